@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way: numbers (Statistics) → domain (LogicModel, Store,
+// Evaluation) → output (Reports) → the CLI. See docs/architecture.md.
+let package = Package(
+    name: "piloteval",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "piloteval", targets: ["piloteval"]),
+        .library(name: "PilotEval", targets: ["Statistics", "LogicModel", "Store", "Evaluation", "Reports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "Statistics", dependencies: ["CGSL"]),
+        .target(name: "LogicModel", dependencies: ["Yams"]),
+        .target(name: "Store", dependencies: [
+            "CSQLite",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "Evaluation", dependencies: ["Statistics", "LogicModel", "Store"]),
+        .target(name: "Reports", dependencies: ["Evaluation", "LogicModel", "Statistics"]),
+        .executableTarget(name: "piloteval", dependencies: [
+            "Statistics", "LogicModel", "Store", "Evaluation", "Reports",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "LogicModelTests", dependencies: ["LogicModel"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "CLITests", dependencies: ["piloteval"],
+                    resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

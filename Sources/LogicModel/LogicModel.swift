@@ -1,0 +1,1 @@
+// The LogicModel module; see README.md in this folder.
