@@ -8,7 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "piloteval", targets: ["piloteval"]),
-        .library(name: "PilotEval", targets: ["Statistics", "LogicModel", "Store", "Evaluation", "Reports"]),
+        .library(name: "PilotEval", targets: ["Statistics", "Periods", "LogicModel", "Store", "Evaluation", "Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,19 +27,21 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .target(name: "Statistics", dependencies: ["CGSL"]),
-        .target(name: "LogicModel", dependencies: ["Yams"]),
+        .target(name: "Periods"),
+        .target(name: "LogicModel", dependencies: ["Periods", "Yams"]),
         .target(name: "Store", dependencies: [
-            "CSQLite",
+            "CSQLite", "Periods",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "Evaluation", dependencies: ["Statistics", "LogicModel", "Store"]),
         .target(name: "Reports", dependencies: ["Evaluation", "LogicModel", "Statistics"]),
         .executableTarget(name: "piloteval", dependencies: [
-            "Statistics", "LogicModel", "Store", "Evaluation", "Reports",
+            "Statistics", "Periods", "LogicModel", "Store", "Evaluation", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "PeriodsTests", dependencies: ["Periods"]),
         .testTarget(name: "LogicModelTests", dependencies: ["LogicModel"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),

@@ -1,1 +1,0 @@
-// The LogicModel module; see README.md in this folder.

@@ -1,0 +1,66 @@
+import Periods
+
+public enum IndicatorUnit: String, Codable, Sendable, CaseIterable {
+    case percent, count, mean, index, days, sek, ratio
+}
+
+/// Which way is better.
+public enum Direction: String, Codable, Sendable, CaseIterable {
+    case increase, decrease, none
+}
+
+public enum Frequency: String, Codable, Sendable, CaseIterable {
+    case month, tertial, quarter, year, wave
+}
+
+/// Who set a target: the unit itself (årsmål) or the city council (KF:s årsmål).
+public enum TargetSetter: String, Codable, Sendable, CaseIterable {
+    case unit, city
+}
+
+public struct Baseline: Codable, Sendable, Equatable {
+    public var period: Period
+    public var value: Double
+    public var note: String?
+}
+
+public struct Target: Codable, Sendable, Equatable {
+    public var period: Period
+    public var rule: TargetRule
+    public var setBy: TargetSetter = .unit
+    public var note: String?
+
+    enum CodingKeys: String, CodingKey {
+        case period, rule, note
+        case setBy = "set_by"
+    }
+}
+
+public struct Indicator: Codable, Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var description: String?
+    /// The node this indicator measures (goal, outcome, output or activity).
+    public var measures: String
+    public var unit: IndicatorUnit
+    public var direction: Direction
+    public var baseline: Baseline?
+    public var targets: [Target] = []
+    /// Means of verification (mätmetod).
+    public var source: String?
+    public var frequency: Frequency?
+    /// Breakdown name → allowed values; `gender: [girls, boys]` is the usual one.
+    public var breakdowns: [String: [String]] = [:]
+    /// True where the indicator or its target is a proposal, not the source's.
+    public var illustrative: Bool = false
+    public var note: String?
+
+    /// Targets of one setter for a period (a year target applies to that year's
+    /// tertials as an interim reading).
+    public func targets(for period: Period, setBy setter: TargetSetter) -> [Target] {
+        targets.filter { $0.setBy == setter && ($0.period == period || $0.period == period.yearPeriod) }
+    }
+}
+
+/// Values a `gender` breakdown may take.
+public let standardGenderValues = ["girls", "boys", "women", "men", "other"]

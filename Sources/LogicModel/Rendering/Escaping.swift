@@ -1,0 +1,70 @@
+/// Escaping for each text format the renderers write.
+enum Escape {
+    /// Inside a Markdown table cell: pipes and line breaks would break the row.
+    static func markdownCell(_ s: String) -> String {
+        s.replacingAll("|", with: "\\|").replacingAll("\r\n", with: " ").replacingAll("\n", with: " ")
+    }
+
+    /// XML text and attribute values (SVG).
+    static func xml(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// A Graphviz double-quoted string.
+    static func dot(_ s: String) -> String {
+        s.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"").replacingAll("\n", with: "\\n")
+    }
+
+    /// A Mermaid node label in double quotes (Mermaid uses HTML entities).
+    static func mermaid(_ s: String) -> String {
+        s.replacingAll("\"", with: "#quot;").replacingAll("\n", with: " ")
+    }
+
+    /// Node ids may contain dots ("N1.4"); DOT and Mermaid ids may not.
+    static func identifier(_ s: String) -> String {
+        "n_" + String(s.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        return self.split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
+
+/// Wraps text into lines of at most `width` characters, breaking at spaces (a word
+/// longer than the line is broken where it must be).
+func wrap(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        var w = String(word)
+        while w.count > width {
+            if !current.isEmpty { lines.append(current); current = "" }
+            lines.append(String(w.prefix(width - 1)) + "-")
+            w = String(w.dropFirst(width - 1))
+        }
+        if current.isEmpty {
+            current = w
+        } else if current.count + 1 + w.count <= width {
+            current += " " + w
+        } else {
+            lines.append(current)
+            current = w
+        }
+    }
+    if !current.isEmpty { lines.append(current) }
+    return lines.isEmpty ? [""] : lines
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+
+@main
+struct PilotEval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "piloteval",
+        abstract: "Evaluate pilots in municipal social services: logic models, indicators, pilot vs line, readiness, run charts, reports.",
+        discussion: """
+        Start with the worked example:
+
+          piloteval demo
+
+        Then describe your own pilot in a logic model (docs/logic-model-format.md):
+
+          piloteval model validate Models/vallingbyteamet.yaml
+          piloteval model add Models/vallingbyteamet.yaml
+          piloteval model show vallingbyteamet --format svg -o chain.svg
+
+        Every command takes --db PATH (or the PILOTEVAL_DB environment variable);
+        the default database is ./piloteval.db.
+        """,
+        version: "0.1.0",
+        subcommands: [Demo.self, ModelCommand.self]
+    )
+}
