@@ -1,0 +1,41 @@
+/// A problem in a CSV file, located as `file:line:column` (line 1-based, physical;
+/// column 1-based, in characters) so an editor can jump to it.
+public struct CSVError: Error, CustomStringConvertible, Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// A quoted field never closes; `line`/`column` point at the opening quote.
+        case unterminatedQuote
+        /// Something other than a delimiter or line end follows a closing quote.
+        case textAfterClosingQuote
+        /// A row's field count differs from the header's.
+        case fieldCount(expected: Int, found: Int)
+        /// No header line: the file is empty or blank.
+        case noHeader
+        /// The file could not be read.
+        case unreadable
+        /// A cell's value is not what its column needs; for importers built on the reader.
+        case invalidValue
+    }
+
+    public let kind: Kind
+    /// The file name as given to the reader.
+    public let file: String
+    /// 0 when the error concerns the whole file.
+    public let line: Int
+    public let column: Int?
+    public let message: String
+
+    public init(kind: Kind, file: String, line: Int, column: Int? = nil, message: String) {
+        self.kind = kind
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String {
+        var location = file
+        if line > 0 { location += ":\(line)" }
+        if let column { location += ":\(column)" }
+        return "\(location): \(message)"
+    }
+}

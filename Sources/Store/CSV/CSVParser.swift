@@ -1,0 +1,181 @@
+/// The byte-level state machine behind `CSVReader`: finds field boundaries in one
+/// record at a time and decodes them to strings only when asked. It works on a borrowed
+/// buffer, so it lives only inside `withUnsafeBytes`.
+struct CSVParser {
+    /// Where one field's bytes are; for a quoted field, the bytes between the quotes.
+    struct Span {
+        var start: Int
+        var end: Int
+        /// The field contains `""`, which decodes to one `"`.
+        var escaped: Bool
+        var quoted: Bool
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    let delimiter: UInt8
+    let encoding: CSVEncoding
+    let file: String
+    /// Next byte to read.
+    private(set) var position: Int
+    /// The physical line `position` is on, 1-based.
+    var line = 1
+    /// Where that line starts, for column numbers in errors.
+    private var lineStart: Int
+    private(set) var spans: [Span] = []
+    private var scratch: [UInt8] = []
+
+    private static let quote = UInt8(ascii: "\"")
+    private static let lf: UInt8 = 0x0A
+    private static let cr: UInt8 = 0x0D
+
+    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, delimiter: UInt8, encoding: CSVEncoding, file: String) {
+        self.bytes = bytes
+        self.position = start
+        self.lineStart = start
+        self.delimiter = delimiter
+        self.encoding = encoding
+        self.file = file
+        spans.reserveCapacity(32)
+    }
+
+    var fieldCount: Int { spans.count }
+
+    /// Finds the next record with data and returns the line it starts on; nil at the end.
+    mutating func nextRecord() throws -> Int? {
+        while position < bytes.count {
+            let start = line
+            try parseRecord()
+            // A blank line is one empty unquoted field; `;;;` is several. Neither holds data.
+            if spans.contains(where: { $0.quoted || $0.end > $0.start }) { return start }
+        }
+        return nil
+    }
+
+    /// Parses one record from `position`, leaving `position` after its line end.
+    private mutating func parseRecord() throws {
+        spans.removeAll(keepingCapacity: true)
+        let p = bytes.baseAddress!
+        let n = bytes.count
+        let delimiter = self.delimiter
+        while true {
+            if position < n && p[position] == Self.quote {
+                let openLine = line, openColumn = column(of: position)
+                position += 1
+                let start = position
+                var escaped = false
+                while true {
+                    guard position < n else {
+                        throw CSVError(kind: .unterminatedQuote, file: file, line: openLine, column: openColumn,
+                                       message: "a quoted field starts here and never ends (a missing closing \")")
+                    }
+                    let b = p[position]
+                    if b == Self.quote {
+                        if position + 1 < n && p[position + 1] == Self.quote {
+                            escaped = true
+                            position += 2
+                            continue
+                        }
+                        break
+                    }
+                    position += 1
+                    if b == Self.lf || b == Self.cr {
+                        if b == Self.cr && position < n && p[position] == Self.lf { position += 1 }
+                        line += 1
+                        lineStart = position
+                    }
+                }
+                spans.append(Span(start: start, end: position, escaped: escaped, quoted: true))
+                position += 1  // the closing quote
+                guard position < n else { return }
+                let b = p[position]
+                if b == delimiter {
+                    position += 1
+                    continue
+                }
+                if b == Self.lf || b == Self.cr {
+                    endLine(at: b)
+                    return
+                }
+                throw CSVError(kind: .textAfterClosingQuote, file: file, line: line, column: column(of: position),
+                               message: "text after a closing quote; inside a quoted field a quote is written twice (\"\")")
+            } else {
+                let start = position
+                // The hot loop: most fields are short unquoted numbers or codes. A quote
+                // inside an unquoted field (`12"`) is kept as a character, as Excel reads it.
+                while position < n {
+                    let b = p[position]
+                    if b == delimiter || b == Self.lf || b == Self.cr { break }
+                    position += 1
+                }
+                spans.append(Span(start: start, end: position, escaped: false, quoted: false))
+                guard position < n else { return }
+                let b = p[position]
+                if b == delimiter {
+                    position += 1
+                    continue
+                }
+                endLine(at: b)
+                return
+            }
+        }
+    }
+
+    /// Consumes LF, CRLF or a lone CR (old Mac files) at `position`.
+    private mutating func endLine(at b: UInt8) {
+        position += 1
+        if b == Self.cr && position < bytes.count && bytes[position] == Self.lf { position += 1 }
+        line += 1
+        lineStart = position
+    }
+
+    /// 1-based column of a byte offset on the current line, in characters: UTF-8
+    /// continuation bytes do not start a character; in Windows-1252 every byte does.
+    private func column(of offset: Int) -> Int {
+        var count = 0
+        for i in lineStart..<offset where encoding == .windows1252 || bytes[i] & 0xC0 != 0x80 {
+            count += 1
+        }
+        return count + 1
+    }
+
+    /// The current record's fields as strings.
+    mutating func decodeFields() -> [String] {
+        var fields: [String] = []
+        fields.reserveCapacity(spans.count)
+        for span in spans {
+            fields.append(decode(span))
+        }
+        return fields
+    }
+
+    private mutating func decode(_ span: Span) -> String {
+        let raw = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
+        if !span.escaped && encoding != .windows1252 {
+            return String(decoding: raw, as: UTF8.self)
+        }
+        var unescaped: [UInt8]?
+        if span.escaped {
+            // Collapse `""` to `"`; the result is then decoded like any field.
+            var collapsed: [UInt8] = []
+            collapsed.reserveCapacity(raw.count)
+            var i = 0
+            while i < raw.count {
+                collapsed.append(raw[i])
+                i += raw[i] == Self.quote ? 2 : 1
+            }
+            if encoding != .windows1252 { return String(decoding: collapsed, as: UTF8.self) }
+            unescaped = collapsed
+        }
+        // Windows-1252: ASCII-only fields (most numbers and codes) need no conversion.
+        if unescaped == nil && !raw.contains(where: { $0 >= 0x80 }) {
+            return String(decoding: raw, as: UTF8.self)
+        }
+        scratch.removeAll(keepingCapacity: true)
+        if let unescaped {
+            unescaped.withUnsafeBufferPointer { Windows1252.appendUTF8(of: $0, to: &scratch) }
+        } else {
+            Windows1252.appendUTF8(of: raw, to: &scratch)
+        }
+        return String(decoding: scratch, as: UTF8.self)
+    }
+}

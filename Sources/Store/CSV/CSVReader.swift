@@ -1,0 +1,159 @@
+import Foundation
+
+/// Reads delimited text the way Swedish exports write it, straight from bytes.
+///
+/// Opening a reader detects the encoding (UTF-8 with or without BOM, UTF-16 with BOM,
+/// else Windows-1252 when the bytes are not valid UTF-8) and the delimiter (the most
+/// frequent of `;`, `,` and tab in the header line, outside quotes; ties go to `;`), and
+/// reads the header. Rows are then parsed on demand by `forEachRow`, from a memory-mapped
+/// buffer, one row of strings at a time, so a file of millions of rows never exists as
+/// one Swift string. Quoting follows RFC 4180. The details are in docs/csv-input.md.
+public struct CSVReader: Sendable {
+    /// The file name used in error messages: the path as given, or the name passed in.
+    public let name: String
+    public let delimiter: CSVDelimiter
+    public let encoding: CSVEncoding
+    /// The header's field names, with surrounding spaces removed.
+    public let header: [String]
+    /// The physical line the header is on (after any leading blank lines).
+    public let headerLine: Int
+
+    /// The file's bytes as read, for hashing: the import log identifies a file by them.
+    public let original: Data
+    /// What the parser reads: `original`, or its UTF-8 transcoding for UTF-16 files.
+    private let bytes: Data
+    /// Where the first data row starts in `bytes`, and on which line.
+    private let bodyStart: Int
+    private let bodyLine: Int
+
+    /// Memory-maps the file at `path`.
+    public init(path: String, delimiter: CSVDelimiter? = nil) throws {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        } catch {
+            throw CSVError(kind: .unreadable, file: path, line: 0,
+                           message: "cannot read the file: \((error as NSError).localizedDescription)")
+        }
+        try self.init(data: data, name: path, delimiter: delimiter)
+    }
+
+    /// Reads from bytes already in memory; `name` is used in error messages.
+    public init(data: Data, name: String, delimiter: CSVDelimiter? = nil) throws {
+        self.name = name
+        self.original = data
+        let (encoding, bytes, start) = CSVReader.detectEncoding(data)
+        self.encoding = encoding
+        self.bytes = bytes
+        let delimiter = delimiter ?? bytes.withUnsafeBytes {
+            CSVReader.detectDelimiter($0.assumingMemoryBound(to: UInt8.self), from: start)
+        }
+        self.delimiter = delimiter
+        // The header is parsed like any record, then its end is remembered so that
+        // `forEachRow` starts after it without parsing it again.
+        let found: (line: Int, fields: [String], end: Int, endLine: Int)? = try bytes.withUnsafeBytes { raw in
+            var parser = CSVParser(bytes: raw.assumingMemoryBound(to: UInt8.self), start: start,
+                                   delimiter: delimiter.byte, encoding: encoding, file: name)
+            guard let line = try parser.nextRecord() else { return nil }
+            let fields = parser.decodeFields().map { $0.trimmingCharacters(in: .whitespaces) }
+            return (line, fields, parser.position, parser.line)
+        }
+        guard let found else {
+            throw CSVError(kind: .noHeader, file: name, line: 0, message: "the file is empty: a header line was expected")
+        }
+        self.header = found.fields
+        self.headerLine = found.line
+        self.bodyStart = found.end
+        self.bodyLine = found.endLine
+    }
+
+    /// The index of a column by name, ignoring case and surrounding spaces; the first
+    /// one if the name occurs twice.
+    public func columnIndex(_ name: String) -> Int? {
+        let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
+        return header.firstIndex { $0.lowercased() == wanted }
+    }
+
+    /// SHA-256 of the file's bytes as read: what `ImportLog` matches re-imports on.
+    public var sha256: String { ContentHash.sha256(original) }
+
+    /// Size of the parsed bytes (the total that `progress` counts towards).
+    public var byteCount: Int { bytes.count }
+
+    /// Calls `body` with each data row in order. Blank lines, and rows whose fields are
+    /// all empty (Excel writes `;;;` for formatted but empty rows), are skipped. A row
+    /// with another number of fields than the header throws, naming its line.
+    /// `progress(bytesRead, totalBytes)` is called about every 4 MB and once at the end.
+    public func forEachRow(progress: ((Int, Int) -> Void)? = nil, _ body: (CSVRow) throws -> Void) throws {
+        try bytes.withUnsafeBytes { raw in
+            let buffer = raw.assumingMemoryBound(to: UInt8.self)
+            var parser = CSVParser(bytes: buffer, start: bodyStart, delimiter: delimiter.byte,
+                                   encoding: encoding, file: name)
+            parser.line = bodyLine
+            let step = 4 << 20
+            var nextReport = step
+            while let line = try parser.nextRecord() {
+                if parser.fieldCount != header.count {
+                    throw CSVError(kind: .fieldCount(expected: header.count, found: parser.fieldCount),
+                                   file: name, line: line,
+                                   message: "this row has \(parser.fieldCount) fields, the header has \(header.count)")
+                }
+                try body(CSVRow(line: line, fields: parser.decodeFields()))
+                if let progress, parser.position >= nextReport {
+                    progress(parser.position, buffer.count)
+                    nextReport = parser.position + step
+                }
+            }
+            progress?(buffer.count, buffer.count)
+        }
+    }
+
+    /// All data rows in memory: for small files (models' fixtures, indicator tables).
+    public func readAll() throws -> [CSVRow] {
+        var rows: [CSVRow] = []
+        try forEachRow { rows.append($0) }
+        return rows
+    }
+
+    // MARK: Detection
+
+    static func detectEncoding(_ data: Data) -> (CSVEncoding, Data, Int) {
+        let prefix = [UInt8](data.prefix(3))
+        if prefix.starts(with: [0xEF, 0xBB, 0xBF]) { return (.utf8WithBOM, data, 3) }
+        if prefix.starts(with: [0xFF, 0xFE]) || prefix.starts(with: [0xFE, 0xFF]) {
+            let little = prefix[0] == 0xFF
+            // Rare and small (a manual "Unicode text" save), so transcoding it all is fine.
+            let text = String(data: data.dropFirst(2), encoding: little ? .utf16LittleEndian : .utf16BigEndian) ?? ""
+            return (little ? .utf16LittleEndian : .utf16BigEndian, Data(text.utf8), 0)
+        }
+        let valid = data.withUnsafeBytes { UTF8Validation.isValid($0.assumingMemoryBound(to: UInt8.self)) }
+        return (valid ? .utf8 : .windows1252, data, 0)
+    }
+
+    /// Counts candidate delimiters in the first line, outside quotes.
+    static func detectDelimiter(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> CSVDelimiter {
+        var counts: [CSVDelimiter: Int] = [:]
+        var inQuotes = false
+        var i = start
+        // Skip leading blank lines, as the header reader does.
+        while i < p.count, p[i] == 0x0A || p[i] == 0x0D { i += 1 }
+        while i < p.count {
+            let b = p[i]
+            if b == UInt8(ascii: "\"") {
+                inQuotes.toggle()
+            } else if !inQuotes {
+                if b == 0x0A || b == 0x0D { break }
+                if b == UInt8(ascii: ";") { counts[.semicolon, default: 0] += 1 }
+                if b == UInt8(ascii: ",") { counts[.comma, default: 0] += 1 }
+                if b == UInt8(ascii: "\t") { counts[.tab, default: 0] += 1 }
+            }
+            i += 1
+        }
+        // Ties (and a one-column header) go to `;`: in Swedish files a lone `,` is more
+        // likely a decimal comma in the data than a separator.
+        let order: [CSVDelimiter] = [.semicolon, .tab, .comma]
+        var best = CSVDelimiter.semicolon
+        for d in order where counts[d, default: 0] > counts[best, default: 0] { best = d }
+        return best
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// The `imports` table: which file was imported when, into what, and how to take it back.
+///
+/// An importer's whole run is one transaction:
+///
+///     try ImportLog(db).record(kind: "indicators", fileName: name, fileSHA256: hash,
+///                              target: modelID) { importID in
+///         // insert rows carrying import_id = importID; return how many
+///     }
+///
+/// Data tables follow the convention in Schema.swift (`import_id … ON DELETE CASCADE`),
+/// which is what lets `undo` remove everything an import brought with one DELETE.
+public struct ImportLog {
+    public let database: Database
+
+    public init(_ database: Database) {
+        self.database = database
+    }
+
+    /// The latest import of the same kind, file content and target, if any. Matching on
+    /// content rather than name catches a renamed copy; including the target lets the
+    /// same readiness file be loaded against two instruments.
+    public func find(kind: String, sha256: String, target: String?) throws -> ImportRecord? {
+        try fetch("WHERE kind = ? AND file_sha256 = ? AND target IS ? ORDER BY id DESC LIMIT 1",
+                  kind, sha256, target).first
+    }
+
+    /// Throws `ImportLogError.alreadyImported` when `find` finds something: the one
+    /// message every importer gives for a repeated file.
+    public func ensureNotImported(kind: String, sha256: String, target: String?) throws {
+        if let earlier = try find(kind: kind, sha256: sha256, target: target) {
+            throw ImportLogError.alreadyImported(earlier)
+        }
+    }
+
+    /// Records an import around `body`, which receives the new import id, writes the
+    /// data rows, and returns how many it wrote. Runs as a transaction of its own, or as
+    /// a savepoint inside the caller's: if `body` throws, neither the log row nor any
+    /// data row remains. Refuses a file already imported (same kind, content, target).
+    @discardableResult
+    public func record(kind: String, fileName: String, fileSHA256: String, target: String?,
+                       _ body: (Int) throws -> Int) throws -> ImportRecord {
+        try database.transaction {
+            try ensureNotImported(kind: kind, sha256: fileSHA256, target: target)
+            let id = try start(kind: kind, fileName: fileName, fileSHA256: fileSHA256, target: target)
+            let rows = try body(id)
+            try finish(id, rowCount: rows)
+            guard let record = try self.record(id) else { throw ImportLogError.noSuchImport(id) }
+            return record
+        }
+    }
+
+    /// Inserts the log row (status `in_progress`) and returns its id, for importers that
+    /// manage the transaction themselves. Call inside a transaction, then `finish`.
+    public func start(kind: String, fileName: String, fileSHA256: String, target: String?,
+                      startedAt: Date = Date()) throws -> Int {
+        try database.execute("""
+            INSERT INTO imports (kind, file_name, file_sha256, target, started_at, status)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """, kind, fileName, fileSHA256, target, Timestamp.iso8601(startedAt), ImportStatus.inProgress.rawValue)
+        return database.lastInsertedRowID
+    }
+
+    public func finish(_ id: Int, rowCount: Int, finishedAt: Date = Date()) throws {
+        try database.execute("UPDATE imports SET row_count = ?, finished_at = ?, status = ? WHERE id = ?",
+                             rowCount, Timestamp.iso8601(finishedAt), ImportStatus.complete.rawValue, id)
+    }
+
+    /// Every import, oldest first.
+    public func list() throws -> [ImportRecord] {
+        try fetch("ORDER BY id")
+    }
+
+    public func record(_ id: Int) throws -> ImportRecord? {
+        try fetch("WHERE id = ?", id).first
+    }
+
+    /// Deletes the import and, by cascade, every row it brought, in one transaction.
+    /// Counts the rows first so the CLI can say what went.
+    @discardableResult
+    public func undo(_ id: Int) throws -> UndoneImport {
+        try database.transaction {
+            guard let record = try record(id) else { throw ImportLogError.noSuchImport(id) }
+            var deleted: [String: Int] = [:]
+            for table in try dataTables() {
+                // Table names come from sqlite_master, not from input; quoting guards odd names.
+                let quoted = "\"" + table.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                let n = try database.scalar("SELECT count(*) FROM \(quoted) WHERE import_id = ?", id).int ?? 0
+                if n > 0 { deleted[table] = n }
+            }
+            try database.execute("DELETE FROM imports WHERE id = ?", id)
+            return UndoneImport(record: record, deletedRows: deleted)
+        }
+    }
+
+    /// Tables with an `import_id` column: the data tables under the convention.
+    public func dataTables() throws -> [String] {
+        try database.query("""
+            SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) p
+            WHERE m.type = 'table' AND p.name = 'import_id' ORDER BY m.name
+            """).compactMap { $0.string("name") }
+    }
+
+    private func fetch(_ clause: String, _ arguments: (any DatabaseValueConvertible)?...) throws -> [ImportRecord] {
+        let statement = try database.prepare("""
+            SELECT id, kind, file_name, file_sha256, row_count, target, started_at, finished_at, status
+            FROM imports \(clause)
+            """)
+        try statement.bind(arguments)
+        var result: [ImportRecord] = []
+        while try statement.step() {
+            result.append(ImportRecord(
+                id: statement.int(at: 0) ?? 0, kind: statement.string(at: 1) ?? "",
+                fileName: statement.string(at: 2) ?? "", fileSHA256: statement.string(at: 3) ?? "",
+                rowCount: statement.int(at: 4) ?? 0, target: statement.string(at: 5),
+                startedAt: statement.string(at: 6) ?? "", finishedAt: statement.string(at: 7),
+                status: ImportStatus(rawValue: statement.string(at: 8) ?? "") ?? .inProgress))
+        }
+        return result
+    }
+}

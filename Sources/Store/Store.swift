@@ -1,1 +1,0 @@
-// The Store module; see README.md in this folder.

@@ -1,0 +1,133 @@
+/// Numbers as Swedish spreadsheets and reports write them.
+///
+/// Accepted (see docs/csv-input.md for the full table):
+/// - decimal comma `1,5` or point `1.5`; a lone separator is always the decimal one,
+///   so `1,234` is 1.234 and `1.234` is 1.234;
+/// - thousands grouped by space, no-break space (U+00A0), narrow no-break space
+///   (U+202F) or thin space: `1 234 567,5`; by `.` or `,` only when unambiguous — the
+///   separator occurs twice (`1.234.567`) or the other one follows as decimal
+///   (`1.234,5`, `1,234.5`); groups after the first must have three digits;
+/// - a leading `-`, `+` or Unicode minus `−` (U+2212); an exponent `1,5e3`;
+/// - a trailing percent sign, stripped without scaling: `12,5 %` is 12.5.
+/// A blank cell is `.empty`; anything else (`..`, `-` alone, `n/a`, `12 st`) is invalid.
+public enum SwedishNumber {
+    public static func parse(_ text: some StringProtocol) -> ParseResult<Double> {
+        var s = Substring(text).unicodeScalars.trimmingCellSpace()
+        if s.isEmpty { return .empty }
+        let original = String(text)
+        if s.last == "%" {
+            s.removeLast()
+            s = s.trimmingCellSpace()
+        }
+        var negative = false
+        if let first = s.first, first == "-" || first == "+" || first == "\u{2212}" {
+            negative = first != "+"
+            s.removeFirst()
+        }
+        // Split off an exponent before looking at separators: `1,5e3`.
+        var exponent = ""
+        if let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            var tail = s[s.index(after: e)...]
+            s = s[..<e]
+            if let sign = tail.first, sign == "-" || sign == "+" {
+                exponent.unicodeScalars.append(sign)
+                tail.removeFirst()
+            }
+            guard !tail.isEmpty, tail.allSatisfy(\.isASCIIDigit) else {
+                return .invalid(reason: "\"\(original)\" is not a number (bad exponent)")
+            }
+            exponent.unicodeScalars.append(contentsOf: tail)
+        }
+
+        var commas = 0, points = 0, spaces = 0
+        var lastComma: Substring.UnicodeScalarView.Index?, lastPoint: Substring.UnicodeScalarView.Index?
+        for i in s.indices {
+            let c = s[i]
+            if c.isASCIIDigit { continue }
+            if c == "," { commas += 1; lastComma = i }
+            else if c == "." { points += 1; lastPoint = i }
+            else if c.isCellSpace { spaces += 1 }
+            else {
+                return .invalid(reason: "\"\(original)\" is not a number (unexpected \"\(c)\")")
+            }
+        }
+
+        // Decide which separator is the decimal one and which (if any) groups thousands.
+        var decimal: Unicode.Scalar?
+        var grouping: Unicode.Scalar?
+        switch (commas, points) {
+        case (0, 0): break
+        case (1, 0): decimal = ","
+        case (0, 1): decimal = "."
+        case (_, 0): grouping = ","
+        case (0, _): grouping = "."
+        default:
+            // Both occur: the last one is the decimal separator and must occur once.
+            let commaLast = lastComma! > lastPoint!
+            decimal = commaLast ? "," : "."
+            grouping = commaLast ? "." : ","
+            if (commaLast ? commas : points) != 1 {
+                return .invalid(reason: "\"\(original)\" is not a number (more than one decimal separator)")
+            }
+        }
+        if spaces > 0 {
+            if grouping != nil {
+                return .invalid(reason: "\"\(original)\" is not a number (mixed thousands separators)")
+            }
+            grouping = " "
+        }
+
+        var integerPart = s[...]
+        var fraction = s[s.endIndex...]
+        if let decimal, let d = s.firstIndex(of: decimal) {
+            integerPart = s[..<d]
+            fraction = s[s.index(after: d)...]
+            guard fraction.allSatisfy(\.isASCIIDigit) else {
+                return .invalid(reason: "\"\(original)\" is not a number (a thousands separator after the decimal separator)")
+            }
+        }
+        var digits = ""
+        if let grouping {
+            let groups = integerPart.split(omittingEmptySubsequences: false) {
+                grouping == " " ? $0.isCellSpace : $0 == grouping
+            }
+            for (n, group) in groups.enumerated() {
+                let ok = n == 0 ? (1...3).contains(group.count) : group.count == 3
+                guard ok else {
+                    return .invalid(reason: "\"\(original)\" is not a number (digit groups must have three digits)")
+                }
+                digits.unicodeScalars.append(contentsOf: group)
+            }
+        } else {
+            digits.unicodeScalars.append(contentsOf: integerPart)
+        }
+        if digits.isEmpty && fraction.isEmpty {
+            return .invalid(reason: "\"\(original)\" is not a number (no digits)")
+        }
+        if decimal != nil && fraction.isEmpty {
+            return .invalid(reason: "\"\(original)\" is not a number (no digits after the decimal separator)")
+        }
+        var ascii = negative ? "-" : ""
+        ascii += digits.isEmpty ? "0" : digits
+        if !fraction.isEmpty {
+            ascii += "."
+            ascii.unicodeScalars.append(contentsOf: fraction)
+        }
+        if !exponent.isEmpty { ascii += "e" + exponent }
+        // Double(String) rounds correctly; building the ASCII form is simpler than
+        // accumulating digits by hand and never loses the last bit.
+        guard let value = Double(ascii), value.isFinite else {
+            return .invalid(reason: "\"\(original)\" is out of range")
+        }
+        return .value(value)
+    }
+
+    /// The number, or nil for a blank or invalid cell.
+    public static func value(_ text: some StringProtocol) -> Double? {
+        parse(text).value
+    }
+}
+
+extension Unicode.Scalar {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}
