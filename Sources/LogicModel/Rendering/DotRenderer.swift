@@ -5,11 +5,11 @@ public enum DotRenderer {
         let columns = ChainColumns(model, strings: s)
         let graph = ModelGraph(model)
         var out = "digraph \"\(Escape.dot(model.id))\" {\n"
-        out += "  graph [rankdir=LR, nodesep=0.25, ranksep=0.9, fontname=\"Helvetica\", label=\"\(Escape.dot(model.name))\", labelloc=t, fontsize=18];\n"
+        out += "  graph [rankdir=LR, newrank=true, nodesep=0.25, ranksep=0.9, fontname=\"Helvetica\", label=\"\(Escape.dot(model.name))\", labelloc=t, fontsize=18];\n"
         out += "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=10, width=2.6];\n"
         out += "  edge [color=\"#555555\", arrowsize=0.7];\n"
         for (i, column) in columns.columns.enumerated() {
-            out += "  subgraph cluster_\(i) {\n    label=\"\(Escape.dot(column.title))\"; style=dashed; color=\"#bbbbbb\";\n"
+            out += "  subgraph cluster_\(i) {\n    label=\"\(Escape.dot(column.title))\"; style=dashed; color=\"#bbbbbb\"; rank=same;\n"
             for id in column.ids {
                 let kind = graph.kinds[id] ?? .goal
                 let label = wrap(id + ": " + (graph.titles[id] ?? ""), width: 30).joined(separator: "\n")
