@@ -1,3 +1,4 @@
+import Periods
 /// Numbers as Swedish spreadsheets and reports write them.
 ///
 /// Accepted (see docs/csv-input.md for the full table):
@@ -128,6 +129,4 @@ public enum SwedishNumber {
     }
 }
 
-extension Unicode.Scalar {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
-}
+

@@ -26,16 +26,18 @@ extension Unicode.Scalar {
     /// Whitespace as it appears around numbers in Swedish exports and reports: ordinary
     /// space, tab, no-break space (U+00A0, Excel's thousands separator), narrow no-break
     /// space (U+202F, the typographic one) and thin space (U+2009).
-    var isCellSpace: Bool {
+    package var isCellSpace: Bool {
         switch value {
         case 0x20, 0x09, 0xA0, 0x202F, 0x2009: return true
         default: return false
         }
     }
+
+    package var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
 
 extension Substring.UnicodeScalarView {
-    func trimmingCellSpace() -> Substring.UnicodeScalarView {
+    package func trimmingCellSpace() -> Substring.UnicodeScalarView {
         var s = self
         while let first = s.first, first.isCellSpace || first == "\r" || first == "\n" { s.removeFirst() }
         while let last = s.last, last.isCellSpace || last == "\r" || last == "\n" { s.removeLast() }

@@ -1,5 +1,5 @@
 import Foundation
-import Store
+import Periods
 import Testing
 
 @Suite("Calendar dates")
