@@ -27,9 +27,15 @@ public struct OneWayANOVA: Sendable, Equatable {
         if total <= k {
             (test, dfWithin, ssBetween, ssWithin) = undefined("needs more values than groups"); return
         }
-        let grand = Summation.mean(clean.joined().map { $0 })!
+        // Shift every value by the grand mean first (as scipy's f_oneway does): the
+        // differences of nearby doubles are exact (Sterbenz), so the group means of the
+        // shifted data keep their full relative precision even when the data carry
+        // 13 leading digits (SmLs07–09); unshifted, m̄ᵢ − m̄ would lose them.
+        let offset = Summation.mean(clean.joined().map { $0 })!
+        let shifted = clean.map { $0.map { $0 - offset } }
+        let grand = Summation.mean(shifted.joined().map { $0 })!
         var between: [Double] = [], within: [Double] = []
-        for g in clean {
+        for g in shifted {
             let m = Summation.mean(g)!
             between.append(Double(g.count) * (m - grand) * (m - grand))
             within.append(Summation.sumOfSquaredDeviations(g, mean: m))

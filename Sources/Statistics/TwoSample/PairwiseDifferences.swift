@@ -35,8 +35,10 @@ struct PairwiseDifferences {
         precondition(k >= 1 && k <= count)
         var lo = Self.key(x[0] - y[y.count - 1]) - 1   // count(≤ value(lo)) = 0 < k
         var hi = Self.key(x[x.count - 1] - y[0])       // count = n₁n₂ ≥ k
-        while hi - lo > 1 {
-            let mid = lo + (hi - lo) / 2
+        // The keys of a negative and a positive double can be ~2^63 apart, so neither
+        // hi − lo nor lo + hi may be formed; this is the floor mean without overflow.
+        while lo < hi - 1 {
+            let mid = (lo >> 1) + (hi >> 1) + (lo & hi & 1)
             if countAtMost(Self.value(mid)) >= k { hi = mid } else { lo = mid }
         }
         return Self.value(hi)
