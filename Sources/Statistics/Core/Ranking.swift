@@ -1,0 +1,34 @@
+/// Average ranks (ties share the mean of the ranks they span), as
+/// `scipy.stats.rankdata(method='average')`, with the sizes of the tie groups that
+/// the rank tests need for their variance corrections.
+struct Ranking {
+    /// Rank of each input value, 1-based, in input order.
+    let ranks: [Double]
+    /// Sizes t of the groups of equal values (every group, including size 1).
+    let tieGroupSizes: [Int]
+
+    init(_ values: [Double]) {
+        let order = values.indices.sorted { values[$0] < values[$1] }
+        var ranks = [Double](repeating: 0, count: values.count)
+        var groups: [Int] = []
+        var i = 0
+        while i < order.count {
+            var j = i
+            while j + 1 < order.count && values[order[j + 1]] == values[order[i]] { j += 1 }
+            // Positions i...j (0-based) hold ranks i+1 ... j+1; their mean:
+            let average = Double(i + j + 2) / 2
+            for k in i...j { ranks[order[k]] = average }
+            groups.append(j - i + 1)
+            i = j + 1
+        }
+        self.ranks = ranks
+        self.tieGroupSizes = groups
+    }
+
+    /// Σ (t³ − t) over the tie groups.
+    var tieTerm: Double {
+        tieGroupSizes.reduce(0.0) { acc, t in let d = Double(t); return acc + (d * d * d - d) }
+    }
+
+    var hasTies: Bool { tieGroupSizes.contains { $0 > 1 } }
+}
