@@ -1,0 +1,2 @@
+// Placeholder until the Reports module lands (issue 9).
+import Testing
