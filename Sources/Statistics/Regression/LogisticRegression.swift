@@ -84,12 +84,17 @@ public enum LogisticRegression {
             }
         }
         let maxEta = eta.map(abs).max() ?? 0
-        guard converged, beta.allSatisfy({ $0.isFinite }) else {
-            var why = "the fit did not converge in \(iterations) iterations"
+        // A finite maximum-likelihood fit essentially never puts a fitted probability
+        // within e^-30 ≈ 1e-13 of 0 or 1; when it does, the likelihood is still rising
+        // along a direction that separates part of the data (Albert & Anderson 1984).
+        let separated = maxEta > 30
+        guard converged, !separated, beta.allSatisfy({ $0.isFinite }) else {
+            var why = converged ? "the fit stopped with fitted probabilities at 0 or 1"
+                : "the fit did not converge in \(iterations) iterations"
             if maxEta > 15 {
-                why += "; fitted probabilities approach 0 or 1 (largest |linear predictor| = \(String(format: "%.1f", maxEta))), which points to quasi-complete separation: some predictor (or combination) perfectly predicts the outcome for a subset of observations, so the estimates do not exist"
+                why += "; the largest |linear predictor| is \(String(format: "%.1f", maxEta)), which points to quasi-complete separation: some predictor (or combination) perfectly predicts the outcome for a subset of observations, so the estimates do not exist"
             }
-            return failed([why], iterations: iterations)
+            return failed([why], iterations: iterations, converged: converged)
         }
 
         // Covariance at the maximum (recomputed at the final β).
