@@ -31,3 +31,21 @@ struct SwedishNumberTests {
         #expect(result.reason != nil, "\(text) should be invalid with a reason")
     }
 }
+
+@Suite("Swedish numbers, fast path")
+struct SwedishNumberFastPathTests {
+    /// The byte-level fast path must agree exactly with Double's own parser, which
+    /// rounds correctly; the decimal strings here cover every fraction length it takes.
+    @Test func agreesWithDoubleParsing() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<20_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let digits = String(state % 1_000_000_000_000_000)
+            let cut = Int(state >> 60) % max(1, digits.count)
+            let text = cut == 0 ? digits : digits.prefix(cut) + "," + digits.dropFirst(cut)
+            let expected = Double(text.replacingOccurrences(of: ",", with: "."))!
+            #expect(SwedishNumber.parse(text) == .value(expected), "\(text)")
+            #expect(SwedishNumber.parse("-" + text) == .value(-expected), "-\(text)")
+        }
+    }
+}

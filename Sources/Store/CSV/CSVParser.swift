@@ -156,15 +156,14 @@ struct CSVParser {
         var unescaped: [UInt8]?
         if span.escaped {
             // Collapse `""` to `"`; the result is then decoded like any field.
-            var collapsed: [UInt8] = []
-            collapsed.reserveCapacity(raw.count)
+            scratch.removeAll(keepingCapacity: true)
             var i = 0
             while i < raw.count {
-                collapsed.append(raw[i])
+                scratch.append(raw[i])
                 i += raw[i] == Self.quote ? 2 : 1
             }
-            if encoding != .windows1252 { return String(decoding: collapsed, as: UTF8.self) }
-            unescaped = collapsed
+            if encoding != .windows1252 { return String(decoding: scratch, as: UTF8.self) }
+            unescaped = scratch
         }
         // Windows-1252: ASCII-only fields (most numbers and codes) need no conversion.
         if unescaped == nil && !raw.contains(where: { $0 >= 0x80 }) {

@@ -13,6 +13,51 @@ import Periods
 /// A blank cell is `.empty`; anything else (`..`, `-` alone, `n/a`, `12 st`) is invalid.
 public enum SwedishNumber {
     public static func parse(_ text: some StringProtocol) -> ParseResult<Double> {
+        if let plain = text.utf8.withContiguousStorageIfAvailable(plainDecimal), let value = plain {
+            return .value(value)
+        }
+        return parseGeneral(text)
+    }
+
+    /// Powers of ten that are exact in a Double (10^22 is the last).
+    private static let exactPowersOfTen: [Double] = (0...22).map { pow10($0) }
+    private static func pow10(_ n: Int) -> Double { n == 0 ? 1 : 10 * pow10(n - 1) }
+
+    /// The common case, `-1234,5` or `1234.5` with at most 15 digits, without building
+    /// strings: a cell-by-cell import spends most of its time here. Both the digits and
+    /// the power of ten are exact in a Double, so one division gives the correctly rounded
+    /// result (Clinger 1990, the "fast path"), the same as Double("1234.5"). Anything
+    /// else — spaces, grouping, percent, exponent, more digits — returns nil and takes
+    /// the general path.
+    private static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        var i = 0
+        var negative = false
+        if i < bytes.count && (bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+")) {
+            negative = bytes[i] == UInt8(ascii: "-")
+            i += 1
+        }
+        var mantissa: UInt64 = 0
+        var digits = 0, fractionDigits = 0
+        var seenSeparator = false
+        while i < bytes.count {
+            let b = bytes[i]
+            if b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") {
+                mantissa = mantissa * 10 + UInt64(b - UInt8(ascii: "0"))
+                digits += 1
+                if seenSeparator { fractionDigits += 1 }
+            } else if (b == UInt8(ascii: ",") || b == UInt8(ascii: ".")) && !seenSeparator {
+                seenSeparator = true
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        guard digits > 0, digits <= 15, !seenSeparator || fractionDigits > 0 else { return nil }
+        let magnitude = Double(mantissa) / exactPowersOfTen[fractionDigits]
+        return negative ? -magnitude : magnitude
+    }
+
+    private static func parseGeneral(_ text: some StringProtocol) -> ParseResult<Double> {
         var s = Substring(text).unicodeScalars.trimmingCellSpace()
         if s.isEmpty { return .empty }
         let original = String(text)
