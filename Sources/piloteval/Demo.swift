@@ -32,13 +32,11 @@ struct Demo: ParsableCommand {
             let modelsDir = try locateModels()
             let outDir = URL(fileURLWithPath: out)
             try fm.createDirectory(at: outDir.appendingPathComponent("models"), withIntermediateDirectories: true)
+            // --db and PILOTEVAL_DB resolve as for every command; only without either
+            // does the demo use its own database, fresh every run (never user data).
             var dbOptions = DatabaseOptions()
-            if let db {
-                dbOptions.db = db
-            } else if let env = ProcessInfo.processInfo.environment["PILOTEVAL_DB"], !env.isEmpty {
-                dbOptions.db = env
-            } else {
-                // The demo's own database starts fresh every run; it never holds user data.
+            dbOptions.db = db
+            if db == nil && (ProcessInfo.processInfo.environment["PILOTEVAL_DB"] ?? "").isEmpty {
                 let path = outDir.appendingPathComponent("piloteval.db").path
                 for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
                 dbOptions.db = path
