@@ -24,6 +24,42 @@ import Testing
         #expect(json["kind"] as? String == "continuous")
     }
 
+    /// `--by` gives, per stratum, exactly what `compare` gives on that stratum's rows
+    /// alone, and overall what it gives without `--by`; rows with a blank stratum count
+    /// only overall.
+    @Test func byStratumMatchesSeparateFiles() throws {
+        let cli = try CLIRunner()
+        let rows = [("vallingbyteamet", "flicka", "12,5"), ("vallingbyteamet", "pojke", "14"),
+                    ("vallingbyteamet", "flicka", "9,5"), ("vallingbyteamet", "pojke", "11"),
+                    ("linjen", "flicka", "20"), ("linjen", "pojke", "18,5"), ("linjen", "flicka", "25"),
+                    ("linjen", "pojke", "22"), ("linjen", "", "30")]
+        func write(_ name: String, _ keep: (String) -> Bool) throws {
+            let body = rows.filter { keep($0.1) }.map { "\($0.0);\($0.1);\($0.2)" }.joined(separator: "\n")
+            try ("cohort;kön;dagar\n" + body + "\n").write(toFile: cli.path(name), atomically: true, encoding: .utf8)
+        }
+        try write("all.csv") { _ in true }
+        try write("girls.csv") { $0 == "flicka" }
+        try write("boys.csv") { $0 == "pojke" }
+        let args = ["--group", "cohort", "--pilot", "vallingbyteamet", "--outcome", "dagar", "--format", "json"]
+        func object(_ out: CLIRunner.Output) throws -> [String: Any] {
+            #expect(out.status == 0, "\(out.stderr)")
+            return try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as! [String: Any]
+        }
+        let by = try object(cli.run(["compare", "all.csv"] + args + ["--by", "kön"]))
+        let groups = by["groups"] as! [String: Any]
+        #expect(Set(groups.keys) == ["flicka", "pojke"])
+        #expect(by["by"] as? String == "kön")
+        let girls = try object(cli.run(["compare", "girls.csv"] + args))
+        let boys = try object(cli.run(["compare", "boys.csv"] + args))
+        let overall = try object(cli.run(["compare", "all.csv"] + args))
+        #expect(NSDictionary(dictionary: groups["flicka"] as! [String: Any]).isEqual(to: girls))
+        #expect(NSDictionary(dictionary: groups["pojke"] as! [String: Any]).isEqual(to: boys))
+        #expect(NSDictionary(dictionary: by["overall"] as! [String: Any]).isEqual(to: overall))
+        // Girls by hand: pilot mean (12.5 + 9.5)/2 = 11, line (20 + 25)/2 = 22.5.
+        let diff = ((groups["flicka"] as! [String: Any])["difference"] as! [String: Any])["estimate"] as! Double
+        #expect(abs(diff - (11 - 22.5)) < 1e-12)
+    }
+
     @Test func missingColumnIsAClearError() throws {
         let cli = try CLIRunner()
         try "a,b\n1,2\n".write(toFile: cli.path("x.csv"), atomically: true, encoding: .utf8)

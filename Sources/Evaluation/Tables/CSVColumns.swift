@@ -16,7 +16,10 @@ public struct CSVColumns {
         public var firstText: String
     }
 
-    public init(path: String, columns wanted: [String]) throws {
+    public init(path: String, columns requested: [String]) throws {
+        // The same column may be asked for twice (`--by` naming the outcome column).
+        var wanted: [String] = []
+        for name in requested where !wanted.contains(name) { wanted.append(name) }
         let reader: CSVReader
         do {
             reader = try CSVReader(path: path)
