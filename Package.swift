@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -26,15 +28,19 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        .target(name: "Statistics", dependencies: ["CGSL"]),
+        .target(name: "Statistics", dependencies: ["CGSL"], exclude: ["README.md"]),
         .target(name: "Periods"),
         .target(name: "LogicModel", dependencies: ["Periods", "Yams"]),
         .target(name: "Store", dependencies: [
             "CSQLite", "Periods",
             .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        ], exclude: ["README.md"]),
         .target(name: "Evaluation", dependencies: ["Statistics", "LogicModel", "Store"]),
-        .target(name: "Reports", dependencies: ["Evaluation", "LogicModel", "Statistics"]),
+        .target(name: "Reports", dependencies: [
+            "Evaluation", "LogicModel", "Statistics",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         .executableTarget(name: "piloteval", dependencies: [
             "Statistics", "Periods", "LogicModel", "Store", "Evaluation", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

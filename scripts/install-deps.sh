@@ -3,7 +3,8 @@
 # Idempotent: a second run installs nothing. Needs root (or sudo) for apt-get.
 set -euo pipefail
 
-packages=(pkg-config libgsl-dev libsqlite3-dev sqlite3)
+# zlib: DOCX reports are ZIP files (ZIPFoundation links the system zlib on Linux).
+packages=(pkg-config libgsl-dev libsqlite3-dev sqlite3 zlib1g-dev)
 if [[ "${1:-}" == "--test" ]]; then
     # Tests render the logic-model DOT through graphviz when it is there; the
     # notebooks and fixture scripts need Python environments.
