@@ -190,16 +190,22 @@ fileprivate struct RunChartDrawing {
         let x0 = x(xValue(first)) - 6, x1 = (x(xValue(last)) + x(xValue(next))) / 2
         return """
         <rect x="\(f(x0))" y="\(f(top))" width="\(f(x1 - x0))" height="\(f(plotHeight))" fill="\(RunChartPalette.baseline)"/>
-        <text x="\(f(x0 + 4))" y="\(f(top + 14))" fill="\(RunChartPalette.grey)">\(text.baseline)</text>
+        <text x="\(f(x0 + 4))" y="\(f(top + plotHeight - 6))" fill="\(RunChartPalette.grey)">\(text.baseline)</text>
 
         """
     }
 
-    func ticks() -> [Double] {
+    /// Steps of 1, 2 or 5 × 10^k, so tick labels need no more decimals than the step.
+    var tickStep: Double {
         let (lo, hi) = yDomain
         let raw = (hi - lo) / 6
         let mag = pow(10, floor(log10(raw)))
-        let step = [1.0, 2, 2.5, 5, 10].map { $0 * mag }.first { $0 >= raw } ?? raw
+        return [1.0, 2, 5, 10].map { $0 * mag }.first { $0 >= raw } ?? raw
+    }
+
+    func ticks() -> [Double] {
+        let (lo, hi) = yDomain
+        let step = tickStep
         var t = ceil(lo / step) * step
         var out: [Double] = []
         while t <= hi + step * 1e-9 { out.append(abs(t) < step * 1e-9 ? 0 : t); t += step }
@@ -216,7 +222,7 @@ fileprivate struct RunChartDrawing {
         var s = "<g fill=\"#000000\">\n"
         s += "<line x1=\"\(f(left))\" x2=\"\(f(left))\" y1=\"\(f(top))\" y2=\"\(f(top + plotHeight))\" stroke=\"#000000\"/>\n"
         s += "<line x1=\"\(f(left))\" x2=\"\(f(left + plotWidth))\" y1=\"\(f(top + plotHeight))\" y2=\"\(f(top + plotHeight))\" stroke=\"#000000\"/>\n"
-        let tickDecimals = max(0, decimals - 1)
+        let tickDecimals = max(0, Int(-floor(log10(tickStep * (percent ? 100 : 1)) + 1e-9)))
         for t in ticks() {
             s += "<text x=\"\(f(left - 6))\" y=\"\(f(y(t) + 4))\" text-anchor=\"end\">\(esc(number(t, decimals: tickDecimals)))</text>\n"
         }
@@ -251,7 +257,7 @@ fileprivate struct RunChartDrawing {
                 let mid = (prevEnd + a) / 2
                 s += "<line x1=\"\(f(mid))\" x2=\"\(f(mid))\" y1=\"\(f(top))\" y2=\"\(f(top + plotHeight))\" stroke=\"\(RunChartPalette.grey)\" stroke-width=\"1\" stroke-dasharray=\"2 3\"/>\n"
             }
-            s += "<text x=\"\(f(a))\" y=\"\(f(top - 8))\" fill=\"\(RunChartPalette.grey)\" font-size=\"11\">\(text.phase) \(phase.phase)</text>\n"
+            s += "<text x=\"\(f(a + 3))\" y=\"\(f(top + plotHeight - 6))\" fill=\"\(RunChartPalette.grey)\" font-size=\"11\">\(text.phase) \(phase.phase)</text>\n"
         }
         return s
     }
@@ -346,9 +352,9 @@ fileprivate struct RunChartDrawing {
         for (i, a) in result.pdsa.enumerated() {
             guard let px = pdsaX(a.start) else { continue }
             s += "<g><title>\(esc("PDSA \(i + 1): \(a.title) (\(a.start.iso), \(text.decision(a.decision)))"))</title>\n"
-            s += "<line x1=\"\(f(px))\" x2=\"\(f(px))\" y1=\"\(f(top))\" y2=\"\(f(top + plotHeight))\" stroke=\"\(RunChartPalette.green)\" stroke-width=\"1.2\" stroke-dasharray=\"1 3\"/>\n"
-            s += "<circle cx=\"\(f(px))\" cy=\"\(f(top + 2))\" r=\"8\" fill=\"\(RunChartPalette.green)\"/>\n"
-            s += "<text x=\"\(f(px))\" y=\"\(f(top + 6))\" text-anchor=\"middle\" fill=\"#FFFFFF\" font-size=\"11\" font-weight=\"bold\">\(i + 1)</text></g>\n"
+            s += "<line x1=\"\(f(px))\" x2=\"\(f(px))\" y1=\"\(f(top - 4))\" y2=\"\(f(top + plotHeight))\" stroke=\"\(RunChartPalette.green)\" stroke-width=\"1.2\" stroke-dasharray=\"1 3\"/>\n"
+            s += "<circle cx=\"\(f(px))\" cy=\"\(f(top - 12))\" r=\"8\" fill=\"\(RunChartPalette.green)\"/>\n"
+            s += "<text x=\"\(f(px))\" y=\"\(f(top - 8))\" text-anchor=\"middle\" fill=\"#FFFFFF\" font-size=\"11\" font-weight=\"bold\">\(i + 1)</text></g>\n"
         }
         return s
     }
