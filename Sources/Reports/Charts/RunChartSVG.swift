@@ -107,7 +107,7 @@ fileprivate struct RunChartDrawing {
     let result: RunChartResult
     let options: RunChartSVG.Options
     let text: RunChartText
-    let left = 70.0, right = 110.0, top = 78.0
+    let left = 70.0, right = 110.0, top = 92.0
     var bottom: Double { 70 + Double(min(result.pdsa.count, 6)) * 16 + (result.pdsa.isEmpty ? 0 : 20) }
     var plotWidth: Double { options.width - left - right }
     var plotHeight: Double { options.height - top - bottom }
@@ -165,8 +165,7 @@ fileprivate struct RunChartDrawing {
     func svg() -> String {
         let title = options.title ?? "\(text.chartName(result.chart)): \(result.measure)"
         let runs = text.runsLine(result.current.runs, phases: result.phases.count)
-        var subtitle = runs
-        if result.chart != .run { subtitle += " · " + text.outside(result.pointsOutsideLimits) }
+        let second = result.chart != .run ? text.outside(result.pointsOutsideLimits) : ""
         let desc = ([runs] + (result.chart != .run ? [text.outside(result.pointsOutsideLimits)] : []) + result.notes).joined(separator: ". ")
         var out = """
         <svg xmlns="http://www.w3.org/2000/svg" width="\(f(options.width))" height="\(f(options.height))" viewBox="0 0 \(f(options.width)) \(f(options.height))" role="img" aria-labelledby="runchart-title runchart-desc" aria-label="\(esc(title))" font-family="Helvetica, Arial, sans-serif" font-size="12">
@@ -174,7 +173,8 @@ fileprivate struct RunChartDrawing {
         <desc id="runchart-desc">\(esc(desc))</desc>
         <rect width="100%" height="100%" fill="#FFFFFF"/>
         <text x="\(f(left))" y="26" font-size="17" font-weight="bold" fill="#000000">\(esc(title))</text>
-        <text x="\(f(left))" y="47" font-size="12" fill="\(result.runsSignal ? RunChartPalette.vermillion : RunChartPalette.grey)">\(esc(subtitle))</text>
+        <text x="\(f(left))" y="46" font-size="12" fill="\(result.runsSignal ? RunChartPalette.vermillion : RunChartPalette.grey)">\(esc(runs))</text>
+        <text x="\(f(left))" y="62" font-size="12" fill="\(result.pointsOutsideLimits > 0 ? RunChartPalette.vermillion : RunChartPalette.grey)">\(esc(second))</text>
 
         """
         out += baselineBand() + grid() + phaseSeparators() + pdsaMarkers() + limitLines() + centreLines()
