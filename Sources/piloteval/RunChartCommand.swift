@@ -16,20 +16,20 @@ struct RunChartCommand: ParsableCommand {
         commandName: "runchart",
         abstract: "Run chart or control chart (I, MR, P, U) of a measure over time, read by the Anhøj rules as qicharts2.",
         discussion: """
-        From a CSV file (a value per row, or numerator and denominator), or a stored
-        measure (see `piloteval measures import`). Rows are points in date order; rows
-        sharing a date are combined as qicharts2 does. Rules and formulas: docs/runcharts.md.
+        From a CSV file (a value per row, or numerator and denominator) or a
+        stored measure (`piloteval measures import`). Rows sharing a date are
+        combined as qicharts2 does. Rules and formulas: docs/runcharts.md.
 
-          piloteval runchart Datasets/vallingbyteamet/genombrott-tidsplanerade-utredningar.csv \\
-              --value planerade --denominator inledda --chart p -o tidsplan.svg
-          piloteval runchart data.csv --value dagar --date vecka --format table
-          piloteval runchart data.csv --value dagar --chart i --freeze 12 --format json
-          piloteval runchart data.csv --value dagar --part 12 --part 24 --lang en -o chart.svg
-          piloteval runchart --measure tidsplanerade-utredningar --chart p -o chart.svg
+          piloteval runchart tidsplan.csv --value planerade \\
+              --denominator inledda --chart p -o tidsplan.svg
+          piloteval runchart data.csv --value dagar --format table
+          piloteval runchart data.csv --value dagar --chart i --freeze 12
+          piloteval runchart data.csv --value dagar --part 12 --lang en
+          piloteval runchart --measure tidsplanerade-utredningar --chart p
 
-        With --measure, the PDSA cycles that watch the measure are drawn on the dates
-        they started; --pdsa ID adds others. Too few useful points (5 or fewer) make any
-        signal impossible, and the output says so.
+        With --measure, the PDSA cycles that watch the measure are drawn on
+        the dates they started; --pdsa ID adds others. With 5 or fewer useful
+        points no signal is possible, and the output says so.
         """
     )
 
