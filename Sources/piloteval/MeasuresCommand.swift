@@ -7,15 +7,17 @@ struct MeasuresCommand: ParsableCommand {
         commandName: "measures",
         abstract: "Measures over time for run charts: import from CSV, list.",
         discussion: """
-        A measure is one value per date (week, month, …), or a numerator and denominator.
-        The file needs a date column (date, period, week or month; or --date COL) and a
-        value column (value or numerator; or --value COL). Import is one transaction; the
-        same file is never imported twice, nor a date a measure already has.
+        A measure is one value per date (week, month, …), or a numerator and
+        a denominator. The file needs a date column (date, period, week or
+        month; or --date COL) and a value column (value or numerator; or
+        --value COL). Import is one transaction; the same file is never
+        imported twice, nor a date the measure already has.
 
-          piloteval measures import Datasets/vallingbyteamet/genombrott-tidsplanerade-utredningar.csv \\
-              --measure tidsplanerade-utredningar --value planerade --denominator inledda
+          piloteval measures import tidsplan.csv \\
+              --measure tidsplanerade-utredningar \\
+              --value planerade --denominator inledda
           piloteval measures list
-          piloteval runchart --measure tidsplanerade-utredningar --chart p -o chart.svg
+          piloteval runchart --measure tidsplanerade-utredningar --chart p
         """,
         subcommands: [MeasuresImport.self, MeasuresList.self]
     )

@@ -8,15 +8,15 @@ struct PDSACommand: ParsableCommand {
         commandName: "pdsa",
         abstract: "Genombrott / PDSA cycles: add, list, show.",
         discussion: """
-        A cycle is a `schema: piloteval/pdsa/v1` YAML file (docs/pdsa.md): title, change
-        idea, the logic-model activity, plan (prediction), do (dates), study
-        (observations), act (adopt | adapt | abandon), the measure it watches, and the
-        cycle it builds on (a ramp).
+        A cycle is a `schema: piloteval/pdsa/v1` YAML file (docs/pdsa.md):
+        title, change idea, the logic-model activity, plan (prediction), do
+        (dates), study (observations), act (adopt | adapt | abandon), the
+        measure it watches, and the cycle it builds on (a ramp).
 
           piloteval pdsa add Models/pdsa/*.yaml
           piloteval pdsa list
           piloteval pdsa show tidsplan-2
-          piloteval runchart --measure tidsplanerade-utredningar --chart p -o chart.svg
+          piloteval runchart --measure tidsplanerade-utredningar --chart p
         """,
         subcommands: [PDSAAdd.self, PDSAList.self, PDSAShow.self]
     )
