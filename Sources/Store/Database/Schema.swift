@@ -42,5 +42,24 @@ public enum Schema {
             );
             CREATE INDEX imports_by_file ON imports (kind, file_sha256);
             """),
+        Migration(version: 3, name: "measures", sql: """
+            -- Measures over time for run and control charts (Genombrott / PDSA cycles):
+            -- one row per measure and date. `value` holds a plain value, or numerator and
+            -- denominator hold a proportion or rate; `label` is the date or period as
+            -- written (2021-03, 2021-W05), `date` its first day for ordering and drawing.
+            CREATE TABLE measure_values (
+                import_id   INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+                measure     TEXT    NOT NULL,
+                date        TEXT    NOT NULL,
+                label       TEXT    NOT NULL,
+                value       REAL,
+                numerator   REAL,
+                denominator REAL,
+                note        TEXT,
+                line        INTEGER,
+                UNIQUE (measure, date)
+            );
+            CREATE INDEX measure_values_by_import ON measure_values (import_id);
+            """),
     ]
 }

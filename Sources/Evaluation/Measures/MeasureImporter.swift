@@ -1,0 +1,91 @@
+import Foundation
+import Store
+
+/// Imports measures over time from CSV into `measure_values` through the import log
+/// (kind `measures`): one transaction, the same file never twice, every row located.
+public struct MeasureImporter {
+    let database: Database
+
+    public init(_ database: Database) { self.database = database }
+
+    public struct Outcome: Sendable {
+        public var record: ImportRecord
+        public var measure: String
+        public var first: String
+        public var last: String
+    }
+
+    /// `columns.value` defaults to a column named `value`, else `numerator`; the
+    /// denominator to one named `denominator` if present. A measure needs a date column.
+    public func importFile(path: String, measure: String, value: String? = nil, denominator: String? = nil,
+                           date: String? = nil) throws -> Outcome {
+        guard LogicModelIDCheck.isValid(measure) else {
+            throw AnalysisInputError("measure id \"\(measure)\" should use lowercase letters, digits and - only")
+        }
+        let reader: CSVReader
+        do { reader = try CSVReader(path: path) } catch let e as CSVError { throw AnalysisInputError(e.description) }
+        let valueColumn = value ?? (reader.columnIndex("value") != nil ? "value" : reader.columnIndex("numerator") != nil ? "numerator" : nil)
+        guard let valueColumn else {
+            throw AnalysisInputError("\(path): no column named value or numerator; name the value column with --value (the header has: \(reader.header.joined(separator: ", ")))")
+        }
+        let denominatorColumn = denominator ?? (reader.columnIndex("denominator") != nil ? "denominator" : nil)
+        let series = try MeasureSeries.read(path: path, columns: .init(value: valueColumn, denominator: denominatorColumn, date: date),
+                                            name: measure, combine: false)
+        var values: [MeasureValue] = []
+        var firstLine: [String: Int] = [:]
+        for p in series.points {
+            guard let d = p.date else {
+                throw AnalysisInputError("\(path): no date column (date, period, week, month); a stored measure needs one, or name it with --date")
+            }
+            if let earlier = firstLine[d.iso] {
+                throw AnalysisInputError("\(path):\(p.line ?? 0): \(p.label) is already given on line \(earlier); one row per date")
+            }
+            firstLine[d.iso] = p.line ?? 0
+            values.append(MeasureValue(measure: measure, date: d.iso, label: p.label,
+                                       value: series.hasDenominator ? nil : p.value,
+                                       numerator: series.hasDenominator ? p.value : nil,
+                                       denominator: p.denominator, note: p.note, line: p.line))
+        }
+        do {
+            let record = try ImportLog(database).record(kind: "measures", fileName: path, fileSHA256: reader.sha256, target: measure) { id in
+                try MeasureTable(database).insert(values, importID: id, fileName: path)
+                return values.count
+            }
+            let dates = values.map(\.label)
+            return Outcome(record: record, measure: measure, first: dates.first ?? "", last: dates.last ?? "")
+        } catch let e as MeasureTableError {
+            throw AnalysisInputError(e.description)
+        } catch let e as ImportLogError {
+            throw AnalysisInputError(e.description)
+        }
+    }
+
+    /// A stored measure as a series for charting.
+    public func series(_ measure: String) throws -> MeasureSeries {
+        let values = try MeasureTable(database).values(of: measure)
+        guard !values.isEmpty else {
+            let known = try MeasureTable(database).list().map(\.measure)
+            throw AnalysisInputError("no stored measure \"\(measure)\"" + (known.isEmpty
+                ? "; import one with `piloteval measures import FILE --measure \(measure)`"
+                : "; stored measures: \(known.joined(separator: ", "))"))
+        }
+        let ratio = values.contains { $0.denominator != nil }
+        return MeasureSeries(name: measure, points: values.map { v in
+            MeasureSeries.Point(label: v.label, date: CalendarDateParsing.iso(v.date), value: ratio ? v.numerator : v.value,
+                                denominator: v.denominator, note: v.note, line: v.line)
+        }, hasDenominator: ratio)
+    }
+}
+
+import Periods
+import LogicModel
+
+enum LogicModelIDCheck {
+    static func isValid(_ id: String) -> Bool {
+        !id.isEmpty && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+    }
+}
+
+enum CalendarDateParsing {
+    static func iso(_ text: String) -> CalendarDate? { CalendarDate(parsing: text) }
+}

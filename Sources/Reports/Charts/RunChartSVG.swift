@@ -1,0 +1,380 @@
+import Evaluation
+import Foundation
+import Periods
+import Statistics
+
+/// Draws a `RunChartResult` as a standalone SVG for people: points and line, the centre
+/// line per phase (dashed and vermillion where the runs analysis signals, as qicharts2
+/// marks it), 3-sigma limits, points outside the limits as larger vermillion diamonds
+/// (shape as well as colour), phases, a frozen baseline, and PDSA cycles as numbered
+/// markers on the dates they started. Colours are the Okabe–Ito palette, safe for
+/// colour-blind readers; the SVG carries `<title>`, `<desc>` and `aria-label`.
+public enum RunChartSVG {
+    public enum Language: String, Sendable, CaseIterable { case sv, en }
+
+    public struct Options: Sendable {
+        public var lang: Language
+        public var title: String?
+        public var yLabel: String?
+        public var width: Double
+        public var height: Double
+        public init(lang: Language = .sv, title: String? = nil, yLabel: String? = nil, width: Double = 880, height: Double = 460) {
+            self.lang = lang
+            self.title = title
+            self.yLabel = yLabel
+            self.width = width
+            self.height = height
+        }
+    }
+
+    public static func render(_ result: RunChartResult, options: Options = Options()) -> String {
+        RunChartDrawing(result: result, options: options).svg()
+    }
+}
+
+// MARK: - Palette and texts
+
+/// Okabe & Ito (2008), "Color Universal Design".
+fileprivate enum RunChartPalette {
+    static let blue = "#0072B2", vermillion = "#D55E00", green = "#009E73", purple = "#CC79A7"
+    static let grey = "#555555", lightGrey = "#999999", baseline = "#F0F0F0", orange = "#E69F00"
+}
+
+fileprivate struct RunChartText {
+    let lang: RunChartSVG.Language
+    var sv: Bool { lang == .sv }
+
+    func chartName(_ kind: ChartKind) -> String {
+        switch (kind, sv) {
+        case (.run, true): return "Seriediagram"
+        case (.run, false): return "Run chart"
+        case (.i, true): return "I-diagram (styrdiagram för enskilda värden)"
+        case (.i, false): return "I chart (individuals control chart)"
+        case (.mr, true): return "MR-diagram (glidande variationsvidd)"
+        case (.mr, false): return "MR chart (moving ranges)"
+        case (.p, true): return "p-diagram (andelar, styrdiagram)"
+        case (.p, false): return "P chart (proportions)"
+        case (.u, true): return "u-diagram (kvoter, styrdiagram)"
+        case (.u, false): return "U chart (rates)"
+        }
+    }
+    func centreName(_ kind: ChartKind) -> String {
+        switch kind {
+        case .run: return "Median"
+        case .i, .mr: return sv ? "Medel" : "Mean"
+        case .p: return "p̄"
+        case .u: return "ū"
+        }
+    }
+    var upper: String { sv ? "ÖSG" : "UCL" }
+    var lower: String { sv ? "NSG" : "LCL" }
+    var phase: String { sv ? "Fas" : "Phase" }
+    var baseline: String { sv ? "Baslinje" : "Baseline" }
+    var xDate: String { sv ? "Datum" : "Date" }
+    var xIndex: String { sv ? "Mätpunkt" : "Data point" }
+    var pdsa: String { sv ? "PDSA-cykler (start)" : "PDSA cycles (start)" }
+    func decision(_ d: String?) -> String {
+        guard let d else { return sv ? "pågår" : "ongoing" }
+        switch (d, sv) {
+        case ("adopt", true): return "behåll"
+        case ("adapt", true): return "justera"
+        case ("abandon", true): return "avbryt"
+        default: return d
+        }
+    }
+    func runsLine(_ r: RunsAnalysis, phases: Int) -> String {
+        let head = sv ? "Serieanalys (Anhøj)" : "Runs analysis (Anhøj)"
+        let scope = phases > 1 ? (sv ? ", sista fasen" : ", last phase") : ""
+        guard r.signalsAllowed else { return sv ? "\(head): används inte för MR-diagram" : "\(head): not used for MR charts" }
+        guard let longest = r.longestRun, let lmax = r.longestRunMax, let c = r.crossings, let cmin = r.crossingsMin,
+              r.signalPossible else {
+            return sv ? "\(head)\(scope): ingen signal möjlig med \(r.usefulPoints) användbara punkter"
+                      : "\(head)\(scope): no signal possible with \(r.usefulPoints) useful points"
+        }
+        let verdict = r.signal ? "SIGNAL" : (sv ? "ingen signal" : "no signal")
+        return sv
+            ? "\(head)\(scope): \(verdict) — längsta serie \(longest) (gräns \(lmax)), \(c) korsningar (minst \(cmin)), \(r.usefulPoints) användbara punkter"
+            : "\(head)\(scope): \(verdict) — longest run \(longest) (limit \(lmax)), \(c) crossings (at least \(cmin)), \(r.usefulPoints) useful points"
+    }
+    func outside(_ n: Int) -> String {
+        sv ? "\(n) punkt\(n == 1 ? "" : "er") utanför styrgränserna" : "\(n) point\(n == 1 ? "" : "s") outside the control limits"
+    }
+}
+
+// MARK: - Drawing
+
+fileprivate struct RunChartDrawing {
+    let result: RunChartResult
+    let options: RunChartSVG.Options
+    let text: RunChartText
+    let left = 70.0, right = 110.0, top = 92.0
+    var bottom: Double { 70 + Double(min(result.pdsa.count, 6)) * 16 + (result.pdsa.isEmpty ? 0 : 20) }
+    var plotWidth: Double { options.width - left - right }
+    var plotHeight: Double { options.height - top - bottom }
+    /// P charts read as percent unless the user already multiplied.
+    var percent: Bool { result.chart == .p && result.multiply == 1 }
+    let dated: Bool
+
+    init(result: RunChartResult, options: RunChartSVG.Options) {
+        self.result = result
+        self.options = options
+        self.text = RunChartText(lang: options.lang)
+        self.dated = result.points.allSatisfy { $0.date != nil }
+    }
+
+    // Scales
+    var xDomain: (Double, Double) {
+        let xs = result.points.map(xValue)
+        let lo = xs.min() ?? 0, hi = xs.max() ?? 1
+        return lo == hi ? (lo - 1, hi + 1) : (lo, hi)
+    }
+    func xValue(_ p: RunChartResult.Point) -> Double { dated ? Double(p.date!.dayNumber) : Double(p.index) }
+    func x(_ v: Double) -> Double {
+        let (lo, hi) = xDomain
+        let pad = (hi - lo) * 0.03
+        return left + (v - lo + pad) / (hi - lo + 2 * pad) * plotWidth
+    }
+    var yDomain: (Double, Double) {
+        var values: [Double] = []
+        for p in result.points { values += [p.y, p.cl, p.lcl, p.ucl].compactMap { $0 } }
+        let lo = values.min() ?? 0, hi = values.max() ?? 1
+        if lo == hi { return (lo - 1, hi + 1) }
+        let pad = (hi - lo) * 0.08
+        return (lo - pad, hi + pad)
+    }
+    func y(_ v: Double) -> Double {
+        let (lo, hi) = yDomain
+        return top + plotHeight - (v - lo) / (hi - lo) * plotHeight
+    }
+
+    // Numbers
+    var decimals: Int {
+        let (lo, hi) = yDomain
+        let span = (hi - lo) * (percent ? 100 : 1)
+        return span < 0.5 ? 3 : span < 5 ? 2 : span < 50 ? 1 : 0
+    }
+    func number(_ v: Double, decimals d: Int? = nil) -> String {
+        let shown = percent ? v * 100 : v
+        var s = String(format: "%.\(d ?? decimals)f", shown)
+        if s.hasPrefix("-") { s = "−" + s.dropFirst() }
+        if text.sv { s = s.replacingOccurrences(of: ".", with: ",") }
+        return s + (percent ? " %" : "")
+    }
+    func f(_ v: Double) -> String { String(format: "%.1f", v) }
+
+    func svg() -> String {
+        let title = options.title ?? "\(text.chartName(result.chart)): \(result.measure)"
+        let runs = text.runsLine(result.current.runs, phases: result.phases.count)
+        let second = result.chart != .run ? text.outside(result.pointsOutsideLimits) : ""
+        let desc = ([runs] + (result.chart != .run ? [text.outside(result.pointsOutsideLimits)] : []) + result.notes).joined(separator: ". ")
+        var out = """
+        <svg xmlns="http://www.w3.org/2000/svg" width="\(f(options.width))" height="\(f(options.height))" viewBox="0 0 \(f(options.width)) \(f(options.height))" role="img" aria-labelledby="runchart-title runchart-desc" aria-label="\(esc(title))" font-family="Helvetica, Arial, sans-serif" font-size="12">
+        <title id="runchart-title">\(esc(title))</title>
+        <desc id="runchart-desc">\(esc(desc))</desc>
+        <rect width="100%" height="100%" fill="#FFFFFF"/>
+        <text x="\(f(left))" y="26" font-size="17" font-weight="bold" fill="#000000">\(esc(title))</text>
+        <text x="\(f(left))" y="46" font-size="12" fill="\(result.runsSignal ? RunChartPalette.vermillion : RunChartPalette.grey)">\(esc(runs))</text>
+        <text x="\(f(left))" y="62" font-size="12" fill="\(result.pointsOutsideLimits > 0 ? RunChartPalette.vermillion : RunChartPalette.grey)">\(esc(second))</text>
+
+        """
+        out += baselineBand() + grid() + phaseSeparators() + pdsaMarkers() + limitLines() + centreLines()
+        out += dataLine() + dataPoints() + axes() + legend()
+        out += "</svg>\n"
+        return out
+    }
+
+    func baselineBand() -> String {
+        let base = result.points.filter(\.baseline)
+        guard base.count < result.points.count, let last = base.last, let first = base.first else { return "" }
+        let next = result.points[last.index]  // first point after the baseline
+        let x0 = x(xValue(first)) - 6, x1 = (x(xValue(last)) + x(xValue(next))) / 2
+        return """
+        <rect x="\(f(x0))" y="\(f(top))" width="\(f(x1 - x0))" height="\(f(plotHeight))" fill="\(RunChartPalette.baseline)"/>
+        <text x="\(f(x0 + 4))" y="\(f(top + plotHeight - 6))" fill="\(RunChartPalette.grey)">\(text.baseline)</text>
+
+        """
+    }
+
+    /// Steps of 1, 2 or 5 × 10^k, so tick labels need no more decimals than the step.
+    var tickStep: Double {
+        let (lo, hi) = yDomain
+        let raw = (hi - lo) / 6
+        let mag = pow(10, floor(log10(raw)))
+        return [1.0, 2, 5, 10].map { $0 * mag }.first { $0 >= raw } ?? raw
+    }
+
+    func ticks() -> [Double] {
+        let (lo, hi) = yDomain
+        let step = tickStep
+        var t = ceil(lo / step) * step
+        var out: [Double] = []
+        while t <= hi + step * 1e-9 { out.append(abs(t) < step * 1e-9 ? 0 : t); t += step }
+        return out
+    }
+
+    func grid() -> String {
+        var s = "<g stroke=\"#E6E6E6\" stroke-width=\"1\">\n"
+        for t in ticks() { s += "<line x1=\"\(f(left))\" x2=\"\(f(left + plotWidth))\" y1=\"\(f(y(t)))\" y2=\"\(f(y(t)))\"/>\n" }
+        return s + "</g>\n"
+    }
+
+    func axes() -> String {
+        var s = "<g fill=\"#000000\">\n"
+        s += "<line x1=\"\(f(left))\" x2=\"\(f(left))\" y1=\"\(f(top))\" y2=\"\(f(top + plotHeight))\" stroke=\"#000000\"/>\n"
+        s += "<line x1=\"\(f(left))\" x2=\"\(f(left + plotWidth))\" y1=\"\(f(top + plotHeight))\" y2=\"\(f(top + plotHeight))\" stroke=\"#000000\"/>\n"
+        let tickDecimals = max(0, Int(-floor(log10(tickStep * (percent ? 100 : 1)) + 1e-9)))
+        for t in ticks() {
+            s += "<text x=\"\(f(left - 6))\" y=\"\(f(y(t) + 4))\" text-anchor=\"end\">\(esc(number(t, decimals: tickDecimals)))</text>\n"
+        }
+        // At most about 12 x labels, evenly spaced over the points.
+        let n = result.points.count
+        let every = max(1, Int((Double(n) / 12).rounded(.up)))
+        for (i, p) in result.points.enumerated() where i % every == 0 || i == n - 1 {
+            if i == n - 1 && i % every != 0 && (n - 1) % every < every / 2 + 1 && n > 1 { continue }
+            let px = x(xValue(p))
+            s += "<line x1=\"\(f(px))\" x2=\"\(f(px))\" y1=\"\(f(top + plotHeight))\" y2=\"\(f(top + plotHeight + 4))\" stroke=\"#000000\"/>\n"
+            s += "<text x=\"\(f(px))\" y=\"\(f(top + plotHeight + 16))\" text-anchor=\"middle\" font-size=\"11\">\(esc(p.label))</text>\n"
+        }
+        let xLabel = dated ? text.xDate : text.xIndex
+        s += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(top + plotHeight + 36))\" text-anchor=\"middle\">\(esc(xLabel))</text>\n"
+        let yLabel = options.yLabel ?? (result.measure + (percent ? " (%)" : ""))
+        s += "<text transform=\"translate(18 \(f(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">\(esc(yLabel))</text>\n"
+        return s + "</g>\n"
+    }
+
+    func phaseRange(_ phase: Int) -> (Double, Double)? {
+        let pts = result.points.filter { $0.phase == phase }
+        guard let a = pts.first, let b = pts.last else { return nil }
+        return (x(xValue(a)), x(xValue(b)))
+    }
+
+    func phaseSeparators() -> String {
+        guard result.phases.count > 1 else { return "" }
+        var s = ""
+        for phase in result.phases {
+            guard let (a, _) = phaseRange(phase.phase) else { continue }
+            if phase.phase > 1, let (_, prevEnd) = phaseRange(phase.phase - 1) {
+                let mid = (prevEnd + a) / 2
+                s += "<line x1=\"\(f(mid))\" x2=\"\(f(mid))\" y1=\"\(f(top))\" y2=\"\(f(top + plotHeight))\" stroke=\"\(RunChartPalette.grey)\" stroke-width=\"1\" stroke-dasharray=\"2 3\"/>\n"
+            }
+            s += "<text x=\"\(f(a + 3))\" y=\"\(f(top + plotHeight - 6))\" fill=\"\(RunChartPalette.grey)\" font-size=\"11\">\(text.phase) \(phase.phase)</text>\n"
+        }
+        return s
+    }
+
+    func centreLines() -> String {
+        var s = ""
+        for phase in result.phases {
+            guard let cl = phase.centre.value, let (a, b) = phaseRange(phase.phase) else { continue }
+            let signal = phase.runs.signal
+            let colour = signal ? RunChartPalette.vermillion : RunChartPalette.grey
+            let dash = signal ? " stroke-dasharray=\"7 4\"" : ""
+            s += "<line x1=\"\(f(a - 4))\" x2=\"\(f(b + 4))\" y1=\"\(f(y(cl)))\" y2=\"\(f(y(cl)))\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash)><title>\(esc(text.centreName(result.chart))) \(esc(number(cl)))</title></line>\n"
+            if phase.phase == result.phases.count {
+                s += "<text x=\"\(f(b + 10))\" y=\"\(f(y(cl) + 4))\" fill=\"\(colour)\">\(esc(text.centreName(result.chart))) \(esc(number(cl)))</text>\n"
+            }
+        }
+        return s
+    }
+
+    /// Limits as steps: constant limits are straight lines, P/U limits change with n.
+    func limitLines() -> String {
+        var s = ""
+        for phase in result.phases {
+            let pts = result.points.filter { $0.phase == phase.phase }
+            for (key, label) in [(\RunChartResult.Point.ucl, text.upper), (\RunChartResult.Point.lcl, text.lower)] {
+                var d = ""
+                var lastValue: Double?
+                for (i, p) in pts.enumerated() {
+                    guard let v = p[keyPath: key] else { lastValue = nil; continue }
+                    let px = x(xValue(p))
+                    let half = pts.count > 1 ? (i + 1 < pts.count ? (x(xValue(pts[i + 1])) - px) / 2 : (px - x(xValue(pts[i - 1]))) / 2) : 6
+                    let leftHalf = i > 0 ? (px - x(xValue(pts[i - 1]))) / 2 : half
+                    d += (lastValue == nil ? "M" : "L") + "\(f(px - leftHalf)) \(f(y(v))) L\(f(px + half)) \(f(y(v))) "
+                    lastValue = v
+                }
+                guard !d.isEmpty else { continue }
+                s += "<path d=\"\(d)\" fill=\"none\" stroke=\"\(RunChartPalette.lightGrey)\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>\n"
+                if phase.phase == result.phases.count, let last = pts.last(where: { $0[keyPath: key] != nil }), let v = last[keyPath: key] {
+                    let px = x(xValue(pts.last!))
+                    s += "<text x=\"\(f(px + 10))\" y=\"\(f(y(v) + 4))\" fill=\"\(RunChartPalette.grey)\">\(label) \(esc(number(v)))</text>\n"
+                }
+            }
+        }
+        return s
+    }
+
+    func dataLine() -> String {
+        var s = ""
+        for phase in result.phases {
+            var d = ""
+            var pen = false
+            for p in result.points where p.phase == phase.phase {
+                guard let v = p.y else { pen = false; continue }
+                d += (pen ? "L" : "M") + "\(f(x(xValue(p)))) \(f(y(v))) "
+                pen = true
+            }
+            if !d.isEmpty {
+                s += "<path d=\"\(d)\" fill=\"none\" stroke=\"\(RunChartPalette.blue)\" stroke-width=\"1.8\" stroke-linejoin=\"round\"/>\n"
+            }
+        }
+        return s
+    }
+
+    func dataPoints() -> String {
+        var s = "<g>\n"
+        for p in result.points {
+            guard let v = p.y else { continue }
+            let px = x(xValue(p)), py = y(v)
+            let tip = esc("\(p.label): \(number(v))" + (p.signal ? (text.sv ? " — utanför styrgränserna" : " — outside the limits") : "")
+                          + (p.included ? "" : (text.sv ? " (exkluderad)" : " (excluded)")) + (p.note.map { " — \($0)" } ?? ""))
+            if p.signal {
+                s += "<path d=\"M\(f(px)) \(f(py - 7)) L\(f(px + 7)) \(f(py)) L\(f(px)) \(f(py + 7)) L\(f(px - 7)) \(f(py)) Z\" fill=\"\(RunChartPalette.vermillion)\" stroke=\"#000000\" stroke-width=\"0.8\"><title>\(tip)</title></path>\n"
+            } else if !p.included {
+                s += "<circle cx=\"\(f(px))\" cy=\"\(f(py))\" r=\"4\" fill=\"#FFFFFF\" stroke=\"\(RunChartPalette.blue)\" stroke-width=\"1.5\"><title>\(tip)</title></circle>\n"
+            } else {
+                s += "<circle cx=\"\(f(px))\" cy=\"\(f(py))\" r=\"3.5\" fill=\"\(RunChartPalette.blue)\"><title>\(tip)</title></circle>\n"
+            }
+        }
+        return s + "</g>\n"
+    }
+
+    func pdsaX(_ date: CalendarDate) -> Double? {
+        guard dated else { return nil }
+        let v = Double(date.dayNumber)
+        let (lo, hi) = xDomain
+        guard v >= lo - (hi - lo) * 0.03, v <= hi + (hi - lo) * 0.03 else { return nil }
+        return x(v)
+    }
+
+    func pdsaMarkers() -> String {
+        var s = ""
+        for (i, a) in result.pdsa.enumerated() {
+            guard let px = pdsaX(a.start) else { continue }
+            s += "<g><title>\(esc("PDSA \(i + 1): \(a.title) (\(a.start.iso), \(text.decision(a.decision)))"))</title>\n"
+            s += "<line x1=\"\(f(px))\" x2=\"\(f(px))\" y1=\"\(f(top - 4))\" y2=\"\(f(top + plotHeight))\" stroke=\"\(RunChartPalette.green)\" stroke-width=\"1.2\" stroke-dasharray=\"1 3\"/>\n"
+            s += "<circle cx=\"\(f(px))\" cy=\"\(f(top - 12))\" r=\"8\" fill=\"\(RunChartPalette.green)\"/>\n"
+            s += "<text x=\"\(f(px))\" y=\"\(f(top - 8))\" text-anchor=\"middle\" fill=\"#FFFFFF\" font-size=\"11\" font-weight=\"bold\">\(i + 1)</text></g>\n"
+        }
+        return s
+    }
+
+    func legend() -> String {
+        var s = ""
+        var yy = top + plotHeight + 56
+        if !result.pdsa.isEmpty {
+            s += "<text x=\"\(f(left))\" y=\"\(f(yy))\" font-weight=\"bold\">\(text.pdsa)</text>\n"
+            for (i, a) in result.pdsa.prefix(6).enumerated() {
+                yy += 16
+                let placed = pdsaX(a.start) != nil ? "" : (text.sv ? " — utanför diagrammets period" : " — outside the chart's period")
+                s += "<text x=\"\(f(left))\" y=\"\(f(yy))\" font-size=\"11\"><tspan fill=\"\(RunChartPalette.green)\" font-weight=\"bold\">\(i + 1)</tspan> \(esc("\(a.start.iso) \(a.title) (\(text.decision(a.decision)))\(placed)"))</text>\n"
+            }
+        }
+        return s
+    }
+
+    func esc(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

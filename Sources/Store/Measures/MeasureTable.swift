@@ -1,0 +1,106 @@
+/// One stored value of a measure over time (table `measure_values`, schema step
+/// "measures"): a plain value, or a numerator and denominator.
+public struct MeasureValue: Sendable, Hashable {
+    public var measure: String
+    /// ISO date of the point (the first day of a month or week period).
+    public var date: String
+    /// The date or period as written in the file.
+    public var label: String
+    public var value: Double?
+    public var numerator: Double?
+    public var denominator: Double?
+    public var note: String?
+    /// The CSV line the value came from.
+    public var line: Int?
+
+    public init(measure: String, date: String, label: String, value: Double? = nil, numerator: Double? = nil,
+                denominator: Double? = nil, note: String? = nil, line: Int? = nil) {
+        self.measure = measure
+        self.date = date
+        self.label = label
+        self.value = value
+        self.numerator = numerator
+        self.denominator = denominator
+        self.note = note
+        self.line = line
+    }
+}
+
+/// A measure and what is stored of it, for `piloteval measures list`.
+public struct MeasureSummary: Sendable, Hashable {
+    public var measure: String
+    public var points: Int
+    public var first: String
+    public var last: String
+    public var hasDenominator: Bool
+    public var imports: [Int]
+}
+
+/// Reads and writes `measure_values`. Writing happens inside an `ImportLog.record`
+/// transaction, so each row carries its import and `imports undo` takes it back.
+public struct MeasureTable {
+    public let database: Database
+
+    public init(_ database: Database) { self.database = database }
+
+    /// Inserts `values` for import `importID`. A (measure, date) already stored by an
+    /// earlier import throws `MeasureTableError.duplicate` naming that import; the caller's
+    /// transaction then rolls everything back.
+    public func insert(_ values: [MeasureValue], importID: Int, fileName: String) throws {
+        let existing = try database.prepare("""
+            SELECT v.import_id, v.line, i.file_name FROM measure_values v JOIN imports i ON i.id = v.import_id
+            WHERE v.measure = ? AND v.date = ?
+            """)
+        let insert = try database.prepare("""
+            INSERT INTO measure_values (import_id, measure, date, label, value, numerator, denominator, note, line)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for v in values {
+            existing.reset()
+            try existing.bind([v.measure, v.date])
+            if try existing.step() {
+                throw MeasureTableError.duplicate(
+                    file: fileName, line: v.line ?? 0, measure: v.measure, label: v.label,
+                    earlierImport: existing.int(at: 0) ?? 0, earlierFile: existing.string(at: 2) ?? "")
+            }
+            try insert.run(importID, v.measure, v.date, v.label, v.value, v.numerator, v.denominator, v.note, v.line)
+        }
+    }
+
+    /// A measure's values in date order.
+    public func values(of measure: String) throws -> [MeasureValue] {
+        try database.query("""
+            SELECT measure, date, label, value, numerator, denominator, note, line
+            FROM measure_values WHERE measure = ? ORDER BY date
+            """, measure).map { row in
+            MeasureValue(measure: row.string("measure") ?? "", date: row.string("date") ?? "",
+                         label: row.string("label") ?? "", value: row.double("value"),
+                         numerator: row.double("numerator"), denominator: row.double("denominator"),
+                         note: row.string("note"), line: row.int("line"))
+        }
+    }
+
+    public func list() throws -> [MeasureSummary] {
+        try database.query("""
+            SELECT measure, count(*) AS n, min(date) AS first, max(date) AS last,
+                   max(denominator IS NOT NULL) AS has_den, group_concat(DISTINCT import_id) AS imports
+            FROM measure_values GROUP BY measure ORDER BY measure
+            """).map { row in
+            MeasureSummary(measure: row.string("measure") ?? "", points: row.int("n") ?? 0,
+                           first: row.string("first") ?? "", last: row.string("last") ?? "",
+                           hasDenominator: (row.int("has_den") ?? 0) != 0,
+                           imports: (row.string("imports") ?? "").split(separator: ",").compactMap { Int($0) }.sorted())
+        }
+    }
+}
+
+public enum MeasureTableError: Error, CustomStringConvertible, Sendable, Equatable {
+    case duplicate(file: String, line: Int, measure: String, label: String, earlierImport: Int, earlierFile: String)
+
+    public var description: String {
+        switch self {
+        case let .duplicate(file, line, measure, label, earlier, earlierFile):
+            return "\(file):\(line): measure \(measure) already has a value for \(label), from import \(earlier) (\(earlierFile)); nothing was imported. Remove the row, or undo the earlier import first: piloteval imports undo \(earlier)"
+        }
+    }
+}

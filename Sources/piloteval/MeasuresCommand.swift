@@ -1,0 +1,68 @@
+import ArgumentParser
+import Evaluation
+import Store
+
+struct MeasuresCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "measures",
+        abstract: "Measures over time for run charts: import from CSV, list.",
+        discussion: """
+        A measure is one value per date (week, month, …), or a numerator and
+        a denominator. The file needs a date column (date, period, week or
+        month; or --date COL) and a value column (value or numerator; or
+        --value COL). Import is one transaction; the same file is never
+        imported twice, nor a date the measure already has.
+
+          piloteval measures import tidsplan.csv \\
+              --measure tidsplanerade-utredningar \\
+              --value planerade --denominator inledda
+          piloteval measures list
+          piloteval runchart --measure tidsplanerade-utredningar --chart p
+        """,
+        subcommands: [MeasuresImport.self, MeasuresList.self]
+    )
+}
+
+struct MeasuresImport: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Import one measure from a CSV file.")
+
+    @Argument(help: "A CSV file.") var file: String
+    @Option(help: "The measure's id (lowercase letters, digits, -).") var measure: String
+    @Option(help: "The value (or numerator) column; default value or numerator.") var value: String?
+    @Option(help: "The denominator column; default denominator if present.") var denominator: String?
+    @Option(help: "The date column; default date, period, week or month.") var date: String?
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try reportingFailures {
+            do {
+                let outcome = try MeasureImporter(try openDatabase(database))
+                    .importFile(path: file, measure: measure, value: value, denominator: denominator, date: date)
+                print("imported \(outcome.record.rowCount) values of \(outcome.measure) (\(outcome.first) … \(outcome.last)) as import \(outcome.record.id)")
+            } catch let e as AnalysisInputError {
+                throw Failure(e.message)
+            }
+        }
+    }
+}
+
+struct MeasuresList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Stored measures.")
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try reportingFailures {
+            let measures = try MeasureTable(try openDatabase(database)).list()
+            if measures.isEmpty {
+                Console.error("no measures in \(database.path); import one with `piloteval measures import FILE --measure ID`")
+                return
+            }
+            var rows = [["measure", "points", "first", "last", "kind", "imports"]]
+            for m in measures {
+                rows.append([m.measure, String(m.points), m.first, m.last, m.hasDenominator ? "numerator/denominator" : "value",
+                             m.imports.map(String.init).joined(separator: ",")])
+            }
+            print(TextTable.render(rows), terminator: "")
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Evaluation
+import Foundation
+import LogicModel
+
+struct PDSACommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pdsa",
+        abstract: "Genombrott / PDSA cycles: add, list, show.",
+        discussion: """
+        A cycle is a `schema: piloteval/pdsa/v1` YAML file (docs/pdsa.md):
+        title, change idea, the logic-model activity, plan (prediction), do
+        (dates), study (observations), act (adopt | adapt | abandon), the
+        measure it watches, and the cycle it builds on (a ramp).
+
+          piloteval pdsa add Models/pdsa/*.yaml
+          piloteval pdsa list
+          piloteval pdsa show tidsplan-2
+          piloteval runchart --measure tidsplanerade-utredningar --chart p
+        """,
+        subcommands: [PDSAAdd.self, PDSAList.self, PDSAShow.self]
+    )
+}
+
+struct PDSAAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Validate PDSA files and store them (all or nothing).")
+    @Argument(help: "PDSA YAML files.") var files: [String]
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try reportingFailures {
+            do {
+                let added = try PDSACatalog(try openDatabase(database)).add(paths: files)
+                for a in added {
+                    a.warnings.forEach { Console.error("warning: \(a.cycle.id): \($0)") }
+                    switch a.outcome {
+                    case .added(let v): print("stored \(a.cycle.id) version \(v)")
+                    case .unchanged(let v): print("unchanged: \(a.cycle.id) version \(v)")
+                    }
+                }
+            } catch let failure as ValidationFailure {
+                failure.diagnostics.forEach { Console.error($0.description) }
+                throw Failure("\(failure.errors.count) error(s); nothing was stored")
+            }
+        }
+    }
+}
+
+struct PDSAList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Stored cycles, by start date.")
+    @Option(help: "Only cycles watching this measure.") var measure: String?
+    @Option(help: "table or json.") var format: ResultFormat = .table
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try reportingFailures {
+            let cycles = try PDSACatalog(try openDatabase(database)).all().filter { measure == nil || $0.measure == measure }
+            if format == .json { print(try ResultOutput.json(cycles), terminator: ""); return }
+            if cycles.isEmpty { Console.error("no PDSA cycles stored in \(database.path)"); return }
+            var rows = [["start", "end", "id", "activity", "measure", "decision", "previous", "title"]]
+            for c in cycles {
+                rows.append([c.start.iso, c.end?.iso ?? "", c.id, c.activity, c.measure ?? "", c.decision?.rawValue ?? c.status,
+                             c.previous ?? "", c.title])
+            }
+            print(TextTable.render(rows), terminator: "")
+        }
+    }
+}
+
+struct PDSAShow: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "One cycle and its ramp.")
+    @Argument(help: "The cycle id.") var id: String
+    @Option(help: "table or json.") var format: ResultFormat = .table
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try reportingFailures {
+            do {
+                let catalog = PDSACatalog(try openDatabase(database))
+                let c = try catalog.cycle(id)
+                if format == .json { print(try ResultOutput.json(c), terminator: ""); return }
+                let ramp = try catalog.ramp(of: id)
+                var rows: [[String]] = [["field", "value"]]
+                rows.append(["id", c.id])
+                rows.append(["title", c.title])
+                rows.append(["activity", [c.model, c.activity].compactMap { $0 }.joined(separator: " / ")])
+                rows.append(["change idea", c.changeIdea])
+                rows.append(["plan: prediction", c.prediction])
+                if let q = c.question { rows.append(["plan: question", q]) }
+                rows.append(["do", c.start.iso + " … " + (c.end?.iso ?? "ongoing")])
+                rows.append(["study", c.observations ?? "(not yet)"])
+                rows.append(["act", (c.decision?.rawValue ?? "(not yet)") + (c.next.map { ": " + $0 } ?? "")])
+                rows.append(["measure", c.measure ?? ""])
+                rows.append(["ramp", ramp.map { $0.id == c.id ? "[\($0.id)]" : $0.id }.joined(separator: " → ")])
+                if c.illustrative { rows.append(["illustrative", "yes: an example, not a record of a real test"]) }
+                print(TextTable.render(rows), terminator: "")
+            } catch let e as CatalogError {
+                throw Failure(e.message)
+            }
+        }
+    }
+}
