@@ -10,6 +10,7 @@ from statsmodels.stats.proportion import proportion_confint
 CASES = [
     ("forebyggande-och-behandling-2022 I11 2021", 142, 346),  # 000 l. 1017: 142/346
     ("forebyggande-och-behandling-2022 I12 2022-T1", 11, 14),  # 000 l. 946: 11 of 14
+    ("CLI fixture tertial1.csv I1 2022-T1", 41, 50),  # Tests/CLITests/IndicatorsCommandTests
     ("zero events", 0, 12),
     ("all events", 12, 12),
 ]
