@@ -67,6 +67,14 @@ enum IndicatorRendering {
         return standard + names.subtracting(standard).sorted()
     }
 
+    /// Leaves out columns with nothing below the header (no city targets, no breakdowns),
+    /// except the first `keep`.
+    static func withoutEmptyColumns(_ rows: [[String]], keep: Int) -> [[String]] {
+        guard let header = rows.first else { return rows }
+        let used = header.indices.filter { c in c < keep || rows.dropFirst().contains { c < $0.count && !$0[c].isEmpty } }
+        return rows.map { row in used.map { $0 < row.count ? row[$0] : "" } }
+    }
+
     // MARK: Status
 
     static func statusTable(_ r: IndicatorStatusReport) -> String {
@@ -86,7 +94,7 @@ enum IndicatorRendering {
             row.append(i.warnings.isEmpty ? "" : "⚠")
             rows.append(row)
         }
-        out += TextTable.render(rows)
+        out += TextTable.render(withoutEmptyColumns(rows, keep: 3))
 
         let ciRows = r.indicators.filter { $0.total.ciLow.value != nil }
         if !ciRows.isEmpty {
@@ -95,10 +103,16 @@ enum IndicatorRendering {
                 out += "  \(i.id)  \(number(i.total.ciLow.value!, unit: i.unit, derived: true)) – \(number(i.total.ciHigh.value!, unit: i.unit, derived: true))\n"
             }
         }
-        let notes = r.indicators.filter { $0.statusNote != nil }
-        if !notes.isEmpty {
+        // Indicators sharing a note ("no target for 2021") are listed on one line.
+        var byNote: [(String, [String])] = []
+        for i in r.indicators {
+            guard let note = i.statusNote else { continue }
+            let key = "\(status(i.status)): \(note)"
+            if let k = byNote.firstIndex(where: { $0.0 == key }) { byNote[k].1.append(i.id) } else { byNote.append((key, [i.id])) }
+        }
+        if !byNote.isEmpty {
             out += "\nStatus notes:\n"
-            for i in notes { out += "  \(i.id)  \(status(i.status)): \(i.statusNote ?? "")\n" }
+            for (note, ids) in byNote { out += "  \(ids.joined(separator: ", ")) — \(note)\n" }
         }
         let warned = r.indicators.filter { !$0.warnings.isEmpty }
         if !warned.isEmpty {
@@ -189,7 +203,7 @@ enum IndicatorRendering {
                         p.source == "observation" ? "" : p.source.replacingOccurrences(of: "_", with: " ")]
                 rows.append(row)
             }
-            out += TextTable.render(rows).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
+            out += TextTable.render(withoutEmptyColumns(rows, keep: 2)).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
         }
         if !r.removedIndicators.isEmpty {
             out += "\nIndicators with observations that this model version no longer has:\n"

@@ -35,9 +35,18 @@ struct IndicatorsImport: ParsableCommand {
             }
             do {
                 let summary = try IndicatorImporter(db).importFile(reader, model: versioned)
-                for w in summary.warnings {
+                // Rows outside the model's period are usually history (last year's values for
+                // comparison), so they get one summary line rather than one line each.
+                let outside = summary.warnings.filter { $0.kind == .periodOutsideModel }
+                for w in summary.warnings where w.kind != .periodOutsideModel {
                     Console.error("warning: \(file):\(w.lines.first ?? 0): \(w.message)"
                                   + (w.lines.count > 1 ? " (lines \(w.lines.map(String.init).joined(separator: ", ")))" : ""))
+                }
+                if let range = versioned.model.period, !outside.isEmpty {
+                    let rows = outside.map { "\($0.lines.first ?? 0) (\($0.indicator) \($0.period))" }
+                    Console.error("warning: \(file): \(outside.count) row(s) lie outside the model's period \(range.start)–\(range.end) "
+                                  + "and have no target or baseline there; kept (check the year where it is a typo): lines "
+                                  + rows.joined(separator: ", "))
                 }
                 print("imported \(summary.rows) rows from \(file) for \(summary.modelID) (model version \(summary.modelVersion)) "
                       + "as import \(summary.record.id): \(summary.indicators.count) indicators, periods "
