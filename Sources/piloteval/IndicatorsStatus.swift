@@ -24,7 +24,7 @@ struct IndicatorsStatus: ParsableCommand {
     @Option(help: "The model: a stored id, or a YAML path (validated and stored first).") var model: String
     @Option(help: "2022, 2022-T1, 2022-Q1 or 2022-03 (default: the latest period with data).") var period: String?
     @Option(help: "table, json or csv.") var format: IndicatorFormat = .table
-    @Option(name: .short, help: "Write to this file instead of stdout.") var output: String?
+    @Option(name: .short, help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file")) var output: String?
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws { _ = try parsePeriodOption(period) }

@@ -18,7 +18,7 @@ struct IndicatorsTrend: ParsableCommand {
     @Option(help: "The model: a stored id, or a YAML path (validated and stored first).") var model: String
     @Option(help: "Only this indicator id.") var indicator: String?
     @Option(help: "table, json or csv.") var format: IndicatorFormat = .table
-    @Option(name: .short, help: "Write to this file instead of stdout.") var output: String?
+    @Option(name: .short, help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file")) var output: String?
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
