@@ -50,6 +50,8 @@ import Testing
         #expect(rule.evaluate(value: 7.0, previous: 8.0, direction: .decrease) == .met)   // decreased
         #expect(rule.evaluate(value: 6.0, previous: 5.0, direction: .decrease) == .met)   // under the cap
         #expect(rule.evaluate(value: 7.0, previous: 6.5, direction: .decrease) == .notMet)
-        #expect(rule.evaluate(value: 7.0, previous: nil, direction: .decrease) == .notMet)
+        // Over the cap, but it may have decreased: undetermined, not "not met" (docs/indicators.md).
+        #expect(rule.evaluate(value: 7.0, previous: nil, direction: .decrease) == .noComparison)
+        #expect(rule.evaluate(value: 6.0, previous: nil, direction: .decrease) == .met)
     }
 }

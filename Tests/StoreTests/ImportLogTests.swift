@@ -74,7 +74,7 @@ struct ImportLogTests {
             let log = ImportLog(db)
             let first = try importValues(log, db, file: "t1.csv", hash: "aaa", values: [1, 2, 3])
             let second = try importValues(log, db, file: "t2.csv", hash: "ccc", values: [4, 5])
-            // Other modules' migrations add data tables too (measure_values, …).
+            // Other modules add data tables of their own; this one must be among them.
             #expect(try log.dataTables().contains("test_observations"))
 
             let undone = try log.undo(first.id)

@@ -41,10 +41,12 @@ extension TargetRule {
             if self == .maintainOrImprove && value == previous { return .met }
             return .notMet
         case .any(let parts):
+            // Met when any part is met. Not met only when every part is judged and missed:
+            // "max 6,1 % or decreasing" at 7 % without last year's figure may still have
+            // decreased, so the verdict is the undetermined part's (no_comparison).
             let statuses = parts.map { $0.evaluate(value: value, previous: previous, direction: direction) }
             if statuses.contains(.met) { return .met }
-            if statuses.contains(.notMet) { return .notMet }
-            return statuses.first ?? .notAssessed
+            return statuses.first { $0 != .notMet } ?? (statuses.isEmpty ? .notAssessed : .notMet)
         }
     }
 

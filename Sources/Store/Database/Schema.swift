@@ -61,5 +61,46 @@ public enum Schema {
             );
             CREATE INDEX measure_values_by_import ON measure_values (import_id);
             """),
+        Migration(version: 4, name: "indicator observations", sql: """
+            -- Indicator values as imported (DESIGN §3.2). The model version current at import
+            -- is kept so that a later version of the model can tell which indicators it
+            -- dropped; rows are never rewritten when the model changes.
+            -- value is the figure as written; numerator/denominator the counts it may come
+            -- from (kept so that a CI can be computed later). source_line is the physical
+            -- line in the imported file, for messages and for tracing a figure back.
+            CREATE TABLE indicator_observations (
+                id            INTEGER PRIMARY KEY,
+                import_id     INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+                model_id      TEXT    NOT NULL,
+                model_version INTEGER NOT NULL,
+                indicator     TEXT    NOT NULL,
+                period        TEXT    NOT NULL,
+                group_name    TEXT    NOT NULL,
+                value         REAL,
+                numerator     REAL,
+                denominator   REAL,
+                note          TEXT,
+                source_line   INTEGER NOT NULL,
+                CHECK (value IS NOT NULL OR (numerator IS NOT NULL AND denominator IS NOT NULL))
+            );
+            CREATE INDEX indicator_observations_by_import ON indicator_observations (import_id);
+            CREATE INDEX indicator_observations_by_model ON indicator_observations (model_id, indicator, period);
+            -- Consistency warnings found at import (parts that do not sum to the total, a
+            -- total outside its parts, a percentage outside 0-100, a period outside the
+            -- model's): kept with the data and shown by `indicators status`, removed with it
+            -- by `imports undo`. source_lines is a comma-separated list of file lines.
+            CREATE TABLE indicator_observation_warnings (
+                id           INTEGER PRIMARY KEY,
+                import_id    INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+                model_id     TEXT    NOT NULL,
+                indicator    TEXT    NOT NULL,
+                period       TEXT    NOT NULL,
+                kind         TEXT    NOT NULL,
+                message      TEXT    NOT NULL,
+                source_lines TEXT    NOT NULL
+            );
+            CREATE INDEX indicator_observation_warnings_by_import ON indicator_observation_warnings (import_id);
+            CREATE INDEX indicator_observation_warnings_by_model ON indicator_observation_warnings (model_id, indicator, period);
+            """),
     ]
 }

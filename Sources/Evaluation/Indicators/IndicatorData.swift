@@ -1,0 +1,40 @@
+import LogicModel
+import Periods
+import Store
+
+/// What the indicator analyses read from the database for one model: its stored
+/// observations, the warnings that belong to the rows still current, and every stored
+/// version of the model (to name indicators a later version dropped).
+public struct IndicatorData: Sendable {
+    public var observations: [Observation]
+    public var warnings: [ObservationWarning]
+    public var versions: [VersionedModel]
+
+    public init(observations: [Observation], warnings: [ObservationWarning], versions: [VersionedModel]) {
+        self.observations = observations
+        self.warnings = warnings
+        self.versions = versions
+    }
+
+    public static func load(_ database: Database, modelID: String) throws -> IndicatorData {
+        let store = ObservationStore(database)
+        let observations = try store.observations(modelID: modelID)
+        // A warning belongs to the import that stored it; once a later import supersedes
+        // that import's rows for the same indicator and period, its warning no longer
+        // describes what is shown.
+        let set = ObservationSet(observations)
+        var currentImports: [String: Set<Int>] = [:]
+        for id in set.indicators {
+            for p in set.periods(of: id) {
+                for g in set.groups(id, p) {
+                    if let i = set.get(id, p, g)?.importID { currentImports["\(id)\u{1F}\(p)", default: []].insert(i) }
+                }
+            }
+        }
+        let warnings = try store.warnings(modelID: modelID).filter { entry in
+            currentImports["\(entry.warning.indicator)\u{1F}\(entry.warning.period)"]?.contains(entry.importID) ?? false
+        }.map(\.warning)
+        let versions = try ModelCatalog(database).decodedVersions(of: modelID)
+        return IndicatorData(observations: observations, warnings: warnings, versions: versions)
+    }
+}

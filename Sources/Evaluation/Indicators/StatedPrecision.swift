@@ -1,0 +1,40 @@
+/// The precision a figure was written with, read back from the number: reports print
+/// 98,18 % or 6,1 %, and a difference of two such figures is read at their precision
+/// (98.18 − 100 is −1.82, not −1.8199999999999932).
+enum StatedPrecision {
+    /// Decimals of the shortest text that reads back as `x` (Swift prints the shortest
+    /// round-tripping form), capped at 6: counts-derived values have many and are not
+    /// rounded by this. A trailing zero written in the file ("6,10") is not recoverable
+    /// from a Double and counts as one decimal fewer.
+    static func decimals(_ x: Double) -> Int {
+        guard x.isFinite else { return 0 }
+        let text = "\(abs(x))"
+        if text.contains("e") { return 6 }
+        guard let dot = text.firstIndex(of: ".") else { return 0 }
+        let fraction = text[text.index(after: dot)...]
+        return fraction == "0" ? 0 : min(fraction.count, 6)
+    }
+
+    /// Rounds half away from zero at `decimals` places (as LogicModel's target rules do).
+    static func round(_ x: Double, to decimals: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = x * scale
+        let nudged = scaled + (scaled >= 0 ? 1 : -1) * abs(scaled) * 4 * Double.ulpOfOne
+        return nudged.rounded(.toNearestOrAwayFromZero) / scale
+    }
+
+    /// a − b at the finer of the two stated precisions.
+    static func difference(_ a: Double, _ b: Double) -> Double {
+        round(a - b, to: max(decimals(a), decimals(b)))
+    }
+
+    /// Half a unit in the last stated place of the least precise of `values`: the slack
+    /// within which rounded figures cannot be told apart.
+    static func slack(_ values: [Double]) -> Double {
+        let d = values.map(decimals).min() ?? 0
+        var unit = 1.0
+        for _ in 0..<d { unit /= 10 }
+        return unit / 2
+    }
+}
