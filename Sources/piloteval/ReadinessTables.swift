@@ -23,6 +23,12 @@ enum ReadinessTables {
         return "\(num(low, digits)) – \(num(high, digits))"
     }
 
+    /// "p = 0.021" or "p < 0.001", for running text.
+    static func pEq(_ f: Figure, _ label: String = "p") -> String {
+        guard let v = f.value else { return "\(label) —" }
+        return v < 0.001 ? "\(label) < 0.001" : "\(label) = " + String(format: "%.3f", v)
+    }
+
     static func p(_ f: Figure) -> String {
         guard let v = f.value else { return "—" }
         return v < 0.001 ? "<0.001" : String(format: "%.3f", v)
@@ -69,7 +75,7 @@ enum ReadinessTables {
                 out += "  \(sub.scale) (\(sub.items) items): \(num(sub.alpha)) (\(ci(sub.ciLow, sub.ciHigh))), \(sub.respondents) complete\n"
             }
             let a = s.aggregation
-            out += "Aggregation (\(a.score) score by unit): ICC(1) = \(num(a.icc1, 3)), ICC(2) = \(num(a.icc2, 3)); F = \(num(a.f)), p = \(p(a.p)); \(a.units) units, \(a.respondents) respondents\n"
+            out += "Aggregation (\(a.score) score by unit): ICC(1) = \(num(a.icc1, 3)), ICC(2) = \(num(a.icc2, 3)); F = \(num(a.f)), \(pEq(a.p)); \(a.units) units, \(a.respondents) respondents\n"
         }
         out += "Verdict: " + s.aggregation.verdict.en + "\n"
         for note in s.notes { out += "note: " + note + "\n" }
@@ -152,12 +158,12 @@ enum ReadinessTables {
             out += "  \(b.item): " + b.units.map { "\($0.unit) \(num($0.mean)) (n = \($0.n.map(String.init) ?? "?"))" }.joined(separator: "; ")
             out += "; range \(num(b.range))\n"
             if !g.aggregated {
-                out += "    Welch ANOVA F(\(num(b.welchDf1, 0)), \(num(b.welchDf2, 1))) = \(num(b.welchF)), p = \(p(b.welchP)), adj. \(p(b.welchPAdjusted)); "
-                out += "one-way F(\(num(b.anovaDf1, 0)), \(num(b.anovaDf2, 0))) = \(num(b.anovaF)), p = \(p(b.anovaP)); η² = \(num(b.etaSquared, 3)), ω² = \(num(b.omegaSquared, 3))\n"
+                out += "    Welch ANOVA F(\(num(b.welchDf1, 0)), \(num(b.welchDf2, 1))) = \(num(b.welchF)), \(pEq(b.welchP)), \(pEq(b.welchPAdjusted, "adj.")); "
+                out += "one-way F(\(num(b.anovaDf1, 0)), \(num(b.anovaDf2, 0))) = \(num(b.anovaF)), \(pEq(b.anovaP)); η² = \(num(b.etaSquared, 3)), ω² = \(num(b.omegaSquared, 3))\n"
             }
             for pair in b.pairwise {
                 out += "    \(pair.unitA) − \(pair.unitB): \(signed(pair.difference))"
-                if !g.aggregated { out += " (\(ci(pair.ciLow, pair.ciHigh))), p = \(p(pair.p)), adj. \(p(pair.pAdjusted))" }
+                if !g.aggregated { out += " (\(ci(pair.ciLow, pair.ciHigh))), \(pEq(pair.p)), \(pEq(pair.pAdjusted, "adj."))" }
                 out += "\n"
             }
         }

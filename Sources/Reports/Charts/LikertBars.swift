@@ -15,7 +15,10 @@ public enum LikertBars {
         let sv = language == .sv
         let scale = instrument.scale
         let points = scale.points
-        let colours = S.puOr(points.count)
+        // PuOr's neutral (#f7f7f7) vanishes on a white page; the middle answer gets a
+        // light grey instead, as Likert charts usually do.
+        var colours = S.puOr(points.count)
+        if points.count % 2 == 1 { colours[points.count / 2] = "#d4d4d4" }
         let shown = summary.units.filter { !$0.suppressed && (unit == nil || $0.unit == unit) }
         struct Bar { var label: String; var counts: [Int]; var n: Int }
         let bars: [Bar] = instrument.items.map { item in

@@ -19,7 +19,7 @@ public enum ReadinessHeatmap {
         let units = summary.units
         let labelWidth = max(160, (rows.map { S.width($0.label, size: 12) }.max() ?? 0) + 24)
         let cellW = 118.0, cellH = 30.0
-        let headerLines = units.map { S.wrap($0.unit, limit: 18) }
+        let headerLines = units.map { S.wrap($0.unit, limit: 16) }
         let headerHeight = Double((headerLines.map(\.count).max() ?? 1) + 1) * 15 + 8
         let top = 74.0
         let gridTop = top + headerHeight
@@ -55,8 +55,9 @@ public enum ReadinessHeatmap {
             for line in headerLines[c] {
                 svg += S.text(line, x: cx, y: y, size: 12, anchor: "middle", weight: "bold"); y += 15
             }
-            let n = unit.suppressed ? "<\(summary.minGroup)" : (unit.n.map(String.init) ?? "?")
-            svg += S.text("n = \(n)", x: cx, y: y, size: 11, anchor: "middle", fill: "#333333")
+            let n = unit.suppressed ? "n = <\(summary.minGroup)"
+                : unit.n.map { "n = \($0)" } ?? (sv ? "n okänt" : "n unknown")
+            svg += S.text(n, x: cx, y: y, size: 11, anchor: "middle", fill: "#333333")
         }
         // Cells.
         var y = gridTop

@@ -63,13 +63,17 @@ public enum ReadinessTrendChart {
         for (k, s) in series.enumerated() {
             let colour = S.okabeIto[k % S.okabeIto.count]
             let dx = (Double(k) - Double(series.count - 1) / 2) * offsetStep
-            var path = "", pen = false
+            // Segments touching an aggregated wave are dashed: that change is descriptive only.
+            var previous: (x: Double, y: Double, aggregated: Bool)?
             for (i, p) in s.points.enumerated() {
-                guard let m = p.mean.value else { pen = false; continue }
-                path += (pen ? " L" : " M") + "\(S.f(xAt(i) + dx)) \(S.f(yAt(m)))"
-                pen = true
+                guard let m = p.mean.value else { previous = nil; continue }
+                let here = (x: xAt(i) + dx, y: yAt(m), aggregated: p.aggregated)
+                if let a = previous {
+                    let dash = a.aggregated || here.aggregated ? " stroke-dasharray=\"5 4\"" : ""
+                    svg += "<path d=\"M\(S.f(a.x)) \(S.f(a.y)) L\(S.f(here.x)) \(S.f(here.y))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash)/>\n"
+                }
+                previous = here
             }
-            svg += "<path d=\"\(path.trimmingCharacters(in: .whitespaces))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"/>\n"
             for (i, p) in s.points.enumerated() {
                 guard let m = p.mean.value else { continue }
                 let x = xAt(i) + dx
@@ -92,8 +96,8 @@ public enum ReadinessTrendChart {
             ly += 20
         }
         if hasAggregated {
-            svg += S.text(sv ? "Ihålig markör: sammanställd mätning, enbart medelvärden som de redovisades – inget konfidensintervall eller test."
-                             : "Hollow marker: aggregated wave, unit means only as reported – no confidence interval or test.",
+            svg += S.text(sv ? "Ihålig markör och streckad linje: sammanställd mätning, enbart medelvärden som de redovisades – inget konfidensintervall eller test."
+                             : "Hollow marker and dashed line: aggregated wave, unit means only as reported – no confidence interval or test.",
                           x: 16, y: height - 12, size: 11, fill: "#333333")
         }
         svg += "</svg>\n"
