@@ -36,7 +36,7 @@ enum ReadinessTables {
 
     static func count(_ n: Int?, suppressed: Bool, minGroup: Int) -> String {
         if let n { return String(n) }
-        return suppressed ? "<\(minGroup)" : "?"
+        return suppressed ? "<\(minGroup)" : "—"
     }
 
     // MARK: Summary
@@ -45,7 +45,8 @@ enum ReadinessTables {
         var out = "Readiness — \(s.instrument), wave \(s.wave)"
         out += s.aggregated ? " (AGGREGATED: unit means only, no SD, CI or tests)\n\n" : " (respondent-level)\n\n"
         for u in s.units {
-            var title = "\(u.unit)  n = \(count(u.n, suppressed: u.suppressed, minGroup: s.minGroup))"
+            var title = u.n == nil && !u.suppressed ? "\(u.unit)  (n not given by the source)"
+                : "\(u.unit)  n = \(count(u.n, suppressed: u.suppressed, minGroup: s.minGroup))"
             if let r = u.rwgJ.value { title += "  r_wg(J) = \(String(format: "%.2f", r)) (\(ReadinessVerdict.agreementLevel(r)))" }
             out += title + "\n"
             if u.suppressed {
@@ -148,14 +149,18 @@ enum ReadinessTables {
         out += "Between items, within each unit (a − b, paired over respondents who answered both):\n"
         var rows = [["unit", "item a", "item b", "n", "mean a", "mean b", "a − b", "95 % CI", "t", "p", "p adj.", "d_z"]]
         for x in g.withinUnits {
-            rows.append([x.unit, x.itemA, x.itemB, x.n.map(String.init) ?? "?", num(x.meanA), num(x.meanB), signed(x.difference),
+            rows.append([x.unit, x.itemA, x.itemB, x.n.map(String.init) ?? "—", num(x.meanA), num(x.meanB), signed(x.difference),
                          ci(x.ciLow, x.ciHigh), num(x.t), p(x.p), p(x.pAdjusted), num(x.dz)])
         }
-        out += indent(TextTable.render(rows))
-        if !g.aggregated { out += "  " + g.withinUnitsCorrection + "\n" }
+        if g.withinUnits.isEmpty {
+            out += "  (none: name at least two items with --items, or leave it out for every pair)\n"
+        } else {
+            out += indent(TextTable.render(rows))
+            if !g.aggregated { out += "  " + g.withinUnitsCorrection + "\n" }
+        }
         out += "\nBetween units, per item:\n"
         for b in g.betweenUnits {
-            out += "  \(b.item): " + b.units.map { "\($0.unit) \(num($0.mean)) (n = \($0.n.map(String.init) ?? "?"))" }.joined(separator: "; ")
+            out += "  \(b.item): " + b.units.map { "\($0.unit) \(num($0.mean)) (n = \($0.n.map(String.init) ?? "—"))" }.joined(separator: "; ")
             out += "; range \(num(b.range))\n"
             if !g.aggregated {
                 out += "    Welch ANOVA F(\(num(b.welchDf1, 0)), \(num(b.welchDf2, 1))) = \(num(b.welchF)), \(pEq(b.welchP)), \(pEq(b.welchPAdjusted, "adj.")); "
