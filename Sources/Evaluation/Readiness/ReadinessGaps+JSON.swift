@@ -25,7 +25,7 @@ extension ReadinessItemGap: Encodable {
         try c.encode(unit, forKey: "unit")
         try c.encode(itemA, forKey: "item_a")
         try c.encode(itemB, forKey: "item_b")
-        try c.encode(n, forKey: "n")
+        try c.encodeCount(n, forKey: "n")
         try c.encode(meanA, forKey: "mean_a")
         try c.encode(meanB, forKey: "mean_b")
         try c.encode(difference, forKey: "difference")
@@ -64,7 +64,7 @@ extension ReadinessUnitMean: Encodable {
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: FigureKey.self)
         try c.encode(unit, forKey: "unit")
-        try c.encode(n, forKey: "n")
+        try c.encodeCount(n, forKey: "n")
         try c.encode(mean, forKey: "mean")
         try c.encode(sd, forKey: "sd")
     }
@@ -82,5 +82,15 @@ extension ReadinessUnitPair: Encodable {
         try c.encode(df, forKey: "df")
         try c.encode(p, forKey: "p")
         try c.encode(pAdjusted, forKey: "p_adjusted")
+    }
+}
+
+extension KeyedEncodingContainer where K == FigureKey {
+    /// A respondent count that an aggregated source may not give: null with a note then.
+    fileprivate mutating func encodeCount(_ n: Int?, forKey key: String) throws {
+        if let n { try encode(n, forKey: key) } else {
+            try encodeNil(forKey: FigureKey(key))
+            try encode("not given by the source (aggregated wave)", forKey: key + "_note")
+        }
     }
 }

@@ -19,7 +19,7 @@ public enum ReadinessHeatmap {
         let units = summary.units
         let labelWidth = max(160, (rows.map { S.width($0.label, size: 12) }.max() ?? 0) + 24)
         let cellW = 118.0, cellH = 30.0
-        let headerLines = units.map { S.wrap($0.unit, limit: 16) }
+        let headerLines = units.map { S.wrap($0.unit, limit: 14) }
         let headerHeight = Double((headerLines.map(\.count).max() ?? 1) + 1) * 15 + 8
         let top = 74.0
         let gridTop = top + headerHeight
