@@ -102,5 +102,38 @@ public enum Schema {
             CREATE INDEX indicator_observation_warnings_by_import ON indicator_observation_warnings (import_id);
             CREATE INDEX indicator_observation_warnings_by_model ON indicator_observation_warnings (model_id, indicator, period);
             """),
+        Migration(version: 5, name: "readiness", sql: """
+            -- Readiness surveys (DESIGN §3.4). One row per answer, long format, so a wave
+            -- keeps its shape whatever later versions of the instrument look like.
+            -- value NULL is a blank answer: kept, so a respondent who skipped everything
+            -- still counts as having responded.
+            CREATE TABLE readiness_responses (
+                import_id     INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+                instrument_id TEXT    NOT NULL,
+                wave          TEXT    NOT NULL,
+                unit          TEXT    NOT NULL,
+                respondent    TEXT    NOT NULL,
+                item          TEXT    NOT NULL,
+                value         REAL,
+                line          INTEGER NOT NULL,
+                UNIQUE (instrument_id, wave, respondent, item)
+            );
+            CREATE INDEX readiness_responses_by_import ON readiness_responses (import_id);
+            CREATE INDEX readiness_responses_by_wave ON readiness_responses (instrument_id, wave);
+            -- Aggregated waves: unit means only (like the March 2021 table), n when known.
+            CREATE TABLE readiness_unit_means (
+                import_id     INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+                instrument_id TEXT    NOT NULL,
+                wave          TEXT    NOT NULL,
+                unit          TEXT    NOT NULL,
+                item          TEXT    NOT NULL,
+                mean          REAL    NOT NULL,
+                n             INTEGER,
+                line          INTEGER NOT NULL,
+                UNIQUE (instrument_id, wave, unit, item)
+            );
+            CREATE INDEX readiness_unit_means_by_import ON readiness_unit_means (import_id);
+            CREATE INDEX readiness_unit_means_by_wave ON readiness_unit_means (instrument_id, wave);
+            """),
     ]
 }

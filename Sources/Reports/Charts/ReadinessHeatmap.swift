@@ -1,0 +1,112 @@
+import Evaluation
+import Foundation
+import LogicModel
+
+/// Unit × item heat map of a readiness summary, the value printed in every cell.
+/// Colour runs through ColorBrewer's PuOr (colour-blind safe) from orange at the bottom
+/// of the scale through white at its midpoint to purple at the top, so "below neutral"
+/// and "above neutral" read apart without relying on red/green. Scale scores follow the
+/// items, below a rule. Suppressed units are grey and say "<5".
+public enum ReadinessHeatmap {
+    public static func svg(_ summary: ReadinessSummary, instrument: Instrument, language: Language = .sv) -> String {
+        typealias S = ReadinessChartSupport
+        let sv = language == .sv
+        let scale = instrument.scale
+        let scaleInfo = ReadinessScoring.scales(of: instrument)
+        struct Row { var label: String; var isScale: Bool; var key: String }
+        var rows = instrument.items.map { Row(label: $0.shortLabel(language), isScale: false, key: $0.key) }
+        rows += scaleInfo.map { Row(label: (sv ? "Skala: " : "Scale: ") + (sv ? $0.sv : $0.en), isScale: true, key: $0.key) }
+        let units = summary.units
+        let labelWidth = max(160, (rows.map { S.width($0.label, size: 12) }.max() ?? 0) + 24)
+        let cellW = 118.0, cellH = 30.0
+        let headerLines = units.map { S.wrap($0.unit, limit: 14) }
+        let headerHeight = Double((headerLines.map(\.count).max() ?? 1) + 1) * 15 + 8
+        let top = 74.0
+        let gridTop = top + headerHeight
+        let ruleGap = 8.0
+        let gridHeight = Double(rows.count) * cellH + ruleGap
+        let width = labelWidth + Double(max(units.count, 1)) * cellW + 24
+        let legendTop = gridTop + gridHeight + 28
+        let height = legendTop + 62
+
+        let title = sv ? "Förändringsbenägenhet per enhet, mätning \(summary.wave)"
+                       : "Change readiness by unit, wave \(summary.wave)"
+        let anchorLow = scale.anchor(scale.min)?.label(language), anchorHigh = scale.anchor(scale.max)?.label(language)
+        var subtitle = sv ? "Medelvärde på skalan \(scale.min)–\(scale.max)" : "Mean on the \(scale.min)–\(scale.max) scale"
+        if let anchorLow, let anchorHigh { subtitle += " (\(scale.min) = \(anchorLow), \(scale.max) = \(anchorHigh))" }
+        let aggregatedNote = sv ? "Sammanställd mätning: enbart medelvärden per enhet, som de redovisades"
+                                : "Aggregated wave: unit means only, as reported"
+        let description = (sv ? "Värmekarta: rader är påståenden och skalor, kolumner är enheter; varje ruta visar medelvärdet. "
+                              : "Heat map: rows are statements and scales, columns are units; each cell shows the mean. ")
+            + units.map { u in
+                u.suppressed ? "\(u.unit): " + (sv ? "för få svarande, döljs" : "too few respondents, hidden")
+                    : "\(u.unit): " + (u.items.compactMap { i in i.mean.value.map { "\(instrument.item(i.item)?.shortLabel(language) ?? i.item) \(S.number($0, language))" } }.joined(separator: ", "))
+            }.joined(separator: ". ")
+
+        var svg = S.open(width: width, height: height, id: "readiness-heatmap", title: title, description: description)
+        svg += S.text(title, x: 16, y: 26, size: 17, weight: "bold")
+        svg += S.text(subtitle, x: 16, y: 46, size: 12, fill: "#333333")
+        if summary.aggregated { svg += S.text(aggregatedNote, x: 16, y: 63, size: 12, fill: "#333333", extra: " font-style=\"italic\"") }
+
+        // Column headers: unit name (wrapped) and n.
+        for (c, unit) in units.enumerated() {
+            let cx = labelWidth + Double(c) * cellW + cellW / 2
+            var y = top + 12
+            for line in headerLines[c] {
+                svg += S.text(line, x: cx, y: y, size: 12, anchor: "middle", weight: "bold"); y += 15
+            }
+            let n = unit.suppressed ? "n = <\(summary.minGroup)"
+                : unit.n.map { "n = \($0)" } ?? (sv ? "n okänt" : "n unknown")
+            svg += S.text(n, x: cx, y: y, size: 11, anchor: "middle", fill: "#333333")
+        }
+        // Cells.
+        var y = gridTop
+        for (r, row) in rows.enumerated() {
+            if row.isScale && (r == 0 || !rows[r - 1].isScale) {
+                svg += "<line x1=\"16\" x2=\"\(S.f(width - 16))\" y1=\"\(S.f(y + ruleGap / 2))\" y2=\"\(S.f(y + ruleGap / 2))\" stroke=\"#555555\" stroke-width=\"1\"/>\n"
+                y += ruleGap
+            }
+            svg += S.text(row.label, x: labelWidth - 10, y: y + cellH / 2 + 4, size: 12, anchor: "end",
+                          weight: row.isScale ? "bold" : nil)
+            for (c, unit) in units.enumerated() {
+                let x = labelWidth + Double(c) * cellW
+                let value: Double? = unit.suppressed ? nil
+                    : row.isScale ? unit.scales.first { $0.scale == row.key }?.mean.value
+                                  : unit.items.first { $0.item == row.key }?.mean.value
+                let fill: String
+                let label: String
+                if unit.suppressed {
+                    fill = "#d9d9d9"; label = "<\(summary.minGroup)"
+                } else if let value {
+                    fill = S.puOrContinuous((value - Double(scale.min)) / Double(scale.max - scale.min))
+                    label = S.number(value, language)
+                } else {
+                    fill = "#ffffff"; label = "–"
+                }
+                svg += "<rect x=\"\(S.f(x + 1))\" y=\"\(S.f(y + 1))\" width=\"\(S.f(cellW - 2))\" height=\"\(S.f(cellH - 2))\" fill=\"\(fill)\" stroke=\"#ffffff\"/>\n"
+                svg += S.text(label, x: x + cellW / 2, y: y + cellH / 2 + 5, size: 13, anchor: "middle",
+                              weight: row.isScale ? "bold" : nil, fill: S.textColour(on: fill))
+            }
+            y += cellH
+        }
+        // Legend: the colour ramp over the scale.
+        let rampX = 16.0, rampW = min(360.0, width - 32), rampY = legendTop
+        svg += "<defs><linearGradient id=\"readiness-heatmap-ramp\" x1=\"0\" x2=\"1\" y1=\"0\" y2=\"0\">\n"
+        for i in 0...10 { svg += "<stop offset=\"\(Double(i) / 10)\" stop-color=\"\(S.puOr11[i])\"/>\n" }
+        svg += "</linearGradient></defs>\n"
+        svg += S.text(sv ? "Färgskala (medelvärde)" : "Colour scale (mean)", x: rampX, y: rampY - 6, size: 11, fill: "#333333")
+        svg += "<rect x=\"\(S.f(rampX))\" y=\"\(S.f(rampY))\" width=\"\(S.f(rampW))\" height=\"12\" fill=\"url(#readiness-heatmap-ramp)\" stroke=\"#999999\"/>\n"
+        for p in scale.points {
+            let x = rampX + rampW * Double(p - scale.min) / Double(scale.max - scale.min)
+            svg += "<line x1=\"\(S.f(x))\" x2=\"\(S.f(x))\" y1=\"\(S.f(rampY + 12))\" y2=\"\(S.f(rampY + 16))\" stroke=\"#333333\"/>\n"
+            svg += S.text(String(p), x: x, y: rampY + 28, size: 11, anchor: "middle")
+        }
+        if summary.units.contains(where: \.suppressed) {
+            svg += S.text(sv ? "<\(summary.minGroup): färre än \(summary.minGroup) svarande, visas inte"
+                             : "<\(summary.minGroup): fewer than \(summary.minGroup) respondents, not shown",
+                          x: rampX + rampW + 20, y: rampY + 10, size: 11, fill: "#333333")
+        }
+        svg += "</svg>\n"
+        return svg
+    }
+}

@@ -1,0 +1,119 @@
+import Evaluation
+import Foundation
+import LogicModel
+
+/// One measure (a scale score or an item) per unit across waves: a line per unit in the
+/// Okabe–Ito palette, each with its own marker shape too (so colour is never the only
+/// cue), 95 % CIs as error bars. A point from an aggregated wave (unit means only) is a
+/// hollow marker without a bar, and the chart says what that means.
+public enum ReadinessTrendChart {
+    /// - Parameters:
+    ///   - kind: "scale" or "item"; `key` the scale or item key (default the all-items score).
+    public static func svg(_ trend: ReadinessTrend, instrument: Instrument, kind: String = "scale",
+                           key: String = ReadinessScoring.allItemsKey, language: Language = .sv) -> String {
+        typealias S = ReadinessChartSupport
+        let sv = language == .sv
+        let scale = instrument.scale
+        let series = trend.series.filter { $0.kind == kind && $0.key == key }
+        let waves = trend.waves
+        let measure: String = kind == "item"
+            ? (instrument.item(key)?.shortLabel(language) ?? key)
+            : (ReadinessScoring.scales(of: instrument).first { $0.key == key }.map { sv ? $0.sv : $0.en } ?? key)
+
+        let legendLabels = series.map(\.unit)
+        let legendWidth = min(300, (legendLabels.map { S.width($0, size: 12) }.max() ?? 80) + 40)
+        let left = 56.0, top = 78.0, plotW = max(360, Double(waves.count) * 150), plotH = 300.0
+        let width = left + plotW + 30 + legendWidth + 16
+        let hasAggregated = waves.contains(where: \.aggregated)
+        let height = top + plotH + 50 + (hasAggregated ? 36 : 14)
+        let lo = Double(scale.min), hi = Double(scale.max)
+        func xAt(_ i: Int) -> Double { left + plotW * (Double(i) + 0.5) / Double(max(waves.count, 1)) }
+        func yAt(_ v: Double) -> Double { top + plotH * (1 - (min(hi, max(lo, v)) - lo) / (hi - lo)) }
+
+        let title = sv ? "\(measure): utveckling per enhet" : "\(measure): trend by unit"
+        let subtitle = sv ? "Medelvärde (skala \(scale.min)–\(scale.max)) med 95 % konfidensintervall"
+                          : "Mean (\(scale.min)–\(scale.max) scale) with 95% confidence interval"
+        let description = (sv ? "Linjediagram över mätningarna \(waves.map(\.wave).joined(separator: ", ")). "
+                              : "Line chart over the waves \(waves.map(\.wave).joined(separator: ", ")). ")
+            + series.map { s in
+                "\(s.unit): " + s.points.map { p in
+                    p.wave + " " + (p.mean.value.map { S.number($0, digits: 2, language) } ?? (sv ? "saknas" : "missing"))
+                }.joined(separator: ", ")
+            }.joined(separator: ". ")
+
+        var svg = S.open(width: width, height: height, id: "readiness-trend", title: title, description: description)
+        svg += S.text(title, x: 16, y: 26, size: 17, weight: "bold")
+        svg += S.text(subtitle, x: 16, y: 46, size: 12, fill: "#333333")
+        // Axes and grid.
+        for p in scale.points {
+            let y = yAt(Double(p))
+            svg += "<line x1=\"\(S.f(left))\" x2=\"\(S.f(left + plotW))\" y1=\"\(S.f(y))\" y2=\"\(S.f(y))\" stroke=\"\(Double(p) == scale.midpoint ? "#999999" : "#e5e5e5")\"/>\n"
+            svg += S.text(String(p), x: left - 8, y: y + 4, size: 11, anchor: "end")
+        }
+        svg += "<line x1=\"\(S.f(left))\" x2=\"\(S.f(left))\" y1=\"\(S.f(top))\" y2=\"\(S.f(top + plotH))\" stroke=\"#333333\"/>\n"
+        svg += "<line x1=\"\(S.f(left))\" x2=\"\(S.f(left + plotW))\" y1=\"\(S.f(top + plotH))\" y2=\"\(S.f(top + plotH))\" stroke=\"#333333\"/>\n"
+        for (i, w) in waves.enumerated() {
+            svg += S.text(w.wave, x: xAt(i), y: top + plotH + 18, size: 12, anchor: "middle")
+            if w.aggregated {
+                svg += S.text(sv ? "(sammanställd)" : "(aggregated)", x: xAt(i), y: top + plotH + 32, size: 10, anchor: "middle", fill: "#555555")
+            }
+        }
+        // Series: slightly offset horizontally so error bars do not overlap.
+        let offsetStep = min(10.0, 60.0 / Double(max(series.count, 1)))
+        for (k, s) in series.enumerated() {
+            let colour = S.okabeIto[k % S.okabeIto.count]
+            let dx = (Double(k) - Double(series.count - 1) / 2) * offsetStep
+            // Segments touching an aggregated wave are dashed: that change is descriptive only.
+            var previous: (x: Double, y: Double, aggregated: Bool)?
+            for (i, p) in s.points.enumerated() {
+                guard let m = p.mean.value else { previous = nil; continue }
+                let here = (x: xAt(i) + dx, y: yAt(m), aggregated: p.aggregated)
+                if let a = previous {
+                    let dash = a.aggregated || here.aggregated ? " stroke-dasharray=\"5 4\"" : ""
+                    svg += "<path d=\"M\(S.f(a.x)) \(S.f(a.y)) L\(S.f(here.x)) \(S.f(here.y))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash)/>\n"
+                }
+                previous = here
+            }
+            for (i, p) in s.points.enumerated() {
+                guard let m = p.mean.value else { continue }
+                let x = xAt(i) + dx
+                if let l = p.ciLow.value, let h = p.ciHigh.value {
+                    svg += "<path d=\"M\(S.f(x)) \(S.f(yAt(l))) L\(S.f(x)) \(S.f(yAt(h))) M\(S.f(x - 4)) \(S.f(yAt(l))) L\(S.f(x + 4)) \(S.f(yAt(l))) M\(S.f(x - 4)) \(S.f(yAt(h))) L\(S.f(x + 4)) \(S.f(yAt(h)))\" stroke=\"\(colour)\" stroke-width=\"1.5\" fill=\"none\"/>\n"
+                }
+                svg += marker(k, x: x, y: yAt(m), colour: colour, hollow: p.aggregated)
+            }
+        }
+        // Legend.
+        let lx = left + plotW + 30
+        var ly = top + 6
+        svg += S.text(sv ? "Enhet" : "Unit", x: lx, y: ly, size: 12, weight: "bold")
+        ly += 20
+        for (k, s) in series.enumerated() {
+            let colour = S.okabeIto[k % S.okabeIto.count]
+            svg += "<line x1=\"\(S.f(lx))\" x2=\"\(S.f(lx + 24))\" y1=\"\(S.f(ly - 4))\" y2=\"\(S.f(ly - 4))\" stroke=\"\(colour)\" stroke-width=\"2\"/>\n"
+            svg += marker(k, x: lx + 12, y: ly - 4, colour: colour, hollow: false)
+            svg += S.text(s.unit, x: lx + 32, y: ly, size: 12)
+            ly += 20
+        }
+        if hasAggregated {
+            svg += S.text(sv ? "Ihålig markör och streckad linje: sammanställd mätning, enbart medelvärden som de redovisades – inget konfidensintervall eller test."
+                             : "Hollow marker and dashed line: aggregated wave, unit means only as reported – no confidence interval or test.",
+                          x: 16, y: height - 12, size: 11, fill: "#333333")
+        }
+        svg += "</svg>\n"
+        return svg
+    }
+
+    /// Circle, square, triangle, diamond, … by series: shape repeats the colour's message.
+    fileprivate static func marker(_ k: Int, x: Double, y: Double, colour: String, hollow: Bool) -> String {
+        typealias S = ReadinessChartSupport
+        let fill = hollow ? "#ffffff" : colour
+        let style = "fill=\"\(fill)\" stroke=\"\(colour)\" stroke-width=\"2\""
+        switch k % 4 {
+        case 0: return "<circle cx=\"\(S.f(x))\" cy=\"\(S.f(y))\" r=\"5\" \(style)/>\n"
+        case 1: return "<rect x=\"\(S.f(x - 4.5))\" y=\"\(S.f(y - 4.5))\" width=\"9\" height=\"9\" \(style)/>\n"
+        case 2: return "<path d=\"M\(S.f(x)) \(S.f(y - 6)) L\(S.f(x + 5.5)) \(S.f(y + 4)) L\(S.f(x - 5.5)) \(S.f(y + 4)) Z\" \(style)/>\n"
+        default: return "<path d=\"M\(S.f(x)) \(S.f(y - 6)) L\(S.f(x + 6)) \(S.f(y)) L\(S.f(x)) \(S.f(y + 6)) L\(S.f(x - 6)) \(S.f(y)) Z\" \(style)/>\n"
+        }
+    }
+}
