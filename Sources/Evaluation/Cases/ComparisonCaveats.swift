@@ -32,9 +32,15 @@ enum ComparisonCaveats {
         }
     }
 
-    /// J for a permutation over units: the pilot plus the line units with cases.
+    /// J for a permutation over units: the pilot plus the line units with cases
+    /// referred on or after the pilot start (as `UnitPermutationComparison` counts them).
     static func unitCount(dataset: CaseDataset, sample: OutcomeSample) -> Int {
-        Set(sample.comparison.compactMap(\.record.unit)).count + (sample.pilot.isEmpty ? 0 : 1)
+        let inPeriod = { (o: CaseObservation) -> Bool in
+            guard let start = dataset.pilotStart else { return true }
+            return o.record.referralDate.map { $0 >= start } ?? false
+        }
+        let pilot = sample.pilot.contains(where: inPeriod) ? 1 : 0
+        return Set(sample.comparison.filter(inPeriod).compactMap(\.record.unit)).count + pilot
     }
 
     static func number(_ x: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", x) }
