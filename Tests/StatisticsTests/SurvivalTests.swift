@@ -52,6 +52,21 @@ func bools(_ any: Any?) -> [Bool] { (any as? [Any] ?? []).map { ($0 as? Bool) ??
         #expect(km.median.estimate.value == 5)
     }
 
+    /// Integer case weights act as repeated cases (statsmodels' frequency weights).
+    @Test func weightsActAsRepeatedCases() {
+        let t: [Double] = [2, 3, 3, 5, 7, 8, 11], e = [true, false, true, true, false, true, true]
+        let w: [Double] = [2, 1, 3, 1, 2, 1, 2]
+        let weighted = KaplanMeier(times: t, observed: e, weights: w)
+        var rt: [Double] = [], re: [Bool] = []
+        for i in t.indices { for _ in 0..<Int(w[i]) { rt.append(t[i]); re.append(e[i]) } }
+        let repeated = KaplanMeier(times: rt, observed: re)
+        #expect(weighted.steps.count == repeated.steps.count)
+        for (a, b) in zip(weighted.steps, repeated.steps) { expectClose(a.survival, b.survival, "S(\(a.time))") }
+        expectClose(weighted.median.estimate, repeated.median.estimate.value, "weighted median")
+        expectClose(weighted.shareWithin(6).estimate, repeated.shareWithin(6).estimate.value, "weighted share")
+        expectUndefined(weighted.shareWithin(6).ciLow, "no CI for weighted estimates")
+    }
+
     @Test func degenerateInputExplainsItself() {
         let none = KaplanMeier(times: [], observed: [])
         expectUndefined(none.median.estimate, "empty median")

@@ -41,13 +41,6 @@ public enum WildClusterBootstrap {
     }
 
     static func test(panel: DiDPanel, effect: @escaping (DiDPanel.Cell) -> Double, options: Options) -> WildClusterBootstrapResult {
-        return test(panel: panel, effect: effect, options: options, draws: nil)
-    }
-
-    /// `draws`, when given, replaces the random weights (one array of G weights per
-    /// replicate), so the arithmetic can be checked against an independent script.
-    static func test(panel: DiDPanel, effect: @escaping (DiDPanel.Cell) -> Double, options: Options,
-                     draws given: [[Double]]?) -> WildClusterBootstrapResult {
         let g = panel.units.count
         func undefined(_ why: String) -> WildClusterBootstrapResult {
             WildClusterBootstrapResult(weights: options.weights, clusters: g, replicates: 0, enumerated: false,
@@ -56,7 +49,7 @@ public enum WildClusterBootstrap {
                                        notes: [why])
         }
         guard g >= 2 else { return undefined("the wild cluster bootstrap needs at least 2 clusters (there are \(g))") }
-        guard options.replicates >= 1 || given != nil else { return undefined("the number of replicates must be at least 1") }
+        guard options.replicates >= 1 else { return undefined("the number of replicates must be at least 1") }
         guard let full = panel.regression(effects: [effect]),
               let restricted = panel.regression(effects: []) else {
             return undefined("the model cannot be estimated (its design is singular)")
@@ -73,12 +66,12 @@ public enum WildClusterBootstrap {
         let residual = zip(y, null).map { $0 - $1 }
         let clusterOf = full.model.clusters
 
-        // The draws: enumerated, given, or random.
+        // The draws: every pattern, or random.
         let values = options.weights.values
         let patterns = pow(Double(values.count), Double(g))
-        let enumerate = given == nil && patterns <= Double(options.replicates)
-        let replicates = given?.count ?? (enumerate ? Int(patterns) : options.replicates)
-        let rng = (given == nil && !enumerate) ? ResamplingRandom(seed: options.seed) : nil
+        let enumerate = patterns <= Double(options.replicates)
+        let replicates = enumerate ? Int(patterns) : options.replicates
+        let rng = enumerate ? nil : ResamplingRandom(seed: options.seed)
         var v = [Double](repeating: 0, count: g)
         var extreme = 0, undefinedReplicates = 0
         // Structural ties: flipping every cluster's sign gives exactly −t, which
@@ -86,8 +79,7 @@ public enum WildClusterBootstrap {
         let threshold = abs(t) * (1 - 1e-10)
         var ystar = [Double](repeating: 0, count: y.count)
         for r in 0..<replicates {
-            if let given { v = given[r] }
-            else if enumerate {
+            if enumerate {
                 var code = r
                 for c in 0..<g { v[c] = values[code % values.count]; code /= values.count }
             } else {
@@ -111,7 +103,7 @@ public enum WildClusterBootstrap {
         }
         return WildClusterBootstrapResult(
             weights: options.weights, clusters: g, replicates: replicates, enumerated: enumerate,
-            seed: (given == nil && !enumerate) ? options.seed : nil,
+            seed: enumerate ? nil : options.seed,
             estimate: Figure(b[d]), standardError: Figure(se), t: Figure(t),
             p: Figure(Double(extreme) / Double(replicates)),
             smallestAttainableP: 1 / Double(replicates), notes: notes)
