@@ -18,7 +18,11 @@ enum ResultOutput {
     static func render<T: Encodable>(_ value: T, as format: ResultFormat) throws -> String {
         let text = try json(value)
         if format == .json { return text }
-        let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        return table(try JSONSerialization.jsonObject(with: Data(text.utf8)))
+    }
+
+    /// The figure/value table of a JSON object (as parsed by `JSONSerialization`).
+    static func table(_ object: Any) -> String {
         var rows: [[String]] = [["figure", "value"]]
         flatten(object, path: "", into: &rows)
         return TextTable.render(rows)
@@ -33,6 +37,15 @@ enum ResultOutput {
                 } else {
                     flatten(dict[key]!, path: child, into: &rows)
                 }
+            }
+        } else if let array = value as? [Any] {
+            // Elements are named by their own label when they have one (a covariate,
+            // a gender, a period), else by position.
+            for (i, element) in array.enumerated() {
+                let dict = element as? [String: Any]
+                let label = ["name", "gender", "unit", "area", "period", "code"].lazy
+                    .compactMap { dict?[$0].map { "\($0)" } }.first ?? String(i)
+                flatten(element, path: path + "[" + label + "]", into: &rows)
             }
         } else if let number = value as? NSNumber, !(value is Bool) {
             let d = number.doubleValue
