@@ -1,3 +1,4 @@
+import Periods
 import Statistics
 
 /// `describe` and `compare` on any CSV: pure functions from a file's columns to the
@@ -32,7 +33,7 @@ public enum CSVAnalyses {
         var order: [String] = []
         var grouped: [String: [Double]] = [:]
         for (k, v) in zip(keys, values) {
-            let key = k.trimmingCharacters(in: .whitespaces)
+            let key = trimmedCell(k)
             guard !key.isEmpty else { continue }
             if grouped[key] == nil { order.append(key) }
             grouped[key, default: []].append(v)
@@ -93,7 +94,7 @@ public enum CSVAnalyses {
         var order: [String] = []
         var rowsByValue: [String: [Int]] = [:]
         for (i, cell) in table.text(by).enumerated() {
-            let key = cell.trimmingCharacters(in: .whitespaces)
+            let key = trimmedCell(cell)
             guard !key.isEmpty else { continue }
             if rowsByValue[key] == nil { order.append(key) }
             rowsByValue[key, default: []].append(i)
@@ -130,7 +131,7 @@ public enum CSVAnalyses {
         var p: [Double] = [], c: [Double] = []
         var others: [String] = []
         for i in rows {
-            let key = groups[i].trimmingCharacters(in: .whitespaces)
+            let key = trimmedCell(groups[i])
             if key.isEmpty { continue }
             if key == pilot { p.append(values[i]) } else {
                 c.append(values[i])
@@ -153,3 +154,13 @@ public enum CSVAnalyses {
 }
 
 import Foundation
+
+/// A group label without the spaces around it. Most labels have none, so the check on
+/// the first and last byte skips the copy; Foundation's `trimmingCharacters` bridges
+/// through UTF-16 and was half of `compare`'s time on a million rows.
+func trimmedCell(_ text: String) -> String {
+    guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+    let plain: (UInt8) -> Bool = { $0 > 0x20 && $0 < 0x80 }
+    if plain(first) && plain(last) { return text }
+    return String(Substring(text).unicodeScalars.trimmingCellSpace())
+}
