@@ -15,13 +15,17 @@ public struct FigureBlock: Sendable, Equatable {
     public var n: Int?
     /// What `n` counts ("svarande", "ärenden"), in the report language.
     public var nLabel: String?
+    /// Where the figure goes when printed.
+    public var placement: Placement
 
-    public init(svg: String, caption: String, altText: String, n: Int? = nil, nLabel: String? = nil) {
+    public init(svg: String, caption: String, altText: String, n: Int? = nil, nLabel: String? = nil,
+                placement: Placement = .inline) {
         self.svg = svg
         self.caption = caption
         self.altText = altText
         self.n = n
         self.nLabel = nLabel
+        self.placement = placement
     }
 
     /// The intrinsic size from the root element's `width`/`height` (pixels at 96 dpi),
@@ -49,4 +53,14 @@ public struct FigureBlock: Sendable, Equatable {
         }
         return (600, 400)
     }
+}
+
+/// Where a figure or table goes when printed.
+public enum Placement: String, Sendable, Equatable {
+    /// In the text, shrunk to the text width if wider.
+    case inline
+    /// On landscape pages (print and DOCX): for wide diagrams such as the logic model and
+    /// wide tables such as the logframe, unreadable at portrait width. Consecutive
+    /// landscape blocks share their pages.
+    case landscapePage
 }

@@ -34,9 +34,12 @@ public struct TableBlock: Sendable, Equatable {
     /// Rows (by index into `rows`) drawn as totals: bold, rule above.
     public var totalRows: Set<Int>
     public var notes: [RichText]
+    public var placement: Placement
 
     public init(caption: String? = nil, header: [[Cell]], rows: [[Cell]],
-                alignments: [Alignment] = [], totalRows: Set<Int> = [], notes: [RichText] = []) {
+                alignments: [Alignment] = [], totalRows: Set<Int> = [], notes: [RichText] = [],
+                placement: Placement = .inline) {
+        self.placement = placement
         self.caption = caption
         self.headerRows = header
         self.rows = rows

@@ -108,7 +108,17 @@ public struct SectionText: Sendable, Equatable {
             index += 1
             let lineNumber = index
             let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty { flush(); continue }
+            if line.isEmpty {
+                // A blank line ends a paragraph or quote; a list goes on if the next
+                // item follows (a "loose" list, as the seed's lists are written).
+                if !paragraph.isEmpty || !quote.isEmpty {
+                    let pending = list
+                    list = nil
+                    flush()
+                    list = pending
+                }
+                continue
+            }
             if let (level, title) = heading(line) {
                 flush()
                 if let key = matcher.match(title) {

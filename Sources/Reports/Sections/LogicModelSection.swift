@@ -49,19 +49,26 @@ public struct LogicModelSection: ReportSectionBuilder {
         ]
         var model = context.model
         model.language = context.language   // diagram headings in the report's language
-        blocks.append(.figure(FigureBlock(svg: SVGRenderer.render(model), caption: s("logic_model.figure.caption", counts),
-                                          altText: s("logic_model.figure.alt", counts))))
+        let diagram = FigureBlock(svg: SVGRenderer.render(model), caption: s("logic_model.figure.caption", counts),
+                                  altText: s("logic_model.figure.alt", counts))
+        var figure = diagram
+        // Wider than a portrait text column (~600 px) by half: give it a landscape page.
+        if diagram.size.width > 900 { figure.placement = .landscapePage }
+        blocks.append(.figure(figure))
         let frame = LogframeRenderer.table(model)
+        let byID = Dictionary(model.indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let rows: [[TableBlock.Cell]] = frame.rows.map { row in
             let indicators = row.indicators.map { i -> RichText in
-                i.illustrative ? RichText(i.text + " ") + RichText([.emphasis("(\(frame.illustrativeLabel))")]) : RichText(i.text)
+                var text = RichText([.strong(i.id), .plain(" " + (byID[i.id].map { Self.indicatorText($0, context: context) } ?? i.text))])
+                if i.illustrative { text = text + RichText([.emphasis(" (\(frame.illustrativeLabel))")]) }
+                return text
             }
             return [
                 TableBlock.Cell(row.level, isRowHeader: true),
                 TableBlock.Cell(RichText([.strong(row.id), .plain(" " + row.title)])),
-                TableBlock.Cell(indicators.reduce(RichText([])) { $0.isEmpty ? $1 : $0 + RichText("; ") + $1 }),
-                TableBlock.Cell(row.verification.joined(separator: "; ")),
-                TableBlock.Cell(row.assumptions.joined(separator: "; ")),
+                TableBlock.Cell(indicators.reduce(RichText([])) { $0.isEmpty ? $1 : $0 + RichText("\n") + $1 }),
+                TableBlock.Cell(row.verification.joined(separator: "\n")),
+                TableBlock.Cell(row.assumptions.joined(separator: "\n")),
             ]
         }
         var notes: [RichText] = []
@@ -70,11 +77,22 @@ public struct LogicModelSection: ReportSectionBuilder {
         }
         blocks.append(.table(TableBlock(caption: s("logic_model.table.caption"),
                                         header: [frame.headers.map { TableBlock.Cell($0) }],
-                                        rows: rows, notes: notes)))
+                                        rows: rows, notes: notes, placement: .landscapePage)))
         if !result.illustrativeIndicators.isEmpty {
             blocks.append(.callout(Callout(.caveat, title: s("caveat.title"),
                                            RichText(s("logic_model.illustrative", ["label": frame.illustrativeLabel])))))
         }
         return blocks
+    }
+
+    /// "Andel … [2021: ≤ 22 %; 2022 (KF): förbättras]" in the report's language.
+    static func indicatorText(_ i: Indicator, context: ReportContext) -> String {
+        var text = i.title
+        let targets = i.targets.map { t in
+            "\(t.period.text)\(t.setBy == .city ? " (KF)" : ""): "
+                + TargetRuleText.text(t.rule, unit: i.unit, language: context.language, note: t.note)
+        }
+        if !targets.isEmpty { text += " [" + targets.joined(separator: "; ") + "]" }
+        return text
     }
 }

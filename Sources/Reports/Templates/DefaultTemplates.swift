@@ -122,6 +122,9 @@ public enum DefaultTemplates {
       html { font-size: 10.5pt; }
       body { max-width: none; padding: 0; }
       body.kind-tertial { page: landscape; }
+      /* A wide diagram gets a landscape page of its own (Chromium's named pages). */
+      figure.landscape, .table-block.landscape { page: landscape; }
+      figure.landscape svg { width: 100%; max-height: 16.5cm; }
       a { color: inherit; text-decoration: none; }
       .cover { break-after: page; border: none; }
       .toc { break-after: page; }

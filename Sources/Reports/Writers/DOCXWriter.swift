@@ -42,6 +42,18 @@ public struct DOCXWriter {
         var drawingID = 0
         var orderedLists = 0
         var warnings: [String] = []
+        /// Whether the content written so far sits in a landscape section.
+        var inLandscape = false
+    }
+
+    /// Moves to a landscape or back to the document's own orientation. A DOCX section's
+    /// properties sit in the paragraph that ends it, so the transition writes an empty
+    /// paragraph carrying the properties of the section that ends there.
+    func orientation(landscape: Bool, page: Page, state: State) -> String {
+        guard !page.landscape, landscape != state.inLandscape else { return "" }
+        let ending = state.inLandscape ? Page.landscapeA4 : page
+        state.inLandscape = landscape
+        return WordML.paragraph(properties: sectionProperties(ending), "")
     }
 
     public func write(_ document: ReportDocument) throws -> (data: Data, warnings: [String]) {
@@ -50,13 +62,10 @@ public struct DOCXWriter {
         var body = cover(document)
         body += tableOfContents(document)
         for section in document.sections { body += try render(section, depth: 1, page: page, state: state) }
+        body += orientation(landscape: false, page: page, state: state)
         body += WordML.paragraph(style: "Colophon", properties: "<w:spacing w:before=\"600\"/>", "")
         body += document.colophon.map { WordML.paragraph(style: "Colophon", WordML.run($0)) }.joined()
-        let orientation = page.landscape ? " w:orient=\"landscape\"" : ""
-        body += """
-        <w:sectPr><w:pgSz w:w="\(page.width)" w:h="\(page.height)"\(orientation)/>\
-        <w:pgMar w:top="\(page.margin)" w:right="\(page.margin)" w:bottom="\(page.margin)" w:left="\(page.margin)" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr>
-        """
+        body += sectionProperties(page)
         let documentXML = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <w:document \(WordML.namespaces)><w:body>\(body)</w:body></w:document>
@@ -70,6 +79,12 @@ public struct DOCXWriter {
             languageTag: languageTag, keywords: "piloteval; \(document.kind.rawValue)",
             description: document.colophon.joined(separator: " "), created: document.generatedAt, toolVersion: toolVersion)
         return (try package.zip(), state.warnings)
+    }
+
+    func sectionProperties(_ page: Page) -> String {
+        let orientation = page.landscape ? " w:orient=\"landscape\"" : ""
+        return "<w:sectPr><w:pgSz w:w=\"\(page.width)\" w:h=\"\(page.height)\"\(orientation)/>"
+            + "<w:pgMar w:top=\"\(page.margin)\" w:right=\"\(page.margin)\" w:bottom=\"\(page.margin)\" w:left=\"\(page.margin)\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/></w:sectPr>"
     }
 
     // MARK: - Cover and contents
@@ -115,13 +130,25 @@ public struct DOCXWriter {
 
     func render(_ section: ReportSection, depth: Int, page: Page, state: State) throws -> String {
         let properties = section.pageBreakBefore ? "<w:pageBreakBefore/>" : ""
-        var out = WordML.paragraph(style: "Heading\(min(3, depth))", properties: properties, WordML.run(section.heading))
+        var out = orientation(landscape: false, page: page, state: state)
+        out += WordML.paragraph(style: "Heading\(min(3, depth))", properties: properties, WordML.run(section.heading))
         for block in section.blocks { out += try render(block, depth: depth, page: page, state: state) }
         for child in section.children { out += try render(child, depth: depth + 1, page: page, state: state) }
         return out
     }
 
     func render(_ block: Block, depth: Int, page: Page, state: State) throws -> String {
+        let landscape: Bool
+        switch block {
+        case .figure(let f): landscape = f.placement == .landscapePage
+        case .table(let t): landscape = t.placement == .landscapePage
+        default: landscape = false
+        }
+        return orientation(landscape: landscape, page: page, state: state)
+            + (try renderContent(block, depth: depth, page: state.inLandscape ? Page.landscapeA4 : page, state: state))
+    }
+
+    func renderContent(_ block: Block, depth: Int, page: Page, state: State) throws -> String {
         switch block {
         case .heading(let level, let text):
             return WordML.paragraph(style: "Heading\(min(3, depth + level))", WordML.run(text))
@@ -168,21 +195,37 @@ public struct DOCXWriter {
             out += WordML.paragraph(style: "Caption", WordML.run(label + " ", bold: true) + WordML.run(text))
         }
         let columns = max(1, t.columnCount)
-        // Column widths by the longest text in each column, within bounds, so a
-        // narrow number column does not get as much room as a text column.
-        var weights = Array(repeating: 4.0, count: columns)
+        // Column widths (twips): at least the longest word of the column (so no word
+        // breaks mid-letter), the rest shared by how much text each column holds.
+        let twipsPerChar = 115.0, padding = 250.0
+        var minimum = Array(repeating: 4 * twipsPerChar + padding, count: columns)
+        var desired = minimum
         for row in t.headerRows + t.rows {
             var c = 0
             for cell in row {
                 if cell.span == 1, c < columns {
-                    let longest = cell.text.plainText.split(separator: " ").map(\.count).max() ?? 0
-                    weights[c] = max(weights[c], min(40, Double(cell.text.plainText.count) / 2.5), Double(longest))
+                    let text = cell.text.plainText
+                    let longestWord = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(\.count).max() ?? 0
+                    minimum[c] = max(minimum[c], min(Double(longestWord), 24) * twipsPerChar + padding)
+                    let longestLine = text.split(separator: "\n").map(\.count).max() ?? 0
+                    desired[c] = max(desired[c], min(Double(longestLine), 60) * twipsPerChar + padding)
                 }
                 c += cell.span
             }
         }
-        let total = weights.reduce(0, +)
-        let widths = weights.map { Int(Double(page.textWidth) * $0 / total) }
+        let available = Double(page.textWidth)
+        var widthsD: [Double]
+        if minimum.reduce(0, +) >= available {
+            widthsD = minimum.map { $0 * available / minimum.reduce(0, +) }
+        } else {
+            let extra = zip(desired, minimum).map { max(0, $0 - $1) }
+            let room = available - minimum.reduce(0, +)
+            let want = extra.reduce(0, +)
+            widthsD = zip(minimum, extra).map { m, e in m + (want > 0 ? min(e, room * e / want) : room / Double(columns)) }
+            let used = widthsD.reduce(0, +)
+            if used < available { widthsD = widthsD.map { $0 * available / used } }
+        }
+        let widths = widthsD.map { Int($0) }
         func jc(_ column: Int) -> String {
             switch t.alignment(column) {
             case .left: return ""
@@ -229,7 +272,7 @@ public struct DOCXWriter {
         let emuPerPixel = 9525.0, emuPerTwip = 635.0
         var (w, h) = f.size
         let maxW = Double(page.textWidth) * emuPerTwip / emuPerPixel
-        let maxH = Double(page.textHeight) * 0.8 * emuPerTwip / emuPerPixel
+        let maxH = Double(page.textHeight) * 0.85 * emuPerTwip / emuPerPixel
         let scale = min(1, maxW / w, maxH / h)
         w *= scale
         h *= scale

@@ -59,7 +59,8 @@ public struct HTMLWriter {
         case .figure(let f):
             let (label, text) = counter.figure(f, strings)
             let prefix = "fig\(counter.figures)"
-            return "<figure id=\"figure-\(counter.figures)\">\n" + SVGInline.prepare(f.svg, prefix: prefix, title: f.altText)
+            let placement = f.placement == .landscapePage ? " class=\"landscape\"" : ""
+            return "<figure id=\"figure-\(counter.figures)\"\(placement)>\n" + SVGInline.prepare(f.svg, prefix: prefix, title: f.altText)
                 + "\n<figcaption><strong>\(HTMLEscape.text(label))</strong> \(HTMLEscape.text(text))</figcaption>\n</figure>\n"
         case .table(let t):
             return table(t, counter: &counter)
@@ -67,7 +68,7 @@ public struct HTMLWriter {
     }
 
     func table(_ t: TableBlock, counter: inout CaptionCounter) -> String {
-        var out = "<table>\n"
+        var out = "<div class=\"table-block\(t.placement == .landscapePage ? " landscape" : "")\">\n<table>\n"
         if let (label, text) = counter.table(t, strings) {
             out += "<caption><strong>\(HTMLEscape.text(label))</strong> \(HTMLEscape.text(text))</caption>\n"
         }
@@ -111,7 +112,7 @@ public struct HTMLWriter {
         if !t.notes.isEmpty {
             out += t.notes.map { "<p class=\"table-notes\">\(HTMLEscape.rich($0))</p>\n" }.joined()
         }
-        return out
+        return out + "</div>\n"
     }
 }
 

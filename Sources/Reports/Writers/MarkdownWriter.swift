@@ -24,7 +24,7 @@ public struct MarkdownWriter {
         var body = ""
         for section in document.sections { body += render(section, depth: 1, counter: &counter, attachments: &attachments) }
         var context = TemplateContext.common(document, strings: strings, toolVersion: toolVersion, escape: MarkdownEscape.cell)
-        context["body"] = body
+        context["body"] = "\n" + body
         let text = try templates.render(page: "report.md.mustache", cover: "cover.md.mustache", context: context)
         return ReportOutput(data: Data(Self.tidy(text).utf8), attachments: attachments)
     }
@@ -133,7 +133,7 @@ enum MarkdownEscape {
 
     /// Inside a table cell: pipes and line breaks would break the row.
     static func cell(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: " ")
-            .replacingOccurrences(of: "\n", with: " ")
+        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: "<br>")
+            .replacingOccurrences(of: "\n", with: "<br>")
     }
 }

@@ -54,6 +54,6 @@ enum HTMLEscape {
             case .emphasis(let s): return "<em>\(text(s))</em>"
             case .strong(let s): return "<strong>\(text(s))</strong>"
             }
-        }.joined()
+        }.joined().replacingOccurrences(of: "\n", with: "<br>\n")
     }
 }
