@@ -16,10 +16,10 @@ struct ReportCommand: ParsableCommand {
           piloteval report --model vallingbyteamet --kind final --format html \\
               --text Datasets/vallingbyteamet/report-text-2021.md \\
               --budget Datasets/vallingbyteamet/budget-2021.csv -o slutrapport.html
-          piloteval report --model vallingbyteamet --kind final --format docx ... -o slutrapport.docx
-          piloteval report --model vallingbyteamet --kind final --format json ... -o slutrapport.json
+          piloteval report --model vallingbyteamet --kind final --format json \
+              --budget Datasets/vallingbyteamet/budget-2021.csv -o slutrapport.json
           piloteval report verify slutrapport.json
-          piloteval report templates mina-mallar     # then edit, and add --templates mina-mallar
+          piloteval report templates mallar   # edit them, then add --templates mallar
 
         See docs/reports.md for the kinds, formats, the budget CSV and the text file.
         """,
@@ -40,8 +40,10 @@ struct ReportBuild: ParsableCommand {
           piloteval report --model vallingbyteamet --kind final --format html \\
               --text Datasets/vallingbyteamet/report-text-2021.md \\
               --budget Datasets/vallingbyteamet/budget-2021.csv -o slutrapport.html
-          piloteval report --model vallingbyteamet --kind steering --format pdf --since förra.json -o styrgrupp.pdf
-          piloteval report --model vallingbyteamet --kind tertial --period 2021-T3 --format docx -o tertial.docx
+          piloteval report --model vallingbyteamet --kind steering --format pdf \
+              --since förra.json -o styrgrupp.pdf
+          piloteval report --model vallingbyteamet --kind tertial --period 2021-T3 \
+              --format docx -o tertial.docx
 
         Sections the text file lacks are shown as a visible "to be written" box and
         listed on stderr. DOCX and PDF need -o. PDF needs headless Chromium.

@@ -59,8 +59,9 @@ public struct DOCXWriter {
     public func write(_ document: ReportDocument) throws -> (data: Data, warnings: [String]) {
         let page = document.kind == .tertial ? Page.landscapeA4 : Page.portrait
         let state = State()
-        var body = cover(document)
-        body += tableOfContents(document)
+        // The steering brief is two pages: no page after the cover, no contents list.
+        var body = cover(document, pageBreak: document.kind != .steering)
+        if document.kind != .steering { body += tableOfContents(document) }
         for section in document.sections { body += try render(section, depth: 1, page: page, state: state) }
         body += orientation(landscape: false, page: page, state: state)
         body += WordML.paragraph(style: "Colophon", properties: "<w:spacing w:before=\"600\"/>", "")
@@ -89,7 +90,7 @@ public struct DOCXWriter {
 
     // MARK: - Cover and contents
 
-    func cover(_ d: ReportDocument) -> String {
+    func cover(_ d: ReportDocument, pageBreak: Bool) -> String {
         var out = ""
         if let owner = d.cover.fields.first(where: { $0.key == "administration" })?.value {
             out += WordML.paragraph(style: "Subtitle", properties: "<w:spacing w:before=\"0\" w:after=\"0\"/>", WordML.run(owner))
@@ -106,7 +107,7 @@ public struct DOCXWriter {
                 + "<w:tblCaption w:val=\"\(WordML.escape(d.title))\"/></w:tblPr>"
                 + "<w:tblGrid><w:gridCol w:w=\"3200\"/><w:gridCol w:w=\"5872\"/></w:tblGrid>\(rows)</w:tbl>"
         }
-        return out + WordML.pageBreak
+        return out + (pageBreak ? WordML.pageBreak : "")
     }
 
     /// A TOC field (switches: outline levels 1–3, hyperlinks) whose cached result is
