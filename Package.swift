@@ -40,7 +40,7 @@ let package = Package(
             "Evaluation", "LogicModel", "Statistics",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        ], exclude: ["README.md"]),
         .executableTarget(name: "piloteval", dependencies: [
             "Statistics", "Periods", "LogicModel", "Store", "Evaluation", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,0 +1,95 @@
+import LogicModel
+
+/// A report as a tree of sections, independent of output format. Kinds (final,
+/// steering, tertial) build one; writers render it.
+public struct ReportDocument: Sendable, Equatable {
+    public var kind: ReportKind
+    public var language: Language
+    public var title: String
+    public var subtitle: String?
+    public var cover: Cover
+    public var sections: [ReportSection]
+    /// Short lines printed at the end: tool, model version, when generated.
+    public var colophon: [String]
+    /// When the report was made (ISO 8601 UTC): DOCX core properties and zip dates use
+    /// it, so the same report written twice is the same bytes.
+    public var generatedAt: String
+
+    public init(kind: ReportKind, language: Language, title: String, subtitle: String? = nil,
+                cover: Cover = Cover(), sections: [ReportSection] = [], colophon: [String] = [],
+                generatedAt: String = "1970-01-01T00:00:00Z") {
+        self.kind = kind
+        self.language = language
+        self.title = title
+        self.subtitle = subtitle
+        self.cover = cover
+        self.sections = sections
+        self.colophon = colophon
+        self.generatedAt = generatedAt
+    }
+
+    /// Every section, depth first, with its depth (1 = top level).
+    public var outline: [(section: ReportSection, depth: Int)] {
+        var out: [(ReportSection, Int)] = []
+        func walk(_ s: ReportSection, _ d: Int) {
+            out.append((s, d))
+            s.children.forEach { walk($0, d + 1) }
+        }
+        sections.forEach { walk($0, 1) }
+        return out
+    }
+}
+
+/// The cover block: labelled fields in a fixed order (the LUM form's), empty ones left out.
+public struct Cover: Sendable, Equatable {
+    public struct Field: Sendable, Equatable {
+        public var key: String
+        public var label: String
+        public var value: String
+    }
+
+    public var fields: [Field]
+
+    public init(fields: [Field] = []) { self.fields = fields }
+}
+
+/// One numbered (or unnumbered) section with its blocks and subsections.
+public struct ReportSection: Sendable, Equatable {
+    /// Stable key: the anchor in HTML, the heading key in `--text` and in templates'
+    /// heading files, the slot a domain fills ("6.2", "budget", "steering.decisions").
+    public var key: String
+    /// "6.2"; nil for unnumbered sections (Ekonomisk redovisning, subheadings in 6).
+    public var number: String?
+    public var title: String
+    public var blocks: [Block]
+    public var children: [ReportSection]
+    /// Whether the section starts on a new page when printed.
+    public var pageBreakBefore: Bool
+
+    public init(key: String, number: String? = nil, title: String, blocks: [Block] = [],
+                children: [ReportSection] = [], pageBreakBefore: Bool = false) {
+        self.key = key
+        self.number = number
+        self.title = title
+        self.blocks = blocks
+        self.children = children
+        self.pageBreakBefore = pageBreakBefore
+    }
+
+    /// "6.2 Jämställdhet", or the title alone.
+    public var heading: String { number.map { "\($0) \(title)" } ?? title }
+
+    /// An HTML id / DOCX bookmark name derived from the key: letters, digits and `-`.
+    public var anchor: String {
+        "s-" + String(key.map { $0.isLetter || $0.isNumber ? $0 : "-" })
+    }
+}
+
+public enum ReportKind: String, Sendable, Codable, CaseIterable {
+    /// The FoU final report (LUM), seed 004.
+    case final
+    /// The steering group's two-page brief.
+    case steering
+    /// The city's tertial indicator table per goal.
+    case tertial
+}

@@ -1,0 +1,77 @@
+import LogicModel
+
+/// Puts a report together: a kind's plan, the prose from `--text`, and the blocks the
+/// section builders produced, with a visible placeholder for whatever is missing.
+enum ReportAssembler {
+    static func plan(_ kind: ReportKind) -> [SectionPlan] {
+        switch kind {
+        case .final: FinalReportPlan.sections()
+        case .steering: SteeringBriefPlan.sections()
+        case .tertial: TertialReportPlan.sections()
+        }
+    }
+
+    /// Which heading in the text file names which section: the plan's sections by
+    /// number and by title in either language (and the template's own wording), and
+    /// for the tertial report each goal and indicator by id or title.
+    static func matcher(_ kind: ReportKind, strings: ReportStrings, model: LogicModel) -> SectionMatcher {
+        let sv = ReportStrings(.sv), en = ReportStrings(.en)
+        var entries: [(key: String, number: String?, titles: [String])] = []
+        for p in plan(kind).flatMap(\.flattened) where p.takesText {
+            entries.append((p.key, p.number, [strings(p.titleKey), sv(p.titleKey), en(p.titleKey)] + p.aliases))
+        }
+        if kind == .tertial {
+            for g in model.goals { entries.append(("tertial.goal.\(g.id)", nil, [g.id, "\(g.id) \(g.title)", g.title])) }
+            for i in model.indicators { entries.append(("tertial.indicator.\(i.id)", nil, [i.id, "\(i.id) \(i.title)", i.title])) }
+        }
+        return SectionMatcher(entries: entries)
+    }
+
+    struct Assembled {
+        var sections: [ReportSection]
+        var summaries: [ReportRecord.SectionSummary]
+        /// Headings of required sections the text file lacks.
+        var missingText: [String]
+    }
+
+    static func assemble(_ plans: [SectionPlan], text: SectionText?, filled: [ReportSlot: [Block]],
+                         strings s: ReportStrings) -> Assembled {
+        var summaries: [ReportRecord.SectionSummary] = []
+        var missing: [String] = []
+        func build(_ p: SectionPlan) -> ReportSection {
+            let title = s(p.titleKey)
+            let heading = p.number.map { "\($0) \(title)" } ?? title
+            var content: [String] = []
+            var prose: [Block] = []
+            if p.takesText {
+                if let written = text?.sections[p.key], !written.isEmpty {
+                    prose = written
+                    content.append("written")
+                } else if p.textRequired {
+                    var message = s("placeholder.text", ["heading": heading])
+                    if let hint = p.hintKey { message = s(hint) + " " + message }
+                    prose = [.callout(Callout(.placeholder, title: s("placeholder.text.title"), RichText(message)))]
+                    content.append("placeholder")
+                    missing.append(heading)
+                }
+            }
+            var computed: [Block] = []
+            for slot in p.slots {
+                if let blocks = filled[slot.slot], !blocks.isEmpty {
+                    computed += blocks
+                    if !content.contains("computed") { content.append("computed") }
+                } else if let what = slot.pendingWhat {
+                    computed.append(.callout(Callout(.placeholder, title: s("placeholder.domain.title"),
+                                                     RichText(s("placeholder.domain", ["what": s(what)])))))
+                    if !content.contains("placeholder") { content.append("placeholder") }
+                }
+            }
+            summaries.append(ReportRecord.SectionSummary(key: p.key, number: p.number, title: title, content: content))
+            return ReportSection(key: p.key, number: p.number, title: title,
+                                 blocks: p.textFirst ? prose + computed : computed + prose,
+                                 children: p.children.map(build), pageBreakBefore: p.pageBreakBefore)
+        }
+        let sections = plans.map(build)
+        return Assembled(sections: sections, summaries: summaries, missingText: missing)
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import LogicModel
+import Store
+
+/// A report built: the document to write, its JSON record, and what the user should
+/// hear about on stderr.
+public struct BuiltReport {
+    public var document: ReportDocument
+    public var record: ReportRecord
+    /// Headings of sections whose prose is missing from `--text` (shown as placeholders).
+    public var missingText: [String]
+    /// Other things to say on stderr (a budget gap, no gender breakdown).
+    public var warnings: [String]
+}
+
+/// Runs the section builders and assembles a report of one kind.
+public enum ReportEngine {
+    /// The results every builder computes, with the blocks for their slots. `report
+    /// verify` calls this with a context rebuilt from the JSON record.
+    public static func run(_ context: ReportContext, builders: [AnySectionBuilder] = SectionRegistry.builders)
+        throws -> (results: [String: JSONValue], blocks: [ReportSlot: [Block]], imports: [Int]) {
+        var results: [String: JSONValue] = [:]
+        var blocks: [ReportSlot: [Block]] = [:]
+        var imports: [Int] = []
+        for builder in builders where !builder.slots(in: context.kind).isEmpty {
+            let output = try builder.run(context)
+            results[builder.key] = output.result
+            for (slot, b) in output.blocks { blocks[slot, default: []] += b }
+            imports += output.imports
+        }
+        return (results, blocks, imports)
+    }
+
+    public static func build(model: LogicModel, provenance: ReportRecord.ModelProvenance, request: ReportRequest,
+                             strings: ReportStrings, database: Database?,
+                             builders: [AnySectionBuilder] = SectionRegistry.builders) throws -> BuiltReport {
+        let context = ReportContext(model: model, modelProvenance: provenance, request: request,
+                                    strings: strings, database: database)
+        var (results, filled, usedImports) = try run(context, builders: builders)
+        if request.kind == .steering {
+            filled[.steeringChanges] = ChangesSince.blocks(previous: request.since, sinceFile: request.sinceFile,
+                                                           current: results, model: provenance, context: context)
+        }
+        let assembled = ReportAssembler.assemble(ReportAssembler.plan(request.kind), text: request.text,
+                                                 filled: filled, strings: strings)
+
+        // Provenance: the imports for this model, and any a builder says it used.
+        var dataFiles: [ReportRecord.DataFile] = []
+        if let database {
+            let used = Set(usedImports)
+            dataFiles = try ImportLog(database).list()
+                .filter { $0.status == .complete && ($0.target == model.id || used.contains($0.id)) }
+                .map { ReportRecord.DataFile(importID: $0.id, kind: $0.kind, fileName: $0.fileName, sha256: $0.fileSHA256,
+                                             rows: $0.rowCount, target: $0.target, importedAt: $0.finishedAt ?? $0.startedAt) }
+        }
+
+        let s = strings
+        let title = s("\(request.kind.rawValue).title")
+        let generated = Timestamp.iso8601(request.generatedAt)
+        let record = ReportRecord(
+            kind: request.kind, language: request.language.rawValue, title: title, generatedAt: generated,
+            tool: .init(version: request.toolVersion),
+            parameters: .init(format: request.format, period: request.period?.text,
+                              suppressionThreshold: request.suppression.threshold, textFile: request.textFile,
+                              budgetFile: request.budgetFile, templatesDirectory: request.templatesDirectory,
+                              since: request.sinceFile),
+            model: provenance, dataFiles: dataFiles, inputs: .init(budget: request.budget),
+            results: results, sections: assembled.summaries)
+
+        let document = ReportDocument(
+            kind: request.kind, language: request.language, title: title,
+            subtitle: request.text?.cover["project"] ?? model.name,
+            cover: cover(model: model, provenance: provenance, request: request, strings: s),
+            sections: assembled.sections,
+            colophon: [
+                s("colophon.generated", ["version": request.toolVersion, "date": generated]),
+                s("colophon.model", ["id": provenance.id, "version": String(provenance.version),
+                                     "hash": String(provenance.sha256.prefix(12))]),
+            ],
+            generatedAt: generated)
+
+        var warnings: [String] = []
+        if case .object(let budget)? = results["budget"], case .bool(false)? = budget["balanced"],
+           case .number(let difference)? = budget["difference"] {
+            warnings.append("the budget's income and costs differ by \(NumberStyle(.en).decimal(abs(difference), decimals: 0)) kr (income \(difference < 0 ? "below" : "above") costs); the report flags it — explain it in the text")
+        }
+        if case .object(let gender)? = results["gender_breakdowns"], case .array(let items)? = gender["indicators"], items.isEmpty {
+            warnings.append("no indicator in model \(model.id) has a gender breakdown; section 6.2 says so")
+        }
+        return BuiltReport(document: document, record: record, missingText: assembled.missingText, warnings: warnings)
+    }
+
+    static func cover(model: LogicModel, provenance: ReportRecord.ModelProvenance, request: ReportRequest,
+                      strings s: ReportStrings) -> Cover {
+        var values = request.text?.cover ?? [:]
+        values["project"] = values["project"] ?? model.name
+        values["administration"] = values["administration"] ?? model.owner
+        if values["year"] == nil, let p = request.period { values["year"] = String(p.year) }
+        var fields = SectionText.coverOrder.compactMap { key -> Cover.Field? in
+            guard let v = values[key], !v.isEmpty else { return nil }
+            return Cover.Field(key: key, label: s("cover.\(key)"), value: v)
+        }
+        fields.append(Cover.Field(key: "model", label: s("cover.model"),
+                                  value: "\(provenance.name) (\(provenance.id), version \(provenance.version))"))
+        return Cover(fields: fields)
+    }
+}

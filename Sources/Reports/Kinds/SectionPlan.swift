@@ -1,0 +1,55 @@
+/// How a report kind is laid out: its sections, which take prose from `--text`, and
+/// which slots computed content fills. `ReportAssembler` turns a plan, the prose and
+/// the builders' blocks into the document, with a visible placeholder for whatever
+/// is still missing.
+public struct SectionPlan: Sendable {
+    public struct Slot: Sendable {
+        public var slot: ReportSlot
+        /// The strings key naming what will fill it ("placeholder.domain.readiness"); nil
+        /// when an empty slot should simply show nothing.
+        public var pendingWhat: String?
+
+        public init(_ slot: ReportSlot, pending: String? = nil) {
+            self.slot = slot
+            self.pendingWhat = pending
+        }
+    }
+
+    public var key: String
+    public var number: String?
+    /// Strings key of the heading (templates may override it).
+    public var titleKey: String
+    /// Whether the section takes prose from `--text`.
+    public var takesText: Bool
+    /// Whether missing prose shows a "to be written" placeholder (and is listed on stderr).
+    public var textRequired: Bool
+    /// Whether the prose comes before the computed content.
+    public var textFirst: Bool
+    /// A hint printed in the placeholder (what the section should hold).
+    public var hintKey: String?
+    public var slots: [Slot]
+    public var children: [SectionPlan]
+    public var pageBreakBefore: Bool
+    /// Extra headings the text file may use for this section (e.g. "STRATEGISK VÄRDE").
+    public var aliases: [String]
+
+    public init(key: String, number: String? = nil, titleKey: String, takesText: Bool = true,
+                textRequired: Bool = true, textFirst: Bool = true, hintKey: String? = nil,
+                slots: [Slot] = [], children: [SectionPlan] = [], pageBreakBefore: Bool = false,
+                aliases: [String] = []) {
+        self.key = key
+        self.number = number
+        self.titleKey = titleKey
+        self.takesText = takesText
+        self.textRequired = textRequired
+        self.textFirst = textFirst
+        self.hintKey = hintKey
+        self.slots = slots
+        self.children = children
+        self.pageBreakBefore = pageBreakBefore
+        self.aliases = aliases
+    }
+
+    /// Every plan in the tree, depth first.
+    public var flattened: [SectionPlan] { [self] + children.flatMap(\.flattened) }
+}

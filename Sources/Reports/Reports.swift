@@ -1,1 +1,0 @@
-// The Reports module; see README.md in this folder.

@@ -1,0 +1,29 @@
+/// A place in a report kind that computed content fills. Each kind lays out its
+/// slots (with a visible placeholder where nothing fills one); section builders say
+/// which slots they fill. Names are stable: they are how a domain plugs in.
+public struct ReportSlot: Hashable, Sendable, Codable, CustomStringConvertible {
+    public let name: String
+    public init(_ name: String) { self.name = name }
+    public var description: String { name }
+
+    // Final report (LUM).
+    public static let budget = ReportSlot("final.budget")
+    public static let logicModel = ReportSlot("final.6.logic_model")
+    public static let indicators = ReportSlot("final.6.indicators")          // issue 5
+    public static let pilotVsLine = ReportSlot("final.6.pilot_vs_line")      // issue 6
+    public static let readiness = ReportSlot("final.6.readiness")            // issue 7
+    public static let improvement = ReportSlot("final.6.improvement")        // issue 8
+    public static let gender = ReportSlot("final.6.2")                       // issues 5, 6
+    // Steering group brief.
+    public static let steeringPilotVsLine = ReportSlot("steering.pilot_vs_line")   // issue 6
+    public static let steeringReadiness = ReportSlot("steering.readiness")         // issue 7
+    public static let steeringOffTarget = ReportSlot("steering.off_target")        // issue 5
+    // Tertial report: one slot per goal, and one for the whole table.
+    public static let tertialTable = ReportSlot("tertial.table")
+}
+
+extension ReportSlot {
+    /// 6.2: the model's list of outcomes with a gender breakdown (filled from the model
+    /// now); the gender-disaggregated values themselves go to `.gender`.
+    public static let genderOverview = ReportSlot("final.6.2.overview")
+}

@@ -1,0 +1,60 @@
+/// Small builders for WordprocessingML (ECMA-376 Part 1, §17) fragments.
+enum WordML {
+    static let namespaces = """
+    xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" \
+    xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" \
+    xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" \
+    xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" \
+    xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"
+    """
+
+    static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.count)
+        for ch in s {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default:
+                // XML 1.0 forbids most control characters; drop them rather than write a
+                // document Word refuses to open.
+                if let v = ch.unicodeScalars.first?.value, v < 0x20, v != 0x9, v != 0xA, v != 0xD { continue }
+                out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// One run; `xml:space="preserve"` keeps leading and trailing spaces.
+    static func run(_ text: String, bold: Bool = false, italic: Bool = false) -> String {
+        var props = ""
+        if bold { props += "<w:b/>" }
+        if italic { props += "<w:i/>" }
+        let rPr = props.isEmpty ? "" : "<w:rPr>\(props)</w:rPr>"
+        // Line breaks inside a run become <w:br/>.
+        let parts = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return parts.enumerated().map { i, part in
+            (i > 0 ? "<w:r>\(rPr)<w:br/></w:r>" : "") + "<w:r>\(rPr)<w:t xml:space=\"preserve\">\(escape(String(part)))</w:t></w:r>"
+        }.joined()
+    }
+
+    static func runs(_ text: RichText, bold: Bool = false) -> String {
+        text.spans.map {
+            switch $0 {
+            case .plain(let s): return run(s, bold: bold)
+            case .emphasis(let s): return run(s, bold: bold, italic: true)
+            case .strong(let s): return run(s, bold: true)
+            }
+        }.joined()
+    }
+
+    static func paragraph(style: String? = nil, properties: String = "", _ runs: String) -> String {
+        let styleXML = style.map { "<w:pStyle w:val=\"\($0)\"/>" } ?? ""
+        let pPr = styleXML.isEmpty && properties.isEmpty ? "" : "<w:pPr>\(styleXML)\(properties)</w:pPr>"
+        return "<w:p>\(pPr)\(runs)</w:p>"
+    }
+
+    static let pageBreak = "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"
+}

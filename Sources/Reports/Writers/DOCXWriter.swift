@@ -1,0 +1,324 @@
+import Foundation
+import LogicModel
+
+/// A real Word document: heading styles with outline levels (Word's table of
+/// contents and navigation pane work), a TOC field already holding the headings,
+/// real tables (header rows repeat on each page, rows do not split), figures as
+/// pictures with alternative text, core properties.
+///
+/// Figures: Word 2016+ shows SVG through the `asvg:svgBlip` extension, but only beside
+/// a raster copy in the main `a:blip` (MS-ODRAWXML §1.3.3, "for backward compatibility
+/// Office applications embed a rasterized version … in PNG"); LibreOffice and older
+/// Word read that raster copy. So with a rasteriser (rsvg-convert) each figure is a PNG
+/// at 2× (192 dpi) in the main blip plus the SVG in the extension. Without one the SVG
+/// itself is the main blip, which LibreOffice renders and Word 365 accepts, and the CLI
+/// says how to get the PNG copy (docs/reports.md, "Figures in DOCX").
+public struct DOCXWriter {
+    public let templates: TemplateSet
+    public let strings: ReportStrings
+    public let toolVersion: String
+    public let rasterizer: SVGRasterizer?
+
+    public init(templates: TemplateSet, strings: ReportStrings, toolVersion: String, rasterizer: SVGRasterizer?) {
+        self.templates = templates
+        self.strings = strings
+        self.toolVersion = toolVersion
+        self.rasterizer = rasterizer
+    }
+
+    /// Page geometry in twips (1/1440 in): A4, 2.5 cm margins; landscape for the tertial table.
+    struct Page {
+        var width: Int, height: Int, margin: Int
+        var landscape: Bool
+        var textWidth: Int { width - 2 * margin }
+        var textHeight: Int { height - 2 * margin }
+        static let portrait = Page(width: 11906, height: 16838, margin: 1417, landscape: false)
+        static let landscapeA4 = Page(width: 16838, height: 11906, margin: 1134, landscape: true)
+    }
+
+    final class State {
+        var counter = CaptionCounter()
+        var media: [DOCXPackage.Media] = []
+        var drawingID = 0
+        var orderedLists = 0
+        var warnings: [String] = []
+        /// Whether the content written so far sits in a landscape section.
+        var inLandscape = false
+    }
+
+    /// Moves to a landscape or back to the document's own orientation. A DOCX section's
+    /// properties sit in the paragraph that ends it, so the transition writes an empty
+    /// paragraph carrying the properties of the section that ends there.
+    func orientation(landscape: Bool, page: Page, state: State) -> String {
+        guard !page.landscape, landscape != state.inLandscape else { return "" }
+        let ending = state.inLandscape ? Page.landscapeA4 : page
+        state.inLandscape = landscape
+        return WordML.paragraph(properties: sectionProperties(ending), "")
+    }
+
+    public func write(_ document: ReportDocument) throws -> (data: Data, warnings: [String]) {
+        let page = document.kind == .tertial ? Page.landscapeA4 : Page.portrait
+        let state = State()
+        // The steering brief is two pages: no page after the cover, no contents list.
+        var body = cover(document, pageBreak: document.kind != .steering)
+        if document.kind != .steering { body += tableOfContents(document) }
+        for section in document.sections { body += try render(section, depth: 1, page: page, state: state) }
+        body += orientation(landscape: false, page: page, state: state)
+        body += WordML.paragraph(style: "Colophon", properties: "<w:spacing w:before=\"600\"/>", "")
+        body += document.colophon.map { WordML.paragraph(style: "Colophon", WordML.run($0)) }.joined()
+        body += sectionProperties(page)
+        let documentXML = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <w:document \(WordML.namespaces)><w:body>\(body)</w:body></w:document>
+        """
+        let languageTag = document.language == .sv ? "sv-SE" : "en-GB"
+        let styles = try templates.template("docx-styles.xml").render(["language_tag": languageTag])
+        let package = DOCXPackage(
+            documentXML: documentXML, stylesXML: styles, numberingXML: numbering(orderedLists: state.orderedLists),
+            media: state.media, title: document.title + (document.subtitle.map { " – " + $0 } ?? ""),
+            subject: document.subtitle ?? "", creator: document.cover.fields.first { $0.key == "administration" }?.value ?? "piloteval",
+            languageTag: languageTag, keywords: "piloteval; \(document.kind.rawValue)",
+            description: document.colophon.joined(separator: " "), created: document.generatedAt, toolVersion: toolVersion)
+        return (try package.zip(), state.warnings)
+    }
+
+    func sectionProperties(_ page: Page) -> String {
+        let orientation = page.landscape ? " w:orient=\"landscape\"" : ""
+        return "<w:sectPr><w:pgSz w:w=\"\(page.width)\" w:h=\"\(page.height)\"\(orientation)/>"
+            + "<w:pgMar w:top=\"\(page.margin)\" w:right=\"\(page.margin)\" w:bottom=\"\(page.margin)\" w:left=\"\(page.margin)\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/></w:sectPr>"
+    }
+
+    // MARK: - Cover and contents
+
+    func cover(_ d: ReportDocument, pageBreak: Bool) -> String {
+        var out = ""
+        if let owner = d.cover.fields.first(where: { $0.key == "administration" })?.value {
+            out += WordML.paragraph(style: "Subtitle", properties: "<w:spacing w:before=\"0\" w:after=\"0\"/>", WordML.run(owner))
+        }
+        out += WordML.paragraph(style: "Title", WordML.run(d.title))
+        if let subtitle = d.subtitle { out += WordML.paragraph(style: "Subtitle", WordML.run(subtitle)) }
+        if !d.cover.fields.isEmpty {
+            let rows = d.cover.fields.map { f in
+                "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+                    + cell(WordML.paragraph(style: "CoverLabel", WordML.run(f.label)), width: 3200)
+                    + cell(WordML.paragraph(style: "TableText", WordML.run(f.value)), width: 5872) + "</w:tr>"
+            }.joined()
+            out += "<w:tbl><w:tblPr><w:tblStyle w:val=\"CoverTable\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
+                + "<w:tblCaption w:val=\"\(WordML.escape(d.title))\"/></w:tblPr>"
+                + "<w:tblGrid><w:gridCol w:w=\"3200\"/><w:gridCol w:w=\"5872\"/></w:tblGrid>\(rows)</w:tbl>"
+        }
+        return out + (pageBreak ? WordML.pageBreak : "")
+    }
+
+    /// A TOC field (switches: outline levels 1–3, hyperlinks) whose cached result is
+    /// the headings themselves, so the contents show in any reader before an update.
+    func tableOfContents(_ d: ReportDocument) -> String {
+        var out = WordML.paragraph(style: "TOCHeading", WordML.run(strings("cover.toc")))
+        let entries = d.outline.filter { $0.depth <= 3 }
+        out += "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr>"
+            + "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>"
+            + "<w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-3\" \\h \\z \\u </w:instrText></w:r>"
+            + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+            + (entries.first.map { WordML.run($0.section.heading) } ?? "") + "</w:p>"
+        for entry in entries.dropFirst() {
+            out += WordML.paragraph(style: "TOC\(entry.depth)", WordML.run(entry.section.heading))
+        }
+        out += "<w:p><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
+        return out + WordML.pageBreak
+    }
+
+    // MARK: - Sections and blocks
+
+    func render(_ section: ReportSection, depth: Int, page: Page, state: State) throws -> String {
+        let properties = section.pageBreakBefore ? "<w:pageBreakBefore/>" : ""
+        var out = orientation(landscape: false, page: page, state: state)
+        out += WordML.paragraph(style: "Heading\(min(3, depth))", properties: properties, WordML.run(section.heading))
+        for block in section.blocks { out += try render(block, depth: depth, page: page, state: state) }
+        for child in section.children { out += try render(child, depth: depth + 1, page: page, state: state) }
+        return out
+    }
+
+    func render(_ block: Block, depth: Int, page: Page, state: State) throws -> String {
+        let landscape: Bool
+        switch block {
+        case .figure(let f): landscape = f.placement == .landscapePage
+        case .table(let t): landscape = t.placement == .landscapePage
+        default: landscape = false
+        }
+        return orientation(landscape: landscape, page: page, state: state)
+            + (try renderContent(block, depth: depth, page: state.inLandscape ? Page.landscapeA4 : page, state: state))
+    }
+
+    func renderContent(_ block: Block, depth: Int, page: Page, state: State) throws -> String {
+        switch block {
+        case .heading(let level, let text):
+            return WordML.paragraph(style: "Heading\(min(3, depth + level))", WordML.run(text))
+        case .paragraph(let text):
+            return WordML.paragraph(WordML.runs(text))
+        case .list(let list):
+            var numID = 1
+            if list.ordered {
+                state.orderedLists += 1
+                numID = 1 + state.orderedLists
+            }
+            return list.items.map {
+                WordML.paragraph(style: "ListParagraph", properties: "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"\(numID)\"/></w:numPr>",
+                                 WordML.runs($0))
+            }.joined()
+        case .callout(let c):
+            let style: String
+            switch c.kind {
+            case .note: style = "CalloutNote"
+            case .caveat: style = "CalloutCaveat"
+            case .warning: style = "CalloutWarning"
+            case .placeholder: style = "CalloutPlaceholder"
+            }
+            return WordML.paragraph(style: style, WordML.run(c.displayTitle(strings) + ": ", bold: true) + WordML.runs(c.text))
+        case .pageBreak:
+            return WordML.pageBreak
+        case .figure(let f):
+            return try figure(f, page: page, state: state)
+        case .table(let t):
+            return table(t, page: page, state: state)
+        }
+    }
+
+    func cell(_ content: String, width: Int, span: Int = 1, shade: String? = nil) -> String {
+        var props = "<w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>"
+        if span > 1 { props += "<w:gridSpan w:val=\"\(span)\"/>" }
+        if let shade { props += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"\(shade)\"/>" }
+        return "<w:tc><w:tcPr>\(props)</w:tcPr>\(content)</w:tc>"
+    }
+
+    func table(_ t: TableBlock, page: Page, state: State) -> String {
+        var out = ""
+        if let (label, text) = state.counter.table(t, strings) {
+            out += WordML.paragraph(style: "Caption", WordML.run(label + " ", bold: true) + WordML.run(text))
+        }
+        let columns = max(1, t.columnCount)
+        // Column widths (twips): at least the longest word of the column (so no word
+        // breaks mid-letter), the rest shared by how much text each column holds.
+        let twipsPerChar = 115.0, padding = 250.0
+        var minimum = Array(repeating: 4 * twipsPerChar + padding, count: columns)
+        var desired = minimum
+        for row in t.headerRows + t.rows {
+            var c = 0
+            for cell in row {
+                if cell.span == 1, c < columns {
+                    let text = cell.text.plainText
+                    let longestWord = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(\.count).max() ?? 0
+                    minimum[c] = max(minimum[c], min(Double(longestWord), 24) * twipsPerChar + padding)
+                    let longestLine = text.split(separator: "\n").map(\.count).max() ?? 0
+                    desired[c] = max(desired[c], min(Double(longestLine), 60) * twipsPerChar + padding)
+                }
+                c += cell.span
+            }
+        }
+        let available = Double(page.textWidth)
+        var widthsD: [Double]
+        if minimum.reduce(0, +) >= available {
+            widthsD = minimum.map { $0 * available / minimum.reduce(0, +) }
+        } else {
+            let extra = zip(desired, minimum).map { max(0, $0 - $1) }
+            let room = available - minimum.reduce(0, +)
+            let want = extra.reduce(0, +)
+            widthsD = zip(minimum, extra).map { m, e in m + (want > 0 ? min(e, room * e / want) : room / Double(columns)) }
+            let used = widthsD.reduce(0, +)
+            if used < available { widthsD = widthsD.map { $0 * available / used } }
+        }
+        let widths = widthsD.map { Int($0) }
+        func jc(_ column: Int) -> String {
+            switch t.alignment(column) {
+            case .left: return ""
+            case .right: return "<w:jc w:val=\"right\"/>"
+            case .center: return "<w:jc w:val=\"center\"/>"
+            }
+        }
+        func row(_ cells: [TableBlock.Cell], header: Bool, bold: Bool) -> String {
+            var xml = "<w:tr><w:trPr><w:cantSplit/>\(header ? "<w:tblHeader/>" : "")</w:trPr>"
+            var c = 0
+            for cell in cells {
+                let width = widths[min(c, columns - 1)..<min(columns, c + cell.span)].reduce(0, +)
+                let paragraph = WordML.paragraph(style: "TableText", properties: cell.span == 1 ? jc(c) : "",
+                                                 WordML.runs(cell.text, bold: header || bold))
+                xml += self.cell(paragraph, width: width, span: cell.span, shade: header ? "EEF3F8" : nil)
+                c += cell.span
+            }
+            // Word requires every row to fill the grid.
+            if c < columns { xml += self.cell(WordML.paragraph(style: "TableText", ""), width: widths[c...].reduce(0, +), span: columns - c) }
+            return xml + "</w:tr>"
+        }
+        let caption = t.caption.map { "<w:tblCaption w:val=\"\(WordML.escape($0))\"/>" } ?? ""
+        out += "<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
+            + "<w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/>\(caption)</w:tblPr>"
+        out += "<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
+        for r in t.headerRows { out += row(r, header: true, bold: false) }
+        for (i, r) in t.rows.enumerated() { out += row(r, header: false, bold: t.totalRows.contains(i)) }
+        out += "</w:tbl>"
+        if t.notes.isEmpty {
+            // Word joins two tables that touch; an empty paragraph keeps them apart.
+            out += WordML.paragraph(style: "TableNote", "")
+        } else {
+            out += t.notes.map { WordML.paragraph(style: "TableNote", WordML.runs($0)) }.joined()
+        }
+        return out
+    }
+
+    func figure(_ f: FigureBlock, page: Page, state: State) throws -> String {
+        let (label, text) = state.counter.figure(f, strings)
+        let n = state.counter.figures
+        state.drawingID += 1
+        let id = state.drawingID
+        // Size: the SVG's own (96 dpi), shrunk to the text area.
+        let emuPerPixel = 9525.0, emuPerTwip = 635.0
+        var (w, h) = f.size
+        let maxW = Double(page.textWidth) * emuPerTwip / emuPerPixel
+        let maxH = Double(page.textHeight) * 0.85 * emuPerTwip / emuPerPixel
+        let scale = min(1, maxW / w, maxH / h)
+        w *= scale
+        h *= scale
+        let cx = Int(w * emuPerPixel), cy = Int(h * emuPerPixel)
+
+        let svgID = "rIdSvg\(n)", pngID = "rIdPng\(n)"
+        state.media.append(.init(name: "figure-\(n).svg", relationshipID: svgID, data: Data(f.svg.utf8)))
+        var blip: String
+        if let rasterizer {
+            let png = try rasterizer.png(svg: f.svg, scale: 2)
+            state.media.append(.init(name: "figure-\(n).png", relationshipID: pngID, data: png))
+            blip = "<a:blip r:embed=\"\(pngID)\"><a:extLst><a:ext uri=\"{96DAC541-7B7A-43D3-8B79-37D633B846F1}\">"
+                + "<asvg:svgBlip xmlns:asvg=\"http://schemas.microsoft.com/office/drawing/2016/SVG/main\" r:embed=\"\(svgID)\"/>"
+                + "</a:ext></a:extLst></a:blip>"
+        } else {
+            blip = "<a:blip r:embed=\"\(svgID)\"/>"
+        }
+        let alt = WordML.escape(f.altText)
+        let drawing = """
+        <w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">\
+        <wp:extent cx="\(cx)" cy="\(cy)"/><wp:effectExtent l="0" t="0" r="0" b="0"/>\
+        <wp:docPr id="\(id)" name="\(WordML.escape(label))" descr="\(alt)"/>\
+        <wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>\
+        <a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">\
+        <pic:pic><pic:nvPicPr><pic:cNvPr id="\(id)" name="figure-\(n)" descr="\(alt)"/><pic:cNvPicPr/></pic:nvPicPr>\
+        <pic:blipFill>\(blip)<a:stretch><a:fillRect/></a:stretch></pic:blipFill>\
+        <pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="\(cx)" cy="\(cy)"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>\
+        </pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>
+        """
+        return WordML.paragraph(style: "Figure", drawing)
+            + WordML.paragraph(style: "Caption", WordML.run(label + " ", bold: true) + WordML.run(text))
+    }
+
+    /// numId 1: bullets; numId 2…: one numbered list each, so each restarts at 1.
+    func numbering(orderedLists: Int) -> String {
+        var out = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+        <w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>
+        <w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>
+        <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+        """
+        for i in 0..<orderedLists {
+            out += "\n<w:num w:numId=\"\(2 + i)\"><w:abstractNumId w:val=\"1\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>"
+        }
+        return out + "\n</w:numbering>\n"
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// One self-contained HTML file: CSS and SVG inline, no external reference of any kind
+/// (no links, scripts, fonts or images from elsewhere), so it opens offline, prints
+/// with page breaks before sections, and reads with a screen reader (a `lang`, one
+/// `h1`, nested headings, `<th scope>`, figures with a text alternative).
+public struct HTMLWriter {
+    public let templates: TemplateSet
+    public let strings: ReportStrings
+    public let toolVersion: String
+
+    public init(templates: TemplateSet, strings: ReportStrings, toolVersion: String) {
+        self.templates = templates
+        self.strings = strings
+        self.toolVersion = toolVersion
+    }
+
+    public func write(_ document: ReportDocument) throws -> String {
+        var counter = CaptionCounter()
+        var body = ""
+        for section in document.sections { body += render(section, depth: 1, counter: &counter) }
+        let toc: [[String: Any]] = document.outline.map { entry in
+            ["anchor": entry.section.anchor, "heading": entry.section.heading, "depth": entry.depth]
+        }
+        var context = TemplateContext.common(document, strings: strings, toolVersion: toolVersion)
+        context["css"] = templates.text("report.css")
+        context["toc"] = toc
+        context["body"] = body
+        return try templates.render(page: "report.html.mustache", cover: "cover.html.mustache", context: context)
+    }
+
+    func render(_ section: ReportSection, depth: Int, counter: inout CaptionCounter) -> String {
+        let level = min(6, depth + 1)
+        var out = "<section id=\"\(section.anchor)\" aria-labelledby=\"\(section.anchor)-h\"\(section.pageBreakBefore ? " class=\"page-break-before\"" : "")>\n"
+        out += "<h\(level) id=\"\(section.anchor)-h\">\(HTMLEscape.text(section.heading))</h\(level)>\n"
+        for block in section.blocks { out += render(block, depth: depth, counter: &counter) }
+        for child in section.children { out += render(child, depth: depth + 1, counter: &counter) }
+        out += "</section>\n"
+        return out
+    }
+
+    func render(_ block: Block, depth: Int, counter: inout CaptionCounter) -> String {
+        switch block {
+        case .heading(let level, let text):
+            let h = min(6, depth + 1 + level)
+            return "<h\(h)>\(HTMLEscape.text(text))</h\(h)>\n"
+        case .paragraph(let text):
+            return "<p>\(HTMLEscape.rich(text))</p>\n"
+        case .list(let list):
+            let tag = list.ordered ? "ol" : "ul"
+            return "<\(tag)>\n" + list.items.map { "<li>\(HTMLEscape.rich($0))</li>\n" }.joined() + "</\(tag)>\n"
+        case .callout(let c):
+            var out = "<aside class=\"callout callout-\(c.kind.rawValue)\" role=\"note\">\n"
+            out += "<p class=\"callout-title\">\(HTMLEscape.text(c.displayTitle(strings)))</p>\n"
+            out += "<p>\(HTMLEscape.rich(c.text))</p>\n</aside>\n"
+            return out
+        case .pageBreak:
+            return "<div class=\"page-break-before\" aria-hidden=\"true\"></div>\n"
+        case .figure(let f):
+            let (label, text) = counter.figure(f, strings)
+            let prefix = "fig\(counter.figures)"
+            let placement = f.placement == .landscapePage ? " class=\"landscape\"" : ""
+            return "<figure id=\"figure-\(counter.figures)\"\(placement)>\n" + SVGInline.prepare(f.svg, prefix: prefix, title: f.altText)
+                + "\n<figcaption><strong>\(HTMLEscape.text(label))</strong> \(HTMLEscape.text(text))</figcaption>\n</figure>\n"
+        case .table(let t):
+            return table(t, counter: &counter)
+        }
+    }
+
+    func table(_ t: TableBlock, counter: inout CaptionCounter) -> String {
+        var out = "<div class=\"table-block\(t.placement == .landscapePage ? " landscape" : "")\">\n<table>\n"
+        if let (label, text) = counter.table(t, strings) {
+            out += "<caption><strong>\(HTMLEscape.text(label))</strong> \(HTMLEscape.text(text))</caption>\n"
+        }
+        func cls(_ column: Int) -> String {
+            switch t.alignment(column) {
+            case .right: return " class=\"num\""
+            case .center: return " class=\"center\""
+            case .left: return ""
+            }
+        }
+        if !t.headerRows.isEmpty {
+            out += "<thead>\n"
+            for row in t.headerRows {
+                out += "<tr>"
+                var column = 0
+                for cell in row {
+                    let span = cell.span > 1 ? " colspan=\"\(cell.span)\" scope=\"colgroup\"" : " scope=\"col\""
+                    out += "<th\(span)\(cell.span == 1 ? cls(column) : "")>\(HTMLEscape.rich(cell.text))</th>"
+                    column += cell.span
+                }
+                out += "</tr>\n"
+            }
+            out += "</thead>\n"
+        }
+        out += "<tbody>\n"
+        for (r, row) in t.rows.enumerated() {
+            out += t.totalRows.contains(r) ? "<tr class=\"total\">" : "<tr>"
+            var column = 0
+            for cell in row {
+                let span = cell.span > 1 ? " colspan=\"\(cell.span)\"" : ""
+                if cell.isRowHeader {
+                    out += "<th scope=\"row\"\(span)>\(HTMLEscape.rich(cell.text))</th>"
+                } else {
+                    out += "<td\(span)\(cls(column))>\(HTMLEscape.rich(cell.text))</td>"
+                }
+                column += cell.span
+            }
+            out += "</tr>\n"
+        }
+        out += "</tbody>\n</table>\n"
+        if !t.notes.isEmpty {
+            out += t.notes.map { "<p class=\"table-notes\">\(HTMLEscape.rich($0))</p>\n" }.joined()
+        }
+        return out + "</div>\n"
+    }
+}
+
+/// The variables every page template gets (docs/reports.md lists them).
+enum TemplateContext {
+    static func common(_ d: ReportDocument, strings s: ReportStrings, toolVersion: String,
+                       escape: (String) -> String = { $0 }) -> [String: Any] {
+        let fields: [[String: Any]] = d.cover.fields.map { ["key": $0.key, "label": escape($0.label), "value": escape($0.value)] }
+        var context: [String: Any] = [
+            "lang": d.language.rawValue,
+            "kind": d.kind.rawValue,
+            "title": escape(d.title),
+            "toc_title": s("cover.toc"),
+            "fields": fields,
+            "has_fields": !fields.isEmpty,
+            "colophon": d.colophon.map(escape),
+            "tool_version": toolVersion,
+            "owner": escape(d.cover.fields.first { $0.key == "administration" }?.value ?? ""),
+        ]
+        if let subtitle = d.subtitle { context["subtitle"] = escape(subtitle) }
+        return context
+    }
+}

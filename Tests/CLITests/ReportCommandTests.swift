@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+/// `piloteval report`, `report verify` and `report templates` end to end, as a user
+/// runs them. No test needs Chromium or LibreOffice.
+@Suite struct ReportCommandTests {
+    func setUp() throws -> CLIRunner {
+        let cli = try CLIRunner()
+        let added = try cli.run(["model", "add", CLIRunner.fixture("model.yaml")])
+        #expect(added.status == 0, "\(added.stderr)")
+        return cli
+    }
+
+    func final(_ cli: CLIRunner, _ format: String, _ out: String, _ extra: [String] = []) throws -> CLIRunner.Output {
+        try cli.run(["report", "--model", "exempelteamet", "--kind", "final", "--format", format,
+                     "--budget", CLIRunner.fixture("reports/budget.csv"), "--text", CLIRunner.fixture("reports/text.md"),
+                     "-o", out] + extra)
+    }
+
+    @Test func finalReportInEveryFileFormatThenVerify() throws {
+        let cli = try setUp()
+        for (format, name) in [("html", "r.html"), ("markdown", "r.md"), ("docx", "r.docx"), ("json", "r.json")] {
+            let result = try final(cli, format, name)
+            #expect(result.status == 0, "\(format): \(result.stderr)")
+            #expect(FileManager.default.fileExists(atPath: cli.path(name)))
+            // Missing prose is listed on stderr; the budget gap is flagged.
+            #expect(result.stderr.contains("2 Bakgrund"))
+            #expect(!result.stderr.contains("1 Sammanfattning"))
+            #expect(result.stderr.contains("differ by 350,000 kr"))
+        }
+        #expect(FileManager.default.fileExists(atPath: cli.path("r-figures/figure-1.svg")))
+        let verified = try cli.run(["report", "verify", "r.json"])
+        #expect(verified.status == 0, "\(verified.stderr)")
+        #expect(verified.stderr.contains("figures agree with the database"))
+    }
+
+    @Test func verifyFailsOnAHandEditedReport() throws {
+        let cli = try setUp()
+        #expect(try final(cli, "json", "r.json").status == 0)
+        let json = try String(contentsOfFile: cli.path("r.json"), encoding: .utf8)
+        try json.replacingOccurrences(of: "\"cost_total\" : 1500000", with: "\"cost_total\" : 1150000")
+            .write(toFile: cli.path("edited.json"), atomically: true, encoding: .utf8)
+        let result = try cli.run(["report", "verify", "edited.json"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("edited.json: results.budget.cost_total: report says 1150000, recomputed 1500000"))
+        #expect(result.stderr.contains("figures differ"))
+    }
+
+    @Test func verifyFailsWhenTheModelVersionIsGone() throws {
+        let cli = try setUp()
+        #expect(try final(cli, "json", "r.json").status == 0)
+        let other = try CLIRunner()
+        let result = try other.run(["report", "verify", cli.path("r.json")])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("model: report says exempelteamet version 1, recomputed no such model version"))
+    }
+
+    @Test func steeringAndTertialSkeletons() throws {
+        let cli = try setUp()
+        let steering = try cli.run(["report", "--model", "exempelteamet", "--kind", "steering", "--format", "markdown"])
+        #expect(steering.status == 0, "\(steering.stderr)")
+        #expect(steering.stdout.contains("## 1 Förändringar sedan förra rapporten"))
+        #expect(steering.stdout.contains("## 5 Beslut som styrgruppen ombeds fatta"))
+        #expect(try final(cli, "json", "r.json").status == 0)
+        let since = try cli.run(["report", "--model", "exempelteamet", "--kind", "steering", "--format", "html",
+                                 "--since", "r.json", "-o", "s.html"])
+        #expect(since.status == 0, "\(since.stderr)")
+        let tertial = try cli.run(["report", "--model", "exempelteamet", "--kind", "tertial", "--format", "markdown",
+                                   "--lang", "en", "--period", "2021"])
+        #expect(tertial.status == 0, "\(tertial.stderr)")
+        #expect(tertial.stdout.contains("| Indicator | Outcome | Boys | Girls | Previous period | Unit target | City target | Assessment | Analysis |"))
+    }
+
+    @Test func badInputIsLocatedAndWritesNothing() throws {
+        let cli = try setUp()
+        try "section;line;amount\nincome;Bidrag;100\nincome;Summa;200\n".write(toFile: cli.path("b.csv"), atomically: true, encoding: .utf8)
+        let budget = try cli.run(["report", "--model", "exempelteamet", "--kind", "final", "--format", "html",
+                                  "--budget", "b.csv", "-o", "r.html"])
+        #expect(budget.status == 1)
+        #expect(budget.stderr.contains("b.csv:3:3: the income lines sum to 100 but the sum row says 200"))
+        #expect(!FileManager.default.fileExists(atPath: cli.path("r.html")))
+        let docx = try cli.run(["report", "--model", "exempelteamet", "--kind", "final", "--format", "docx"])
+        #expect(docx.status == 1)
+        #expect(docx.stderr.contains("give -o FILE.docx"))
+        let kind = try cli.run(["report", "--model", "exempelteamet", "--kind", "annual", "--format", "html"])
+        #expect(kind.status == 64)
+    }
+
+    @Test func pdfWithoutChromiumSaysHowToInstallIt() throws {
+        let cli = try setUp()
+        let result = try cli.run(["report", "--model", "exempelteamet", "--kind", "final", "--format", "pdf", "-o", "r.pdf"],
+                                 environment: ["PATH": "/nonexistent", "PILOTEVAL_CHROMIUM": ""])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("sudo apt-get install -y chromium"))
+        #expect(!FileManager.default.fileExists(atPath: cli.path("r.pdf")))
+    }
+
+    @Test func templatesAreWrittenAndUsed() throws {
+        let cli = try setUp()
+        let written = try cli.run(["report", "templates", "mallar"])
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(written.stdout.contains("mallar/strings.sv.txt"))
+        let again = try cli.run(["report", "templates", "mallar"])
+        #expect(again.status == 1)
+        let path = cli.path("mallar/strings.sv.txt")
+        try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: "final.9 = Bilagor", with: "final.9 = Bilagor och underlag")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try cli.run(["report", "--model", "exempelteamet", "--kind", "final", "--format", "markdown",
+                                  "--templates", "mallar"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("## 9 Bilagor och underlag"))
+    }
+}

@@ -1,2 +1,0 @@
-// Placeholder until the Reports module lands (issue 9).
-import Testing

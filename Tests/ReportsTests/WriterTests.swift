@@ -1,0 +1,145 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+@testable import Reports
+import Testing
+import ZIPFoundation
+
+/// What each writer produces, checked as files: HTML self-contained and accessible,
+/// DOCX a WordprocessingML package with heading styles and real tables, Markdown tables.
+@Suite struct WriterTests {
+    /// A deterministic stand-in for rsvg-convert: a 1×1 PNG.
+    struct FakeRasterizer: SVGRasterizer {
+        func png(svg: String, scale: Double) throws -> Data {
+            Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC")!
+        }
+    }
+
+    func render(_ format: ReportFormat, kind: ReportKind = .final, rasterizer: SVGRasterizer? = FakeRasterizer()) throws -> ReportOutput {
+        let fixture = try ReportFixture()
+        let built = try fixture.build(kind, format: format)
+        let renderer = ReportRenderer(templates: try TemplateSet(), strings: ReportStrings(.sv), toolVersion: "test")
+        return try renderer.render(built, format: format, outputPath: fixture.path("report.\(format.fileExtension)"),
+                                   rasterizer: rasterizer).output
+    }
+
+    @Test func htmlHasNoExternalReferences() throws {
+        for kind in ReportKind.allCases {
+            let html = String(decoding: try render(.html, kind: kind).data, as: UTF8.self)
+            #expect(!html.lowercased().contains("http"), "\(kind): a URL")
+            #expect(!html.contains("src="), "\(kind): src attribute")
+            #expect(!html.contains("@import"), "\(kind): CSS import")
+            #expect(!html.contains("<script"), "\(kind): script")
+            #expect(!html.contains("<link"), "\(kind): link element")
+            // url( only to an id inside the page (the diagram's arrow markers).
+            for range in html.ranges(of: "url(") {
+                #expect(html[range.upperBound...].hasPrefix("#"), "\(kind): url() outside the page")
+            }
+            for range in html.ranges(of: "href=\"") {
+                #expect(html[range.upperBound...].hasPrefix("#"), "\(kind): link outside the page")
+            }
+        }
+    }
+
+    @Test func htmlIsAccessible() throws {
+        let html = String(decoding: try render(.html).data, as: UTF8.self)
+        #expect(html.contains("<html lang=\"sv\">"))
+        #expect(html.components(separatedBy: "<h1").count == 2, "one h1")
+        #expect(html.contains("<h3 id=\"s-6-2-h\">6.2 Jämställdhet</h3>"))
+        #expect(html.contains("<th scope=\"col\""))
+        #expect(html.contains("<th scope=\"row\">Summa</th>"))
+        #expect(html.contains("<caption><strong>Tabell 1.</strong> Intäkter under projektperioden</caption>"))
+        // The diagram: role img, named by the alt text, ids prefixed.
+        #expect(html.contains("<svg role=\"img\" aria-labelledby=\"fig1-title\""))
+        #expect(html.contains("<title id=\"fig1-title\">Diagram över förändringskedjan i Testteamet"))
+        #expect(html.contains("url(#fig1-arrow)"))
+        #expect(html.contains("<figcaption><strong>Figur 1.</strong>"))
+        // Swedish numbers with no-break spaces, the gap flagged.
+        #expect(html.contains("1\u{00A0}457\u{00A0}956"))
+        #expect(html.contains("callout-warning"))
+        #expect(html.contains("class=\"callout callout-placeholder\""))
+        #expect(html.contains("@media print"))
+    }
+
+    @Test func docxIsAWordPackageWithHeadingsAndTables() throws {
+        let data = try render(.docx).data
+        let archive = try Archive(data: data, accessMode: .read)
+        let names = Set(archive.map(\.path))
+        for part in ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/settings.xml",
+                     "word/numbering.xml", "word/_rels/document.xml.rels", "docProps/core.xml", "docProps/app.xml",
+                     "word/media/figure-1.png", "word/media/figure-1.svg"] {
+            #expect(names.contains(part), "missing \(part)")
+        }
+        func text(_ path: String) throws -> String {
+            var out = Data()
+            _ = try archive.extract(archive[path]!) { out.append($0) }
+            return String(decoding: out, as: UTF8.self)
+        }
+        let document = try text("word/document.xml")
+        #expect(document.contains("<w:pStyle w:val=\"Heading1\"/><w:pageBreakBefore/></w:pPr><w:r><w:t xml:space=\"preserve\">1 Sammanfattning</w:t>"))
+        #expect(document.contains("<w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:t xml:space=\"preserve\">6.2 Jämställdhet</w:t>"))
+        #expect(document.components(separatedBy: "<w:tbl>").count - 1 == 4, "cover, two budget tables, logframe")
+        #expect(document.contains("<w:tblHeader/>"))
+        #expect(document.contains("TOC \\o \"1-3\""))
+        #expect(document.contains("<asvg:svgBlip"))
+        #expect(document.contains("descr=\"Diagram över förändringskedjan i Testteamet"))
+        #expect(document.contains("w:orient=\"landscape\""))
+        let styles = try text("word/styles.xml")
+        for level in 0...2 { #expect(styles.contains("<w:outlineLvl w:val=\"\(level)\"/>")) }
+        #expect(styles.contains("<w:lang w:val=\"sv-SE\""))
+        let core = try text("docProps/core.xml")
+        #expect(core.contains("<dc:title>Redovisning av LUM – Ett testprojekt</dc:title>"))
+        #expect(core.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2022-02-27T22:00:00Z</dcterms:created>"))
+        // Every XML part parses.
+        for part in names where part.hasSuffix(".xml") || part.hasSuffix(".rels") {
+            #expect(XMLParser(data: Data(try text(part).utf8)).parse(), "\(part) is not well-formed XML")
+        }
+    }
+
+    @Test func docxWithoutRasterizerEmbedsTheSVGItself() throws {
+        let archive = try Archive(data: try render(.docx, rasterizer: nil).data, accessMode: .read)
+        #expect(archive["word/media/figure-1.png"] == nil)
+        #expect(archive["word/media/figure-1.svg"] != nil)
+    }
+
+    @Test func sameReportSameBytes() throws {
+        #expect(try render(.docx).data == render(.docx).data)
+    }
+
+    @Test func markdownTablesAndFigureFiles() throws {
+        let out = try render(.markdown)
+        let md = String(decoding: out.data, as: UTF8.self)
+        #expect(md.hasPrefix("# Redovisning av LUM\n"))
+        #expect(md.contains("| Intäkter | Belopp (kr) |\n| --- | ---: |\n"))
+        #expect(md.contains("| **Summa** | **1\u{00A0}150\u{00A0}000** |"))
+        #expect(md.contains("![Diagram över förändringskedjan i Testteamet"))
+        #expect(out.attachments.map(\.path) == ["report-figures/figure-1.svg"])
+        #expect(md.contains("## 6 Resultatredovisning\n"))
+        #expect(md.contains("### 6.2 Jämställdhet\n"))
+    }
+
+    @Test func templatesOverrideHeadingsAndAreLocatedWhenBroken() throws {
+        let fixture = try ReportFixture()
+        let dir = fixture.path("mallar")
+        let written = try TemplateSet.writeDefaults(to: dir)
+        #expect(written.count == DefaultTemplates.files.count)
+        #expect(throws: TemplateError.self) { try TemplateSet.writeDefaults(to: dir) }   // never overwrites
+        var strings = try String(contentsOfFile: dir + "/strings.sv.txt", encoding: .utf8)
+        strings = strings.replacingOccurrences(of: "final.2 = Bakgrund", with: "final.2 = Bakgrund och behov")
+        try strings.write(toFile: dir + "/strings.sv.txt", atomically: true, encoding: .utf8)
+        let set = try TemplateSet(directory: dir)
+        #expect(try set.strings(.sv)("final.2") == "Bakgrund och behov")
+        try "<html>{{#toc}}".write(toFile: dir + "/report.html.mustache", atomically: true, encoding: .utf8)
+        #expect {
+            try TemplateSet(directory: dir)
+        } throws: { error in
+            (error as? TemplateError)?.description.hasPrefix(dir + "/report.html.mustache:1:") == true
+        }
+        try "final.2 Bakgrund".write(toFile: dir + "/strings.sv.txt", atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: dir + "/report.html.mustache")
+        #expect(throws: TemplateError(file: dir + "/strings.sv.txt", line: 1, column: nil, message: "a line must be \"key = text\"")) {
+            try TemplateSet(directory: dir)
+        }
+    }
+}
