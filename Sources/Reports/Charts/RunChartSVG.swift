@@ -18,12 +18,19 @@ public enum RunChartSVG {
         public var yLabel: String?
         public var width: Double
         public var height: Double
-        public init(lang: Language = .sv, title: String? = nil, yLabel: String? = nil, width: Double = 880, height: Double = 460) {
+        /// Points (by `index`) withheld by small-count suppression in a report: no point
+        /// is drawn, and `suppressedLabel` ("<5") marks the place at the foot of the plot.
+        public var suppressed: Set<Int>
+        public var suppressedLabel: String
+        public init(lang: Language = .sv, title: String? = nil, yLabel: String? = nil, width: Double = 880, height: Double = 460,
+                    suppressed: Set<Int> = [], suppressedLabel: String = "<5") {
             self.lang = lang
             self.title = title
             self.yLabel = yLabel
             self.width = width
             self.height = height
+            self.suppressed = suppressed
+            self.suppressedLabel = suppressedLabel
         }
     }
 
@@ -323,6 +330,9 @@ fileprivate struct RunChartDrawing {
 
     func dataPoints() -> String {
         var s = "<g>\n"
+        for p in result.points where options.suppressed.contains(p.index) {
+            s += "<text x=\"\(f(x(xValue(p))))\" y=\"\(f(top + plotHeight - 6))\" text-anchor=\"middle\" font-size=\"10\" fill=\"\(RunChartPalette.grey)\">\(esc(options.suppressedLabel))</text>\n"
+        }
         for p in result.points {
             guard let v = p.y else { continue }
             let px = x(xValue(p)), py = y(v)
