@@ -40,9 +40,13 @@ public enum IndicatorTrendChart {
         if [.percent, .count, .days, .sek].contains(trend.unit) { lo = max(lo, 0) }
         // Shares are read against zero, and never drawn beyond a little over 100 %.
         if trend.unit == .percent { lo = 0; hi = min(max(hi, 10), 105) }
+        // Counts too: a bar-less count read against a cut axis looks like a big change.
+        if trend.unit == .count { lo = 0; hi = max(hi, 5) }
 
-        let titleLines = S.wrap("\(trend.id) \(trend.title)", limit: 80)
-        let left = 64.0, top = 52.0 + Double(titleLines.count) * 20, plotW = max(420, min(760, Double(points.count) * 90)), plotH = 220.0
+        let left = 64.0, plotW = max(480, min(760, Double(points.count) * 90)), plotH = 220.0
+        // Wrap the title to the chart's width (15 px bold, about 0.6 em a character).
+        let titleLines = S.wrap("\(trend.id) \(trend.title)", limit: Int((left + plotW - 4) / (15 * 0.6)))
+        let top = 52.0 + Double(titleLines.count) * 20
         let hasUnitTarget = points.contains { $0.target != nil }, hasCityTarget = points.contains { $0.cityTarget != nil }
         let legendRows = 1 + (hasUnitTarget ? 1 : 0) + (hasCityTarget ? 1 : 0)
         let width = left + plotW + 28

@@ -145,9 +145,11 @@ fileprivate struct RunChartDrawing {
         var values: [Double] = []
         for p in result.points { values += [p.y, p.cl, p.lcl, p.ucl].compactMap { $0 } }
         let lo = values.min() ?? 0, hi = values.max() ?? 1
-        if lo == hi { return (lo - 1, hi + 1) }
+        // A proportion never leaves 0…1, however few points are drawn (a report may
+        // withhold most of them).
+        if lo == hi { return result.chart == .p ? (max(0, lo - 0.5), min(1, hi + 0.5)) : (lo - 1, hi + 1) }
         let pad = (hi - lo) * 0.08
-        return (lo - pad, hi + pad)
+        return result.chart == .p ? (max(0, lo - pad), min(1, hi + pad)) : (lo - pad, hi + pad)
     }
     func y(_ v: Double) -> Double {
         let (lo, hi) = yDomain

@@ -210,7 +210,10 @@ public struct ReadinessSection: ReportSectionBuilder {
         if u.suppressed { return s("suppression.small") }
         guard let m = u.mean else { return s("placeholder.value") }
         var text = context.numbers.decimal(m, decimals: 2)
-        if withN { text += " (n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + (u.n.map { context.numbers.integer($0) } ?? "?") + ")" }
+        if withN {
+            text += " (" + (u.n.map { "n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + context.numbers.integer($0) }
+                            ?? s("readiness.n.unknown")) + ")"
+        }
         return text
     }
 

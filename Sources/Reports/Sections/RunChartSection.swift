@@ -198,7 +198,7 @@ public struct RunChartSection: ReportSectionBuilder {
         for m in result.measures {
             blocks.append(.heading(level: 1, text: s("improvement.measure", ["measure": m.measure])))
             let kind = s("improvement.chart.\(m.chart)")
-            if let drawing = m.drawing {
+            if let drawing = m.drawing, m.values.filter({ $0.y != nil }).count >= 2 {
                 let svg = RunChartSVG.render(drawing, options: .init(
                     lang: lang, title: "\(kind): \(m.measure)", width: 760, height: 420,
                     suppressed: Set(drawing.points.enumerated().filter { m.values[$0.offset].yNote == IndicatorFigureSuppression.smallNote }
@@ -227,6 +227,9 @@ public struct RunChartSection: ReportSectionBuilder {
             if let outside = m.pointsOutsideLimits {
                 words.append(s(outside == 0 ? "improvement.outside.none" : "improvement.outside", ["points": String(outside)]))
             }
+            if m.values.filter({ $0.y != nil }).count < 2 {
+                words.append(s("improvement.too_few_shown", ["points": String(m.points)]))
+            }
             if m.hiddenPoints > 0 {
                 words.append(s("improvement.hidden", ["hidden": String(m.hiddenPoints), "threshold": String(context.request.suppression.threshold)]))
             }
@@ -240,19 +243,20 @@ public struct RunChartSection: ReportSectionBuilder {
             var rows: [[TableBlock.Cell]] = []
             for ramp in result.ramps {
                 for (i, c) in ramp.cycles.enumerated() {
-                    var title = RichText([.strong(c.id), .plain(" " + c.title)])
-                    if c.illustrative { title = title + RichText([.emphasis(" (\(s("illustrative.label")))")]) }
-                    let dates = c.end.map { "\(c.start) – \($0)" } ?? "\(c.start) –"
+                    var title = RichText([.strong(c.id), .plain(" " + c.title + " (\(c.activity))")])
+                    if c.illustrative { title = title + RichText([.emphasis(" – \(s("illustrative.label"))")]) }
+                    // One date per line: an ISO date must not break at its hyphens.
+                    let dates = c.end.map { "\(c.start) –\n\($0)" } ?? "\(c.start) –"
                     rows.append([TableBlock.Cell(i == 0 ? ramp.name : "", isRowHeader: true), TableBlock.Cell(title),
-                                 TableBlock.Cell(c.activity), TableBlock.Cell(dates), TableBlock.Cell(c.prediction),
+                                 TableBlock.Cell(dates), TableBlock.Cell(c.prediction),
                                  TableBlock.Cell(s("improvement.decision.\(c.decision ?? "none")"))])
                 }
             }
             blocks.append(.table(TableBlock(
                 caption: s("improvement.ramps.caption"),
-                header: [["improvement.col.ramp", "improvement.col.cycle", "improvement.col.activity", "improvement.col.dates",
+                header: [["improvement.col.ramp", "improvement.col.cycle", "improvement.col.dates",
                           "improvement.col.prediction", "improvement.col.decision"].map { TableBlock.Cell(s($0)) }],
-                rows: rows, alignments: [.left, .left, .left, .left, .left, .left])))
+                rows: rows, alignments: [.left, .left, .left, .left, .left])))
         }
         return blocks
     }
