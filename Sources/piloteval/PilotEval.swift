@@ -20,6 +20,6 @@ struct PilotEval: ParsableCommand {
         the default database is ./piloteval.db.
         """,
         version: "0.1.0",
-        subcommands: [Demo.self, ModelCommand.self, Describe.self, Compare.self, ImportsCommand.self]
+        subcommands: [Demo.self, ModelCommand.self, Describe.self, Compare.self, ImportsCommand.self, CasesCommand.self, KeyCommand.self, SynthCommand.self]
     )
 }

@@ -74,7 +74,8 @@ struct ImportLogTests {
             let log = ImportLog(db)
             let first = try importValues(log, db, file: "t1.csv", hash: "aaa", values: [1, 2, 3])
             let second = try importValues(log, db, file: "t2.csv", hash: "ccc", values: [4, 5])
-            #expect(try log.dataTables() == ["test_observations"])
+            // Other modules add their own data tables; this one must be among them.
+            #expect(try log.dataTables().contains("test_observations"))
 
             let undone = try log.undo(first.id)
             #expect(undone.record == first)
