@@ -110,6 +110,8 @@ struct CasesImport: ParsableCommand {
             rows.append(["pseudonymised", "\(s.pseudonymised) value(s) in \(s.identityColumns.joined(separator: ", ")) (key \(s.keyFingerprint ?? "?"))"])
         }
         for n in s.notImported { rows.append(["not imported", "\(n.column): \(n.reason)"]) }
-        return TextTable.render(rows).split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n")
+        // A two-column listing: the table without its header and rule lines.
+        let lines = TextTable.render(rows).components(separatedBy: "\n").dropFirst(2).filter { !$0.isEmpty }
+        return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -27,8 +27,8 @@ struct SynthCases: ParsableCommand {
         The same seed and flags give the same bytes (xoshiro256**, docs/cases.md).
 
           piloteval synth cases --seed 1 --out cases.csv
-          piloteval synth cases --seed 7 --cases 20000 --effect-investigation-days -15 \\
-              --effect-re-referral -0.05 --truth truth.json --out cases.csv
+          piloteval synth cases --seed 7 --cases 20000 --effect-investigation-days=-15 \\
+              --effect-re-referral=-0.05 --truth truth.json --out cases.csv
           piloteval synth cases --seed 1 --headers swedish --identity --dialect windows-1252 \\
               --out utdrag.csv --map-out mapping.yaml
         """
@@ -39,11 +39,11 @@ struct SynthCases: ParsableCommand {
     @Option(help: "Number of cases.") var cases: Int = 4_000
     @Option(help: "Pilot minus line: mean days to the förhandsbedömning decision.") var effectAssessmentDays: Double = 0
     @Option(help: "Pilot minus line: mean investigation length in days.") var effectInvestigationDays: Double = 0
-    @Option(help: "Pilot minus line: probability of re-referral within 12 months after a closed investigation (e.g. -0.05).")
+    @Option(help: "Pilot minus line: probability of re-referral within 12 months after a closed investigation (e.g. --effect-re-referral=-0.05; negative values need the =).")
     var effectReReferral: Double = 0
     @Option(help: "Pilot minus line: mean number of distinct caseworkers per case.") var effectCaseworkers: Double = 0
-    @Option(help: "SD of each unit's random shift in days to assessment.") var unitSdAssessment: Double = 1.5
-    @Option(help: "SD of each unit's random shift in investigation days.") var unitSdInvestigation: Double = 10
+    @Option(help: "SD of each area's random shift in days to assessment (case mix).") var areaSdAssessment: Double = 1.5
+    @Option(help: "SD of each area's random shift in investigation days (case mix).") var areaSdInvestigation: Double = 10
     @Option(help: "When the pilot team takes over its area, YYYY-MM-DD.") var pilotStart: String = "2020-01-01"
     @Option(help: "Extract date, YYYY-MM-DD: later dates are blank (open cases).") var extractDate: String = "2022-12-31"
     @Flag(help: "Include a personnummer column with valid made-up numbers (import needs --key-file).") var identity = false
@@ -65,8 +65,8 @@ struct SynthCases: ParsableCommand {
             settings.effectInvestigationDays = effectInvestigationDays
             settings.effectReReferral = effectReReferral
             settings.effectCaseworkers = effectCaseworkers
-            settings.unitSDAssessmentDays = unitSdAssessment
-            settings.unitSDInvestigationDays = unitSdInvestigation
+            settings.areaSDAssessmentDays = areaSdAssessment
+            settings.areaSDInvestigationDays = areaSdInvestigation
             settings.pilotStart = try Self.date(pilotStart, "--pilot-start")
             settings.extractDate = try Self.date(extractDate, "--extract-date")
             var writer = SyntheticCaseWriter()
@@ -96,13 +96,14 @@ struct SynthCases: ParsableCommand {
     }
 }
 
-/// What `--truth` writes: the settings (planted effects included) and the unit shifts
+/// What `--truth` writes: the settings (planted effects included) and the area shifts
 /// drawn from the seed.
 struct SyntheticTruth: Encodable {
     let settings: SyntheticCaseSettings
     let units: [String]
-    let unitAssessmentShiftDays: [Double]
-    let unitInvestigationShiftDays: [Double]
+    let areas: [String]
+    let areaAssessmentShiftDays: [Double]
+    let areaInvestigationShiftDays: [Double]
     let cases: Int
     let pilotCases: Int
     let children: Int
@@ -110,17 +111,18 @@ struct SyntheticTruth: Encodable {
     init(_ e: SyntheticCaseGenerator.Extract) {
         settings = e.settings
         units = SyntheticCaseGenerator.units
-        unitAssessmentShiftDays = e.unitAssessmentShift
-        unitInvestigationShiftDays = e.unitInvestigationShift
+        areas = SyntheticCaseGenerator.areas
+        areaAssessmentShiftDays = e.areaAssessmentShift
+        areaInvestigationShiftDays = e.areaInvestigationShift
         cases = e.cases.count
         pilotCases = e.cases.filter(\.isPilot).count
         children = e.children.count
     }
 
     enum CodingKeys: String, CodingKey {
-        case settings, units, cases, children
-        case unitAssessmentShiftDays = "unit_assessment_shift_days"
-        case unitInvestigationShiftDays = "unit_investigation_shift_days"
+        case settings, units, areas, cases, children
+        case areaAssessmentShiftDays = "area_assessment_shift_days"
+        case areaInvestigationShiftDays = "area_investigation_shift_days"
         case pilotCases = "pilot_cases"
     }
 }

@@ -82,4 +82,29 @@ import Testing
         #expect(table.status == 1)
         #expect(table.stderr.contains("--extract-date"))
     }
+
+    /// Datasets/vallingbyteamet/synthetic-cases-* are exactly what the command in that
+    /// folder's README writes, and import with their mapping.
+    @Test func committedSyntheticExtractIsReproducible() throws {
+        let cli = try CLIRunner()
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Datasets/vallingbyteamet")
+        let out = try cli.run(["synth", "cases", "--seed", "2020", "--cases", "4000", "--effect-assessment-days=-2",
+                               "--effect-investigation-days=-15", "--effect-re-referral=-0.05", "--effect-caseworkers=-0.5",
+                               "--headers", "swedish", "--dialect", "windows-1252", "--out", "x.csv",
+                               "--map-out", "x.yaml", "--truth", "x.json"])
+        #expect(out.status == 0, "\(out.stderr)")
+        for (mine, committed) in [("x.csv", "synthetic-cases-2022-12-31.csv"), ("x.yaml", "synthetic-cases-mapping.yaml"),
+                                  ("x.json", "synthetic-cases-truth.json")] {
+            let a = try Data(contentsOf: URL(fileURLWithPath: cli.path(mine)))
+            let b = try Data(contentsOf: folder.appendingPathComponent(committed))
+            #expect(a == b, "\(committed) differs from what its command writes")
+        }
+        #expect(try cli.run(["model", "add", CLIRunner.fixture("model.yaml")]).status == 0)
+        let imported = try cli.run(["cases", "import", folder.appendingPathComponent("synthetic-cases-2022-12-31.csv").path,
+                                    "--model", "exempelteamet", "--map", folder.appendingPathComponent("synthetic-cases-mapping.yaml").path,
+                                    "--format", "json"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("\"rows\" : 4000"))
+    }
 }

@@ -89,7 +89,7 @@ struct SyntheticCasesTests {
         var settings = SyntheticCaseSettings(seed: 5)
         settings.cases = 3_000
         settings.effectInvestigationDays = -40
-        settings.unitSDInvestigationDays = 0
+        settings.areaSDInvestigationDays = 0
         let e = SyntheticCaseGenerator(settings).generate()
         func mean(_ pilot: Bool) -> Double {
             let xs = e.cases.filter { $0.isPilot == pilot && Int($0.referral) >= settings.pilotStart.dayNumber }

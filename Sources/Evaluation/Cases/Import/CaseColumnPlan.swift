@@ -48,10 +48,14 @@ struct CaseColumnPlan {
             return nil
         }
         var claimed = Set<Int>()
+        // A column the mapping lists elsewhere keeps that meaning even if it happens to
+        // carry a default role name (say `gender` under `ignore:`).
+        let listed = Set(((mapping?.ignore ?? []) + (mapping?.text ?? []) + (mapping?.outcomes ?? []))
+            .compactMap { reader.columnIndex($0.name) })
         for role in CaseColumnRole.allCases {
             if let name = mapping?.columns[role] {
                 if let i = index(name) { roles[role] = i; claimed.insert(i) }
-            } else if let i = reader.columnIndex(role.rawValue), !claimed.contains(i) {
+            } else if let i = reader.columnIndex(role.rawValue), !claimed.contains(i), !listed.contains(i) {
                 roles[role] = i
                 claimed.insert(i)
             }

@@ -18,6 +18,11 @@ struct CaseImportPass {
     private var valid: [Int]
     private var firstValidLine: [Int?]
     private var firstInvalidLine: [Int?]
+    /// The columns the identity rule looks at, and per-column flags: looked up for
+    /// every cell, so arrays rather than sets.
+    private let checked: [Int]
+    private let isIdentity: [Bool]
+    private let isNotIdentity: [Bool]
     // Per-row scratch, reused so a row allocates no arrays of its own.
     private var cellIdentity: [IdentityNumber?]
     private var pseudonyms: [String?]
@@ -47,6 +52,9 @@ struct CaseImportPass {
         cellIdentity = Array(repeating: nil, count: n)
         pseudonyms = Array(repeating: nil, count: n)
         suppressed = Array(repeating: false, count: n)
+        checked = plan.checked
+        isIdentity = (0..<n).map { plan.identity.contains($0) }
+        isNotIdentity = (0..<n).map { plan.notIdentity.contains($0) }
         for i in plan.outcomes { outcomePrefixes[i] = JSONText.quoted(plan.header[i]) + ":" }
         for i in plan.text { textPrefixes[i] = JSONText.quoted(plan.header[i]) + ":" }
     }
@@ -74,7 +82,7 @@ struct CaseImportPass {
         let line = row.line
         // Identity numbers first: nothing below may see a raw number that is not
         // going to be replaced by its pseudonym.
-        for i in plan.checked {
+        for i in checked {
             cellIdentity[i] = nil
             pseudonyms[i] = nil
             suppressed[i] = false
@@ -85,14 +93,14 @@ struct CaseImportPass {
             if let number {
                 valid[i] += 1
                 if firstValidLine[i] == nil { firstValidLine[i] = line }
-                if plan.identity.contains(i) {
+                if isIdentity[i] {
                     cellIdentity[i] = number
                     pseudonyms[i] = request.key!.pseudonym(of: number)
                     pseudonymised += 1
-                } else if !plan.notIdentity.contains(i) {
+                } else if !isNotIdentity[i] {
                     suppressed[i] = true   // the end of the pass refuses or redoes the import
                 }
-            } else if plan.identity.contains(i) {
+            } else if isIdentity[i] {
                 if firstInvalidLine[i] == nil { firstInvalidLine[i] = line }
                 suppressed[i] = true       // possibly a mistyped number: never stored
             }
@@ -108,9 +116,9 @@ struct CaseImportPass {
         }
         func text(_ role: CaseColumnRole) -> String? {
             guard let i = plan.roles[role] else { return nil }
-            if plan.identity.contains(i) { return pseudonyms[i] }
+            if isIdentity[i] { return pseudonyms[i] }
             if suppressed[i] || isBlank(f[i]) { return nil }
-            return f[i].trimmingCharacters(in: .whitespaces)
+            return trimmed(f[i])
         }
         func date(_ role: CaseColumnRole) throws -> CalendarDate? {
             guard let i = plan.roles[role], !suppressed[i] else { return nil }
@@ -135,6 +143,20 @@ struct CaseImportPass {
                 guard range.contains(v), !whole || v == v.rounded() else { throw fail(i, "\(shown(f[i])) is not \(what)") }
                 return v
             }
+        }
+        /// The date as ISO text for storage: the field itself when it is already
+        /// `YYYY-MM-DD` (most exports), saving a string build per date.
+        func iso(_ role: CaseColumnRole, _ d: CalendarDate?) -> String? {
+            guard let d else { return nil }
+            if let i = plan.roles[role] {
+                var k = 0
+                let canonical = f[i].utf8.count == 10 && f[i].utf8.allSatisfy { b in
+                    defer { k += 1 }
+                    return k == 4 || k == 7 ? b == 0x2D : (b >= 0x30 && b <= 0x39)
+                }
+                if canonical { return f[i] }
+            }
+            return d.iso
         }
         func order(_ earlier: CalendarDate?, _ later: CalendarDate?, _ role: CaseColumnRole, _ what: String) throws {
             if let earlier, let later, later < earlier, let i = plan.roles[role] {
@@ -190,7 +212,7 @@ struct CaseImportPass {
 
         var outcomes: String?
         var dropped: [Int] = []
-        for i in plan.outcomes where !suppressed[i] && !plan.identity.contains(i) && !isBlank(f[i]) {
+        for i in plan.outcomes where !suppressed[i] && !isIdentity[i] && !isBlank(f[i]) {
             switch SwedishNumber.parse(f[i]) {
             case .value(let v):
                 outcomes = (outcomes.map { $0 + "," } ?? "{") + outcomePrefixes[i]! + JSONText.number(v)
@@ -216,7 +238,7 @@ struct CaseImportPass {
 
         var texts: String?
         for i in plan.text where !isBlank(f[i]) {
-            let value = plan.identity.contains(i) ? pseudonyms[i] : (suppressed[i] ? nil : FreeText.maskingIdentityNumbers(f[i], reference: reference))
+            let value = isIdentity[i] ? pseudonyms[i] : (suppressed[i] ? nil : FreeText.maskingIdentityNumbers(f[i], reference: reference))
             guard let value else { continue }
             texts = (texts.map { $0 + "," } ?? "{") + textPrefixes[i]! + JSONText.quoted(value)
         }
@@ -232,15 +254,15 @@ struct CaseImportPass {
         try insert.bind(gender?.rawValue, at: 7)
         try insert.bind(birthYear, at: 8)
         try insert.bind(age, at: 9)
-        try insert.bind(referral?.iso, at: 10)
+        try insert.bind(iso(.referralDate, referral), at: 10)
         try insert.bind(text(.referralReason), at: 11)
-        try insert.bind(decision?.iso, at: 12)
-        try insert.bind(investigationStart?.iso, at: 13)
-        try insert.bind(investigationEnd?.iso, at: 14)
-        try insert.bind(interventionStart?.iso, at: 15)
-        try insert.bind(interventionEnd?.iso, at: 16)
+        try insert.bind(iso(.assessmentDecisionDate, decision), at: 12)
+        try insert.bind(iso(.investigationStart, investigationStart), at: 13)
+        try insert.bind(iso(.investigationEnd, investigationEnd), at: 14)
+        try insert.bind(iso(.interventionStart, interventionStart), at: 15)
+        try insert.bind(iso(.interventionEnd, interventionEnd), at: 16)
         try insert.bind(caseworkers, at: 17)
-        try insert.bind(reReferral?.iso, at: 18)
+        try insert.bind(iso(.reReferralDate, reReferral), at: 18)
         try insert.bind(outcomes, at: 19)
         try insert.bind(texts, at: 20)
         do {
@@ -306,8 +328,9 @@ struct CaseImportPass {
             plan.notImported[i] = "blank in every row"
         }
         plan.outcomes.removeAll { plan.automaticOutcomes.contains($0) && !outcomeStored.contains($0) }
-        for i in plan.unmappedIdentity where i != plan.personIdentity {
-            plan.notImported[i] = "identity numbers in a column with no role (only the person column's are pseudonymised)"
+        for i in plan.unmappedIdentity where !(i == plan.personIdentity && plan.roles[.personID] == nil) {
+            plan.notImported[i] = "identity numbers in a column with no role: not stored"
+                + (i == plan.personIdentity ? " (birth year and gender were derived from them where blank)" : "")
         }
         if rows > 0 && pilotRows == 0 {
             warnings.append("no case has cohort \"\(pilot)\" (model \(request.model.id)'s cohorts.pilot), so every case counts as line; cohorts in the file: \(cohorts.keys.sorted().joined(separator: ", "))")
@@ -349,6 +372,15 @@ struct CaseImportPass {
             pseudonymised: pseudonymised, keyFingerprint: fingerprint,
             encoding: reader.encoding.rawValue, delimiter: reader.delimiter.rawValue, warnings: warnings)
     }
+}
+
+/// The field without surrounding spaces; the common case (none) costs two byte checks.
+@inline(__always)
+func trimmed(_ field: String) -> String {
+    let utf8 = field.utf8
+    guard let first = utf8.first, let last = utf8.last else { return field }
+    if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return field }
+    return field.trimmingCharacters(in: .whitespaces)
 }
 
 /// JSON text for the `outcomes` and `texts` columns, written by hand: one small object

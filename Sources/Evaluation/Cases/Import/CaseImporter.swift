@@ -52,8 +52,11 @@ public struct CaseImporter {
         guard let pilot = request.model.cohorts?.pilot else {
             throw CaseImportError("model \(request.model.id) has no `cohorts.pilot`, so the pilot's cases cannot be told from the line's; add `cohorts: {pilot: NAME, comparison: [linjen]}` to the model (DESIGN §3.1) and `piloteval model add` it")
         }
-        let reader = try CSVReader(path: request.path)
-        let named = try CSVReader(data: reader.original, name: request.displayName, delimiter: reader.delimiter)
+        var named = try CSVReader(path: request.path)
+        if request.displayName != request.path {
+            // Messages name the file as the user typed it.
+            named = try CSVReader(data: named.original, name: request.displayName, delimiter: named.delimiter)
+        }
         // Before anything else, so a repeated file gets the one message that fits it.
         do {
             try ImportLog(database).ensureNotImported(kind: Self.kind, sha256: named.sha256, target: request.model.id)

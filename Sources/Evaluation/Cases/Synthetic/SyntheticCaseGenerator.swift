@@ -51,10 +51,11 @@ public struct SyntheticCaseGenerator {
         public var children: [Child]
         /// Sorted by referral date, case ids assigned.
         public var cases: [Case]
-        /// Each unit's drawn shift of assessment and investigation days (the truth
-        /// behind cluster effects).
-        public var unitAssessmentShift: [Double]
-        public var unitInvestigationShift: [Double]
+        /// Each area's drawn shift of assessment and investigation days (case mix: it
+        /// stays with the area when the pilot takes over, so a difference-in-differences
+        /// removes it and an unadjusted pilot-vs-line comparison does not).
+        public var areaAssessmentShift: [Double]
+        public var areaInvestigationShift: [Double]
     }
 
     public let settings: SyntheticCaseSettings
@@ -64,8 +65,8 @@ public struct SyntheticCaseGenerator {
     public func generate() -> Extract {
         var rng = Xoshiro256(seed: settings.seed)
         let s = settings
-        let unitA = SyntheticCaseGenerator.units.indices.map { _ in rng.normal() * s.unitSDAssessmentDays }
-        let unitI = SyntheticCaseGenerator.units.indices.map { _ in rng.normal() * s.unitSDInvestigationDays }
+        let areaA = SyntheticCaseGenerator.areas.indices.map { _ in rng.normal() * s.areaSDAssessmentDays }
+        let areaI = SyntheticCaseGenerator.areas.indices.map { _ in rng.normal() * s.areaSDInvestigationDays }
         let first = s.referralsFrom.dayNumber
         let last = min(s.referralsTo, s.extractDate).dayNumber
         let pilotStart = s.pilotStart.dayNumber
@@ -75,7 +76,7 @@ public struct SyntheticCaseGenerator {
         var serials: [Int: Int] = [:]   // (birth day * 2 + sex) → children so far
 
         guard last >= first, s.cases > 0 else {
-            return Extract(settings: s, children: [], cases: [], unitAssessmentShift: unitA, unitInvestigationShift: unitI)
+            return Extract(settings: s, children: [], cases: [], areaAssessmentShift: areaA, areaInvestigationShift: areaI)
         }
         while cases.count < s.cases {
             // A child and their first referral.
@@ -103,7 +104,7 @@ public struct SyntheticCaseGenerator {
                 let unit = pilot ? 0 : area + 1
                 let reason = rng.choose(weights: SyntheticCaseGenerator.reasonWeights)
                 let logDays = log(s.assessmentMedianDays) + 0.6 * rng.normal()
-                let days = max(0, (exp(logDays) + unitA[unit] + (pilot ? s.effectAssessmentDays : 0)).rounded())
+                let days = max(0, (exp(logDays) + areaA[area] + (pilot ? s.effectAssessmentDays : 0)).rounded())
                 let decision = referral + Int(days)
                 var c = Case(child: child, unit: UInt8(unit), reason: UInt8(reason), caseworkers: 1, referral: Int32(referral))
                 c.decision = Int32(decision)
@@ -111,7 +112,7 @@ public struct SyntheticCaseGenerator {
                 if rng.bernoulli(s.investigationShare) {
                     let start = decision + rng.index(below: 3)
                     let years = Double(start - first) / 365.25
-                    let mean = s.investigationMeanDays + unitI[unit] + s.investigationTrendDaysPerYear * years
+                    let mean = s.investigationMeanDays + areaI[area] + s.investigationTrendDaysPerYear * years
                         + (pilot ? s.effectInvestigationDays : 0)
                     // Gamma with shape 4 has SD = mean / 2; the shift moves the mean.
                     let length = max(1, (rng.gamma(shape: 4, scale: s.investigationMeanDays / 4)
@@ -156,7 +157,7 @@ public struct SyntheticCaseGenerator {
             cases[i].caseID = "BU-\(year)-" + SyntheticCaseGenerator.padded(n, 5)
         }
         return Extract(settings: s, children: children, cases: cases,
-                       unitAssessmentShift: unitA, unitInvestigationShift: unitI)
+                       areaAssessmentShift: areaA, areaInvestigationShift: areaI)
     }
 
     /// A valid made-up identity number for a child, `YYYYMMDD-NNNC` (day + 60 for a

@@ -39,9 +39,10 @@ public struct SyntheticCaseSettings: Codable, Sendable, Equatable {
     public var reReferralBase = 0.22
     /// Mean extra caseworkers beyond the first on an investigated case (Poisson).
     public var caseworkersExtraMean = 1.2
-    /// SD of each unit's random shift of assessment days and investigation days.
-    public var unitSDAssessmentDays = 1.5
-    public var unitSDInvestigationDays = 10.0
+    /// SD of each area's random shift of assessment days and investigation days (case
+    /// mix; the same before and after the pilot takes over an area).
+    public var areaSDAssessmentDays = 1.5
+    public var areaSDInvestigationDays = 10.0
 
     public init(seed: UInt64) { self.seed = seed }
 
@@ -55,6 +56,6 @@ public struct SyntheticCaseSettings: Codable, Sendable, Equatable {
         case investigationTrendDaysPerYear = "investigation_trend_days_per_year"
         case investigationShare = "investigation_share", reReferralBase = "re_referral_base"
         case caseworkersExtraMean = "caseworkers_extra_mean"
-        case unitSDAssessmentDays = "unit_sd_assessment_days", unitSDInvestigationDays = "unit_sd_investigation_days"
+        case areaSDAssessmentDays = "area_sd_assessment_days", areaSDInvestigationDays = "area_sd_investigation_days"
     }
 }
