@@ -32,58 +32,83 @@ public struct IdentityNumber: Sendable, Hashable {
     /// `reference` decides the century of 10-digit forms: the latest date a person
     /// could have been born on, normally the extract date or today.
     public init?(_ text: some StringProtocol, reference: CalendarDate) {
+        // Read from the bytes in place: this runs on every cell that might be a number.
+        guard let parsed = text.utf8.withContiguousStorageIfAvailable({ Self.scan($0, reference: reference) })
+                ?? Array(text.utf8).withUnsafeBufferPointer({ Self.scan($0, reference: reference) }) else { return nil }
+        self = parsed
+    }
+
+    private init(normalized: String, birthDate: CalendarDate, isCoordinationNumber: Bool, legalSex: LegalSex) {
+        self.normalized = normalized
+        self.birthDate = birthDate
+        self.isCoordinationNumber = isCoordinationNumber
+        self.legalSex = legalSex
+    }
+
+    private static func scan(_ raw: UnsafeBufferPointer<UInt8>, reference: CalendarDate) -> IdentityNumber? {
         // Every accepted form is 10–13 ASCII characters once surrounding space is gone.
-        var bytes = Array(text.utf8)
-        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
-        let lead = bytes.prefix { $0 == 0x20 || $0 == 0x09 }.count
-        guard bytes.count - lead >= 10, bytes.count - lead <= 13 else { return nil }
-        var digits: [UInt8] = []
-        digits.reserveCapacity(12)
-        var separator: UInt8? = nil
+        var lo = 0, hi = raw.count
+        while lo < hi, raw[lo] == 0x20 || raw[lo] == 0x09 { lo += 1 }
+        while hi > lo, raw[hi - 1] == 0x20 || raw[hi - 1] == 0x09 { hi -= 1 }
+        guard hi - lo >= 10, hi - lo <= 13 else { return nil }
+        // Up to 12 digits fit in a UInt64; the digits are read back by position below.
+        var value: UInt64 = 0
+        var count = 0
+        var separator: UInt8 = 0
         var separatorAt = -1
-        for byte in bytes[lead...] {
+        for i in lo..<hi {
+            let byte = raw[i]
             if byte >= 0x30 && byte <= 0x39 {
-                digits.append(byte - 0x30)
-            } else if (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")) && separator == nil {
+                guard count < 12 else { return nil }
+                value = value * 10 + UInt64(byte - 0x30)
+                count += 1
+            } else if (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")) && separator == 0 {
                 separator = byte
-                separatorAt = digits.count
+                separatorAt = count
             } else {
                 return nil
             }
         }
-        if separator != nil {
-            guard (digits.count == 10 && separatorAt == 6) || (digits.count == 12 && separatorAt == 8) else { return nil }
+        if separator != 0 {
+            guard (count == 10 && separatorAt == 6) || (count == 12 && separatorAt == 8) else { return nil }
         } else {
-            guard digits.count == 10 || digits.count == 12 else { return nil }
+            guard count == 10 || count == 12 else { return nil }
         }
-        let ten = digits.count == 12 ? Array(digits[2...]) : digits
-        guard IdentityNumber.luhnValid(ten) else { return nil }
+        // The ten digits YYMMDDNNNC, most significant first.
+        var ten = [UInt8](repeating: 0, count: 10)
+        var rest = value
+        for k in stride(from: 9, through: 0, by: -1) {
+            ten[k] = UInt8(rest % 10)
+            rest /= 10
+        }
+        let century = Int(rest)   // the two leading digits of a 12-digit form
+        guard luhnValid(ten) else { return nil }
 
-        func number(_ slice: ArraySlice<UInt8>) -> Int { slice.reduce(0) { $0 * 10 + Int($1) } }
-        let yy = number(ten[0..<2]), month = number(ten[2..<4]), writtenDay = number(ten[4..<6])
+        func number(_ a: Int, _ b: Int) -> Int { Int(ten[a]) * 10 + Int(ten[b]) }
+        let yy = number(0, 1), month = number(2, 3), writtenDay = number(4, 5)
         let coordination = writtenDay > 60
         let day = coordination ? writtenDay - 60 : writtenDay
         guard (1...12).contains(month), day >= 1 else { return nil }
 
         let year: Int
-        if digits.count == 12 {
-            year = number(digits[0..<4])
+        if count == 12 {
+            year = century * 100 + yy
             guard CalendarDate(year: year, month: month, day: day) != nil else { return nil }
         } else {
-            guard let inferred = IdentityNumber.inferYear(yy: yy, month: month, day: day,
-                                                          hundredOrOlder: separator == UInt8(ascii: "+"),
-                                                          reference: reference) else { return nil }
+            guard let inferred = inferYear(yy: yy, month: month, day: day,
+                                           hundredOrOlder: separator == UInt8(ascii: "+"),
+                                           reference: reference) else { return nil }
             year = inferred
         }
         guard let birth = CalendarDate(year: year, month: month, day: day) else { return nil }
-
-        var normalized = String(year)
-        while normalized.count < 4 { normalized = "0" + normalized }
-        for d in ten[2...] { normalized.unicodeScalars.append(Unicode.Scalar(d + 0x30)) }
-        self.normalized = normalized
-        self.birthDate = birth
-        self.isCoordinationNumber = coordination
-        self.legalSex = ten[8] % 2 == 1 ? .male : .female
+        let normalized = String(unsafeUninitializedCapacity: 12) { out in
+            out[0] = UInt8(year / 1000 % 10) + 0x30
+            out[1] = UInt8(year / 100 % 10) + 0x30
+            for k in 0..<10 { out[k + 2] = ten[k] + 0x30 }
+            return 12
+        }
+        return IdentityNumber(normalized: normalized, birthDate: birth, isCoordinationNumber: coordination,
+                              legalSex: ten[8] % 2 == 1 ? .male : .female)
     }
 
     /// The century of a 10-digit number: the latest year ending in `yy` whose date is not

@@ -17,9 +17,12 @@ import Foundation
 public struct PseudonymKey {
     public static let schemaID = "piloteval/pseudonym-key/v1"
     let key: SymmetricKey
+    /// HMAC state with the key already absorbed: copied (copy-on-write) for each
+    /// pseudonym, which saves re-deriving the padded key a million times per import.
+    private let keyed: HMAC<SHA256>
 
     public init(bytes: some ContiguousBytes) {
-        key = SymmetricKey(data: bytes)
+        self.init(key: SymmetricKey(data: bytes))
     }
 
     /// A fresh key from the system's cryptographic random source.
@@ -27,7 +30,10 @@ public struct PseudonymKey {
         PseudonymKey(key: SymmetricKey(size: .bits256))
     }
 
-    private init(key: SymmetricKey) { self.key = key }
+    private init(key: SymmetricKey) {
+        self.key = key
+        keyed = HMAC<SHA256>(key: key)
+    }
 
     /// A short public name for the key: HMAC of a fixed text, so two imports can be
     /// told apart as "same key" or "different key" without storing anything that helps
@@ -41,8 +47,10 @@ public struct PseudonymKey {
     /// key, the first 128 bits in lowercase hex (32 characters). 128 bits keep a million
     /// children collision-free with a margin of ~10^26 and halve the stored size.
     public func pseudonym(of number: IdentityNumber) -> String {
-        let code = HMAC<SHA256>.authenticationCode(for: Data(number.normalized.utf8), using: key)
-        return String(Hex.encode(Data(code)).prefix(32))
+        var mac = keyed
+        var text = number.normalized
+        text.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
+        return mac.finalize().withUnsafeBytes { Hex.encode(prefix: 16, of: $0) }
     }
 
     // MARK: Files
@@ -149,6 +157,21 @@ public struct PseudonymKeyError: Error, CustomStringConvertible, Sendable {
 }
 
 enum Hex {
+    /// Lowercase hex of the first `prefix` bytes.
+    static func encode(prefix: Int, of bytes: UnsafeRawBufferPointer) -> String {
+        let digits: StaticString = "0123456789abcdef"
+        let count = min(prefix, bytes.count)
+        return String(unsafeUninitializedCapacity: count * 2) { out in
+            digits.withUTF8Buffer { d in
+                for i in 0..<count {
+                    out[2 * i] = d[Int(bytes[i] >> 4)]
+                    out[2 * i + 1] = d[Int(bytes[i] & 0x0F)]
+                }
+            }
+            return count * 2
+        }
+    }
+
     static func encode(_ data: Data) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()

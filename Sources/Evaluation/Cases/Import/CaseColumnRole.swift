@@ -27,6 +27,29 @@ public enum CaseColumnRole: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// The role's place in `allCases`, for array lookups in the import's inner loop.
+    var position: Int {
+        switch self {
+        case .caseID: return 0
+        case .personID: return 1
+        case .cohort: return 2
+        case .unit: return 3
+        case .area: return 4
+        case .gender: return 5
+        case .birthYear: return 6
+        case .age: return 7
+        case .referralDate: return 8
+        case .referralReason: return 9
+        case .assessmentDecisionDate: return 10
+        case .investigationStart: return 11
+        case .investigationEnd: return 12
+        case .interventionStart: return 13
+        case .interventionEnd: return 14
+        case .caseworkerCount: return 15
+        case .reReferralDate: return 16
+        }
+    }
+
     /// Roles every extract must have.
     public static let required: [CaseColumnRole] = [.caseID, .cohort]
 }

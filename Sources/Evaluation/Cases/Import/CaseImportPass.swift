@@ -21,6 +21,10 @@ struct CaseImportPass {
     /// The columns the identity rule looks at, and per-column flags: looked up for
     /// every cell, so arrays rather than sets.
     private let checked: [Int]
+    /// Column of each role by `CaseColumnRole.position`, -1 when absent.
+    private let roleColumn: [Int]
+    private let pilotLowercased: String
+    private let personIdentity: Int?
     private let isIdentity: [Bool]
     private let isNotIdentity: [Bool]
     // Per-row scratch, reused so a row allocates no arrays of its own.
@@ -53,6 +57,9 @@ struct CaseImportPass {
         pseudonyms = Array(repeating: nil, count: n)
         suppressed = Array(repeating: false, count: n)
         checked = plan.checked
+        roleColumn = CaseColumnRole.allCases.map { plan.roles[$0] ?? -1 }
+        personIdentity = plan.personIdentity
+        pilotLowercased = pilot.trimmingCharacters(in: .whitespaces).lowercased()
         isIdentity = (0..<n).map { plan.identity.contains($0) }
         isNotIdentity = (0..<n).map { plan.notIdentity.contains($0) }
         for i in plan.outcomes { outcomePrefixes[i] = JSONText.quoted(plan.header[i]) + ":" }
@@ -114,15 +121,19 @@ struct CaseImportPass {
         func shown(_ field: String) -> String {
             IdentityNumber.mightBe(field) ? "a value shaped like an identity number (not shown)" : "\"\(field)\""
         }
+        func column(_ role: CaseColumnRole) -> Int? {
+            let i = roleColumn[role.position]
+            return i < 0 ? nil : i
+        }
         func text(_ role: CaseColumnRole) -> String? {
-            guard let i = plan.roles[role] else { return nil }
+            guard let i = column(role) else { return nil }
             if isIdentity[i] { return pseudonyms[i] }
             if suppressed[i] || isBlank(f[i]) { return nil }
             return trimmed(f[i])
         }
         func date(_ role: CaseColumnRole) throws -> CalendarDate? {
-            guard let i = plan.roles[role], !suppressed[i] else { return nil }
-            switch CalendarDate.parse(f[i]) {
+            guard let i = column(role), !suppressed[i] else { return nil }
+            switch fastDate(f[i]) ?? CalendarDate.parse(f[i]) {
             case .empty: return nil
             case .invalid(let reason):
                 throw fail(i, IdentityNumber.mightBe(f[i]) ? "\(shown(f[i])) is not a date (write YYYY-MM-DD or YYYYMMDD)" : reason)
@@ -135,7 +146,7 @@ struct CaseImportPass {
             }
         }
         func number(_ role: CaseColumnRole, _ range: ClosedRange<Double>, whole: Bool, what: String) throws -> Double? {
-            guard let i = plan.roles[role], !suppressed[i] else { return nil }
+            guard let i = column(role), !suppressed[i] else { return nil }
             switch SwedishNumber.parse(f[i]) {
             case .empty: return nil
             case .invalid: throw fail(i, "\(shown(f[i])) is not \(what)")
@@ -148,7 +159,7 @@ struct CaseImportPass {
         /// `YYYY-MM-DD` (most exports), saving a string build per date.
         func iso(_ role: CaseColumnRole, _ d: CalendarDate?) -> String? {
             guard let d else { return nil }
-            if let i = plan.roles[role] {
+            if let i = column(role) {
                 var k = 0
                 let canonical = f[i].utf8.count == 10 && f[i].utf8.allSatisfy { b in
                     defer { k += 1 }
@@ -159,7 +170,7 @@ struct CaseImportPass {
             return d.iso
         }
         func order(_ earlier: CalendarDate?, _ later: CalendarDate?, _ role: CaseColumnRole, _ what: String) throws {
-            if let earlier, let later, later < earlier, let i = plan.roles[role] {
+            if let earlier, let later, later < earlier, let i = column(role) {
                 throw fail(i, "\(later.iso) is before \(what) (\(earlier.iso))")
             }
         }
@@ -171,7 +182,7 @@ struct CaseImportPass {
             throw fail(plan.roles[.cohort]!, "every case needs a cohort (the pilot's name, \"\(pilot)\", or any other for the line); this one is blank")
         }
         var gender: CaseRecord.Gender?
-        if let i = plan.roles[.gender], !suppressed[i] {
+        if let i = column(.gender), !suppressed[i] {
             switch GenderForm.parse(f[i], extra: request.mapping?.genderValues ?? [:]) {
             case .empty: break
             case .value(let g): gender = g
@@ -195,12 +206,12 @@ struct CaseImportPass {
 
         // The person: a pseudonym from an identity column, else the extract's own id.
         var personKey: String?
-        if plan.roles[.personID] != nil {
+        if column(.personID) != nil {
             personKey = text(.personID)
-        } else if let p = plan.personIdentity {
+        } else if let p = personIdentity {
             personKey = pseudonyms[p]
         }
-        if let p = plan.personIdentity, let id = cellIdentity[p] {
+        if let p = personIdentity, let id = cellIdentity[p] {
             // DESIGN §3.3: birth year and legal sex may be derived before the number goes.
             if gender == nil { gender = id.legalSex == .female ? .girl : .boy }
             if birthYear == nil { birthYear = id.birthDate.year }
@@ -245,26 +256,26 @@ struct CaseImportPass {
         if texts != nil { texts! += "}" }
 
         insert.reset()
-        try insert.bind(importID, at: 1)
-        try insert.bind(caseID, at: 2)
-        try insert.bind(personKey, at: 3)
-        try insert.bind(cohort, at: 4)
-        try insert.bind(text(.unit), at: 5)
-        try insert.bind(text(.area), at: 6)
-        try insert.bind(gender?.rawValue, at: 7)
-        try insert.bind(birthYear, at: 8)
-        try insert.bind(age, at: 9)
-        try insert.bind(iso(.referralDate, referral), at: 10)
-        try insert.bind(text(.referralReason), at: 11)
-        try insert.bind(iso(.assessmentDecisionDate, decision), at: 12)
-        try insert.bind(iso(.investigationStart, investigationStart), at: 13)
-        try insert.bind(iso(.investigationEnd, investigationEnd), at: 14)
-        try insert.bind(iso(.interventionStart, interventionStart), at: 15)
-        try insert.bind(iso(.interventionEnd, interventionEnd), at: 16)
-        try insert.bind(caseworkers, at: 17)
-        try insert.bind(iso(.reReferralDate, reReferral), at: 18)
-        try insert.bind(outcomes, at: 19)
-        try insert.bind(texts, at: 20)
+        try insert.bind(int: importID, at: 1)
+        try insert.bind(text: caseID, at: 2)
+        try insert.bind(text: personKey, at: 3)
+        try insert.bind(text: cohort, at: 4)
+        try insert.bind(text: text(.unit), at: 5)
+        try insert.bind(text: text(.area), at: 6)
+        try insert.bind(text: gender?.rawValue, at: 7)
+        try insert.bind(int: birthYear, at: 8)
+        try insert.bind(int: age, at: 9)
+        try insert.bind(text: iso(.referralDate, referral), at: 10)
+        try insert.bind(text: text(.referralReason), at: 11)
+        try insert.bind(text: iso(.assessmentDecisionDate, decision), at: 12)
+        try insert.bind(text: iso(.investigationStart, investigationStart), at: 13)
+        try insert.bind(text: iso(.investigationEnd, investigationEnd), at: 14)
+        try insert.bind(text: iso(.interventionStart, interventionStart), at: 15)
+        try insert.bind(text: iso(.interventionEnd, interventionEnd), at: 16)
+        try insert.bind(double: caseworkers, at: 17)
+        try insert.bind(text: iso(.reReferralDate, reReferral), at: 18)
+        try insert.bind(text: outcomes, at: 19)
+        try insert.bind(text: texts, at: 20)
         do {
             try insert.step()
         } catch let error as DatabaseError where error.code == 19 /* SQLITE_CONSTRAINT */ {
@@ -273,7 +284,9 @@ struct CaseImportPass {
             throw fail(i, "\(shownID) occurs earlier in the file; an extract has one row per case")
         }
         rows += 1
-        if cohort.caseInsensitiveCompare(pilot) == .orderedSame { pilotRows += 1 }
+        if cohort == pilot || (cohort.utf8.count == pilot.utf8.count && cohort.lowercased() == pilotLowercased) {
+            pilotRows += 1
+        }
         if cohorts.count < 50 || cohorts[cohort] != nil { cohorts[cohort, default: 0] += 1 }
     }
 
@@ -371,6 +384,35 @@ struct CaseImportPass {
             identityColumns: plan.identity.sorted().map { plan.header[$0] },
             pseudonymised: pseudonymised, keyFingerprint: fingerprint,
             encoding: reader.encoding.rawValue, delimiter: reader.delimiter.rawValue, warnings: warnings)
+    }
+}
+
+/// `YYYY-MM-DD` and `YYYYMMDD` read straight from the bytes (nearly every date in an
+/// export); nil sends anything else to `CalendarDate.parse`, which knows every form and
+/// gives the reasons.
+@inline(__always)
+func fastDate(_ field: String) -> ParseResult<CalendarDate>? {
+    var field = field
+    return field.withUTF8 { b -> ParseResult<CalendarDate>? in
+        func digit(_ i: Int) -> Int? {
+            let v = Int(b[i]) - 48
+            return v >= 0 && v <= 9 ? v : nil
+        }
+        func number(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for i in range { guard let d = digit(i) else { return nil }; n = n * 10 + d }
+            return n
+        }
+        let y: Int?, m: Int?, d: Int?
+        if b.count == 10, b[4] == 0x2D, b[7] == 0x2D {
+            (y, m, d) = (number(0..<4), number(5..<7), number(8..<10))
+        } else if b.count == 8 {
+            (y, m, d) = (number(0..<4), number(4..<6), number(6..<8))
+        } else {
+            return nil
+        }
+        guard let y, let m, let d, let date = CalendarDate(year: y, month: m, day: d) else { return nil }
+        return .value(date)
     }
 }
 

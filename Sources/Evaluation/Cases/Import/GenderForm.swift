@@ -13,11 +13,22 @@ public enum GenderForm {
 
     /// `extra` keys must be lower case.
     public static func parse(_ text: String, extra: [String: CaseRecord.Gender] = [:]) -> ParseResult<CaseRecord.Gender> {
+        // The forms exports write, without Foundation's trimming and case folding.
+        if extra.isEmpty, let g = common(text) { return .value(g) }
         let key = text.trimmingCharacters(in: .whitespaces).lowercased()
         if key.isEmpty { return .empty }
         if let g = extra[key] ?? builtIn[key] { return .value(g) }
         let forms = (["girl|boy|other", "flicka|pojke|annat", "F|M|X"] + (extra.isEmpty ? [] : [extra.keys.sorted().joined(separator: "|")]))
             .joined(separator: ", ")
         return .invalid(reason: "\"\(text)\" is not a gender form piloteval knows (\(forms)); add it under `gender_values:` in a mapping file")
+    }
+
+    private static func common(_ text: String) -> CaseRecord.Gender? {
+        switch text {
+        case "girl", "flicka", "F", "f", "Flicka": return .girl
+        case "boy", "pojke", "M", "m", "Pojke": return .boy
+        case "other", "annat", "X", "x", "Annat": return .other
+        default: return nil
+        }
     }
 }

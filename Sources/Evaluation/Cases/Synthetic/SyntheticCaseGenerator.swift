@@ -150,11 +150,13 @@ public struct SyntheticCaseGenerator {
         // Exports list cases by registration; ids follow referral order within each year.
         cases.sort { ($0.referral, $0.child) < ($1.referral, $1.child) }
         var perYear: [Int: Int] = [:]
+        // Wide enough that ids sort as they were registered, as in a real export.
+        let width = max(5, String(s.cases).count)
         for i in cases.indices {
             let year = CalendarDate(dayNumber: Int(cases[i].referral)).year
             let n = perYear[year, default: 0] + 1
             perYear[year] = n
-            cases[i].caseID = "BU-\(year)-" + SyntheticCaseGenerator.padded(n, 5)
+            cases[i].caseID = "BU-\(year)-" + SyntheticCaseGenerator.padded(n, width)
         }
         return Extract(settings: s, children: children, cases: cases,
                        areaAssessmentShift: areaA, areaInvestigationShift: areaI)
