@@ -71,6 +71,35 @@ import Testing
         #expect(tertial.stdout.contains("| Indicator | Outcome | Boys | Girls | Previous period | Unit target | City target | Assessment | Analysis |"))
     }
 
+    @Test func domainSectionsFromImportedIndicatorsVerifyAndCatchAnEdit() throws {
+        let cli = try CLIRunner()
+        let fixture = { (name: String) in CLIRunner.fixture("indicators/" + name) }
+        #expect(try cli.run(["model", "add", fixture("model.yaml")]).status == 0)
+        for file in ["tertial1.csv", "year-excel.csv"] {
+            let imported = try cli.run(["indicators", "import", fixture(file), "--model", "exempelenheten"])
+            #expect(imported.status == 0, "\(imported.stderr)")
+        }
+        let tertial = try cli.run(["report", "--model", "exempelenheten", "--kind", "tertial", "--format", "json", "-o", "t.json"])
+        #expect(tertial.status == 0, "\(tertial.stderr)")
+        let json = try String(contentsOfFile: cli.path("t.json"), encoding: .utf8)
+        #expect(json.contains("\"outcome\" : 78.5"))                       // I1 2022, from year-excel.csv
+        let verified = try cli.run(["report", "verify", "t.json"])
+        #expect(verified.status == 0, "\(verified.stderr)")
+        try json.replacingOccurrences(of: "\"outcome\" : 78.5", with: "\"outcome\" : 80")
+            .write(toFile: cli.path("edited.json"), atomically: true, encoding: .utf8)
+        let edited = try cli.run(["report", "verify", "edited.json"])
+        #expect(edited.status == 1)
+        #expect(edited.stderr.contains(".outcome: report says 80, recomputed 78.5"))
+
+        // The final report carries the indicator tables, the gender table and a trend chart.
+        let final = try cli.run(["report", "--model", "exempelenheten", "--kind", "final", "--format", "markdown", "--period", "2022-T1"])
+        #expect(final.status == 0, "\(final.stderr)")
+        #expect(final.stdout.contains("Indikatorer per kön"))
+        #expect(final.stdout.contains("Utveckling över tid"))
+        // 2022-T1: girls 20 of 24 (4 without) are withheld, and the boys with them.
+        #expect(final.stdout.contains("| .. | .. | 82\u{00A0}% (n\u{00A0}=\u{00A0}50) |"))
+    }
+
     @Test func badInputIsLocatedAndWritesNothing() throws {
         let cli = try setUp()
         try "section;line;amount\nincome;Bidrag;100\nincome;Summa;200\n".write(toFile: cli.path("b.csv"), atomically: true, encoding: .utf8)
