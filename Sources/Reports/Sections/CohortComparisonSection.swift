@@ -36,10 +36,12 @@ public struct CohortComparisonSection: ReportSectionBuilder {
                                   "investigation_within_4m", "re_referral_12m", "distinct_caseworkers",
                                   "investigations_per_child"]
 
-    /// The case import's reader, once it is in main (`CaseDataset.load`); until then no
-    /// cases can be stored, so there is nothing to read.
+    /// The case import's reader (`CaseDataset.load`); nil when no extract is imported for
+    /// the model, so the section says how to import one instead of failing the report.
     public static func loadFromDatabase(_ database: Database, _ modelID: String) throws -> CaseDataset? {
-        nil
+        let imported = try database.scalar("SELECT EXISTS (SELECT 1 FROM case_imports WHERE model_id = ?)", modelID).int ?? 0
+        guard imported == 1 else { return nil }
+        return try CaseDataset.load(database: database, modelID: modelID)
     }
 
     public struct Group: Codable {
