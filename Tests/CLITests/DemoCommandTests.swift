@@ -34,6 +34,10 @@ import Testing
         // Progress went to stderr, the summary to stdout.
         #expect(out.stderr.contains("demo: "))
         #expect(!out.stdout.contains("demo: importing"))
+        // Run again into the same folder: a fresh database, nothing "already imported".
+        let again = try cli.run(["demo", "--out", "demo"] + Self.sources)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(!again.stderr.contains("already import"))
         // The demo's own report record verifies with the command a user runs.
         let verify = try cli.run(["report", "verify", "demo/reports/final.json", "--db", "demo/piloteval.db"])
         #expect(verify.status == 0, "\(verify.stderr)")
@@ -42,19 +46,24 @@ import Testing
         #expect(summary?["wave"] as? String == "2023-03")
     }
 
-    @Test func startsFreshEachRunAndToleratesANamedDatabaseThatHasTheData() throws {
+    @Test func usesANamedDatabaseAndTheDataItAlreadyHolds() throws {
         let cli = try CLIRunner()
-        #expect(try cli.run(["demo", "--out", "a"] + Self.sources).status == 0)
-        let again = try cli.run(["demo", "--out", "a"] + Self.sources)
-        #expect(again.status == 0, "\(again.stderr)")
-        #expect(!again.stderr.contains("already import"))
-        // A named database is not deleted: the second run finds its imports and uses them.
-        #expect(try cli.run(["demo", "--out", "b", "--db", "mine.db"] + Self.sources).status == 0)
+        // The user's database already holds two of the demo's files (imported by hand).
+        let data = Self.root.appendingPathComponent("Datasets")
+        #expect(try cli.run(["indicators", "import", data.appendingPathComponent("seeds-observations/familjeenheten-2022.csv").path,
+                             "--model", Self.root.appendingPathComponent("Models/familjeenheten-2022.yaml").path,
+                             "--db", "mine.db"]).status == 0)
+        #expect(try cli.run(["measures", "import", data.appendingPathComponent("vallingbyteamet/genombrott-tidsplanerade-utredningar.csv").path,
+                             "--measure", "tidsplanerade-utredningar", "--value", "planerade", "--denominator", "inledda",
+                             "--db", "mine.db"]).status == 0)
+        // The demo keeps them (never deletes a named database) and goes on.
         let named = try cli.run(["demo", "--out", "b"] + Self.sources, environment: ["PILOTEVAL_DB": "mine.db"])
         #expect(named.status == 0, "\(named.stderr)")
-        #expect(named.stderr.contains("already import"))
+        #expect(named.stderr.components(separatedBy: "already import").count == 3, "\(named.stderr)")
         #expect(named.stdout.contains("mine.db"))
         #expect(!FileManager.default.fileExists(atPath: cli.path("b/piloteval.db")))
+        let imports = try cli.run(["imports", "list", "--db", "mine.db"])
+        #expect(!imports.stdout.isEmpty)
     }
 
     @Test func namesAMissingSourceFolder() throws {

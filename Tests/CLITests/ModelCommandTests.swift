@@ -67,19 +67,4 @@ import Testing
         let out = try cli.run(["model", "show", "x", "--format", "pdf"])
         #expect(out.status == 64)
     }
-
-    @Test func demoRendersEveryShippedModel() throws {
-        let cli = try CLIRunner()
-        let models = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Models").path
-        let out = try cli.run(["demo", "--out", "demo", "--models", models])
-        #expect(out.status == 0, "\(out.stderr)")
-        #expect(FileManager.default.fileExists(atPath: cli.path("demo/piloteval.db")))
-        #expect(FileManager.default.fileExists(atPath: cli.path("demo/models/vallingbyteamet.svg")))
-        #expect(FileManager.default.fileExists(atPath: cli.path("demo/models/vallingbyteamet.logframe.md")))
-        // Running it again starts from a fresh database.
-        let again = try cli.run(["demo", "--out", "demo", "--models", models])
-        #expect(again.status == 0)
-        #expect(!again.stdout.contains("unchanged"))
-    }
 }

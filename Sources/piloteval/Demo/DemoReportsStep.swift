@@ -40,21 +40,23 @@ enum DemoReportsStep {
         let strings = try TemplateSet(directory: nil).strings(resolved.model.language)
         var placeholders: [String: [String]] = [:]
         var warnings: [String] = []
+        let renderer = ReportRenderer(templates: try TemplateSet(directory: nil), strings: strings,
+                                      toolVersion: PilotEval.configuration.version)
         for kind in ReportKind.allCases {
+            // One build per kind, rendered in each format: the format is only recorded in
+            // the record's parameters (what `report --format` would have written there),
+            // and the builders, which compute every figure, run once instead of four times.
+            var built = try build(demo, kind: kind, resolved: resolved, strings: strings)
             for format in formats + (kind == .final ? [.json] : []) {
                 let name = "\(kind.rawValue).\(format.fileExtension)"
-                let built = try build(demo, kind: kind, format: format, outputName: name, resolved: resolved, strings: strings)
-                let renderer = ReportRenderer(templates: try TemplateSet(directory: nil), strings: strings,
-                                              toolVersion: PilotEval.configuration.version)
+                built.record.parameters.format = format.rawValue
                 let target = demo.out.appendingPathComponent("reports/\(name)").path
                 let rendered = try renderer.render(built, format: format, outputPath: target)
                 for (path, data) in rendered.output.attachments { try demo.write(data, to: "reports/\(path)") }
                 try demo.write(rendered.output.data, to: "reports/\(name)")
-                if format == .html {
-                    placeholders[kind.rawValue] = built.record.sections.filter { $0.content.contains("placeholder") }.map(\.title)
-                    warnings += built.warnings
-                }
             }
+            placeholders[kind.rawValue] = built.record.sections.filter { $0.content.contains("placeholder") }.map(\.title)
+            warnings += built.warnings
         }
         let verified = try verify(demo, "reports/final.json")
         demo.place("reports/{final,steering,tertial}.{html,docx,md}",
@@ -63,11 +65,11 @@ enum DemoReportsStep {
         return [finding(placeholders: placeholders, warnings: warnings)]
     }
 
-    static func build(_ demo: DemoRun, kind: ReportKind, format: ReportFormat, outputName: String,
+    static func build(_ demo: DemoRun, kind: ReportKind,
                       resolved: (model: LogicModel, document: StoredDocument), strings: ReportStrings) throws -> BuiltReport {
         let files = inputs(kind, datasets: demo.sources.datasets)
-        var request = ReportRequest(kind: kind, language: resolved.model.language, format: format.rawValue,
-                                    toolVersion: PilotEval.configuration.version, outputName: outputName)
+        var request = ReportRequest(kind: kind, language: resolved.model.language, format: ReportFormat.html.rawValue,
+                                    toolVersion: PilotEval.configuration.version, outputName: "\(kind.rawValue).html")
         do {
             if let budget = files.budget {
                 request.budget = try Budget.read(path: budget)
