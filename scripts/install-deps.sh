@@ -4,11 +4,12 @@
 set -euo pipefail
 
 # zlib: DOCX reports are ZIP files (ZIPFoundation links the system zlib on Linux).
-packages=(pkg-config libgsl-dev libsqlite3-dev sqlite3 zlib1g-dev)
+# python3-venv: the notebooks' environment (.venv/, scripts/notebook-env.sh), which the
+# demo sets up and the tests run the notebooks in.
+packages=(pkg-config libgsl-dev libsqlite3-dev sqlite3 zlib1g-dev python3 python3-venv)
 if [[ "${1:-}" == "--test" ]]; then
-    # Tests render the logic-model DOT through graphviz when it is there; the
-    # notebooks and fixture scripts need Python environments.
-    packages+=(graphviz python3-venv)
+    # Tests render the logic-model DOT through graphviz when it is there.
+    packages+=(graphviz)
 fi
 
 missing=()

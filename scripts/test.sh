@@ -1,8 +1,21 @@
 #!/usr/bin/env bash
-# Second README command (and what .ci/run calls): install what is missing, build,
-# run every test.
+# Second README command (and what .ci/run calls): install what is missing, build, then
+# run every test: the notebooks (executed headlessly against the freshly built CLI and
+# a demo database made for them in a temporary folder) and the Swift test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
 swift build --build-tests
+scripts/notebook-env.sh
+
+# Notebooks: committed without outputs, and every cell runs.
+python3 scripts/check-notebooks.py
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cli="$PWD/.build/debug/piloteval"
+echo "notebooks: running piloteval demo into $work/demo" >&2
+env -u PILOTEVAL_DB "$cli" demo --out "$work/demo" > "$work/demo.txt"
+PILOTEVAL_BIN="$cli" PILOTEVAL_DB="$work/demo/piloteval.db" \
+    .venv/bin/python scripts/run-notebooks.py --out .build/notebooks
+
 swift test --skip-build
