@@ -85,7 +85,11 @@ enum IndicatorRendering {
         for i in r.indicators {
             var row = [i.id, clip(i.title, 44), figure(i.total, unit: i.unit)]
             row += groups.map { g in i.groups[g].map { figure($0, unit: i.unit) } ?? "" }
-            row.append(i.previousValue.value.map { number($0, unit: i.unit) + " (\(i.previousPeriod))" } ?? "–")
+            // A previous value computed from counts (63.333… %) is shown to one decimal like
+            // other derived figures; stated values keep the digits they were given.
+            row.append(i.previousValue.value.map {
+                number($0, unit: i.unit, derived: abs($0 * 100 - ($0 * 100).rounded()) > 1e-6) + " (\(i.previousPeriod))"
+            } ?? "–")
             row.append(change(i.change, unit: i.unit))
             row.append(i.target.map { $0.rule.text + ($0.interim ? " (\($0.period))" : "") } ?? "")
             row.append(i.target.map { status($0.status) } ?? "")
