@@ -98,7 +98,10 @@ public enum DefaultTemplates {
     th, td { border: 1px solid var(--rule); padding: 0.3em 0.5em; vertical-align: top; }
     thead th { background: var(--head-bg); text-align: left; }
     tbody th { text-align: left; font-weight: normal; }
-    .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    /* Numbers stay whole through their no-break spaces; no nowrap, so that a cell with a
+       figure and its CI or median (pilot vs line) wraps instead of pushing the table
+       past the page. */
+    .num { text-align: right; font-variant-numeric: tabular-nums; }
     .center { text-align: center; }
     tr.total th, tr.total td { font-weight: 700; border-top: 2px solid var(--text); }
     .table-notes { font-size: 0.85rem; color: var(--muted); margin: 0 0 1em; }
