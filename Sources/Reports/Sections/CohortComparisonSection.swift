@@ -311,7 +311,9 @@ public struct CohortComparisonSection: ReportSectionBuilder {
 
     // MARK: - Words
 
-    func estimateText(_ g: Group, _ o: Outcome, context: ReportContext) -> String {
+    /// A group's figure in words; `median: false` leaves a duration's median out (the
+    /// headline table, which must fit a portrait page).
+    func estimateText(_ g: Group, _ o: Outcome, context: ReportContext, median withMedian: Bool = true) -> String {
         let s = context.strings, n = context.numbers
         guard let e = g.estimate else {
             // A share or mean built on a hidden count is withheld: "..", as SuppressedFigures writes it.
@@ -325,7 +327,7 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         default:
             var text = o.limitDays.map { s("cohort.within", ["share": n.percent(100 * e), "days": n.decimal($0, decimals: 0)]) }
                 ?? n.percent(100 * e)
-            if let m = g.median { text += "; " + s("cohort.median", ["days": n.decimal(m, decimals: 0)]) }
+            if withMedian, let m = g.median { text += "; " + s("cohort.median", ["days": n.decimal(m, decimals: 0)]) }
             return text
         }
     }
@@ -424,8 +426,8 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         let s = context.strings, n = context.numbers
         let rows: [[TableBlock.Cell]] = result.outcomes.map { o in
             var row = [TableBlock.Cell(outcomeName(o, s), isRowHeader: true),
-                       TableBlock.Cell(estimateText(o.pilot, o, context: context) + " (n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + nText(o.pilot, context: context) + ")"),
-                       TableBlock.Cell(estimateText(o.line, o, context: context) + " (n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + nText(o.line, context: context) + ")"),
+                       TableBlock.Cell(estimateText(o.pilot, o, context: context, median: false) + " (n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + nText(o.pilot, context: context) + ")"),
+                       TableBlock.Cell(estimateText(o.line, o, context: context, median: false) + " (n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + nText(o.line, context: context) + ")"),
                        TableBlock.Cell(differenceText(o, context: context))]
             if plain {
                 row.append(TableBlock.Cell(plainWords(o, context: context, short: true)))
