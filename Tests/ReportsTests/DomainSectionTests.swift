@@ -379,6 +379,29 @@ import Testing
         #expect(ramps.rows[0][4].text.plainText == "behåll" && ramps.rows[0][1].text.plainText.contains("(A1)"))
     }
 
+    // MARK: - What changed (steering)
+
+    @Test func steeringChangesNameHeadlineFiguresAndCountTheRest() throws {
+        let f = try ReportFixture()
+        let model = try ModelCatalog(f.database).resolveVersioned("testteamet")
+        let lines = Self.observations.split(separator: "\n").map(String.init)
+        try (lines.filter { !$0.contains("2021") }.joined(separator: "\n")).write(toFile: f.path("a.csv"), atomically: true, encoding: .utf8)
+        try ([lines[0]] + lines.filter { $0.contains("2021") }).joined(separator: "\n").write(toFile: f.path("b.csv"), atomically: true, encoding: .utf8)
+        _ = try IndicatorImporter(f.database).importFile(try CSVReader(path: f.path("a.csv")), model: model)
+        let before = try ReportEngine.build(model: f.model, provenance: f.provenance, request: f.request(.steering, withText: false),
+                                            strings: ReportStrings(.sv), database: f.database).record
+        _ = try IndicatorImporter(f.database).importFile(try CSVReader(path: f.path("b.csv")), model: model)
+        var request = try f.request(.steering, withText: false)
+        request.since = before
+        let built = try ReportEngine.build(model: f.model, provenance: f.provenance, request: request,
+                                           strings: ReportStrings(.sv), database: f.database)
+        let changes = try #require(built.document.sections.first { $0.key == "steering.changes" })
+        let table = try #require(Self.tables(changes.blocks).first)
+        // 2020 (25 %) was the latest period then; 2021 (30 %) is now.
+        #expect(table.rows.map { $0.map(\.text.plainText) } == [["I1: utfall", "25", "30"]])
+        #expect(Self.text(changes.blocks).contains("andra uppgifter ändrats"))
+    }
+
     // MARK: - verify
 
     func roundTrip(_ record: ReportRecord) throws -> ReportRecord {
