@@ -29,13 +29,13 @@ enum DemoIndicatorsStep {
             else { continue }
             try demo.write(IndicatorRendering.statusTable(status), to: "indicators/\(id)-status.txt")
             try demo.write(try ResultOutput.json(status), to: "indicators/\(id)-status.json")
-            try demo.write(IndicatorRendering.statusCSV(status), to: "indicators/\(id)-status.csv")
+            try demo.write(IndicatorRendering.statusCSV(status, dialect: .rfc4180), to: "indicators/\(id)-status.csv")
             let trend = IndicatorTrendAnalysis.compute(
                 model: versioned.model, modelVersion: versioned.version, observations: data.observations,
                 indicator: nil, earlierVersions: data.versions)
             try demo.write(IndicatorRendering.trendTable(trend), to: "indicators/\(id)-trend.txt")
             try demo.write(try ResultOutput.json(trend), to: "indicators/\(id)-trend.json")
-            try demo.write(IndicatorRendering.trendCSV(trend), to: "indicators/\(id)-trend.csv")
+            try demo.write(IndicatorRendering.trendCSV(trend, dialect: .rfc4180), to: "indicators/\(id)-trend.csv")
             lines.append(finding(status))
         }
         if !files.isEmpty {

@@ -37,10 +37,10 @@ enum DemoReadinessStep {
         let wave = latest.wave
         try demo.write(ReadinessTables.summary(summary, instrument: instrument), to: "readiness/summary-\(wave).txt")
         try demo.write(try ResultOutput.json(summary), to: "readiness/summary-\(wave).json")
-        try demo.write(ReadinessTables.summaryCSV(summary), to: "readiness/summary-\(wave).csv")
+        try demo.write(ReadinessTables.summaryCSV(summary, dialect: .rfc4180), to: "readiness/summary-\(wave).csv")
         try demo.write(ReadinessTables.trend(trend, scalesOnly: false), to: "readiness/trend.txt")
         try demo.write(try ResultOutput.json(trend), to: "readiness/trend.json")
-        try demo.write(ReadinessTables.trendCSV(trend), to: "readiness/trend.csv")
+        try demo.write(ReadinessTables.trendCSV(trend, dialect: .rfc4180), to: "readiness/trend.csv")
         try demo.write(ReadinessHeatmap.svg(summary, instrument: instrument, language: .sv), to: "readiness/heatmap-\(wave).svg")
         try demo.write(LikertBars.svg(summary, instrument: instrument, unit: nil, language: .sv), to: "readiness/likert-\(wave).svg")
         let scales = ReadinessScoring.scales(of: instrument).map(\.key)
