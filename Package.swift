@@ -35,7 +35,7 @@ let package = Package(
             "CSQLite", "Periods",
             .product(name: "Crypto", package: "swift-crypto"),
         ], exclude: ["README.md"]),
-        .target(name: "Evaluation", dependencies: ["Statistics", "LogicModel", "Store"]),
+        .target(name: "Evaluation", dependencies: ["Statistics", "LogicModel", "Store", "Yams"]),
         .target(name: "Reports", dependencies: [
             "Evaluation", "LogicModel", "Statistics",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -1,8 +1,15 @@
 import Evaluation
+import Store
 
-/// The cases of a model as cohort comparisons see them. Placeholder until the case
-/// import lands: the lead replaces this body with `CaseDataset.load(database:modelID:)`
-/// on the database named by `database.path` at merge.
+/// The cases of a model as cohort comparisons see them: the latest snapshot of every
+/// case, derived measures censored at the latest extract date.
 func loadCaseDataset(database: DatabaseOptions, modelID: String) throws -> CaseDataset {
-    throw Failure("case import not available")
+    let db = try openDatabase(database)
+    do {
+        return try CaseDataset.load(database: db, modelID: modelID)
+    } catch let e as CaseImportError {
+        throw Failure(e.description)
+    } catch let e as CatalogError {
+        throw Failure(e.description)
+    }
 }

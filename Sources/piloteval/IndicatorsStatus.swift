@@ -25,6 +25,7 @@ struct IndicatorsStatus: ParsableCommand {
     @Option(help: "2022, 2022-T1, 2022-Q1 or 2022-03 (default: the latest period with data).") var period: String?
     @Option(help: "table, json or csv.") var format: IndicatorFormat = .table
     @Option(name: .short, help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file")) var output: String?
+    @OptionGroup var csv: CSVDialectOption
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws { _ = try parsePeriodOption(period) }
@@ -42,7 +43,7 @@ struct IndicatorsStatus: ParsableCommand {
             }
             let text: String = switch format {
             case .json: try ResultOutput.json(report)
-            case .csv: IndicatorRendering.statusCSV(report)
+            case .csv: IndicatorRendering.statusCSV(report, dialect: csv.dialect)
             case .table: IndicatorRendering.statusTable(report)
             }
             try Console.emit(text, to: output)

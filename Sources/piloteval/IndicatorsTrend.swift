@@ -19,6 +19,7 @@ struct IndicatorsTrend: ParsableCommand {
     @Option(help: "Only this indicator id.") var indicator: String?
     @Option(help: "table, json or csv.") var format: IndicatorFormat = .table
     @Option(name: .short, help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file")) var output: String?
+    @OptionGroup var csv: CSVDialectOption
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -34,7 +35,7 @@ struct IndicatorsTrend: ParsableCommand {
                 indicator: indicator, earlierVersions: data.versions)
             let text: String = switch format {
             case .json: try ResultOutput.json(report)
-            case .csv: IndicatorRendering.trendCSV(report)
+            case .csv: IndicatorRendering.trendCSV(report, dialect: csv.dialect)
             case .table: IndicatorRendering.trendTable(report)
             }
             try Console.emit(text, to: output)

@@ -20,6 +20,6 @@ struct PilotEval: ParsableCommand {
         the default database is ./piloteval.db.
         """,
         version: "0.1.0",
-        subcommands: [Demo.self, ModelCommand.self, Describe.self, Compare.self, ImportsCommand.self, MeasuresCommand.self, PDSACommand.self, RunChartCommand.self, IndicatorsCommand.self, ReadinessCommand.self, ReportCommand.self]
+        subcommands: [Demo.self, ModelCommand.self, Describe.self, Compare.self, ImportsCommand.self, MeasuresCommand.self, PDSACommand.self, RunChartCommand.self, IndicatorsCommand.self, ReadinessCommand.self, ReportCommand.self, CasesCommand.self, KeyCommand.self, SynthCommand.self]
     )
 }

@@ -24,6 +24,7 @@ struct ReadinessGapsCommand: ParsableCommand {
     @Option(help: "The wave (default: the latest).") var wave: String?
     @Option(help: ArgumentHelp("Items to compare, comma-separated (default: all).", valueName: "keys")) var items: String?
     @Option(help: "holm, bh or none.") var correction: ReadinessCorrection = .holm
+    @OptionGroup var csv: CSVDialectOption
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -44,7 +45,7 @@ struct ReadinessGapsCommand: ParsableCommand {
             let text: String
             switch options.format {
             case .json: text = try ResultOutput.json(gaps)
-            case .csv: text = ReadinessTables.gapsCSV(gaps)
+            case .csv: text = ReadinessTables.gapsCSV(gaps, dialect: csv.dialect)
             case .table: text = ReadinessTables.gaps(gaps)
             }
             try Console.emit(text, to: options.output)

@@ -18,6 +18,7 @@ struct ReadinessSummaryCommand: ParsableCommand {
 
     @OptionGroup var options: ReadinessAnalysisOptions
     @Option(help: "The wave (default: the latest).") var wave: String?
+    @OptionGroup var csv: CSVDialectOption
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -28,7 +29,7 @@ struct ReadinessSummaryCommand: ParsableCommand {
             let text: String
             switch options.format {
             case .json: text = try ResultOutput.json(summary)
-            case .csv: text = ReadinessTables.summaryCSV(summary)
+            case .csv: text = ReadinessTables.summaryCSV(summary, dialect: csv.dialect)
             case .table: text = ReadinessTables.summary(summary, instrument: instrument)
             }
             try Console.emit(text, to: options.output)

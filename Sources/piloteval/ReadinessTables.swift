@@ -83,7 +83,7 @@ enum ReadinessTables {
         return out
     }
 
-    static func summaryCSV(_ s: ReadinessSummary) -> String {
+    static func summaryCSV(_ s: ReadinessSummary, dialect: CSVText.Dialect = .rfc4180) -> String {
         var rows = [["instrument", "wave", "aggregated", "unit", "unit_n", "suppressed", "kind", "key", "n", "mean", "sd",
                      "ci_low", "ci_high", "agree_share", "rwg_j"]]
         for u in s.units {
@@ -98,7 +98,7 @@ enum ReadinessTables {
                                     csv(sc.ciHigh), "", csv(u.rwgJ)])
             }
         }
-        return ReadinessCSVWriter.write(rows)
+        return CSVText.render(rows, dialect: dialect)
     }
 
     // MARK: Trend
@@ -123,7 +123,7 @@ enum ReadinessTables {
         return out
     }
 
-    static func trendCSV(_ t: ReadinessTrend) -> String {
+    static func trendCSV(_ t: ReadinessTrend, dialect: CSVText.Dialect = .rfc4180) -> String {
         var rows = [["instrument", "unit", "kind", "key", "wave", "aggregated", "n", "suppressed", "mean", "ci_low", "ci_high",
                      "change_from", "change", "change_ci_low", "change_ci_high", "t", "df", "p", "p_adjusted", "method"]]
         for s in t.series {
@@ -139,7 +139,7 @@ enum ReadinessTables {
                 rows.append(row)
             }
         }
-        return ReadinessCSVWriter.write(rows)
+        return CSVText.render(rows, dialect: dialect)
     }
 
     // MARK: Gaps
@@ -179,7 +179,7 @@ enum ReadinessTables {
         return out
     }
 
-    static func gapsCSV(_ g: ReadinessGaps) -> String {
+    static func gapsCSV(_ g: ReadinessGaps, dialect: CSVText.Dialect = .rfc4180) -> String {
         var rows = [["instrument", "wave", "comparison", "unit_or_item", "a", "b", "n", "mean_a", "mean_b", "difference",
                      "ci_low", "ci_high", "statistic", "df", "p", "p_adjusted", "effect_size", "effect"]]
         for x in g.withinUnits {
@@ -197,7 +197,7 @@ enum ReadinessTables {
                              csv(pair.pAdjusted), "", ""])
             }
         }
-        return ReadinessCSVWriter.write(rows)
+        return CSVText.render(rows, dialect: dialect)
     }
 
     // MARK: Helpers
@@ -219,13 +219,3 @@ enum ReadinessTables {
 }
 
 /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF.
-enum ReadinessCSVWriter {
-    static func write(_ rows: [[String]]) -> String {
-        rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func field(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}

@@ -20,6 +20,7 @@ struct ReadinessTrendCommand: ParsableCommand {
     @OptionGroup var options: ReadinessAnalysisOptions
     @Option(help: "holm, bh or none.") var correction: ReadinessCorrection = .holm
     @Flag(help: "Show only the scale scores in the table (JSON and CSV always hold everything).") var scalesOnly = false
+    @OptionGroup var csv: CSVDialectOption
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -33,7 +34,7 @@ struct ReadinessTrendCommand: ParsableCommand {
             let text: String
             switch options.format {
             case .json: text = try ResultOutput.json(trend)
-            case .csv: text = ReadinessTables.trendCSV(trend)
+            case .csv: text = ReadinessTables.trendCSV(trend, dialect: csv.dialect)
             case .table: text = ReadinessTables.trend(trend, scalesOnly: scalesOnly)
             }
             try Console.emit(text, to: options.output)

@@ -78,6 +78,14 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("exempelenheten,1,2022,I1,Andel förhandsbedömningar inom 14 dagar,percent,total,78.5,,,,,2021,70,8.5,percentage_points,>= 80,2022,not_met,>= 90,2022,not_met,not_met,false,") })
         #expect(lines.contains { $0.contains(",I1,") && $0.contains(",girls,81.2,") })
 
+        // Swedish Excel: BOM, `;`, decimal commas in numbers only — ">= 80" and
+        // "2022" stay as they are.
+        let excel = try cli.run(["indicators", "status", "--model", "exempelenheten", "--period", "2022",
+                                 "--format", "csv", "--csv-dialect", "excel-sv"])
+        #expect(excel.status == 0, "\(excel.stderr)")
+        #expect(excel.stdout.hasPrefix("\u{FEFF}model;model_version;period;indicator;"))
+        #expect(excel.stdout.contains("exempelenheten;1;2022;I1;Andel förhandsbedömningar inom 14 dagar;percent;total;78,5;;;;;2021;70;8,5;percentage_points;>= 80;2022;not_met;>= 90;"))
+
         let trend = try cli.run(["indicators", "trend", "--model", "exempelenheten", "--indicator", "I2", "--format", "json"])
         #expect(trend.status == 0, "\(trend.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(trend.stdout.utf8)) as? [String: Any])

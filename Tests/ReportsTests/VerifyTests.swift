@@ -53,7 +53,7 @@ import Testing
         let parameters = object["parameters"] as! [String: Any]
         #expect(parameters["suppression_threshold"] as? Int == 5)
         let results = object["results"] as! [String: Any]
-        #expect(Set(results.keys) == ["budget", "logic_model", "gender_breakdowns"])
+        #expect(Set(results.keys) == ["budget", "logic_model", "gender_breakdowns", "indicators", "pilot_vs_line", "readiness", "improvement"])
         let gender = results["gender_breakdowns"] as! [String: Any]
         #expect((gender["indicators"] as! [[String: Any]]).first?["indicator"] as? String == "I1")
     }

@@ -6,11 +6,96 @@ import LogicModel
 /// disagreement to the left of zero and agreement to the right, the neutral middle
 /// (odd scales) split across zero (Robbins & Heiberger 2011). Colours are ColorBrewer's
 /// PuOr classes for the scale's number of points (colour-blind safe).
+///
+/// With a suppression rule (reports, DESIGN §6) each bar's answers are recoded so that
+/// no drawn class holds 1–4 answers (`LikertBars.bars`): a small class merges with its
+/// neighbour toward the middle ("1–3"), a small innermost class joins the middle, and
+/// a bar whose middle stays small is withheld. Merged classes are drawn in the colour of
+/// their member nearest the middle and named by their range; no count is written.
 public enum LikertBars {
+    /// Answers `low`…`high` (scale values) taken together, and how many gave them.
+    public struct AnswerClass: Codable, Equatable, Sendable {
+        public var low: Int
+        public var high: Int
+        public var count: Int
+    }
+
+    /// One item's bar: its answers in classes; `classes` nil when withheld (suppression).
+    public struct Bar: Codable, Equatable, Sendable {
+        public var item: String
+        public var n: Int
+        public var classes: [AnswerClass]?
+    }
+
     /// - Parameter unit: one unit of the summary, or nil for every shown (unsuppressed)
     ///   unit pooled.
     public static func svg(_ summary: ReadinessSummary, instrument: Instrument, unit: String? = nil,
-                           language: Language = .sv) -> String {
+                           language: Language = .sv, suppression: SuppressionRule? = nil) -> String {
+        let shown = summary.units.filter { !$0.suppressed && (unit == nil || $0.unit == unit) }
+        return svg(bars: bars(summary, instrument: instrument, unit: unit, suppression: suppression),
+                   instrument: instrument, wave: summary.wave, unit: unit,
+                   empty: summary.aggregated ? .aggregated : (shown.isEmpty ? .noAnswers : nil),
+                   language: language, recoded: suppression != nil)
+    }
+
+    /// Answer counts per item (pooled over the shown units, or one unit), each a class
+    /// per scale point — or, with `suppression`, recoded so that no class is small.
+    public static func bars(_ summary: ReadinessSummary, instrument: Instrument, unit: String? = nil,
+                            suppression: SuppressionRule? = nil) -> [Bar] {
+        let points = instrument.scale.points
+        let shown = summary.units.filter { !$0.suppressed && (unit == nil || $0.unit == unit) }
+        return instrument.items.map { item in
+            var counts = Array(repeating: 0, count: points.count)
+            for u in shown {
+                if let d = u.items.first(where: { $0.item == item.key })?.distribution {
+                    for i in counts.indices where i < d.count { counts[i] += d[i] }
+                }
+            }
+            let n = counts.reduce(0, +)
+            let singles = counts.enumerated().map { AnswerClass(low: points[$0.offset], high: points[$0.offset], count: $0.element) }
+            guard let rule = suppression else { return Bar(item: item.key, n: n, classes: singles) }
+            return Bar(item: item.key, n: n, classes: recode(singles, rule: rule))
+        }
+    }
+
+    /// Global recoding toward the middle: walk in from each end, merging a class of 1–4
+    /// answers into the next one; the innermost class of a side joins the middle when
+    /// still small. Nil when the middle (or, on an even scale, a side) stays small.
+    static func recode(_ classes: [AnswerClass], rule: SuppressionRule) -> [AnswerClass]? {
+        let k = classes.count
+        guard k > 0 else { return [] }
+        let middle: Int? = k % 2 == 1 ? k / 2 : nil
+        func merge(_ a: AnswerClass, _ b: AnswerClass) -> AnswerClass {
+            AnswerClass(low: min(a.low, b.low), high: max(a.high, b.high), count: a.count + b.count)
+        }
+        // One side, listed from the outside in: merged classes, and what is left to join the middle.
+        func side(_ members: [AnswerClass]) -> (classes: [AnswerClass], carry: AnswerClass?) {
+            var out: [AnswerClass] = [], carry: AnswerClass?
+            for c in members {
+                let current = carry.map { merge($0, c) } ?? c
+                if rule.isSmall(current.count) { carry = current } else { out.append(current); carry = nil }
+            }
+            return (out, carry)
+        }
+        let lowerEnd = middle ?? k / 2
+        let lower = side(Array(classes[0..<lowerEnd]))
+        let upper = side(Array(classes[(middle.map { $0 + 1 } ?? k / 2)...].reversed()))
+        if let m = middle {
+            var centre = classes[m]
+            if let c = lower.carry { centre = merge(c, centre) }
+            if let c = upper.carry { centre = merge(centre, c) }
+            if rule.isSmall(centre.count) { return nil }
+            return lower.classes + [centre] + upper.classes.reversed()
+        }
+        // Even scale: a small innermost class on either side cannot join a middle.
+        if lower.carry != nil || upper.carry != nil { return nil }
+        return lower.classes + upper.classes.reversed()
+    }
+
+    enum Empty { case aggregated, noAnswers }
+
+    static func svg(bars: [Bar], instrument: Instrument, wave: String, unit: String?, empty: Empty?,
+                    language: Language, recoded: Bool) -> String {
         typealias S = ReadinessChartSupport
         let sv = language == .sv
         let scale = instrument.scale
@@ -18,42 +103,51 @@ public enum LikertBars {
         // PuOr's neutral (#f7f7f7) vanishes on a white page; the middle answer gets a
         // light grey instead, as Likert charts usually do.
         var colours = S.puOr(points.count)
-        if points.count % 2 == 1 { colours[points.count / 2] = "#d4d4d4" }
-        let shown = summary.units.filter { !$0.suppressed && (unit == nil || $0.unit == unit) }
-        struct Bar { var label: String; var counts: [Int]; var n: Int }
-        let bars: [Bar] = instrument.items.map { item in
-            var counts = Array(repeating: 0, count: points.count)
-            for u in shown {
-                if let d = u.items.first(where: { $0.item == item.key })?.distribution {
-                    for i in counts.indices where i < d.count { counts[i] += d[i] }
-                }
-            }
-            return Bar(label: item.shortLabel(language), counts: counts, n: counts.reduce(0, +))
+        let middle = points.count % 2 == 1 ? points.count / 2 : nil
+        if let middle { colours[middle] = "#d4d4d4" }
+        func index(_ value: Int) -> Int { value - scale.min }
+        /// A class's colour: its member nearest the middle (the middle itself when it holds it).
+        func colour(_ c: AnswerClass) -> String {
+            let lo = index(c.low), hi = index(c.high)
+            if let m = middle, lo <= m, hi >= m { return colours[m] }
+            return Double(hi) < Double(points.count - 1) / 2 ? colours[hi] : colours[lo]
         }
-        let labelWidth = max(150, (bars.map { S.width($0.label, size: 12) }.max() ?? 0) + 24)
+        func name(_ c: AnswerClass) -> String { c.low == c.high ? String(c.low) : "\(c.low)–\(c.high)" }
+        let labels = Dictionary(uniqueKeysWithValues: instrument.items.map { ($0.key, $0.shortLabel(language)) })
+
+        let labelWidth = max(150, (bars.map { S.width(labels[$0.item] ?? $0.item, size: 12) }.max() ?? 0) + 24)
         let plotW = 560.0, barH = 22.0, gap = 10.0
         let top = 110.0
         let plotH = Double(bars.count) * (barH + gap)
-        let width = labelWidth + plotW + 70
-        let height = top + plotH + 46
+        let width = labelWidth + plotW + (recoded ? 140 : 70)
+        let height = top + plotH + 46 + (recoded ? 18 : 0)
         let centre = labelWidth + plotW / 2
         func xAt(_ share: Double) -> Double { centre + share * plotW / 2 }
 
         let who: String = unit ?? (sv ? "alla redovisade enheter" : "all units shown")
-        let title = sv ? "Svarsfördelning per påstående – \(who), mätning \(summary.wave)"
-                       : "Answers per statement – \(who), wave \(summary.wave)"
+        let title = sv ? "Svarsfördelning per påstående – \(who), mätning \(wave)"
+                       : "Answers per statement – \(who), wave \(wave)"
         var note = sv ? "Andel svar; vänster om noll: instämmer mindre, höger: instämmer mer"
                       : "Share of answers; left of zero: agree less, right: agree more"
-        if points.count % 2 == 1 { note += sv ? " (mittensvaret delas lika på båda sidor)" : " (the middle answer is split across both sides)" }
+        if middle != nil { note += sv ? " (mittensvaret delas lika på båda sidor)" : " (the middle answer is split across both sides)" }
         let description = title + ". " + bars.map { b in
-            "\(b.label): " + zip(points, b.counts).map { "\($0): \($1)" }.joined(separator: ", ") + " (n = \(b.n))"
+            let label = labels[b.item] ?? b.item
+            guard let classes = b.classes else {
+                return "\(label): " + (sv ? "visas inte (för få svar i någon svarskategori)" : "not shown (too few answers in some category)")
+            }
+            if recoded {
+                return "\(label): " + classes.filter { $0.count > 0 }
+                    .map { "\(name($0)): \(S.percent(Double($0.count) / Double(max(b.n, 1)), language))" }
+                    .joined(separator: ", ") + " (n = \(b.n))"
+            }
+            return "\(label): " + classes.map { "\(name($0)): \($0.count)" }.joined(separator: ", ") + " (n = \(b.n))"
         }.joined(separator: ". ")
 
         var svg = S.open(width: width, height: height, id: "likert-bars", title: title, description: description)
         svg += S.text(title, x: 16, y: 26, size: 17, weight: "bold")
         svg += S.text(note, x: 16, y: 46, size: 12, fill: "#333333")
-        if summary.aggregated || shown.isEmpty || bars.allSatisfy({ $0.n == 0 }) {
-            let why = summary.aggregated
+        if empty != nil || bars.allSatisfy({ $0.n == 0 }) {
+            let why = empty == .aggregated
                 ? (sv ? "Sammanställd mätning: svarsfördelningen finns inte, bara medelvärden." : "Aggregated wave: no answer distribution exists, only means.")
                 : (sv ? "Inga svar att visa (för få svarande eller enheten saknas)." : "No answers to show (too few respondents, or no such unit).")
             svg += S.text(why, x: 16, y: 80, size: 13)
@@ -76,27 +170,43 @@ public enum LikertBars {
             svg += "<line x1=\"\(S.f(x))\" x2=\"\(S.f(x))\" y1=\"\(S.f(top - 6))\" y2=\"\(S.f(top + plotH))\" stroke=\"\(t == 0 ? "#333333" : "#e5e5e5")\"/>\n"
             svg += S.text(S.percent(abs(t), language), x: x, y: top + plotH + 16, size: 11, anchor: "middle")
         }
-        let middle = points.count % 2 == 1 ? points.count / 2 : nil
         for (r, b) in bars.enumerated() {
             let y = top + Double(r) * (barH + gap)
-            svg += S.text(b.label, x: labelWidth - 10, y: y + barH / 2 + 4, size: 12, anchor: "end")
+            svg += S.text(labels[b.item] ?? b.item, x: labelWidth - 10, y: y + barH / 2 + 4, size: 12, anchor: "end")
             guard b.n > 0 else {
                 svg += S.text(sv ? "inga svar" : "no answers", x: centre + 6, y: y + barH / 2 + 4, size: 11, fill: "#555555")
                 continue
             }
-            let shares = b.counts.map { Double($0) / Double(b.n) }
-            let below = (0..<(middle ?? points.count / 2)).map { shares[$0] }.reduce(0, +)
-            var x = xAt(-(below + (middle.map { shares[$0] / 2 } ?? 0)))
-            for (i, share) in shares.enumerated() where share > 0 {
+            guard let classes = b.classes else {
+                svg += S.text(sv ? "visas inte: färre än 5 svar i någon svarskategori" : "not shown: fewer than 5 answers in some category",
+                              x: centre + 6, y: y + barH / 2 + 4, size: 11, fill: "#555555")
+                continue
+            }
+            let shares = classes.map { Double($0.count) / Double(b.n) }
+            let below = zip(classes, shares).filter { c, _ in
+                middle.map { index(c.high) < $0 } ?? (Double(index(c.high)) < Double(points.count - 1) / 2)
+            }.map(\.1).reduce(0, +)
+            let centreShare = zip(classes, shares).first { c, _ in middle.map { index(c.low) <= $0 && index(c.high) >= $0 } ?? false }?.1 ?? 0
+            var x = xAt(-(below + centreShare / 2))
+            for (c, share) in zip(classes, shares) where share > 0 {
                 let w = share * plotW / 2
-                svg += "<rect x=\"\(S.f(x))\" y=\"\(S.f(y))\" width=\"\(S.f(w))\" height=\"\(S.f(barH))\" fill=\"\(colours[i])\"><title>\(S.escape("\(points[i]): \(S.percent(share, language)) (\(b.counts[i]))"))</title></rect>\n"
+                let fill = colour(c)
+                let tip = recoded ? "\(name(c)): \(S.percent(share, language))" : "\(name(c)): \(S.percent(share, language)) (\(c.count))"
+                svg += "<rect x=\"\(S.f(x))\" y=\"\(S.f(y))\" width=\"\(S.f(w))\" height=\"\(S.f(barH))\" fill=\"\(fill)\"><title>\(S.escape(tip))</title></rect>\n"
                 if w >= 28 {
                     svg += S.text(S.percent(share, language), x: x + w / 2, y: y + barH / 2 + 4, size: 10, anchor: "middle",
-                                  fill: S.textColour(on: colours[i]))
+                                  fill: S.textColour(on: fill))
                 }
                 x += w
             }
-            svg += S.text("n = \(b.n)", x: labelWidth + plotW + 8, y: y + barH / 2 + 4, size: 11, fill: "#333333")
+            let merged = classes.filter { $0.low != $0.high && $0.count > 0 }.map(name)
+            svg += S.text("n = \(b.n)" + (merged.isEmpty ? "" : " (" + merged.joined(separator: ", ") + ")"),
+                          x: labelWidth + plotW + 8, y: y + barH / 2 + 4, size: 11, fill: "#333333")
+        }
+        if recoded {
+            svg += S.text(sv ? "Svarskategorier med 1–4 svar är sammanslagna med grannen närmast mitten (t.ex. 1–3), så att inget litet antal visas."
+                             : "Answer categories with 1–4 answers are merged with their neighbour toward the middle (e.g. 1–3), so that no small count is shown.",
+                          x: 16, y: height - 10, size: 11, fill: "#333333")
         }
         svg += "</svg>\n"
         return svg

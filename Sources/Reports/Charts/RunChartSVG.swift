@@ -18,12 +18,19 @@ public enum RunChartSVG {
         public var yLabel: String?
         public var width: Double
         public var height: Double
-        public init(lang: Language = .sv, title: String? = nil, yLabel: String? = nil, width: Double = 880, height: Double = 460) {
+        /// Points (by `index`) withheld by small-count suppression in a report: no point
+        /// is drawn, and `suppressedLabel` ("<5") marks the place at the foot of the plot.
+        public var suppressed: Set<Int>
+        public var suppressedLabel: String
+        public init(lang: Language = .sv, title: String? = nil, yLabel: String? = nil, width: Double = 880, height: Double = 460,
+                    suppressed: Set<Int> = [], suppressedLabel: String = "<5") {
             self.lang = lang
             self.title = title
             self.yLabel = yLabel
             self.width = width
             self.height = height
+            self.suppressed = suppressed
+            self.suppressedLabel = suppressedLabel
         }
     }
 
@@ -138,9 +145,11 @@ fileprivate struct RunChartDrawing {
         var values: [Double] = []
         for p in result.points { values += [p.y, p.cl, p.lcl, p.ucl].compactMap { $0 } }
         let lo = values.min() ?? 0, hi = values.max() ?? 1
-        if lo == hi { return (lo - 1, hi + 1) }
+        // A proportion never leaves 0…1, however few points are drawn (a report may
+        // withhold most of them).
+        if lo == hi { return result.chart == .p ? (max(0, lo - 0.5), min(1, hi + 0.5)) : (lo - 1, hi + 1) }
         let pad = (hi - lo) * 0.08
-        return (lo - pad, hi + pad)
+        return result.chart == .p ? (max(0, lo - pad), min(1, hi + pad)) : (lo - pad, hi + pad)
     }
     func y(_ v: Double) -> Double {
         let (lo, hi) = yDomain
@@ -323,6 +332,9 @@ fileprivate struct RunChartDrawing {
 
     func dataPoints() -> String {
         var s = "<g>\n"
+        for p in result.points where options.suppressed.contains(p.index) {
+            s += "<text x=\"\(f(x(xValue(p))))\" y=\"\(f(top + plotHeight - 6))\" text-anchor=\"middle\" font-size=\"10\" fill=\"\(RunChartPalette.grey)\">\(esc(options.suppressedLabel))</text>\n"
+        }
         for p in result.points {
             guard let v = p.y else { continue }
             let px = x(xValue(p)), py = y(v)

@@ -5,11 +5,10 @@ public enum SectionRegistry {
         AnySectionBuilder(BudgetSection()),
         AnySectionBuilder(LogicModelSection()),
         AnySectionBuilder(GenderBreakdownSection()),
-        AnySectionBuilder(TertialTableSection()),
-        // Issue 5: AnySectionBuilder(IndicatorStatusSection()),   → .indicators, .gender, .steeringOffTarget
-        //          (and fills the outcome columns of TertialTableSection)
-        // Issue 6: AnySectionBuilder(CohortComparisonSection()),  → .pilotVsLine, .gender, .steeringPilotVsLine
-        // Issue 7: AnySectionBuilder(ReadinessSection()),         → .readiness, .steeringReadiness
-        // Issue 8: AnySectionBuilder(RunChartSection()),          → .improvement
+        AnySectionBuilder(TertialTableSection()),          // its outcome columns: IndicatorStatusSection.figures
+        AnySectionBuilder(IndicatorStatusSection()),       // issue 5 → .indicators, .gender, .steeringOffTarget
+        AnySectionBuilder(CohortComparisonSection()),      // issue 6 → .pilotVsLine, .gender, .steeringPilotVsLine
+        AnySectionBuilder(ReadinessSection()),             // issue 7 → .readiness, .steeringReadiness
+        AnySectionBuilder(RunChartSection()),              // issue 8 → .improvement
     ] }
 }

@@ -1,14 +1,21 @@
+import Evaluation
 import LogicModel
 import Periods
+import Statistics
 
 /// The tertial report's table per goal, in the city's columns: indicator, outcome,
 /// boys, girls, previous period, unit target, city target, assessment, analysis.
 ///
-/// The targets come from the model now. The outcome, gender, previous-period and
-/// assessment columns are the indicator-status analysis' (issue 5): until it plugs in
-/// (by filling `outcome`… in `compute` from `IndicatorStatus`), they are null with a
-/// note and print as "–". The analysis column is the prose under the indicator's
-/// heading ("I1") in `--text`.
+/// The targets come from the model; the outcome, gender, previous-period and
+/// assessment columns from the indicator status of the period (issue 5, through
+/// `IndicatorStatusSection.figures`, so small counts are suppressed as everywhere).
+/// A figure without data is null with a note and prints as "–", a suppressed one as
+/// "<5" or "..". The assessment column is a symbol and a word (● Uppfyllt, ○ Ej
+/// uppfyllt, – Inget utfall, ? Ingen jämförelse, · Bedöms ej): readable in black and
+/// white and by a screen reader, never colour alone; each goal's computed assessment
+/// (● helt, ◐ delvis, ○ inte) is printed under its table beside the one the unit
+/// recorded. The analysis column is the prose under the indicator's heading ("I1") in
+/// `--text`.
 public struct TertialTableSection: ReportSectionBuilder {
     public init() {}
 
@@ -22,15 +29,27 @@ public struct TertialTableSection: ReportSectionBuilder {
         public var outcome: Double?
         public var outcomeNote: String?
         public var boys: Double?
+        public var boysNote: String?
         public var girls: Double?
+        public var girlsNote: String?
         public var previous: Double?
+        public var previousNote: String?
+        public var previousPeriod: String?
+        /// The indicator's status (`met`, `not_met`, `no_data`, `no_comparison`,
+        /// `not_assessed`); nil without data for the period.
         public var assessment: String?
+        /// True when a year target is read against a tertial (an interim reading).
+        public var interim: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case indicator, title, unit, illustrative, outcome, boys, girls, previous, assessment
+            case indicator, title, unit, illustrative, outcome, boys, girls, previous, assessment, interim
             case unitTarget = "unit_target"
             case cityTarget = "city_target"
             case outcomeNote = "outcome_note"
+            case boysNote = "boys_note"
+            case girlsNote = "girls_note"
+            case previousNote = "previous_note"
+            case previousPeriod = "previous_period"
         }
     }
 
@@ -38,6 +57,15 @@ public struct TertialTableSection: ReportSectionBuilder {
         public var id: String
         public var title: String
         public var indicators: [Row]
+        /// The computed assessment (`fully_met`, `partly_met`, `not_met`, `cannot_assess`)
+        /// and the one the unit recorded for the period, side by side.
+        public var assessment: String?
+        public var recordedAssessment: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, title, indicators, assessment
+            case recordedAssessment = "recorded_assessment"
+        }
     }
 
     public struct Result: Codable, Equatable {
@@ -65,6 +93,8 @@ public struct TertialTableSection: ReportSectionBuilder {
         let model = context.model
         let graph = ModelGraph(model)
         let period = Self.period(context)
+        let status = period == nil ? nil : try IndicatorStatusSection.figures(context, period: period).status
+        let statusByID = Dictionary((status?.indicators ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let goals = model.goals.map { goal -> Goal in
             let nodes = graph.upstream(of: goal.id).union([goal.id])
             let rows = model.indicators.filter { nodes.contains($0.measures) }.map { i -> Row in
@@ -75,12 +105,29 @@ public struct TertialTableSection: ReportSectionBuilder {
                     }
                     return texts.isEmpty ? nil : texts.joined(separator: "; ")
                 }
-                return Row(indicator: i.id, title: i.title, unit: i.unit.rawValue, illustrative: i.illustrative,
-                           unitTarget: target(.unit), cityTarget: target(.city),
-                           outcome: nil, outcomeNote: "indicator status is not yet part of reports (issue 5)",
-                           boys: nil, girls: nil, previous: nil, assessment: nil)
+                var row = Row(indicator: i.id, title: i.title, unit: i.unit.rawValue, illustrative: i.illustrative,
+                              unitTarget: target(.unit), cityTarget: target(.city),
+                              outcome: nil, outcomeNote: "no indicator observations are stored for this model",
+                              boys: nil, girls: nil, previous: nil, assessment: nil)
+                if let s = statusByID[i.id] {
+                    func note(_ f: Figure?) -> String? { f == nil ? "no value for this group" : f!.note }
+                    row.outcome = s.value.value
+                    row.outcomeNote = s.value.note
+                    row.boys = s.groups["boys"]?.value.value
+                    row.boysNote = row.boys == nil ? note(s.groups["boys"]?.value) : nil
+                    row.girls = s.groups["girls"]?.value.value
+                    row.girlsNote = row.girls == nil ? note(s.groups["girls"]?.value) : nil
+                    row.previous = s.previousValue.value
+                    row.previousNote = s.previousValue.note
+                    row.previousPeriod = s.previousPeriod.text
+                    row.assessment = s.status.rawValue
+                    row.interim = s.interim
+                }
+                return row
             }
-            return Goal(id: goal.id, title: goal.title, indicators: rows)
+            let assessed = status?.goals.first { $0.id == goal.id }
+            return Goal(id: goal.id, title: goal.title, indicators: rows, assessment: assessed?.assessment.rawValue,
+                        recordedAssessment: assessed?.manualAssessment?.rawValue)
         }
         return Result(period: period?.text, periodNote: period == nil ? "no --period and no target names a period" : nil,
                       goals: goals)
@@ -96,7 +143,9 @@ public struct TertialTableSection: ReportSectionBuilder {
         let header = ["tertial.col.indicator", "tertial.col.outcome", "tertial.col.boys", "tertial.col.girls",
                       "tertial.col.previous", "tertial.col.unit_target", "tertial.col.city_target",
                       "tertial.col.assessment", "tertial.col.analysis"].map { TableBlock.Cell(s($0)) }
-        var anyIllustrative = false
+        var anyIllustrative = false, anySuppressed = false, anyInterim = false
+        let hasData = result.goals.contains { $0.indicators.contains { $0.assessment != nil } }
+        if hasData { blocks.append(.paragraph(RichText([.emphasis(s("indicators.symbols"))]))) }
         for goal in result.goals {
             blocks.append(.heading(level: 1, text: s("tertial.goal", ["id": goal.id, "title": goal.title])))
             guard !goal.indicators.isEmpty else {
@@ -113,24 +162,45 @@ public struct TertialTableSection: ReportSectionBuilder {
                         if case .list(let l) = b { return l.items.map(\.plainText).joined(separator: "; ") }
                         return nil
                     }.joined(separator: " ") } ?? ""
-                func value(_ v: Double?) -> String {
-                    guard let v else { return dash }
-                    return row.unit == "percent" ? context.numbers.percent(v) : context.numbers.decimal(v, decimals: 1)
+                let unit = IndicatorUnit(rawValue: row.unit) ?? .mean
+                func value(_ v: Double?, _ note: String?) -> String {
+                    guard let v else {
+                        guard let note, note.hasPrefix("suppressed") else { return dash }
+                        return IndicatorStatusSection.suppressedText(note, unit: unit, s)
+                    }
+                    return IndicatorValueText.text(v, unit: unit, numbers: context.numbers) ?? dash
                 }
-                return [TableBlock.Cell(name, isRowHeader: true), TableBlock.Cell(value(row.outcome)),
-                        TableBlock.Cell(value(row.boys)), TableBlock.Cell(value(row.girls)),
-                        TableBlock.Cell(value(row.previous)), TableBlock.Cell(row.unitTarget ?? dash),
-                        TableBlock.Cell(row.cityTarget ?? dash), TableBlock.Cell(row.assessment ?? dash),
+                anySuppressed = anySuppressed || [row.outcomeNote, row.boysNote, row.girlsNote, row.previousNote]
+                    .contains { $0?.hasPrefix("suppressed") ?? false }
+                anyInterim = anyInterim || row.interim == true
+                let assessment = row.assessment.flatMap(TargetStatus.init(rawValue:))
+                    .map { IndicatorStatusSection.statusText($0, interim: row.interim == true, s) } ?? dash
+                return [TableBlock.Cell(name, isRowHeader: true), TableBlock.Cell(value(row.outcome, row.outcomeNote)),
+                        TableBlock.Cell(value(row.boys, row.boysNote)), TableBlock.Cell(value(row.girls, row.girlsNote)),
+                        TableBlock.Cell(value(row.previous, row.previousNote)), TableBlock.Cell(row.unitTarget ?? dash),
+                        TableBlock.Cell(row.cityTarget ?? dash), TableBlock.Cell(assessment),
                         TableBlock.Cell(analysis)]
             }
             blocks.append(.table(TableBlock(caption: s("tertial.caption", ["id": goal.id]),
                                             header: [header], rows: rows,
-                                            alignments: [.left, .right, .right, .right, .right, .left, .left, .center, .left])))
+                                            alignments: [.left, .right, .right, .right, .right, .left, .left, .left, .left])))
+            if let a = goal.assessment.flatMap(Assessment.init(rawValue:)) {
+                var text = s("tertial.goal.assessment", ["assessment": IndicatorStatusSection.assessmentText(a, s)])
+                if let r = goal.recordedAssessment.flatMap(Assessment.init(rawValue:)) {
+                    text += " " + s("tertial.goal.recorded", ["assessment": IndicatorStatusSection.assessmentText(r, s)])
+                }
+                blocks.append(.paragraph(RichText(text)))
+            }
             // The goal's own analysis, written under a heading naming the goal ("G1").
             blocks += context.request.text?.sections["tertial.goal.\(goal.id)"] ?? []
         }
-        blocks.append(.callout(Callout(.placeholder, title: s("placeholder.domain.title"),
-                                       RichText(s("placeholder.domain", ["what": s("placeholder.domain.indicators")])))))
+        if !hasData {
+            blocks.append(.callout(Callout(.note, title: s("note.title"), RichText(s("indicators.none", ["model": context.model.id])))))
+        }
+        if anyInterim, let p = result.period.flatMap(Period.init(parsing:)) {
+            blocks.append(.paragraph(RichText([.emphasis(s("indicators.interim", ["period": context.numbers.period(p)]))])))
+        }
+        if anySuppressed { blocks.append(.paragraph(RichText([.emphasis(s("suppression.note"))]))) }
         if anyIllustrative {
             blocks.append(.callout(Callout(.caveat, title: s("caveat.title"),
                                            RichText(s("logic_model.illustrative", ["label": s("illustrative.label")])))))

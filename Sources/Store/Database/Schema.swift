@@ -135,5 +135,49 @@ public enum Schema {
             CREATE INDEX readiness_unit_means_by_import ON readiness_unit_means (import_id);
             CREATE INDEX readiness_unit_means_by_wave ON readiness_unit_means (instrument_id, wave);
             """),
+        Migration(version: 6, name: "case extracts", sql: """
+            -- One row per case import: what the extract was read against and the date its
+            -- open durations are censored at (docs/cases.md).
+            CREATE TABLE case_imports (
+                import_id       INTEGER PRIMARY KEY REFERENCES imports(id) ON DELETE CASCADE,
+                model_id        TEXT    NOT NULL,
+                pilot_cohort    TEXT    NOT NULL,
+                extract_date    TEXT    NOT NULL,
+                extract_date_from TEXT  NOT NULL CHECK (extract_date_from IN ('option', 'latest_in_file')),
+                key_fingerprint TEXT,
+                columns_json    TEXT    NOT NULL
+            );
+            CREATE INDEX case_imports_by_model ON case_imports (model_id, extract_date);
+            -- Every snapshot of every case, per import: a later extract supersedes by
+            -- case_id at read time (CaseDataset.load), so undoing it brings the earlier
+            -- snapshot back. Dates are ISO text; person_key is a pseudonym or the
+            -- extract's own non-identity person id, never an identity number.
+            -- WITHOUT ROWID: the primary key is the table, so duplicate case ids in a file
+            -- are caught without a second index, and its leading import_id is the index
+            -- the import_id convention asks for (it serves the cascade and undo's count).
+            CREATE TABLE cases (
+                import_id   INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+                case_id     TEXT    NOT NULL,
+                person_key  TEXT,
+                cohort      TEXT    NOT NULL,
+                unit        TEXT,
+                area        TEXT,
+                gender      TEXT    CHECK (gender IN ('girl', 'boy', 'other')),
+                birth_year  INTEGER,
+                age         INTEGER,
+                referral_date            TEXT,
+                referral_reason          TEXT,
+                assessment_decision_date TEXT,
+                investigation_start      TEXT,
+                investigation_end        TEXT,
+                intervention_start       TEXT,
+                intervention_end         TEXT,
+                caseworker_count         REAL,
+                re_referral_date         TEXT,
+                outcomes    TEXT,   -- JSON object: further numeric columns by name
+                texts       TEXT,   -- JSON object: free-text columns mapped explicitly
+                PRIMARY KEY (import_id, case_id)
+            ) WITHOUT ROWID;
+            """),
     ]
 }

@@ -1,0 +1,472 @@
+import Foundation
+import Periods
+import Store
+
+/// One pass over the rows of an extract inside the import's transaction: checks and
+/// converts each row, stores it, and keeps the counts the identity rule and the
+/// summary need. Never holds more than one row.
+struct CaseImportPass {
+    let reader: CSVReader
+    var plan: CaseColumnPlan
+    let request: CaseImportRequest
+    let pilot: String
+    let reference: CalendarDate
+    let database: Database
+
+    // Whole-file counts per column for the identity rule.
+    private var nonBlank: [Int]
+    private var valid: [Int]
+    private var firstValidLine: [Int?]
+    private var firstInvalidLine: [Int?]
+    /// The columns the identity rule looks at, and per-column flags: looked up for
+    /// every cell, so arrays rather than sets.
+    private let checked: [Int]
+    /// Column of each role by `CaseColumnRole.position`, -1 when absent.
+    private let roleColumn: [Int]
+    private let pilotLowercased: String
+    private let personIdentity: Int?
+    private let isIdentity: [Bool]
+    private let isNotIdentity: [Bool]
+    // Per-row scratch, reused so a row allocates no arrays of its own.
+    private var cellIdentity: [IdentityNumber?]
+    private var pseudonyms: [String?]
+    private var suppressed: [Bool]
+
+    private var latest: CalendarDate?
+    private var rows = 0, pilotRows = 0
+    private var cohorts: [String: Int] = [:]
+    private var pseudonymised = 0
+    private var outcomeStored = Set<Int>()
+    private var outcomePrefixes: [Int: String] = [:]
+    private var textPrefixes: [Int: String] = [:]
+
+    init(reader: CSVReader, plan: CaseColumnPlan, request: CaseImportRequest, pilot: String,
+         reference: CalendarDate, database: Database) {
+        self.reader = reader
+        self.plan = plan
+        self.request = request
+        self.pilot = pilot.trimmingCharacters(in: .whitespaces)
+        self.reference = reference
+        self.database = database
+        let n = plan.header.count
+        nonBlank = Array(repeating: 0, count: n)
+        valid = Array(repeating: 0, count: n)
+        firstValidLine = Array(repeating: nil, count: n)
+        firstInvalidLine = Array(repeating: nil, count: n)
+        cellIdentity = Array(repeating: nil, count: n)
+        pseudonyms = Array(repeating: nil, count: n)
+        suppressed = Array(repeating: false, count: n)
+        checked = plan.checked
+        roleColumn = CaseColumnRole.allCases.map { plan.roles[$0] ?? -1 }
+        personIdentity = plan.personIdentity
+        pilotLowercased = pilot.trimmingCharacters(in: .whitespaces).lowercased()
+        isIdentity = (0..<n).map { plan.identity.contains($0) }
+        isNotIdentity = (0..<n).map { plan.notIdentity.contains($0) }
+        for i in plan.outcomes { outcomePrefixes[i] = JSONText.quoted(plan.header[i]) + ":" }
+        for i in plan.text { textPrefixes[i] = JSONText.quoted(plan.header[i]) + ":" }
+    }
+
+    static let insertSQL = """
+        INSERT INTO cases (import_id, case_id, person_key, cohort, unit, area, gender, birth_year, age,
+            referral_date, referral_reason, assessment_decision_date, investigation_start, investigation_end,
+            intervention_start, intervention_end, caseworker_count, re_referral_date, outcomes, texts)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    mutating func run(importID: Int, progress: ((Int, Int) -> Void)?) throws -> CaseImportSummary {
+        let insert = try database.prepare(Self.insertSQL)
+        try reader.forEachRow(progress: progress) { row in
+            try self.store(row, importID: importID, insert: insert)
+        }
+        try verifyIdentityColumns()
+        return try finish(importID: importID)
+    }
+
+    // MARK: One row
+
+    private mutating func store(_ row: CSVRow, importID: Int, insert: Statement) throws {
+        let f = row.fields
+        let line = row.line
+        // Identity numbers first: nothing below may see a raw number that is not
+        // going to be replaced by its pseudonym.
+        for i in checked {
+            cellIdentity[i] = nil
+            pseudonyms[i] = nil
+            suppressed[i] = false
+            let field = f[i]
+            if isBlank(field) { continue }
+            nonBlank[i] += 1
+            let number = IdentityNumber.mightBe(field) ? IdentityNumber(field, reference: reference) : nil
+            if let number {
+                valid[i] += 1
+                if firstValidLine[i] == nil { firstValidLine[i] = line }
+                if isIdentity[i] {
+                    cellIdentity[i] = number
+                    pseudonyms[i] = request.key!.pseudonym(of: number)
+                    pseudonymised += 1
+                } else if !isNotIdentity[i] {
+                    suppressed[i] = true   // the end of the pass refuses or redoes the import
+                }
+            } else if isIdentity[i] {
+                if firstInvalidLine[i] == nil { firstInvalidLine[i] = line }
+                suppressed[i] = true       // possibly a mistyped number: never stored
+            }
+        }
+
+        func fail(_ index: Int, _ message: String) -> CSVError {
+            CSVError(kind: .invalidValue, file: reader.name, line: line, column: headerColumn(f, index),
+                     message: "\(plan.header[index]): \(message)")
+        }
+        /// Never quotes a value that could be an identity number.
+        func shown(_ field: String) -> String {
+            IdentityNumber.mightBe(field) ? "a value shaped like an identity number (not shown)" : "\"\(field)\""
+        }
+        func column(_ role: CaseColumnRole) -> Int? {
+            let i = roleColumn[role.position]
+            return i < 0 ? nil : i
+        }
+        func text(_ role: CaseColumnRole) -> String? {
+            guard let i = column(role) else { return nil }
+            if isIdentity[i] { return pseudonyms[i] }
+            if suppressed[i] || isBlank(f[i]) { return nil }
+            return trimmed(f[i])
+        }
+        func date(_ role: CaseColumnRole) throws -> CalendarDate? {
+            guard let i = column(role), !suppressed[i] else { return nil }
+            switch fastDate(f[i]) ?? CalendarDate.parse(f[i]) {
+            case .empty: return nil
+            case .invalid(let reason):
+                throw fail(i, IdentityNumber.mightBe(f[i]) ? "\(shown(f[i])) is not a date (write YYYY-MM-DD or YYYYMMDD)" : reason)
+            case .value(let d):
+                if let limit = request.extractDate, d > limit {
+                    throw fail(i, "\(d.iso) is after the extract date \(limit.iso); an extract cannot know the future. Check the date or give a later --extract-date")
+                }
+                if latest.map({ d > $0 }) ?? true { latest = d }
+                return d
+            }
+        }
+        func number(_ role: CaseColumnRole, _ range: ClosedRange<Double>, whole: Bool, what: String) throws -> Double? {
+            guard let i = column(role), !suppressed[i] else { return nil }
+            switch SwedishNumber.parse(f[i]) {
+            case .empty: return nil
+            case .invalid: throw fail(i, "\(shown(f[i])) is not \(what)")
+            case .value(let v):
+                guard range.contains(v), !whole || v == v.rounded() else { throw fail(i, "\(shown(f[i])) is not \(what)") }
+                return v
+            }
+        }
+        /// The date as ISO text for storage: the field itself when it is already
+        /// `YYYY-MM-DD` (most exports), saving a string build per date.
+        func iso(_ role: CaseColumnRole, _ d: CalendarDate?) -> String? {
+            guard let d else { return nil }
+            if let i = column(role) {
+                var k = 0
+                let canonical = f[i].utf8.count == 10 && f[i].utf8.allSatisfy { b in
+                    defer { k += 1 }
+                    return k == 4 || k == 7 ? b == 0x2D : (b >= 0x30 && b <= 0x39)
+                }
+                if canonical { return f[i] }
+            }
+            return d.iso
+        }
+        func order(_ earlier: CalendarDate?, _ later: CalendarDate?, _ role: CaseColumnRole, _ what: String) throws {
+            if let earlier, let later, later < earlier, let i = column(role) {
+                throw fail(i, "\(later.iso) is before \(what) (\(earlier.iso))")
+            }
+        }
+
+        guard let caseID = text(.caseID) else {
+            throw fail(plan.roles[.caseID]!, "every case needs a case_id; this one is blank")
+        }
+        guard let cohort = text(.cohort) else {
+            throw fail(plan.roles[.cohort]!, "every case needs a cohort (the pilot's name, \"\(pilot)\", or any other for the line); this one is blank")
+        }
+        var gender: CaseRecord.Gender?
+        if let i = column(.gender), !suppressed[i] {
+            switch GenderForm.parse(f[i], extra: request.mapping?.genderValues ?? [:]) {
+            case .empty: break
+            case .value(let g): gender = g
+            case .invalid(let reason): throw fail(i, reason)
+            }
+        }
+        var birthYear = try number(.birthYear, 1800...9999, whole: true, what: "a year of birth (four digits)").map { Int($0) }
+        var age = try number(.age, 0...130, whole: true, what: "an age in whole years (0–130)").map { Int($0) }
+        let referral = try date(.referralDate)
+        let decision = try date(.assessmentDecisionDate)
+        let investigationStart = try date(.investigationStart)
+        let investigationEnd = try date(.investigationEnd)
+        let interventionStart = try date(.interventionStart)
+        let interventionEnd = try date(.interventionEnd)
+        let reReferral = try date(.reReferralDate)
+        let caseworkers = try number(.caseworkerCount, 0...10_000, whole: false, what: "a number of caseworkers")
+        try order(referral, decision, .assessmentDecisionDate, "the referral")
+        try order(investigationStart, investigationEnd, .investigationEnd, "the investigation's start")
+        try order(interventionStart, interventionEnd, .interventionEnd, "the intervention's start")
+        try order(referral, reReferral, .reReferralDate, "the referral")
+
+        // The person: a pseudonym from an identity column, else the extract's own id.
+        var personKey: String?
+        if column(.personID) != nil {
+            personKey = text(.personID)
+        } else if let p = personIdentity {
+            personKey = pseudonyms[p]
+        }
+        if let p = personIdentity, let id = cellIdentity[p] {
+            // DESIGN §3.3: birth year and legal sex may be derived before the number goes.
+            if gender == nil { gender = id.legalSex == .female ? .girl : .boy }
+            if birthYear == nil { birthYear = id.birthDate.year }
+            if age == nil, let referral {
+                let b = id.birthDate
+                age = referral.year - b.year - ((referral.month, referral.day) < (b.month, b.day) ? 1 : 0)
+            }
+        }
+
+        var outcomes: String?
+        var dropped: [Int] = []
+        for i in plan.outcomes where !suppressed[i] && !isIdentity[i] && !isBlank(f[i]) {
+            switch SwedishNumber.parse(f[i]) {
+            case .value(let v):
+                outcomes = (outcomes.map { $0 + "," } ?? "{") + outcomePrefixes[i]! + JSONText.number(v)
+                outcomeStored.insert(i)
+            case .empty: break
+            case .invalid:
+                if plan.automaticOutcomes.contains(i) && !outcomeStored.contains(i) {
+                    dropped.append(i)   // text after all (a mostly blank notes column)
+                } else {
+                    throw fail(i, "\(shown(f[i])) is not a number; this column is read as an outcome (numbers or 0/1)\(plan.automaticOutcomes.contains(i) ? " because earlier rows hold numbers" : ""). Fix the value, or list the column under `ignore:` in a mapping")
+                }
+            }
+        }
+        if !dropped.isEmpty {
+            // Later rows of such a column may hold anything; it was never stored.
+            plan.outcomes.removeAll { dropped.contains($0) }
+            for i in dropped {
+                plan.notImported[i] = "text (names and free text are imported only when listed under `text:` in a mapping)"
+            }
+            if let o = outcomes, o.isEmpty { outcomes = nil }
+        }
+        if outcomes != nil { outcomes! += "}" }
+
+        var texts: String?
+        for i in plan.text where !isBlank(f[i]) {
+            let value = isIdentity[i] ? pseudonyms[i] : (suppressed[i] ? nil : FreeText.maskingIdentityNumbers(f[i], reference: reference))
+            guard let value else { continue }
+            texts = (texts.map { $0 + "," } ?? "{") + textPrefixes[i]! + JSONText.quoted(value)
+        }
+        if texts != nil { texts! += "}" }
+
+        insert.reset()
+        try insert.bind(int: importID, at: 1)
+        try insert.bind(text: caseID, at: 2)
+        try insert.bind(text: personKey, at: 3)
+        try insert.bind(text: cohort, at: 4)
+        try insert.bind(text: text(.unit), at: 5)
+        try insert.bind(text: text(.area), at: 6)
+        try insert.bind(text: gender?.rawValue, at: 7)
+        try insert.bind(int: birthYear, at: 8)
+        try insert.bind(int: age, at: 9)
+        try insert.bind(text: iso(.referralDate, referral), at: 10)
+        try insert.bind(text: text(.referralReason), at: 11)
+        try insert.bind(text: iso(.assessmentDecisionDate, decision), at: 12)
+        try insert.bind(text: iso(.investigationStart, investigationStart), at: 13)
+        try insert.bind(text: iso(.investigationEnd, investigationEnd), at: 14)
+        try insert.bind(text: iso(.interventionStart, interventionStart), at: 15)
+        try insert.bind(text: iso(.interventionEnd, interventionEnd), at: 16)
+        try insert.bind(double: caseworkers, at: 17)
+        try insert.bind(text: iso(.reReferralDate, reReferral), at: 18)
+        try insert.bind(text: outcomes, at: 19)
+        try insert.bind(text: texts, at: 20)
+        do {
+            try insert.step()
+        } catch let error as DatabaseError where error.code == 19 /* SQLITE_CONSTRAINT */ {
+            let i = plan.roles[.caseID]!
+            let shownID = plan.identity.contains(i) ? "this case id" : "case_id \"\(caseID)\""
+            throw fail(i, "\(shownID) occurs earlier in the file; an extract has one row per case")
+        }
+        rows += 1
+        if cohort == pilot || (cohort.utf8.count == pilot.utf8.count && cohort.lowercased() == pilotLowercased) {
+            pilotRows += 1
+        }
+        if cohorts.count < 50 || cohorts[cohort] != nil { cohorts[cohort, default: 0] += 1 }
+    }
+
+    // MARK: End of file
+
+    /// DESIGN §3.3's rule on the whole column: ≥ 90 % valid identity numbers makes an
+    /// identity column. A column with some but fewer is refused (its numbers could be
+    /// neither pseudonymised nor stored); one the sample misjudged is redone.
+    private func verifyIdentityColumns() throws {
+        for i in plan.checked {
+            let share = nonBlank[i] > 0 ? Double(valid[i]) / Double(nonBlank[i]) : 0
+            let enough = nonBlank[i] > 0 && Double(valid[i]) >= CaseImporter.identityShare * Double(nonBlank[i])
+            if plan.identity.contains(i) {
+                if !plan.forcedIdentity.contains(i) && !enough {
+                    throw mixed(i, share: share, line: firstInvalidLine[i] ?? reader.headerLine)
+                }
+            } else if !plan.notIdentity.contains(i) && valid[i] > 0 {
+                if enough { throw Reclassify(identity: plan.identity.union([i])) }
+                throw mixed(i, share: share, line: firstValidLine[i] ?? reader.headerLine)
+            }
+        }
+    }
+
+    private func mixed(_ i: Int, share: Double, line: Int) -> CSVError {
+        let name = plan.header[i]
+        let percent = String(format: "%.1f", share * 100)
+        return CSVError(kind: .invalidValue, file: reader.name, line: line, column: nil,
+                        message: "column \"\(name)\": \(valid[i]) of \(nonBlank[i]) non-blank values (\(percent) %) are valid personnummer or samordningsnummer — fewer than the 90 % that makes an identity column, so they can be neither pseudonymised nor stored. Clean the column, or say what it is in a mapping file (--map): `identity: [\(name)]` to pseudonymise it (values that are not valid numbers are dropped), or `not_identity: [\(name)]` if the values only look like identity numbers. Nothing was imported")
+    }
+
+    private mutating func finish(importID: Int) throws -> CaseImportSummary {
+        let extract: CalendarDate
+        let from: String
+        if let given = request.extractDate {
+            extract = given
+            from = "option"
+        } else if let latest {
+            extract = latest
+            from = "latest_in_file"
+        } else {
+            throw CaseImportError("\(reader.name): no dates in the file, so there is no extract date to censor open cases at; give --extract-date YYYY-MM-DD")
+        }
+        var warnings: [String] = []
+        for i in plan.identity.sorted() {
+            let invalid = nonBlank[i] - valid[i]
+            if invalid > 0 {
+                warnings.append("column \"\(plan.header[i])\": \(invalid) non-blank value\(invalid == 1 ? " is" : "s are") not a valid identity number (first at \(reader.name):\(firstInvalidLine[i] ?? 0)); not stored, so \(invalid == 1 ? "that row has" : "those rows have") no value there")
+            }
+        }
+        // A column the sample took for numbers but that held nothing at all is no outcome.
+        for i in plan.outcomes where plan.automaticOutcomes.contains(i) && !outcomeStored.contains(i) {
+            plan.notImported[i] = "blank in every row"
+        }
+        plan.outcomes.removeAll { plan.automaticOutcomes.contains($0) && !outcomeStored.contains($0) }
+        for i in plan.unmappedIdentity where !(i == plan.personIdentity && plan.roles[.personID] == nil) {
+            plan.notImported[i] = "identity numbers in a column with no role: not stored"
+                + (i == plan.personIdentity ? " (birth year and gender were derived from them where blank)" : "")
+        }
+        if rows > 0 && pilotRows == 0 {
+            warnings.append("no case has cohort \"\(pilot)\" (model \(request.model.id)'s cohorts.pilot), so every case counts as line; cohorts in the file: \(cohorts.keys.sorted().joined(separator: ", "))")
+        }
+        let fingerprint = plan.identity.isEmpty ? nil : request.key?.fingerprint
+        if let fingerprint {
+            let other = try database.query("""
+                SELECT import_id FROM case_imports WHERE model_id = ? AND key_fingerprint IS NOT NULL AND key_fingerprint <> ?
+                ORDER BY import_id
+                """, request.model.id, fingerprint).compactMap { $0.int("import_id") }
+            if !other.isEmpty {
+                warnings.append("this key differs from the one used for import \(other.map(String.init).joined(separator: ", ")) of \(request.model.id): the same child gets different pseudonyms, so cases will not link across those extracts")
+            }
+        }
+        var columns: [String: String] = [:]
+        for (role, i) in plan.roles { columns[role.rawValue] = plan.header[i] }
+        let columnsJSON = try String(decoding: JSONSerialization.data(withJSONObject: columns, options: [.sortedKeys]), as: UTF8.self)
+        try database.execute("""
+            INSERT INTO case_imports (import_id, model_id, pilot_cohort, extract_date, extract_date_from, key_fingerprint, columns_json)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, importID, request.model.id, pilot, extract.iso, from, fingerprint, columnsJSON)
+        // Case ids this extract shares with earlier extracts of the same model. The
+        // join lets SQLite build a transient index instead of scanning per row.
+        let superseded = try database.scalar("""
+            SELECT count(*) FROM cases c
+            JOIN (SELECT DISTINCT o.case_id FROM cases o JOIN case_imports ci ON ci.import_id = o.import_id
+                  WHERE ci.model_id = ? AND o.import_id <> ?) earlier ON earlier.case_id = c.case_id
+            WHERE c.import_id = ?
+            """, request.model.id, importID, importID).int ?? 0
+
+        return CaseImportSummary(
+            importID: importID, file: reader.name, model: request.model.id, pilotCohort: pilot,
+            rows: rows, pilotRows: pilotRows, lineRows: rows - pilotRows, cohorts: cohorts,
+            extractDate: extract.iso, extractDateFrom: from, supersededCases: superseded,
+            columns: columns, outcomes: plan.outcomes.map { plan.header[$0] },
+            text: plan.text.map { plan.header[$0] },
+            notImported: plan.notImported.sorted { $0.key < $1.key }.map { .init(column: plan.header[$0.key], reason: $0.value) },
+            identityColumns: plan.identity.sorted().map { plan.header[$0] },
+            pseudonymised: pseudonymised, keyFingerprint: fingerprint,
+            encoding: reader.encoding.rawValue, delimiter: reader.delimiter.rawValue, warnings: warnings)
+    }
+}
+
+/// `YYYY-MM-DD` and `YYYYMMDD` read straight from the bytes (nearly every date in an
+/// export); nil sends anything else to `CalendarDate.parse`, which knows every form and
+/// gives the reasons.
+@inline(__always)
+func fastDate(_ field: String) -> ParseResult<CalendarDate>? {
+    var field = field
+    return field.withUTF8 { b -> ParseResult<CalendarDate>? in
+        func digit(_ i: Int) -> Int? {
+            let v = Int(b[i]) - 48
+            return v >= 0 && v <= 9 ? v : nil
+        }
+        func number(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for i in range { guard let d = digit(i) else { return nil }; n = n * 10 + d }
+            return n
+        }
+        let y: Int?, m: Int?, d: Int?
+        if b.count == 10, b[4] == 0x2D, b[7] == 0x2D {
+            (y, m, d) = (number(0..<4), number(5..<7), number(8..<10))
+        } else if b.count == 8 {
+            (y, m, d) = (number(0..<4), number(4..<6), number(6..<8))
+        } else {
+            return nil
+        }
+        guard let y, let m, let d, let date = CalendarDate(year: y, month: m, day: d) else { return nil }
+        return .value(date)
+    }
+}
+
+/// The field without surrounding spaces; the common case (none) costs two byte checks.
+@inline(__always)
+func trimmed(_ field: String) -> String {
+    let utf8 = field.utf8
+    guard let first = utf8.first, let last = utf8.last else { return field }
+    if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return field }
+    return field.trimmingCharacters(in: .whitespaces)
+}
+
+/// JSON text for the `outcomes` and `texts` columns, written by hand: one small object
+/// per row, built without an encoder in the import's inner loop.
+enum JSONText {
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// Shortest round-trip form; whole numbers without `.0`.
+    static func number(_ v: Double) -> String {
+        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+        return "\(v)"
+    }
+}
+
+/// Free text kept on purpose may still mention a child's number; it is masked.
+enum FreeText {
+    static let mask = "[personnummer]"
+
+    static func maskingIdentityNumbers(_ text: String, reference: CalendarDate) -> String {
+        // Tokens are runs of digits, `-` and `+`; a token that is a valid number goes.
+        var out = ""
+        var token = ""
+        func flush() {
+            if token.count >= 10, IdentityNumber(token, reference: reference) != nil { out += mask } else { out += token }
+            token = ""
+        }
+        for ch in text {
+            if ch.isASCII && (ch.isNumber || ch == "-" || ch == "+") { token.append(ch) } else { flush(); out.append(ch) }
+        }
+        flush()
+        return out.trimmingCharacters(in: .whitespaces)
+    }
+}

@@ -1,0 +1,518 @@
+import Evaluation
+import LogicModel
+import Statistics
+import Store
+
+/// Pilot versus line (issue 6) in reports: 6 Resultatredovisning › Pilotverksamheten
+/// jämförd med linjeverksamheten (one table over the outcomes, then each outcome's
+/// design, uncertainty and caveats in words), 6.2 Jämställdhet (each outcome by gender
+/// within cohort) and the steering brief's "pilot vs line" (one short table with the
+/// uncertainty in plain words).
+///
+/// Outcomes: the derived case measures of DESIGN §3.3 that the imported cases carry,
+/// in that order — what every case extract gives, so no list has to be written (and
+/// `verify` finds the same ones). Design: the unadjusted comparison of cases (Welch,
+/// Wilson/Newcombe, Kaplan–Meier), plus the permutation over units, which respects the
+/// one pilot team (smallest attainable p = 1/J). Every outcome states, in words: one
+/// pilot team, the minimum detectable difference, the smallest p the permutation can
+/// reach, censoring, and — when an imported extract's file name says so — that the data
+/// are synthetic.
+///
+/// Suppression: the gender × cohort tables of cases (and of events and non-events, or
+/// events and censored cases) go through complementary suppression along each cohort's
+/// row (genders add up to the cohort's total); a figure built on a hidden count is
+/// withheld, in the headline table too (its cohort totals are the rows' margins).
+public struct CohortComparisonSection: ReportSectionBuilder {
+    /// Reads a model's cases from the database; nil when none are imported.
+    public typealias Loader = @Sendable (Database, String) throws -> CaseDataset?
+    let load: Loader
+
+    public init(load: @escaping Loader = CohortComparisonSection.loadFromDatabase) {
+        self.load = load
+    }
+
+    /// The derived measures, in DESIGN §3.3's order.
+    public static let outcomes = ["days_to_assessment", "assessment_within_14d", "investigation_days",
+                                  "investigation_within_4m", "re_referral_12m", "distinct_caseworkers",
+                                  "investigations_per_child"]
+
+    /// The case import's reader (`CaseDataset.load`): the latest snapshot of every case,
+    /// censored at the latest extract date; nil when no extract is imported for the model.
+    public static func loadFromDatabase(_ database: Database, _ modelID: String) throws -> CaseDataset? {
+        let imported = try ImportLog(database).list().contains {
+            $0.kind == CaseImporter.kind && $0.status == .complete && $0.target == modelID
+        }
+        return imported ? try CaseDataset.load(database: database, modelID: modelID) : nil
+    }
+
+    public struct Group: Codable {
+        public var label: String
+        public var n: Int?
+        public var nNote: String?
+        /// Mean (numbers), proportion (0/1) or share within the limit (durations).
+        public var estimate: Double?
+        public var estimateNote: String?
+        public var ciLow: Double?
+        public var ciHigh: Double?
+        /// Durations: the Kaplan–Meier median in days.
+        public var median: Double?
+        public var medianNote: String?
+
+        enum CodingKeys: String, CodingKey {
+            case label, n, estimate, median
+            case nNote = "n_note"
+            case estimateNote = "estimate_note"
+            case ciLow = "ci_low"
+            case ciHigh = "ci_high"
+            case medianNote = "median_note"
+        }
+    }
+
+    public struct GenderRow: Codable {
+        /// girl, boy, other, unknown, or total.
+        public var gender: String
+        public var pilot: Group
+        public var line: Group
+    }
+
+    public struct Outcome: Codable {
+        public var outcome: String
+        /// continuous, binary or time_to_event.
+        public var kind: String
+        public var limitDays: Double?
+        public var pilot: Group
+        public var line: Group
+        /// Pilot − line: of means, of proportions, of shares within the limit.
+        public var difference: Double?
+        public var differenceNote: String?
+        public var ciLow: Double?
+        public var ciHigh: Double?
+        /// The individual-level test: welch, chi_square, log_rank.
+        public var test: String
+        public var p: Double?
+        public var pNote: String?
+        /// The permutation over units (rank / J), with J.
+        public var permutationP: Double?
+        public var permutationNote: String?
+        public var units: Int?
+        public var mddStandardized: Double?
+        public var mddRaw: Double?
+        public var mddAbove: Double?
+        public var mddBelow: Double?
+        public var mddNote: String?
+        public var censored: Int?
+        public var byGender: [GenderRow]
+        /// The analysis' own caveats (English), as `cases compare` prints them.
+        public var caveats: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case outcome, kind, pilot, line, difference, test, p, units, censored, caveats
+            case limitDays = "limit_days"
+            case differenceNote = "difference_note"
+            case ciLow = "ci_low"
+            case ciHigh = "ci_high"
+            case pNote = "p_note"
+            case permutationP = "permutation_p"
+            case permutationNote = "permutation_note"
+            case mddStandardized = "mdd_standardized"
+            case mddRaw = "mdd_raw"
+            case mddAbove = "mdd_above"
+            case mddBelow = "mdd_below"
+            case mddNote = "mdd_note"
+            case byGender = "by_gender"
+        }
+    }
+
+    public struct Result: Codable {
+        public var present: Bool
+        public var note: String?
+        public var pilot: String?
+        public var extractDate: String?
+        public var pilotStart: String?
+        public var synthetic: Bool
+        public var outcomes: [Outcome]
+
+        enum CodingKeys: String, CodingKey {
+            case present, note, pilot, synthetic, outcomes
+            case extractDate = "extract_date"
+            case pilotStart = "pilot_start"
+        }
+    }
+
+    public var key: String { "pilot_vs_line" }
+
+    public func slots(in kind: ReportKind) -> [ReportSlot] {
+        switch kind {
+        case .final: [.pilotVsLine, .gender]
+        case .steering: [.steeringPilotVsLine]
+        case .tertial: []
+        }
+    }
+
+    /// Case imports of the model (for provenance and the synthetic flag).
+    static func caseImports(_ context: ReportContext) throws -> [ImportRecord] {
+        guard let database = context.database else { return [] }
+        return try ImportLog(database).list().filter { $0.kind == CaseImporter.kind && $0.status == .complete && $0.target == context.model.id }
+    }
+
+    public func compute(_ context: ReportContext) throws -> Result {
+        let none = Result(present: false, note: "no case extract is imported for model \(context.model.id)",
+                          pilot: nil, extractDate: nil, pilotStart: nil, synthetic: false, outcomes: [])
+        guard let database = context.database, let dataset = try load(database, context.model.id),
+              !dataset.cases.isEmpty else { return none }
+        let synthetic = try Self.caseImports(context).contains { r in
+            let name = r.fileName.lowercased()
+            return name.contains("synth") || name.contains("syntet")
+        }
+        let carried = Set(dataset.cases.flatMap { $0.values.keys })
+        var outcomes: [Outcome] = []
+        for name in Self.outcomes where carried.contains(name) {
+            let r = try CohortComparison.run(dataset, outcome: name, options: .init(design: .permutation, byGender: true))
+            outcomes.append(Self.outcome(r, dataset: dataset, rule: context.request.suppression))
+        }
+        return Result(present: true, note: outcomes.isEmpty ? "the cases carry none of the derived measures" : nil,
+                      pilot: dataset.pilotCohort, extractDate: dataset.extractDate.iso, pilotStart: dataset.pilotStart?.iso,
+                      synthetic: synthetic, outcomes: outcomes)
+    }
+
+    public func imports(_ result: Result, context: ReportContext) -> [Int] {
+        result.present ? ((try? Self.caseImports(context)) ?? []).map(\.id) : []
+    }
+
+    // MARK: - From the analysis to the report's figures
+
+    /// Counts of one group: cases, and the two kinds of outcome that split them.
+    struct Counts { var n: Int; var a: Int?; var b: Int? }
+
+    static func counts(_ c: UnadjustedComparison, pilot: Bool) -> Counts {
+        switch c {
+        case .continuous(let x): return Counts(n: (pilot ? x.pilot : x.comparison).summary.n, a: nil, b: nil)
+        case .binary(let x):
+            let g = pilot ? x.pilot : x.comparison
+            return Counts(n: g.n, a: g.events, b: g.n - g.events)
+        case .timeToEvent(let x):
+            let g = (pilot ? x.pilot : x.comparison).curve
+            return Counts(n: g.n, a: g.events, b: g.censored)
+        }
+    }
+
+    static func group(_ c: UnadjustedComparison?, pilot: Bool, label: String) -> Group {
+        guard let c else {
+            return Group(label: label, n: nil, nNote: nil, estimate: nil, estimateNote: "no cases", ciLow: nil, ciHigh: nil,
+                         median: nil, medianNote: nil)
+        }
+        switch c {
+        case .continuous(let x):
+            let d = (pilot ? x.pilot : x.comparison).summary
+            return Group(label: label, n: d.n, nNote: nil, estimate: d.mean.value, estimateNote: d.mean.note,
+                         ciLow: d.ciLow.value, ciHigh: d.ciHigh.value, median: nil, medianNote: nil)
+        case .binary(let x):
+            let g = pilot ? x.pilot : x.comparison
+            return Group(label: label, n: g.n, nNote: nil, estimate: g.proportion.estimate.value,
+                         estimateNote: g.proportion.estimate.note, ciLow: g.proportion.ciLow.value,
+                         ciHigh: g.proportion.ciHigh.value, median: nil, medianNote: nil)
+        case .timeToEvent(let x):
+            let g = pilot ? x.pilot : x.comparison
+            return Group(label: label, n: g.curve.n, nNote: nil, estimate: g.shareWithinLimit.estimate.value,
+                         estimateNote: g.shareWithinLimit.estimate.note, ciLow: g.shareWithinLimit.ciLow.value,
+                         ciHigh: g.shareWithinLimit.ciHigh.value, median: g.curve.median.estimate.value,
+                         medianNote: g.curve.median.estimate.note)
+        }
+    }
+
+    static func withheld(_ g: Group, _ v: CellVisibility, nVisibility: CellVisibility) -> Group {
+        var g = g
+        if nVisibility.isSuppressed {
+            g.n = nil
+            g.nNote = nVisibility == .small ? IndicatorFigureSuppression.smallNote : IndicatorFigureSuppression.hiddenNote
+        }
+        if v.isSuppressed {
+            let note = v == .small ? IndicatorFigureSuppression.smallNote : IndicatorFigureSuppression.hiddenNote
+            g.estimate = nil; g.ciLow = nil; g.ciHigh = nil; g.estimateNote = note
+            if g.median != nil || g.medianNote != nil { g.median = nil; g.medianNote = note }
+        }
+        return g
+    }
+
+    static func outcome(_ r: CohortComparisonResult, dataset: CaseDataset, rule: SuppressionRule) -> Outcome {
+        let pilotLabel = dataset.pilotCohort, lineLabel = CohortComparison.comparisonLabel
+        // Gender × cohort tables: girl, boy, other (when present), unknown (the rest).
+        let parts = r.byGender ?? []
+        let totalPilot = counts(r.unadjusted, pilot: true), totalLine = counts(r.unadjusted, pilot: false)
+        var keys = parts.map(\.0.rawValue)
+        var pilotCounts = parts.map { counts($0.1, pilot: true) }, lineCounts = parts.map { counts($0.1, pilot: false) }
+        func rest(_ total: Counts, _ ps: [Counts]) -> Counts {
+            Counts(n: total.n - ps.map(\.n).reduce(0, +),
+                   a: total.a.map { t in t - ps.compactMap(\.a).reduce(0, +) },
+                   b: total.b.map { t in t - ps.compactMap(\.b).reduce(0, +) })
+        }
+        let unknownPilot = rest(totalPilot, pilotCounts), unknownLine = rest(totalLine, lineCounts)
+        if unknownPilot.n > 0 || unknownLine.n > 0 {
+            keys.append("unknown"); pilotCounts.append(unknownPilot); lineCounts.append(unknownLine)
+        }
+        // Each cohort's row adds up to its total, which the headline table publishes; the
+        // gender columns' sums over both cohorts are published nowhere, so they are not
+        // equations to protect (and protecting them would hide the line's girls or boys
+        // whenever the pilot has a small "other").
+        func mask(_ value: (Counts) -> Int?) -> ComplementarySuppression.Mask? {
+            let p = pilotCounts.map(value), l = lineCounts.map(value)
+            guard let tp = value(totalPilot), let tl = value(totalLine), !(p + l).contains(where: { $0 == nil }) else { return nil }
+            return ComplementarySuppression.apply(.init(cells: [p.map { $0! }, l.map { $0! }], rowTotals: [tp, tl]), rule: rule)
+        }
+        let masks = [mask { $0.n }, mask { $0.a }, mask { $0.b }].compactMap { $0 }
+        func worst(_ vs: [CellVisibility]) -> CellVisibility {
+            vs.contains(.small) ? .small : vs.contains(.hidden) ? .hidden : .shown
+        }
+        func cell(_ row: Int, _ col: Int) -> CellVisibility { worst(masks.map { $0.cells[row][col] }) }
+        func total(_ row: Int) -> CellVisibility { worst(masks.map { $0.rowTotals?[row] ?? .shown }) }
+        let nMask = masks.first
+
+        var byGender: [GenderRow] = []
+        for (j, key) in keys.enumerated() {
+            let comparison = parts.first { $0.0.rawValue == key }?.1
+            var p = group(comparison, pilot: true, label: pilotLabel), l = group(comparison, pilot: false, label: lineLabel)
+            if comparison == nil { p.n = pilotCounts[j].n; l.n = lineCounts[j].n }
+            p = withheld(p, cell(0, j), nVisibility: nMask?.cells[0][j] ?? .shown)
+            l = withheld(l, cell(1, j), nVisibility: nMask?.cells[1][j] ?? .shown)
+            byGender.append(GenderRow(gender: key, pilot: p, line: l))
+        }
+        let pilotVisibility = total(0), lineVisibility = total(1)
+        let pilot = withheld(group(r.unadjusted, pilot: true, label: pilotLabel), pilotVisibility,
+                             nVisibility: nMask?.rowTotals?[0] ?? .shown)
+        let line = withheld(group(r.unadjusted, pilot: false, label: lineLabel), lineVisibility,
+                            nVisibility: nMask?.rowTotals?[1] ?? .shown)
+        byGender.append(GenderRow(gender: "total", pilot: pilot, line: line))
+
+        var difference: Estimate, test: String, p: Figure, limit: Double?, censored: Int?
+        switch r.unadjusted {
+        case .continuous(let x): difference = x.difference; test = "welch"; p = x.welch.p
+        case .binary(let x): difference = x.difference; test = "chi_square"; p = x.chiSquare.p
+        case .timeToEvent(let x):
+            difference = x.difference; test = "log_rank"; p = x.logRank.test.p; limit = x.limitDays
+            censored = x.pilot.curve.censored + x.comparison.curve.censored
+        }
+        if pilotVisibility.isSuppressed || lineVisibility.isSuppressed {
+            let note = "suppressed: built on a hidden count"
+            difference = Estimate(undefined: note)
+            p = Figure(undefined: note)
+        }
+        let permutation = r.permutation?.result
+        let mdd = r.minimumDetectableDifference
+        return Outcome(
+            outcome: r.outcome, kind: r.kind.rawValue, limitDays: limit, pilot: pilot, line: line,
+            difference: difference.estimate.value, differenceNote: difference.estimate.note,
+            ciLow: difference.ciLow.value, ciHigh: difference.ciHigh.value, test: test, p: p.value, pNote: p.note,
+            permutationP: permutation?.p.value,
+            permutationNote: permutation?.p.note ?? (permutation == nil ? (r.permutation?.notes.first ?? "no permutation over units") : nil),
+            units: permutation?.units, mddStandardized: mdd.standardized.value, mddRaw: mdd.raw.value,
+            mddAbove: mdd.proportionAbove.value, mddBelow: mdd.proportionBelow.value, mddNote: mdd.standardized.note,
+            censored: censored, byGender: byGender, caveats: r.caveats.map(\.text))
+    }
+
+    // MARK: - Words
+
+    /// A group's figure in words; `median: false` leaves a duration's median out (the
+    /// headline table, which must fit a portrait page).
+    func estimateText(_ g: Group, _ o: Outcome, context: ReportContext, median withMedian: Bool = true) -> String {
+        let s = context.strings, n = context.numbers
+        guard let e = g.estimate else {
+            // A share or mean built on a hidden count is withheld: "..", as SuppressedFigures writes it.
+            if let note = g.estimateNote, note.hasPrefix("suppressed") { return s("suppression.hidden") }
+            if o.kind == "time_to_event", let m = g.median { return s("cohort.median", ["days": n.decimal(m, decimals: 0)]) }
+            return s("placeholder.value")
+        }
+        switch o.kind {
+        case "continuous": return n.decimal(e, decimals: 1)
+        case "binary": return n.percent(100 * e)
+        default:
+            var text = o.limitDays.map { s("cohort.within", ["share": n.percent(100 * e), "days": n.decimal($0, decimals: 0)]) }
+                ?? n.percent(100 * e)
+            if withMedian, let m = g.median { text += "; " + s("cohort.median", ["days": n.decimal(m, decimals: 0)]) }
+            return text
+        }
+    }
+
+    func nText(_ g: Group, context: ReportContext) -> String {
+        if let n = g.n { return context.numbers.integer(n) }
+        if let note = g.nNote, note.hasPrefix("suppressed") {
+            return context.strings(note == IndicatorFigureSuppression.smallNote ? "suppression.small" : "suppression.hidden")
+        }
+        return context.strings("placeholder.value")
+    }
+
+    func differenceText(_ o: Outcome, context: ReportContext) -> String {
+        let s = context.strings, n = context.numbers
+        guard let d = o.difference else {
+            return (o.differenceNote ?? "").hasPrefix("suppressed") ? s("suppression.hidden") : s("placeholder.value")
+        }
+        let continuous = o.kind == "continuous"
+        func fmt(_ x: Double) -> String { continuous ? n.signed(x, decimals: 1) : n.signed(100 * x, decimals: 1) }
+        var text = fmt(d) + (continuous ? "" : NumberStyle.noBreakSpace + s("unit.pp"))
+        if let lo = o.ciLow, let hi = o.ciHigh {
+            text += " (" + s("cohort.ci", ["low": fmt(lo), "high": fmt(hi)]) + ")"
+        }
+        return text
+    }
+
+    /// The uncertainty in plain words: does the interval include no difference? Short
+    /// for the steering brief's table column, a sentence for the final report.
+    func plainWords(_ o: Outcome, context: ReportContext, short: Bool = false) -> String {
+        let s = context.strings
+        let prefix = short ? "cohort.plain.short." : "cohort.plain."
+        guard o.difference != nil, let lo = o.ciLow, let hi = o.ciHigh else { return s(prefix + "unknown") }
+        if lo <= 0 && hi >= 0 { return s(prefix + "includes_zero") }
+        return s(prefix + "excludes_zero")
+    }
+
+    func outcomeName(_ o: Outcome, _ s: ReportStrings) -> String {
+        let key = "cohort.outcome.\(o.outcome)"
+        let text = s(key)
+        return text == key ? o.outcome : text
+    }
+
+    func mddText(_ o: Outcome, context: ReportContext) -> String {
+        let s = context.strings, n = context.numbers
+        let sizes = ["pilot": o.pilot.n.map { n.integer($0) } ?? s("suppression.small"),
+                     "line": o.line.n.map { n.integer($0) } ?? s("suppression.small")]
+        if o.kind != "continuous", let baseline = o.line.estimate, let above = o.mddAbove ?? o.mddBelow {
+            var t = s("cohort.mdd.proportion", sizes.merging(["from": n.percent(100 * baseline), "to": n.percent(100 * above)]) { a, _ in a })
+            if o.mddAbove != nil, let below = o.mddBelow { t += " " + s("cohort.mdd.or", ["to": n.percent(100 * below)]) }
+            return t + " " + s("cohort.mdd.tail")
+        }
+        if let d = o.mddStandardized {
+            var values = sizes
+            values["sd"] = n.decimal(d, decimals: 2)
+            var t = s("cohort.mdd.means", values)
+            if let raw = o.mddRaw { t += " " + s("cohort.mdd.raw", ["raw": n.decimal(raw, decimals: 1)]) }
+            return t + " " + s("cohort.mdd.tail")
+        }
+        return s("cohort.mdd.undefined")
+    }
+
+    /// What holds for every outcome: one pilot team, cases taken as independent, the
+    /// floor of the permutation over units, synthetic data. The minimum detectable
+    /// difference and censoring differ by outcome and follow each one.
+    func generalCaveats(_ result: Result, context: ReportContext) -> RichText {
+        let s = context.strings, n = context.numbers
+        var parts = [s("caveat.one_pilot"), s("cohort.independent")]
+        if let j = result.outcomes.compactMap(\.units).max(), j >= 2 {
+            parts.append(s(j < 20 ? "cohort.permutation.floor" : "cohort.permutation.ok",
+                           ["units": String(j), "smallest": n.decimal(1 / Double(j), decimals: 3)]))
+        } else {
+            parts.append(s("cohort.permutation.none"))
+        }
+        parts.append(s("cohort.mdd.intro"))
+        if result.synthetic { parts.append(s("caveat.synthetic")) }
+        return RichText(parts.joined(separator: " "))
+    }
+
+    // MARK: - Blocks
+
+    public func blocks(_ result: Result, for slot: ReportSlot, context: ReportContext) -> [Block] {
+        let s = context.strings
+        guard result.present, !result.outcomes.isEmpty else {
+            if slot == .gender { return [] }
+            return [.paragraph(RichText(s("cohort.none", ["model": context.model.id])))]
+        }
+        switch slot {
+        case .pilotVsLine: return finalBlocks(result, context: context)
+        case .gender: return genderBlocks(result, context: context)
+        case .steeringPilotVsLine: return steeringBlocks(result, context: context)
+        default: return []
+        }
+    }
+
+    func headlineTable(_ result: Result, context: ReportContext, plain: Bool) -> Block {
+        let s = context.strings, n = context.numbers
+        let rows: [[TableBlock.Cell]] = result.outcomes.map { o in
+            var row = [TableBlock.Cell(outcomeName(o, s), isRowHeader: true),
+                       TableBlock.Cell(estimateText(o.pilot, o, context: context, median: false) + " (n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + nText(o.pilot, context: context) + ")"),
+                       TableBlock.Cell(estimateText(o.line, o, context: context, median: false) + " (n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + nText(o.line, context: context) + ")"),
+                       TableBlock.Cell(differenceText(o, context: context))]
+            if plain {
+                row.append(TableBlock.Cell(plainWords(o, context: context, short: true)))
+            } else {
+                let p = o.p.map { $0 < 0.001 ? "< " + n.decimal(0.001, decimals: 3) : n.decimal($0, decimals: 3) } ?? s("placeholder.value")
+                let perm = o.permutationP.map { n.decimal($0, decimals: 3) + " (J" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + String(o.units ?? 0) + ")" } ?? s("placeholder.value")
+                row += [TableBlock.Cell(p), TableBlock.Cell(perm)]
+            }
+            return row
+        }
+        var header = ["cohort.col.outcome", "cohort.col.pilot", "cohort.col.line", "cohort.col.difference"]
+        header += plain ? ["cohort.col.plain"] : ["cohort.col.p", "cohort.col.permutation"]
+        var notes = [RichText(s(plain ? "cohort.table.note.steering" : "cohort.table.note"))]
+        let withheld = { (g: Group) in g.n == nil || (g.estimateNote ?? "").hasPrefix("suppressed") }
+        if result.outcomes.contains(where: { withheld($0.pilot) || withheld($0.line) }) {
+            notes.append(RichText(s("suppression.note")))
+        }
+        return .table(TableBlock(caption: s("cohort.caption", ["pilot": result.pilot ?? ""]), header: [header.map { TableBlock.Cell(s($0)) }],
+                                 rows: rows, alignments: [.left, .right, .right, .right] + (plain ? [.left] : [.right, .right]),
+                                 notes: notes))
+    }
+
+    func finalBlocks(_ result: Result, context: ReportContext) -> [Block] {
+        let s = context.strings
+        var blocks: [Block] = [.paragraph(RichText(s("cohort.intro", ["pilot": result.pilot ?? "",
+                                                                     "date": result.extractDate ?? "",
+                                                                     "start": result.pilotStart ?? "–"])))]
+        if result.synthetic {
+            blocks.append(.callout(Callout(.warning, title: s("warning.title"), RichText(s("caveat.synthetic")))))
+        }
+        blocks.append(headlineTable(result, context: context, plain: false))
+        blocks.append(.paragraph(RichText(s("cohort.design"))))
+        blocks.append(.callout(Callout(.caveat, title: s("caveat.title"), generalCaveats(result, context: context))))
+        for o in result.outcomes {
+            blocks.append(.heading(level: 1, text: outcomeName(o, s)))
+            var text = s("cohort.result", [
+                "pilot": estimateText(o.pilot, o, context: context), "line": estimateText(o.line, o, context: context),
+                "difference": differenceText(o, context: context), "plain": plainWords(o, context: context),
+            ])
+            text += " " + mddText(o, context: context)
+            if o.kind == "time_to_event", let c = o.censored, let date = result.extractDate {
+                text += " " + s("cohort.censored", ["censored": context.figures.count(c), "date": date])
+            }
+            blocks.append(.paragraph(RichText(text)))
+        }
+        return blocks
+    }
+
+    func genderBlocks(_ result: Result, context: ReportContext) -> [Block] {
+        let s = context.strings
+        var blocks: [Block] = [.heading(level: 1, text: s("cohort.gender.heading")),
+                               .paragraph(RichText(s("cohort.gender.intro")))]
+        for o in result.outcomes {
+            let rows: [[TableBlock.Cell]] = o.byGender.map { g in
+                [TableBlock.Cell(s("cohort.gender.\(g.gender)"), isRowHeader: true),
+                 TableBlock.Cell(nText(g.pilot, context: context)), TableBlock.Cell(estimateText(g.pilot, o, context: context)),
+                 TableBlock.Cell(nText(g.line, context: context)), TableBlock.Cell(estimateText(g.line, o, context: context))]
+            }
+            let header = [TableBlock.Cell(s("cohort.col.gender")),
+                          TableBlock.Cell(s("cohort.col.n_of", ["who": result.pilot ?? ""])),
+                          TableBlock.Cell(s("cohort.col.value_of", ["who": result.pilot ?? ""])),
+                          TableBlock.Cell(s("cohort.col.n_of", ["who": s("cohort.line")])),
+                          TableBlock.Cell(s("cohort.col.value_of", ["who": s("cohort.line")]))]
+            var notes = [RichText(s("cohort.gender.value.\(o.kind)"))]
+            if o.byGender.contains(where: { $0.pilot.n == nil || $0.line.n == nil || ($0.pilot.estimateNote ?? "").hasPrefix("suppressed")
+                || ($0.line.estimateNote ?? "").hasPrefix("suppressed") }) {
+                notes.append(RichText(s("suppression.note")))
+            }
+            blocks.append(.table(TableBlock(caption: s("cohort.gender.caption", ["outcome": outcomeName(o, s)]), header: [header],
+                                            rows: rows, alignments: [.left, .right, .right, .right, .right],
+                                            totalRows: [rows.count - 1], notes: notes)))
+        }
+        return blocks
+    }
+
+    func steeringBlocks(_ result: Result, context: ReportContext) -> [Block] {
+        let s = context.strings
+        var blocks: [Block] = [headlineTable(result, context: context, plain: true)]
+        var caveat = s("caveat.one_pilot")
+        if let units = result.outcomes.compactMap(\.units).max(), units >= 2, units < 20 {
+            caveat += " " + s("cohort.permutation.floor", ["units": String(units),
+                                                            "smallest": context.numbers.decimal(1 / Double(units), decimals: 3)])
+        }
+        if result.synthetic { caveat += " " + s("caveat.synthetic") }
+        blocks.append(.callout(Callout(.caveat, title: s("caveat.title"), RichText(caveat))))
+        return blocks
+    }
+}

@@ -1,0 +1,334 @@
+import Evaluation
+import LogicModel
+import Periods
+import Statistics
+
+/// Indicators (issue 5) in reports: 6 Resultatredovisning › Indikatorer (a status table
+/// per goal with the targets in words, the computed goal assessment beside the one the
+/// unit recorded, and a trend chart per indicator with its target line), 6.2
+/// Jämställdhet (girls and boys for every indicator with a gender breakdown) and the
+/// steering brief's "indicators off target". The tertial table's outcome columns come
+/// from the same figures (`TertialTableSection`).
+///
+/// The result is `IndicatorStatusReport` and `IndicatorTrendReport` after small-count
+/// suppression (`IndicatorFigureSuppression`), so the JSON holds what the report shows.
+public struct IndicatorStatusSection: ReportSectionBuilder {
+    public init() {}
+
+    public struct Result: Codable {
+        /// The period reported: `--period`, else the latest period with data.
+        public var period: String?
+        public var periodNote: String?
+        public var status: IndicatorStatusReport?
+        public var trend: IndicatorTrendReport?
+
+        enum CodingKeys: String, CodingKey {
+            case period, status, trend
+            case periodNote = "period_note"
+        }
+    }
+
+    public var key: String { "indicators" }
+
+    public func slots(in kind: ReportKind) -> [ReportSlot] {
+        switch kind {
+        case .final: [.indicators, .gender]
+        case .steering: [.steeringOffTarget]
+        case .tertial: []
+        }
+    }
+
+    /// Status and trend of the model's stored observations, suppressed. Shared with the
+    /// tertial table. Nil status when nothing is stored (or the database is absent).
+    static func figures(_ context: ReportContext, period: Period?) throws
+        -> (status: IndicatorStatusReport?, trend: IndicatorTrendReport?) {
+        guard let database = context.database else { return (nil, nil) }
+        let data = try IndicatorData.load(database, modelID: context.model.id)
+        guard !data.observations.isEmpty else { return (nil, nil) }
+        let version = context.modelProvenance.version
+        let rule = context.request.suppression
+        let trend = IndicatorFigureSuppression.apply(
+            IndicatorTrendAnalysis.compute(model: context.model, modelVersion: version, observations: data.observations,
+                                           earlierVersions: data.versions),
+            model: context.model, rule: rule)
+        let status = IndicatorStatusAnalysis.compute(
+            model: context.model, modelVersion: version, observations: data.observations, warnings: data.warnings,
+            period: period, earlierVersions: data.versions)
+            .map { IndicatorFigureSuppression.apply($0, trend: trend, rule: rule) }
+        return (status, trend)
+    }
+
+    public func compute(_ context: ReportContext) throws -> Result {
+        let (status, trend) = try Self.figures(context, period: context.request.period)
+        guard let status else {
+            return Result(period: context.request.period?.text,
+                          periodNote: "no indicator observations are stored for model \(context.model.id)",
+                          status: nil, trend: nil)
+        }
+        return Result(period: status.period.text, periodNote: nil, status: status, trend: trend)
+    }
+
+    public func imports(_ result: Result, context: ReportContext) -> [Int] {
+        Array(Set(result.status?.indicators.compactMap(\.sourceImport) ?? [])).sorted()
+    }
+
+    public func blocks(_ result: Result, for slot: ReportSlot, context: ReportContext) -> [Block] {
+        let s = context.strings
+        guard let status = result.status else {
+            if slot == .steeringOffTarget || slot == .gender || slot == .indicators {
+                return [.paragraph(RichText(s("indicators.none", ["model": context.model.id])))]
+            }
+            return []
+        }
+        switch slot {
+        case .indicators: return finalBlocks(status, trend: result.trend, context: context)
+        case .gender: return genderBlocks(status, context: context)
+        case .steeringOffTarget: return offTargetBlocks(status, context: context)
+        default: return []
+        }
+    }
+
+    // MARK: - Words shared with the tertial table
+
+    /// "● Uppfyllt" — a symbol and a word, so the status never rests on the symbol (or a colour).
+    static func statusText(_ status: TargetStatus, interim: Bool = false, _ s: ReportStrings) -> String {
+        s("status.\(status.rawValue)") + (interim ? " " + s("status.interim") : "")
+    }
+
+    static func assessmentText(_ a: Assessment, _ s: ReportStrings) -> String { s("assessment.\(a.rawValue)") }
+
+    /// A value as the report writes it: the figure, or "–" without one. A withheld value
+    /// reads "<5" when it is itself a small count (a `count` indicator) and ".." otherwise
+    /// (a share built on a hidden count, or a complementary cell), as `SuppressedFigures` writes them.
+    static func valueText(_ f: Figure, unit: IndicatorUnit, context: ReportContext) -> String {
+        if let v = f.value { return IndicatorValueText.text(v, unit: unit, numbers: context.numbers) ?? "" }
+        if IndicatorFigureSuppression.isSuppressed(f) { return suppressedText(f.note, unit: unit, context.strings) }
+        return context.strings("placeholder.value")
+    }
+
+    static func suppressedText(_ note: String?, unit: IndicatorUnit, _ s: ReportStrings) -> String {
+        unit == .count && note == IndicatorFigureSuppression.smallNote ? s("suppression.small") : s("suppression.hidden")
+    }
+
+    static func targetText(_ t: TargetReading?, unit: IndicatorUnit, context: ReportContext) -> String {
+        guard let t else { return context.strings("placeholder.value") }
+        return TargetRuleText.text(t.rule, unit: unit, language: context.language, note: t.note)
+    }
+
+    static func indicatorName(_ row: IndicatorStatusRow, context: ReportContext) -> RichText {
+        var name = RichText([.strong(row.id), .plain(" " + row.title)])
+        if context.model.indicators.first(where: { $0.id == row.id })?.illustrative == true {
+            name = name + RichText([.emphasis(" (\(context.strings("illustrative.label")))")])
+        }
+        return name
+    }
+
+    static func anySuppressed(_ status: IndicatorStatusReport) -> Bool {
+        status.indicators.contains { row in
+            ([row.value, row.previousValue] + row.groups.values.map(\.value)).contains(where: IndicatorFigureSuppression.isSuppressed)
+        }
+    }
+
+    // MARK: - Final report, 6 › Indikatorer
+
+    func finalBlocks(_ status: IndicatorStatusReport, trend: IndicatorTrendReport?, context: ReportContext) -> [Block] {
+        let s = context.strings, n = context.numbers
+        var blocks: [Block] = [
+            .paragraph(RichText(s("indicators.intro", ["period": n.period(status.period)]))),
+            .paragraph(RichText([.emphasis(s("indicators.symbols"))])),
+        ]
+        let rowsByID = Dictionary(status.indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let header = ["indicators.col.indicator", "indicators.col.value", "indicators.col.previous", "indicators.col.change",
+                      "tertial.col.unit_target", "tertial.col.city_target", "indicators.col.status"].map { TableBlock.Cell(s($0)) }
+        func table(_ rows: [IndicatorStatusRow], caption: String) -> Block {
+            .table(TableBlock(caption: caption, header: [header], rows: rows.map { row in
+                let previous = Self.valueText(row.previousValue, unit: row.unit, context: context)
+                    + (row.previousValue.isDefined ? " (\(n.period(row.previousPeriod)))" : "")
+                return [TableBlock.Cell(Self.indicatorName(row, context: context), isRowHeader: true),
+                        TableBlock.Cell(Self.valueText(row.value, unit: row.unit, context: context)),
+                        TableBlock.Cell(previous),
+                        TableBlock.Cell(changeText(row, context: context)),
+                        TableBlock.Cell(Self.targetText(row.target, unit: row.unit, context: context)),
+                        TableBlock.Cell(Self.targetText(row.cityTarget, unit: row.unit, context: context)),
+                        TableBlock.Cell(Self.statusText(row.status, interim: row.interim, s))]
+            }, alignments: [.left, .right, .right, .right, .left, .left, .left]))
+        }
+        var covered = Set<String>()
+        for goal in status.goals where !goal.indicators.isEmpty {
+            let rows = goal.indicators.compactMap { rowsByID[$0.id] }
+            covered.formUnion(rows.map(\.id))
+            blocks.append(.heading(level: 1, text: s("tertial.goal", ["id": goal.id, "title": goal.title])))
+            blocks.append(table(rows, caption: s("indicators.caption", ["id": goal.id, "period": n.period(status.period)])))
+        }
+        let others = status.indicators.filter { !covered.contains($0.id) }
+        if !others.isEmpty {
+            blocks.append(.heading(level: 1, text: s("indicators.others")))
+            blocks.append(table(others, caption: s("indicators.caption.others", ["period": n.period(status.period)])))
+        }
+
+        // Computed and recorded goal assessments, side by side (never one for the other).
+        let goals = status.goals.filter { !$0.indicators.isEmpty || $0.manualAssessment != nil }
+        if !goals.isEmpty {
+            blocks.append(.heading(level: 1, text: s("indicators.goals")))
+            let rows: [[TableBlock.Cell]] = goals.map { g in
+                let basis = s("indicators.goal.basis", ["met": String(g.met), "assessed": String(g.met + g.notMet)])
+                let recorded = g.manualAssessment.map { Self.assessmentText($0, s) } ?? s("placeholder.value")
+                var justification = g.manualJustification ?? ""
+                if g.differs == true { justification = s("indicators.goal.differs") + (justification.isEmpty ? "" : " " + justification) }
+                return [TableBlock.Cell(RichText([.strong(g.id), .plain(" " + g.title)]), isRowHeader: true),
+                        TableBlock.Cell(Self.assessmentText(g.assessment, s) + (g.interim ? " " + s("status.interim") : "")),
+                        TableBlock.Cell(basis), TableBlock.Cell(recorded), TableBlock.Cell(justification)]
+            }
+            blocks.append(.table(TableBlock(
+                caption: s("indicators.goals.caption", ["period": n.period(status.period)]),
+                header: [["indicators.col.goal", "indicators.col.computed", "indicators.col.basis", "indicators.col.recorded",
+                          "indicators.col.justification"].map { TableBlock.Cell(s($0)) }],
+                rows: rows, alignments: [.left, .left, .left, .left, .left],
+                notes: [RichText(s("indicators.goals.note"))])))
+        }
+
+        // One chart per indicator that has a value in some period.
+        if let trend {
+            let charted = trend.indicators.filter { t in
+                t.points.contains { $0.total.value.isDefined || IndicatorFigureSuppression.isSuppressed($0.total.value) }
+            }
+            if !charted.isEmpty {
+                blocks.append(.heading(level: 1, text: s("indicators.trend")))
+                for t in charted {
+                    let illustrative = context.model.indicators.first { $0.id == t.id }?.illustrative ?? false
+                    let periods = t.points.filter { $0.total.value.isDefined }.count
+                    let svg = IndicatorTrendChart.svg(t, language: context.language, illustrative: illustrative,
+                                                      suppressedLabel: s(t.unit == .count ? "suppression.small" : "suppression.hidden"))
+                    var caption = s("indicators.trend.caption", ["id": t.id, "title": t.title])
+                    if illustrative { caption += " (" + s("illustrative.label") + ")" }
+                    blocks.append(.figure(FigureBlock(
+                        svg: svg, caption: caption,
+                        altText: s("indicators.trend.alt", ["id": t.id, "title": t.title, "periods": String(periods)]),
+                        n: periods, nLabel: s("indicators.trend.n"))))
+                }
+            }
+        }
+        blocks += notes(status, context: context)
+        return blocks
+    }
+
+    func changeText(_ row: IndicatorStatusRow, context: ReportContext) -> String {
+        guard let c = row.change.value else {
+            return IndicatorFigureSuppression.isSuppressed(row.change) ? context.strings("suppression.hidden")
+                : context.strings("placeholder.value")
+        }
+        let d = max(IndicatorValueText.decimals(row.value.value ?? c), IndicatorValueText.decimals(c))
+        let text = context.numbers.signed(c, decimals: min(d, 2))
+        return row.unit == .percent ? text + NumberStyle.noBreakSpace + context.strings("unit.pp") : text
+    }
+
+    /// The caveats of the figures in words (interim readings, disagreeing judgements,
+    /// consistency warnings, dropped indicators, illustrative targets, suppression).
+    func notes(_ status: IndicatorStatusReport, context: ReportContext) -> [Block] {
+        let s = context.strings
+        var items: [RichText] = []
+        if status.indicators.contains(where: \.interim) {
+            items.append(RichText(s("indicators.interim", ["period": context.numbers.period(status.period)])))
+        }
+        let differing = status.goals.filter { $0.differs == true }.map(\.id)
+        if !differing.isEmpty { items.append(RichText(s("indicators.differs", ["goals": differing.joined(separator: ", ")]))) }
+        let warned = status.indicators.filter { !$0.warnings.isEmpty }.map(\.id)
+        if !warned.isEmpty { items.append(RichText(s("indicators.warnings", ["ids": warned.joined(separator: ", ")]))) }
+        if !status.removedIndicators.isEmpty {
+            items.append(RichText(s("indicators.removed", ["ids": status.removedIndicators.map(\.id).joined(separator: ", ")])))
+        }
+        if context.model.indicators.contains(where: \.illustrative) {
+            items.append(RichText(s("logic_model.illustrative", ["label": s("illustrative.label")])))
+        }
+        var blocks: [Block] = []
+        if !items.isEmpty {
+            blocks.append(.callout(Callout(.caveat, title: s("caveat.title"),
+                                           items.reduce(RichText([])) { $0.isEmpty ? $1 : $0 + RichText(" ") + $1 })))
+        }
+        if Self.anySuppressed(status) {
+            blocks.append(.paragraph(RichText([.emphasis(s("suppression.note"))])))
+        }
+        return blocks
+    }
+
+    // MARK: - 6.2 Jämställdhet
+
+    static let genderOrder = ["girls", "boys", "women", "men", "other"]
+
+    func genderBlocks(_ status: IndicatorStatusReport, context: ReportContext) -> [Block] {
+        let s = context.strings
+        let withGender = context.model.indicators.filter { !($0.breakdowns["gender"] ?? []).isEmpty }
+        guard !withGender.isEmpty else { return [] }
+        let rowsByID = Dictionary(status.indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let used = Self.genderOrder.filter { g in withGender.contains { $0.breakdowns["gender"]!.contains(g) } }
+        let header = [TableBlock.Cell(s("indicators.col.indicator"))] + used.map { TableBlock.Cell(s("gender.group.\($0)")) }
+            + [TableBlock.Cell(s("gender.total"))]
+        func cell(_ f: GroupFigure?, unit: IndicatorUnit) -> TableBlock.Cell {
+            guard let f else { return TableBlock.Cell(s("placeholder.value")) }
+            var text = Self.valueText(f.value, unit: unit, context: context)
+            if f.value.isDefined, unit != .count, let d = f.denominator {
+                text += " (n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + context.numbers.decimal(d, decimals: 0) + ")"
+            }
+            return TableBlock.Cell(text)
+        }
+        let rows: [[TableBlock.Cell]] = withGender.compactMap { i in
+            guard let row = rowsByID[i.id] else { return nil }
+            let groups = i.breakdowns["gender"] ?? []
+            return [TableBlock.Cell(Self.indicatorName(row, context: context), isRowHeader: true)]
+                + used.map { g in groups.contains(g) ? cell(row.groups[g], unit: row.unit) : TableBlock.Cell("") }
+                + [cell(row.total, unit: row.unit)]
+        }
+        var notes = [RichText(s("gender.table.note"))]
+        if Self.anySuppressed(status) { notes.append(RichText(s("suppression.note"))) }
+        var blocks: [Block] = [
+            .heading(level: 1, text: s("gender.indicators.heading")),
+            .table(TableBlock(caption: s("gender.indicators.caption", ["period": context.numbers.period(status.period)]),
+                              header: [header], rows: rows,
+                              alignments: [.left] + Array(repeating: .right, count: used.count + 1), notes: notes)),
+        ]
+        let missing = withGender.filter { i in
+            guard let row = rowsByID[i.id] else { return true }
+            return row.groups.values.allSatisfy { !$0.value.isDefined && !IndicatorFigureSuppression.isSuppressed($0.value) }
+        }.map(\.id)
+        if !missing.isEmpty {
+            blocks.append(.callout(Callout(.warning, title: s("warning.title"),
+                                           RichText(s("gender.missing", ["ids": missing.joined(separator: ", "),
+                                                                         "period": context.numbers.period(status.period)])))))
+        }
+        return blocks
+    }
+
+    // MARK: - Steering brief
+
+    func offTargetBlocks(_ status: IndicatorStatusReport, context: ReportContext) -> [Block] {
+        let s = context.strings, n = context.numbers
+        let off = status.indicators.filter { $0.status == .notMet }
+        let assessed = status.indicators.filter { $0.status == .met || $0.status == .notMet }.count
+        var blocks: [Block] = [.paragraph(RichText(s("steering.off_target.summary", [
+            "period": n.period(status.period), "off": String(off.count), "assessed": String(assessed),
+        ])))]
+        if !off.isEmpty {
+            let rows: [[TableBlock.Cell]] = off.map { row in
+                let target = row.statusBasis == .city ? row.cityTarget : row.target
+                return [TableBlock.Cell(Self.indicatorName(row, context: context), isRowHeader: true),
+                        TableBlock.Cell(Self.valueText(row.value, unit: row.unit, context: context)),
+                        TableBlock.Cell(Self.targetText(target, unit: row.unit, context: context)
+                                        + (row.statusBasis == .city ? " (KF)" : "")),
+                        TableBlock.Cell(changeText(row, context: context))]
+            }
+            blocks.append(.table(TableBlock(
+                caption: s("steering.off_target.caption", ["period": n.period(status.period)]),
+                header: [["indicators.col.indicator", "indicators.col.value", "indicators.col.target", "indicators.col.change"]
+                    .map { TableBlock.Cell(s($0)) }],
+                rows: rows, alignments: [.left, .right, .left, .right])))
+        }
+        let noData = status.indicators.filter { $0.status == .noData }.map(\.id)
+        if !noData.isEmpty {
+            blocks.append(.paragraph(RichText(s("steering.off_target.no_data", ["ids": noData.joined(separator: ", ")]))))
+        }
+        if status.indicators.contains(where: \.interim) {
+            blocks.append(.paragraph(RichText([.emphasis(s("indicators.interim", ["period": n.period(status.period)]))])))
+        }
+        return blocks
+    }
+}

@@ -1,0 +1,336 @@
+import Evaluation
+import LogicModel
+import Statistics
+import Store
+
+/// Change readiness (issue 7) in reports: 6 Resultatredovisning › Förändringsbenägenhet
+/// (per unit and over time: a table of the all-items score per unit and wave, the heat
+/// map of the latest wave, the trend chart, the Likert bars of the latest
+/// respondent-level wave, reliability and whether unit means describe the units, in
+/// words) and the steering brief's "readiness by unit" (one short table).
+///
+/// Which surveys: the stored instruments whose id is the model's id or starts with it
+/// and a hyphen (`vallingbyteamet-readiness` for `vallingbyteamet`), with at least one
+/// wave. Units with fewer respondents than the suppression threshold are withheld (the
+/// readiness analyses' `minGroup`), and the Likert bars are recoded so that no answer
+/// category of 1–4 answers is drawn (`LikertBars.bars`). Aggregated waves (unit means
+/// only) are labelled and compared descriptively.
+public struct ReadinessSection: ReportSectionBuilder {
+    public init() {}
+
+    public struct UnitScore: Codable {
+        public var unit: String
+        public var n: Int?
+        public var nNote: String?
+        public var suppressed: Bool
+        public var mean: Double?
+        public var meanNote: String?
+        public var ciLow: Double?
+        public var ciHigh: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case unit, n, suppressed, mean
+            case nNote = "n_note"
+            case meanNote = "mean_note"
+            case ciLow = "ci_low"
+            case ciHigh = "ci_high"
+        }
+    }
+
+    public struct Wave: Codable {
+        public var wave: String
+        public var aggregated: Bool
+        public var respondents: Int?
+        public var units: [UnitScore]
+        public var alpha: Double?
+        public var alphaNote: String?
+        public var alphaCILow: Double?
+        public var alphaCIHigh: Double?
+        public var icc1: Double?
+        public var icc2: Double?
+        public var iccNote: String?
+        public var verdict: String
+        public var verdictText: String
+
+        enum CodingKeys: String, CodingKey {
+            case wave, aggregated, respondents, units, alpha, icc1, icc2, verdict
+            case alphaNote = "alpha_note"
+            case alphaCILow = "alpha_ci_low"
+            case alphaCIHigh = "alpha_ci_high"
+            case iccNote = "icc_note"
+            case verdictText = "verdict_text"
+        }
+    }
+
+    /// The latest change of a unit's all-items score (later − earlier).
+    public struct Change: Codable {
+        public var unit: String
+        public var from: String
+        public var to: String
+        /// `welch` (tested) or `descriptive` (to or from an aggregated wave).
+        public var method: String
+        public var difference: Double?
+        public var differenceNote: String?
+        public var ciLow: Double?
+        public var ciHigh: Double?
+        public var p: Double?
+        public var pAdjusted: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case unit, from, to, method, difference, p
+            case differenceNote = "difference_note"
+            case ciLow = "ci_low"
+            case ciHigh = "ci_high"
+            case pAdjusted = "p_adjusted"
+        }
+    }
+
+    public struct Survey: Codable {
+        public var instrument: String
+        public var name: String
+        public var scaleMin: Int
+        public var scaleMax: Int
+        public var waves: [Wave]
+        public var changes: [Change]
+        /// How many tested changes the Holm correction ran over.
+        public var tests: Int
+        /// The wave of the Likert bars: the latest respondent-level wave.
+        public var likertWave: String?
+        public var likert: [LikertBars.Bar]
+        public var imports: [Int]
+        /// The analysis values the charts are drawn from (not part of the JSON: their
+        /// figures are the ones above).
+        var charts: Charts?
+
+        enum CodingKeys: String, CodingKey {
+            case instrument, name, waves, changes, tests, likert, imports
+            case scaleMin = "scale_min"
+            case scaleMax = "scale_max"
+            case likertWave = "likert_wave"
+        }
+    }
+
+    struct Charts {
+        var instrument: Instrument
+        var latest: ReadinessSummary
+        var likertSummary: ReadinessSummary?
+        var trend: ReadinessTrend
+    }
+
+    public struct Result: Codable {
+        public var surveys: [Survey]
+        public var note: String?
+    }
+
+    public var key: String { "readiness" }
+
+    public func slots(in kind: ReportKind) -> [ReportSlot] {
+        switch kind {
+        case .final: [.readiness]
+        case .steering: [.steeringReadiness]
+        case .tertial: []
+        }
+    }
+
+    public func compute(_ context: ReportContext) throws -> Result {
+        guard let database = context.database else { return Result(surveys: [], note: "no database") }
+        let catalog = InstrumentCatalog(database)
+        let id = context.model.id
+        let ids = try catalog.list().map(\.id).filter { $0 == id || $0.hasPrefix(id + "-") }.sorted()
+        let repository = ReadinessRepository(database)
+        let minGroup = context.request.suppression.threshold
+        let importLog = try ImportLog(database).list().filter { $0.kind == ReadinessImporter.kind && $0.status == .complete }
+        var surveys: [Survey] = []
+        for instrumentID in ids {
+            let instrument = try catalog.resolve(instrumentID)
+            let data = try repository.loadAll(instrument: instrument)
+            guard !data.isEmpty else { continue }
+            let summaries = data.map { ReadinessSummary.compute($0, instrument: instrument, minGroup: minGroup) }
+            let trend = ReadinessTrend.compute(data, instrument: instrument, minGroup: minGroup)
+            let waves = summaries.map { Self.wave($0, language: context.language) }
+            let scaleSeries = trend.series.filter { $0.kind == "scale" && $0.key == ReadinessScoring.allItemsKey }
+            let changes: [Change] = scaleSeries.compactMap { series in
+                guard let c = series.changes.last(where: { $0.difference.isDefined }) ?? series.changes.last else { return nil }
+                return Change(unit: series.unit, from: c.from, to: c.to, method: c.method, difference: c.difference.value,
+                              differenceNote: c.difference.note, ciLow: c.ciLow.value, ciHigh: c.ciHigh.value,
+                              p: c.p.value, pAdjusted: c.pAdjusted.value)
+            }
+            let tests = trend.series.flatMap(\.changes).filter { $0.pAdjusted.isDefined }.count
+            let likertSummary = summaries.last { !$0.aggregated }
+            let likert = likertSummary.map {
+                LikertBars.bars($0, instrument: instrument, suppression: context.request.suppression)
+            } ?? []
+            let imports = importLog.filter { ($0.target ?? "").hasPrefix(instrument.id + " ") }.map(\.id)
+            surveys.append(Survey(instrument: instrument.id, name: instrument.name, scaleMin: instrument.scale.min,
+                                  scaleMax: instrument.scale.max, waves: waves, changes: changes, tests: tests,
+                                  likertWave: likertSummary?.wave, likert: likert, imports: imports,
+                                  charts: Charts(instrument: instrument, latest: summaries.last!,
+                                                 likertSummary: likertSummary, trend: trend)))
+        }
+        return Result(surveys: surveys, note: surveys.isEmpty
+            ? "no readiness survey is stored for an instrument named \(id) or \(id)-…" : nil)
+    }
+
+    static func wave(_ s: ReadinessSummary, language: Language) -> Wave {
+        let units = s.units.map { u -> UnitScore in
+            let all = u.scales.first { $0.scale == ReadinessScoring.allItemsKey }
+            return UnitScore(unit: u.unit, n: u.n,
+                             nNote: u.n == nil ? (u.suppressed ? "suppressed: fewer respondents than the threshold" : "not given by the source") : nil,
+                             suppressed: u.suppressed, mean: all?.mean.value,
+                             meanNote: all == nil ? (u.suppressed ? "suppressed" : "no score") : all!.mean.note,
+                             ciLow: all?.ciLow.value, ciHigh: all?.ciHigh.value)
+        }
+        let verdict = s.aggregation.verdict
+        return Wave(wave: s.wave, aggregated: s.aggregated, respondents: s.aggregated ? nil : s.reliability.respondents + s.reliability.excluded,
+                    units: units, alpha: s.reliability.alpha.value, alphaNote: s.reliability.alpha.note,
+                    alphaCILow: s.reliability.ciLow.value, alphaCIHigh: s.reliability.ciHigh.value,
+                    icc1: s.aggregation.icc1.value, icc2: s.aggregation.icc2.value, iccNote: s.aggregation.icc2.note,
+                    verdict: verdict.code.rawValue, verdictText: language == .sv ? verdict.sv : verdict.en)
+    }
+
+    public func imports(_ result: Result, context: ReportContext) -> [Int] { result.surveys.flatMap(\.imports) }
+
+    public func blocks(_ result: Result, for slot: ReportSlot, context: ReportContext) -> [Block] {
+        let s = context.strings
+        guard !result.surveys.isEmpty else {
+            return [.paragraph(RichText(s("readiness.none", ["model": context.model.id])))]
+        }
+        return result.surveys.flatMap { slot == .steeringReadiness ? steering($0, context: context) : final($0, context: context) }
+    }
+
+    // MARK: - Words
+
+    func waveLabel(_ w: Wave, _ s: ReportStrings) -> String {
+        w.aggregated ? "\(w.wave) (\(s("readiness.aggregated.short")))" : w.wave
+    }
+
+    func meanText(_ u: UnitScore?, context: ReportContext, withN: Bool = true) -> String {
+        let s = context.strings
+        guard let u else { return s("placeholder.value") }
+        if u.suppressed { return s("suppression.small") }
+        guard let m = u.mean else { return s("placeholder.value") }
+        var text = context.numbers.decimal(m, decimals: 2)
+        if withN {
+            text += " (" + (u.n.map { "n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + context.numbers.integer($0) }
+                            ?? s("readiness.n.unknown")) + ")"
+        }
+        return text
+    }
+
+    func changeText(_ c: Change, context: ReportContext) -> String {
+        let s = context.strings, n = context.numbers
+        guard let d = c.difference else { return s("placeholder.value") }
+        var text = n.signed(d, decimals: 2)
+        if c.method == "descriptive" {
+            text += " (" + s("readiness.descriptive") + ")"
+        } else if let lo = c.ciLow, let hi = c.ciHigh {
+            text += " (" + s("readiness.ci", ["low": n.decimal(lo, decimals: 2), "high": n.decimal(hi, decimals: 2)]) + ")"
+        }
+        return text
+    }
+
+    // MARK: - Final report
+
+    func final(_ survey: Survey, context: ReportContext) -> [Block] {
+        let s = context.strings, n = context.numbers
+        var blocks: [Block] = [.paragraph(RichText(s("readiness.intro", [
+            "name": survey.name, "min": String(survey.scaleMin), "max": String(survey.scaleMax),
+            "waves": survey.waves.map { waveLabel($0, s) }.joined(separator: ", "),
+        ])))]
+        // Per unit and over time: the all-items score.
+        var units: [String] = []
+        for w in survey.waves { for u in w.units where !units.contains(u.unit) { units.append(u.unit) } }
+        let changeByUnit = Dictionary(survey.changes.map { ($0.unit, $0) }, uniquingKeysWith: { a, _ in a })
+        let header = [TableBlock.Cell(s("readiness.col.unit"))] + survey.waves.map { TableBlock.Cell(waveLabel($0, s)) }
+            + [TableBlock.Cell(s("readiness.col.change"))]
+        let rows: [[TableBlock.Cell]] = units.map { unit in
+            [TableBlock.Cell(unit, isRowHeader: true)]
+                + survey.waves.map { w in TableBlock.Cell(meanText(w.units.first { $0.unit == unit }, context: context)) }
+                + [TableBlock.Cell(changeByUnit[unit].map { changeText($0, context: context) } ?? s("placeholder.value"))]
+        }
+        var notes = [RichText(s("readiness.table.note", ["min": String(survey.scaleMin), "max": String(survey.scaleMax)]))]
+        if survey.waves.contains(where: \.aggregated) { notes.append(RichText(s("readiness.aggregated.note"))) }
+        if survey.waves.contains(where: { $0.units.contains(where: \.suppressed) }) {
+            notes.append(RichText(s("readiness.suppressed.note", ["threshold": String(context.request.suppression.threshold)])))
+        }
+        if survey.tests > 0 { notes.append(RichText(s("readiness.holm", ["tests": String(survey.tests)]))) }
+        blocks.append(.table(TableBlock(caption: s("readiness.table.caption", ["name": survey.name]), header: [header], rows: rows,
+                                        alignments: [.left] + Array(repeating: .right, count: survey.waves.count + 1), notes: notes)))
+
+        if let charts = survey.charts, let latest = survey.waves.last {
+            let shownN = latest.units.compactMap(\.n).reduce(0, +)
+            let nText = latest.aggregated ? nil : (latest.respondents ?? shownN)
+            blocks.append(.figure(FigureBlock(
+                svg: ReadinessHeatmap.svg(charts.latest, instrument: charts.instrument, language: context.language),
+                caption: s("readiness.heatmap.caption", ["wave": waveLabel(latest, s)]),
+                altText: s("readiness.heatmap.alt", ["wave": latest.wave, "units": String(latest.units.count)]),
+                n: nText, nLabel: nText == nil ? nil : s("readiness.n.respondents"))))
+            let trendN = survey.waves.compactMap(\.respondents).reduce(0, +)
+            blocks.append(.figure(FigureBlock(
+                svg: ReadinessTrendChart.svg(charts.trend, instrument: charts.instrument, language: context.language),
+                caption: s("readiness.trend.caption", ["waves": survey.waves.map { waveLabel($0, s) }.joined(separator: ", ")]),
+                altText: s("readiness.trend.alt", ["units": String(units.count), "waves": String(survey.waves.count)]),
+                n: trendN > 0 ? trendN : nil, nLabel: trendN > 0 ? s("readiness.n.answers_waves") : nil)))
+            if let likertSummary = charts.likertSummary, let wave = survey.likertWave {
+                let pooled = survey.likert.map(\.n).max() ?? 0
+                blocks.append(.figure(FigureBlock(
+                    svg: LikertBars.svg(likertSummary, instrument: charts.instrument, language: context.language,
+                                        suppression: context.request.suppression),
+                    caption: s("readiness.likert.caption", ["wave": wave]),
+                    altText: s("readiness.likert.alt", ["wave": wave]),
+                    n: pooled, nLabel: s("readiness.n.respondents"))))
+            }
+        }
+        // Reliability and whether unit means describe the units, per wave.
+        let items: [RichText] = survey.waves.map { w in
+            var parts: [String] = []
+            if w.aggregated {
+                parts.append(s("readiness.aggregated.reliability"))
+            } else {
+                if let a = w.alpha {
+                    var t = s("readiness.alpha", ["alpha": n.decimal(a, decimals: 2)])
+                    if let lo = w.alphaCILow, let hi = w.alphaCIHigh {
+                        t += " (" + s("readiness.ci", ["low": n.decimal(lo, decimals: 2), "high": n.decimal(hi, decimals: 2)]) + ")"
+                    }
+                    parts.append(t + ".")
+                }
+                if let i1 = w.icc1, let i2 = w.icc2 {
+                    parts.append(s("readiness.icc", ["icc1": n.decimal(i1, decimals: 2), "icc2": n.decimal(i2, decimals: 2)]))
+                }
+                parts.append(w.verdictText)
+            }
+            return RichText([.strong(waveLabel(w, s) + ": ")]) + RichText(parts.joined(separator: " "))
+        }
+        blocks.append(.paragraph(RichText(s("readiness.verdict.intro"))))
+        blocks.append(.list(ListBlock(items: items)))
+        if survey.waves.contains(where: \.aggregated) {
+            blocks.append(.callout(Callout(.note, title: s("note.title"), RichText(s("readiness.aggregated.note")))))
+        }
+        return blocks
+    }
+
+    // MARK: - Steering brief
+
+    func steering(_ survey: Survey, context: ReportContext) -> [Block] {
+        let s = context.strings
+        guard let latest = survey.waves.last else { return [] }
+        let previous = survey.waves.dropLast().last
+        let changeByUnit = Dictionary(survey.changes.map { ($0.unit, $0) }, uniquingKeysWith: { a, _ in a })
+        var header = [TableBlock.Cell(s("readiness.col.unit")), TableBlock.Cell(waveLabel(latest, s))]
+        if let previous { header.append(TableBlock.Cell(s("readiness.col.change_since", ["wave": waveLabel(previous, s)]))) }
+        let rows: [[TableBlock.Cell]] = latest.units.map { u in
+            var row = [TableBlock.Cell(u.unit, isRowHeader: true), TableBlock.Cell(meanText(u, context: context))]
+            if previous != nil {
+                let c = changeByUnit[u.unit].flatMap { $0.to == latest.wave ? $0 : nil }
+                row.append(TableBlock.Cell(c.map { changeText($0, context: context) } ?? s("placeholder.value")))
+            }
+            return row
+        }
+        return [
+            .table(TableBlock(caption: s("readiness.steering.caption", ["name": survey.name, "min": String(survey.scaleMin),
+                                                                         "max": String(survey.scaleMax)]),
+                              header: [header], rows: rows, alignments: [.left, .right, .right])),
+            .paragraph(RichText(latest.verdictText)),
+        ]
+    }
+}

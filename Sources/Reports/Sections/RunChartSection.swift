@@ -1,0 +1,263 @@
+import Evaluation
+import LogicModel
+import Periods
+import Statistics
+import Store
+
+/// Improvement work (issue 8) in reports: 6 Resultatredovisning › Förbättringsarbete —
+/// each stored measure's run chart (or P chart, for a measure with a denominator) with
+/// its PDSA cycles on the dates they started, the runs analysis (Anhøj rules,
+/// qicharts2) and limits in words, and the ramps of cycles as a table.
+///
+/// Which measures: those watched by a PDSA cycle of the model, and those no cycle
+/// watches (they cannot belong to another model). Chart: P when the measure has a
+/// denominator (run chart when a numerator exceeds it), else a run chart; no freeze or
+/// phases (a report cannot guess the baseline; `piloteval runchart` can).
+///
+/// Suppression (DESIGN §6): a point built on a count of 1–4 — numerator, denominator or
+/// their difference, or the value of a count measure (all values whole numbers) — is
+/// not drawn and reads "<5"; its value is null in the JSON. The runs analysis, centre
+/// line and limits are computed from every point (they are properties of the whole
+/// series and disclose no single point); limits are not drawn at a withheld point,
+/// since a P chart's limits give its denominator away.
+public struct RunChartSection: ReportSectionBuilder {
+    public init() {}
+
+    public struct Value: Codable {
+        public var label: String
+        public var y: Double?
+        public var yNote: String?
+
+        enum CodingKeys: String, CodingKey {
+            case label, y
+            case yNote = "y_note"
+        }
+    }
+
+    public struct Measure: Codable {
+        public var measure: String
+        public var chart: String
+        public var points: Int
+        public var hiddenPoints: Int
+        public var first: String
+        public var last: String
+        public var centre: Double?
+        public var centreNote: String?
+        public var usefulPoints: Int
+        public var longestRun: Int?
+        public var longestRunMax: Int?
+        public var crossings: Int?
+        public var crossingsMin: Int?
+        public var runsSignal: Bool
+        public var signalPossible: Bool
+        public var pointsOutsideLimits: Int?
+        public var values: [Value]
+        public var cycles: [String]
+        public var illustrativeCycles: Bool
+        public var imports: [Int]
+        /// The chart as drawn (hidden points without values or limits); not in the JSON.
+        var drawing: RunChartResult?
+
+        enum CodingKeys: String, CodingKey {
+            case measure, chart, points, first, last, centre, crossings, values, cycles, imports
+            case hiddenPoints = "hidden_points"
+            case centreNote = "centre_note"
+            case usefulPoints = "useful_points"
+            case longestRun = "longest_run"
+            case longestRunMax = "longest_run_max"
+            case crossingsMin = "crossings_min"
+            case runsSignal = "runs_signal"
+            case signalPossible = "signal_possible"
+            case pointsOutsideLimits = "points_outside_limits"
+            case illustrativeCycles = "illustrative_cycles"
+        }
+    }
+
+    public struct Cycle: Codable {
+        public var id: String
+        public var title: String
+        public var activity: String
+        public var measure: String?
+        public var start: String
+        public var end: String?
+        public var decision: String?
+        public var prediction: String
+        public var illustrative: Bool
+    }
+
+    public struct Ramp: Codable {
+        public var name: String
+        public var cycles: [Cycle]
+    }
+
+    public struct Result: Codable {
+        public var measures: [Measure]
+        public var ramps: [Ramp]
+        public var note: String?
+    }
+
+    public var key: String { "improvement" }
+
+    public func slots(in kind: ReportKind) -> [ReportSlot] { kind == .final ? [.improvement] : [] }
+
+    public func compute(_ context: ReportContext) throws -> Result {
+        guard let database = context.database else { return Result(measures: [], ramps: [], note: "no database") }
+        let modelID = context.model.id
+        let allCycles = try PDSACatalog(database).all()
+        let cycles = allCycles.filter { $0.model == modelID }
+        let rule = context.request.suppression
+        var measures: [Measure] = []
+        for stored in try MeasureTable(database).list() {
+            let watching = allCycles.filter { $0.measure == stored.measure }
+            let ours = watching.filter { $0.model == modelID }
+            guard !ours.isEmpty || watching.isEmpty else { continue }
+            let series = try MeasureImporter(database).series(stored.measure)
+            var result: RunChartResult
+            do {
+                result = try RunChartAnalysis.analyse(series, options: .init(chart: series.hasDenominator ? .p : .run), pdsa: watching)
+            } catch is AnalysisInputError {
+                result = try RunChartAnalysis.analyse(series, options: .init(chart: .run), pdsa: watching)
+            }
+            let hidden = Self.hiddenPoints(series, rule: rule)
+            for i in result.points.indices where hidden.contains(result.points[i].index) {
+                result.points[i].y = nil
+                result.points[i].numerator = nil
+                result.points[i].denominator = nil
+                result.points[i].lcl = nil
+                result.points[i].ucl = nil
+                result.points[i].note = nil
+            }
+            let phase = result.current
+            let runs = phase.runs
+            measures.append(Measure(
+                measure: stored.measure, chart: result.chart.rawValue, points: result.points.count, hiddenPoints: hidden.count,
+                first: phase.first, last: phase.last, centre: phase.centre.value, centreNote: phase.centre.note,
+                usefulPoints: runs.usefulPoints, longestRun: runs.longestRun, longestRunMax: runs.longestRunMax,
+                crossings: runs.crossings, crossingsMin: runs.crossingsMin, runsSignal: runs.signal,
+                signalPossible: runs.signalPossible,
+                pointsOutsideLimits: result.chart == .run ? nil : result.points.filter(\.signal).count,
+                values: result.points.map { p in
+                    Value(label: p.label, y: p.y,
+                          yNote: p.y != nil ? nil : hidden.contains(p.index) ? IndicatorFigureSuppression.smallNote : "missing")
+                },
+                cycles: result.pdsa.map(\.id), illustrativeCycles: !watching.isEmpty && watching.allSatisfy(\.illustrative),
+                imports: stored.imports, drawing: result))
+        }
+        let ramps = Self.ramps(cycles)
+        let note: String? = measures.isEmpty && ramps.isEmpty
+            ? "no stored measure and no PDSA cycle belongs to model \(modelID)" : nil
+        return Result(measures: measures, ramps: ramps, note: note)
+    }
+
+    /// Point indices (1-based, as the chart numbers them) whose value rests on a count of 1–4.
+    static func hiddenPoints(_ series: MeasureSeries, rule: SuppressionRule) -> Set<Int> {
+        var out = Set<Int>()
+        let whole = { (x: Double) in x >= 0 && x == x.rounded() }
+        let isCountMeasure = !series.hasDenominator && series.points.compactMap(\.value).allSatisfy(whole)
+        for (i, p) in series.points.enumerated() {
+            if series.hasDenominator {
+                guard let v = p.value, let d = p.denominator, whole(v), whole(d) else { continue }
+                if [v, d, d - v].contains(where: { rule.isSmall(Int($0)) }) { out.insert(i + 1) }
+            } else if isCountMeasure, let v = p.value, rule.isSmall(Int(v)) {
+                out.insert(i + 1)
+            }
+        }
+        return out
+    }
+
+    /// Chains of cycles linked by `previous`, first cycle first; named by the cycles'
+    /// `ramp` where one gives it, else by the first cycle's id.
+    static func ramps(_ cycles: [PDSACycle]) -> [Ramp] {
+        let ids = Set(cycles.map(\.id))
+        var used = Set<String>()
+        var out: [Ramp] = []
+        for root in cycles where root.previous.map({ !ids.contains($0) }) ?? true {
+            var chain = [root]
+            used.insert(root.id)
+            while let next = cycles.first(where: { $0.previous == chain.last!.id && !used.contains($0.id) }) {
+                chain.append(next)
+                used.insert(next.id)
+            }
+            out.append(Ramp(name: chain.compactMap(\.ramp).first ?? root.id, cycles: chain.map { c in
+                Cycle(id: c.id, title: c.title, activity: c.activity, measure: c.measure, start: c.start.iso, end: c.end?.iso,
+                      decision: c.decision?.rawValue, prediction: c.prediction, illustrative: c.illustrative)
+            }))
+        }
+        return out
+    }
+
+    public func imports(_ result: Result, context: ReportContext) -> [Int] { result.measures.flatMap(\.imports) }
+
+    public func blocks(_ result: Result, for slot: ReportSlot, context: ReportContext) -> [Block] {
+        let s = context.strings, n = context.numbers
+        guard !result.measures.isEmpty || !result.ramps.isEmpty else {
+            return [.paragraph(RichText(s("improvement.none", ["model": context.model.id])))]
+        }
+        var blocks: [Block] = [.paragraph(RichText(s("improvement.intro")))]
+        let lang = RunChartSVG.Language(rawValue: context.language.rawValue) ?? .sv
+        for m in result.measures {
+            blocks.append(.heading(level: 1, text: s("improvement.measure", ["measure": m.measure])))
+            let kind = s("improvement.chart.\(m.chart)")
+            if let drawing = m.drawing, m.values.filter({ $0.y != nil }).count >= 2 {
+                let svg = RunChartSVG.render(drawing, options: .init(
+                    lang: lang, title: "\(kind): \(m.measure)", width: 760, height: 420,
+                    suppressed: Set(drawing.points.enumerated().filter { m.values[$0.offset].yNote == IndicatorFigureSuppression.smallNote }
+                        .map { $0.element.index }),
+                    suppressedLabel: s(m.chart == "run" ? "suppression.small" : "suppression.hidden")))
+                var caption = s("improvement.caption", ["chart": kind, "measure": m.measure, "first": m.first, "last": m.last,
+                                                        "cycles": String(m.cycles.count)])
+                if m.hiddenPoints > 0 { caption += " " + s("improvement.caption.hidden", ["hidden": String(m.hiddenPoints)]) }
+                blocks.append(.figure(FigureBlock(svg: svg, caption: caption,
+                                                  altText: s("improvement.alt", ["chart": kind, "measure": m.measure,
+                                                                                 "points": String(m.points)]),
+                                                  n: m.points, nLabel: s("improvement.n"), placement: .inline)))
+            }
+            var words: [String] = []
+            if !m.signalPossible {
+                words.append(s("improvement.signal.impossible", ["useful": String(m.usefulPoints)]))
+            } else if let lr = m.longestRun, let lmax = m.longestRunMax, let c = m.crossings, let cmin = m.crossingsMin {
+                let values = ["longest": String(lr), "max": String(lmax), "crossings": String(c), "min": String(cmin),
+                              "useful": String(m.usefulPoints)]
+                words.append(s(m.runsSignal ? "improvement.signal.runs" : "improvement.signal.none", values))
+            }
+            if let centre = m.centre {
+                let text = m.chart == "p" ? n.percent(100 * centre) : n.decimal(centre, decimals: 2)
+                words.append(s(m.chart == "run" ? "improvement.median" : "improvement.centre", ["centre": text]))
+            }
+            if let outside = m.pointsOutsideLimits {
+                words.append(s(outside == 0 ? "improvement.outside.none" : "improvement.outside", ["points": String(outside)]))
+            }
+            if m.values.filter({ $0.y != nil }).count < 2 {
+                words.append(s("improvement.too_few_shown", ["points": String(m.points)]))
+            }
+            if m.hiddenPoints > 0 {
+                words.append(s("improvement.hidden", ["hidden": String(m.hiddenPoints), "threshold": String(context.request.suppression.threshold)]))
+            }
+            blocks.append(.paragraph(RichText(words.joined(separator: " "))))
+            if m.illustrativeCycles {
+                blocks.append(.callout(Callout(.caveat, title: s("caveat.title"), RichText(s("improvement.illustrative")))))
+            }
+        }
+        if !result.ramps.isEmpty {
+            blocks.append(.heading(level: 1, text: s("improvement.ramps")))
+            var rows: [[TableBlock.Cell]] = []
+            for ramp in result.ramps {
+                for (i, c) in ramp.cycles.enumerated() {
+                    var title = RichText([.strong(c.id), .plain(" " + c.title + " (\(c.activity))")])
+                    if c.illustrative { title = title + RichText([.emphasis(" – \(s("illustrative.label"))")]) }
+                    // One date per line: an ISO date must not break at its hyphens.
+                    let dates = c.end.map { "\(c.start) –\n\($0)" } ?? "\(c.start) –"
+                    rows.append([TableBlock.Cell(i == 0 ? ramp.name : "", isRowHeader: true), TableBlock.Cell(title),
+                                 TableBlock.Cell(dates), TableBlock.Cell(c.prediction),
+                                 TableBlock.Cell(s("improvement.decision.\(c.decision ?? "none")"))])
+                }
+            }
+            blocks.append(.table(TableBlock(
+                caption: s("improvement.ramps.caption"),
+                header: [["improvement.col.ramp", "improvement.col.cycle", "improvement.col.dates",
+                          "improvement.col.prediction", "improvement.col.decision"].map { TableBlock.Cell(s($0)) }],
+                rows: rows, alignments: [.left, .left, .left, .left, .left])))
+        }
+        return blocks
+    }
+}

@@ -1,0 +1,124 @@
+import Evaluation
+import LogicModel
+import Statistics
+
+/// Small-count suppression of indicator figures (DESIGN §6) before a report shows them:
+/// the status of a period and every point of the trend.
+///
+/// What counts as a count depends on what the figure is built on:
+/// - a `count` indicator: its values are counts (girls, boys, … and the total) — a
+///   one-way table with its total;
+/// - an indicator with numerator and denominator (a share, a rate): events and
+///   non-events per group — a two-way table whose column totals are the groups'
+///   denominators and whose row totals are the total's events and non-events;
+/// - a figure without counts (a percentage as the source printed it) cannot be
+///   checked and is shown: there is no count to hide.
+///
+/// Complementary suppression (`ComplementarySuppression`) applies when the total and
+/// every group carry the counts (the equations exist); otherwise each figure is
+/// checked on its own. A group is shown whole or not at all: its value, counts and CI
+/// are withheld (`null` with a note) when any of its counts is hidden.
+enum IndicatorFigureSuppression {
+    static let smallNote = "suppressed: built on a count of 1–4 (shown as <5)"
+    static let hiddenNote = "suppressed: hidden so that a small count cannot be worked out from the total"
+
+    /// The total and groups of one indicator in one period, suppressed.
+    static func apply(total: GroupFigure, groups: [String: GroupFigure], unit: IndicatorUnit,
+                      rule: SuppressionRule) -> (total: GroupFigure, groups: [String: GroupFigure]) {
+        let keys = groups.keys.sorted()
+        var visibility: [String: CellVisibility] = [:]   // "" = the total
+        func counts(_ g: GroupFigure) -> (Int, Int)? {
+            guard let n = g.numerator, let d = g.denominator, n >= 0, d >= n,
+                  n == n.rounded(), d == d.rounded() else { return nil }
+            return (Int(n), Int(d))
+        }
+        func countValue(_ g: GroupFigure) -> Int? {
+            guard let v = g.value.value, v >= 0, v == v.rounded() else { return nil }
+            return Int(v)
+        }
+        if unit == .count {
+            let parts = keys.map { countValue(groups[$0]!) }
+            if let t = countValue(total), !keys.isEmpty, parts.allSatisfy({ $0 != nil }) {
+                let mask = ComplementarySuppression.apply(.init(cells: [parts.map { $0! }], rowTotals: [t]), rule: rule)
+                visibility[""] = mask.rowTotals?[0] ?? .shown
+                for (i, k) in keys.enumerated() { visibility[k] = mask.cells[0][i] }
+            } else {
+                visibility[""] = countValue(total).map { rule.isSmall($0) ? .small : .shown } ?? .shown
+                for k in keys { visibility[k] = countValue(groups[k]!).map { rule.isSmall($0) ? .small : .shown } ?? .shown }
+            }
+        } else {
+            let parts = keys.map { counts(groups[$0]!) }
+            if let t = counts(total), !keys.isEmpty, parts.allSatisfy({ $0 != nil }) {
+                let p = parts.map { $0! }
+                let table = ComplementarySuppression.Table(
+                    cells: [p.map(\.0), p.map { $0.1 - $0.0 }], rowTotals: [t.0, t.1 - t.0],
+                    columnTotals: p.map(\.1), grandTotal: t.1)
+                let mask = ComplementarySuppression.apply(table, rule: rule)
+                func worst(_ vs: [CellVisibility]) -> CellVisibility {
+                    vs.contains(.small) ? .small : vs.contains(.hidden) ? .hidden : .shown
+                }
+                visibility[""] = worst((mask.rowTotals ?? []) + [mask.grandTotal ?? .shown])
+                for (i, k) in keys.enumerated() {
+                    visibility[k] = worst([mask.cells[0][i], mask.cells[1][i], mask.columnTotals?[i] ?? .shown])
+                }
+            } else {
+                func own(_ g: GroupFigure) -> CellVisibility {
+                    guard let (n, d) = counts(g) else { return .shown }
+                    return [n, d - n, d].contains(where: rule.isSmall) ? .small : .shown
+                }
+                visibility[""] = own(total)
+                for k in keys { visibility[k] = own(groups[k]!) }
+            }
+        }
+        func withheld(_ g: GroupFigure, _ v: CellVisibility) -> GroupFigure {
+            guard v.isSuppressed else { return g }
+            let note = v == .small ? smallNote : hiddenNote
+            return GroupFigure(value: Figure(undefined: note), numerator: nil, denominator: nil,
+                               ciLow: Figure(undefined: note), ciHigh: Figure(undefined: note))
+        }
+        var out: [String: GroupFigure] = [:]
+        for k in keys { out[k] = withheld(groups[k]!, visibility[k] ?? .shown) }
+        return (withheld(total, visibility[""] ?? .shown), out)
+    }
+
+    static func isSuppressed(_ f: Figure) -> Bool { f.note?.hasPrefix("suppressed") ?? false }
+
+    /// Every point of a trend report, suppressed; a change next to a withheld value is
+    /// withheld too (it would give the value back).
+    static func apply(_ trend: IndicatorTrendReport, model: LogicModel, rule: SuppressionRule) -> IndicatorTrendReport {
+        var trend = trend
+        for (i, indicator) in trend.indicators.enumerated() {
+            var points = indicator.points
+            for (j, p) in points.enumerated() {
+                let (total, groups) = apply(total: p.total, groups: p.groups, unit: indicator.unit, rule: rule)
+                points[j].total = total
+                points[j].groups = groups
+            }
+            for j in points.indices where isSuppressed(points[j].total.value)
+                || (j > 0 && isSuppressed(points[j - 1].total.value)) {
+                points[j].change = Figure(undefined: "suppressed: next to a withheld value")
+            }
+            trend.indicators[i].points = points
+        }
+        return trend
+    }
+
+    /// The status of a period, suppressed; the previous value (and the change) is
+    /// withheld when the trend withheld that period's value.
+    static func apply(_ status: IndicatorStatusReport, trend: IndicatorTrendReport, rule: SuppressionRule) -> IndicatorStatusReport {
+        var status = status
+        for (i, row) in status.indicators.enumerated() {
+            let (total, groups) = apply(total: row.total, groups: row.groups, unit: row.unit, rule: rule)
+            status.indicators[i].total = total
+            status.indicators[i].groups = groups
+            let previous = trend.indicators.first { $0.id == row.id }?.points.first { $0.period == row.previousPeriod }
+            if let previous, isSuppressed(previous.total.value) {
+                status.indicators[i].previousValue = Figure(undefined: smallNote)
+            }
+            if isSuppressed(total.value) || isSuppressed(status.indicators[i].previousValue) {
+                status.indicators[i].change = Figure(undefined: "suppressed: next to a withheld value")
+            }
+        }
+        return status
+    }
+}

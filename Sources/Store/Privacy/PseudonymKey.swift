@@ -1,0 +1,205 @@
+import Crypto
+import Foundation
+
+/// The secret that turns identity numbers into pseudonyms (HMAC-SHA256). One key per
+/// evaluation: the same number gives the same pseudonym in every extract imported with
+/// the same key, so a child's cases link across tertials; another key gives unrelated
+/// pseudonyms. The key lives in its own file, never in the database.
+///
+/// File format (docs/cases.md), UTF-8 text, owner-only permissions (0600):
+///
+///     # piloteval pseudonymisation key — keep secret, keep apart from the database.
+///     schema: piloteval/pseudonym-key/v1
+///     created: 2024-02-01T09:30:00Z
+///     key: 64 lowercase hex digits (256 random bits)
+///
+/// Lines starting with `#` and blank lines are comments.
+public struct PseudonymKey {
+    public static let schemaID = "piloteval/pseudonym-key/v1"
+    let key: SymmetricKey
+    /// HMAC state with the key already absorbed: copied (copy-on-write) for each
+    /// pseudonym, which saves re-deriving the padded key a million times per import.
+    private let keyed: HMAC<SHA256>
+
+    public init(bytes: some ContiguousBytes) {
+        self.init(key: SymmetricKey(data: bytes))
+    }
+
+    /// A fresh key from the system's cryptographic random source.
+    public static func generate() -> PseudonymKey {
+        PseudonymKey(key: SymmetricKey(size: .bits256))
+    }
+
+    private init(key: SymmetricKey) {
+        self.key = key
+        keyed = HMAC<SHA256>(key: key)
+    }
+
+    /// A short public name for the key: HMAC of a fixed text, so two imports can be
+    /// told apart as "same key" or "different key" without storing anything that helps
+    /// recover the key or a number. Stored with each case import.
+    public var fingerprint: String {
+        let code = HMAC<SHA256>.authenticationCode(for: Data("piloteval key fingerprint".utf8), using: key)
+        return String(Hex.encode(Data(code)).prefix(16))
+    }
+
+    /// The pseudonym of a normalised 12-digit identity number: HMAC-SHA256 under this
+    /// key, the first 128 bits in lowercase hex (32 characters). 128 bits keep a million
+    /// children collision-free with a margin of ~10^26 and halve the stored size.
+    public func pseudonym(of number: IdentityNumber) -> String {
+        var mac = keyed
+        var text = number.normalized
+        text.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
+        return mac.finalize().withUnsafeBytes { Hex.encode(prefix: 16, of: $0) }
+    }
+
+    // MARK: Files
+
+    /// The text of a key file for this key.
+    public func fileText(created: Date = Date()) -> String {
+        let hex = key.withUnsafeBytes { Hex.encode(Data($0)) }
+        return """
+            # piloteval pseudonymisation key (docs/cases.md, "Key files").
+            # Keep this file secret and away from the database: anyone holding both can
+            # recover identity numbers by trying every possible number.
+            # If it is lost, extracts imported later cannot be linked to earlier ones, and
+            # nothing can restore it (by design). Keep a copy where your organisation
+            # keeps secrets.
+            schema: \(Self.schemaID)
+            created: \(Timestamp.iso8601(created))
+            key: \(hex)
+
+            """
+    }
+
+    /// Writes a new key file with owner-only permissions (0600). Refuses to replace an
+    /// existing file: overwriting a key would silently break every link to earlier
+    /// extracts.
+    public func write(to path: String) throws {
+        let text = Data(fileText().utf8)
+        // O_EXCL makes "does not exist" and "create" one step, so a race cannot clobber.
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        if fd < 0 {
+            let code = errno
+            if code == EEXIST {
+                throw PseudonymKeyError(path: path, line: 0,
+                                        message: "a file already exists there; piloteval never overwrites a key (earlier pseudonyms would no longer link). Choose another path, or delete the old key deliberately first")
+            }
+            throw PseudonymKeyError(path: path, line: 0, message: "cannot create the key file: \(String(cString: strerror(code)))")
+        }
+        defer { close(fd) }
+        // The umask can only remove bits; fchmod makes 0600 exact whatever it is.
+        _ = fchmod(fd, 0o600)
+        let written = text.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+        if written != text.count {
+            let code = errno
+            unlink(path)
+            throw PseudonymKeyError(path: path, line: 0, message: "cannot write the key file: \(String(cString: strerror(code)))")
+        }
+    }
+
+    /// Reads a key file. Errors name the file and line.
+    public static func read(path: String) throws -> PseudonymKey {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PseudonymKeyError(path: path, line: 0, message: "cannot read the key file; create one with `piloteval key create \(path)`")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw PseudonymKeyError(path: path, line: 0, message: "not a piloteval key file (not UTF-8 text)")
+        }
+        var schema: String?
+        var hex: (String, Int)?
+        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            guard let colon = line.firstIndex(of: ":") else {
+                throw PseudonymKeyError(path: path, line: offset + 1, message: "expected `name: value`")
+            }
+            let name = line[..<colon].trimmingCharacters(in: .whitespaces)
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            switch name {
+            case "schema":
+                guard value == schemaID else {
+                    throw PseudonymKeyError(path: path, line: offset + 1, message: "schema is \"\(value)\", expected \(schemaID)")
+                }
+                schema = value
+            case "key": hex = (value, offset + 1)
+            case "created": break
+            default:
+                throw PseudonymKeyError(path: path, line: offset + 1, message: "unknown field \"\(name)\" (expected schema, created, key)")
+            }
+        }
+        guard schema != nil else {
+            throw PseudonymKeyError(path: path, line: 0, message: "not a piloteval key file: no `schema: \(schemaID)` line")
+        }
+        guard let (keyText, keyLine) = hex else {
+            throw PseudonymKeyError(path: path, line: 0, message: "no `key:` line")
+        }
+        guard let bytes = Hex.decode(keyText), bytes.count == 32 else {
+            throw PseudonymKeyError(path: path, line: keyLine, message: "the key must be 64 hexadecimal digits (256 bits)")
+        }
+        return PseudonymKey(bytes: bytes)
+    }
+
+    /// True when group or others may read or write the file (it should be 0600).
+    public static func isExposed(path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        return info.st_mode & 0o077 != 0
+    }
+}
+
+public struct PseudonymKeyError: Error, CustomStringConvertible, Sendable {
+    public let path: String
+    public let line: Int
+    public let message: String
+
+    public var description: String { line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)" }
+}
+
+enum Hex {
+    /// Lowercase hex of the first `prefix` bytes.
+    static func encode(prefix: Int, of bytes: UnsafeRawBufferPointer) -> String {
+        let digits: StaticString = "0123456789abcdef"
+        let count = min(prefix, bytes.count)
+        return String(unsafeUninitializedCapacity: count * 2) { out in
+            digits.withUTF8Buffer { d in
+                for i in 0..<count {
+                    out[2 * i] = d[Int(bytes[i] >> 4)]
+                    out[2 * i + 1] = d[Int(bytes[i] & 0x0F)]
+                }
+            }
+            return count * 2
+        }
+    }
+
+    static func encode(_ data: Data) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(data.count * 2)
+        for byte in data {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func decode(_ text: String) -> Data? {
+        let bytes = Array(text.lowercased().utf8)
+        guard bytes.count % 2 == 0 else { return nil }
+        func nibble(_ b: UInt8) -> UInt8? {
+            switch b {
+            case 0x30...0x39: return b - 0x30
+            case 0x61...0x66: return b - 0x61 + 10
+            default: return nil
+            }
+        }
+        var out = Data(capacity: bytes.count / 2)
+        var i = 0
+        while i < bytes.count {
+            guard let hi = nibble(bytes[i]), let lo = nibble(bytes[i + 1]) else { return nil }
+            out.append(hi << 4 | lo)
+            i += 2
+        }
+        return out
+    }
+}

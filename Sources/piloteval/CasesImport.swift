@@ -1,0 +1,118 @@
+import ArgumentParser
+import Evaluation
+import Foundation
+import LogicModel
+import Periods
+import Store
+
+struct CasesImport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a case extract (CSV) for a model, in one transaction.",
+        discussion: """
+        Reads the extract as it comes (`;` or `,`, decimal comma, UTF-8 with or without
+        BOM, Windows-1252; dates 2021-03-05 or 20210305). Without --map the default
+        column names of docs/cases.md are recognised (case_id, person_id, cohort, unit,
+        area, gender, birth_year, referral_date, …); a mapping file names your export's
+        columns. Cases whose cohort is the model's `cohorts.pilot` are the pilot.
+
+        A column holding personnummer or samordningsnummer is refused unless --key-file
+        is given; then every number is replaced by a pseudonym (HMAC-SHA256) and never
+        stored. Open cases are censored at --extract-date (default: the latest date in
+        the file).
+
+          piloteval cases import Datasets/vallingbyteamet/synthetic-cases-2022-12-31.csv \\
+              --model vallingbyteamet --map Datasets/vallingbyteamet/synthetic-cases-mapping.yaml
+          piloteval cases import utdrag.csv --model vallingbyteamet \\
+              --key-file vallingby.key --extract-date 2022-08-31
+          piloteval imports list
+        """
+    )
+
+    @Argument(help: "The case extract (CSV).") var file: String
+    @Option(help: "The model: a stored model's id, or a YAML path (stored first).") var model: String
+    @Option(name: .customLong("map"), help: "Mapping file (schema: piloteval/case-mapping/v1) naming the extract's columns.")
+    var mapping: String?
+    @Option(help: "Pseudonymisation key file (from `piloteval key create`); needed when the extract holds identity numbers.")
+    var keyFile: String?
+    @Option(help: "Censor open cases at this date, YYYY-MM-DD (default: the latest date in the file).")
+    var extractDate: String?
+    @Option(help: "table or json.") var format: ResultFormat = .table
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try reportingFailures {
+            var censor: CalendarDate?
+            if let extractDate {
+                switch CalendarDate.parse(extractDate) {
+                case .value(let d): censor = d
+                case .empty: throw Failure("--extract-date is blank; give YYYY-MM-DD")
+                case .invalid(let reason): throw Failure("--extract-date: \(reason)")
+                }
+            }
+            do {
+                let db = try openDatabase(database)
+                let resolved = try ModelCatalog(db).resolve(model)
+                let map = try mapping.map { try CaseMapping.read(path: $0) }
+                var key: PseudonymKey?
+                if let keyFile {
+                    key = try PseudonymKey.read(path: keyFile)
+                    if PseudonymKey.isExposed(path: keyFile) {
+                        Console.error("warning: \(keyFile) can be read by others; make it owner-only: chmod 600 \(keyFile)")
+                    }
+                }
+                let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
+                let progress = ImportProgress(label: file, totalBytes: size)
+                let request = CaseImportRequest(path: file, model: resolved, mapping: map, key: key,
+                                                extractDate: censor, today: Self.today())
+                let summary = try CaseImporter(db).run(request, progress: progress?.update)
+                progress?.finish()
+                for w in summary.warnings { Console.error("warning: " + w) }
+                switch format {
+                case .json: print(try ResultOutput.json(summary), terminator: "")
+                case .table: print(Self.table(summary), terminator: "")
+                }
+            } catch let e as ValidationFailure {
+                for d in e.diagnostics { Console.error(d.description) }
+                throw Failure("nothing was imported")
+            } catch let e as CSVError {
+                throw Failure(e.description)
+            } catch let e as ImportLogError {
+                throw Failure(e.description)
+            } catch let e as CaseImportError {
+                throw Failure(e.description)
+            } catch let e as CatalogError {
+                throw Failure(e.description)
+            } catch let e as PseudonymKeyError {
+                throw Failure(e.description)
+            } catch let e as DatabaseError {
+                throw Failure("\(file): \(e.description); nothing was imported")
+            }
+        }
+    }
+
+    static func today() -> CalendarDate {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: .current, from: Date())
+        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!
+    }
+
+    static func table(_ s: CaseImportSummary) -> String {
+        var rows: [[String]] = [["", ""]]
+        rows.append(["import", "\(s.importID) (\(s.file), \(s.encoding), \(s.delimiter))"])
+        rows.append(["model", "\(s.model) (pilot cohort: \(s.pilotCohort))"])
+        rows.append(["cases", "\(s.rows): pilot \(s.pilotRows), line \(s.lineRows)"])
+        rows.append(["cohorts", s.cohorts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")])
+        rows.append(["extract date", "\(s.extractDate) (\(s.extractDateFrom == "option" ? "--extract-date" : "latest date in the file"))"])
+        rows.append(["superseded", "\(s.supersededCases) case(s) replace an earlier extract's snapshot"])
+        rows.append(["columns", CaseColumnRole.allCases.compactMap { r in s.columns[r.rawValue].map { "\(r.rawValue)=\($0)" } }.joined(separator: ", ")])
+        rows.append(["outcomes", s.outcomes.isEmpty ? "none" : s.outcomes.joined(separator: ", ")])
+        if !s.text.isEmpty { rows.append(["text kept", s.text.joined(separator: ", ")]) }
+        if !s.identityColumns.isEmpty {
+            rows.append(["pseudonymised", "\(s.pseudonymised) value(s) in \(s.identityColumns.joined(separator: ", ")) (key \(s.keyFingerprint ?? "?"))"])
+        }
+        for n in s.notImported { rows.append(["not imported", "\(n.column): \(n.reason)"]) }
+        // A two-column listing: the table without its header and rule lines.
+        let lines = TextTable.render(rows).components(separatedBy: "\n").dropFirst(2).filter { !$0.isEmpty }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
