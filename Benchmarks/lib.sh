@@ -1,6 +1,8 @@
 # Shared helpers for the benchmark scripts (sourced, not run).
-#   best N CMD...   runs CMD N times; prints "SECONDS PEAK_KB" (best wall time, largest
-#                   peak resident set), stdout of the last run in $BENCH_OUT, stderr in $BENCH_ERR.
+#   best N CMD...   runs CMD N times; prints "SECONDS PEAK_KB CPU_SECONDS" (best wall
+#                   time, largest peak resident set, user + system CPU of the run with
+#                   the best wall time; child processes included), stdout of the last
+#                   run in $BENCH_OUT, stderr in $BENCH_ERR.
 #   ratio A B       B / A with two decimals.
 #   machine         one line: cores, memory, CPU, OS, toolchain, python stack.
 BENCH_OUT="${BENCH_OUT:-$(mktemp)}"
@@ -8,18 +10,18 @@ BENCH_ERR="${BENCH_ERR:-$(mktemp)}"
 
 best() {
     local n="$1"; shift
-    local b="" peak=0 t kb
+    local b="" peak=0 cpu="" t kb u s
     local tf; tf="$(mktemp)"
     for _ in $(seq 1 "$n"); do
-        if ! /usr/bin/time -f "%e %M" -o "$tf" "$@" >"$BENCH_OUT" 2>"$BENCH_ERR"; then
+        if ! /usr/bin/time -f "%e %M %U %S" -o "$tf" "$@" >"$BENCH_OUT" 2>"$BENCH_ERR"; then
             echo "benchmark command failed: $*" >&2; cat "$BENCH_ERR" >&2; rm -f "$tf"; return 1
         fi
-        read -r t kb < <(tail -1 "$tf")
-        if [ -z "$b" ] || awk "BEGIN{exit !($t < $b)}"; then b=$t; fi
+        read -r t kb u s < <(tail -1 "$tf")
+        if [ -z "$b" ] || awk "BEGIN{exit !($t < $b)}"; then b=$t; cpu=$(awk -v u="$u" -v s="$s" 'BEGIN{printf "%.2f", u + s}'); fi
         [ "$kb" -gt "$peak" ] && peak=$kb
     done
     rm -f "$tf"
-    echo "$b $peak"
+    echo "$b $peak $cpu"
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (a > 0) printf "%.2f", b / a; else print "n/a" }'; }

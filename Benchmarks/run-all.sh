@@ -66,7 +66,7 @@ fi
 if want report; then
     echo "report…" >&2
     section "Report generation (100 indicators × 20 tertials, 10 readiness waves; goal < 1 s, no peer)"
-    printf '| report | piloteval (s) | peer | goal | peak MB |\n|---|---:|---|---|---:|\n' >>"$tmp"
+    printf '| report (kind, format, size) | wall (s) | CPU (s) | goal < 1 s (wall) | peak MB |\n|---|---:|---:|---|---:|\n' >>"$tmp"
     bash "$here/report/bench.sh" >>"$tmp"
 fi
 if want cases-import; then

@@ -6,3 +6,5 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
 swift build --build-tests
 swift test --skip-build
+# Fault injection, bounded form (kill -9 during imports, concurrent writers, full disk): docs/reliability.md
+Tests/faults/run.sh --quick

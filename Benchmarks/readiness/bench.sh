@@ -18,14 +18,13 @@ if [ -z "$bin" ]; then (cd "$root" && swift build -c release --product piloteval
 
 python3 "$here/generate.py" "$n" "$work/wave.csv" --units 50 --wave 2024-03
 instrument="$root/Models/instruments/vallingbyteamet-readiness.yaml"
-"$bin" model validate "$instrument" >/dev/null 2>&1 || true
 
 # Import: a fresh database each run (the same file cannot be imported twice).
-import_once() { rm -f "$work/r.db"*; "$bin" readiness import "$work/wave.csv" --instrument "$instrument" --wave 2024-03 --db "$work/r.db"; }
-read -r imp imp_kb < <(best 3 import_once)
-read -r ours ours_kb < <(best 3 "$bin" readiness summary --instrument vallingbyteamet-readiness --wave 2024-03 --format json --db "$work/r.db")
+read -r imp imp_kb _ < <(best 3 bash -c 'rm -f "$1"*; exec "$2" readiness import "$3" --instrument "$4" --wave 2024-03 --db "$1"' \
+    _ "$work/r.db" "$bin" "$work/wave.csv" "$instrument")
+read -r ours ours_kb _ < <(best 3 "$bin" readiness summary --instrument vallingbyteamet-readiness --wave 2024-03 --format json --db "$work/r.db")
 cp "$BENCH_OUT" "$work/ours.json"
-read -r peer peer_kb < <(best 3 python3 "$here/peer_summary.py" "$work/wave.csv")
+read -r peer peer_kb _ < <(best 3 python3 "$here/peer_summary.py" "$work/wave.csv")
 peer_line=$(cat "$BENCH_OUT")
 end_to_end=$(awk -v a="$imp" -v b="$ours" 'BEGIN{printf "%.2f", a + b}')
 ours_line=$(python3 - "$work/ours.json" <<'PY'
