@@ -19,3 +19,5 @@ PILOTEVAL_BIN="$cli" PILOTEVAL_DB="$work/demo/piloteval.db" \
     .venv/bin/python scripts/run-notebooks.py --out .build/notebooks
 
 swift test --skip-build
+# Fault injection, bounded form (kill -9 during imports, concurrent writers, full disk): docs/reliability.md
+Tests/faults/run.sh --quick

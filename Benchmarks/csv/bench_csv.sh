@@ -16,11 +16,13 @@ bytes=$(stat -c %s "$file")
 echo "file: $rows rows, $bytes bytes"
 
 cd "$root"
-# -enable-testing: other test targets use @testable import, which release builds refuse otherwise.
-swift build -c release --build-tests -Xswiftc -enable-testing >/dev/null
+# -enable-testing: other test targets use @testable import, which release builds refuse otherwise;
+# a scratch path of its own keeps .build/release (the benchmarked CLI) as it is.
+scratch="${BENCH_TEST_SCRATCH:-$root/.build/bench-testing}"
+swift build -c release --build-tests -Xswiftc -enable-testing --scratch-path "$scratch" >/dev/null
 best_ours=""
 for _ in 1 2 3; do
-    line=$(PILOTEVAL_BENCH=1 PILOTEVAL_BENCH_CSV="$file" swift test -c release -Xswiftc -enable-testing --skip-build \
+    line=$(PILOTEVAL_BENCH=1 PILOTEVAL_BENCH_CSV="$file" swift test -c release -Xswiftc -enable-testing --scratch-path "$scratch" --skip-build \
         --filter csvThroughput 2>&1 | grep '^piloteval-csv' || true)
     [ -n "$line" ] || { echo "benchmark test did not run" >&2; exit 1; }
     s=$(sed -E 's/.* seconds=([0-9.e-]+).*/\1/' <<<"$line")

@@ -156,7 +156,7 @@ enum IndicatorRendering {
 
     /// One row per indicator and group (`total` first); indicator-level columns are
     /// repeated on every row, the previous value and change only on the total's.
-    static func statusCSV(_ r: IndicatorStatusReport, dialect: CSVText.Dialect) -> String {
+    static func statusCSV(_ r: IndicatorStatusReport, dialect: CSVText.Dialect = .rfc4180) -> String {
         var rows = [statusCSVHeader]
         for i in r.indicators {
             var tail: [String] = targetCells(i.target) + targetCells(i.cityTarget)
@@ -216,7 +216,7 @@ enum IndicatorRendering {
         return out
     }
 
-    static func trendCSV(_ r: IndicatorTrendReport, dialect: CSVText.Dialect) -> String {
+    static func trendCSV(_ r: IndicatorTrendReport, dialect: CSVText.Dialect = .rfc4180) -> String {
         var rows = [["model", "indicator", "title", "unit", "period", "source", "group", "value", "numerator",
                      "denominator", "ci_low", "ci_high", "change", "target_rule", "target_low", "target_high",
                      "target_status", "city_target_rule", "city_target_low", "city_target_high", "city_target_status",

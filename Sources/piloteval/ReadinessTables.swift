@@ -83,7 +83,7 @@ enum ReadinessTables {
         return out
     }
 
-    static func summaryCSV(_ s: ReadinessSummary, dialect: CSVText.Dialect) -> String {
+    static func summaryCSV(_ s: ReadinessSummary, dialect: CSVText.Dialect = .rfc4180) -> String {
         var rows = [["instrument", "wave", "aggregated", "unit", "unit_n", "suppressed", "kind", "key", "n", "mean", "sd",
                      "ci_low", "ci_high", "agree_share", "rwg_j"]]
         for u in s.units {
@@ -123,7 +123,7 @@ enum ReadinessTables {
         return out
     }
 
-    static func trendCSV(_ t: ReadinessTrend, dialect: CSVText.Dialect) -> String {
+    static func trendCSV(_ t: ReadinessTrend, dialect: CSVText.Dialect = .rfc4180) -> String {
         var rows = [["instrument", "unit", "kind", "key", "wave", "aggregated", "n", "suppressed", "mean", "ci_low", "ci_high",
                      "change_from", "change", "change_ci_low", "change_ci_high", "t", "df", "p", "p_adjusted", "method"]]
         for s in t.series {
@@ -179,7 +179,7 @@ enum ReadinessTables {
         return out
     }
 
-    static func gapsCSV(_ g: ReadinessGaps, dialect: CSVText.Dialect) -> String {
+    static func gapsCSV(_ g: ReadinessGaps, dialect: CSVText.Dialect = .rfc4180) -> String {
         var rows = [["instrument", "wave", "comparison", "unit_or_item", "a", "b", "n", "mean_a", "mean_b", "difference",
                      "ci_low", "ci_high", "statistic", "df", "p", "p_adjusted", "effect_size", "effect"]]
         for x in g.withinUnits {

@@ -100,6 +100,33 @@ import Testing
         #expect(final.stdout.contains("| .. | .. | 82\u{00A0}% (n\u{00A0}=\u{00A0}50) |"))
     }
 
+    @Test func pilotVersusLineFromImportedCases() throws {
+        let cli = try CLIRunner()
+        // The fixture model with the synthetic extract's pilot cohort.
+        let model = try String(contentsOfFile: CLIRunner.fixture("model.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "pilot: exempelteamet", with: "pilot: vallingbyteamet")
+        try model.write(toFile: cli.path("model.yaml"), atomically: true, encoding: .utf8)
+        #expect(try cli.run(["model", "add", "model.yaml"]).status == 0)
+        #expect(try cli.run(["synth", "cases", "--seed", "5", "--cases", "400", "--out", "synthetic-cases.csv"]).status == 0)
+        let imported = try cli.run(["cases", "import", "synthetic-cases.csv", "--model", "exempelteamet"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+
+        let steering = try cli.run(["report", "--model", "exempelteamet", "--kind", "steering", "--format", "markdown"])
+        #expect(steering.status == 0, "\(steering.stderr)")
+        #expect(steering.stdout.contains("| Utfallsmått | Pilot | Linjen | Skillnad (95 % KI) | Vad det betyder |"))
+        #expect(steering.stdout.contains("Dagar till beslut om förhandsbedömning"))
+        #expect(steering.stdout.contains("Piloten är ett enda team"))
+        #expect(steering.stdout.contains("syntetiska"))                 // the imported file's name says so
+        let final = try cli.run(["report", "--model", "exempelteamet", "--kind", "final", "--format", "json", "-o", "r.json"])
+        #expect(final.status == 0, "\(final.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: cli.path("r.json")))) as! [String: Any]
+        let section = (json["results"] as! [String: Any])["pilot_vs_line"] as! [String: Any]
+        #expect(section["synthetic"] as? Bool == true)
+        #expect((section["outcomes"] as! [[String: Any]]).count == 7)
+        let verified = try cli.run(["report", "verify", "r.json"])
+        #expect(verified.status == 0, "\(verified.stderr)")
+    }
+
     @Test func badInputIsLocatedAndWritesNothing() throws {
         let cli = try setUp()
         try "section;line;amount\nincome;Bidrag;100\nincome;Summa;200\n".write(toFile: cli.path("b.csv"), atomically: true, encoding: .utf8)

@@ -11,7 +11,7 @@ struct DatabaseTests {
             #expect(FileManager.default.fileExists(atPath: path))
             #expect(try db.scalar("PRAGMA journal_mode").string == "wal")
             #expect(try db.scalar("PRAGMA foreign_keys").int == 1)
-            #expect(try db.scalar("PRAGMA busy_timeout").int == 5000)
+            #expect(try db.scalar("PRAGMA busy_timeout").int == Database.busyTimeoutMilliseconds)
             #expect(try db.userVersion == Schema.migrations.count)
         }
     }

@@ -19,6 +19,13 @@ public enum ObservationFile {
         }
         var index: [String: Int] = [:]
         for name in knownColumns { index[name] = reader.columnIndex(name) }
+        // A known column twice would be read from its first copy and the second ignored
+        // without a word (found by the broken-input corpus, issue 11).
+        let repeated = knownColumns.filter { name in reader.header.filter { $0.lowercased() == name }.count > 1 }
+        if !repeated.isEmpty {
+            fail(reader.headerLine, "the column \(repeated.joined(separator: ", ")) occurs twice in the header; keep one")
+            throw ObservationFileError(errors: errors)
+        }
         let missing = requiredColumns.filter { index[$0] == nil }
         if !missing.isEmpty || (index["value"] == nil && index["numerator"] == nil) {
             var need = missing

@@ -19,9 +19,9 @@ import Store
 /// are synthetic.
 ///
 /// Suppression: the gender × cohort tables of cases (and of events and non-events, or
-/// events and censored cases) go through complementary suppression; a figure built on a
-/// hidden count is withheld, in the headline table too (its cohort totals are the
-/// tables' margins).
+/// events and censored cases) go through complementary suppression along each cohort's
+/// row (genders add up to the cohort's total); a figure built on a hidden count is
+/// withheld, in the headline table too (its cohort totals are the rows' margins).
 public struct CohortComparisonSection: ReportSectionBuilder {
     /// Reads a model's cases from the database; nil when none are imported.
     public typealias Loader = @Sendable (Database, String) throws -> CaseDataset?
@@ -36,12 +36,13 @@ public struct CohortComparisonSection: ReportSectionBuilder {
                                   "investigation_within_4m", "re_referral_12m", "distinct_caseworkers",
                                   "investigations_per_child"]
 
-    /// The case import's reader (`CaseDataset.load`); nil when no extract is imported for
-    /// the model, so the section says how to import one instead of failing the report.
+    /// The case import's reader (`CaseDataset.load`): the latest snapshot of every case,
+    /// censored at the latest extract date; nil when no extract is imported for the model.
     public static func loadFromDatabase(_ database: Database, _ modelID: String) throws -> CaseDataset? {
-        let imported = try database.scalar("SELECT EXISTS (SELECT 1 FROM case_imports WHERE model_id = ?)", modelID).int ?? 0
-        guard imported == 1 else { return nil }
-        return try CaseDataset.load(database: database, modelID: modelID)
+        let imported = try ImportLog(database).list().contains {
+            $0.kind == CaseImporter.kind && $0.status == .complete && $0.target == modelID
+        }
+        return imported ? try CaseDataset.load(database: database, modelID: modelID) : nil
     }
 
     public struct Group: Codable {
@@ -151,7 +152,7 @@ public struct CohortComparisonSection: ReportSectionBuilder {
     /// Case imports of the model (for provenance and the synthetic flag).
     static func caseImports(_ context: ReportContext) throws -> [ImportRecord] {
         guard let database = context.database else { return [] }
-        return try ImportLog(database).list().filter { $0.kind == "cases" && $0.status == .complete && $0.target == context.model.id }
+        return try ImportLog(database).list().filter { $0.kind == CaseImporter.kind && $0.status == .complete && $0.target == context.model.id }
     }
 
     public func compute(_ context: ReportContext) throws -> Result {
@@ -249,12 +250,14 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         if unknownPilot.n > 0 || unknownLine.n > 0 {
             keys.append("unknown"); pilotCounts.append(unknownPilot); lineCounts.append(unknownLine)
         }
+        // Each cohort's row adds up to its total, which the headline table publishes; the
+        // gender columns' sums over both cohorts are published nowhere, so they are not
+        // equations to protect (and protecting them would hide the line's girls or boys
+        // whenever the pilot has a small "other").
         func mask(_ value: (Counts) -> Int?) -> ComplementarySuppression.Mask? {
             let p = pilotCounts.map(value), l = lineCounts.map(value)
             guard let tp = value(totalPilot), let tl = value(totalLine), !(p + l).contains(where: { $0 == nil }) else { return nil }
-            return ComplementarySuppression.apply(.init(
-                cells: [p.map { $0! }, l.map { $0! }], rowTotals: [tp, tl],
-                columnTotals: zip(p, l).map { $0! + $1! }, grandTotal: tp + tl), rule: rule)
+            return ComplementarySuppression.apply(.init(cells: [p.map { $0! }, l.map { $0! }], rowTotals: [tp, tl]), rule: rule)
         }
         let masks = [mask { $0.n }, mask { $0.a }, mask { $0.b }].compactMap { $0 }
         func worst(_ vs: [CellVisibility]) -> CellVisibility {
@@ -308,7 +311,9 @@ public struct CohortComparisonSection: ReportSectionBuilder {
 
     // MARK: - Words
 
-    func estimateText(_ g: Group, _ o: Outcome, context: ReportContext) -> String {
+    /// A group's figure in words; `median: false` leaves a duration's median out (the
+    /// headline table, which must fit a portrait page).
+    func estimateText(_ g: Group, _ o: Outcome, context: ReportContext, median withMedian: Bool = true) -> String {
         let s = context.strings, n = context.numbers
         guard let e = g.estimate else {
             // A share or mean built on a hidden count is withheld: "..", as SuppressedFigures writes it.
@@ -320,8 +325,9 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         case "continuous": return n.decimal(e, decimals: 1)
         case "binary": return n.percent(100 * e)
         default:
-            var text = n.percent(100 * e)
-            if let m = g.median { text += "; " + s("cohort.median", ["days": n.decimal(m, decimals: 0)]) }
+            var text = o.limitDays.map { s("cohort.within", ["share": n.percent(100 * e), "days": n.decimal($0, decimals: 0)]) }
+                ?? n.percent(100 * e)
+            if withMedian, let m = g.median { text += "; " + s("cohort.median", ["days": n.decimal(m, decimals: 0)]) }
             return text
         }
     }
@@ -348,12 +354,14 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         return text
     }
 
-    /// The uncertainty in plain words: does the interval include no difference?
-    func plainWords(_ o: Outcome, context: ReportContext) -> String {
+    /// The uncertainty in plain words: does the interval include no difference? Short
+    /// for the steering brief's table column, a sentence for the final report.
+    func plainWords(_ o: Outcome, context: ReportContext, short: Bool = false) -> String {
         let s = context.strings
-        guard o.difference != nil, let lo = o.ciLow, let hi = o.ciHigh else { return s("cohort.plain.unknown") }
-        if lo <= 0 && hi >= 0 { return s("cohort.plain.includes_zero") }
-        return s("cohort.plain.excludes_zero")
+        let prefix = short ? "cohort.plain.short." : "cohort.plain."
+        guard o.difference != nil, let lo = o.ciLow, let hi = o.ciHigh else { return s(prefix + "unknown") }
+        if lo <= 0 && hi >= 0 { return s(prefix + "includes_zero") }
+        return s(prefix + "excludes_zero")
     }
 
     func outcomeName(_ o: Outcome, _ s: ReportStrings) -> String {
@@ -381,18 +389,19 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         return s("cohort.mdd.undefined")
     }
 
-    func caveats(_ result: Result, _ o: Outcome, context: ReportContext) -> RichText {
+    /// What holds for every outcome: one pilot team, cases taken as independent, the
+    /// floor of the permutation over units, synthetic data. The minimum detectable
+    /// difference and censoring differ by outcome and follow each one.
+    func generalCaveats(_ result: Result, context: ReportContext) -> RichText {
         let s = context.strings, n = context.numbers
-        var parts = [s("caveat.one_pilot"), s("cohort.independent"), mddText(o, context: context)]
-        if let j = o.units, j >= 2 {
+        var parts = [s("caveat.one_pilot"), s("cohort.independent")]
+        if let j = result.outcomes.compactMap(\.units).max(), j >= 2 {
             parts.append(s(j < 20 ? "cohort.permutation.floor" : "cohort.permutation.ok",
                            ["units": String(j), "smallest": n.decimal(1 / Double(j), decimals: 3)]))
         } else {
             parts.append(s("cohort.permutation.none"))
         }
-        if o.kind == "time_to_event", let c = o.censored, let date = result.extractDate {
-            parts.append(s("cohort.censored", ["censored": context.figures.count(c), "date": date]))
-        }
+        parts.append(s("cohort.mdd.intro"))
         if result.synthetic { parts.append(s("caveat.synthetic")) }
         return RichText(parts.joined(separator: " "))
     }
@@ -417,11 +426,11 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         let s = context.strings, n = context.numbers
         let rows: [[TableBlock.Cell]] = result.outcomes.map { o in
             var row = [TableBlock.Cell(outcomeName(o, s), isRowHeader: true),
-                       TableBlock.Cell(estimateText(o.pilot, o, context: context) + " (n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + nText(o.pilot, context: context) + ")"),
-                       TableBlock.Cell(estimateText(o.line, o, context: context) + " (n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + nText(o.line, context: context) + ")"),
+                       TableBlock.Cell(estimateText(o.pilot, o, context: context, median: false) + " (n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + nText(o.pilot, context: context) + ")"),
+                       TableBlock.Cell(estimateText(o.line, o, context: context, median: false) + " (n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + nText(o.line, context: context) + ")"),
                        TableBlock.Cell(differenceText(o, context: context))]
             if plain {
-                row.append(TableBlock.Cell(plainWords(o, context: context)))
+                row.append(TableBlock.Cell(plainWords(o, context: context, short: true)))
             } else {
                 let p = o.p.map { $0 < 0.001 ? "< " + n.decimal(0.001, decimals: 3) : n.decimal($0, decimals: 3) } ?? s("placeholder.value")
                 let perm = o.permutationP.map { n.decimal($0, decimals: 3) + " (J" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + String(o.units ?? 0) + ")" } ?? s("placeholder.value")
@@ -431,8 +440,9 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         }
         var header = ["cohort.col.outcome", "cohort.col.pilot", "cohort.col.line", "cohort.col.difference"]
         header += plain ? ["cohort.col.plain"] : ["cohort.col.p", "cohort.col.permutation"]
-        var notes = [RichText(s("cohort.table.note", ["pilot": result.pilot ?? "", "date": result.extractDate ?? ""]))]
-        if result.outcomes.contains(where: { o in o.byGender.contains { ($0.pilot.estimateNote ?? "").hasPrefix("suppressed") || ($0.line.estimateNote ?? "").hasPrefix("suppressed") } }) {
+        var notes = [RichText(s(plain ? "cohort.table.note.steering" : "cohort.table.note"))]
+        let withheld = { (g: Group) in g.n == nil || (g.estimateNote ?? "").hasPrefix("suppressed") }
+        if result.outcomes.contains(where: { withheld($0.pilot) || withheld($0.line) }) {
             notes.append(RichText(s("suppression.note")))
         }
         return .table(TableBlock(caption: s("cohort.caption", ["pilot": result.pilot ?? ""]), header: [header.map { TableBlock.Cell(s($0)) }],
@@ -450,13 +460,18 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         }
         blocks.append(headlineTable(result, context: context, plain: false))
         blocks.append(.paragraph(RichText(s("cohort.design"))))
+        blocks.append(.callout(Callout(.caveat, title: s("caveat.title"), generalCaveats(result, context: context))))
         for o in result.outcomes {
             blocks.append(.heading(level: 1, text: outcomeName(o, s)))
-            blocks.append(.paragraph(RichText(s("cohort.result", [
+            var text = s("cohort.result", [
                 "pilot": estimateText(o.pilot, o, context: context), "line": estimateText(o.line, o, context: context),
                 "difference": differenceText(o, context: context), "plain": plainWords(o, context: context),
-            ]))))
-            blocks.append(.callout(Callout(.caveat, title: s("caveat.title"), caveats(result, o, context: context))))
+            ])
+            text += " " + mddText(o, context: context)
+            if o.kind == "time_to_event", let c = o.censored, let date = result.extractDate {
+                text += " " + s("cohort.censored", ["censored": context.figures.count(c), "date": date])
+            }
+            blocks.append(.paragraph(RichText(text)))
         }
         return blocks
     }

@@ -14,6 +14,12 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Hashable {
         case unreadable
         /// A cell's value is not what its column needs; for importers built on the reader.
         case invalidValue
+        /// A NUL byte: a binary file, or UTF-16 without a byte-order mark.
+        case binaryContent
+        /// Valid UTF-8 letters and bytes that are not UTF-8 in one file.
+        case mixedEncoding
+        /// A field longer than `CSVReader.maximumFieldBytes`.
+        case fieldTooLong
     }
 
     public let kind: Kind

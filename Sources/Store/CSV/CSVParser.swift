@@ -84,6 +84,7 @@ struct CSVParser {
                         lineStart = position
                     }
                 }
+                if position - start > CSVReader.maximumFieldBytes { throw fieldTooLong(line: openLine, column: openColumn) }
                 spans.append(Span(start: start, end: position, escaped: escaped, quoted: true))
                 position += 1  // the closing quote
                 guard position < n else { return }
@@ -107,6 +108,9 @@ struct CSVParser {
                     if b == delimiter || b == Self.lf || b == Self.cr { break }
                     position += 1
                 }
+                if position - start > CSVReader.maximumFieldBytes {
+                    throw fieldTooLong(line: line, column: column(of: start))
+                }
                 spans.append(Span(start: start, end: position, escaped: false, quoted: false))
                 guard position < n else { return }
                 let b = p[position]
@@ -118,6 +122,11 @@ struct CSVParser {
                 return
             }
         }
+    }
+
+    private func fieldTooLong(line: Int, column: Int) -> CSVError {
+        CSVError(kind: .fieldTooLong, file: file, line: line, column: column,
+                 message: "a field longer than \(CSVReader.maximumFieldBytes >> 20) MiB starts here: not a CSV export piloteval can read (a quote that never closes where it should?)")
     }
 
     /// Consumes LF, CRLF or a lone CR (old Mac files) at `position`.

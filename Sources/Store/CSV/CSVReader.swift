@@ -9,6 +9,11 @@ import Foundation
 /// buffer, one row of strings at a time, so a file of millions of rows never exists as
 /// one Swift string. Quoting follows RFC 4180. The details are in docs/csv-input.md.
 public struct CSVReader: Sendable {
+    /// The longest field accepted, in bytes. Free-text fields in case exports run to a
+    /// few kilobytes; a field of megabytes is a quote that swallowed the file or not an
+    /// export at all, and holding it would cost memory for nothing.
+    public static let maximumFieldBytes = 1 << 20
+
     /// The file name used in error messages: the path as given, or the name passed in.
     public let name: String
     public let delimiter: CSVDelimiter
@@ -45,6 +50,7 @@ public struct CSVReader: Sendable {
         let (encoding, bytes, start) = CSVReader.detectEncoding(data)
         self.encoding = encoding
         self.bytes = bytes
+        try CSVReader.refuseUnreadableText(bytes, encoding: encoding, name: name)
         let delimiter = delimiter ?? bytes.withUnsafeBytes {
             CSVReader.detectDelimiter($0.assumingMemoryBound(to: UInt8.self), from: start)
         }
@@ -128,6 +134,44 @@ public struct CSVReader: Sendable {
         }
         let valid = data.withUnsafeBytes { UTF8Validation.isValid($0.assumingMemoryBound(to: UInt8.self)) }
         return (valid ? .utf8 : .windows1252, data, 0)
+    }
+
+    /// Bytes no text export contains, found before any row is read so that nothing is
+    /// imported from them: a NUL (a binary file, or UTF-16 without its byte-order mark),
+    /// and UTF-8 letters beside bytes that are not UTF-8 (rows pasted together from a
+    /// UTF-8 and a Windows-1252 file, which no single decoding reads right).
+    static func refuseUnreadableText(_ data: Data, encoding: CSVEncoding, name: String) throws {
+        try data.withUnsafeBytes { raw in
+            let p = raw.assumingMemoryBound(to: UInt8.self)
+            guard let base = p.baseAddress, p.count > 0 else { return }
+            if let hit = memchr(base, 0, p.count) {
+                let offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                let (line, column) = location(of: offset, in: p)
+                throw CSVError(kind: .binaryContent, file: name, line: line, column: column,
+                               message: "a NUL byte (0x00): this is not a text CSV file (a binary file, or UTF-16 saved without a byte-order mark?); export it again as CSV")
+            }
+            guard encoding == .windows1252 else { return }
+            let found = UTF8Validation.inspect(p)
+            if let bad = found.firstInvalid, let good = found.firstMultibyte {
+                let (badLine, badColumn) = location(of: bad, in: p)
+                let (goodLine, _) = location(of: good, in: p)
+                throw CSVError(kind: .mixedEncoding, file: name, line: badLine, column: badColumn,
+                               message: String(format: "byte 0x%02X is not UTF-8, but line %d has UTF-8 letters: the file mixes two encodings (UTF-8 and Windows-1252); save it again with one encoding (Excel: \"CSV UTF-8\")", p[bad], goodLine))
+            }
+        }
+    }
+
+    /// 1-based line and byte column of an offset, counting LF, CRLF and lone CR as line ends.
+    static func location(of offset: Int, in p: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
+        var line = 1, lineStart = 0, i = 0
+        while i < offset {
+            if p[i] == 0x0A || (p[i] == 0x0D && (i + 1 >= p.count || p[i + 1] != 0x0A)) {
+                line += 1
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        return (line, offset - lineStart + 1)
     }
 
     /// Counts candidate delimiters in the first line, outside quotes.

@@ -9,6 +9,9 @@ import Foundation
 /// lets readers run beside one writer, and `busy_timeout` makes a second writer wait
 /// instead of failing at once.
 public final class Database {
+    /// How long a connection waits for another one's lock before giving up: five minutes.
+    public static let busyTimeoutMilliseconds = 300_000
+
     /// The file path as given (`:memory:` for a private in-memory database).
     public let path: String
     let handle: OpaquePointer
@@ -29,8 +32,11 @@ public final class Database {
         }
         self.handle = connection
         self.path = path
-        // Waiting a few seconds for another writer beats failing an import with SQLITE_BUSY.
-        sqlite3_busy_timeout(connection, 5_000)
+        // A second writer waits for the first instead of failing with SQLITE_BUSY. The
+        // wait covers a whole import of a large file (100 000 survey respondents took
+        // 10–20 s on 2 busy cores; a 5 s wait failed the second of two imports started
+        // together: Tests/faults/run.sh), and still ends if a lock is never released.
+        sqlite3_busy_timeout(connection, Int32(Database.busyTimeoutMilliseconds))
         // Foreign keys are off by default in SQLite, and `imports undo` relies on
         // ON DELETE CASCADE. This pragma is a no-op inside a transaction, so it goes first.
         try execute("PRAGMA foreign_keys = ON")

@@ -5,9 +5,9 @@ import Periods
 /// - decimal comma `1,5` or point `1.5`; a lone separator is always the decimal one,
 ///   so `1,234` is 1.234 and `1.234` is 1.234;
 /// - thousands grouped by space, no-break space (U+00A0), narrow no-break space
-///   (U+202F) or thin space: `1 234 567,5`; by `.` or `,` only when unambiguous — the
-///   separator occurs twice (`1.234.567`) or the other one follows as decimal
-///   (`1.234,5`, `1,234.5`); groups after the first must have three digits;
+///   (U+202F) or thin space: `1 234 567,5`; by `.` or `,` only when the separator
+///   occurs twice (`1.234.567`); groups after the first must have three digits. Both a
+///   point and a comma (`1.234,5`, `1,234.5`) is refused as ambiguous;
 /// - a leading `-`, `+` or Unicode minus `−` (U+2212); an exponent `1,5e3`;
 /// - a trailing percent sign, stripped without scaling: `12,5 %` is 12.5.
 /// A blank cell is `.empty`; anything else (`..`, `-` alone, `n/a`, `12 st`) is invalid.
@@ -86,12 +86,11 @@ public enum SwedishNumber {
         }
 
         var commas = 0, points = 0, spaces = 0
-        var lastComma: Substring.UnicodeScalarView.Index?, lastPoint: Substring.UnicodeScalarView.Index?
         for i in s.indices {
             let c = s[i]
             if c.isASCIIDigit { continue }
-            if c == "," { commas += 1; lastComma = i }
-            else if c == "." { points += 1; lastPoint = i }
+            if c == "," { commas += 1 }
+            else if c == "." { points += 1 }
             else if c.isCellSpace { spaces += 1 }
             else {
                 return .invalid(reason: "\"\(original)\" is not a number (unexpected \"\(c)\")")
@@ -108,13 +107,12 @@ public enum SwedishNumber {
         case (_, 0): grouping = ","
         case (0, _): grouping = "."
         default:
-            // Both occur: the last one is the decimal separator and must occur once.
-            let commaLast = lastComma! > lastPoint!
-            decimal = commaLast ? "," : "."
-            grouping = commaLast ? "." : ","
-            if (commaLast ? commas : points) != 1 {
-                return .invalid(reason: "\"\(original)\" is not a number (more than one decimal separator)")
-            }
+            // Both occur (`1.234,5`, `1,234.5`). A lone `.` or `,` is read as the decimal
+            // separator, so such a number reads one way by the rule for one separator and
+            // another way by the rule for both: 1.2345 mistyped, or 1234.5? Swedish files
+            // group thousands with spaces; refuse rather than guess by a factor of 1000
+            // (issue 11).
+            return .invalid(reason: "\"\(original)\" is ambiguous (both a point and a comma): write 1234,5 or 1 234,5 (a space groups thousands)")
         }
         if spaces > 0 {
             if grouping != nil {

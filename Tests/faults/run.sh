@@ -1,0 +1,222 @@
+#!/usr/bin/env bash
+# Fault injection against the real CLI and a real SQLite file (issue 11, docs/reliability.md):
+#
+#  1. kill -9 at random moments during an import, TRIALS times on one database:
+#     afterwards PRAGMA integrity_check is ok, the import is wholly there or wholly
+#     absent (never in_progress, never a partial row set), earlier imports are intact,
+#     and a re-run completes it (or is refused as already imported when it had committed).
+#  2. two imports, a report and a summary at once on the same database, ROUNDS times:
+#     every process succeeds (a writer waits for the other: BEGIN IMMEDIATE +
+#     busy_timeout), no corruption, no lost rows.
+#  3. a full disk, two ways: a small tmpfs (when mount is permitted) and a file-size
+#     limit (ulimit -f, SIGXFSZ ignored so writes fail with EFBIG): the import exits 1
+#     with a message, the database file is byte-for-byte unchanged, and the same import
+#     succeeds once there is room.
+#
+#   Tests/faults/run.sh              the bounded form scripts/test.sh runs: 20 kills of a
+#                                    5 000-respondent import, 1 concurrency round (debug build)
+#   Tests/faults/run.sh --long       100 kills, 5 rounds, 100 000 respondents (release build)
+#   options: --trials N  --rounds N  --respondents N  --bin PATH  --seed N
+#
+# Needs bash, awk, sqlite3 (the shell), sha256sum (no Python); builds piloteval if --bin
+# is not given. The tmpfs case needs root (mount); elsewhere it is skipped and said so.
+# Prints one line per trial and a summary; exit 1 on the first broken guarantee.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+
+mode=quick trials="" rounds="" respondents="" bin="${PILOTEVAL_BIN:-}" seed="${PILOTEVAL_FAULT_SEED:-$$}"
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --quick) mode=quick ;;
+        --long) mode=long ;;
+        --trials) trials="$2"; shift ;;
+        --rounds) rounds="$2"; shift ;;
+        --respondents) respondents="$2"; shift ;;
+        --bin) bin="$2"; shift ;;
+        --seed) seed="$2"; shift ;;
+        *) echo "usage: $0 [--quick|--long] [--trials N] [--rounds N] [--respondents N] [--bin PATH] [--seed N]" >&2; exit 64 ;;
+    esac
+    shift
+done
+if [ "$mode" = long ]; then
+    : "${trials:=100}" "${rounds:=5}" "${respondents:=100000}"
+    config=release
+else
+    : "${trials:=20}" "${rounds:=1}" "${respondents:=5000}"
+    config=debug
+fi
+if [ -z "$bin" ]; then
+    (cd "$root" && swift build -c "$config" --product piloteval >"$root/.build/faults-build.log" 2>&1) \
+        || { cat "$root/.build/faults-build.log" >&2; exit 1; }
+    bin="$root/.build/$config/piloteval"
+fi
+command -v sqlite3 >/dev/null || { echo "faults: needs the sqlite3 shell (apt-get install sqlite3)" >&2; exit 1; }
+
+work="$(mktemp -d)"
+mounted=""
+cleanup() {
+    [ -n "$mounted" ] && umount "$mounted" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+instrument="$root/Models/instruments/vallingbyteamet-readiness.yaml"
+items=8
+fail() { echo "FAULTS FAILED: $*" >&2; exit 1; }
+q() { sqlite3 -batch -noheader "$1" "$2"; }
+now() { date +%s.%N; }
+
+# The invariants every database must keep after any fault.
+check_db() {  # db
+    local db="$1" r
+    r=$(q "$db" "PRAGMA integrity_check;")
+    [ "$r" = ok ] || fail "$db: integrity_check: $r"
+    r=$(q "$db" "PRAGMA foreign_key_check;")
+    [ -z "$r" ] || fail "$db: foreign_key_check: $r"
+    r=$(q "$db" "SELECT count(*) FROM imports WHERE status <> 'complete';")
+    [ "$r" = 0 ] || fail "$db: $r import(s) not complete"
+    # Every readiness import holds exactly row_count respondents × 8 answers.
+    r=$(q "$db" "SELECT i.id || ': ' || i.row_count || ' respondents logged, ' || count(r.import_id) || ' answers stored'
+                 FROM imports i LEFT JOIN readiness_responses r ON r.import_id = i.id
+                 WHERE i.kind = 'readiness' GROUP BY i.id HAVING count(r.import_id) <> i.row_count * $items;")
+    [ -z "$r" ] || fail "$db: partial import: $r"
+    # No answer without its import.
+    r=$(q "$db" "SELECT count(*) FROM readiness_responses WHERE import_id NOT IN (SELECT id FROM imports);")
+    [ "$r" = 0 ] || fail "$db: $r orphaned answers"
+}
+
+import_wave() {  # db file wave  → the CLI's exit status
+    "$bin" readiness import "$2" --instrument vallingbyteamet-readiness --wave "$3" --db "$1"
+}
+
+echo "faults: $mode form, piloteval $bin, seed $seed"
+echo "faults: generating $respondents respondents × $items items"
+"$here/make_wave.sh" "$respondents" "$work/big.csv" "$seed"
+"$here/make_wave.sh" 200 "$work/small.csv" 1
+
+# ---------------------------------------------------------------- 1. kill -9
+db="$work/kill.db"
+"$bin" readiness import "$work/small.csv" --instrument "$instrument" --wave base --db "$db" 2>/dev/null
+t0=$(now); import_wave "$db" "$work/big.csv" timing 2>/dev/null; t1=$(now)
+span=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
+check_db "$db"
+echo "faults: one import of the large file takes ${span} s; kills are drawn uniformly in [0, 1.3 × ${span}] s"
+absent=0 present=0 finished=0 midwrite=0
+for i in $(seq 1 "$trials"); do
+    wave="kill-$i"
+    delay=$(awk -v s="$seed" -v i="$i" -v t="$span" 'BEGIN { srand(s * 1000 + i); printf "%.3f", rand() * 1.3 * t }')
+    # The binary itself in the background (not a function, which would be a subshell
+    # whose death leaves piloteval running): $! is the process that gets the kill.
+    "$bin" readiness import "$work/big.csv" --instrument vallingbyteamet-readiness --wave "$wave" --db "$db" 2>"$work/err" &
+    pid=$!
+    sleep "$delay"
+    kill -9 "$pid" 2>/dev/null || true
+    status=0; wait "$pid" 2>/dev/null || status=$?
+    # Before anything opens the file again: uncommitted pages the killed writer had
+    # already spilled to the WAL show that the kill landed inside the write transaction.
+    wal=$(stat -c %s "$db-wal" 2>/dev/null || echo 0)
+    check_db "$db"
+    logged=$(q "$db" "SELECT count(*) FROM imports WHERE target = 'vallingbyteamet-readiness $wave';")
+    stored=$(q "$db" "SELECT count(*) FROM readiness_responses WHERE wave = '$wave';")
+    if [ "$status" = 0 ]; then
+        finished=$((finished + 1)); outcome="finished before the kill"
+        [ "$logged" = 1 ] || fail "trial $i: exit 0 but the import is not logged"
+    elif [ "$logged" = 1 ]; then
+        present=$((present + 1)); outcome="killed after commit: wholly there"
+    elif [ "$wal" -gt 0 ]; then
+        absent=$((absent + 1)); midwrite=$((midwrite + 1))
+        outcome="killed mid-write ($((wal / 1024)) kB of uncommitted WAL): wholly absent"
+    else
+        absent=$((absent + 1)); outcome="killed before writing: wholly absent"
+        [ "$stored" = 0 ] || fail "trial $i: no import logged but $stored answers stored for $wave"
+    fi
+    if [ "$logged" = 1 ]; then
+        [ "$stored" = $((respondents * items)) ] || fail "trial $i: $stored answers stored, expected $((respondents * items))"
+        rerun=0; import_wave "$db" "$work/big.csv" "$wave" 2>"$work/err" || rerun=$?
+        [ "$rerun" = 1 ] && grep -q "already imported" "$work/err" \
+            || fail "trial $i: a re-run of a committed import was not refused as already imported: $(cat "$work/err")"
+        redo="re-run refused (already imported)"
+    else
+        import_wave "$db" "$work/big.csv" "$wave" 2>"$work/err" || fail "trial $i: the re-run failed: $(cat "$work/err")"
+        stored=$(q "$db" "SELECT count(*) FROM readiness_responses WHERE wave = '$wave';")
+        [ "$stored" = $((respondents * items)) ] || fail "trial $i: re-run stored $stored answers"
+        redo="re-run completed"
+    fi
+    printf 'trial %3d: kill at %6.3f s, %s (exit %s); %s\n' "$i" "$delay" "$outcome" "$status" "$redo"
+done
+waves=$(q "$db" "SELECT count(DISTINCT wave) FROM readiness_responses;")
+total=$(q "$db" "SELECT count(*) FROM readiness_responses;")
+expected=$(( (trials + 1) * respondents * items + 200 * items ))
+check_db "$db"
+[ "$waves" = $((trials + 2)) ] && [ "$total" = "$expected" ] || fail "after $trials trials: $waves waves, $total answers (expected $((trials + 2)), $expected)"
+echo "faults: kill -9: $trials trials — $absent wholly absent ($midwrite of them killed mid-write), $present wholly there, $finished finished first; every re-run completed; $total answers in $waves waves, nothing lost"
+
+# ---------------------------------------------------------------- 2. concurrency
+db="$work/conc.db"
+fixtures="$root/Tests/CLITests/Fixtures/indicators"
+"$bin" model add "$fixtures/model.yaml" --db "$db" >/dev/null 2>&1 || fail "model add failed"
+"$bin" indicators import "$fixtures/tertial1.csv" --model exempelenheten --db "$db" >/dev/null 2>&1 || fail "indicators import failed"
+"$bin" readiness import "$work/small.csv" --instrument "$instrument" --wave base --db "$db" 2>/dev/null
+for r in $(seq 1 "$rounds"); do
+    pids=() names=()
+    import_wave "$db" "$work/big.csv" "conc-$r-a" 2>"$work/c1" & pids+=($!); names+=("import a")
+    import_wave "$db" "$work/big.csv" "conc-$r-b" 2>"$work/c2" & pids+=($!); names+=("import b")
+    "$bin" report --model exempelenheten --kind final --format json -o "$work/report-$r.json" --db "$db" 2>"$work/c3" & pids+=($!); names+=("report")
+    "$bin" readiness summary --instrument vallingbyteamet-readiness --wave base --format json --db "$db" >"$work/summary-$r.json" 2>"$work/c4" & pids+=($!); names+=("summary")
+    t0=$(now)
+    for k in 0 1 2 3; do
+        wait "${pids[$k]}" || fail "round $r: ${names[$k]} failed: $(cat "$work/c$((k + 1))")"
+    done
+    t1=$(now)
+    check_db "$db"
+    for w in a b; do
+        stored=$(q "$db" "SELECT count(*) FROM readiness_responses WHERE wave = 'conc-$r-$w';")
+        [ "$stored" = $((respondents * items)) ] || fail "round $r: import $w stored $stored answers"
+    done
+    [ -s "$work/report-$r.json" ] && [ -s "$work/summary-$r.json" ] || fail "round $r: empty report or summary"
+    printf 'round %d: 2 imports, report and summary at once: all exit 0 in %.2f s, both waves complete\n' "$r" "$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')"
+done
+echo "faults: concurrency: $rounds round(s), every process succeeded, no lost rows"
+
+# ---------------------------------------------------------------- 3. disk full
+full_case() {  # label dir runner...  (the runner runs the import in a limited environment)
+    local label="$1" dir="$2"; shift 2
+    local db="$dir/full.db"
+    "$bin" readiness import "$work/small.csv" --instrument "$instrument" --wave base --db "$db" 2>/dev/null \
+        || fail "$label: the baseline import failed"
+    local before after status=0
+    before=$(sha256sum "$db" | cut -d' ' -f1)
+    "$@" "$db" 2>"$work/full-err" || status=$?
+    [ "$status" = 1 ] || fail "$label: the import exited $status, expected 1: $(cat "$work/full-err")"
+    after=$(sha256sum "$db" | cut -d' ' -f1)
+    [ "$before" = "$after" ] || fail "$label: the database file changed"
+    check_db "$db"
+    [ "$(q "$db" "SELECT count(*) FROM readiness_responses WHERE wave = 'full';")" = 0 ] || fail "$label: rows were left behind"
+    echo "faults: $label: exit 1, \"$(grep -m1 -i 'error' "$work/full-err" || head -1 "$work/full-err")\"; database byte-for-byte unchanged"
+}
+limited_by_ulimit() {  # db
+    # SIGXFSZ ignored: a write past the limit fails with EFBIG instead of killing us.
+    ( trap '' XFSZ; ulimit -f "$fsize_kb"; import_wave "$1" "$work/big.csv" full )
+}
+mkdir -p "$work/fsize"
+"$bin" readiness import "$work/small.csv" --instrument "$instrument" --wave base --db "$work/fsize/probe.db" 2>/dev/null
+fsize_kb=$(( $(stat -c %s "$work/fsize/probe.db") / 1024 + 256 ))
+full_case "file-size limit (ulimit -f ${fsize_kb} kB)" "$work/fsize" limited_by_ulimit
+# After lifting the limit the same import goes through.
+import_wave "$work/fsize/full.db" "$work/big.csv" full 2>/dev/null || fail "the import failed after the file-size limit was lifted"
+check_db "$work/fsize/full.db"
+
+mkdir -p "$work/tmpfs"
+if mount -t tmpfs -o size=1m tmpfs "$work/tmpfs" 2>/dev/null; then
+    mounted="$work/tmpfs"
+    in_tmpfs() { import_wave "$1" "$work/big.csv" full; }
+    full_case "full disk (1 MB tmpfs)" "$work/tmpfs" in_tmpfs
+    # Room again: grow the file system and the same import goes through.
+    mount -o remount,size=256m "$work/tmpfs"
+    import_wave "$work/tmpfs/full.db" "$work/big.csv" full 2>/dev/null || fail "the import failed after the disk had room again"
+    check_db "$work/tmpfs/full.db"
+else
+    echo "faults: full disk on tmpfs skipped (mount not permitted here); the file-size limit covers the same path (SQLite's write fails)"
+fi
+echo "faults: all passed"

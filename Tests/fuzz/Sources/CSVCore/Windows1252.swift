@@ -1,0 +1,1 @@
+../../../../Sources/Store/CSV/Windows1252.swift
