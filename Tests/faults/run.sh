@@ -116,7 +116,7 @@ echo "faults: one import of the large file takes ${span} s; kills are drawn unif
 absent=0 present=0 finished=0 midwrite=0
 for i in $(seq 1 "$trials"); do
     wave="kill-$i"
-    delay=$(awk -v s="$seed" -v i="$i" -v t="$span" 'BEGIN { srand((s % 1000003) * 1000 + i); printf "%.3f", rand() * 1.3 * t }')
+    delay=$(awk -v s="$seed" -v i="$i" -v t="$span" 'BEGIN { srand(s % 1000003); for (k = 0; k < i; k++) r = rand(); printf "%.3f", r * 1.3 * t }')
     # The binary itself in the background (not a function, which would be a subshell
     # whose death leaves piloteval running): $! is the process that gets the kill.
     "$bin" readiness import "$work/big.csv" --instrument vallingbyteamet-readiness --wave "$wave" --db "$db" 2>"$work/err" &
@@ -189,7 +189,7 @@ if "$bin" cases import --help >/dev/null 2>&1; then
     echo "faults: one import of $cases cases takes ${cspan} s"
     c_absent=0 c_present=0 c_finished=0 c_mid=0
     for i in $(seq 1 "$case_trials"); do
-        delay=$(awk -v s="$seed" -v i="$i" -v t="$cspan" 'BEGIN { srand((s % 1000003) * 7919 + i); printf "%.3f", rand() * 1.3 * t }')
+        delay=$(awk -v s="$seed" -v i="$i" -v t="$cspan" 'BEGIN { srand(s % 1000003 + 1); for (k = 0; k < i; k++) r = rand(); printf "%.3f", r * 1.3 * t }')
         "$bin" cases import "$work/cases.csv" --model vallingbyteamet --key-file "$work/faults.key" --db "$db" >/dev/null 2>"$work/err" &
         pid=$!
         sleep "$delay"
