@@ -18,8 +18,8 @@
 #   Tests/faults/run.sh              the bounded form scripts/test.sh runs: 20 kills of a
 #                                    5 000-respondent import, 10 of a 5 000-case import,
 #                                    1 concurrency round (debug build)
-#   Tests/faults/run.sh --long       100 + 50 kills, 5 rounds, 50 000 respondents,
-#                                    200 000 cases (release build; about 30 minutes)
+#   Tests/faults/run.sh --long       50 + 30 kills, 3 rounds, 20 000 respondents,
+#                                    100 000 cases (release build; 30–60 minutes on 2 busy cores)
 #   options: --trials N  --rounds N  --respondents N  --case-trials N  --cases N  --bin PATH  --seed N
 #
 # Needs bash, awk, sqlite3 (the shell), sha256sum (no Python); builds piloteval if --bin
@@ -46,7 +46,7 @@ while [ $# -gt 0 ]; do
     shift
 done
 if [ "$mode" = long ]; then
-    : "${trials:=100}" "${rounds:=5}" "${respondents:=50000}" "${case_trials:=50}" "${cases:=200000}"
+    : "${trials:=50}" "${rounds:=3}" "${respondents:=20000}" "${case_trials:=30}" "${cases:=100000}"
     config=release
 else
     : "${trials:=20}" "${rounds:=1}" "${respondents:=5000}" "${case_trials:=10}" "${cases:=5000}"
