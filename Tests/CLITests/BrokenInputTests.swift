@@ -58,6 +58,8 @@ import Testing
         Case(file: "rd-duplicate-respondent.csv", reader: .readiness, says: "r1"),
         Case(file: "rd-wave-disagrees.csv", reader: .readiness, says: "disagrees with --wave"),
         Case(file: "rd-decimal-answer.csv", reader: .readiness, says: "whole number"),
+        // Crashed piloteval (an overflow trap in the number reader) until the fuzzer found it.
+        Case(file: "rd-35-digit-answer.csv", reader: .readiness, says: "outside the scale"),
         Case(file: "ms-date-feb-30.csv", reader: .measures, says: "2021-02-30"),
         Case(file: "ms-date-feb-29-2021.csv", reader: .measures, says: "2021-02-29"),
         Case(file: "ms-date-ambiguous-slashes.csv", reader: .measures, says: "4/3/2021"),

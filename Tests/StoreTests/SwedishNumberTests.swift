@@ -10,6 +10,10 @@ struct SwedishNumberTests {
         ("12,5 %", 12.5), ("12,5%", 12.5), ("-0,5 %", -0.5), ("  42  ", 42), (",5", 0.5),
         ("1,234", 1.234), ("1.234", 1.234), ("0", 0), ("1,5e3", 1500), ("2E-2", 0.02),
         ("1 234 567,891", 1_234_567.891),
+        // Longer than the fast path's 15 digits; 20 and more overflowed its mantissa
+        // and trapped (found by Tests/fuzz/run.sh: a 35-digit survey answer).
+        ("50000000000000000000000000000000000", 5e34), ("1234567890123456", 1_234_567_890_123_456),
+        ("-18446744073709551616", -18_446_744_073_709_551_616), ("0,00000000000000000001", 1e-20),
     ])
     func parses(_ text: String, _ expected: Double) {
         #expect(SwedishNumber.parse(text) == .value(expected))

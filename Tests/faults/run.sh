@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Fault injection against the real CLI and a real SQLite file (issue 11, docs/reliability.md):
 #
-#  1. kill -9 at random moments during an import, TRIALS times on one database:
+#  1. kill -9 at random moments during a survey import, TRIALS times on one database,
+#     and during a case-extract import (pseudonymised), CASE_TRIALS times:
 #     afterwards PRAGMA integrity_check is ok, the import is wholly there or wholly
 #     absent (never in_progress, never a partial row set), earlier imports are intact,
 #     and a re-run completes it (or is refused as already imported when it had committed).
-#  2. two imports, a report and a summary at once on the same database, ROUNDS times:
+#  2. two survey imports, a case import, a report and a summary at once on the same
+#     database, ROUNDS times:
 #     every process succeeds (a writer waits for the other: BEGIN IMMEDIATE +
 #     busy_timeout), no corruption, no lost rows.
 #  3. a full disk, two ways: a small tmpfs (when mount is permitted) and a file-size
@@ -14,9 +16,11 @@
 #     succeeds once there is room.
 #
 #   Tests/faults/run.sh              the bounded form scripts/test.sh runs: 20 kills of a
-#                                    5 000-respondent import, 1 concurrency round (debug build)
-#   Tests/faults/run.sh --long       100 kills, 5 rounds, 100 000 respondents (release build)
-#   options: --trials N  --rounds N  --respondents N  --bin PATH  --seed N
+#                                    5 000-respondent import, 10 of a 5 000-case import,
+#                                    1 concurrency round (debug build)
+#   Tests/faults/run.sh --long       50 + 30 kills, 3 rounds, 20 000 respondents,
+#                                    100 000 cases (release build; 30–60 minutes on 2 busy cores)
+#   options: --trials N  --rounds N  --respondents N  --case-trials N  --cases N  --bin PATH  --seed N
 #
 # Needs bash, awk, sqlite3 (the shell), sha256sum (no Python); builds piloteval if --bin
 # is not given. The tmpfs case needs root (mount); elsewhere it is skipped and said so.
@@ -25,7 +29,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 
-mode=quick trials="" rounds="" respondents="" bin="${PILOTEVAL_BIN:-}" seed="${PILOTEVAL_FAULT_SEED:-$$}"
+mode=quick trials="" rounds="" respondents="" case_trials="" cases="" bin="${PILOTEVAL_BIN:-}" seed="${PILOTEVAL_FAULT_SEED:-$$}"
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) mode=quick ;;
@@ -33,17 +37,19 @@ while [ $# -gt 0 ]; do
         --trials) trials="$2"; shift ;;
         --rounds) rounds="$2"; shift ;;
         --respondents) respondents="$2"; shift ;;
+        --case-trials) case_trials="$2"; shift ;;
+        --cases) cases="$2"; shift ;;
         --bin) bin="$2"; shift ;;
         --seed) seed="$2"; shift ;;
-        *) echo "usage: $0 [--quick|--long] [--trials N] [--rounds N] [--respondents N] [--bin PATH] [--seed N]" >&2; exit 64 ;;
+        *) echo "usage: $0 [--quick|--long] [--trials N] [--rounds N] [--respondents N] [--case-trials N] [--cases N] [--bin PATH] [--seed N]" >&2; exit 64 ;;
     esac
     shift
 done
 if [ "$mode" = long ]; then
-    : "${trials:=100}" "${rounds:=5}" "${respondents:=100000}"
+    : "${trials:=50}" "${rounds:=3}" "${respondents:=20000}" "${case_trials:=30}" "${cases:=100000}"
     config=release
 else
-    : "${trials:=20}" "${rounds:=1}" "${respondents:=5000}"
+    : "${trials:=20}" "${rounds:=1}" "${respondents:=5000}" "${case_trials:=10}" "${cases:=5000}"
     config=debug
 fi
 if [ -z "$bin" ]; then
@@ -81,6 +87,11 @@ check_db() {  # db
                  FROM imports i LEFT JOIN readiness_responses r ON r.import_id = i.id
                  WHERE i.kind = 'readiness' GROUP BY i.id HAVING count(r.import_id) <> i.row_count * $items;")
     [ -z "$r" ] || fail "$db: partial import: $r"
+    # Every case import holds exactly row_count cases.
+    r=$(q "$db" "SELECT i.id || ': ' || i.row_count || ' cases logged, ' || count(c.import_id) || ' stored'
+                 FROM imports i LEFT JOIN cases c ON c.import_id = i.id
+                 WHERE i.kind = 'cases' GROUP BY i.id HAVING count(c.import_id) <> i.row_count;" 2>/dev/null || true)
+    [ -z "$r" ] || fail "$db: partial case import: $r"
     # No answer without its import.
     r=$(q "$db" "SELECT count(*) FROM readiness_responses WHERE import_id NOT IN (SELECT id FROM imports);")
     [ "$r" = 0 ] || fail "$db: $r orphaned answers"
@@ -105,7 +116,7 @@ echo "faults: one import of the large file takes ${span} s; kills are drawn unif
 absent=0 present=0 finished=0 midwrite=0
 for i in $(seq 1 "$trials"); do
     wave="kill-$i"
-    delay=$(awk -v s="$seed" -v i="$i" -v t="$span" 'BEGIN { srand(s * 1000 + i); printf "%.3f", rand() * 1.3 * t }')
+    delay=$(awk -v s="$seed" -v i="$i" -v t="$span" 'BEGIN { srand(s % 1000003); for (k = 0; k < i; k++) r = rand(); printf "%.3f", r * 1.3 * t }')
     # The binary itself in the background (not a function, which would be a subshell
     # whose death leaves piloteval running): $! is the process that gets the kill.
     "$bin" readiness import "$work/big.csv" --instrument vallingbyteamet-readiness --wave "$wave" --db "$db" 2>"$work/err" &
@@ -143,14 +154,76 @@ for i in $(seq 1 "$trials"); do
         [ "$stored" = $((respondents * items)) ] || fail "trial $i: re-run stored $stored answers"
         redo="re-run completed"
     fi
+    # Every tenth wave stays (earlier data the later trials must not disturb); the rest
+    # are undone, which keeps the file small and puts `imports undo` under the checks.
+    if [ $((i % 10)) != 0 ]; then
+        "$bin" imports undo "$(q "$db" "SELECT id FROM imports WHERE target = 'vallingbyteamet-readiness $wave';")" --db "$db" >/dev/null 2>&1 \
+            || fail "trial $i: undo failed"
+        [ "$(q "$db" "SELECT count(*) FROM readiness_responses WHERE wave = '$wave';")" = 0 ] || fail "trial $i: undo left answers behind"
+        redo="$redo; undone"
+    fi
     printf 'trial %3d: kill at %6.3f s, %s (exit %s); %s\n' "$i" "$delay" "$outcome" "$status" "$redo"
 done
+kept=$((trials / 10))
 waves=$(q "$db" "SELECT count(DISTINCT wave) FROM readiness_responses;")
 total=$(q "$db" "SELECT count(*) FROM readiness_responses;")
-expected=$(( (trials + 1) * respondents * items + 200 * items ))
+expected=$(( (kept + 1) * respondents * items + 200 * items ))
 check_db "$db"
-[ "$waves" = $((trials + 2)) ] && [ "$total" = "$expected" ] || fail "after $trials trials: $waves waves, $total answers (expected $((trials + 2)), $expected)"
+[ "$waves" = $((kept + 2)) ] && [ "$total" = "$expected" ] || fail "after $trials trials: $waves waves, $total answers (expected $((kept + 2)), $expected)"
 echo "faults: kill -9: $trials trials — $absent wholly absent ($midwrite of them killed mid-write), $present wholly there, $finished finished first; every re-run completed; $total answers in $waves waves, nothing lost"
+
+# ---------------------------------------------------------------- 1b. kill -9, case extracts
+# The same extract each trial (pseudonymised with a key file): a committed import is
+# undone before the next, which puts `imports undo` under the same checks.
+if "$bin" cases import --help >/dev/null 2>&1; then
+    db="$work/cases.db"
+    "$bin" model add "$root/Models/vallingbyteamet.yaml" --db "$db" >/dev/null 2>&1 || fail "model add failed"
+    "$bin" key create "$work/faults.key" >/dev/null 2>&1 || fail "key create failed"
+    "$bin" synth cases --seed 3 --cases "$cases" --identity --dialect plain --out "$work/cases.csv" >/dev/null 2>&1 \
+        || fail "synth cases failed"
+    import_cases() { "$bin" cases import "$work/cases.csv" --model vallingbyteamet --key-file "$work/faults.key" --db "$db"; }
+    t0=$(now); import_cases >/dev/null 2>&1 || fail "the timing case import failed"; t1=$(now)
+    cspan=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
+    "$bin" imports undo "$(q "$db" "SELECT max(id) FROM imports WHERE kind = 'cases';")" --db "$db" >/dev/null 2>&1 || fail "undo failed"
+    check_db "$db"
+    echo "faults: one import of $cases cases takes ${cspan} s"
+    c_absent=0 c_present=0 c_finished=0 c_mid=0
+    for i in $(seq 1 "$case_trials"); do
+        delay=$(awk -v s="$seed" -v i="$i" -v t="$cspan" 'BEGIN { srand(s % 1000003 + 1); for (k = 0; k < i; k++) r = rand(); printf "%.3f", r * 1.3 * t }')
+        "$bin" cases import "$work/cases.csv" --model vallingbyteamet --key-file "$work/faults.key" --db "$db" >/dev/null 2>"$work/err" &
+        pid=$!
+        sleep "$delay"
+        kill -9 "$pid" 2>/dev/null || true
+        status=0; wait "$pid" 2>/dev/null || status=$?
+        wal=$(stat -c %s "$db-wal" 2>/dev/null || echo 0)
+        check_db "$db"
+        logged=$(q "$db" "SELECT count(*) FROM imports WHERE kind = 'cases';")
+        stored=$(q "$db" "SELECT count(*) FROM cases;")
+        if [ "$status" = 0 ]; then c_finished=$((c_finished + 1)); outcome="finished before the kill"
+        elif [ "$logged" = 1 ]; then c_present=$((c_present + 1)); outcome="killed after commit: wholly there"
+        elif [ "$wal" -gt 0 ]; then c_absent=$((c_absent + 1)); c_mid=$((c_mid + 1)); outcome="killed mid-write ($((wal / 1024)) kB of uncommitted WAL): wholly absent"
+        else c_absent=$((c_absent + 1)); outcome="killed before writing: wholly absent"
+        fi
+        if [ "$logged" = 1 ]; then
+            [ "$stored" = "$cases" ] || fail "case trial $i: $stored cases stored, expected $cases"
+            rerun=0; import_cases 2>"$work/err" >/dev/null || rerun=$?
+            [ "$rerun" = 1 ] && grep -q "already imported" "$work/err" || fail "case trial $i: a re-run was not refused: $(cat "$work/err")"
+            redo="re-run refused (already imported)"
+        else
+            [ "$logged" = 0 ] && [ "$stored" = 0 ] || fail "case trial $i: $logged case imports logged, $stored cases stored"
+            import_cases >/dev/null 2>"$work/err" || fail "case trial $i: the re-run failed: $(cat "$work/err")"
+            [ "$(q "$db" "SELECT count(*) FROM cases;")" = "$cases" ] || fail "case trial $i: the re-run stored a wrong count"
+            redo="re-run completed"
+        fi
+        "$bin" imports undo "$(q "$db" "SELECT max(id) FROM imports WHERE kind = 'cases';")" --db "$db" >/dev/null 2>&1 || fail "case trial $i: undo failed"
+        [ "$(q "$db" "SELECT count(*) FROM cases;")" = 0 ] || fail "case trial $i: undo left cases behind"
+        printf 'case trial %3d: kill at %6.3f s, %s (exit %s); %s; undone\n' "$i" "$delay" "$outcome" "$status" "$redo"
+    done
+    check_db "$db"
+    echo "faults: kill -9 during case imports: $case_trials trials — $c_absent wholly absent ($c_mid of them killed mid-write), $c_present wholly there, $c_finished finished first; every re-run completed and every undo removed the cases"
+else
+    echo "faults: case imports skipped (this build has no \`cases import\`)"
+fi
 
 # ---------------------------------------------------------------- 2. concurrency
 db="$work/conc.db"
@@ -158,16 +231,25 @@ fixtures="$root/Tests/CLITests/Fixtures/indicators"
 "$bin" model add "$fixtures/model.yaml" --db "$db" >/dev/null 2>&1 || fail "model add failed"
 "$bin" indicators import "$fixtures/tertial1.csv" --model exempelenheten --db "$db" >/dev/null 2>&1 || fail "indicators import failed"
 "$bin" readiness import "$work/small.csv" --instrument "$instrument" --wave base --db "$db" 2>/dev/null
+[ -s "$work/cases.csv" ] && { "$bin" model add "$root/Models/vallingbyteamet.yaml" --db "$db" >/dev/null 2>&1 || fail "model add failed"; }
 for r in $(seq 1 "$rounds"); do
     pids=() names=()
     import_wave "$db" "$work/big.csv" "conc-$r-a" 2>"$work/c1" & pids+=($!); names+=("import a")
     import_wave "$db" "$work/big.csv" "conc-$r-b" 2>"$work/c2" & pids+=($!); names+=("import b")
     "$bin" report --model exempelenheten --kind final --format json -o "$work/report-$r.json" --db "$db" 2>"$work/c3" & pids+=($!); names+=("report")
     "$bin" readiness summary --instrument vallingbyteamet-readiness --wave base --format json --db "$db" >"$work/summary-$r.json" 2>"$work/c4" & pids+=($!); names+=("summary")
+    if [ -s "$work/cases.csv" ]; then  # a third writer: the case extract, into its own import
+        "$bin" cases import "$work/cases.csv" --model vallingbyteamet --key-file "$work/faults.key" --db "$db" >/dev/null 2>"$work/c5" & pids+=($!); names+=("case import")
+    fi
     t0=$(now)
-    for k in 0 1 2 3; do
+    for k in "${!pids[@]}"; do
         wait "${pids[$k]}" || fail "round $r: ${names[$k]} failed: $(cat "$work/c$((k + 1))")"
     done
+    if [ -s "$work/cases.csv" ]; then
+        [ "$(q "$db" "SELECT count(*) FROM cases WHERE import_id = (SELECT max(id) FROM imports WHERE kind = 'cases');")" = "$cases" ] \
+            || fail "round $r: the case import stored a wrong count"
+        "$bin" imports undo "$(q "$db" "SELECT max(id) FROM imports WHERE kind = 'cases';")" --db "$db" >/dev/null 2>&1 || fail "round $r: undo failed"
+    fi
     t1=$(now)
     check_db "$db"
     for w in a b; do
@@ -175,7 +257,7 @@ for r in $(seq 1 "$rounds"); do
         [ "$stored" = $((respondents * items)) ] || fail "round $r: import $w stored $stored answers"
     done
     [ -s "$work/report-$r.json" ] && [ -s "$work/summary-$r.json" ] || fail "round $r: empty report or summary"
-    printf 'round %d: 2 imports, report and summary at once: all exit 0 in %.2f s, both waves complete\n' "$r" "$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')"
+    printf 'round %d: %s at once: all exit 0 in %.2f s, every import complete\n' "$r" "$(IFS=,; echo "${names[*]}" | sed 's/,/, /g')" "$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')"
 done
 echo "faults: concurrency: $rounds round(s), every process succeeded, no lost rows"
 

@@ -30,20 +30,32 @@ public struct ReadinessRepository {
         let index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
         var data = ReadinessWaveData(wave: wave, items: keys)
         // Respondents in file order (import, then line), as a user would list them.
-        let answers = try database.query("""
+        // Stepped through rather than copied into `Row`s first, and a respondent's answers
+        // (stored one after another) found without a dictionary lookup each: loading was
+        // two thirds of `readiness summary` on 100 000 respondents (docs/benchmarks.md).
+        let answers = try database.prepare("""
             SELECT unit, respondent, item, value FROM readiness_responses
             WHERE instrument_id = ? AND wave = ? ORDER BY import_id, line
-            """, instrument.id, wave)
+            """)
+        try answers.bind([instrument.id, wave])
         var position: [String: Int] = [:]
-        for row in answers {
-            let respondent = row.string("respondent") ?? ""
-            if position[respondent] == nil {
-                position[respondent] = data.respondents.count
-                data.respondents.append(ReadinessRespondent(unit: row.string("unit") ?? "", respondent: respondent,
+        var previous: (respondent: String, position: Int)?
+        while try answers.step() {
+            let respondent = answers.string(at: 1) ?? ""
+            let p: Int
+            if let previous, previous.respondent == respondent {
+                p = previous.position
+            } else if let known = position[respondent] {
+                p = known
+            } else {
+                p = data.respondents.count
+                position[respondent] = p
+                data.respondents.append(ReadinessRespondent(unit: answers.string(at: 0) ?? "", respondent: respondent,
                                                             answers: Array(repeating: .nan, count: keys.count)))
             }
-            if let item = row.string("item"), let i = index[item], let v = row.double("value") {
-                data.respondents[position[respondent]!].answers[i] = v
+            previous = (respondent, p)
+            if let item = answers.string(at: 2), let i = index[item], let v = answers.double(at: 3) {
+                data.respondents[p].answers[i] = v
             }
         }
         let means = try database.query("""

@@ -42,6 +42,9 @@ public enum SwedishNumber {
         while i < bytes.count {
             let b = bytes[i]
             if b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") {
+                // A 16th digit leaves the fast path before the mantissa can overflow (20
+                // digits did: a trap, found by Tests/fuzz); the general path reads it.
+                if digits == 15 { return nil }
                 mantissa = mantissa * 10 + UInt64(b - UInt8(ascii: "0"))
                 digits += 1
                 if seenSeparator { fractionDigits += 1 }
