@@ -55,8 +55,8 @@ CHANGE = {
 UNIT_NUDGE = {  # e.g. förebyggande och behandling gains most from the roll-out in 2023
     ("2023-03", "Enheten för förebyggande och behandling"): [0.1, 0.2, 0.4, 0.0, 0.2, 0.2, 0.3, 0.0],
 }
-FILES = {"2022-03": ("readiness-2022-03.csv", ",", False),
-         "2023-03": ("readiness-2023-03.csv", ";", True)}   # 2023 as Swedish Excel saves it
+FILES = {"2022-03": ("readiness-2022-03-synthetic.csv", ",", False),
+         "2023-03": ("readiness-2023-03-synthetic.csv", ";", True)}   # 2023 as Swedish Excel saves it
 
 
 class Stream:

@@ -16,7 +16,7 @@ struct ReadinessCommand: ParsableCommand {
 
           piloteval readiness import Datasets/vallingbyteamet/readiness-2021-03.csv \\
               --instrument Models/instruments/vallingbyteamet-readiness.yaml --wave 2021-03 --aggregated
-          piloteval readiness import Datasets/vallingbyteamet/readiness-2022-03.csv \\
+          piloteval readiness import Datasets/vallingbyteamet/readiness-2022-03-synthetic.csv \\
               --instrument vallingbyteamet-readiness --wave 2022-03
           piloteval readiness summary --instrument vallingbyteamet-readiness --wave 2022-03
           piloteval readiness trend --instrument vallingbyteamet-readiness

@@ -298,6 +298,29 @@ import Testing
         #expect(try #require(Self.tables(brief).first).rows.count == 2)
     }
 
+    @Test func syntheticWavesAreMarkedWhereverTheyAreShown() throws {
+        let f = try ReportFixture()
+        try Self.instrumentYAML.write(toFile: f.path("instrument.yaml"), atomically: true, encoding: .utf8)
+        try Self.wave.write(toFile: f.path("wave-2022.csv"), atomically: true, encoding: .utf8)
+        // The same answers once more (another file, so not refused as a duplicate).
+        try (Self.wave + "\nr14,Enhet B,2,1\n").write(toFile: f.path("wave-2023-synthetic.csv"), atomically: true, encoding: .utf8)
+        let instrument = try InstrumentCatalog(f.database).resolve(f.path("instrument.yaml"))
+        try ReadinessImporter(f.database).importFile(path: f.path("wave-2022.csv"), instrument: instrument, wave: "2022-03", aggregated: false)
+        try ReadinessImporter(f.database).importFile(path: f.path("wave-2023-synthetic.csv"), instrument: instrument, wave: "2023-03",
+                                                     aggregated: false)
+        let context = try Self.context(f, .final)
+        let section = ReadinessSection()
+        let result = try section.compute(context)
+        #expect(try #require(result.surveys.first).waves.map(\.synthetic) == [false, true])
+        let blocks = section.blocks(result, for: .readiness, context: context)
+        let header = try #require(Self.tables(blocks).first).headerRows[0].map(\.text.plainText)
+        #expect(header[1] == "2022-03" && header[2] == "2023-03 (syntetisk)")
+        #expect(Self.text(blocks).contains("Mätningarna 2023-03 är syntetiska"))
+        let steering = try Self.context(f, .steering, language: .en)
+        let brief = section.blocks(try section.compute(steering), for: .steeringReadiness, context: steering)
+        #expect(try #require(Self.tables(brief).first).headerRows[0].map(\.text.plainText)[1] == "2023-03 (synthetic)")
+    }
+
     @Test func likertRecodingWithholdsASmallMiddle() {
         typealias C = LikertBars.AnswerClass
         let rule = SuppressionRule()

@@ -40,6 +40,9 @@ public struct ReadinessSection: ReportSectionBuilder {
     public struct Wave: Codable {
         public var wave: String
         public var aggregated: Bool
+        /// Imported from a synthetic file (the example's invented waves): labelled so in
+        /// every table and chart caption.
+        public var synthetic: Bool
         public var respondents: Int?
         public var units: [UnitScore]
         public var alpha: Double?
@@ -53,7 +56,7 @@ public struct ReadinessSection: ReportSectionBuilder {
         public var verdictText: String
 
         enum CodingKeys: String, CodingKey {
-            case wave, aggregated, respondents, units, alpha, icc1, icc2, verdict
+            case wave, aggregated, synthetic, respondents, units, alpha, icc1, icc2, verdict
             case alphaNote = "alpha_note"
             case alphaCILow = "alpha_ci_low"
             case alphaCIHigh = "alpha_ci_high"
@@ -147,7 +150,11 @@ public struct ReadinessSection: ReportSectionBuilder {
             guard !data.isEmpty else { continue }
             let summaries = data.map { ReadinessSummary.compute($0, instrument: instrument, minGroup: minGroup) }
             let trend = ReadinessTrend.compute(data, instrument: instrument, minGroup: minGroup)
-            let waves = summaries.map { Self.wave($0, language: context.language) }
+            let syntheticWaves = Set(importLog.filter(SyntheticData.isSynthetic).compactMap { r -> String? in
+                guard let target = r.target, target.hasPrefix(instrument.id + " ") else { return nil }
+                return String(target.dropFirst(instrument.id.count + 1))
+            })
+            let waves = summaries.map { Self.wave($0, synthetic: syntheticWaves.contains($0.wave), language: context.language) }
             let scaleSeries = trend.series.filter { $0.kind == "scale" && $0.key == ReadinessScoring.allItemsKey }
             let changes: [Change] = scaleSeries.compactMap { series in
                 guard let c = series.changes.last(where: { $0.difference.isDefined }) ?? series.changes.last else { return nil }
@@ -171,7 +178,7 @@ public struct ReadinessSection: ReportSectionBuilder {
             ? "no readiness survey is stored for an instrument named \(id) or \(id)-…" : nil)
     }
 
-    static func wave(_ s: ReadinessSummary, language: Language) -> Wave {
+    static func wave(_ s: ReadinessSummary, synthetic: Bool, language: Language) -> Wave {
         let units = s.units.map { u -> UnitScore in
             let all = u.scales.first { $0.scale == ReadinessScoring.allItemsKey }
             return UnitScore(unit: u.unit, n: u.n,
@@ -181,7 +188,7 @@ public struct ReadinessSection: ReportSectionBuilder {
                              ciLow: all?.ciLow.value, ciHigh: all?.ciHigh.value)
         }
         let verdict = s.aggregation.verdict
-        return Wave(wave: s.wave, aggregated: s.aggregated, respondents: s.aggregated ? nil : s.reliability.respondents + s.reliability.excluded,
+        return Wave(wave: s.wave, aggregated: s.aggregated, synthetic: synthetic, respondents: s.aggregated ? nil : s.reliability.respondents + s.reliability.excluded,
                     units: units, alpha: s.reliability.alpha.value, alphaNote: s.reliability.alpha.note,
                     alphaCILow: s.reliability.ciLow.value, alphaCIHigh: s.reliability.ciHigh.value,
                     icc1: s.aggregation.icc1.value, icc2: s.aggregation.icc2.value, iccNote: s.aggregation.icc2.note,
@@ -201,7 +208,8 @@ public struct ReadinessSection: ReportSectionBuilder {
     // MARK: - Words
 
     func waveLabel(_ w: Wave, _ s: ReportStrings) -> String {
-        w.aggregated ? "\(w.wave) (\(s("readiness.aggregated.short")))" : w.wave
+        let marks = (w.aggregated ? [s("readiness.aggregated.short")] : []) + (w.synthetic ? [s("readiness.synthetic.short")] : [])
+        return marks.isEmpty ? w.wave : "\(w.wave) (\(marks.joined(separator: ", ")))"
     }
 
     func meanText(_ u: UnitScore?, context: ReportContext, withN: Bool = true) -> String {
@@ -299,14 +307,23 @@ public struct ReadinessSection: ReportSectionBuilder {
                 }
                 parts.append(w.verdictText)
             }
-            return RichText([.strong(waveLabel(w, s) + ": ")]) + RichText(parts.joined(separator: " "))
+            return RichText([.strong(waveLabel(w, s) + ":")]) + RichText(" " + parts.joined(separator: " "))
         }
         blocks.append(.paragraph(RichText(s("readiness.verdict.intro"))))
         blocks.append(.list(ListBlock(items: items)))
         if survey.waves.contains(where: \.aggregated) {
             blocks.append(.callout(Callout(.note, title: s("note.title"), RichText(s("readiness.aggregated.note")))))
         }
+        if let callout = syntheticCallout(survey, s) { blocks.insert(callout, at: 1) }
         return blocks
+    }
+
+    /// Which waves are invented, said before any of their figures.
+    func syntheticCallout(_ survey: Survey, _ s: ReportStrings) -> Block? {
+        let synthetic = survey.waves.filter(\.synthetic).map(\.wave)
+        guard !synthetic.isEmpty else { return nil }
+        return .callout(Callout(.warning, title: s("warning.title"),
+                                RichText(s("readiness.synthetic.note", ["waves": synthetic.joined(separator: ", ")]))))
     }
 
     // MARK: - Steering brief

@@ -9,9 +9,10 @@ import Store
 /// change-readiness survey imported, and the summary, trend and charts written.
 enum DemoReadinessStep {
     static let instrumentID = "vallingbyteamet-readiness"
-    /// Waves are Datasets/vallingbyteamet/readiness-<wave>.csv; a file without a
+    /// Waves are Datasets/vallingbyteamet/readiness-<wave>[-synthetic].csv (the import
+    /// log keeps the name, and reports mark a synthetic wave as such); a file without a
     /// `respondent` column holds unit means only (an aggregated wave).
-    static let folder = "vallingbyteamet", prefix = "readiness-"
+    static let folder = "vallingbyteamet", prefix = "readiness-", syntheticSuffix = "-synthetic"
     static let minGroup = 5
 
     static func run(_ demo: DemoRun) throws -> [String] {
@@ -57,11 +58,12 @@ enum DemoReadinessStep {
 
     static func importWave(_ demo: DemoRun, path: String, instrument: Instrument) throws {
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        let wave = String(name.dropFirst(prefix.count))
+        var wave = name.dropFirst(prefix.count)
+        if wave.hasSuffix(syntheticSuffix) { wave = wave.dropLast(syntheticSuffix.count) }
         let aggregated: Bool
         do { aggregated = try CSVReader(path: path).columnIndex("respondent") == nil } catch let e as CSVError { throw Failure(e.description) }
         do {
-            _ = try ReadinessImporter(demo.database).importFile(path: path, instrument: instrument, wave: wave, aggregated: aggregated)
+            _ = try ReadinessImporter(demo.database).importFile(path: path, instrument: instrument, wave: String(wave), aggregated: aggregated)
         } catch ImportLogError.alreadyImported(let earlier) {
             demo.progress("\(path) is already import \(earlier.id) of this database; using it")
         } catch let e as ReadinessImportError {
