@@ -1,12 +1,12 @@
-/// Escaping for each text format the renderers write.
-enum Escape {
+/// Escaping for each text format the renderers write (the report writers share `xml`).
+public enum Escape {
     /// Inside a Markdown table cell: pipes and line breaks would break the row.
     static func markdownCell(_ s: String) -> String {
         s.replacingAll("|", with: "\\|").replacingAll("\r\n", with: " ").replacingAll("\n", with: " ")
     }
 
-    /// XML text and attribute values (SVG).
-    static func xml(_ s: String) -> String {
+    /// XML text and attribute values (SVG, and HTML text).
+    public static func xml(_ s: String) -> String {
         var out = ""
         for ch in s {
             switch ch {

@@ -1,4 +1,5 @@
 import Foundation
+import LogicModel
 
 /// Prepares an SVG document for inlining into HTML: no XML prolog, no namespace URLs
 /// (HTML5 knows `<svg>`; a self-contained report carries no `http` at all), ids made
@@ -31,21 +32,8 @@ enum SVGInline {
 }
 
 enum HTMLEscape {
-    static func text(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.count)
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    /// HTML text and attribute values: the same five characters as XML.
+    static func text(_ s: String) -> String { Escape.xml(s) }
 
     static func rich(_ t: RichText) -> String {
         t.spans.map {
