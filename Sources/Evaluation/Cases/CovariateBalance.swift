@@ -120,7 +120,7 @@ struct CaseCovariates {
             var inPilot = 0, inLine = 0
             for (v, p) in zip(col.values, pilot) where v == 1 { if p { inPilot += 1 } else { inLine += 1 } }
             guard min(inPilot, inLine) < Self.sparseLimit else { return true }
-            notes.append("\(col.balanceName): \(inPilot) pilot and \(inLine) line case(s), fewer than \(Self.sparseLimit) in a cohort, so the propensity model pools them with \(reference) (a level the pilot lacks would be predicted perfectly and the model would not exist); the balance table still shows them")
+            notes.append("\(col.balanceName): \(inPilot) pilot and \(inLine) line case(s), fewer than \(Self.sparseLimit) in a cohort: the propensity model pools them with \(reference), since a level one cohort lacks predicts the cohort perfectly and the model would not exist; the balance table still shows them")
             return false
         }
         self.columns = columns
