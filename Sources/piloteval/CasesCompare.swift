@@ -63,10 +63,9 @@ struct CasesCompare: ParsableCommand {
             }
             let json = try ResultOutput.json(result)
             guard format == .table else { print(json, terminator: ""); return }
-            // The table leaves the caveats out and prints them after it as text.
-            var object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] ?? [:]
-            object["caveats"] = nil
-            print(ResultOutput.table(object) + "\n" + result.caveats.map { "* " + $0.text }.joined(separator: "\n\n"))
+            // The table is drawn from the JSON itself, so both always say the same.
+            let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] ?? [:]
+            print(CasesCompareTable.render(object), terminator: "")
         }
     }
 }

@@ -78,4 +78,87 @@ import Testing
         #expect(out.status == 1)
         #expect(out.stderr.contains("days_to_assessment"))
     }
+
+    // MARK: - The table format
+
+    /// The figures of the table as it rounds them, from the JSON's values.
+    static func pct(_ x: Any?) -> String { String(format: "%.1f %%", 100 * (x as! Double)) }
+    static func pp(_ x: Any?) -> String {
+        let v = 100 * (x as! Double)
+        return (v >= 0.05 ? "+" : "") + String(format: "%.1f", v) + " pp"
+    }
+    static func lines(_ text: String) -> [String] { text.components(separatedBy: "\n") }
+    static func row(_ text: String, startingWith prefix: String) -> [String]? {
+        lines(text).first { $0.hasPrefix(prefix) }.map { $0.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+    }
+
+    @Test func tableReadsAsAComparisonWithTheJSONsValues() throws {
+        let cli = try prepared()
+        let args = ["cases", "compare", "--model", "vallingbyteamet", "--outcome", "investigation_within_4m", "--design", "adjusted"]
+        let json = try object(cli.run(args + ["--format", "json"]))
+        let out = try cli.run(args)
+        #expect(out.status == 0, "\(out.stderr)")
+        let table = out.stdout
+        // Header.
+        #expect(table.hasPrefix("outcome       investigation_within_4m (0/1 outcome"))
+        #expect(table.contains("\ndesign        adjusted\n"))
+        #expect(table.contains("\nextract date  \(json["extract_date"] as! String)"))
+        // Groups: n, events, share and its Wilson CI, rounded from the JSON.
+        for key in ["pilot", "comparison"] {
+            let g = try #require(json[key] as? [String: Any])
+            let row = try #require(Self.row(table, startingWith: (g["label"] as! String) + " "), "\(key)")
+            #expect(row == [g["label"] as! String, "\(g["n"] as! Int)", "\(g["events"] as! Int)", Self.pct(g["proportion"]),
+                            String(format: "%.1f", 100 * (g["ci_low"] as! Double)) + " – " + Self.pct(g["ci_high"])], "\(row)")
+        }
+        // The difference with its CI and p.
+        let d = try #require(json["difference"] as? [String: Any])
+        let diff = try #require(Self.row(table, startingWith: "difference in share (Newcombe)"))
+        #expect(diff[1] == Self.pp(d["estimate"]))
+        #expect(diff[2] == Self.pp(d["ci_low"]).dropLast(3) + " – " + Self.pp(d["ci_high"]))
+        let chiP = try #require((json["chi_square"] as? [String: Any])?["p"] as? Double)
+        #expect(diff.last == (chiP < 0.001 ? "< 0.001" : String(format: "%.3f", chiP)))
+        // Balance: every covariate, SMD before and after with its flag.
+        let covariates = try #require((json["balance"] as? [String: Any])?["covariates"] as? [[String: Any]])
+        for c in covariates {
+            let name = c["name"] as! String
+            let row = try #require(Self.row(table, startingWith: name + "  "), "\(name)")
+            let before = c["smd_before"] as! Double
+            #expect(row.contains { $0.hasPrefix(String(format: before >= 0 ? "+%.3f" : "%.3f", before)) }, "\(name): \(row)")
+        }
+        // The adjusted estimate.
+        let adjusted = try #require(json["adjusted"] as? [String: Any])
+        let ipw = try #require(Self.row(table, startingWith: "inverse probability weights (ATT)"))
+        #expect(ipw[1] == Self.pct(adjusted["pilot"]) && ipw[2] == Self.pct(adjusted["comparison_weighted"]) && ipw[3] == Self.pp(adjusted["estimate"]))
+        #expect(table.contains("regression adjustment (OLS, HC1)"))
+        // The caveats as wrapped bullets: each starts a line with "* ", no line is long.
+        let caveats = try #require(json["caveats"] as? [[String: Any]])
+        let bullets = Self.lines(table).filter { $0.hasPrefix("* ") }
+        #expect(bullets.count == caveats.count)
+        for (bullet, caveat) in zip(bullets, caveats) {
+            let words = (caveat["text"] as! String).split(separator: " ").prefix(4).joined(separator: " ")
+            #expect(bullet.hasPrefix("* " + words))
+        }
+        let caveatLines = Self.lines(table).drop { $0 != "Caveats" }
+        #expect(caveatLines.count > caveats.count && caveatLines.allSatisfy { $0.count <= 88 })
+        // No flattened keys.
+        #expect(!table.contains("comparison.ci_high") && !table.contains("balance.covariates"))
+    }
+
+    @Test func tableForDurationsAndDesigns() throws {
+        let cli = try prepared()
+        let did = try cli.run(["cases", "compare", "--model", "vallingbyteamet", "--outcome", "investigation_within_4m", "--design", "did"])
+        #expect(did.status == 0)
+        #expect(did.stdout.contains("DiD estimate (two-way fixed effects): "))
+        #expect(did.stdout.contains("randomisation over areas: rank "))
+        #expect(did.stdout.contains("Event study"))
+        let json = try object(cli.run(["cases", "compare", "--model", "vallingbyteamet", "--outcome", "days_to_assessment",
+                                       "--design", "permutation", "--format", "json"]))
+        let perm = try cli.run(["cases", "compare", "--model", "vallingbyteamet", "--outcome", "days_to_assessment", "--design", "permutation"])
+        #expect(perm.status == 0)
+        let pilot = try #require(json["pilot"] as? [String: Any])
+        let row = try #require(Self.row(perm.stdout, startingWith: "vallingbyteamet "))
+        #expect(row[4].hasPrefix("\(pilot["median"] as! Int) (") && row[5].hasPrefix(Self.pct(pilot["share_within_limit"])))
+        let p = try #require(json["permutation"] as? [String: Any])
+        #expect(perm.stdout.contains("pilot rank \(p["rank"] as! Int) of \(p["units"] as! Int): p = "))
+    }
 }

@@ -26,7 +26,7 @@ public struct AdjustedComparison: Sendable, Encodable {
     init(sample: OutcomeSample, adjustment: PropensityAdjustment) {
         var notes: [String] = []
         let nPilot = sample.pilot.count
-        let noWeights = "no weights: the propensity model could not be fitted (see balance notes)"
+        let noWeights = adjustment.failure ?? "no weights"
         switch sample.kind {
         case .continuous, .binary:
             measure = sample.kind == .binary ? "proportion" : "mean"

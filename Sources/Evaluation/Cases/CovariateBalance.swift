@@ -11,6 +11,14 @@ struct CaseCovariates {
         let values: [Double]
         /// In the propensity model (reference levels and constant columns are not).
         let inModel: Bool
+        /// For a model indicator of a category: what its cases join when the level is
+        /// too sparse to model ("the reference level (boy)"); nil for other columns.
+        var reference: String? = nil
+
+        /// The name without the " (model)" suffix, as the balance table shows it.
+        var balanceName: String {
+            name.hasSuffix(" (model)") ? String(name.dropLast(" (model)".count)) : name
+        }
     }
 
     let columns: [Column]
@@ -20,6 +28,9 @@ struct CaseCovariates {
     /// as "other reasons": a reason seen only in one cohort predicts it perfectly
     /// and the propensity model would not exist (separation).
     static let rareReasonLimit = 5
+    /// Model indicators with fewer cases than this in either cohort are pooled with
+    /// their reference level (see the end of `init`).
+    static let sparseLimit = 5
 
     init(_ cases: [CaseRecord]) {
         var columns: [Column] = []
@@ -35,7 +46,8 @@ struct CaseCovariates {
             columns.append(Column(name: "age (model, unknown → mean)", kind: .continuous,
                                   values: ages.map { $0.isFinite ? $0 : mean }, inModel: true))
             if known.count < cases.count {
-                columns.append(Column(name: "age unknown", kind: .binary, values: ages.map { $0.isFinite ? 0 : 1 }, inModel: true))
+                columns.append(Column(name: "age unknown", kind: .binary, values: ages.map { $0.isFinite ? 0 : 1 }, inModel: true,
+                                      reference: "the cases of known age (at the mean age)"))
                 notes.append("\(cases.count - known.count) case(s) without an age: the propensity model gives them the mean age and an 'age unknown' indicator")
             }
         }
@@ -47,11 +59,13 @@ struct CaseCovariates {
             columns.append(Column(name: "gender: \(g.rawValue)", kind: .binary, values: values, inModel: false))
             if g != .boy {
                 columns.append(Column(name: "gender: \(g.rawValue) (model)", kind: .binary,
-                                      values: genders.map { $0 == g ? 1 : 0 }, inModel: true))
+                                      values: genders.map { $0 == g ? 1 : 0 }, inModel: true,
+                                      reference: "the reference level (boy)"))
             }
         }
         if genders.contains(nil) {
-            columns.append(Column(name: "gender unknown", kind: .binary, values: genders.map { $0 == nil ? 1 : 0 }, inModel: true))
+            columns.append(Column(name: "gender unknown", kind: .binary, values: genders.map { $0 == nil ? 1 : 0 }, inModel: true,
+                                  reference: "the reference level (boy)"))
         }
 
         // Referral reason: rare reasons pooled; the most common is the reference.
@@ -77,19 +91,39 @@ struct CaseCovariates {
             columns.append(Column(name: "reason: \(level)", kind: .binary, values: values, inModel: false))
             if level != reference {
                 columns.append(Column(name: "reason: \(level) (model)", kind: .binary,
-                                      values: pooled.map { $0 == level ? 1 : 0 }, inModel: true))
+                                      values: pooled.map { $0 == level ? 1 : 0 }, inModel: true,
+                                      reference: "the reference level (\(reference ?? "the most common reason"))"))
             }
         }
         if pooled.contains(nil) && levels.count > 0 {
-            columns.append(Column(name: "reason unknown", kind: .binary, values: pooled.map { $0 == nil ? 1 : 0 }, inModel: true))
+            columns.append(Column(name: "reason unknown", kind: .binary, values: pooled.map { $0 == nil ? 1 : 0 }, inModel: true,
+                                  reference: "the reference level (\(reference ?? "the most common reason"))"))
         }
         // A model column that does not vary carries no information and makes the
         // design singular.
-        self.columns = columns.filter { col in
+        columns = columns.filter { col in
             guard col.inModel else { return true }
             let first = col.values.first ?? 0
             return col.values.contains { $0 != first }
         }
+        // A level (or "unknown" indicator) with fewer than `sparseLimit` cases in either
+        // cohort is pooled with its reference: with none in the pilot, the maximum-
+        // likelihood coefficient is −∞ (quasi-complete separation) and the fit does not
+        // exist; with a handful, it exists but rests on those few cases. This is what
+        // statistics software does with such a level (Stata's logit drops it with the
+        // cases it predicts perfectly; R's glm warns of fitted probabilities 0 or 1).
+        // The balance table still shows the level, before and after weighting, so what
+        // the model could not adjust for stays visible.
+        let pilot = cases.map(\.isPilot)
+        columns = columns.filter { col in
+            guard col.inModel, let reference = col.reference else { return true }
+            var inPilot = 0, inLine = 0
+            for (v, p) in zip(col.values, pilot) where v == 1 { if p { inPilot += 1 } else { inLine += 1 } }
+            guard min(inPilot, inLine) < Self.sparseLimit else { return true }
+            notes.append("\(col.balanceName): \(inPilot) pilot and \(inLine) line case(s), fewer than \(Self.sparseLimit) in a cohort: the propensity model pools them with \(reference), since a level one cohort lacks predicts the cohort perfectly and the model would not exist; the balance table still shows them")
+            return false
+        }
+        self.columns = columns
         self.notes = notes
     }
 

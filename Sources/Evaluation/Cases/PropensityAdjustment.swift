@@ -10,6 +10,8 @@ struct PropensityAdjustment {
     let weights: [Double]?
     let balance: CovariateBalance
     let notes: [String]
+    /// Why `weights` is nil (the fit's own reason), nil when there are weights.
+    let failure: String?
 
     static let method = "inverse probability weights (ATT: pilot 1, line e/(1 − e)) from a logistic propensity model of the pilot on age, gender and referral reason"
 
@@ -21,17 +23,35 @@ struct PropensityAdjustment {
         var notes = covariates.notes
         let treated = all.map { $0.record.isPilot }
         var weights: [Double]? = nil
+        // Why there are no weights, in the words every undefined figure repeats.
+        var failure: String? = nil
         let model = covariates.modelColumns
         if sample.pilot.isEmpty || sample.comparison.isEmpty {
-            notes.append("no weights: a cohort has no cases with this outcome")
+            failure = "no weights: a cohort has no cases with this outcome"
+            notes.append(failure!)
         } else if model.isEmpty {
-            notes.append("no weights: age, gender and referral reason are all unknown or constant")
-        } else if let fit = try? PropensityWeights.fit(treated: treated, covariates: model.map(\.values),
-                                                       names: model.map(\.name)) {
-            notes += fit.notes
-            if let w = fit.weights, w.allSatisfy({ $0 != nil }) { weights = w.map { $0! } }
+            failure = "no weights: age, gender and referral reason are all unknown or constant"
+            notes.append(failure!)
+        } else {
+            do {
+                let fit = try PropensityWeights.fit(treated: treated, covariates: model.map(\.values),
+                                                    names: model.map(\.name))
+                notes += fit.notes
+                if let w = fit.weights, w.allSatisfy({ $0 != nil }) {
+                    weights = w.map { $0! }
+                } else if !fit.model.problems.isEmpty {
+                    failure = "no weights: the propensity model could not be fitted: " + fit.model.problems.joined(separator: "; ")
+                } else {
+                    failure = "no weights: the propensity model left cases out"
+                    notes.append(failure!)
+                }
+            } catch {
+                failure = "no weights: the propensity model could not be fitted: \(error)"
+                notes.append(failure!)
+            }
         }
         self.weights = weights
+        self.failure = failure
         let nPilot = sample.pilot.count
         let w = weights
         var rows: [CovariateBalance.Row] = []
@@ -50,14 +70,14 @@ struct PropensityAdjustment {
                                                            treatedWeights: wt, comparisonWeights: wc)
                 weightedMean = WeightedSummary.mean(c, weights: wc)
             } else {
-                let why = "no weights: the propensity model could not be fitted (see notes)"
+                let why = failure ?? "no weights"
                 after = Figure(undefined: why); weightedMean = Figure(undefined: why)
             }
             rows.append(.init(name: col.name, kind: col.kind, pilotMean: mean(t), comparisonMean: mean(c),
                               comparisonWeightedMean: weightedMean, smdBefore: before, smdAfter: after))
         }
         let ess = w.map { WeightedSummary.effectiveSampleSize(Array($0[nPilot...])) }
-            ?? Figure(undefined: "no weights: the propensity model could not be fitted (see notes)")
+            ?? Figure(undefined: failure ?? "no weights")
         balance = CovariateBalance(method: Self.method, rows: rows, effectiveComparisonN: ess, notes: notes)
         self.notes = notes
     }

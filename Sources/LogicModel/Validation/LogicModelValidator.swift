@@ -18,7 +18,11 @@ public enum LogicModelValidator {
         for ref in map.references {
             guard let kind = graph.kinds[ref.to] else {
                 var message = "`\(ref.field)` refers to \(ref.to), which is not defined in this model"
-                if let near = closest(ref.to, in: Array(graph.kinds.keys)) { message += "; did you mean \(near)?" }
+                let allowed = allowedTargets[ref.field]
+                let near = closest(ref.to, in: graph.kinds.keys) { id in
+                    graph.kinds[id].map { allowed?.contains($0) ?? true } ?? false
+                }
+                if let near { message += "; did you mean \(near)?" }
                 out.append(Diagnostic(.error, at: ref.location, id: ref.from, message))
                 continue
             }

@@ -166,28 +166,6 @@ final class NodeReader {
     }
 }
 
-/// The allowed key nearest to a misspelt one (edit distance ≤ 3), for "did you mean".
-func closest(_ word: String, in candidates: [String]) -> String? {
-    func distance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var row = Array(0...b.count)
-        for i in 1...a.count {
-            var previous = row[0]
-            row[0] = i
-            for j in 1...b.count {
-                let old = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = old
-            }
-        }
-        return row[b.count]
-    }
-    let w = Array(word.lowercased())
-    let scored = candidates.map { ($0, distance(w, Array($0))) }.filter { $0.1 <= 3 }
-    return scored.min { $0.1 < $1.1 }?.0
-}
-
 extension String {
     func trimmingCharacters() -> String {
         String(Substring(self).trimmingWhitespace())

@@ -35,8 +35,11 @@ enum ChangesSince {
         },
     ]
 
-    /// At most this many rows; the rest are counted.
-    static let maximumRows = 12
+    /// At most this many rows; the rest are counted. The rows are shared out among the
+    /// kinds of headline in turn (an indicator, a pilot-vs-line outcome, a readiness
+    /// unit, a measure, then the next of each), so that eight changed indicators do not
+    /// push the pilot's results out of the table.
+    static let maximumRows = 6
 
     static func blocks(previous: ReportRecord?, sinceFile: ReportRecord.FileReference?,
                        current: [String: JSONValue], model: ReportRecord.ModelProvenance,
@@ -49,6 +52,8 @@ enum ChangesSince {
             "file": sinceFile.map { lastPathComponent($0.path) } ?? "", "date": String(previous.generatedAt.prefix(10)),
         ])))]
         var rows: [[TableBlock.Cell]] = []
+        // Headline rows by the index of their headline kind.
+        var byKind: [[[TableBlock.Cell]]] = Array(repeating: [], count: headlines.count)
         if previous.model.sha256 != model.sha256 {
             rows.append([TableBlock.Cell(s("cover.model"), isRowHeader: true),
                          TableBlock.Cell("version \(previous.model.version)"), TableBlock.Cell("version \(model.version)")])
@@ -60,21 +65,34 @@ enum ChangesSince {
             guard case .number(let n) = now else { continue }
             let old = before[path]
             if case .number(let o)? = old, o == n { continue }
-            guard let headline = headlines.first(where: { path.range(of: $0.pattern, options: .regularExpression) != nil }) else {
+            guard let kind = headlines.firstIndex(where: { path.range(of: $0.pattern, options: .regularExpression) != nil }),
+                  !omittedFromBrief(path: path, root: root) else {
                 others += 1
                 continue
             }
-            let label = headline.label(root.value(at: parent(of: path)) ?? .null,
+            let label = headlines[kind].label(root.value(at: parent(of: path)) ?? .null,
                                        root.value(at: parent(of: parent(of: parent(of: path)))) ?? .null, s)
             let name = label.isEmpty || label.contains("{") ? path : label
             let oldText: String
             if case .number(let o)? = old { oldText = context.numbers.decimal(o, decimals: o == o.rounded() ? 0 : 2) } else { oldText = "–" }
-            rows.append([TableBlock.Cell(name, isRowHeader: true), TableBlock.Cell(oldText),
-                         TableBlock.Cell(context.numbers.decimal(n, decimals: n == n.rounded() ? 0 : 2))])
+            byKind[kind].append([TableBlock.Cell(name, isRowHeader: true), TableBlock.Cell(oldText),
+                                 TableBlock.Cell(context.numbers.decimal(n, decimals: n == n.rounded() ? 0 : 2))])
         }
-        if rows.count > maximumRows {
-            others += rows.count - maximumRows
-            rows = Array(rows.prefix(maximumRows))
+        // Take one of each kind in turn up to the limit, then show them kind by kind.
+        var taken = Array(repeating: 0, count: byKind.count)
+        var room = max(0, maximumRows - rows.count)
+        var progressed = true
+        while room > 0 && progressed {
+            progressed = false
+            for k in byKind.indices where room > 0 && taken[k] < byKind[k].count {
+                taken[k] += 1
+                room -= 1
+                progressed = true
+            }
+        }
+        for k in byKind.indices {
+            rows += byKind[k].prefix(taken[k])
+            others += byKind[k].count - taken[k]
         }
         if rows.isEmpty && others == 0 {
             blocks.append(.paragraph(RichText(s("steering.no_changes"))))
@@ -90,6 +108,16 @@ enum ChangesSince {
             }
         }
         return blocks
+    }
+
+    /// A pilot-vs-line duration the brief does not show (its within-limit twin stands
+    /// for it): its change is counted with the others, not given a row.
+    static func omittedFromBrief(path: String, root: JSONValue) -> Bool {
+        guard path.hasPrefix("pilot_vs_line.outcomes["),
+              let name = root.value(at: parent(of: path))?["outcome"]?.text,
+              let twin = CohortComparisonSection.briefTwins[name],
+              case .array(let outcomes)? = root.value(at: "pilot_vs_line.outcomes") else { return false }
+        return outcomes.contains { $0["outcome"]?.text == twin }
     }
 
     /// `a.b[2].c` → `a.b[2]`; `a.b[2]` → `a.b`.

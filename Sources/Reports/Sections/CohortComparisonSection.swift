@@ -36,6 +36,18 @@ public struct CohortComparisonSection: ReportSectionBuilder {
                                   "investigation_within_4m", "re_referral_12m", "distinct_caseworkers",
                                   "investigations_per_child"]
 
+    /// Durations whose within-limit share is also an outcome: the brief shows that share
+    /// once, as the 0/1 outcome (the same cases, a plain proportion), and leaves the
+    /// Kaplan–Meier view of the duration to the final report.
+    public static let briefTwins = ["days_to_assessment": "assessment_within_14d",
+                                    "investigation_days": "investigation_within_4m"]
+
+    /// The outcomes the steering brief shows: one row per thing the group follows.
+    static func briefOutcomes(_ outcomes: [Outcome]) -> [Outcome] {
+        let names = Set(outcomes.map(\.outcome))
+        return outcomes.filter { o in briefTwins[o.outcome].map { !names.contains($0) } ?? true }
+    }
+
     /// The case import's reader (`CaseDataset.load`): the latest snapshot of every case,
     /// censored at the latest extract date; nil when no extract is imported for the model.
     public static func loadFromDatabase(_ database: Database, _ modelID: String) throws -> CaseDataset? {
@@ -424,7 +436,8 @@ public struct CohortComparisonSection: ReportSectionBuilder {
 
     func headlineTable(_ result: Result, context: ReportContext, plain: Bool) -> Block {
         let s = context.strings, n = context.numbers
-        let rows: [[TableBlock.Cell]] = result.outcomes.map { o in
+        let outcomes = plain ? Self.briefOutcomes(result.outcomes) : result.outcomes
+        let rows: [[TableBlock.Cell]] = outcomes.map { o in
             var row = [TableBlock.Cell(outcomeName(o, s), isRowHeader: true),
                        TableBlock.Cell(estimateText(o.pilot, o, context: context, median: false) + " (n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + nText(o.pilot, context: context) + ")"),
                        TableBlock.Cell(estimateText(o.line, o, context: context, median: false) + " (n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + nText(o.line, context: context) + ")"),
@@ -442,7 +455,7 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         header += plain ? ["cohort.col.plain"] : ["cohort.col.p", "cohort.col.permutation"]
         var notes = [RichText(s(plain ? "cohort.table.note.steering" : "cohort.table.note"))]
         let withheld = { (g: Group) in g.n == nil || (g.estimateNote ?? "").hasPrefix("suppressed") }
-        if result.outcomes.contains(where: { withheld($0.pilot) || withheld($0.line) }) {
+        if outcomes.contains(where: { withheld($0.pilot) || withheld($0.line) }) {
             notes.append(RichText(s("suppression.note")))
         }
         return .table(TableBlock(caption: s("cohort.caption", ["pilot": result.pilot ?? ""]), header: [header.map { TableBlock.Cell(s($0)) }],

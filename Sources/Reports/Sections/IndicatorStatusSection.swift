@@ -300,6 +300,9 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
 
     // MARK: - Steering brief
 
+    /// At most this many off-target indicators in the brief's table (two pages).
+    static let briefOffTargetRows = 6
+
     func offTargetBlocks(_ status: IndicatorStatusReport, context: ReportContext) -> [Block] {
         let s = context.strings, n = context.numbers
         let off = status.indicators.filter { $0.status == .notMet }
@@ -308,7 +311,8 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
             "period": n.period(status.period), "off": String(off.count), "assessed": String(assessed),
         ])))]
         if !off.isEmpty {
-            let rows: [[TableBlock.Cell]] = off.map { row in
+            // The brief lists the first few; the tertial report has them all.
+            let rows: [[TableBlock.Cell]] = off.prefix(Self.briefOffTargetRows).map { row in
                 let target = row.statusBasis == .city ? row.cityTarget : row.target
                 return [TableBlock.Cell(Self.indicatorName(row, context: context), isRowHeader: true),
                         TableBlock.Cell(Self.valueText(row.value, unit: row.unit, context: context)),
@@ -321,6 +325,9 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
                 header: [["indicators.col.indicator", "indicators.col.value", "indicators.col.target", "indicators.col.change"]
                     .map { TableBlock.Cell(s($0)) }],
                 rows: rows, alignments: [.left, .right, .left, .right])))
+            if off.count > Self.briefOffTargetRows {
+                blocks.append(.paragraph(RichText(s("steering.off_target.more", ["count": String(off.count - Self.briefOffTargetRows)]))))
+            }
         }
         let noData = status.indicators.filter { $0.status == .noData }.map(\.id)
         if !noData.isEmpty {

@@ -117,6 +117,7 @@ public enum DefaultTemplates {
     .colophon { margin-top: 3rem; border-top: 1px solid var(--rule); font-size: 0.8rem; color: var(--muted); }
     .kind-steering body, body.kind-steering { font-size: 0.92rem; }
     body.kind-steering h2 { margin-top: 1.2em; }
+    body.kind-steering .colophon { margin-top: 1.5rem; }
     /* The steering brief is two pages: no contents list, no page after the cover. */
     body.kind-steering .toc { display: none; }
     body.kind-tertial { max-width: 72rem; }

@@ -95,8 +95,12 @@ public struct DOCXWriter {
         if let owner = d.cover.fields.first(where: { $0.key == "administration" })?.value {
             out += WordML.paragraph(style: "Subtitle", properties: "<w:spacing w:before=\"0\" w:after=\"0\"/>", WordML.run(owner))
         }
-        out += WordML.paragraph(style: "Title", WordML.run(d.title))
-        if let subtitle = d.subtitle { out += WordML.paragraph(style: "Subtitle", WordML.run(subtitle)) }
+        // Without a page of its own (the steering brief) the title is a heading at the
+        // top of page 1, not set down a cover page.
+        let titleSpacing = pageBreak ? "" : "<w:spacing w:before=\"240\" w:after=\"120\"/>"
+        let subtitleSpacing = pageBreak ? "" : "<w:spacing w:after=\"240\"/>"
+        out += WordML.paragraph(style: "Title", properties: titleSpacing, WordML.run(d.title))
+        if let subtitle = d.subtitle { out += WordML.paragraph(style: "Subtitle", properties: subtitleSpacing, WordML.run(subtitle)) }
         if !d.cover.fields.isEmpty {
             let rows = d.cover.fields.map { f in
                 "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
