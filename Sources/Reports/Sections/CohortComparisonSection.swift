@@ -172,10 +172,7 @@ public struct CohortComparisonSection: ReportSectionBuilder {
                           pilot: nil, extractDate: nil, pilotStart: nil, synthetic: false, outcomes: [])
         guard let database = context.database, let dataset = try load(database, context.model.id),
               !dataset.cases.isEmpty else { return none }
-        let synthetic = try Self.caseImports(context).contains { r in
-            let name = r.fileName.lowercased()
-            return name.contains("synth") || name.contains("syntet")
-        }
+        let synthetic = try Self.caseImports(context).contains(where: SyntheticData.isSynthetic)
         let carried = Set(dataset.cases.flatMap { $0.values.keys })
         var outcomes: [Outcome] = []
         for name in Self.outcomes where carried.contains(name) {
