@@ -69,7 +69,7 @@ public struct CaseImporter {
             try requireKey(for: plan, reader: named, key: request.key)
             do {
                 var pass = CaseImportPass(reader: named, plan: plan, request: request, pilot: pilot,
-                                          reference: reference, database: database)
+                                          reference: reference)
                 let hash = named.sha256
                 let log = ImportLog(database)
                 var summary: CaseImportSummary?
@@ -78,7 +78,7 @@ public struct CaseImporter {
                 let record = try database.withoutForeignKeyChecks {
                     try log.record(kind: Self.kind, fileName: request.displayName, fileSHA256: hash,
                                    target: request.model.id) { importID in
-                        summary = try pass.run(importID: importID, progress: attempt == 0 ? progress : nil)
+                        summary = try pass.run(importID: importID, database: database, progress: attempt == 0 ? progress : nil)
                         return summary!.rows
                     }
                 }
