@@ -166,8 +166,14 @@ public struct IdentityNumber: Sendable, Hashable {
     public static func mightBe(_ text: String) -> Bool {
         let utf8 = text.utf8
         guard utf8.count >= 10 && utf8.count <= 16 else { return false }
+        // Called on every cell of an extract: read the bytes in place when they are
+        // contiguous (native strings), not through the view's iterator.
+        return utf8.withContiguousStorageIfAvailable(mightBe(bytes:)) ?? mightBe(bytes: Array(utf8))
+    }
+
+    private static func mightBe(bytes: some Collection<UInt8>) -> Bool {
         var digits = 0
-        for b in utf8 {
+        for b in bytes {
             if b >= 0x30 && b <= 0x39 { digits += 1 }
             else if b != 0x2D && b != 0x2B && b != 0x20 && b != 0x09 { return false }
         }

@@ -160,14 +160,7 @@ struct CaseImportPass {
         /// `YYYY-MM-DD` (most exports), saving a string build per date.
         func iso(_ role: CaseColumnRole, _ d: CalendarDate?) -> String? {
             guard let d else { return nil }
-            if let i = column(role) {
-                var k = 0
-                let canonical = f[i].utf8.count == 10 && f[i].utf8.allSatisfy { b in
-                    defer { k += 1 }
-                    return k == 4 || k == 7 ? b == 0x2D : (b >= 0x30 && b <= 0x39)
-                }
-                if canonical { return f[i] }
-            }
+            if let i = column(role), isCanonicalISODate(f[i]) { return f[i] }
             return d.iso
         }
         func order(_ earlier: CalendarDate?, _ later: CalendarDate?, _ role: CaseColumnRole, _ what: String) throws {
@@ -431,6 +424,23 @@ func fastDate(_ field: String) -> ParseResult<CalendarDate>? {
         guard let y, let m, let d, let date = CalendarDate(year: y, month: m, day: d) else { return nil }
         return .value(date)
     }
+}
+
+/// `YYYY-MM-DD` exactly (digits and dashes in place; whether the date exists is the
+/// parser's business), read from the bytes in place.
+@inline(__always)
+func isCanonicalISODate(_ field: String) -> Bool {
+    let utf8 = field.utf8
+    guard utf8.count == 10 else { return false }
+    func check(_ b: some Collection<UInt8>) -> Bool {
+        var k = 0
+        for byte in b {
+            if k == 4 || k == 7 ? byte != 0x2D : (byte < 0x30 || byte > 0x39) { return false }
+            k += 1
+        }
+        return true
+    }
+    return utf8.withContiguousStorageIfAvailable(check) ?? check(utf8)
 }
 
 /// The field without surrounding spaces; the common case (none) costs two byte checks.
