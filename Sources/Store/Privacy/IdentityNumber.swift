@@ -31,6 +31,14 @@ public struct IdentityNumber: Sendable, Hashable {
     /// Parses `text` (surrounding spaces allowed); nil when it is not a valid number.
     /// `reference` decides the century of 10-digit forms: the latest date a person
     /// could have been born on, normally the extract date or today.
+    /// The same for a `String`, concretely: the generic form is not specialised across
+    /// modules, and the case importer calls this on every cell that might be a number.
+    public init?(_ text: String, reference: CalendarDate) {
+        var text = text
+        guard let parsed = text.withUTF8({ Self.scan($0, reference: reference) }) else { return nil }
+        self = parsed
+    }
+
     public init?(_ text: some StringProtocol, reference: CalendarDate) {
         // Read from the bytes in place: this runs on every cell that might be a number.
         guard let parsed = text.utf8.withContiguousStorageIfAvailable({ Self.scan($0, reference: reference) })

@@ -414,6 +414,7 @@ func fastDate(_ field: String) -> ParseResult<CalendarDate>? {
             return n
         }
         let y: Int?, m: Int?, d: Int?
+        if b.count == 0 { return .empty }   // blank dates are common (open cases)
         if b.count == 10, b[4] == 0x2D, b[7] == 0x2D {
             (y, m, d) = (number(0..<4), number(5..<7), number(8..<10))
         } else if b.count == 8 {

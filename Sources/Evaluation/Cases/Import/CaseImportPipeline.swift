@@ -101,27 +101,36 @@ final class ConverterJob: @unchecked Sendable {
     }
 
     func convert() {
+        // A local copy while converting: `pass` is a class property, and mutating it
+        // row by row would go through the runtime's dynamic exclusivity checks. It is
+        // written back before the hand-off hears of the end, so the import's thread
+        // (which waits for that) reads the final state.
+        var pass = self.pass
+        var failure: (any Error)?
+        var last: CaseRowBatch?
         do {
-            guard var batch = handOff.takeEmpty() else { return handOff.converterEnded(last: nil, error: nil) }
-            var position = 0
-            try pass.reader.forEachRow(progress: { done, _ in position = done }) { row in
-                try pass.store(row, importID: importID, into: &batch.rows)
-                batch.lines.append(row.line)
-                if batch.isFull {
-                    batch.position = position
-                    guard let next = handOff.exchange(batch) else { throw ConverterStopped() }
-                    batch = next
+            if var batch = handOff.takeEmpty() {
+                var position = 0
+                try pass.reader.forEachRow(progress: { done, _ in position = done }) { row in
+                    try pass.store(row, importID: importID, into: &batch.rows)
+                    batch.lines.append(row.line)
+                    if batch.isFull {
+                        batch.position = position
+                        guard let next = handOff.exchange(batch) else { throw ConverterStopped() }
+                        batch = next
+                    }
                 }
+                batch.position = position
+                last = batch
             }
-            batch.position = position
-            handOff.converterEnded(last: batch, error: nil)
         } catch is ConverterStopped {
-            handOff.converterEnded(last: nil, error: nil)
         } catch {
             // Batches handed over before the error are still inserted first, so a
             // duplicate case id earlier in the file is reported before this error.
-            handOff.converterEnded(last: nil, error: error)
+            failure = error
         }
+        self.pass = pass
+        handOff.converterEnded(last: last, error: failure)
     }
 }
 
