@@ -62,7 +62,7 @@ public struct BulkRows: Sendable {
     /// Text written piecewise straight into the buffer (a JSON object, a hex pseudonym),
     /// with no intermediate String: `let start = beginText()`, then `appendText`,
     /// `appendByte`, `appendBytes` calls, then `closeText(from: start)`, whose range is
-    /// later given to `append(text:)` as the row's cell. Text may be written before the
+    /// later given to `append(textAt:)` as the row's cell. Text may be written before the
     /// cells that come ahead of it in the row.
     public func beginText() -> Int { bytes.count }
 
@@ -84,7 +84,7 @@ public struct BulkRows: Sendable {
         TextRange(start: UInt32(start), length: UInt32(bytes.count - start))
     }
 
-    public mutating func append(text range: TextRange?) {
+    public mutating func append(textAt range: TextRange?) {
         cells.append(range.map { .text($0.start, $0.length) } ?? .null)
     }
 

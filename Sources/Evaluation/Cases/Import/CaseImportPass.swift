@@ -272,7 +272,7 @@ struct CaseImportPass {
         out.append(text: iso(.interventionEnd, interventionEnd))
         out.append(double: caseworkers)
         out.append(text: iso(.reReferralDate, reReferral))
-        out.append(text: outcomes)
+        out.append(textAt: outcomes)
         out.append(text: texts)
         out.endRow()
         rows += 1
