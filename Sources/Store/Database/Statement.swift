@@ -33,6 +33,9 @@ public final class Statement {
 
     deinit { sqlite3_finalize(handle) }
 
+    /// The connection's handle, for error messages read right after a failing call.
+    var databaseHandle: OpaquePointer { database.handle }
+
     // MARK: Binding
 
     public var parameterCount: Int { Int(sqlite3_bind_parameter_count(handle)) }

@@ -31,6 +31,14 @@ public struct IdentityNumber: Sendable, Hashable {
     /// Parses `text` (surrounding spaces allowed); nil when it is not a valid number.
     /// `reference` decides the century of 10-digit forms: the latest date a person
     /// could have been born on, normally the extract date or today.
+    /// The same for a `String`, concretely: the generic form is not specialised across
+    /// modules, and the case importer calls this on every cell that might be a number.
+    public init?(_ text: String, reference: CalendarDate) {
+        var text = text
+        guard let parsed = text.withUTF8({ Self.scan($0, reference: reference) }) else { return nil }
+        self = parsed
+    }
+
     public init?(_ text: some StringProtocol, reference: CalendarDate) {
         // Read from the bytes in place: this runs on every cell that might be a number.
         guard let parsed = text.utf8.withContiguousStorageIfAvailable({ Self.scan($0, reference: reference) })
@@ -75,14 +83,15 @@ public struct IdentityNumber: Sendable, Hashable {
             guard count == 10 || count == 12 else { return nil }
         }
         // The ten digits YYMMDDNNNC, most significant first.
-        var ten = [UInt8](repeating: 0, count: 10)
+        // A SIMD vector rather than an array: no allocation for every cell checked.
+        var ten = SIMD16<UInt8>()
         var rest = value
         for k in stride(from: 9, through: 0, by: -1) {
             ten[k] = UInt8(rest % 10)
             rest /= 10
         }
         let century = Int(rest)   // the two leading digits of a 12-digit form
-        guard luhnValid(ten) else { return nil }
+        guard luhnValid(digits: ten) else { return nil }
 
         func number(_ a: Int, _ b: Int) -> Int { Int(ten[a]) * 10 + Int(ten[b]) }
         let yy = number(0, 1), month = number(2, 3), writtenDay = number(4, 5)
@@ -124,6 +133,17 @@ public struct IdentityNumber: Sendable, Hashable {
         return year
     }
 
+    /// `luhnValid` on the first ten lanes of a vector.
+    static func luhnValid(digits ten: SIMD16<UInt8>) -> Bool {
+        var sum = 0
+        for i in 0..<10 {
+            var v = Int(ten[i]) * (i % 2 == 0 ? 2 : 1)
+            if v > 9 { v -= 9 }
+            sum += v
+        }
+        return sum % 10 == 0
+    }
+
     /// The Luhn (mod 10) check over ten digits: weights 2,1,2,1,… from the left, digit
     /// sums of the products, total divisible by 10 (the check digit makes it so).
     public static func luhnValid(_ ten: [UInt8]) -> Bool {
@@ -154,8 +174,14 @@ public struct IdentityNumber: Sendable, Hashable {
     public static func mightBe(_ text: String) -> Bool {
         let utf8 = text.utf8
         guard utf8.count >= 10 && utf8.count <= 16 else { return false }
+        // Called on every cell of an extract: read the bytes in place when they are
+        // contiguous (native strings), not through the view's iterator.
+        return utf8.withContiguousStorageIfAvailable(mightBe(bytes:)) ?? mightBe(bytes: Array(utf8))
+    }
+
+    private static func mightBe(bytes: some Collection<UInt8>) -> Bool {
         var digits = 0
-        for b in utf8 {
+        for b in bytes {
             if b >= 0x30 && b <= 0x39 { digits += 1 }
             else if b != 0x2D && b != 0x2B && b != 0x20 && b != 0x09 { return false }
         }

@@ -12,6 +12,14 @@ import Periods
 /// - a trailing percent sign, stripped without scaling: `12,5 %` is 12.5.
 /// A blank cell is `.empty`; anything else (`..`, `-` alone, `n/a`, `12 st`) is invalid.
 public enum SwedishNumber {
+    /// The same for a `String`, concretely: the generic form is not specialised across
+    /// modules, and importers call this on every numeric cell.
+    public static func parse(_ text: String) -> ParseResult<Double> {
+        var text = text
+        if let value = text.withUTF8(plainDecimal) { return .value(value) }
+        return parseGeneral(text)
+    }
+
     public static func parse(_ text: some StringProtocol) -> ParseResult<Double> {
         if let plain = text.utf8.withContiguousStorageIfAvailable(plainDecimal), let value = plain {
             return .value(value)
