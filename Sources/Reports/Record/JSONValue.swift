@@ -37,8 +37,7 @@ public enum JSONValue: Sendable, Equatable, Codable {
 
     /// Encodes any Codable result value the way the report JSON writes it.
     public static func encoding<T: Encodable>(_ value: T) throws -> JSONValue {
-        let data = try JSONEncoder().encode(value)
-        return try JSONDecoder().decode(JSONValue.self, from: data)
+        try JSONTextReader.parse(Array(try JSONEncoder().encode(value)))
     }
 
     public subscript(key: String) -> JSONValue? {
