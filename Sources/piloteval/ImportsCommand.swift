@@ -6,9 +6,9 @@ struct ImportsCommand: ParsableCommand {
         commandName: "imports",
         abstract: "List imported files, or take one back.",
         discussion: """
-        Every import (indicators, cases, readiness, measures) is recorded with its file's
-        SHA-256, so the same file is never imported twice. Undo deletes the import and
-        every row it brought, in one transaction.
+        Every import (indicators, cases, readiness, measures) is recorded with its
+        file's SHA-256, so the same file is never imported twice. Undo deletes the
+        import and every row it brought, in one transaction.
 
           piloteval imports list
           piloteval imports undo 7

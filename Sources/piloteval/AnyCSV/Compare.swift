@@ -13,9 +13,12 @@ struct Compare: ParsableCommand {
         risk and odds ratios, chi-square (Yates) and Fisher's exact test. Differences
         are pilot − comparison. See docs/statistics.md.
 
-          piloteval compare cases.csv --group cohort --pilot vallingbyteamet --outcome investigation_days
-          piloteval compare cases.csv --group cohort --pilot vallingbyteamet --outcome re_referral --format json
-          piloteval compare cases.csv --group cohort --pilot vallingbyteamet --outcome investigation_days --by gender
+          piloteval compare cases.csv --group cohort --pilot vallingbyteamet \\
+              --outcome investigation_days
+          piloteval compare cases.csv --group cohort --pilot vallingbyteamet \\
+              --outcome re_referral --format json
+          piloteval compare cases.csv --group cohort --pilot vallingbyteamet \\
+              --outcome investigation_days --by gender
 
         With --by, the JSON holds "overall" and, under "groups", the same comparison
         within each value of the column; the strata's p-values are not adjusted for

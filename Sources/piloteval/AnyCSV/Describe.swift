@@ -5,10 +5,12 @@ struct Describe: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Summarise a numeric column of any CSV (n, mean, SD, quartiles, CI of the mean).",
         discussion: """
-        Reads `;` or `,` separated files, decimal comma or point, UTF-8 or Windows-1252.
+        Reads `;` or `,` separated files, decimal comma or point, UTF-8 or
+        Windows-1252.
 
           piloteval describe cases.csv --column investigation_days
-          piloteval describe cases.csv --column investigation_days --by cohort --format json
+          piloteval describe cases.csv --column investigation_days --by cohort \\
+              --format json
         """
     )
 

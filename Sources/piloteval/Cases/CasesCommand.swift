@@ -10,8 +10,10 @@ struct CasesCommand: ParsableCommand {
         rows with the same case_id, and `piloteval imports undo ID` takes it back.
 
           piloteval key create ~/secure/vallingby.key
-          piloteval cases import utdrag-2022-T3.csv --model vallingbyteamet --key-file ~/secure/vallingby.key
-          piloteval cases compare --model vallingbyteamet --outcome investigation_within_4m --design did
+          piloteval cases import utdrag-2022-T3.csv --model vallingbyteamet \\
+              --key-file ~/secure/vallingby.key
+          piloteval cases compare --model vallingbyteamet \\
+              --outcome investigation_within_4m --design did
         """,
         subcommands: [CasesImport.self, CasesCompare.self]
     )

@@ -18,8 +18,8 @@ struct CasesCompare: ParsableCommand {
         abstract: "Compare the pilot's cases with the line's on one outcome, honestly.",
         discussion: """
         Always: descriptives by cohort and by gender within cohort, the unadjusted
-        comparison (Welch/Mann–Whitney for numbers, proportions for 0/1, Kaplan–Meier and
-        log-rank for durations with open cases censored), a covariate balance table
+        comparison (Welch/Mann–Whitney for numbers, proportions for 0/1, Kaplan–Meier
+        and log-rank for durations with open cases censored), a covariate balance table
         (standardised mean differences before/after weighting) and caveats in words.
         --design adds one estimate that respects that the pilot is one team:
           adjusted     inverse-probability weights on age, gender, referral reason
@@ -28,11 +28,14 @@ struct CasesCompare: ParsableCommand {
                        areas, event-study pre-trends, randomisation over areas and a
                        wild cluster bootstrap
           permutation  the pilot ranked among all units (smallest p = 1/J)
+
         See docs/cohort-comparisons.md.
 
           piloteval cases compare --model vallingbyteamet --outcome days_to_assessment
-          piloteval cases compare --model vallingbyteamet --outcome re_referral_12m --by gender --format json
-          piloteval cases compare --model vallingbyteamet --outcome investigation_within_4m --design did
+          piloteval cases compare --model vallingbyteamet --outcome re_referral_12m \\
+              --by gender --format json
+          piloteval cases compare --model vallingbyteamet \\
+              --outcome investigation_within_4m --design did
         """
     )
 

@@ -21,8 +21,10 @@ struct CasesImport: ParsableCommand {
         stored. Open cases are censored at --extract-date (default: the latest date in
         the file).
 
-          piloteval cases import Datasets/vallingbyteamet/synthetic-cases-2022-12-31.csv \\
-              --model vallingbyteamet --map Datasets/vallingbyteamet/synthetic-cases-mapping.yaml
+          piloteval cases import \\
+              Datasets/vallingbyteamet/synthetic-cases-2022-12-31.csv \\
+              --model vallingbyteamet \\
+              --map Datasets/vallingbyteamet/synthetic-cases-mapping.yaml
           piloteval cases import utdrag.csv --model vallingbyteamet \\
               --key-file vallingby.key --extract-date 2022-08-31
           piloteval imports list

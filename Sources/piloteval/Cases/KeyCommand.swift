@@ -21,7 +21,8 @@ struct KeyCreate: ParsableCommand {
         nothing can recover it, by design. An existing file is never overwritten.
 
           piloteval key create ~/secure/vallingby.key
-          piloteval cases import utdrag.csv --model vallingbyteamet --key-file ~/secure/vallingby.key
+          piloteval cases import utdrag.csv --model vallingbyteamet \\
+              --key-file ~/secure/vallingby.key
         """
     )
 

@@ -20,16 +20,19 @@ struct SynthCases: ParsableCommand {
         commandName: "cases",
         abstract: "Write a synthetic case extract with effects you plant (deterministic by seed).",
         discussion: """
-        One pilot team (cohort vallingbyteamet, area Vällingby from --pilot-start) and six
-        line units; referrals 2018–2022; gender, age, referral reasons; förhandsbedömning,
-        investigations, interventions, caseworkers, re-referrals as new cases of the same
-        child; open cases blank after the extract date. Effects apply to pilot cases only.
-        The same seed and flags give the same bytes (xoshiro256**, docs/cases.md).
+        One pilot team (cohort vallingbyteamet, area Vällingby from --pilot-start) and
+        six line units; referrals 2018–2022; gender, age, referral reasons;
+        förhandsbedömning, investigations, interventions, caseworkers, re-referrals as
+        new cases of the same child; open cases blank after the extract date. Effects
+        apply to pilot cases only. The same seed and flags give the same bytes
+        (xoshiro256**, docs/cases.md).
 
           piloteval synth cases --seed 1 --out cases.csv
-          piloteval synth cases --seed 7 --cases 20000 --effect-investigation-days=-15 \\
+          piloteval synth cases --seed 7 --cases 20000 \\
+              --effect-investigation-days=-15 \\
               --effect-re-referral=-0.05 --truth truth.json --out cases.csv
-          piloteval synth cases --seed 1 --headers swedish --identity --dialect windows-1252 \\
+          piloteval synth cases --seed 1 --headers swedish --identity \\
+              --dialect windows-1252 \\
               --out utdrag.csv --map-out mapping.yaml
         """
     )

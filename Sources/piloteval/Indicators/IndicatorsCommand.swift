@@ -9,15 +9,20 @@ struct IndicatorsCommand: ParsableCommand {
         commandName: "indicators",
         abstract: "Import indicator values and follow them up against the model's targets and goals.",
         discussion: """
-        Observations are CSV rows `indicator,period,group,value,numerator,denominator,note`
-        (docs/indicators.md). Status reads each indicator against the unit's target
-        (årsmål) and the city's (KF:s årsmål), and rolls the statuses up to the goals,
-        beside the assessment the unit recorded.
+        Observations are CSV rows
+        `indicator,period,group,value,numerator,denominator,note` (docs/indicators.md).
+        Status reads each indicator against the unit's target (årsmål) and the city's
+        (KF:s årsmål), and rolls the statuses up to the goals, beside the assessment
+        the unit recorded.
 
-          piloteval indicators import Datasets/seeds-observations/familjeenheten-2022.csv --model familjeenheten-2022
+          piloteval indicators import \\
+              Datasets/seeds-observations/familjeenheten-2022.csv \\
+              --model familjeenheten-2022
           piloteval indicators status --model familjeenheten-2022
-          piloteval indicators status --model familjeenheten-2022 --period 2022 --format json
-          piloteval indicators trend --model forebyggande-och-behandling-2022 --indicator I10
+          piloteval indicators status --model familjeenheten-2022 --period 2022 \\
+              --format json
+          piloteval indicators trend --model forebyggande-och-behandling-2022 \\
+              --indicator I10
         """,
         subcommands: [IndicatorsImport.self, IndicatorsStatus.self, IndicatorsTrend.self]
     )

@@ -11,10 +11,12 @@ struct IndicatorsImport: ParsableCommand {
         denominator, note — `;` or `,`, decimal comma or point, UTF-8 or Windows-1252.
         A file with any error imports nothing and every error is listed with its line.
         Consistency warnings (parts that do not sum to the total, a total outside its
-        parts, a percentage outside 0–100, a period outside the model's) are stored with
-        the data and shown by `indicators status`.
+        parts, a percentage outside 0–100, a period outside the model's) are stored
+        with the data and shown by `indicators status`.
 
-          piloteval indicators import Datasets/seeds-observations/familjeenheten-2022.csv --model familjeenheten-2022
+          piloteval indicators import \\
+              Datasets/seeds-observations/familjeenheten-2022.csv \\
+              --model familjeenheten-2022
           piloteval indicators import tertial1.csv --model Models/vallingbyteamet.yaml
           piloteval imports undo 3      # take an import back
         """

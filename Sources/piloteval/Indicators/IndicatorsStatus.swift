@@ -6,17 +6,19 @@ struct IndicatorsStatus: ParsableCommand {
         commandName: "status",
         abstract: "Each indicator against its targets in one period, and each goal's assessment.",
         discussion: """
-        Per indicator: value (with boys/girls or other breakdowns), the previous period,
-        the change (percentage points for percentages), the unit's target and the city's
-        (KF:s årsmål), the status (met, not_met, no_data, no_comparison, not_assessed)
-        and a Wilson 95 % CI where counts were given. A year target read against a
-        tertial is labelled an interim reading. Per goal: the computed assessment
-        (all met → fully_met, some → partly_met, none → not_met) beside the one the unit
-        recorded, with its justification.
+        Per indicator: value (with boys/girls or other breakdowns), the previous
+        period, the change (percentage points for percentages), the unit's target and
+        the city's (KF:s årsmål), the status (met, not_met, no_data, no_comparison,
+        not_assessed) and a Wilson 95 % CI where counts were given. A year target read
+        against a tertial is labelled an interim reading. Per goal: the computed
+        assessment (all met → fully_met, some → partly_met, none → not_met) beside the
+        one the unit recorded, with its justification.
 
           piloteval indicators status --model familjeenheten-2022
-          piloteval indicators status --model forebyggande-och-behandling-2022 --period 2021
-          piloteval indicators status --model familjeenheten-2022 --format json -o status.json
+          piloteval indicators status --model forebyggande-och-behandling-2022 \\
+              --period 2021
+          piloteval indicators status --model familjeenheten-2022 --format json \\
+              -o status.json
           piloteval indicators status --model familjeenheten-2022 --format csv
         """
     )

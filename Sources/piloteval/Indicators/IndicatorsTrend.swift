@@ -11,7 +11,8 @@ struct IndicatorsTrend: ParsableCommand {
         period. JSON and CSV carry the target line (`target_low`/`target_high`).
 
           piloteval indicators trend --model forebyggande-och-behandling-2022
-          piloteval indicators trend --model forebyggande-och-behandling-2022 --indicator I10 --format csv
+          piloteval indicators trend --model forebyggande-och-behandling-2022 \\
+              --indicator I10 --format csv
         """
     )
 

@@ -8,10 +8,14 @@ struct ReadinessChartCommand: ParsableCommand {
         commandName: "chart",
         abstract: "Draw a readiness chart as SVG: heatmap (unit × item), trend (per unit across waves) or likert (answer distribution).",
         discussion: """
-          piloteval readiness chart heatmap --instrument vallingbyteamet-readiness --wave 2023-03 -o heatmap.svg
-          piloteval readiness chart trend --instrument vallingbyteamet-readiness --scale conditions -o trend.svg
-          piloteval readiness chart trend --instrument vallingbyteamet-readiness --item know_what_it_means_for_me --lang en -o trend.svg
-          piloteval readiness chart likert --instrument vallingbyteamet-readiness --unit "Enheten för barn och unga" -o likert.svg
+          piloteval readiness chart heatmap --instrument vallingbyteamet-readiness \\
+              --wave 2023-03 -o heatmap.svg
+          piloteval readiness chart trend --instrument vallingbyteamet-readiness \\
+              --scale conditions -o trend.svg
+          piloteval readiness chart trend --instrument vallingbyteamet-readiness \\
+              --item know_what_it_means_for_me --lang en -o trend.svg
+          piloteval readiness chart likert --instrument vallingbyteamet-readiness \\
+              --unit "Enheten för barn och unga" -o likert.svg
 
         Labels in Swedish (decimal comma) or English (--lang). Colours are colour-blind
         safe (Okabe–Ito for units, ColorBrewer PuOr for the scale). Units below

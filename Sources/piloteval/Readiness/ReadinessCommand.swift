@@ -11,18 +11,23 @@ struct ReadinessCommand: ParsableCommand {
         discussion: """
         Each spring's survey is one wave. Import respondent-level answers (one row per
         respondent) or, for old waves that survive only as a table of unit means, an
-        aggregated wave (--aggregated). The instrument file says the items and the scale
-        (docs/readiness.md).
+        aggregated wave (--aggregated). The instrument file says the items and the
+        scale (docs/readiness.md).
 
           piloteval readiness import Datasets/vallingbyteamet/readiness-2021-03.csv \\
-              --instrument Models/instruments/vallingbyteamet-readiness.yaml --wave 2021-03 --aggregated
-          piloteval readiness import Datasets/vallingbyteamet/readiness-2022-03-synthetic.csv \\
+              --instrument Models/instruments/vallingbyteamet-readiness.yaml \\
+              --wave 2021-03 --aggregated
+          piloteval readiness import \\
+              Datasets/vallingbyteamet/readiness-2022-03-synthetic.csv \\
               --instrument vallingbyteamet-readiness --wave 2022-03
-          piloteval readiness summary --instrument vallingbyteamet-readiness --wave 2022-03
+          piloteval readiness summary --instrument vallingbyteamet-readiness \\
+              --wave 2022-03
           piloteval readiness trend --instrument vallingbyteamet-readiness
-          piloteval readiness gaps --instrument vallingbyteamet-readiness --wave 2022-03 \\
+          piloteval readiness gaps --instrument vallingbyteamet-readiness \\
+              --wave 2022-03 \\
               --items understand_why,know_what_it_means_for_me
-          piloteval readiness chart heatmap --instrument vallingbyteamet-readiness -o heatmap.svg
+          piloteval readiness chart heatmap --instrument vallingbyteamet-readiness \\
+              -o heatmap.svg
         """,
         subcommands: [ReadinessImport.self, ReadinessSummaryCommand.self, ReadinessTrendCommand.self,
                       ReadinessGapsCommand.self, ReadinessChartCommand.self]

@@ -7,15 +7,18 @@ struct ReadinessGapsCommand: ParsableCommand {
         commandName: "gaps",
         abstract: "Gaps between items within each unit (paired t) and between units on each item (ANOVA, Welch).",
         discussion: """
-          piloteval readiness gaps --instrument vallingbyteamet-readiness --wave 2022-03 \\
+          piloteval readiness gaps --instrument vallingbyteamet-readiness \\
+              --wave 2022-03 \\
               --items understand_why,know_what_it_means_for_me
-          piloteval readiness gaps --instrument vallingbyteamet-readiness --items follow_individual_possible
-          piloteval readiness gaps --instrument vallingbyteamet-readiness --format json --correction bh
+          piloteval readiness gaps --instrument vallingbyteamet-readiness \\
+              --items follow_individual_possible
+          piloteval readiness gaps --instrument vallingbyteamet-readiness \\
+              --format json --correction bh
 
         Within units: every pair of the chosen items (default: all items), paired over
         the respondents who answered both; effect size d_z. Between units: one-way and
-        Welch ANOVA with η² and ω², then Welch t between each pair of units. Every family
-        of tests is corrected (default Holm) and the output says over how many.
+        Welch ANOVA with η² and ω², then Welch t between each pair of units. Every
+        family of tests is corrected (default Holm) and the output says over how many.
         An aggregated wave (unit means only) gets differences of means, no tests.
         """
     )

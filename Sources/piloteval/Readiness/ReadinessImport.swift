@@ -13,9 +13,11 @@ struct ReadinessImport: ParsableCommand {
         of unit means, like the March 2021 report): unit[,wave][,n],<item keys…>.
         `;` or `,`, decimal comma or point, UTF-8 or Windows-1252 (docs/csv-input.md).
 
-          piloteval readiness import svar-2022.csv --instrument vallingbyteamet-readiness --wave 2022-03
+          piloteval readiness import svar-2022.csv \\
+              --instrument vallingbyteamet-readiness --wave 2022-03
           piloteval readiness import Datasets/vallingbyteamet/readiness-2021-03.csv \\
-              --instrument Models/instruments/vallingbyteamet-readiness.yaml --wave 2021-03 --aggregated
+              --instrument Models/instruments/vallingbyteamet-readiness.yaml \\
+              --wave 2021-03 --aggregated
 
         The whole file is checked first; any problem (a value off the scale, a wave
         column that disagrees with --wave, an unknown column) is reported with its line

@@ -6,9 +6,12 @@ struct ReadinessSummaryCommand: ParsableCommand {
         commandName: "summary",
         abstract: "One wave per unit and item: n, mean, SD, 95 % CI, share agreeing, scales, alpha, ICC, r_wg(J), verdict.",
         discussion: """
-          piloteval readiness summary --instrument vallingbyteamet-readiness --wave 2022-03
-          piloteval readiness summary --instrument vallingbyteamet-readiness --format json -o summary.json
-          piloteval readiness summary --instrument vallingbyteamet-readiness --format csv --min-group 10
+          piloteval readiness summary --instrument vallingbyteamet-readiness \\
+              --wave 2022-03
+          piloteval readiness summary --instrument vallingbyteamet-readiness \\
+              --format json -o summary.json
+          piloteval readiness summary --instrument vallingbyteamet-readiness \\
+              --format csv --min-group 10
 
         Without --wave, the latest wave. Units with fewer respondents than --min-group
         (default 5) are shown as "<5" with every figure withheld. An aggregated wave

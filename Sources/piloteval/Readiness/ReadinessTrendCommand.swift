@@ -7,8 +7,10 @@ struct ReadinessTrendCommand: ParsableCommand {
         abstract: "Each unit's items and scales across waves, with the change since the previous wave.",
         discussion: """
           piloteval readiness trend --instrument vallingbyteamet-readiness
-          piloteval readiness trend --instrument vallingbyteamet-readiness --scales-only
-          piloteval readiness trend --instrument vallingbyteamet-readiness --format csv -o trend.csv
+          piloteval readiness trend --instrument vallingbyteamet-readiness \\
+              --scales-only
+          piloteval readiness trend --instrument vallingbyteamet-readiness \\
+              --format csv -o trend.csv
 
         A change between two respondent-level waves has a 95 % CI and a Welch t test
         (independent samples: an anonymous survey cannot follow a person); p-values are

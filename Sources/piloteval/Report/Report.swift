@@ -16,7 +16,7 @@ struct ReportCommand: ParsableCommand {
           piloteval report --model vallingbyteamet --kind final --format html \\
               --text Datasets/vallingbyteamet/report-text-2021.md \\
               --budget Datasets/vallingbyteamet/budget-2021.csv -o slutrapport.html
-          piloteval report --model vallingbyteamet --kind final --format json \
+          piloteval report --model vallingbyteamet --kind final --format json \\
               --budget Datasets/vallingbyteamet/budget-2021.csv -o slutrapport.json
           piloteval report verify slutrapport.json
           piloteval report templates mallar   # edit them, then add --templates mallar
@@ -40,9 +40,9 @@ struct ReportBuild: ParsableCommand {
           piloteval report --model vallingbyteamet --kind final --format html \\
               --text Datasets/vallingbyteamet/report-text-2021.md \\
               --budget Datasets/vallingbyteamet/budget-2021.csv -o slutrapport.html
-          piloteval report --model vallingbyteamet --kind steering --format pdf \
+          piloteval report --model vallingbyteamet --kind steering --format pdf \\
               --since förra.json -o styrgrupp.pdf
-          piloteval report --model vallingbyteamet --kind tertial --period 2021-T3 \
+          piloteval report --model vallingbyteamet --kind tertial --period 2021-T3 \\
               --format docx -o tertial.docx
 
         Sections the text file lacks are shown as a visible "to be written" box and

@@ -7,7 +7,8 @@ struct ReportVerify: ParsableCommand {
         commandName: "verify",
         abstract: "Recompute every figure of a report's JSON from the database; exit 1 and list any that differ.",
         discussion: """
-          piloteval report --model vallingbyteamet --kind final --format json --budget budget.csv -o rapport.json
+          piloteval report --model vallingbyteamet --kind final --format json \\
+              --budget budget.csv -o rapport.json
           piloteval report verify rapport.json
 
         Checks the model version by its content hash, that every data file the report
@@ -46,10 +47,13 @@ struct ReportTemplates: ParsableCommand {
         abstract: "Write the default report templates into a folder, to edit and use with --templates.",
         discussion: """
           piloteval report templates mina-mallar
-          # edit mina-mallar/strings.sv.txt, report.css, cover.html.mustache, docx-styles.xml …
-          piloteval report --model vallingbyteamet --kind final --format html --templates mina-mallar -o rapport.html
+          # edit mina-mallar/strings.sv.txt, report.css, cover.html.mustache,
+          # docx-styles.xml …
+          piloteval report --model vallingbyteamet --kind final --format html \\
+              --templates mina-mallar -o rapport.html
 
-        Existing files are never overwritten. A file you delete falls back to the default.
+        Existing files are never overwritten. A file you delete falls back to the
+        default.
         """
     )
 
