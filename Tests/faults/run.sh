@@ -72,6 +72,26 @@ items=8
 fail() { echo "FAULTS FAILED: $*" >&2; exit 1; }
 q() { sqlite3 -batch -noheader "$1" "$2"; }
 now() { date +%s.%N; }
+# The moment of kill I of a stream (0: survey imports, 1: case imports): uniform in
+# [0, 1.3 × SPAN] s, drawn from one seeded sequence per stream.
+kill_delay() {  # stream i span
+    awk -v s="$seed" -v o="$1" -v i="$2" -v t="$3" 'BEGIN { srand(s % 1000003 + o); for (k = 0; k < i; k++) r = rand(); printf "%.3f", r * 1.3 * t }'
+}
+# Starts a command, kills it with SIGKILL after DELAY seconds, and sets `status` (its
+# exit status) and `wal` (the size of the WAL it left). The command runs in the
+# background of this shell, not of a subshell, so $! is the process that gets the
+# kill. The WAL is measured before anything opens the file again: uncommitted pages
+# the killed writer had already spilled to it show that the kill landed inside the
+# write transaction.
+run_and_kill() {  # delay command...
+    local delay=$1 pid; shift
+    "$@" &
+    pid=$!
+    sleep "$delay"
+    kill -9 "$pid" 2>/dev/null || true
+    status=0; wait "$pid" 2>/dev/null || status=$?
+    wal=$(stat -c %s "$db-wal" 2>/dev/null || echo 0)
+}
 
 # The invariants every database must keep after any fault.
 check_db() {  # db
@@ -116,17 +136,9 @@ echo "faults: one import of the large file takes ${span} s; kills are drawn unif
 absent=0 present=0 finished=0 midwrite=0
 for i in $(seq 1 "$trials"); do
     wave="kill-$i"
-    delay=$(awk -v s="$seed" -v i="$i" -v t="$span" 'BEGIN { srand(s % 1000003); for (k = 0; k < i; k++) r = rand(); printf "%.3f", r * 1.3 * t }')
-    # The binary itself in the background (not a function, which would be a subshell
-    # whose death leaves piloteval running): $! is the process that gets the kill.
-    "$bin" readiness import "$work/big.csv" --instrument vallingbyteamet-readiness --wave "$wave" --db "$db" 2>"$work/err" &
-    pid=$!
-    sleep "$delay"
-    kill -9 "$pid" 2>/dev/null || true
-    status=0; wait "$pid" 2>/dev/null || status=$?
-    # Before anything opens the file again: uncommitted pages the killed writer had
-    # already spilled to the WAL show that the kill landed inside the write transaction.
-    wal=$(stat -c %s "$db-wal" 2>/dev/null || echo 0)
+    delay=$(kill_delay 0 "$i" "$span")
+    run_and_kill "$delay" \
+        "$bin" readiness import "$work/big.csv" --instrument vallingbyteamet-readiness --wave "$wave" --db "$db" 2>"$work/err"
     check_db "$db"
     logged=$(q "$db" "SELECT count(*) FROM imports WHERE target = 'vallingbyteamet-readiness $wave';")
     stored=$(q "$db" "SELECT count(*) FROM readiness_responses WHERE wave = '$wave';")
@@ -189,13 +201,9 @@ if "$bin" cases import --help >/dev/null 2>&1; then
     echo "faults: one import of $cases cases takes ${cspan} s"
     c_absent=0 c_present=0 c_finished=0 c_mid=0
     for i in $(seq 1 "$case_trials"); do
-        delay=$(awk -v s="$seed" -v i="$i" -v t="$cspan" 'BEGIN { srand(s % 1000003 + 1); for (k = 0; k < i; k++) r = rand(); printf "%.3f", r * 1.3 * t }')
-        "$bin" cases import "$work/cases.csv" --model vallingbyteamet --key-file "$work/faults.key" --db "$db" >/dev/null 2>"$work/err" &
-        pid=$!
-        sleep "$delay"
-        kill -9 "$pid" 2>/dev/null || true
-        status=0; wait "$pid" 2>/dev/null || status=$?
-        wal=$(stat -c %s "$db-wal" 2>/dev/null || echo 0)
+        delay=$(kill_delay 1 "$i" "$cspan")
+        run_and_kill "$delay" \
+            "$bin" cases import "$work/cases.csv" --model vallingbyteamet --key-file "$work/faults.key" --db "$db" >/dev/null 2>"$work/err"
         check_db "$db"
         logged=$(q "$db" "SELECT count(*) FROM imports WHERE kind = 'cases';")
         stored=$(q "$db" "SELECT count(*) FROM cases;")
