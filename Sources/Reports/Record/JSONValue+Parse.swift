@@ -139,7 +139,7 @@ struct JSONTextReader {
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 }
                 guard let s = Unicode.Scalar(scalar) else { throw Malformed(offset: i - 4) }
-                out.append(contentsOf: Array(String(Character(s)).utf8))
+                out.append(contentsOf: String(s).utf8)
             default: throw Malformed(offset: i - 1)
             }
             runStart = i
