@@ -8,9 +8,22 @@ struct CSVReaderTests {
         try read(Data(text.utf8), name: name)
     }
 
+    /// Reads every row both ways — strings (`forEachRow`) and bytes in place
+    /// (`forEachRecord`, the case importer's path) — and checks they agree.
     func read(_ bytes: Data, name: String = "test.csv") throws -> (CSVReader, [CSVRow]) {
         let reader = try CSVReader(data: bytes, name: name)
-        return (reader, try reader.readAll())
+        let rows = try reader.readAll()
+        #expect(try records(reader) == rows)
+        return (reader, rows)
+    }
+
+    func records(_ reader: CSVReader) throws -> [CSVRow] {
+        var rows: [CSVRow] = []
+        try reader.forEachRecord { fields in
+            rows.append(CSVRow(line: fields.line, fields: (0..<fields.count).map { String(decoding: fields[$0], as: UTF8.self) }))
+            #expect(fields.strings == rows.last!.fields)
+        }
+        return rows
     }
 
     @Test func semicolonWithDecimalComma() throws {
@@ -116,6 +129,15 @@ struct CSVReaderTests {
         #expect(error.line == 3)
         #expect(error.column == 3)
         #expect(error.description.hasPrefix("data.csv:3:3: "))
+    }
+
+    @Test func byteLevelRecordsFailLikeRows() throws {
+        for text in ["a;b;c\n1;2;3\n\"x\ny\";2;3\n4;5\n", "a;b\n1;2\n3;\"never closed\n4;5\n", "a;b\n\"x\"y;2\n"] {
+            let reader = try CSVReader(data: Data(text.utf8), name: "data.csv")
+            let viaRows = try #require(throws: CSVError.self) { try reader.readAll() }
+            let viaBytes = try #require(throws: CSVError.self) { try records(reader) }
+            #expect(viaBytes.description == viaRows.description)
+        }
     }
 
     @Test func unterminatedQuoteInHeader() {

@@ -14,6 +14,9 @@ struct IdentityNumberTests {
     @Test func everyWrittenFormNormalisesToTwelveDigits() throws {
         for form in ["811218-9876", "8112189876", "19811218-9876", "198112189876", " 811218-9876 "] {
             let n = try #require(IdentityNumber(form, reference: ref), "\(form)")
+            // The case importer reads the field's UTF-8 in place: the same number.
+            #expect(Array(form.utf8).withUnsafeBufferPointer { IdentityNumber(utf8: $0, reference: ref) } == n)
+            #expect(Array(form.utf8).withUnsafeBufferPointer { IdentityNumber.mightBe(utf8: $0) })
             #expect(n.normalized == "198112189876")
             #expect(n.birthDate == CalendarDate(year: 1981, month: 12, day: 18))
             #expect(n.legalSex == .male)        // ninth digit 7 is odd
@@ -66,6 +69,8 @@ struct IdentityNumberTests {
         for text in ["", "8112", "81121-89876", "811218 9876", "19811218-98761", "1981121-89876",
                      "811218--9876", "abc218-9876", "2021-03-05", "20210305", "131301-9802", "12,5"] {
             #expect(IdentityNumber(text, reference: ref) == nil, "\(text)")
+            #expect(Array(text.utf8).withUnsafeBufferPointer { IdentityNumber(utf8: $0, reference: ref) } == nil)
+            #expect(Array(text.utf8).withUnsafeBufferPointer { IdentityNumber.mightBe(utf8: $0) } == IdentityNumber.mightBe(text))
         }
         #expect(!IdentityNumber.mightBe("2021-03-05"))
         #expect(IdentityNumber.mightBe("811218-9876"))
@@ -83,6 +88,25 @@ struct PseudonymKeyTests {
         #expect(fixedKey.pseudonym(of: n) == "dc14c122005e4ad803d98b5a21f92ea5")
         // python3 -c "...hmac.new(bytes(range(32)), b'piloteval key fingerprint', hashlib.sha256).hexdigest()[:16]"
         #expect(fixedKey.fingerprint == "4af65eb252720ab1")
+    }
+
+    /// Keys shorter than, as long as and longer than SHA-256's 64-byte block (RFC 2104
+    /// hashes a longer key first); key byte i is (7i + 3) mod 256. Expected values:
+    /// python3 -c "import hmac,hashlib; k=bytes((7*i+3)%256 for i in range(N));
+    ///   print(hmac.new(k, b'198112189876', hashlib.sha256).hexdigest()[:32])"
+    @Test(arguments: [
+        (0, "bda52dec07fbabe6cd332b92e80fc47d"), (1, "916ac4fbcbdbeaf72759a824f71ff974"),
+        (63, "f167cb278824ec73e41c2c2cb83f070b"), (64, "7c7dde3974cc18ec14e74f773d2b4e8a"),
+        (65, "cc0c48be506bd499bc22796ac3fad40f"), (200, "92b79c728bc3740491ddd908f5e46f78"),
+    ])
+    func pseudonymIsHMACSHA256ForAnyKeyLength(keyLength: Int, expected: String) throws {
+        let key = PseudonymKey(bytes: (0..<keyLength).map { UInt8((7 * $0 + 3) % 256) })
+        let n = try #require(IdentityNumber("811218-9876", reference: ref))
+        #expect(key.pseudonym(of: n) == expected)
+        // The importer's path writes the same characters into its row buffer.
+        var written = [UInt8](repeating: 0, count: PseudonymKey.pseudonymLength)
+        written.withUnsafeMutableBufferPointer { key.writePseudonym(of: n, to: $0) }
+        #expect(String(decoding: written, as: UTF8.self) == expected)
     }
 
     @Test func sameNumberSamePseudonymWhateverTheForm_otherKeyOtherPseudonym() throws {

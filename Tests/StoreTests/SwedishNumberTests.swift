@@ -1,3 +1,4 @@
+import Periods
 import Store
 import Testing
 
@@ -17,11 +18,18 @@ struct SwedishNumberTests {
     ])
     func parses(_ text: String, _ expected: Double) {
         #expect(SwedishNumber.parse(text) == .value(expected))
+        #expect(viaBytes(text) == .value(expected))
+    }
+
+    /// The case importer's entry point, on the field's UTF-8 in place.
+    func viaBytes(_ text: String) -> ParseResult<Double> {
+        Array(text.utf8).withUnsafeBufferPointer { SwedishNumber.parse(utf8: $0) }
     }
 
     @Test(arguments: ["", "   ", "\u{00A0}"])
     func blankIsEmpty(_ text: String) {
         #expect(SwedishNumber.parse(text) == .empty)
+        #expect(viaBytes(text) == .empty)
         #expect(SwedishNumber.value(text) == nil)
     }
 
@@ -33,6 +41,7 @@ struct SwedishNumberTests {
     ])
     func invalidHasAReason(_ text: String) {
         let result = SwedishNumber.parse(text)
+        #expect(viaBytes(text) == result)
         #expect(result.value == nil)
         #expect(result.reason != nil, "\(text) should be invalid with a reason")
     }

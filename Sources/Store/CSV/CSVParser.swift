@@ -23,6 +23,9 @@ struct CSVParser {
     private var lineStart: Int
     private(set) var spans: [Span] = []
     private var scratch: [UInt8] = []
+    /// Set by `locateFields`: where each field's UTF-8 bytes are, in the file or in `decoded`.
+    private(set) var fieldRanges: [CSVFields.Range] = []
+    private(set) var decoded: [UInt8] = []
 
     private static let quote = UInt8(ascii: "\"")
     private static let lf: UInt8 = 0x0A
@@ -145,6 +148,24 @@ struct CSVParser {
             count += 1
         }
         return count + 1
+    }
+
+    /// The current record's fields as UTF-8 bytes, for `CSVFields`: a field that is
+    /// already UTF-8 in the file (no `""`, not Windows-1252 letters) stays where it is;
+    /// the others are decoded into `decoded`, one after the other.
+    mutating func locateFields() {
+        fieldRanges.removeAll(keepingCapacity: true)
+        decoded.removeAll(keepingCapacity: true)
+        for span in spans {
+            let raw = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
+            if !span.escaped && (encoding != .windows1252 || !raw.contains(where: { $0 >= 0x80 })) {
+                fieldRanges.append(CSVFields.Range(start: span.start, end: span.end, inFile: true))
+                continue
+            }
+            let start = decoded.count
+            decoded.append(contentsOf: decode(span).utf8)
+            fieldRanges.append(CSVFields.Range(start: start, end: decoded.count, inFile: false))
+        }
     }
 
     /// The current record's fields as strings.

@@ -91,6 +91,29 @@ public struct CSVReader: Sendable {
     /// with another number of fields than the header throws, naming its line.
     /// `progress(bytesRead, totalBytes)` is called about every 4 MB and once at the end.
     public func forEachRow(progress: ((Int, Int) -> Void)? = nil, _ body: (CSVRow) throws -> Void) throws {
+        try forEachParsedRecord(progress: progress) { parser, line in
+            try body(CSVRow(line: line, fields: parser.decodeFields()))
+        }
+    }
+
+    /// `forEachRow` without a `String` per field: `body` gets each record's fields as
+    /// UTF-8 bytes in place (`CSVFields`), valid only during the call. The same rows,
+    /// checks, errors and progress as `forEachRow`.
+    public func forEachRecord(progress: ((Int, Int) -> Void)? = nil, _ body: (CSVFields) throws -> Void) throws {
+        try forEachParsedRecord(progress: progress) { parser, line in
+            parser.locateFields()
+            try parser.decoded.withUnsafeBufferPointer { decoded in
+                try parser.fieldRanges.withUnsafeBufferPointer { ranges in
+                    try body(CSVFields(line: line, file: parser.bytes, decoded: decoded, ranges: ranges))
+                }
+            }
+        }
+    }
+
+    /// The loop both share: each record with data, its field count checked against the
+    /// header, handed to `each` with the line it starts on; progress about every 4 MB.
+    private func forEachParsedRecord(progress: ((Int, Int) -> Void)?,
+                                     _ each: (inout CSVParser, Int) throws -> Void) throws {
         try bytes.withUnsafeBytes { raw in
             let buffer = raw.assumingMemoryBound(to: UInt8.self)
             var parser = CSVParser(bytes: buffer, start: bodyStart, delimiter: delimiter.byte,
@@ -104,7 +127,7 @@ public struct CSVReader: Sendable {
                                    file: name, line: line,
                                    message: "this row has \(parser.fieldCount) fields, the header has \(header.count)")
                 }
-                try body(CSVRow(line: line, fields: parser.decodeFields()))
+                try each(&parser, line)
                 if let progress, parser.position >= nextReport {
                     progress(parser.position, buffer.count)
                     nextReport = parser.position + step

@@ -39,6 +39,12 @@ public struct IdentityNumber: Sendable, Hashable {
         self = parsed
     }
 
+    /// The same for UTF-8 bytes in place (`CSVFields`).
+    public init?(utf8: UnsafeBufferPointer<UInt8>, reference: CalendarDate) {
+        guard let parsed = Self.scan(utf8, reference: reference) else { return nil }
+        self = parsed
+    }
+
     public init?(_ text: some StringProtocol, reference: CalendarDate) {
         // Read from the bytes in place: this runs on every cell that might be a number.
         guard let parsed = text.utf8.withContiguousStorageIfAvailable({ Self.scan($0, reference: reference) })
@@ -177,6 +183,11 @@ public struct IdentityNumber: Sendable, Hashable {
         // Called on every cell of an extract: read the bytes in place when they are
         // contiguous (native strings), not through the view's iterator.
         return utf8.withContiguousStorageIfAvailable(mightBe(bytes:)) ?? mightBe(bytes: Array(utf8))
+    }
+
+    /// The same for UTF-8 bytes in place (`CSVFields`).
+    public static func mightBe(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        utf8.count >= 10 && utf8.count <= 16 && mightBe(bytes: utf8)
     }
 
     private static func mightBe(bytes: some Collection<UInt8>) -> Bool {

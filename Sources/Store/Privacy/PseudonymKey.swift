@@ -17,9 +17,8 @@ import Foundation
 public struct PseudonymKey {
     public static let schemaID = "piloteval/pseudonym-key/v1"
     let key: SymmetricKey
-    /// HMAC state with the key already absorbed: copied (copy-on-write) for each
-    /// pseudonym, which saves re-deriving the padded key a million times per import.
-    private let keyed: HMAC<SHA256>
+    /// HMAC-SHA256 with the padded key already absorbed, for one pseudonym per row.
+    private let keyed: PaddedKeyHMAC
 
     public init(bytes: some ContiguousBytes) {
         self.init(key: SymmetricKey(data: bytes))
@@ -32,7 +31,7 @@ public struct PseudonymKey {
 
     private init(key: SymmetricKey) {
         self.key = key
-        keyed = HMAC<SHA256>(key: key)
+        keyed = key.withUnsafeBytes(PaddedKeyHMAC.init(key:))
     }
 
     /// A short public name for the key: HMAC of a fixed text, so two imports can be
@@ -47,10 +46,20 @@ public struct PseudonymKey {
     /// key, the first 128 bits in lowercase hex (32 characters). 128 bits keep a million
     /// children collision-free with a margin of ~10^26 and halve the stored size.
     public func pseudonym(of number: IdentityNumber) -> String {
-        var mac = keyed
+        String(unsafeUninitializedCapacity: Self.pseudonymLength) { out in
+            writePseudonym(of: number, to: out)
+            return Self.pseudonymLength
+        }
+    }
+
+    /// Characters in a pseudonym.
+    public static let pseudonymLength = 32
+
+    /// Writes `pseudonym(of:)`'s UTF-8 into the first `pseudonymLength` bytes of `out`
+    /// (an importer's row buffer), with no string in between.
+    public func writePseudonym(of number: IdentityNumber, to out: UnsafeMutableBufferPointer<UInt8>) {
         var text = number.normalized
-        text.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
-        return mac.finalize().withUnsafeBytes { Hex.encode(prefix: 16, of: $0) }
+        text.withUTF8 { keyed.authenticate(UnsafeRawBufferPointer($0)) { Hex.write(prefix: 16, of: $0, to: out) } }
     }
 
     // MARK: Files
@@ -156,19 +165,62 @@ public struct PseudonymKeyError: Error, CustomStringConvertible, Sendable {
     public var description: String { line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)" }
 }
 
+/// HMAC-SHA256 (RFC 2104): SHA256((K ⊕ opad) ‖ SHA256((K ⊕ ipad) ‖ message)), with the
+/// two padded-key blocks hashed once and the hash states copied per message.
+///
+/// The same value as swift-crypto's `HMAC<SHA256>` (a test compares them), built from
+/// its `SHA256` because `HMAC` is generic over the hash function and is not specialised
+/// across modules: per message it looked up generic metadata and witness tables at run
+/// time, which was most of the cost of a pseudonym in a million-row import.
+struct PaddedKeyHMAC {
+    private let inner: SHA256
+    private let outer: SHA256
+
+    init(key: UnsafeRawBufferPointer) {
+        let block = 64   // SHA-256's block size
+        var padded = [UInt8](repeating: 0, count: block)
+        if key.count > block {
+            // RFC 2104: a key longer than a block is hashed first.
+            Array(SHA256.hash(data: Data(key))).withUnsafeBufferPointer { padded.replaceSubrange(0..<$0.count, with: $0) }
+        } else {
+            padded.replaceSubrange(0..<key.count, with: key)
+        }
+        var inner = SHA256()
+        var outer = SHA256()
+        padded.map { $0 ^ 0x36 }.withUnsafeBytes { inner.update(bufferPointer: $0) }
+        padded.map { $0 ^ 0x5C }.withUnsafeBytes { outer.update(bufferPointer: $0) }
+        self.inner = inner
+        self.outer = outer
+    }
+
+    /// Calls `body` with the 32-byte MAC of `message`.
+    func authenticate<R>(_ message: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        var first = inner
+        first.update(bufferPointer: message)
+        var second = outer
+        first.finalize().withUnsafeBytes { second.update(bufferPointer: $0) }
+        return second.finalize().withUnsafeBytes(body)
+    }
+}
+
 enum Hex {
     /// Lowercase hex of the first `prefix` bytes.
     static func encode(prefix: Int, of bytes: UnsafeRawBufferPointer) -> String {
-        let digits: StaticString = "0123456789abcdef"
         let count = min(prefix, bytes.count)
         return String(unsafeUninitializedCapacity: count * 2) { out in
-            digits.withUTF8Buffer { d in
-                for i in 0..<count {
-                    out[2 * i] = d[Int(bytes[i] >> 4)]
-                    out[2 * i + 1] = d[Int(bytes[i] & 0x0F)]
-                }
-            }
+            write(prefix: count, of: bytes, to: out)
             return count * 2
+        }
+    }
+
+    /// Lowercase hex of the first `prefix` bytes into `out` (which has room for it).
+    static func write(prefix: Int, of bytes: UnsafeRawBufferPointer, to out: UnsafeMutableBufferPointer<UInt8>) {
+        let digits: StaticString = "0123456789abcdef"
+        digits.withUTF8Buffer { d in
+            for i in 0..<min(prefix, bytes.count) {
+                out[2 * i] = d[Int(bytes[i] >> 4)]
+                out[2 * i + 1] = d[Int(bytes[i] & 0x0F)]
+            }
         }
     }
 

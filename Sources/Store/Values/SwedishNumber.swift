@@ -20,6 +20,13 @@ public enum SwedishNumber {
         return parseGeneral(text)
     }
 
+    /// The same for UTF-8 bytes in place (`CSVFields`): the common forms are read
+    /// without building a string.
+    public static func parse(utf8: UnsafeBufferPointer<UInt8>) -> ParseResult<Double> {
+        if let value = plainDecimal(utf8) { return .value(value) }
+        return parseGeneral(String(decoding: utf8, as: UTF8.self))
+    }
+
     public static func parse(_ text: some StringProtocol) -> ParseResult<Double> {
         if let plain = text.utf8.withContiguousStorageIfAvailable(plainDecimal), let value = plain {
             return .value(value)

@@ -23,6 +23,37 @@ public enum GenderForm {
         return .invalid(reason: "\"\(text)\" is not a gender form piloteval knows (\(forms)); add it under `gender_values:` in a mapping file")
     }
 
+    /// The same for UTF-8 bytes in place (`CSVFields`): the common forms are read
+    /// without building a string.
+    public static func parse(utf8: UnsafeBufferPointer<UInt8>, extra: [String: CaseRecord.Gender] = [:]) -> ParseResult<CaseRecord.Gender> {
+        if extra.isEmpty, let g = common(utf8) { return .value(g) }
+        return parse(String(decoding: utf8, as: UTF8.self), extra: extra)
+    }
+
+    private static func common(_ b: UnsafeBufferPointer<UInt8>) -> CaseRecord.Gender? {
+        func equals(_ word: StaticString) -> Bool {
+            word.utf8CodeUnitCount == b.count && memcmp(word.utf8Start, b.baseAddress!, b.count) == 0
+        }
+        switch b.count {
+        case 1:
+            switch b[0] {
+            case UInt8(ascii: "F"), UInt8(ascii: "f"): return .girl
+            case UInt8(ascii: "M"), UInt8(ascii: "m"): return .boy
+            case UInt8(ascii: "X"), UInt8(ascii: "x"): return .other
+            default: return nil
+            }
+        case 3: return equals("boy") ? .boy : nil
+        case 4: return equals("girl") ? .girl : nil
+        case 5:
+            if equals("other") { return .other }
+            if equals("pojke") || equals("Pojke") { return .boy }
+            if equals("annat") || equals("Annat") { return .other }
+            return nil
+        case 6: return equals("flicka") || equals("Flicka") ? .girl : nil
+        default: return nil
+        }
+    }
+
     private static func common(_ text: String) -> CaseRecord.Gender? {
         switch text {
         case "girl", "flicka", "F", "f", "Flicka": return .girl
