@@ -8,8 +8,9 @@ struct BulkRowsTests {
         try withTemporaryDirectory { dir in
             let db = try Database(path: dir.appendingPathComponent("b.db").path)
             try db.execute("CREATE TABLE t (k TEXT PRIMARY KEY, n INTEGER, x REAL, s TEXT)")
-            let insert = try db.prepare("INSERT INTO t (k, n, x, s) VALUES (?, ?, ?, ?)")
-            var rows = BulkRows(width: 4)
+            // Two rows per step: three rows are one two-row step and one single-row step.
+            let insert = try BulkInsert(database: db, table: "t", columns: ["k", "n", "x", "s"], rowsPerStep: 2)
+            let rows = BulkRows(width: 4)
             // Text written piecewise before the row's earlier cells, as the case importer does.
             let start = rows.beginText()
             rows.appendByte(0x7B)
@@ -20,10 +21,12 @@ struct BulkRowsTests {
             rows.endRow()
             rows.append(text: "b"); rows.append(int: nil); rows.append(double: nil); rows.append(text: "")
             rows.endRow()
-            rows.append(text: "Vällingby"); rows.append(int: -1); rows.append(double: 0); rows.append(text: nil)
+            Array("Vällingby".utf8).withUnsafeBufferPointer { rows.append(utf8: $0) }
+            rows.append(int: -1); rows.append(double: 0); rows.append(text: nil)
             rows.endRow()
             #expect(rows.count == 3)
             #expect(rows.text(row: 2, column: 0) == "Vällingby")
+            #expect(rows.string(json) == "{\"å\":1}")
             try db.transaction { try insert.insert(rows) }
             let got = try db.query("SELECT k, n, x, s, typeof(s) AS ts FROM t ORDER BY rowid")
             #expect(got.map { $0.string("k") } == ["a", "b", "Vällingby"])
@@ -46,6 +49,42 @@ struct BulkRowsTests {
                 #expect(failure.error.code == 19)   // SQLITE_CONSTRAINT
             }
             #expect(try db.scalar("SELECT count(*) FROM t").int == 3)   // rolled back, "c" too
+        }
+    }
+
+    /// Whichever row of a batch fails — first, middle or last of a multi-row step, or
+    /// one of the single rows left over — that row is the one named, and every row
+    /// before it in the batch was written (the caller's transaction then undoes them).
+    @Test func theFailingRowIsNamedWhereverItFallsInASteps() throws {
+        try withTemporaryDirectory { dir in
+            let db = try Database(path: dir.appendingPathComponent("s.db").path)
+            try db.execute("CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT NOT NULL)")
+            let insert = try BulkInsert(database: db, table: "t", columns: ["k", "v"], rowsPerStep: 4)
+            // 11 rows: steps of rows 0–3 and 4–7, then rows 8, 9, 10 one at a time.
+            for bad in 0..<11 {
+                let rows = BulkRows(width: 2)
+                for r in 0..<11 {
+                    rows.append(int: 100 + r)
+                    rows.append(text: r == bad ? nil : "v\(r)")   // NOT NULL fails on `bad`
+                    rows.endRow()
+                }
+                try db.execute("BEGIN")
+                do {
+                    try insert.insert(rows)
+                    Issue.record("row \(bad) broke NOT NULL and was accepted")
+                } catch let failure as BulkInsertFailure {
+                    #expect(failure.row == bad)
+                    #expect(try db.scalar("SELECT count(*) FROM t").int == bad)
+                }
+                try db.execute("ROLLBACK")
+            }
+            // And a clean batch of the same shape goes in whole, in order.
+            let rows = BulkRows(width: 2, reservingRows: 1, bytes: 1)   // grows as needed
+            for r in 0..<11 { rows.append(int: r); rows.append(text: String(repeating: "x", count: r * 50)); rows.endRow() }
+            try db.transaction { try insert.insert(rows) }
+            let stored = try db.query("SELECT k, length(v) AS n FROM t ORDER BY k")
+            #expect(stored.map { $0.int("k") } == Array(0..<11))
+            #expect(stored.map { $0.int("n") } == (0..<11).map { $0 * 50 })
         }
     }
 

@@ -14,11 +14,8 @@ struct CaseImportPass {
     let pilot: String
     let reference: CalendarDate
 
-    // Whole-file counts per column for the identity rule.
-    private var nonBlank: [Int]
-    private var valid: [Int]
-    private var firstValidLine: [Int?]
-    private var firstInvalidLine: [Int?]
+    /// Whole-file counts per column for the identity rule.
+    private var tallies: [IdentityTally]
     /// The columns the identity rule looks at, and per-column flags: looked up for
     /// every cell, so arrays rather than sets.
     private let checked: [Int]
@@ -28,16 +25,17 @@ struct CaseImportPass {
     private let personIdentity: Int?
     private let isIdentity: [Bool]
     private let isNotIdentity: [Bool]
-    // Per-row scratch, reused so a row allocates no arrays of its own.
-    private var cellIdentity: [IdentityNumber?]
-    private var pseudonyms: [String?]
-    private var suppressed: [Bool]
+    /// Per-row scratch, reused so a row allocates no arrays of its own.
+    private var cells: [IdentityCell]
 
     private var latest: CalendarDate?
     private var rows = 0, pilotRows = 0
-    private var cohorts: [String: Int] = [:]
+    /// The first 50 cohort names in order of appearance, and their counts.
+    private var cohortNames: [String] = []
+    private var cohortBytes: [[UInt8]] = []   // the same names as UTF-8, compared per row
+    private var cohortTallies: [(count: Int, isPilot: Bool)] = []
     private var pseudonymised = 0
-    private var outcomeStored = Set<Int>()
+    private var outcomeStored: [Bool]
     private var outcomePrefixes: [Int: String] = [:]
     private var textPrefixes: [Int: String] = [:]
 
@@ -49,13 +47,9 @@ struct CaseImportPass {
         self.pilot = pilot.trimmingCharacters(in: .whitespaces)
         self.reference = reference
         let n = plan.header.count
-        nonBlank = Array(repeating: 0, count: n)
-        valid = Array(repeating: 0, count: n)
-        firstValidLine = Array(repeating: nil, count: n)
-        firstInvalidLine = Array(repeating: nil, count: n)
-        cellIdentity = Array(repeating: nil, count: n)
-        pseudonyms = Array(repeating: nil, count: n)
-        suppressed = Array(repeating: false, count: n)
+        tallies = Array(repeating: IdentityTally(), count: n)
+        cells = Array(repeating: IdentityCell(), count: n)
+        outcomeStored = Array(repeating: false, count: n)
         checked = plan.checked
         roleColumn = CaseColumnRole.allCases.map { plan.roles[$0] ?? -1 }
         personIdentity = plan.personIdentity
@@ -66,12 +60,12 @@ struct CaseImportPass {
         for i in plan.text { textPrefixes[i] = JSONText.quoted(plan.header[i]) + ":" }
     }
 
-    static let insertSQL = """
-        INSERT INTO cases (import_id, case_id, person_key, cohort, unit, area, gender, birth_year, age,
-            referral_date, referral_reason, assessment_decision_date, investigation_start, investigation_end,
-            intervention_start, intervention_end, caseworker_count, re_referral_date, outcomes, texts)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
+    /// The `cases` columns in the order `store` appends a row's values.
+    static let insertColumns = [
+        "import_id", "case_id", "person_key", "cohort", "unit", "area", "gender", "birth_year", "age",
+        "referral_date", "referral_reason", "assessment_decision_date", "investigation_start", "investigation_end",
+        "intervention_start", "intervention_end", "caseworker_count", "re_referral_date", "outcomes", "texts",
+    ]
 
     /// Converts and stores every row (on two threads, `CaseImportPipeline`), checks the
     /// identity rule on the whole file, and writes the import's summary row.
@@ -84,60 +78,66 @@ struct CaseImportPass {
     // MARK: One row
 
     /// Checks and converts one row and appends its parameters (`insertSQL`'s order) to
-    /// `out`; a bad value throws with file, line and column.
-    mutating func store(_ row: CSVRow, importID: Int, into out: inout BulkRows) throws {
-        let f = row.fields
-        let line = row.line
+    /// `out`; a bad value throws with file, line and column. Reads the fields as bytes in
+    /// place and copies them into `out` with no `String` in between: this runs for every
+    /// row of extracts of millions (docs/benchmarks.md).
+    mutating func store(_ f: CSVFields, importID: Int, into out: BulkRows) throws {
+        let line = f.line
         // Identity numbers first: nothing below may see a raw number that is not
-        // going to be replaced by its pseudonym.
-        for i in checked {
-            cellIdentity[i] = nil
-            pseudonyms[i] = nil
-            suppressed[i] = false
-            let field = f[i]
-            if isBlank(field) { continue }
-            nonBlank[i] += 1
-            let number = IdentityNumber.mightBe(field) ? IdentityNumber(field, reference: reference) : nil
-            if let number {
-                valid[i] += 1
-                if firstValidLine[i] == nil { firstValidLine[i] = line }
-                if isIdentity[i] {
-                    cellIdentity[i] = number
-                    pseudonyms[i] = request.key!.pseudonym(of: number)
-                    pseudonymised += 1
-                } else if !isNotIdentity[i] {
-                    suppressed[i] = true   // the end of the pass refuses or redoes the import
+        // going to be replaced by its pseudonym. Through buffer pointers: element writes
+        // to the arrays would each ask the runtime whether the storage is unique.
+        tallies.withUnsafeMutableBufferPointer { tallies in
+            cells.withUnsafeMutableBufferPointer { cells in
+                for i in checked {
+                    cells[i] = IdentityCell()
+                    let field = f[i]
+                    if isBlank(field) { continue }
+                    tallies[i].nonBlank += 1
+                    let number = IdentityNumber.mightBe(utf8: field) ? IdentityNumber(utf8: field, reference: reference) : nil
+                    if let number {
+                        tallies[i].valid += 1
+                        if tallies[i].firstValidLine == nil { tallies[i].firstValidLine = line }
+                        if isIdentity[i] {
+                            cells[i].birthDate = number.birthDate
+                            cells[i].legalSex = number.legalSex
+                            let start = out.beginText()
+                            out.appendBytes(count: PseudonymKey.pseudonymLength) { request.key!.writePseudonym(of: number, to: $0) }
+                            cells[i].pseudonym = out.closeText(from: start)
+                            pseudonymised += 1
+                        } else if !isNotIdentity[i] {
+                            cells[i].suppressed = true   // the end of the pass refuses or redoes the import
+                        }
+                    } else if isIdentity[i] {
+                        if tallies[i].firstInvalidLine == nil { tallies[i].firstInvalidLine = line }
+                        cells[i].suppressed = true       // possibly a mistyped number: never stored
+                    }
                 }
-            } else if isIdentity[i] {
-                if firstInvalidLine[i] == nil { firstInvalidLine[i] = line }
-                suppressed[i] = true       // possibly a mistyped number: never stored
             }
         }
-
         func fail(_ index: Int, _ message: String) -> CSVError {
-            CSVError(kind: .invalidValue, file: reader.name, line: line, column: headerColumn(f, index),
+            CSVError(kind: .invalidValue, file: reader.name, line: line, column: headerColumn(f.strings, index),
                      message: "\(plan.header[index]): \(message)")
         }
         /// Never quotes a value that could be an identity number.
-        func shown(_ field: String) -> String {
-            IdentityNumber.mightBe(field) ? "a value shaped like an identity number (not shown)" : "\"\(field)\""
+        func shown(_ i: Int) -> String {
+            IdentityNumber.mightBe(utf8: f[i]) ? "a value shaped like an identity number (not shown)" : "\"\(f.string(i))\""
         }
         func column(_ role: CaseColumnRole) -> Int? {
             let i = roleColumn[role.position]
             return i < 0 ? nil : i
         }
-        func text(_ role: CaseColumnRole) -> String? {
+        func text(_ role: CaseColumnRole) -> CellText? {
             guard let i = column(role) else { return nil }
-            if isIdentity[i] { return pseudonyms[i] }
-            if suppressed[i] || isBlank(f[i]) { return nil }
-            return trimmed(f[i])
+            if isIdentity[i] { return cells[i].pseudonym.map(CellText.stored) }
+            if cells[i].suppressed || isBlank(f[i]) { return nil }
+            return CellText(trimming: f[i])
         }
         func date(_ role: CaseColumnRole) throws -> CalendarDate? {
-            guard let i = column(role), !suppressed[i] else { return nil }
-            switch fastDate(f[i]) ?? CalendarDate.parse(f[i]) {
+            guard let i = column(role), !cells[i].suppressed else { return nil }
+            switch fastDate(f[i]) ?? CalendarDate.parse(f.string(i)) {
             case .empty: return nil
             case .invalid(let reason):
-                throw fail(i, IdentityNumber.mightBe(f[i]) ? "\(shown(f[i])) is not a date (write YYYY-MM-DD or YYYYMMDD)" : reason)
+                throw fail(i, IdentityNumber.mightBe(utf8: f[i]) ? "\(shown(i)) is not a date (write YYYY-MM-DD or YYYYMMDD)" : reason)
             case .value(let d):
                 if let limit = request.extractDate, d > limit {
                     throw fail(i, "\(d.iso) is after the extract date \(limit.iso); an extract cannot know the future. Check the date or give a later --extract-date")
@@ -147,21 +147,21 @@ struct CaseImportPass {
             }
         }
         func number(_ role: CaseColumnRole, _ range: ClosedRange<Double>, whole: Bool, what: String) throws -> Double? {
-            guard let i = column(role), !suppressed[i] else { return nil }
-            switch SwedishNumber.parse(f[i]) {
+            guard let i = column(role), !cells[i].suppressed else { return nil }
+            switch SwedishNumber.parse(utf8: f[i]) {
             case .empty: return nil
-            case .invalid: throw fail(i, "\(shown(f[i])) is not \(what)")
+            case .invalid: throw fail(i, "\(shown(i)) is not \(what)")
             case .value(let v):
-                guard range.contains(v), !whole || v == v.rounded() else { throw fail(i, "\(shown(f[i])) is not \(what)") }
+                guard range.contains(v), !whole || v == v.rounded() else { throw fail(i, "\(shown(i)) is not \(what)") }
                 return v
             }
         }
         /// The date as ISO text for storage: the field itself when it is already
         /// `YYYY-MM-DD` (most exports), saving a string build per date.
-        func iso(_ role: CaseColumnRole, _ d: CalendarDate?) -> String? {
+        func iso(_ role: CaseColumnRole, _ d: CalendarDate?) -> CellText? {
             guard let d else { return nil }
-            if let i = column(role), isCanonicalISODate(f[i]) { return f[i] }
-            return d.iso
+            if let i = column(role), isCanonicalISODate(f[i]) { return .bytes(f[i]) }
+            return .string(d.iso)
         }
         func order(_ earlier: CalendarDate?, _ later: CalendarDate?, _ role: CaseColumnRole, _ what: String) throws {
             if let earlier, let later, later < earlier, let i = column(role) {
@@ -176,8 +176,8 @@ struct CaseImportPass {
             throw fail(plan.roles[.cohort]!, "every case needs a cohort (the pilot's name, \"\(pilot)\", or any other for the line); this one is blank")
         }
         var gender: CaseRecord.Gender?
-        if let i = column(.gender), !suppressed[i] {
-            switch GenderForm.parse(f[i], extra: request.mapping?.genderValues ?? [:]) {
+        if let i = column(.gender), !cells[i].suppressed {
+            switch GenderForm.parse(utf8: f[i], extra: request.mapping?.genderValues ?? [:]) {
             case .empty: break
             case .value(let g): gender = g
             case .invalid(let reason): throw fail(i, reason)
@@ -199,18 +199,17 @@ struct CaseImportPass {
         try order(referral, reReferral, .reReferralDate, "the referral")
 
         // The person: a pseudonym from an identity column, else the extract's own id.
-        var personKey: String?
+        var personKey: CellText?
         if column(.personID) != nil {
             personKey = text(.personID)
         } else if let p = personIdentity {
-            personKey = pseudonyms[p]
+            personKey = cells[p].pseudonym.map(CellText.stored)
         }
-        if let p = personIdentity, let id = cellIdentity[p] {
+        if let p = personIdentity, let b = cells[p].birthDate, let sex = cells[p].legalSex {
             // DESIGN §3.3: birth year and legal sex may be derived before the number goes.
-            if gender == nil { gender = id.legalSex == .female ? .girl : .boy }
-            if birthYear == nil { birthYear = id.birthDate.year }
+            if gender == nil { gender = sex == .female ? .girl : .boy }
+            if birthYear == nil { birthYear = b.year }
             if age == nil, let referral {
-                let b = id.birthDate
                 age = referral.year - b.year - ((referral.month, referral.day) < (b.month, b.day) ? 1 : 0)
             }
         }
@@ -219,20 +218,20 @@ struct CaseImportPass {
         let outcomesStart = out.beginText()
         var outcomeCount = 0
         var dropped: [Int] = []
-        for i in plan.outcomes where !suppressed[i] && !isIdentity[i] && !isBlank(f[i]) {
-            switch SwedishNumber.parse(f[i]) {
+        for i in plan.outcomes where !cells[i].suppressed && !isIdentity[i] && !isBlank(f[i]) {
+            switch SwedishNumber.parse(utf8: f[i]) {
             case .value(let v):
                 out.appendByte(outcomeCount == 0 ? 0x7B /* { */ : 0x2C /* , */)
                 out.appendText(outcomePrefixes[i]!)
                 out.appendText(JSONText.number(v))
                 outcomeCount += 1
-                outcomeStored.insert(i)
+                if !outcomeStored[i] { outcomeStored[i] = true }   // a write only the first time
             case .empty: break
             case .invalid:
-                if plan.automaticOutcomes.contains(i) && !outcomeStored.contains(i) {
+                if plan.automaticOutcomes.contains(i) && !outcomeStored[i] {
                     dropped.append(i)   // text after all (a mostly blank notes column)
                 } else {
-                    throw fail(i, "\(shown(f[i])) is not a number; this column is read as an outcome (numbers or 0/1)\(plan.automaticOutcomes.contains(i) ? " because earlier rows hold numbers" : ""). Fix the value, or list the column under `ignore:` in a mapping")
+                    throw fail(i, "\(shown(i)) is not a number; this column is read as an outcome (numbers or 0/1)\(plan.automaticOutcomes.contains(i) ? " because earlier rows hold numbers" : ""). Fix the value, or list the column under `ignore:` in a mapping")
                 }
             }
         }
@@ -248,38 +247,69 @@ struct CaseImportPass {
 
         var texts: String?
         for i in plan.text where !isBlank(f[i]) {
-            let value = isIdentity[i] ? pseudonyms[i] : (suppressed[i] ? nil : FreeText.maskingIdentityNumbers(f[i], reference: reference))
+            let value = isIdentity[i] ? cells[i].pseudonym.map(out.string)
+                : (cells[i].suppressed ? nil : FreeText.maskingIdentityNumbers(f.string(i), reference: reference))
             guard let value else { continue }
             texts = (texts.map { $0 + "," } ?? "{") + textPrefixes[i]! + JSONText.quoted(value)
         }
         if texts != nil { texts! += "}" }
 
         out.append(int: importID)
-        out.append(text: caseID)
-        out.append(text: personKey)
-        out.append(text: cohort)
-        out.append(text: text(.unit))
-        out.append(text: text(.area))
+        out.append(caseID)
+        out.append(personKey)
+        out.append(cohort)
+        out.append(text(.unit))
+        out.append(text(.area))
         out.append(text: gender?.rawValue)
         out.append(int: birthYear)
         out.append(int: age)
-        out.append(text: iso(.referralDate, referral))
-        out.append(text: text(.referralReason))
-        out.append(text: iso(.assessmentDecisionDate, decision))
-        out.append(text: iso(.investigationStart, investigationStart))
-        out.append(text: iso(.investigationEnd, investigationEnd))
-        out.append(text: iso(.interventionStart, interventionStart))
-        out.append(text: iso(.interventionEnd, interventionEnd))
+        out.append(iso(.referralDate, referral))
+        out.append(text(.referralReason))
+        out.append(iso(.assessmentDecisionDate, decision))
+        out.append(iso(.investigationStart, investigationStart))
+        out.append(iso(.investigationEnd, investigationEnd))
+        out.append(iso(.interventionStart, interventionStart))
+        out.append(iso(.interventionEnd, interventionEnd))
         out.append(double: caseworkers)
-        out.append(text: iso(.reReferralDate, reReferral))
+        out.append(iso(.reReferralDate, reReferral))
         out.append(textAt: outcomes)
         out.append(text: texts)
         out.endRow()
         rows += 1
-        if cohort == pilot || (cohort.utf8.count == pilot.utf8.count && cohort.lowercased() == pilotLowercased) {
-            pilotRows += 1
+        count(cohort: cohort, in: out)
+    }
+
+    /// Counts the row's cohort: pilot or line, and per name (the first 50 names).
+    private mutating func count(cohort: CellText, in out: BulkRows) {
+        let name: String
+        switch cohort {
+        case .bytes(let b):
+            if let k = cohortBytes.lastIndex(where: { known in
+                known.count == b.count && known.withUnsafeBufferPointer { memcmp($0.baseAddress!, b.baseAddress!, b.count) == 0 }
+            }) {
+                // The common case: a name seen before, found without a new string.
+                cohortTallies[k].count += 1
+                if cohortTallies[k].isPilot { pilotRows += 1 }
+                return
+            }
+            name = String(decoding: b, as: UTF8.self)
+        case .string(let s): name = s
+        case .stored(let range): name = out.string(range)
         }
-        if cohorts.count < 50 || cohorts[cohort] != nil { cohorts[cohort, default: 0] += 1 }
+        let isPilot = name == pilot || (name.utf8.count == pilot.utf8.count && name.lowercased() == pilotLowercased)
+        if isPilot { pilotRows += 1 }
+        if let k = cohortNames.firstIndex(of: name) {
+            cohortTallies[k].count += 1
+        } else if cohortNames.count < 50 {
+            cohortNames.append(name)
+            cohortBytes.append(Array(name.utf8))
+            cohortTallies.append((1, isPilot))
+        }
+    }
+
+    /// Rows per cohort name, for the summary.
+    private var cohorts: [String: Int] {
+        Dictionary(uniqueKeysWithValues: zip(cohortNames, cohortTallies.map(\.count)))
     }
 
     /// The message for a case id the table's primary key refused: it occurs earlier in
@@ -305,15 +335,15 @@ struct CaseImportPass {
     /// neither pseudonymised nor stored); one the sample misjudged is redone.
     func verifyIdentityColumns() throws {
         for i in plan.checked {
-            let share = nonBlank[i] > 0 ? Double(valid[i]) / Double(nonBlank[i]) : 0
-            let enough = nonBlank[i] > 0 && Double(valid[i]) >= CaseImporter.identityShare * Double(nonBlank[i])
+            let share = tallies[i].nonBlank > 0 ? Double(tallies[i].valid) / Double(tallies[i].nonBlank) : 0
+            let enough = tallies[i].nonBlank > 0 && Double(tallies[i].valid) >= CaseImporter.identityShare * Double(tallies[i].nonBlank)
             if plan.identity.contains(i) {
                 if !plan.forcedIdentity.contains(i) && !enough {
-                    throw mixed(i, share: share, line: firstInvalidLine[i] ?? reader.headerLine)
+                    throw mixed(i, share: share, line: tallies[i].firstInvalidLine ?? reader.headerLine)
                 }
-            } else if !plan.notIdentity.contains(i) && valid[i] > 0 {
+            } else if !plan.notIdentity.contains(i) && tallies[i].valid > 0 {
                 if enough { throw Reclassify(identity: plan.identity.union([i])) }
-                throw mixed(i, share: share, line: firstValidLine[i] ?? reader.headerLine)
+                throw mixed(i, share: share, line: tallies[i].firstValidLine ?? reader.headerLine)
             }
         }
     }
@@ -322,7 +352,7 @@ struct CaseImportPass {
         let name = plan.header[i]
         let percent = String(format: "%.1f", share * 100)
         return CSVError(kind: .invalidValue, file: reader.name, line: line, column: nil,
-                        message: "column \"\(name)\": \(valid[i]) of \(nonBlank[i]) non-blank values (\(percent) %) are valid personnummer or samordningsnummer — fewer than the 90 % that makes an identity column, so they can be neither pseudonymised nor stored. Clean the column, or say what it is in a mapping file (--map): `identity: [\(name)]` to pseudonymise it (values that are not valid numbers are dropped), or `not_identity: [\(name)]` if the values only look like identity numbers. Nothing was imported")
+                        message: "column \"\(name)\": \(tallies[i].valid) of \(tallies[i].nonBlank) non-blank values (\(percent) %) are valid personnummer or samordningsnummer — fewer than the 90 % that makes an identity column, so they can be neither pseudonymised nor stored. Clean the column, or say what it is in a mapping file (--map): `identity: [\(name)]` to pseudonymise it (values that are not valid numbers are dropped), or `not_identity: [\(name)]` if the values only look like identity numbers. Nothing was imported")
     }
 
     mutating func finish(importID: Int, database: Database) throws -> CaseImportSummary {
@@ -339,16 +369,16 @@ struct CaseImportPass {
         }
         var warnings: [String] = []
         for i in plan.identity.sorted() {
-            let invalid = nonBlank[i] - valid[i]
+            let invalid = tallies[i].nonBlank - tallies[i].valid
             if invalid > 0 {
-                warnings.append("column \"\(plan.header[i])\": \(invalid) non-blank value\(invalid == 1 ? " is" : "s are") not a valid identity number (first at \(reader.name):\(firstInvalidLine[i] ?? 0)); not stored, so \(invalid == 1 ? "that row has" : "those rows have") no value there")
+                warnings.append("column \"\(plan.header[i])\": \(invalid) non-blank value\(invalid == 1 ? " is" : "s are") not a valid identity number (first at \(reader.name):\(tallies[i].firstInvalidLine ?? 0)); not stored, so \(invalid == 1 ? "that row has" : "those rows have") no value there")
             }
         }
         // A column the sample took for numbers but that held nothing at all is no outcome.
-        for i in plan.outcomes where plan.automaticOutcomes.contains(i) && !outcomeStored.contains(i) {
+        for i in plan.outcomes where plan.automaticOutcomes.contains(i) && !outcomeStored[i] {
             plan.notImported[i] = "blank in every row"
         }
-        plan.outcomes.removeAll { plan.automaticOutcomes.contains($0) && !outcomeStored.contains($0) }
+        plan.outcomes.removeAll { plan.automaticOutcomes.contains($0) && !outcomeStored[$0] }
         for i in plan.unmappedIdentity where !(i == plan.personIdentity && plan.roles[.personID] == nil) {
             plan.notImported[i] = "identity numbers in a column with no role: not stored"
                 + (i == plan.personIdentity ? " (birth year and gender were derived from them where blank)" : "")
@@ -399,60 +429,101 @@ struct CaseImportPass {
 
 private struct RowFound: Error {}
 
+/// One column's whole-file counts for the identity rule (DESIGN §3.3).
+private struct IdentityTally {
+    var nonBlank = 0
+    var valid = 0
+    var firstValidLine: Int?
+    var firstInvalidLine: Int?
+}
+
+/// What the identity check found in one cell of the row being converted.
+private struct IdentityCell {
+    /// Never stored: a number in a column that is not (yet) an identity column, or a
+    /// value in an identity column that is not a valid number.
+    var suppressed = false
+    /// Where the cell's pseudonym was written in the batch.
+    var pseudonym: BulkRows.TextRange?
+    /// Read from a valid number before it goes, for birth year and legal sex.
+    var birthDate: CalendarDate?
+    var legalSex: IdentityNumber.LegalSex?
+}
+
+/// A text cell of the row being converted: the field's bytes in place (the common
+/// case), a string made for it (a trimmed field, a reformatted date), or text already
+/// written into the batch (a pseudonym).
+enum CellText {
+    case bytes(UnsafeBufferPointer<UInt8>)
+    case string(String)
+    case stored(BulkRows.TextRange)
+
+    /// The field without surrounding spaces, as `String.trimmingCharacters(in:
+    /// .whitespaces)` gives it; the common case (none) costs two byte checks.
+    init(trimming b: UnsafeBufferPointer<UInt8>) {
+        if let first = b.first, let last = b.last,
+           first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 {
+            self = .string(String(decoding: b, as: UTF8.self).trimmingCharacters(in: .whitespaces))
+        } else {
+            self = .bytes(b)
+        }
+    }
+}
+
+extension BulkRows {
+    func append(_ text: CellText?) {
+        switch text {
+        case nil: append(null: ())
+        case .bytes(let b): append(utf8: b)
+        case .string(let s): append(text: s)
+        case .stored(let range): append(textAt: range)
+        }
+    }
+}
+
+/// Blank as the CSV reader means it: nothing but spaces and tabs.
+@inline(__always)
+func isBlank(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+    for b in field where b != 0x20 && b != 0x09 { return false }
+    return true
+}
+
 /// `YYYY-MM-DD` and `YYYYMMDD` read straight from the bytes (nearly every date in an
 /// export); nil sends anything else to `CalendarDate.parse`, which knows every form and
 /// gives the reasons.
 @inline(__always)
-func fastDate(_ field: String) -> ParseResult<CalendarDate>? {
-    var field = field
-    return field.withUTF8 { b -> ParseResult<CalendarDate>? in
-        func digit(_ i: Int) -> Int? {
-            let v = Int(b[i]) - 48
-            return v >= 0 && v <= 9 ? v : nil
-        }
-        func number(_ range: Range<Int>) -> Int? {
-            var n = 0
-            for i in range { guard let d = digit(i) else { return nil }; n = n * 10 + d }
-            return n
-        }
-        let y: Int?, m: Int?, d: Int?
-        if b.count == 0 { return .empty }   // blank dates are common (open cases)
-        if b.count == 10, b[4] == 0x2D, b[7] == 0x2D {
-            (y, m, d) = (number(0..<4), number(5..<7), number(8..<10))
-        } else if b.count == 8 {
-            (y, m, d) = (number(0..<4), number(4..<6), number(6..<8))
-        } else {
-            return nil
-        }
-        guard let y, let m, let d, let date = CalendarDate(year: y, month: m, day: d) else { return nil }
-        return .value(date)
+func fastDate(_ b: UnsafeBufferPointer<UInt8>) -> ParseResult<CalendarDate>? {
+    func digit(_ i: Int) -> Int? {
+        let v = Int(b[i]) - 48
+        return v >= 0 && v <= 9 ? v : nil
     }
+    func number(_ range: Range<Int>) -> Int? {
+        var n = 0
+        for i in range { guard let d = digit(i) else { return nil }; n = n * 10 + d }
+        return n
+    }
+    let y: Int?, m: Int?, d: Int?
+    if b.count == 0 { return .empty }   // blank dates are common (open cases)
+    if b.count == 10, b[4] == 0x2D, b[7] == 0x2D {
+        (y, m, d) = (number(0..<4), number(5..<7), number(8..<10))
+    } else if b.count == 8 {
+        (y, m, d) = (number(0..<4), number(4..<6), number(6..<8))
+    } else {
+        return nil
+    }
+    guard let y, let m, let d, let date = CalendarDate(year: y, month: m, day: d) else { return nil }
+    return .value(date)
 }
 
 /// `YYYY-MM-DD` exactly (digits and dashes in place; whether the date exists is the
-/// parser's business), read from the bytes in place.
+/// parser's business).
 @inline(__always)
-func isCanonicalISODate(_ field: String) -> Bool {
-    let utf8 = field.utf8
-    guard utf8.count == 10 else { return false }
-    func check(_ b: some Collection<UInt8>) -> Bool {
-        var k = 0
-        for byte in b {
-            if k == 4 || k == 7 ? byte != 0x2D : (byte < 0x30 || byte > 0x39) { return false }
-            k += 1
-        }
-        return true
+func isCanonicalISODate(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard b.count == 10 else { return false }
+    for k in 0..<10 {
+        let byte = b[k]
+        if k == 4 || k == 7 ? byte != 0x2D : (byte < 0x30 || byte > 0x39) { return false }
     }
-    return utf8.withContiguousStorageIfAvailable(check) ?? check(utf8)
-}
-
-/// The field without surrounding spaces; the common case (none) costs two byte checks.
-@inline(__always)
-func trimmed(_ field: String) -> String {
-    let utf8 = field.utf8
-    guard let first = utf8.first, let last = utf8.last else { return field }
-    if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return field }
-    return field.trimmingCharacters(in: .whitespaces)
+    return true
 }
 
 /// JSON text for the `outcomes` and `texts` columns, written by hand: one small object

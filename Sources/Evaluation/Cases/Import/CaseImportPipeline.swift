@@ -27,8 +27,8 @@ enum CaseImportPipeline {
 
     static func run(_ pass: inout CaseImportPass, importID: Int, database: Database,
                     progress: ((Int, Int) -> Void)?) throws {
-        let insert = try database.prepare(CaseImportPass.insertSQL)
-        let width = insert.parameterCount
+        let insert = try BulkInsert(database: database, table: "cases", columns: CaseImportPass.insertColumns)
+        let width = insert.width
         let handOff = BatchHandOff((0..<batches).map { _ in
             CaseRowBatch(rows: BulkRows(width: width, reservingRows: rowsPerBatch, bytes: bytesPerBatch + (64 << 10)))
         })
@@ -64,7 +64,7 @@ enum CaseImportPipeline {
 
 /// A batch of converted rows and the file lines they came from.
 struct CaseRowBatch: Sendable {
-    var rows: BulkRows
+    let rows: BulkRows
     var lines: [Int] = []
     /// Bytes of the file read when the batch was handed over, for progress.
     var position: Int?
@@ -111,8 +111,8 @@ final class ConverterJob: @unchecked Sendable {
         do {
             if var batch = handOff.takeEmpty() {
                 var position = 0
-                try pass.reader.forEachRow(progress: { done, _ in position = done }) { row in
-                    try pass.store(row, importID: importID, into: &batch.rows)
+                try pass.reader.forEachRecord(progress: { done, _ in position = done }) { row in
+                    try pass.store(row, importID: importID, into: batch.rows)
                     batch.lines.append(row.line)
                     if batch.isFull {
                         batch.position = position
