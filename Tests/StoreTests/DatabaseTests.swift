@@ -170,4 +170,23 @@ struct DatabaseTests {
             #expect(throws: DatabaseError.self) { _ = try Database(path: path, migrations: base) }
         }
     }
+
+    @Test func newFilesGetLargerPagesAndOldFilesKeepTheirs() throws {
+        try withTemporaryDirectory { dir in
+            let fresh = try Database(path: dir.appendingPathComponent("new.db").path)
+            #expect(try fresh.scalar("PRAGMA page_size").int == Database.pageSize)
+            // A file written before with SQLite's default 4 KiB pages opens as it was and
+            // takes the migrations: an empty in-memory database still takes a page size.
+            let path = dir.appendingPathComponent("old.db").path
+            let memory = try Database(path: ":memory:", migrations: [])
+            try memory.execute("PRAGMA page_size = 4096")
+            try memory.execute("CREATE TABLE kept (x INTEGER)")
+            try memory.execute("INSERT INTO kept VALUES (42)")
+            try memory.execute("VACUUM INTO '\(path)'")
+            let old = try Database(path: path)
+            #expect(try old.scalar("PRAGMA page_size").int == 4096)
+            #expect(try old.scalar("SELECT x FROM kept").int == 42)
+            #expect(try old.userVersion == Schema.migrations.count)
+        }
+    }
 }
