@@ -187,6 +187,13 @@ struct CSVReaderTests {
             let reader = try CSVReader(path: url.path)
             #expect(reader.name == url.path)
             #expect(reader.sha256 == ContentHash.sha256(bytes))
+            // Hashed on a thread of its own while the reader opens (the case importer).
+            let background = ContentHash.Background(try CSVReader.map(path: url.path))
+            #expect(background.wait() == reader.sha256)
+            #expect(background.wait() == reader.sha256)
+            // FIPS 180-2's example "abc".
+            #expect(ContentHash.Background(Data("abc".utf8)).wait()
+                    == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
             #expect(try reader.readAll().count == 1)
             #expect(throws: CSVError.self) { _ = try CSVReader(path: dir.appendingPathComponent("none.csv").path) }
         }

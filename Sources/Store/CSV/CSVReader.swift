@@ -33,14 +33,18 @@ public struct CSVReader: Sendable {
 
     /// Memory-maps the file at `path`.
     public init(path: String, delimiter: CSVDelimiter? = nil) throws {
-        let data: Data
+        try self.init(data: CSVReader.map(path: path), name: path, delimiter: delimiter)
+    }
+
+    /// The file's bytes, memory-mapped, with the reader's error when it cannot be read:
+    /// for a caller that wants the bytes before the reader (to hash them meanwhile).
+    public static func map(path: String) throws -> Data {
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+            return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         } catch {
             throw CSVError(kind: .unreadable, file: path, line: 0,
                            message: "cannot read the file: \((error as NSError).localizedDescription)")
         }
-        try self.init(data: data, name: path, delimiter: delimiter)
     }
 
     /// Reads from bytes already in memory; `name` is used in error messages.

@@ -28,3 +28,27 @@ public enum ContentHash {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+extension ContentHash {
+    /// `sha256(data)` computed on a thread of its own, for a caller with other work to
+    /// do on the same bytes meanwhile; `wait()` returns it (any number of times).
+    /// `@unchecked Sendable`: `result` is written once by the hashing thread before it
+    /// signals, and read only after a wait on that signal.
+    public final class Background: @unchecked Sendable {
+        private let finished = DispatchSemaphore(value: 0)
+        private var result = ""
+
+        public init(_ data: Data) {
+            Thread { [self] in
+                result = ContentHash.sha256(data)
+                finished.signal()
+            }.start()
+        }
+
+        public func wait() -> String {
+            finished.wait()
+            finished.signal()   // for the next wait
+            return result
+        }
+    }
+}

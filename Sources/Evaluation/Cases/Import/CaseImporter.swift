@@ -52,13 +52,19 @@ public struct CaseImporter {
         guard let pilot = request.model.cohorts?.pilot else {
             throw CaseImportError("model \(request.model.id) has no `cohorts.pilot`, so the pilot's cases cannot be told from the line's; add `cohorts: {pilot: NAME, comparison: [linjen]}` to the model (DESIGN §3.1) and `piloteval model add` it")
         }
-        var named = try CSVReader(path: request.path)
-        if request.displayName != request.path {
-            // Messages name the file as the user typed it.
-            named = try CSVReader(data: named.original, name: request.displayName, delimiter: named.delimiter)
+        // The file is hashed once (a tenth of a second per 150 MB) on a thread of its
+        // own while the reader checks its encoding (as long again): both read every
+        // byte before the first row, and neither needs the other.
+        let data = try CSVReader.map(path: request.path)
+        let hashing = ContentHash.Background(data)
+        let named: CSVReader
+        do {
+            named = try CSVReader(data: data, name: request.displayName)   // messages name the file as typed
+        } catch {
+            _ = hashing.wait()
+            throw error
         }
-        // Hashed once (the whole file: a tenth of a second per 150 MB).
-        let hash = named.sha256
+        let hash = hashing.wait()
         // Before anything else, so a repeated file gets the one message that fits it.
         do {
             try ImportLog(database).ensureNotImported(kind: Self.kind, sha256: hash, target: request.model.id)
