@@ -6,8 +6,9 @@ import Foundation
 /// else Windows-1252 when the bytes are not valid UTF-8) and the delimiter (the most
 /// frequent of `;`, `,` and tab in the header line, outside quotes; ties go to `;`), and
 /// reads the header. Rows are then parsed on demand by `forEachRow`, from a memory-mapped
-/// buffer, one row of strings at a time, so a file of millions of rows never exists as
-/// one Swift string. Quoting follows RFC 4180. The details are in docs/csv-input.md.
+/// buffer, one row of strings at a time (or of bytes in place, `forEachRecord`), so a
+/// file of millions of rows never exists as one Swift string. Quoting follows RFC 4180.
+/// The details are in docs/csv-input.md.
 public struct CSVReader: Sendable {
     /// The longest field accepted, in bytes. Free-text fields in case exports run to a
     /// few kilobytes; a field of megabytes is a quote that swallowed the file or not an

@@ -46,15 +46,15 @@ public final class Database {
         // Foreign keys are off by default in SQLite, and `imports undo` relies on
         // ON DELETE CASCADE. This pragma is a no-op inside a transaction, so it goes first.
         try execute("PRAGMA foreign_keys = ON")
-        // WAL: readers do not block the writer, and a crash mid-write leaves the last
-        // committed state. synchronous=NORMAL is durable enough in WAL mode (a power cut
-        // can lose the last commit, never corrupt the file) and much faster for imports.
         // 16 KiB pages for a new file (SQLite's default is 4 KiB): a case row is about
         // 200 bytes, so a large import writes a quarter as many pages — WAL writes each
         // page twice — and seeks through a shallower B-tree; it cut the inserting
         // thread's time by a fifth (Benchmarks/cases-import/README.md). The setting
         // only takes where no page has been written yet; older files keep theirs.
         try execute("PRAGMA page_size = \(Database.pageSize)")
+        // WAL: readers do not block the writer, and a crash mid-write leaves the last
+        // committed state. synchronous=NORMAL is durable enough in WAL mode (a power cut
+        // can lose the last commit, never corrupt the file) and much faster for imports.
         try execute("PRAGMA journal_mode = WAL")
         try execute("PRAGMA synchronous = NORMAL")
         try migrate(migrations)

@@ -77,7 +77,7 @@ struct CaseImportPass {
 
     // MARK: One row
 
-    /// Checks and converts one row and appends its parameters (`insertSQL`'s order) to
+    /// Checks and converts one row and appends its values (in `insertColumns`' order) to
     /// `out`; a bad value throws with file, line and column. Reads the fields as bytes in
     /// place and copies them into `out` with no `String` in between: this runs for every
     /// row of extracts of millions (docs/benchmarks.md).
