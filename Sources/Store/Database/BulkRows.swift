@@ -204,7 +204,12 @@ public final class BulkInsert {
         self.database = database
         multi = try database.prepare(head + Array(repeating: row, count: rowsPerStep).joined(separator: ", "))
         single = try database.prepare(head + row)
+        shownSQL = head + row + ", … (\(rowsPerStep) rows per statement)"
     }
+
+    /// The SQL named in error messages: the multi-row statement written out is a
+    /// paragraph of question marks.
+    private let shownSQL: String
 
     /// Binds and steps every row of `rows` in order. Text is bound in place
     /// (SQLITE_STATIC): SQLite copies it into the record during the step, while `rows`
@@ -238,7 +243,7 @@ public final class BulkInsert {
                 }
                 if rc != SQLITE_OK {
                     throw BulkInsertFailure(row: row + (p - 1) / width,
-                                            error: DatabaseError(code: rc, message: String(cString: sqlite3_errstr(rc)), sql: statement.sql))
+                                            error: DatabaseError(code: rc, message: String(cString: sqlite3_errstr(rc)), sql: shownSQL))
                 }
                 cell += 1
             }
@@ -246,7 +251,7 @@ public final class BulkInsert {
             if rc != SQLITE_DONE && rc != SQLITE_ROW {
                 // OR FAIL kept the rows of this step before the one that failed.
                 let done = n == 1 ? 0 : min(Int(sqlite3_changes(database.handle)), n - 1)
-                throw BulkInsertFailure(row: row + done, error: DatabaseError(connection: database.handle, code: rc, sql: statement.sql))
+                throw BulkInsertFailure(row: row + done, error: DatabaseError(connection: database.handle, code: rc, sql: shownSQL))
             }
             row += n
         }
