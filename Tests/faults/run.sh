@@ -298,7 +298,7 @@ import_wave "$work/fsize/full.db" "$work/big.csv" full 2>/dev/null || fail "the 
 check_db "$work/fsize/full.db"
 
 mkdir -p "$work/tmpfs"
-# 4 MB: room for a fresh database and its WAL (16 KiB pages: about 2 MB while the
+# 4 MB: room for a fresh database and its WAL (16 KiB pages: 1–2 MB while the
 # migrations and the baseline import run), not for the big import.
 if mount -t tmpfs -o size=4m tmpfs "$work/tmpfs" 2>/dev/null; then
     mounted="$work/tmpfs"
