@@ -103,6 +103,39 @@ import ZIPFoundation
         #expect(archive["word/media/figure-1.svg"] != nil)
     }
 
+    /// Figures are rasterised several at a time before the document is written: each
+    /// distinct SVG once, each figure given its own PNG, and a failure is reported.
+    @Test func docxRasterisesEveryFigureOnceAndReportsAFailure() throws {
+        final class Recorder: SVGRasterizer, @unchecked Sendable {
+            let lock = NSLock()
+            var seen: [String] = []
+            let failOn: Int?
+            init(failOn: Int? = nil) { self.failOn = failOn }
+            func png(svg: String, scale: Double) throws -> Data {
+                lock.lock()
+                seen.append(svg)
+                let n = seen.count
+                lock.unlock()
+                if n == failOn { throw DOCXError(message: "rsvg-convert could not rasterise a figure: test") }
+                // A PNG that carries the figure's own SVG length, to tell figures apart.
+                return try FakeRasterizer().png(svg: svg, scale: scale) + Data("\(svg.utf8.count)".utf8)
+            }
+        }
+        let recorder = Recorder()
+        let archive = try Archive(data: try render(.docx, rasterizer: recorder).data, accessMode: .read)
+        let figures = archive.compactMap { $0.path.hasPrefix("word/media/figure-") && $0.path.hasSuffix(".svg") ? $0.path : nil }
+        #expect(!figures.isEmpty)
+        #expect(recorder.seen.count == Set(recorder.seen).count)             // no SVG rasterised twice
+        for svgPath in figures {
+            var svg = Data(), png = Data()
+            _ = try archive.extract(archive[svgPath]!) { svg.append($0) }
+            _ = try archive.extract(archive[svgPath.replacingOccurrences(of: ".svg", with: ".png")]!) { png.append($0) }
+            #expect(png.suffix(String(svg.count).utf8.count) == Data(String(svg.count).utf8), "\(svgPath)'s PNG is another figure's")
+        }
+        // Whichever figure fails (the last one asked for, here), the DOCX is not written.
+        #expect(throws: DOCXError.self) { _ = try render(.docx, rasterizer: Recorder(failOn: recorder.seen.count)) }
+    }
+
     @Test func sameReportSameBytes() throws {
         #expect(try render(.docx).data == render(.docx).data)
     }

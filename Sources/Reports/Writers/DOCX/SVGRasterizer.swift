@@ -2,8 +2,9 @@ import Foundation
 
 /// Turns an SVG into PNG bytes, for the raster copy a DOCX figure needs (see
 /// `DOCXFigure`). Pure Swift has no SVG renderer; the one used is `rsvg-convert`
-/// (librsvg, Debian `librsvg2-bin`), found on PATH at run time.
-public protocol SVGRasterizer {
+/// (librsvg, Debian `librsvg2-bin`), found on PATH at run time. `Sendable`: the DOCX
+/// writer rasterises several figures at once.
+public protocol SVGRasterizer: Sendable {
     /// PNG bytes at `scale` × the SVG's own size.
     func png(svg: String, scale: Double) throws -> Data
 }
