@@ -49,8 +49,16 @@ public enum IndicatorTrendChart {
         let top = 52.0 + Double(titleLines.count) * 20
         let hasUnitTarget = points.contains { $0.target != nil }, hasCityTarget = points.contains { $0.cityTarget != nil }
         let legendRows = 1 + (hasUnitTarget ? 1 : 0) + (hasCityTarget ? 1 : 0)
+        // Period labels in two lines where a period has two parts ("tertial 1" over
+        // "2021"): on one line nine tertials already ran into each other. Where even two
+        // lines do not fit (many periods), every k-th period is labelled, from the first;
+        // the description below and the report's tables still name every period.
+        let labels = points.map { Self.labelLines(numbers.period($0.period)) }
+        let labelHeight = labels.contains { $0.count > 1 } ? 13.0 : 0
+        let widestLabel = labels.joined().map { Double($0.count) * 11 * 0.6 }.max() ?? 0
+        let labelEvery = max(1, Int(ceil((widestLabel + 8) / (plotW / Double(max(points.count, 1))))))
         let width = left + plotW + 28
-        let height = top + plotH + 46 + Double(legendRows) * 18 + 10
+        let height = top + plotH + 46 + labelHeight + Double(legendRows) * 18 + 10
         func xAt(_ i: Int) -> Double { left + plotW * (Double(i) + 0.5) / Double(max(points.count, 1)) }
         func yAt(_ v: Double) -> Double { top + plotH * (1 - (v - lo) / (hi - lo)) }
         let half = plotW / Double(max(points.count, 1)) / 2
@@ -103,8 +111,10 @@ public enum IndicatorTrendChart {
         }
         svg += "<line x1=\"\(S.f(left))\" x2=\"\(S.f(left))\" y1=\"\(S.f(top))\" y2=\"\(S.f(top + plotH))\" stroke=\"#333333\"/>\n"
         svg += "<line x1=\"\(S.f(left))\" x2=\"\(S.f(left + plotW))\" y1=\"\(S.f(top + plotH))\" y2=\"\(S.f(top + plotH))\" stroke=\"#333333\"/>\n"
-        for (i, p) in points.enumerated() {
-            svg += S.text(numbers.period(p.period), x: xAt(i), y: top + plotH + 16, size: 11, anchor: "middle")
+        for (i, lines) in labels.enumerated() where i % labelEvery == 0 {
+            for (k, line) in lines.enumerated() {
+                svg += S.text(line, x: xAt(i), y: top + plotH + 16 + Double(k) * 13, size: 11, anchor: "middle")
+            }
         }
 
         // Targets: a step per period, so a target that changes between years shows it.
@@ -147,7 +157,7 @@ public enum IndicatorTrendChart {
         }
 
         // Legend: line sample, marker and words for each series.
-        var ly = top + plotH + 40
+        var ly = top + plotH + 40 + labelHeight
         func legend(_ colour: String, dash: String?, square: Bool, _ label: String) {
             let d = dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
             svg += "<line x1=\"\(S.f(left))\" x2=\"\(S.f(left + 30))\" y1=\"\(S.f(ly - 4))\" y2=\"\(S.f(ly - 4))\" stroke=\"\(colour)\" stroke-width=\"2.2\"\(d)/>\n"
@@ -165,6 +175,13 @@ public enum IndicatorTrendChart {
         if hasCityTarget { legend(vermillion, dash: "2 3", square: true, sv ? "KF:s årsmål (prickad)" : "City target (dotted)") }
         svg += "</svg>\n"
         return svg
+    }
+
+    /// A period's label as lines: the part before the year over the year ("tertial 1",
+    /// "2021"), or one line for a year.
+    static func labelLines(_ text: String) -> [String] {
+        guard let cut = text.lastIndex(of: " ") else { return [text] }
+        return [String(text[..<cut]), String(text[text.index(after: cut)...])]
     }
 }
 

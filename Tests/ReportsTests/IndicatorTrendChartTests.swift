@@ -1,0 +1,50 @@
+import Foundation
+@testable import Evaluation
+import LogicModel
+import Periods
+import Reports
+import Statistics
+import Testing
+
+@Suite("Indicator trend chart")
+struct IndicatorTrendChartTests {
+    func trend(tertials: Int) -> IndicatorTrend {
+        let points = (0..<tertials).map { i in
+            TrendPoint(period: Period(parsing: "\(2018 + i / 3)-T\(i % 3 + 1)")!, source: "observation",
+                       total: GroupFigure(value: Figure(Double(40 + i)), ciLow: Figure(undefined: "no interval"),
+                                          ciHigh: Figure(undefined: "no interval")),
+                       groups: [:], change: Figure(undefined: "first period"), target: nil, cityTarget: nil,
+                       status: .noData, interim: false)
+        }
+        return IndicatorTrend(id: "I1", title: "Andel i tid", unit: .percent, direction: .increase, points: points)
+    }
+
+    /// The labels under the x axis: the text elements centred at the foot of the plot.
+    func axisLabels(_ svg: String) -> [(x: Double, y: Double, text: String)] {
+        let pattern = try! NSRegularExpression(pattern: ##"<text x="([\d.]+)" y="([\d.]+)" font-size="11" text-anchor="middle" fill="#000000">([^<]*)</text>"##)
+        let ns = svg as NSString
+        return pattern.matches(in: svg, range: NSRange(location: 0, length: ns.length)).map {
+            (Double(ns.substring(with: $0.range(at: 1)))!, Double(ns.substring(with: $0.range(at: 2)))!, ns.substring(with: $0.range(at: 3)))
+        }.filter { !$0.text.contains("%") }   // value labels above the markers carry a "%"
+    }
+
+    /// Nine tertials (three years) get every label, "tertial 1" over "2018"; 21 tertials
+    /// get every k-th; drawn labels never overlap (11 px text, about 0.6 em a character).
+    @Test(arguments: [9, 21])
+    func periodLabelsDoNotRunIntoEachOther(tertials: Int) {
+        let svg = IndicatorTrendChart.svg(trend(tertials: tertials))
+        let labels = axisLabels(svg)
+        let lines = Dictionary(grouping: labels, by: \.y).sorted { $0.key < $1.key }.map { $0.value.sorted { $0.x < $1.x } }
+        #expect(lines.count == 2)
+        #expect(lines[0].first?.text == "tertial 1" && lines[1].first?.text == "2018")
+        if tertials == 9 { #expect(lines[0].count == 9) } else { #expect(lines[0].count < tertials && lines[0].count >= 5) }
+        for line in lines {
+            for (a, b) in zip(line, line.dropFirst()) {
+                let room = (Double(a.text.count) + Double(b.text.count)) / 2 * 11 * 0.6
+                #expect(b.x - a.x >= room, "\(a.text) at \(a.x) and \(b.text) at \(b.x) overlap")
+            }
+        }
+        // Every period is still named for screen readers.
+        #expect(svg.contains("tertial 3 \(2018 + (tertials - 1) / 3)"))
+    }
+}
