@@ -11,7 +11,7 @@ struct IndicatorTrendChartTests {
     func trend(tertials: Int) -> IndicatorTrend {
         let points = (0..<tertials).map { i in
             TrendPoint(period: Period(parsing: "\(2018 + i / 3)-T\(i % 3 + 1)")!, source: "observation",
-                       total: GroupFigure(value: Figure(Double(40 + i)), ciLow: Figure(undefined: "no interval"),
+                       total: GroupFigure(value: Figure(Double(40 + i) + 0.25), ciLow: Figure(undefined: "no interval"),
                                           ciHigh: Figure(undefined: "no interval")),
                        groups: [:], change: Figure(undefined: "first period"), target: nil, cityTarget: nil,
                        status: .noData, interim: false)
@@ -28,10 +28,19 @@ struct IndicatorTrendChartTests {
         }.filter { !$0.text.contains("%") }   // value labels above the markers carry a "%"
     }
 
+    /// The value labels above the markers, left to right.
+    func valueLabels(_ svg: String) -> [(x: Double, text: String)] {
+        let pattern = try! NSRegularExpression(pattern: ##"<text x="([\d.]+)" y="[\d.]+" font-size="11" text-anchor="middle" fill="#000000">([^<]*%)</text>"##)
+        let ns = svg as NSString
+        return pattern.matches(in: svg, range: NSRange(location: 0, length: ns.length)).map {
+            (Double(ns.substring(with: $0.range(at: 1)))!, ns.substring(with: $0.range(at: 2)))
+        }.sorted { $0.x < $1.x }
+    }
+
     /// Nine tertials (three years) get every label, "tertial 1" over "2018"; 21 tertials
     /// get every k-th; drawn labels never overlap (11 px text, about 0.6 em a character).
     @Test(arguments: [9, 21])
-    func periodLabelsDoNotRunIntoEachOther(tertials: Int) {
+    func periodAndValueLabelsDoNotRunIntoEachOther(tertials: Int) {
         let svg = IndicatorTrendChart.svg(trend(tertials: tertials))
         let labels = axisLabels(svg)
         let lines = Dictionary(grouping: labels, by: \.y).sorted { $0.key < $1.key }.map { $0.value.sorted { $0.x < $1.x } }
@@ -43,6 +52,13 @@ struct IndicatorTrendChartTests {
                 let room = (Double(a.text.count) + Double(b.text.count)) / 2 * 11 * 0.6
                 #expect(b.x - a.x >= room, "\(a.text) at \(a.x) and \(b.text) at \(b.x) overlap")
             }
+        }
+        // Value labels ("40,25 %" …): on every marker of nine, on some of 21 and on the
+        // newest, never over each other.
+        let values = valueLabels(svg)
+        if tertials == 9 { #expect(values.count == 9) } else { #expect(values.count < tertials && values.last?.text.hasPrefix("60") == true) }
+        for (a, b) in zip(values, values.dropFirst()) {
+            #expect(b.x - a.x >= (Double(a.text.count) + Double(b.text.count)) / 2 * 11 * 0.6, "\(a.text) and \(b.text) overlap")
         }
         // Every period is still named for screen readers.
         #expect(svg.contains("tertial 3 \(2018 + (tertials - 1) / 3)"))

@@ -145,12 +145,23 @@ public enum IndicatorTrendChart {
         if !path.isEmpty {
             svg += "<path d=\"\(path)\" fill=\"none\" stroke=\"\(blue)\" stroke-width=\"2.2\"/>\n"
         }
+        // Value labels on every marker where they fit side by side; with many periods on
+        // every k-th, and always on the newest value (where the pilot stands now), which
+        // then takes the place of a labelled neighbour too close to it.
+        let widestValue = points.compactMap { $0.total.value.value.map(value) }.map { Double($0.count) * 11 * 0.6 }.max() ?? 0
+        let spacing = plotW / Double(max(points.count, 1))
+        let valueEvery = max(1, Int(ceil((widestValue + 4) / spacing)))
+        var labelledValues = Set(points.indices.filter { $0 % valueEvery == 0 })
+        if let newest = points.lastIndex(where: { $0.total.value.value != nil }), !labelledValues.contains(newest) {
+            labelledValues = labelledValues.filter { Double(newest - $0) * spacing >= widestValue + 4 || $0 > newest }
+            labelledValues.insert(newest)
+        }
         for (i, p) in points.enumerated() {
             let x = xAt(i)
             if let v = p.total.value.value {
                 let hollow = p.source == "baseline"
                 svg += "<circle cx=\"\(S.f(x))\" cy=\"\(S.f(yAt(v)))\" r=\"4.5\" fill=\"\(hollow ? "#ffffff" : blue)\" stroke=\"\(blue)\" stroke-width=\"2\"/>\n"
-                svg += S.text(value(v), x: x, y: yAt(v) - 9, size: 11, anchor: "middle", fill: "#000000")
+                if labelledValues.contains(i) { svg += S.text(value(v), x: x, y: yAt(v) - 9, size: 11, anchor: "middle", fill: "#000000") }
             } else if IndicatorFigureSuppression.isSuppressed(p.total.value) {
                 svg += S.text(suppressedLabel, x: x, y: top + plotH - 6, size: 11, anchor: "middle", fill: "#555555")
             }
