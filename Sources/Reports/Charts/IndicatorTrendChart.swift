@@ -56,12 +56,13 @@ public enum IndicatorTrendChart {
         let labels = points.map { Self.labelLines(numbers.period($0.period)) }
         let labelHeight = labels.contains { $0.count > 1 } ? 13.0 : 0
         let widestLabel = labels.joined().map { Double($0.count) * 11 * 0.6 }.max() ?? 0
-        let labelEvery = max(1, Int(ceil((widestLabel + 8) / (plotW / Double(max(points.count, 1))))))
+        let spacing = plotW / Double(max(points.count, 1))   // per period
+        let labelEvery = max(1, Int(ceil((widestLabel + 8) / spacing)))
         let width = left + plotW + 28
         let height = top + plotH + 46 + labelHeight + Double(legendRows) * 18 + 10
         func xAt(_ i: Int) -> Double { left + plotW * (Double(i) + 0.5) / Double(max(points.count, 1)) }
         func yAt(_ v: Double) -> Double { top + plotH * (1 - (v - lo) / (hi - lo)) }
-        let half = plotW / Double(max(points.count, 1)) / 2
+        let half = spacing / 2
 
         let direction: String = switch trend.direction {
         case .increase: sv ? "högre är bättre" : "higher is better"
@@ -149,7 +150,6 @@ public enum IndicatorTrendChart {
         // every k-th, and always on the newest value (where the pilot stands now), which
         // then takes the place of a labelled neighbour too close to it.
         let widestValue = points.compactMap { $0.total.value.value.map(value) }.map { Double($0.count) * 11 * 0.6 }.max() ?? 0
-        let spacing = plotW / Double(max(points.count, 1))
         let valueEvery = max(1, Int(ceil((widestValue + 4) / spacing)))
         var labelledValues = Set(points.indices.filter { $0 % valueEvery == 0 })
         if let newest = points.lastIndex(where: { $0.total.value.value != nil }), !labelledValues.contains(newest) {
