@@ -23,6 +23,7 @@ struct CSVParser {
     private var lineStart: Int
     private(set) var spans: [Span] = []
     private var scratch: [UInt8] = []
+    private var unescaped: [UInt8] = []
     /// Set by `locateFields`: where each field's UTF-8 bytes are, in the file or in `decoded`.
     private(set) var fieldRanges: [CSVFields.Range] = []
     private(set) var decoded: [UInt8] = []
@@ -151,19 +152,18 @@ struct CSVParser {
     }
 
     /// The current record's fields as UTF-8 bytes, for `CSVFields`: a field that is
-    /// already UTF-8 in the file (no `""`, not Windows-1252 letters) stays where it is;
-    /// the others are decoded into `decoded`, one after the other.
+    /// already UTF-8 in the file stays where it is; the others are decoded into
+    /// `decoded`, one after the other.
     mutating func locateFields() {
         fieldRanges.removeAll(keepingCapacity: true)
         decoded.removeAll(keepingCapacity: true)
         for span in spans {
-            let raw = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
-            if !span.escaped && (encoding != .windows1252 || !raw.contains(where: { $0 >= 0x80 })) {
+            if isUTF8InPlace(span) {
                 fieldRanges.append(CSVFields.Range(start: span.start, end: span.end, inFile: true))
                 continue
             }
             let start = decoded.count
-            decoded.append(contentsOf: decode(span).utf8)
+            Self.appendUTF8(of: raw(span), escaped: span.escaped, encoding: encoding, unescaping: &unescaped, to: &decoded)
             fieldRanges.append(CSVFields.Range(start: start, end: decoded.count, inFile: false))
         }
     }
@@ -179,32 +179,38 @@ struct CSVParser {
     }
 
     private mutating func decode(_ span: Span) -> String {
-        let raw = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
-        if !span.escaped && encoding != .windows1252 {
-            return String(decoding: raw, as: UTF8.self)
-        }
-        var unescaped: [UInt8]?
-        if span.escaped {
-            // Collapse `""` to `"`; the result is then decoded like any field.
-            scratch.removeAll(keepingCapacity: true)
+        if isUTF8InPlace(span) { return String(decoding: raw(span), as: UTF8.self) }
+        scratch.removeAll(keepingCapacity: true)
+        Self.appendUTF8(of: raw(span), escaped: span.escaped, encoding: encoding, unescaping: &unescaped, to: &scratch)
+        return String(decoding: scratch, as: UTF8.self)
+    }
+
+    private func raw(_ span: Span) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
+    }
+
+    /// The field's bytes are its UTF-8 as they stand: no `""` to collapse, and UTF-8 (or
+    /// Windows-1252 with only ASCII, as most numbers and codes are).
+    private func isUTF8InPlace(_ span: Span) -> Bool {
+        !span.escaped && (encoding != .windows1252 || !raw(span).contains(where: { $0 >= 0x80 }))
+    }
+
+    /// Appends a field's UTF-8 to `out`: `""` collapsed to `"` (in `unescaping`, a
+    /// reused buffer), then Windows-1252 converted. One routine for both the strings of
+    /// `decodeFields` and the bytes of `locateFields`.
+    private static func appendUTF8(of raw: UnsafeBufferPointer<UInt8>, escaped: Bool, encoding: CSVEncoding,
+                                   unescaping: inout [UInt8], to out: inout [UInt8]) {
+        if escaped {
+            unescaping.removeAll(keepingCapacity: true)
             var i = 0
             while i < raw.count {
-                scratch.append(raw[i])
-                i += raw[i] == Self.quote ? 2 : 1
+                unescaping.append(raw[i])
+                i += raw[i] == quote ? 2 : 1
             }
-            if encoding != .windows1252 { return String(decoding: scratch, as: UTF8.self) }
-            unescaped = scratch
         }
-        // Windows-1252: ASCII-only fields (most numbers and codes) need no conversion.
-        if unescaped == nil && !raw.contains(where: { $0 >= 0x80 }) {
-            return String(decoding: raw, as: UTF8.self)
+        func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+            if encoding == .windows1252 { Windows1252.appendUTF8(of: bytes, to: &out) } else { out.append(contentsOf: bytes) }
         }
-        scratch.removeAll(keepingCapacity: true)
-        if let unescaped {
-            unescaped.withUnsafeBufferPointer { Windows1252.appendUTF8(of: $0, to: &scratch) }
-        } else {
-            Windows1252.appendUTF8(of: raw, to: &scratch)
-        }
-        return String(decoding: scratch, as: UTF8.self)
+        if escaped { unescaping.withUnsafeBufferPointer(append) } else { append(raw) }
     }
 }
