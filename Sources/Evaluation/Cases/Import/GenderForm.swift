@@ -30,6 +30,7 @@ public enum GenderForm {
         return parse(String(decoding: utf8, as: UTF8.self), extra: extra)
     }
 
+    /// The forms exports write, compared byte for byte: the one table both entry points use.
     private static func common(_ b: UnsafeBufferPointer<UInt8>) -> CaseRecord.Gender? {
         func equals(_ word: StaticString) -> Bool {
             word.utf8CodeUnitCount == b.count && memcmp(word.utf8Start, b.baseAddress!, b.count) == 0
@@ -55,11 +56,7 @@ public enum GenderForm {
     }
 
     private static func common(_ text: String) -> CaseRecord.Gender? {
-        switch text {
-        case "girl", "flicka", "F", "f", "Flicka": return .girl
-        case "boy", "pojke", "M", "m", "Pojke": return .boy
-        case "other", "annat", "X", "x", "Annat": return .other
-        default: return nil
-        }
+        var text = text
+        return text.withUTF8 { common($0) }
     }
 }
