@@ -105,10 +105,14 @@ public final class BulkRows: @unchecked Sendable {
     /// Text from UTF-8 bytes (a field read in place), copied into the buffer.
     public func append(utf8 value: UnsafeBufferPointer<UInt8>) {
         let start = byteCount
-        if let base = value.baseAddress, value.count > 0 {
-            reserveBytes(value.count).update(from: base, count: value.count)
-        }
+        copy(value)
         append(cell: .text(UInt32(start), UInt32(value.count)))
+    }
+
+    private func copy(_ utf8: UnsafeBufferPointer<UInt8>) {
+        if let base = utf8.baseAddress, utf8.count > 0 {
+            reserveBytes(utf8.count).update(from: base, count: utf8.count)
+        }
     }
 
     /// Text written piecewise straight into the buffer (a JSON object, a hex pseudonym),
@@ -120,11 +124,7 @@ public final class BulkRows: @unchecked Sendable {
 
     public func appendText(_ value: String) {
         var value = value
-        value.withUTF8 { utf8 in
-            if let base = utf8.baseAddress, utf8.count > 0 {
-                reserveBytes(utf8.count).update(from: base, count: utf8.count)
-            }
-        }
+        value.withUTF8(copy)
     }
 
     public func appendByte(_ value: UInt8) { reserveBytes(1).initialize(to: value) }
