@@ -66,8 +66,10 @@ struct IdentityNumberTests {
     }
 
     @Test func otherShapesAreNotIdentityNumbers() {
-        for text in ["", "8112", "81121-89876", "811218 9876", "19811218-98761", "1981121-89876",
-                     "811218--9876", "abc218-9876", "2021-03-05", "20210305", "131301-9802", "12,5"] {
+        // "811218 9876" and "811218--9876" are numbers since the scanner knows every
+        // separator an export writes (IdentityNumberScannerTests).
+        for text in ["", "8112", "81121-89876", "19811218-98761", "1981121-89876",
+                     "811218-x-9876", "abc218-9876", "2021-03-05", "20210305", "131301-9802", "12,5"] {
             #expect(IdentityNumber(text, reference: ref) == nil, "\(text)")
             #expect(Array(text.utf8).withUnsafeBufferPointer { IdentityNumber(utf8: $0, reference: ref) } == nil)
             #expect(Array(text.utf8).withUnsafeBufferPointer { IdentityNumber.mightBe(utf8: $0) } == IdentityNumber.mightBe(text))
