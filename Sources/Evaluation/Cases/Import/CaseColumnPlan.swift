@@ -39,7 +39,9 @@ struct CaseColumnPlan {
     /// Builds the plan from the header and mapping. Throws located errors for a mapping
     /// naming a missing column (at the mapping's line) and for missing required roles.
     init(reader: CSVReader, mapping: CaseMapping?) throws {
-        header = reader.header
+        // Column names are stored (the import's summary, outcome names): a number in
+        // one is masked like any text (docs/privacy.md).
+        header = reader.header.map(IdentityNumberScanner.masking)
         var problems: [Diagnostic] = []
         func index(_ name: CaseMapping.Name) -> Int? {
             if let i = reader.columnIndex(name.name) { return i }
@@ -54,7 +56,15 @@ struct CaseColumnPlan {
             .compactMap { reader.columnIndex($0.name) })
         for role in CaseColumnRole.allCases {
             if let name = mapping?.columns[role] {
-                if let i = index(name) { roles[role] = i; claimed.insert(i) }
+                if let i = index(name) {
+                    if let other = roles.first(where: { $0.value == i })?.key {
+                        // One column cannot be both, say, the case id and the person id.
+                        problems.append(Diagnostic(.error, at: name.location,
+                                                   "column \"\(header[i])\" is already mapped to `\(other.rawValue)`; each column plays one role"))
+                    }
+                    roles[role] = i
+                    claimed.insert(i)
+                }
             } else if let i = reader.columnIndex(role.rawValue), !claimed.contains(i), !listed.contains(i) {
                 roles[role] = i
                 claimed.insert(i)

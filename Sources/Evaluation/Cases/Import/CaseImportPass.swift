@@ -118,18 +118,34 @@ struct CaseImportPass {
             CSVError(kind: .invalidValue, file: reader.name, line: line, column: headerColumn(f.strings, index),
                      message: "\(plan.header[index]): \(message)")
         }
-        /// Never quotes a value that could be an identity number.
-        func shown(_ i: Int) -> String {
-            IdentityNumber.mightBe(utf8: f[i]) ? "a value shaped like an identity number (not shown)" : "\"\(f.string(i))\""
-        }
+        /// The cell as a message quotes it: numbers masked, control characters escaped.
+        func shown(_ i: Int) -> String { IdentityNumberScanner.quoted(f.string(i)) }
         func column(_ role: CaseColumnRole) -> Int? {
             let i = roleColumn[role.position]
             return i < 0 ? nil : i
         }
-        func text(_ role: CaseColumnRole) -> CellText? {
+        /// A text cell with a number inside (docs/privacy.md): in an identifier (case or
+        /// person id) each number becomes its pseudonym, so ids stay distinct and link
+        /// across extracts, which needs the key; in any other text it is masked.
+        func embedded(_ i: Int, role: CaseColumnRole?) throws -> String {
+            let value = f.string(i).trimmingCharacters(in: .whitespaces)
+            tallies[i].embedded += 1
+            if tallies[i].firstEmbeddedLine == nil { tallies[i].firstEmbeddedLine = line }
+            guard role == .caseID || role == .personID else { return IdentityNumberScanner.masking(value) }
+            guard let key = request.key else {
+                throw fail(i, "this \(role!.rawValue) holds a personnummer or samordningsnummer inside other text (not shown), which piloteval never stores. Import with a key file (--key-file, docs/cases.md) to replace such numbers by pseudonyms, or export the extract without them. Nothing was imported")
+            }
+            return key.pseudonymising(value, reference: reference)
+        }
+        func text(_ role: CaseColumnRole) throws -> CellText? {
             guard let i = column(role) else { return nil }
             if isIdentity[i] { return cells[i].pseudonym.map(CellText.stored) }
             if cells[i].suppressed || isBlank(f[i]) { return nil }
+            if !isNotIdentity[i], IdentityNumberScanner.containsNumber(f[i]) {
+                // A number inside other text (`BU-120514-4825`): never stored as written,
+                // unless the mapping says the column's values only look like numbers.
+                return .string(try embedded(i, role: role))
+            }
             return CellText(trimming: f[i])
         }
         func date(_ role: CaseColumnRole) throws -> CalendarDate? {
@@ -137,7 +153,7 @@ struct CaseImportPass {
             switch fastDate(f[i]) ?? CalendarDate.parse(f.string(i)) {
             case .empty: return nil
             case .invalid(let reason):
-                throw fail(i, IdentityNumber.mightBe(utf8: f[i]) ? "\(shown(i)) is not a date (write YYYY-MM-DD or YYYYMMDD)" : reason)
+                throw fail(i, IdentityNumberScanner.containsNumber(f[i]) ? "\(shown(i)) is not a date (write YYYY-MM-DD or YYYYMMDD)" : reason)
             case .value(let d):
                 if let limit = request.extractDate, d > limit {
                     throw fail(i, "\(d.iso) is after the extract date \(limit.iso); an extract cannot know the future. Check the date or give a later --extract-date")
@@ -169,10 +185,10 @@ struct CaseImportPass {
             }
         }
 
-        guard let caseID = text(.caseID) else {
+        guard let caseID = try text(.caseID) else {
             throw fail(plan.roles[.caseID]!, "every case needs a case_id; this one is blank")
         }
-        guard let cohort = text(.cohort) else {
+        guard let cohort = try text(.cohort) else {
             throw fail(plan.roles[.cohort]!, "every case needs a cohort (the pilot's name, \"\(pilot)\", or any other for the line); this one is blank")
         }
         var gender: CaseRecord.Gender?
@@ -201,7 +217,7 @@ struct CaseImportPass {
         // The person: a pseudonym from an identity column, else the extract's own id.
         var personKey: CellText?
         if column(.personID) != nil {
-            personKey = text(.personID)
+            personKey = try text(.personID)
         } else if let p = personIdentity {
             personKey = cells[p].pseudonym.map(CellText.stored)
         }
@@ -219,6 +235,13 @@ struct CaseImportPass {
         var outcomeCount = 0
         var dropped: [Int] = []
         for i in plan.outcomes where !cells[i].suppressed && !isIdentity[i] && !isBlank(f[i]) {
+            if !isNotIdentity[i], IdentityNumberScanner.containsNumber(f[i]) {
+                // Shaped like an identity number but not a valid one (a valid one makes
+                // the column refused at the end): a mistyped number, never stored.
+                tallies[i].embedded += 1
+                if tallies[i].firstEmbeddedLine == nil { tallies[i].firstEmbeddedLine = line }
+                continue
+            }
             switch SwedishNumber.parse(utf8: f[i]) {
             case .value(let v):
                 out.appendByte(outcomeCount == 0 ? 0x7B /* { */ : 0x2C /* , */)
@@ -248,7 +271,9 @@ struct CaseImportPass {
         var texts: String?
         for i in plan.text where !isBlank(f[i]) {
             let value = isIdentity[i] ? cells[i].pseudonym.map(out.string)
-                : (cells[i].suppressed ? nil : FreeText.maskingIdentityNumbers(f.string(i), reference: reference))
+                : (cells[i].suppressed ? nil
+                   : !isNotIdentity[i] && IdentityNumberScanner.containsNumber(f[i]) ? try embedded(i, role: nil)
+                   : f.string(i).trimmingCharacters(in: .whitespaces))
             guard let value else { continue }
             texts = (texts.map { $0 + "," } ?? "{") + textPrefixes[i]! + JSONText.quoted(value)
         }
@@ -258,13 +283,13 @@ struct CaseImportPass {
         out.append(caseID)
         out.append(personKey)
         out.append(cohort)
-        out.append(text(.unit))
-        out.append(text(.area))
+        out.append(try text(.unit))
+        out.append(try text(.area))
         out.append(text: gender?.rawValue)
         out.append(int: birthYear)
         out.append(int: age)
         out.append(iso(.referralDate, referral))
-        out.append(text(.referralReason))
+        out.append(try text(.referralReason))
         out.append(iso(.assessmentDecisionDate, decision))
         out.append(iso(.investigationStart, investigationStart))
         out.append(iso(.investigationEnd, investigationEnd))
@@ -374,6 +399,13 @@ struct CaseImportPass {
                 warnings.append("column \"\(plan.header[i])\": \(invalid) non-blank value\(invalid == 1 ? " is" : "s are") not a valid identity number (first at \(reader.name):\(tallies[i].firstInvalidLine ?? 0)); not stored, so \(invalid == 1 ? "that row has" : "those rows have") no value there")
             }
         }
+        for i in plan.checked where tallies[i].embedded > 0 {
+            let n = tallies[i].embedded
+            let what = plan.outcomes.contains(i) ? "not stored (a value shaped like an identity number)"
+                : [plan.roles[.caseID], plan.roles[.personID]].contains(i) ? "replaced by its pseudonym"
+                : "masked as \(IdentityNumberScanner.mask)"
+            warnings.append("column \"\(plan.header[i])\": \(n) value\(n == 1 ? "" : "s") held a personnummer or samordningsnummer inside other text or mistyped (first at \(reader.name):\(tallies[i].firstEmbeddedLine ?? 0)); the number was \(what)")
+        }
         // A column the sample took for numbers but that held nothing at all is no outcome.
         for i in plan.outcomes where plan.automaticOutcomes.contains(i) && !outcomeStored[i] {
             plan.notImported[i] = "blank in every row"
@@ -415,7 +447,7 @@ struct CaseImportPass {
             """, request.model.id, importID, importID, importID).int ?? 0
 
         return CaseImportSummary(
-            importID: importID, file: reader.name, model: request.model.id, pilotCohort: pilot,
+            importID: importID, file: IdentityNumberScanner.masking(reader.name), model: request.model.id, pilotCohort: pilot,
             rows: rows, pilotRows: pilotRows, lineRows: rows - pilotRows, cohorts: cohorts,
             extractDate: extract.iso, extractDateFrom: from, supersededCases: superseded,
             columns: columns, outcomes: plan.outcomes.map { plan.header[$0] },
@@ -435,6 +467,10 @@ private struct IdentityTally {
     var valid = 0
     var firstValidLine: Int?
     var firstInvalidLine: Int?
+    /// Cells with a number inside other text, or a mistyped number (masked, pseudonymised
+    /// or dropped), and the first line with one.
+    var embedded = 0
+    var firstEmbeddedLine: Int?
 }
 
 /// What the identity check found in one cell of the row being converted.
@@ -549,25 +585,5 @@ enum JSONText {
     static func number(_ v: Double) -> String {
         if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
         return "\(v)"
-    }
-}
-
-/// Free text kept on purpose may still mention a child's number; it is masked.
-enum FreeText {
-    static let mask = "[personnummer]"
-
-    static func maskingIdentityNumbers(_ text: String, reference: CalendarDate) -> String {
-        // Tokens are runs of digits, `-` and `+`; a token that is a valid number goes.
-        var out = ""
-        var token = ""
-        func flush() {
-            if token.count >= 10, IdentityNumber(token, reference: reference) != nil { out += mask } else { out += token }
-            token = ""
-        }
-        for ch in text {
-            if ch.isASCII && (ch.isNumber || ch == "-" || ch == "+") { token.append(ch) } else { flush(); out.append(ch) }
-        }
-        flush()
-        return out.trimmingCharacters(in: .whitespaces)
     }
 }
