@@ -19,9 +19,12 @@ public struct ObservationStore {
                denominator, note, source_line)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        // Notes and group names are the file's own text: an identity number in them is
+        // masked before it is stored (docs/privacy.md).
+        let mask = IdentityNumberScanner.masking
         for r in rows {
-            try insert.run(importID, modelID, modelVersion, r.indicator, r.period.text, r.group,
-                           r.value, r.numerator, r.denominator, r.note, r.line)
+            try insert.run(importID, modelID, modelVersion, r.indicator, r.period.text, mask(r.group),
+                           r.value, r.numerator, r.denominator, r.note.map(mask), r.line)
         }
         let warn = try database.prepare("""
             INSERT INTO indicator_observation_warnings
@@ -29,7 +32,7 @@ public struct ObservationStore {
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for w in warnings {
-            try warn.run(importID, modelID, w.indicator, w.period.text, w.kind.rawValue, w.message,
+            try warn.run(importID, modelID, w.indicator, w.period.text, w.kind.rawValue, mask(w.message),
                          w.lines.map(String.init).joined(separator: ","))
         }
     }

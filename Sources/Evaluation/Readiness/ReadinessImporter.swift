@@ -38,7 +38,7 @@ public struct ReadinessImporter {
     public func importFile(path: String, displayName: String? = nil, instrument: Instrument,
                            wave: String, aggregated: Bool) throws -> Outcome {
         let name = displayName ?? path
-        let wave = wave.trimmingCharacters(in: .whitespaces)
+        let wave = IdentityNumberScanner.masking(wave.trimmingCharacters(in: .whitespaces))
         guard !wave.isEmpty else {
             throw ReadinessImportError([.init(file: name, line: 0, message: "--wave is empty; name the wave, e.g. --wave 2022-03")])
         }
@@ -143,7 +143,8 @@ public struct ReadinessImporter {
         var unitLines: [String: Int] = [:]
         do {
             try reader.forEachRow { row in
-                let unit = row[unitIndex!].trimmingCharacters(in: .whitespaces)
+                // Unit names are stored: a number in one is masked (docs/privacy.md).
+                let unit = IdentityNumberScanner.masking(row[unitIndex!].trimmingCharacters(in: .whitespaces))
                 if unit.isEmpty { problem(row.line, unitIndex! + 1, header[unitIndex!], "the unit is blank") }
                 if let waveIndex {
                     let w = row[waveIndex].trimmingCharacters(in: .whitespaces)
@@ -156,7 +157,7 @@ public struct ReadinessImporter {
                     respondent = row[respondentIndex].trimmingCharacters(in: .whitespaces)
                     if respondent.isEmpty {
                         problem(row.line, respondentIndex + 1, header[respondentIndex], "the respondent id is blank; give every row an anonymous id (1, 2, 3 … will do)")
-                    } else if IdentityNumberCheck.looksLikeIdentityNumber(respondent) {
+                    } else if IdentityNumberScanner.containsNumber(respondent) {
                         problem(row.line, respondentIndex + 1, header[respondentIndex], "this looks like a personnummer; survey respondents must be anonymous, so piloteval refuses to store it. Replace the ids with running numbers")
                     } else if let first = respondentLines[respondent] {
                         problem(row.line, respondentIndex + 1, header[respondentIndex], "respondent \"\(respondent)\" already answered on line \(first); each respondent once per wave")

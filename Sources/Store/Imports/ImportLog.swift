@@ -53,18 +53,29 @@ public struct ImportLog {
 
     /// Inserts the log row (status `in_progress`) and returns its id, for importers that
     /// manage the transaction themselves. Call inside a transaction, then `finish`.
+    /// Only the file's own name is kept (`storedName`), never the folders it was in.
     public func start(kind: String, fileName: String, fileSHA256: String, target: String?,
                       startedAt: Date = Date()) throws -> Int {
         try database.execute("""
             INSERT INTO imports (kind, file_name, file_sha256, target, started_at, status)
             VALUES (?, ?, ?, ?, ?, ?)
-            """, kind, fileName, fileSHA256, target, Timestamp.iso8601(startedAt), ImportStatus.inProgress.rawValue)
+            """, kind, Self.storedName(fileName), fileSHA256, target, Timestamp.iso8601(startedAt),
+            ImportStatus.inProgress.rawValue)
         return database.lastInsertedRowID
     }
 
     public func finish(_ id: Int, rowCount: Int, finishedAt: Date = Date()) throws {
         try database.execute("UPDATE imports SET row_count = ?, finished_at = ?, status = ? WHERE id = ?",
                              rowCount, Timestamp.iso8601(finishedAt), ImportStatus.complete.rawValue, id)
+    }
+
+    /// What the log keeps of a file's path as typed: the last component, with identity
+    /// numbers masked. Folder names often carry a user's or a client's name
+    /// (`/home/anna.svensson/ärenden/…`), and file names sometimes a number
+    /// (`utdrag 120514-4825.csv`); docs/privacy.md.
+    public static func storedName(_ path: String) -> String {
+        let name = path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
+        return IdentityNumberScanner.masking(name)
     }
 
     /// Every import, oldest first.

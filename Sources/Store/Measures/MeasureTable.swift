@@ -63,7 +63,10 @@ public struct MeasureTable {
                     file: fileName, line: v.line ?? 0, measure: v.measure, label: v.label,
                     earlierImport: existing.int(at: 0) ?? 0, earlierFile: existing.string(at: 2) ?? "")
             }
-            try insert.run(importID, v.measure, v.date, v.label, v.value, v.numerator, v.denominator, v.note, v.line)
+            // Labels and comments are the file's own text: an identity number in them is
+            // masked before it is stored (docs/privacy.md).
+            try insert.run(importID, v.measure, v.date, IdentityNumberScanner.masking(v.label), v.value, v.numerator,
+                           v.denominator, v.note.map(IdentityNumberScanner.masking), v.line)
         }
     }
 
