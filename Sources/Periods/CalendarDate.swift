@@ -133,7 +133,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, LosslessStr
             s = s[..<cut]
         }
         func invalid(_ why: String) -> ParseResult<CalendarDate> {
-            .invalid(reason: "\"\(original)\" is not a date (\(why))")
+            .invalid(reason: "\(quotedCell(original)) is not a date (\(why))")
         }
         func make(_ y: Int, _ m: Int, _ d: Int) -> ParseResult<CalendarDate> {
             if let date = CalendarDate(year: y, month: m, day: d) { return .value(date) }

@@ -19,6 +19,25 @@ public enum ParseResult<Value> {
 }
 
 extension ParseResult: Sendable where Value: Sendable {}
+
+/// A cell as a reason quotes it: in quotes with control characters escaped (a cell must
+/// not move a terminal's cursor), at most 40 characters, and not at all when it holds
+/// ten digits or more, which could be an identity number (docs/privacy.md; the finer
+/// masking, `IdentityNumberScanner`, lives in Store, above this module).
+package func quotedCell(_ text: some StringProtocol) -> String {
+    if text.unicodeScalars.lazy.filter(\.isASCIIDigit).count >= 10 { return "the value (not shown: it could be an identity number)" }
+    var out = "\""
+    for (k, scalar) in text.unicodeScalars.enumerated() {
+        if k == 40 { out += "…"; break }
+        switch scalar.value {
+        case 0x00..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
+            out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        case 0x22: out += "\\\""
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return out + "\""
+}
 extension ParseResult: Equatable where Value: Equatable {}
 extension ParseResult: Hashable where Value: Hashable {}
 

@@ -113,7 +113,7 @@ public struct Period: Sendable, Hashable, Comparable, Codable, LosslessStringCon
         if trimmed.isEmpty { return .empty }
         let original = String(text)
         func invalid(_ why: String) -> ParseResult<Period> {
-            .invalid(reason: "\"\(original)\" is not a period (\(why)); write 2021, 2021-T1, 2021-Q1 or 2021-03")
+            .invalid(reason: "\(quotedCell(original)) is not a period (\(why)); write 2021, 2021-T1, 2021-Q1 or 2021-03")
         }
         let s = Substring(trimmed)
         let yearPart = s.prefix(4)

@@ -43,7 +43,7 @@ public struct CSVColumns {
         } catch let error as CSVError {
             throw AnalysisInputError(error.description)
         }
-        self.file = path
+        self.file = IdentityNumberScanner.masking(path)
         self.columns = cols
         self.lines = lines
         self.rowCount = lines.count
@@ -52,7 +52,11 @@ public struct CSVColumns {
 
     private let columnNumbers: [String: Int]
 
-    public func text(_ name: String) -> [String] { columns[name] ?? [] }
+    /// The column as text, identity numbers masked: group labels end up in the output
+    /// (`describe --by`, `compare --group`), and no output echoes a number
+    /// (docs/privacy.md). Masking keeps distinct numbers apart only as one group, which is
+    /// as it should be: a person is not a group.
+    public func text(_ name: String) -> [String] { (columns[name] ?? []).map(IdentityNumberScanner.masking) }
 
     /// The column as numbers (Swedish or plain forms); blanks and non-numbers are NaN.
     public func numbers(_ name: String) -> (values: [Double], notANumber: NotANumber?) {
@@ -66,7 +70,7 @@ public struct CSVColumns {
             case .invalid:
                 values.append(.nan)
                 if bad == nil {
-                    bad = NotANumber(count: 0, firstLocation: "\(file):\(lines[i]):\(columnNumbers[name] ?? 0)", firstText: cell)
+                    bad = NotANumber(count: 0, firstLocation: "\(file):\(lines[i]):\(columnNumbers[name] ?? 0)", firstText: IdentityNumberScanner.masking(cell))
                 }
                 bad!.count += 1
             }

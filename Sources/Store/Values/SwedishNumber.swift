@@ -98,7 +98,7 @@ public enum SwedishNumber {
                 tail.removeFirst()
             }
             guard !tail.isEmpty, tail.allSatisfy(\.isASCIIDigit) else {
-                return .invalid(reason: "\"\(original)\" is not a number (bad exponent)")
+                return .invalid(reason: "\(quotedCell(original)) is not a number (bad exponent)")
             }
             exponent.unicodeScalars.append(contentsOf: tail)
         }
@@ -111,7 +111,7 @@ public enum SwedishNumber {
             else if c == "." { points += 1 }
             else if c.isCellSpace { spaces += 1 }
             else {
-                return .invalid(reason: "\"\(original)\" is not a number (unexpected \"\(c)\")")
+                return .invalid(reason: "\(quotedCell(original)) is not a number (unexpected \"\(c)\")")
             }
         }
 
@@ -130,11 +130,11 @@ public enum SwedishNumber {
             // another way by the rule for both: 1.2345 mistyped, or 1234.5? Swedish files
             // group thousands with spaces; refuse rather than guess by a factor of 1000
             // (issue 11).
-            return .invalid(reason: "\"\(original)\" is ambiguous (both a point and a comma): write 1234,5 or 1 234,5 (a space groups thousands)")
+            return .invalid(reason: "\(quotedCell(original)) is ambiguous (both a point and a comma): write 1234,5 or 1 234,5 (a space groups thousands)")
         }
         if spaces > 0 {
             if grouping != nil {
-                return .invalid(reason: "\"\(original)\" is not a number (mixed thousands separators)")
+                return .invalid(reason: "\(quotedCell(original)) is not a number (mixed thousands separators)")
             }
             grouping = " "
         }
@@ -145,7 +145,7 @@ public enum SwedishNumber {
             integerPart = s[..<d]
             fraction = s[s.index(after: d)...]
             guard fraction.allSatisfy(\.isASCIIDigit) else {
-                return .invalid(reason: "\"\(original)\" is not a number (a thousands separator after the decimal separator)")
+                return .invalid(reason: "\(quotedCell(original)) is not a number (a thousands separator after the decimal separator)")
             }
         }
         var digits = ""
@@ -156,7 +156,7 @@ public enum SwedishNumber {
             for (n, group) in groups.enumerated() {
                 let ok = n == 0 ? (1...3).contains(group.count) : group.count == 3
                 guard ok else {
-                    return .invalid(reason: "\"\(original)\" is not a number (digit groups must have three digits)")
+                    return .invalid(reason: "\(quotedCell(original)) is not a number (digit groups must have three digits)")
                 }
                 digits.unicodeScalars.append(contentsOf: group)
             }
@@ -164,10 +164,10 @@ public enum SwedishNumber {
             digits.unicodeScalars.append(contentsOf: integerPart)
         }
         if digits.isEmpty && fraction.isEmpty {
-            return .invalid(reason: "\"\(original)\" is not a number (no digits)")
+            return .invalid(reason: "\(quotedCell(original)) is not a number (no digits)")
         }
         if decimal != nil && fraction.isEmpty {
-            return .invalid(reason: "\"\(original)\" is not a number (no digits after the decimal separator)")
+            return .invalid(reason: "\(quotedCell(original)) is not a number (no digits after the decimal separator)")
         }
         var ascii = negative ? "-" : ""
         ascii += digits.isEmpty ? "0" : digits
@@ -179,7 +179,7 @@ public enum SwedishNumber {
         // Double(String) rounds correctly; building the ASCII form is simpler than
         // accumulating digits by hand and never loses the last bit.
         guard let value = Double(ascii), value.isFinite else {
-            return .invalid(reason: "\"\(original)\" is out of range")
+            return .invalid(reason: "\(quotedCell(original)) is out of range")
         }
         return .value(value)
     }

@@ -50,7 +50,7 @@ struct IndicatorsImport: ParsableCommand {
                                   + "and have no target or baseline there; kept (check the year where it is a typo): lines "
                                   + rows.joined(separator: ", "))
                 }
-                print("imported \(summary.rows) rows from \(file) for \(summary.modelID) (model version \(summary.modelVersion)) "
+                print("imported \(summary.rows) rows from \(IdentityNumberScanner.masking(file)) for \(summary.modelID) (model version \(summary.modelVersion)) "
                       + "as import \(summary.record.id): \(summary.indicators.count) indicators, periods "
                       + summary.periods.joined(separator: ", ")
                       + (summary.warnings.isEmpty ? "" : "; \(summary.warnings.count) warning(s) kept with the data"))
