@@ -24,9 +24,13 @@ public struct PseudonymKey {
         self.init(key: SymmetricKey(data: bytes))
     }
 
-    /// A fresh key from the system's cryptographic random source.
+    /// A fresh key from the system's cryptographic random source. (Drawn again in the
+    /// impossible case that it looks made up, so `read` never refuses what this wrote.)
     public static func generate() -> PseudonymKey {
-        PseudonymKey(key: SymmetricKey(size: .bits256))
+        while true {
+            let key = SymmetricKey(size: .bits256)
+            if key.withUnsafeBytes({ weakness(of: Array($0)) }) == nil { return PseudonymKey(key: key) }
+        }
     }
 
     private init(key: SymmetricKey) {
@@ -107,46 +111,89 @@ public struct PseudonymKey {
         }
     }
 
-    /// Reads a key file. Errors name the file and line.
+    /// Reads a key file (docs/cases.md, "Key files"). UTF-8 with or without a byte-order
+    /// mark, LF or CRLF line ends, with or without a final newline. Refuses, naming the
+    /// file and line: a line that is not `name: value`, an unknown name, a wrong schema, a
+    /// field given twice, a key that is not 64 hex digits or is not random (see
+    /// `weakness(of:)`), and a file that group or others may read or write.
+    ///
+    /// Messages never show a value or a field name from the file: a malformed file may
+    /// hold key bytes anywhere (a key pasted on the schema line, `key abc…: x`), and
+    /// messages end up in terminals, logs and support e-mails.
     public static func read(path: String) throws -> PseudonymKey {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard var data = FileManager.default.contents(atPath: path) else {
             throw PseudonymKeyError(path: path, line: 0, message: "cannot read the key file; create one with `piloteval key create \(path)`")
         }
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }
         guard let text = String(data: data, encoding: .utf8) else {
             throw PseudonymKeyError(path: path, line: 0, message: "not a piloteval key file (not UTF-8 text)")
         }
-        var schema: String?
-        var hex: (String, Int)?
-        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        var seen: [String: Int] = [:]   // field → its line
+        var hex: (text: String, line: Int)?
+        // "\r\n" is one Character in Swift, so it is a separator of its own.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        for (offset, raw) in lines.enumerated() {
+            let number = offset + 1
+            func refuse(_ message: String) -> PseudonymKeyError { PseudonymKeyError(path: path, line: number, message: message) }
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let colon = line.firstIndex(of: ":") else {
-                throw PseudonymKeyError(path: path, line: offset + 1, message: "expected `name: value`")
+                throw refuse("expected `name: value` (a comment starts with #)")
             }
             let name = line[..<colon].trimmingCharacters(in: .whitespaces)
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            guard ["schema", "created", "key"].contains(name) else {
+                throw refuse("unknown field name before the colon (expected schema, created or key)")
+            }
+            if let first = seen[name] {
+                throw refuse("a second `\(name):` line (the first is line \(first)); a key file holds one of each")
+            }
+            seen[name] = number
             switch name {
             case "schema":
                 guard value == schemaID else {
-                    throw PseudonymKeyError(path: path, line: offset + 1, message: "schema is \"\(value)\", expected \(schemaID)")
+                    throw refuse("the schema line does not say \(schemaID); is this a piloteval key file?")
                 }
-                schema = value
-            case "key": hex = (value, offset + 1)
-            case "created": break
+            case "key":
+                hex = (value, number)
             default:
-                throw PseudonymKeyError(path: path, line: offset + 1, message: "unknown field \"\(name)\" (expected schema, created, key)")
+                break   // `created` is for people
             }
         }
-        guard schema != nil else {
+        guard seen["schema"] != nil else {
             throw PseudonymKeyError(path: path, line: 0, message: "not a piloteval key file: no `schema: \(schemaID)` line")
         }
         guard let (keyText, keyLine) = hex else {
             throw PseudonymKeyError(path: path, line: 0, message: "no `key:` line")
         }
-        guard let bytes = Hex.decode(keyText), bytes.count == 32 else {
+        guard keyText.utf8.count == 64, let bytes = Hex.decode(keyText) else {
             throw PseudonymKeyError(path: path, line: keyLine, message: "the key must be 64 hexadecimal digits (256 bits)")
         }
+        if let weakness = weakness(of: Array(bytes)) {
+            throw PseudonymKeyError(path: path, line: keyLine,
+                                    message: "the key is not random (\(weakness)); make a new one with `piloteval key create PATH`")
+        }
+        // Last, so that a user fixing a broken file hears about its content first.
+        if isExposed(path: path) {
+            throw PseudonymKeyError(path: path, line: 0,
+                                    message: "group or others may read or write the key file; make it owner-only first: chmod 600 \(path)")
+        }
         return PseudonymKey(bytes: bytes)
+    }
+
+    /// Why 32 key bytes cannot have come from a random source, or nil. Refused: fewer
+    /// than 8 different byte values (all zero, one byte repeated, a short pattern), a
+    /// pattern of at most 16 bytes repeated, bytes counting up or down in equal steps.
+    /// A random key is refused by one of these with a probability below 2^-110.
+    static func weakness(of key: [UInt8]) -> String? {
+        guard key.count > 1 else { return "too short" }
+        if Set(key).count < 8 { return "fewer than 8 different byte values" }
+        for period in 1...min(16, key.count - 1) where (period..<key.count).allSatisfy({ key[$0] == key[$0 - period] }) {
+            return "a pattern of \(period) bytes repeated"
+        }
+        let step = key[1] &- key[0]
+        if (2..<key.count).allSatisfy({ key[$0] &- key[$0 - 1] == step }) { return "bytes in equal steps" }
+        return nil
     }
 
     /// True when group or others may read or write the file (it should be 0600).
@@ -154,6 +201,16 @@ public struct PseudonymKey {
         var info = stat()
         guard stat(path, &info) == 0 else { return false }
         return info.st_mode & 0o077 != 0
+    }
+
+    /// True when the key file and the database lie in the same folder (after resolving
+    /// `..`, relative paths and symbolic links): one backup or one copied folder would
+    /// then hold both, and with both every identity number can be recovered.
+    public static func isBeside(database: String, keyPath: String) -> Bool {
+        func folder(_ path: String) -> String {
+            URL(fileURLWithPath: path).deletingLastPathComponent().resolvingSymlinksInPath().standardizedFileURL.path
+        }
+        return folder(database) == folder(keyPath)
     }
 }
 

@@ -58,9 +58,9 @@ struct CasesImport: ParsableCommand {
                 let map = try mapping.map { try CaseMapping.read(path: $0) }
                 var key: PseudonymKey?
                 if let keyFile {
-                    key = try PseudonymKey.read(path: keyFile)
-                    if PseudonymKey.isExposed(path: keyFile) {
-                        Console.error("warning: \(keyFile) can be read by others; make it owner-only: chmod 600 \(keyFile)")
+                    key = try PseudonymKey.read(path: keyFile)   // refuses a key others may read
+                    if PseudonymKey.isBeside(database: database.path, keyPath: keyFile) {
+                        Console.error("warning: \(keyFile) is in the same folder as the database \(database.path); anyone with both can recover the identity numbers. Move the key to a folder of its own (docs/cases.md, \"Key files\")")
                     }
                 }
                 let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil

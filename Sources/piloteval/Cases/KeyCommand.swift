@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Store
 
 struct KeyCommand: ParsableCommand {
@@ -37,6 +38,13 @@ struct KeyCreate: ParsableCommand {
                 throw Failure(e.description)
             }
             Console.error("wrote \(path) (owner-only, key fingerprint \(key.fingerprint)); keep it secret and apart from the database, and keep a safe copy: a lost key cannot be recovered")
+            // The database `cases import` would use by default, when it is already there.
+            var options = DatabaseOptions()
+            options.db = nil   // PILOTEVAL_DB, else ./piloteval.db
+            let database = options.path
+            if FileManager.default.fileExists(atPath: database), PseudonymKey.isBeside(database: database, keyPath: path) {
+                Console.error("warning: \(path) is in the same folder as the database \(database); anyone with both can recover the identity numbers. Move the key to a folder of its own (docs/cases.md, \"Key files\")")
+            }
         }
     }
 }
