@@ -5,15 +5,19 @@ import Periods
 import Store
 
 /// Step 3: the pilot's cases against the line's. The committed synthetic extract is
-/// imported with a pseudonymisation key the demo keeps under DIR (as an evaluator keeps
-/// one per evaluation), and each derived outcome is compared pilot vs line; the
-/// investigation length also by difference-in-differences, which removes what the
-/// pilot's area differed by before the pilot started.
+/// imported with a pseudonymisation key the demo keeps in DIR/key/ (as an evaluator
+/// keeps one per evaluation, apart from the database), and each derived outcome is
+/// compared pilot vs line; the investigation length also by difference-in-differences,
+/// which removes what the pilot's area differed by before the pilot started.
 enum DemoPilotVsLineStep {
     static let model = "vallingbyteamet"
     static let folder = "vallingbyteamet"
     static let extractPrefix = "synthetic-cases-", mappingFile = "synthetic-cases-mapping.yaml"
-    static let keyFile = "vallingbyteamet.key"
+    /// In a folder of its own (owner-only), not beside DIR/piloteval.db: the key and the
+    /// database together give back the identity numbers (docs/cases.md, "Key files").
+    static let keyFolder = "key", keyFile = "key/vallingbyteamet.key"
+    /// Where demos before the key had a folder of its own kept it.
+    static let oldKeyFile = "vallingbyteamet.key"
 
     struct Comparison {
         var outcome: String
@@ -71,11 +75,22 @@ enum DemoPilotVsLineStep {
         }
     }
 
-    /// The key under DIR: made on the first run, reused after (a key file is never
+    /// The key in DIR/key/: made on the first run, reused after (a key file is never
     /// overwritten, and reusing it keeps pseudonyms stable across runs).
     static func pseudonymKey(_ demo: DemoRun) throws -> PseudonymKey {
+        let fm = FileManager.default
+        let folder = demo.out.appendingPathComponent(keyFolder).path
+        do {
+            try fm.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw Failure("cannot create \(folder): \(error.localizedDescription)")
+        }
         let path = demo.out.appendingPathComponent(keyFile).path
-        if FileManager.default.fileExists(atPath: path) { return try PseudonymKey.read(path: path) }
+        let old = demo.out.appendingPathComponent(oldKeyFile).path
+        if !fm.fileExists(atPath: path) && fm.fileExists(atPath: old) {
+            try? fm.moveItem(atPath: old, toPath: path)   // the same key, now apart from the database
+        }
+        if fm.fileExists(atPath: path) { return try PseudonymKey.read(path: path) }
         let key = PseudonymKey.generate()
         try key.write(to: path)
         return key
