@@ -5,7 +5,9 @@ import Foundation
 /// quoted when they hold the separator, a quote or a line break, `.` decimals.
 /// `excel-sv`: what Swedish Excel opens directly by double-click — `;` separators,
 /// decimal commas and a UTF-8 byte-order mark (without the BOM Excel reads UTF-8 as
-/// Windows-1252 and mangles å, ä, ö).
+/// Windows-1252 and mangles å, ä, ö). In `excel-sv` a text cell that Excel would run as
+/// a formula gets a leading `'` (`neutralisingFormula`); `rfc4180` writes every cell as
+/// it is (docs/decisions.md, "CSV output").
 enum CSVText {
     enum Dialect: String, ExpressibleByArgument, CaseIterable, Sendable {
         case rfc4180
@@ -18,7 +20,7 @@ enum CSVText {
             return rows.map { $0.map { field($0, separator: ",") }.joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
         case .excelSV:
             let body = rows.map { row in
-                row.map { field(decimalComma($0), separator: ";") }.joined(separator: ";")
+                row.map { field(excelCell($0), separator: ";") }.joined(separator: ";")
             }.joined(separator: "\r\n")
             return "\u{FEFF}" + body + "\r\n"
         }
@@ -29,23 +31,46 @@ enum CSVText {
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// `-12.5` → `-12,5` for cells that are plain numbers as `number(_:)` writes them;
-    /// text (ids, periods like 2021-T1, rules like "<= 6.1") is left as it is.
-    static func decimalComma(_ cell: String) -> String {
-        var digits = 0, dots = 0
-        for (i, c) in cell.utf8.enumerated() {
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
-            case UInt8(ascii: "."): dots += 1
-            case UInt8(ascii: "-") where i == 0: break
-            case UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-"):
-                guard digits > 0 else { return cell }
-            default: return cell
-            }
-        }
-        guard digits > 0, dots == 1 else { return cell }
-        return cell.replacingOccurrences(of: ".", with: ",")
+    /// One cell for Swedish Excel. A number as `number(_:)` writes it gets a decimal
+    /// comma (`-12.5` → `-12,5`) and stays a number; text (ids, periods like 2021-T1,
+    /// rules like "<= 6.1") is left as it is unless Excel would run it as a formula.
+    static func excelCell(_ cell: String) -> String {
+        isNumber(cell) ? cell.replacingOccurrences(of: ".", with: ",") : neutralisingFormula(cell)
     }
+
+    /// A number as `number(_:)` and JSON write it: `-?digits(.digits)?(e[+-]?digits)?`.
+    static func isNumber(_ cell: String) -> Bool {
+        var bytes = cell.utf8[...]
+        func digits() -> Int {
+            let n = bytes.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
+            bytes = bytes.dropFirst(n)
+            return n
+        }
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        guard digits() > 0 else { return false }
+        if bytes.first == UInt8(ascii: ".") {
+            bytes = bytes.dropFirst()
+            guard digits() > 0 else { return false }
+        }
+        if bytes.first == UInt8(ascii: "e") || bytes.first == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return bytes.isEmpty
+    }
+
+    /// Text that a spreadsheet would read as a formula, with a `'` in front so that it
+    /// shows as text (OWASP, "CSV Injection"): cells beginning with `=`, `+`, `-`, `@`,
+    /// tab, carriage return or line feed, or with the full-width `＝＋－＠`. Numbers are
+    /// not text and are never passed here (`-1,5` stays a number).
+    static func neutralisingFormula(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first, formulaStarts.contains(first) else { return cell }
+        return "'" + cell
+    }
+
+    private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\n",
+                                                            "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}"]
 
     /// A number as JSON would write it (shortest round-trip form, `.` decimals); empty
     /// for none.
