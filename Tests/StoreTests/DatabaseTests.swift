@@ -177,9 +177,12 @@ struct DatabaseTests {
             #expect(try fresh.scalar("PRAGMA page_size").int == Database.pageSize)
             // A file written before with SQLite's default 4 KiB pages opens as it was and
             // takes the migrations: an empty in-memory database still takes a page size.
+            // It has the first migration's tables, as every piloteval file of that time did
+            // (a file with other tables only is another program's, and refused).
             let path = dir.appendingPathComponent("old.db").path
             let memory = try Database(path: ":memory:", migrations: [])
             try memory.execute("PRAGMA page_size = 4096")
+            try memory.execute(Schema.migrations[0].sql + "PRAGMA user_version = 1;")
             try memory.execute("CREATE TABLE kept (x INTEGER)")
             try memory.execute("INSERT INTO kept VALUES (42)")
             try memory.execute("VACUUM INTO '\(path)'")

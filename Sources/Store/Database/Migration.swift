@@ -20,8 +20,10 @@ public struct Migration: Sendable {
 extension Database {
     /// Applies, in order, each migration whose version is above the file's `user_version`,
     /// each in its own transaction together with the version bump: a failing migration
-    /// leaves the file exactly at the previous version.
-    func migrate(_ migrations: [Migration]) throws {
+    /// leaves the file exactly at the previous version. With `stamp`, the first
+    /// migration's transaction also marks the file as piloteval's (`applicationID`), so a
+    /// new file gets its mark and its first tables together.
+    func migrate(_ migrations: [Migration], stamp: Bool = false) throws {
         for (offset, migration) in migrations.enumerated() where migration.version != offset + 1 {
             // A gap or a reordering would skip or repeat a step on someone's file.
             throw DatabaseError(code: SQLITE_MISUSE,
@@ -29,12 +31,24 @@ extension Database {
         }
         let current = try userVersion
         if current > migrations.count {
-            throw DatabaseError(code: SQLITE_ERROR,
-                                message: "\(path) has schema version \(current), newer than this piloteval knows (\(migrations.count)); use a newer piloteval")
+            throw refusal(.newerSchema, "\(path) has schema version \(current), newer than this piloteval knows (\(migrations.count)); use a newer piloteval")
         }
+        if current < 0 {
+            // dropFirst below would trap on a negative count.
+            throw refusal(.invalidSchemaVersion, "\(path) has schema version \(current) (PRAGMA user_version), which no piloteval writes: it is damaged or is not a piloteval database")
+        }
+        var stamp = stamp
         for migration in migrations.dropFirst(current) {
             do {
                 try transaction {
+                    // Another connection may have migrated the file between the read
+                    // above and this transaction's write lock (two commands started
+                    // together on a new file): what it did is not done again.
+                    guard try userVersion < migration.version else { return }
+                    if stamp, try scalar("PRAGMA application_id").int == 0 {
+                        try execute("PRAGMA application_id = \(Database.applicationID)")
+                    }
+                    stamp = false
                     try execute(migration.sql)
                     // PRAGMA takes no bound parameters; the version is an Int we control.
                     try execute("PRAGMA user_version = \(migration.version)")
@@ -42,7 +56,7 @@ extension Database {
             } catch let error as DatabaseError {
                 throw DatabaseError(code: error.code, extendedCode: error.extendedCode,
                                     message: "migration \(migration.version) (\(migration.name)) failed: \(error.message)",
-                                    sql: error.sql)
+                                    sql: error.sql, databasePath: path)
             }
         }
     }
