@@ -26,7 +26,7 @@ struct ImportsList: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let records = try ImportLog(try openDatabase(database)).list()
+            let records = try ImportLog(try openDatabase(database, readOnly: true)).list()
             switch format {
             case .json:
                 print(try ResultOutput.json(records.map(ImportListing.init)), terminator: "")

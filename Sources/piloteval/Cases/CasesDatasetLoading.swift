@@ -4,7 +4,7 @@ import Store
 /// The cases of a model as cohort comparisons see them: the latest snapshot of every
 /// case, derived measures censored at the latest extract date.
 func loadCaseDataset(database: DatabaseOptions, modelID: String) throws -> CaseDataset {
-    let db = try openDatabase(database)
+    let db = try openDatabase(database, readOnly: !ModelCatalog.isPath(modelID))
     do {
         return try CaseDataset.load(database: db, modelID: modelID)
     } catch let e as CaseImportError {

@@ -11,6 +11,11 @@ struct DatabaseOptions: ParsableArguments {
         if let env = ProcessInfo.processInfo.environment["PILOTEVAL_DB"], !env.isEmpty { return env }
         return "piloteval.db"
     }
+
+    /// `path` for messages: a bare file name as `./piloteval.db`, so it reads as a place.
+    var shownPath: String {
+        path.contains("/") ? path : "./" + path
+    }
 }
 
 /// Diagnostics and progress go to stderr only; stdout is for machine output.

@@ -52,7 +52,7 @@ struct MeasuresList: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let measures = try MeasureTable(try openDatabase(database)).list()
+            let measures = try MeasureTable(try openDatabase(database, readOnly: true)).list()
             if measures.isEmpty {
                 Console.error("no measures in \(database.path); import one with `piloteval measures import FILE --measure ID`")
                 return

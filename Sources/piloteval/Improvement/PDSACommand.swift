@@ -55,7 +55,7 @@ struct PDSAList: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let cycles = try PDSACatalog(try openDatabase(database)).all().filter { measure == nil || $0.measure == measure }
+            let cycles = try PDSACatalog(try openDatabase(database, readOnly: true)).all().filter { measure == nil || $0.measure == measure }
             if format == .json { print(try ResultOutput.json(cycles), terminator: ""); return }
             if cycles.isEmpty { Console.error("no PDSA cycles stored in \(database.path)"); return }
             var rows = [["start", "end", "id", "activity", "measure", "decision", "previous", "title"]]
@@ -77,7 +77,7 @@ struct PDSAShow: ParsableCommand {
     func run() throws {
         try reportingFailures {
             do {
-                let catalog = PDSACatalog(try openDatabase(database))
+                let catalog = PDSACatalog(try openDatabase(database, readOnly: true))
                 let c = try catalog.cycle(id)
                 if format == .json { print(try ResultOutput.json(c), terminator: ""); return }
                 let ramp = try catalog.ramp(of: id)

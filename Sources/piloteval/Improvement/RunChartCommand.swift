@@ -81,11 +81,11 @@ struct RunChartCommand: ParsableCommand {
                 if let file {
                     series = try MeasureSeries.read(path: file, columns: .init(value: value!, denominator: denominator, date: date))
                     if !pdsa.isEmpty {
-                        let catalog = PDSACatalog(try openDatabase(database))
+                        let catalog = PDSACatalog(try openDatabase(database, readOnly: true))
                         cycles = try pdsa.map { try catalog.cycle($0) }
                     }
                 } else {
-                    let db = try openDatabase(database)
+                    let db = try openDatabase(database, readOnly: true)
                     series = try MeasureImporter(db).series(measure!)
                     let catalog = PDSACatalog(db)
                     let watching = try catalog.all().filter { $0.measure == measure }

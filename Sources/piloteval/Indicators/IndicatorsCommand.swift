@@ -33,9 +33,10 @@ enum IndicatorFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv
 }
 
-/// Looks up `--model` (an id, or a path that is validated and stored first).
-func resolveModel(_ reference: String, in database: DatabaseOptions) throws -> (Database, VersionedModel) {
-    let db = try openDatabase(database)
+/// Looks up `--model` (an id, or a path that is validated and stored first). `readOnly`:
+/// the command only reads, so an id opens the database read-only (a path still writes).
+func resolveModel(_ reference: String, in database: DatabaseOptions, readOnly: Bool = false) throws -> (Database, VersionedModel) {
+    let db = try openDatabase(database, readOnly: readOnly && !ModelCatalog.isPath(reference))
     do {
         return (db, try ModelCatalog(db).resolveVersioned(reference))
     } catch let e as CatalogError {

@@ -34,7 +34,7 @@ struct IndicatorsStatus: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let (db, versioned) = try resolveModel(model, in: database)
+            let (db, versioned) = try resolveModel(model, in: database, readOnly: true)
             let data = try IndicatorData.load(db, modelID: versioned.model.id)
             guard let report = IndicatorStatusAnalysis.compute(
                 model: versioned.model, modelVersion: versioned.version, observations: data.observations,

@@ -25,7 +25,7 @@ struct IndicatorsTrend: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let (db, versioned) = try resolveModel(model, in: database)
+            let (db, versioned) = try resolveModel(model, in: database, readOnly: true)
             if let indicator, !versioned.model.indicators.contains(where: { $0.id == indicator }) {
                 throw Failure("indicator \"\(indicator)\" is not in model \(versioned.model.id); its indicators are "
                               + versioned.model.indicators.map(\.id).joined(separator: ", "))

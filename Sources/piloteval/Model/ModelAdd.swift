@@ -41,9 +41,19 @@ struct ModelAdd: ParsableCommand {
 }
 
 /// Opens (and migrates) the database, turning SQLite errors into a message.
-func openDatabase(_ options: DatabaseOptions) throws -> Database {
+///
+/// `readOnly`: for commands that only read. The file is opened with
+/// SQLITE_OPEN_READONLY, so it is never created, migrated or written, and it can be
+/// read where it cannot be written (a read-only file or folder; docs/storage.md).
+func openDatabase(_ options: DatabaseOptions, readOnly: Bool = false) throws -> Database {
     do {
-        return try Database(path: options.path)
+        return try Database(path: options.path, readOnly: readOnly)
+    } catch let error as DatabaseError where error.refusal == .missing || error.refusal == .empty {
+        throw Failure("no database at \(options.shownPath)\(error.refusal == .empty ? " (the file is empty)" : ""); import something first, or give --db PATH or set PILOTEVAL_DB")
+    } catch let error as DatabaseError where error.refusal == .olderSchema {
+        throw Failure("\(error.message); run a command that writes to it once (an import, or `piloteval model add`) to bring it up to date")
+    } catch let error as DatabaseError where error.refusal != nil {
+        throw Failure(error.message)
     } catch {
         throw Failure("cannot open database \(options.path): \(error)")
     }

@@ -18,7 +18,7 @@ struct ModelList: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let catalog = ModelCatalog(try openDatabase(database))
+            let catalog = ModelCatalog(try openDatabase(database, readOnly: true))
             let models = try catalog.list()
             if models.isEmpty {
                 Console.error("no models stored in \(database.path); add one with `piloteval model add FILE.yaml`")

@@ -37,7 +37,7 @@ struct ModelShow: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let catalog = ModelCatalog(try openDatabase(database))
+            let catalog = ModelCatalog(try openDatabase(database, readOnly: !ModelCatalog.isPath(model)))
             let resolved: LogicModel
             do {
                 resolved = try catalog.resolve(model, version: version)

@@ -41,7 +41,7 @@ struct ReadinessChartCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let (db, instrument) = try readinessContext(database, instrument: options.instrument)
+            let (db, instrument) = try readinessContext(database, instrument: options.instrument, readOnly: true)
             let svg: String
             switch kind {
             case .heatmap, .likert:

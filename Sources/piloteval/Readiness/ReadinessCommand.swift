@@ -61,8 +61,9 @@ struct ReadinessAnalysisOptions: ParsableArguments {
 }
 
 /// Opens the database and resolves the instrument, turning library errors into messages.
-func readinessContext(_ database: DatabaseOptions, instrument reference: String) throws -> (Database, Instrument) {
-    let db = try openDatabase(database)
+/// `readOnly`: as for `resolveModel` (an instrument file is still stored first).
+func readinessContext(_ database: DatabaseOptions, instrument reference: String, readOnly: Bool = false) throws -> (Database, Instrument) {
+    let db = try openDatabase(database, readOnly: readOnly && !ModelCatalog.isPath(reference))
     do {
         let instrument = try InstrumentCatalog(db).resolve(reference)
         return (db, instrument)

@@ -32,7 +32,7 @@ struct ReadinessGapsCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let (db, instrument) = try readinessContext(database, instrument: options.instrument)
+            let (db, instrument) = try readinessContext(database, instrument: options.instrument, readOnly: true)
             var chosen: [String]?
             if let items {
                 let keys = items.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

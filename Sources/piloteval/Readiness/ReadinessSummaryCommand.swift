@@ -26,7 +26,7 @@ struct ReadinessSummaryCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let (db, instrument) = try readinessContext(database, instrument: options.instrument)
+            let (db, instrument) = try readinessContext(database, instrument: options.instrument, readOnly: true)
             let data = try readinessWave(db, instrument: instrument, wave: wave)
             let summary = ReadinessSummary.compute(data, instrument: instrument, minGroup: options.minGroup)
             let text: String

@@ -27,7 +27,7 @@ struct ReadinessTrendCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let (db, instrument) = try readinessContext(database, instrument: options.instrument)
+            let (db, instrument) = try readinessContext(database, instrument: options.instrument, readOnly: true)
             let waves = try ReadinessRepository(db).loadAll(instrument: instrument)
             guard !waves.isEmpty else {
                 throw Failure("no waves of \(instrument.id) in the database; import some first with `piloteval readiness import`")

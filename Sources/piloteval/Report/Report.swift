@@ -90,7 +90,7 @@ struct ReportBuild: ParsableCommand {
             let templateSet: TemplateSet
             do { templateSet = try TemplateSet(directory: templates) } catch let e as TemplateError { throw Failure(e.description) }
 
-            let db = try openDatabase(database)
+            let db = try openDatabase(database, readOnly: !ModelCatalog.isPath(model))
             let resolved: (model: LogicModel, document: StoredDocument)
             do {
                 resolved = try ModelCatalog(db).resolveStored(model)

@@ -28,7 +28,7 @@ struct ReportVerify: ParsableCommand {
             let outcome: ReportVerifier.Outcome
             do {
                 let record = try JSONWriter.read(data, name: file)
-                outcome = try ReportVerifier.verify(record, database: try openDatabase(database))
+                outcome = try ReportVerifier.verify(record, database: try openDatabase(database, readOnly: true))
             } catch let e as VerifyError { throw Failure(e.message) }
             for note in outcome.notes { Console.error("note: " + note) }
             if outcome.differences.isEmpty {
