@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Store
 
 @main
 struct PilotEval: ParsableCommand {
@@ -22,4 +24,22 @@ struct PilotEval: ParsableCommand {
         version: "0.1.0",
         subcommands: [Demo.self, ModelCommand.self, Describe.self, Compare.self, ImportsCommand.self, MeasuresCommand.self, PDSACommand.self, RunChartCommand.self, IndicatorsCommand.self, ReadinessCommand.self, ReportCommand.self, CasesCommand.self, KeyCommand.self, SynthCommand.self]
     )
+
+    /// argument-parser's `main`, with one change: whatever a failing command says on
+    /// stderr passes through `IdentityNumberScanner.masking` first, so no message, from
+    /// any module or library, can echo an identity number (docs/privacy.md).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = IdentityNumberScanner.masking(fullMessage(for: error))
+            if !message.isEmpty {
+                let stream = code == .success ? FileHandle.standardOutput : FileHandle.standardError
+                stream.write(Data((message + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

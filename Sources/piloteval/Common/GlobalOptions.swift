@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Store
 
 /// Options every command shares (DESIGN §5): where the database is.
 struct DatabaseOptions: ParsableArguments {
@@ -20,8 +21,10 @@ struct DatabaseOptions: ParsableArguments {
 
 /// Diagnostics and progress go to stderr only; stdout is for machine output.
 enum Console {
+    /// Every diagnostic passes through the identity-number masking, whichever module
+    /// wrote it and whatever file name or cell it quotes (docs/privacy.md).
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        FileHandle.standardError.write(Data((IdentityNumberScanner.masking(message) + "\n").utf8))
     }
 
     /// Writes `text` to the file named by `-o`, or to stdout.

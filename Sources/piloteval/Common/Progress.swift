@@ -1,4 +1,5 @@
 import Foundation
+import Store
 
 /// Progress for long imports: a line on stderr that rewrites itself, shown only when
 /// stderr is a terminal (a script's log stays clean, DESIGN §5).
@@ -14,7 +15,7 @@ final class ImportProgress {
     init?(label: String, totalBytes: Int? = nil, minimumBytes: Int = 8 << 20) {
         guard isatty(STDERR_FILENO) != 0 else { return nil }
         if let totalBytes, totalBytes < minimumBytes { return nil }
-        self.label = label
+        self.label = IdentityNumberScanner.masking(label)   // docs/privacy.md
     }
 
     /// Matches CSVReader.forEachRow's `progress(bytesRead, totalBytes)`.
