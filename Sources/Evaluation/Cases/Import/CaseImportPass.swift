@@ -155,8 +155,16 @@ struct CaseImportPass {
             case .invalid(let reason):
                 throw fail(i, IdentityNumberScanner.containsNumber(f[i]) ? "\(shown(i)) is not a date (write YYYY-MM-DD or YYYYMMDD)" : reason)
             case .value(let d):
+                // An implausible date fails its row rather than becoming the extract date
+                // that censors every open case.
+                if d.year < 1900 {
+                    throw fail(i, "\(d.iso) is before 1900; check the date")
+                }
                 if let limit = request.extractDate, d > limit {
                     throw fail(i, "\(d.iso) is after the extract date \(limit.iso); an extract cannot know the future. Check the date or give a later --extract-date")
+                }
+                if request.extractDate == nil, d > request.today {
+                    throw fail(i, "\(d.iso) is after today (\(request.today.iso)); an extract cannot know the future. Check the date, or give --extract-date if this computer's clock is wrong")
                 }
                 if latest.map({ d > $0 }) ?? true { latest = d }
                 return d
@@ -455,7 +463,8 @@ struct CaseImportPass {
             notImported: plan.notImported.sorted { $0.key < $1.key }.map { .init(column: plan.header[$0.key], reason: $0.value) },
             identityColumns: plan.identity.sorted().map { plan.header[$0] },
             pseudonymised: pseudonymised, keyFingerprint: fingerprint,
-            encoding: reader.encoding.rawValue, delimiter: reader.delimiter.rawValue, warnings: warnings)
+            encoding: reader.encoding.rawValue, delimiter: reader.delimiter.rawValue,
+            warnings: warnings.map(IdentityNumberScanner.masking))   // they name the file as typed
     }
 }
 

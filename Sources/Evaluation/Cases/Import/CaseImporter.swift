@@ -109,6 +109,8 @@ public struct CaseImporter {
         var nonBlank = [Int](repeating: 0, count: n)
         var valid = [Int](repeating: 0, count: n)
         var textual = [Bool](repeating: false, count: n)
+        var numeric = [Int](repeating: 0, count: n)
+        var firstText: [(line: Int, fields: [String])?] = Array(repeating: nil, count: n)
         var rows = 0
         do {
             try reader.forEachRow { row in
@@ -120,6 +122,9 @@ public struct CaseImporter {
                         valid[i] += 1
                     } else if SwedishNumber.parse(field).value == nil {
                         textual[i] = true
+                        if firstText[i] == nil { firstText[i] = (row.line, row.fields) }
+                    } else {
+                        numeric[i] += 1
                     }
                 }
                 rows += 1
@@ -133,6 +138,13 @@ public struct CaseImporter {
         }
         if !plan.outcomesListed {
             for i in plan.extras(mappingListsOutcomes: false) where !plan.identity.contains(i) {
+                if textual[i], 2 * numeric[i] >= nonBlank[i], let at = firstText[i] {
+                    // Mostly numbers: an outcome with a bad value, the same located error
+                    // as a text found after the sample (CaseImportPass), not a column
+                    // silently left out because the text came early.
+                    throw CSVError(kind: .invalidValue, file: reader.name, line: at.line, column: headerColumn(at.fields, i),
+                                   message: "\(plan.header[i]): \(IdentityNumberScanner.quoted(at.fields[i])) is not a number; this column is read as an outcome (numbers or 0/1) because most of its values are numbers. Fix the value, or list the column under `text:` or `ignore:` in a mapping")
+                }
                 if textual[i] {
                     plan.notImported[i] = "text (names and free text are imported only when listed under `text:` in a mapping)"
                 } else {
