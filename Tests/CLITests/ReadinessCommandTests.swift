@@ -69,9 +69,10 @@ import Testing
 
     @Test func unknownInstrumentAndWaveAreExplained() throws {
         let cli = try prepared()
+        // A read command never creates the database, so there is one to look in first.
+        _ = try cli.run(["readiness", "import", "wave-a.csv", "--instrument", "instrument.yaml", "--wave", "wave-a"])
         let none = try cli.run(["readiness", "summary", "--instrument", "nope"])
         #expect(none.status == 1 && none.stderr.contains("no stored instrument"))
-        _ = try cli.run(["readiness", "import", "wave-a.csv", "--instrument", "instrument.yaml", "--wave", "wave-a"])
         let wave = try cli.run(["readiness", "summary", "--instrument", "test-readiness", "--wave", "2099"])
         #expect(wave.status == 1 && wave.stderr.contains("stored waves: wave-a"))
         let usage = try cli.run(["readiness", "summary", "--instrument", "test-readiness", "--format", "xml"])

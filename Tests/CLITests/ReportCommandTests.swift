@@ -50,6 +50,8 @@ import Testing
         let cli = try setUp()
         #expect(try final(cli, "json", "r.json").status == 0)
         let other = try CLIRunner()
+        // A database without that model (a read command never creates one).
+        #expect(try other.run(["model", "add", CLIRunner.fixture("indicators/model.yaml")]).status == 0)
         let result = try other.run(["report", "verify", cli.path("r.json")])
         #expect(result.status == 1)
         #expect(result.stderr.contains("model: report says exempelteamet version 1, recomputed no such model version"))
