@@ -204,4 +204,24 @@ struct CSVReaderTests {
         #expect(reader.header == ["a,b"])
         #expect(try reader.readAll()[0].fields == ["1,2"])
     }
+
+    /// A folder, a named pipe or a device is named for what it is, not reported as
+    /// "NSCocoaErrorDomain error 256" or a permission error (which root never has).
+    @Test func specialFilesAreNamedForWhatTheyAre() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("csv-special-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        for (path, expected) in [(folder.path, "a folder"), (fifo, "a named pipe"), ("/dev/null", "a device"),
+                                 (folder.appendingPathComponent("missing.csv").path, "no such file")] {
+            do {
+                _ = try CSVReader(path: path)
+                Issue.record("\(path) was read")
+            } catch let e as CSVError {
+                #expect(e.message.contains(expected), "\(e.message)")
+                #expect(!e.message.contains("NSCocoaErrorDomain") && !e.message.contains("permission"))
+            }
+        }
+    }
 }

@@ -40,6 +40,23 @@ public struct CSVReader: Sendable {
     /// The file's bytes, memory-mapped, with the reader's error when it cannot be read:
     /// for a caller that wants the bytes before the reader (to hash them meanwhile).
     public static func map(path: String) throws -> Data {
+        // Say what the path is when it is not a file: Foundation's own messages for a
+        // folder or a pipe ("NSCocoaErrorDomain error 256", "You don't have permission"
+        // as root) send people looking in the wrong place.
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            let what: String
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: what = "a folder, not a file; give the path of the CSV file inside it"
+            case S_IFIFO: what = "a named pipe (FIFO), not a file; save the data to a file and import that"
+            case S_IFCHR, S_IFBLK: what = "a device, not a file; give the path of a CSV file"
+            case S_IFSOCK: what = "a socket, not a file; give the path of a CSV file"
+            default: what = "not a regular file; give the path of a CSV file"
+            }
+            throw CSVError(kind: .unreadable, file: path, line: 0, message: "this is \(what)")
+        } else if stat(path, &info) != 0, errno == ENOENT {
+            throw CSVError(kind: .unreadable, file: path, line: 0, message: "no such file; check the path and the name")
+        }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         } catch {
