@@ -15,6 +15,6 @@ struct CasesCommand: ParsableCommand {
           piloteval cases compare --model vallingbyteamet \\
               --outcome investigation_within_4m --design did
         """,
-        subcommands: [CasesImport.self, CasesCompare.self]
+        subcommands: [CasesImport.self, CasesCompare.self, CasesPurge.self]
     )
 }
