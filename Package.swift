@@ -2,13 +2,14 @@
 import PackageDescription
 
 // Dependencies point one way: numbers (Statistics) → domain (LogicModel, Store,
-// Evaluation) → output (Reports) → the CLI. See docs/architecture.md.
+// Evaluation) → presentation (blocks, formatting, writers) → documents (Reports) → the
+// CLI. See docs/architecture.md.
 let package = Package(
     name: "piloteval",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "piloteval", targets: ["piloteval"]),
-        .library(name: "PilotEval", targets: ["Statistics", "Periods", "LogicModel", "Store", "Evaluation", "Reports"]),
+        .library(name: "PilotEval", targets: ["Statistics", "Periods", "LogicModel", "Store", "Evaluation", "Presentation", "Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -36,13 +37,15 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ], exclude: ["README.md"]),
         .target(name: "Evaluation", dependencies: ["Statistics", "LogicModel", "Store", "Yams"]),
+        .target(name: "Presentation", dependencies: ["Evaluation", "LogicModel", "Statistics", "Periods"],
+                exclude: ["README.md"]),
         .target(name: "Reports", dependencies: [
-            "Evaluation", "LogicModel", "Statistics",
+            "Presentation", "Evaluation", "LogicModel", "Statistics", "Periods", "Store",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Mustache", package: "swift-mustache"),
         ], exclude: ["README.md"]),
         .executableTarget(name: "piloteval", dependencies: [
-            "Statistics", "Periods", "LogicModel", "Store", "Evaluation", "Reports",
+            "Statistics", "Periods", "LogicModel", "Store", "Evaluation", "Presentation", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"],
@@ -54,7 +57,8 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "PresentationTests", dependencies: ["Presentation"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Presentation"]),
         .testTarget(name: "CLITests", dependencies: ["piloteval"],
                     resources: [.copy("Fixtures")]),
     ],

@@ -3,6 +3,7 @@ import Foundation
 import LogicModel
 import Periods
 @testable import Reports
+import Presentation
 import Store
 import Testing
 

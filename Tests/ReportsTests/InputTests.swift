@@ -1,5 +1,6 @@
 import Foundation
 @testable import Reports
+import Presentation
 import Testing
 
 /// The `--budget` CSV and the `--text` Markdown (docs/reports.md).

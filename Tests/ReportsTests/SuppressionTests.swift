@@ -1,4 +1,5 @@
 @testable import Reports
+import Presentation
 import Testing
 
 /// Small counts and complementary suppression (DESIGN §6). Expected masks worked out

@@ -44,27 +44,36 @@ extension String {
     }
 }
 
-/// Wraps text into lines of at most `width` characters, breaking at spaces (a word
-/// longer than the line is broken where it must be).
-func wrap(_ text: String, width: Int) -> [String] {
-    var lines: [String] = []
-    var current = ""
-    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-        var w = String(word)
-        while w.count > width {
-            if !current.isEmpty { lines.append(current); current = "" }
-            lines.append(String(w.prefix(width - 1)) + "-")
-            w = String(w.dropFirst(width - 1))
+/// The one word-wrapper: every terminal table, chart label and diagram box that
+/// breaks text into lines does it here (docs/architecture.md).
+public enum TextWrap {
+    /// `text` in lines of at most `width` characters, broken at spaces. A word longer
+    /// than a line is broken where it must be (with a hyphen), unless `breakingLongWords`
+    /// is false: then it stands alone on a line of its own, longer than `width` (chart
+    /// labels, which are measured afterwards).
+    public static func lines(_ text: String, width: Int, breakingLongWords: Bool = true) -> [String] {
+        let width = max(2, width)
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            var w = String(word)
+            while breakingLongWords && w.count > width {
+                if !current.isEmpty { lines.append(current); current = "" }
+                lines.append(String(w.prefix(width - 1)) + "-")
+                w = String(w.dropFirst(width - 1))
+            }
+            if current.isEmpty {
+                current = w
+            } else if current.count + 1 + w.count <= width {
+                current += " " + w
+            } else {
+                lines.append(current)
+                current = w
+            }
         }
-        if current.isEmpty {
-            current = w
-        } else if current.count + 1 + w.count <= width {
-            current += " " + w
-        } else {
-            lines.append(current)
-            current = w
-        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.isEmpty ? [""] : lines
     }
-    if !current.isEmpty { lines.append(current) }
-    return lines.isEmpty ? [""] : lines
 }
+
+func wrap(_ text: String, width: Int) -> [String] { TextWrap.lines(text, width: width) }

@@ -2,6 +2,7 @@ import Evaluation
 import Foundation
 import LogicModel
 import Periods
+import Presentation
 
 /// One indicator over its periods with the target line: the values as a line with
 /// filled markers (the model's baseline hollow), the unit's target (årsmål) as a dashed

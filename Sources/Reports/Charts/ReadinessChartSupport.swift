@@ -79,18 +79,10 @@ enum ReadinessChartSupport {
     /// enough to lay out labels without a font engine.
     static func width(_ text: String, size: Double) -> Double { Double(text.count) * size * 0.55 }
 
-    /// Splits a label into lines of at most `limit` characters at spaces.
+    /// Splits a label into lines of at most `limit` characters at spaces; a longer word
+    /// keeps a line of its own. No lines for an empty label.
     static func wrap(_ text: String, limit: Int) -> [String] {
-        var lines: [String] = [], current = ""
-        for word in text.split(separator: " ") {
-            if current.isEmpty { current = String(word) } else if current.count + 1 + word.count <= limit {
-                current += " " + word
-            } else {
-                lines.append(current); current = String(word)
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
+        text.split(separator: " ").isEmpty ? [] : TextWrap.lines(text, width: limit, breakingLongWords: false)
     }
 
     static func open(width: Double, height: Double, id: String, title: String, description: String) -> String {

@@ -1,4 +1,5 @@
 import LogicModel
+import Presentation
 
 /// A report as a tree of sections, independent of output format. Kinds (final,
 /// steering, tertial) build one; writers render it.

@@ -1,5 +1,6 @@
 import Foundation
 import Periods
+import Presentation
 import Store
 
 /// The Ekonomisk redovisning of a final report, read from `--budget FILE.csv`.

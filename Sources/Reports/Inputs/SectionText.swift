@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 
 /// The prose of a report, written by the process leader in one Markdown file
 /// (`--text FILE.md`): one section per heading, merged with the computed parts.

@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 
 /// The steering brief's "what changed since the last report": the headline figures of
 /// the previous report's JSON (`--since`) whose value differs now, named in words, and a

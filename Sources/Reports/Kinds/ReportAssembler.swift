@@ -1,4 +1,5 @@
 import LogicModel
+import Presentation
 
 /// Puts a report together: a kind's plan, the prose from `--text`, and the blocks the
 /// section builders produced, with a visible placeholder for whatever is missing.

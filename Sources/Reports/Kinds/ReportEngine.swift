@@ -1,5 +1,6 @@
 import Foundation
 import LogicModel
+import Presentation
 import Store
 
 /// A report built: the document to write, its JSON record, and what the user should

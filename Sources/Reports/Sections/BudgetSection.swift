@@ -1,3 +1,4 @@
+import Presentation
 /// Ekonomisk redovisning: the income and cost lines of `--budget`, their sums, and a
 /// flag when income and costs differ (the seed's own report has 1 150 000 against
 /// 1 500 000).

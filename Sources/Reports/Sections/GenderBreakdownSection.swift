@@ -1,4 +1,5 @@
 import LogicModel
+import Presentation
 
 /// 6.2 Jämställdhet: which outcomes the model follows by gender. The FoU report must
 /// give gender-disaggregated results for every outcome with a gender breakdown (issue

@@ -1,6 +1,7 @@
 import Evaluation
 import LogicModel
 import Periods
+import Presentation
 import Statistics
 
 /// Indicators (issue 5) in reports: 6 Resultatredovisning › Indikatorer (a status table

@@ -1,4 +1,5 @@
 import LogicModel
+import Presentation
 
 /// 6 Resultatredovisning › Uppföljningsplan: the logic model as a diagram (the
 /// `model show --format svg` renderer) and as the logical framework table, with

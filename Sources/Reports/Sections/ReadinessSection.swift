@@ -1,5 +1,6 @@
 import Evaluation
 import LogicModel
+import Presentation
 import Statistics
 import Store
 

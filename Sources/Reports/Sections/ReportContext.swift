@@ -1,6 +1,7 @@
 import Foundation
 import LogicModel
 import Periods
+import Presentation
 import Store
 
 /// What a report is asked for: the command line, as values.

@@ -1,3 +1,4 @@
+import Presentation
 /// The seam through which a domain puts its results into reports.
 ///
 /// A builder computes one `Codable` result value (typically by calling its Evaluation

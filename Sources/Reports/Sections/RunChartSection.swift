@@ -1,6 +1,7 @@
 import Evaluation
 import LogicModel
 import Periods
+import Presentation
 import Statistics
 import Store
 

@@ -1,6 +1,7 @@
 import Evaluation
 import LogicModel
 import Periods
+import Presentation
 import Statistics
 
 /// The tertial report's table per goal, in the city's columns: indicator, outcome,

@@ -1,3 +1,4 @@
+import Presentation
 /// Writing counts and the percentages built on them under suppression, so every
 /// domain section shows hidden cells the same way ("<5", "..") in every format.
 public struct SuppressedFigures: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 
 /// Markdown for wikis and git: GitHub-flavoured tables with column alignment, callouts
 /// as block quotes. Figures cannot live inside a Markdown file, so with an output path

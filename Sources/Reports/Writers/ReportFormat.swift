@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 
 public enum ReportFormat: String, Sendable, CaseIterable, Codable {
     case html, markdown, docx, pdf, json

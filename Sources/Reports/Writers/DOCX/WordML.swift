@@ -1,3 +1,4 @@
+import Presentation
 /// Small builders for WordprocessingML (ECMA-376 Part 1, §17) fragments.
 enum WordML {
     static let namespaces = """

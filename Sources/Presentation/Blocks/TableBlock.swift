@@ -7,7 +7,12 @@ public struct TableBlock: Sendable, Equatable {
     }
 
     public struct Cell: Sendable, Equatable, ExpressibleByStringLiteral {
+        /// What every writer shows. For a figure cell, the figure as `NumberStyle` writes
+        /// it in the document's language (set by `init(_:style:)`).
         public var text: RichText
+        /// The typed figure behind the text, when the cell is a number: what disclosure
+        /// control decides on and what the JSON and the web read.
+        public var figure: FigureCell?
         /// Columns this cell spans (header rows use it for grouped headings).
         public var span: Int
         /// A row heading (`<th scope="row">`): the first cell naming what the row is.
@@ -24,6 +29,12 @@ public struct TableBlock: Sendable, Equatable {
         }
 
         public init(stringLiteral value: String) { self.init(value) }
+
+        /// A figure cell, written in `style`'s language.
+        public init(_ figure: FigureCell, style: NumberStyle, span: Int = 1) {
+            self.init(RichText(style.text(figure)), span: span)
+            self.figure = figure
+        }
     }
 
     public var caption: String?
