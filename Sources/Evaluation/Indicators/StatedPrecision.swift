@@ -1,12 +1,12 @@
 /// The precision a figure was written with, read back from the number: reports print
 /// 98,18 % or 6,1 %, and a difference of two such figures is read at their precision
 /// (98.18 − 100 is −1.82, not −1.8199999999999932).
-enum StatedPrecision {
+public enum StatedPrecision {
     /// Decimals of the shortest text that reads back as `x` (Swift prints the shortest
     /// round-tripping form), capped at 6: counts-derived values have many and are not
     /// rounded by this. A trailing zero written in the file ("6,10") is not recoverable
     /// from a Double and counts as one decimal fewer.
-    static func decimals(_ x: Double) -> Int {
+    public static func decimals(_ x: Double) -> Int {
         guard x.isFinite else { return 0 }
         let text = "\(abs(x))"
         if text.contains("e") { return 6 }
