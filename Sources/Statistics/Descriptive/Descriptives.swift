@@ -39,12 +39,13 @@ public struct Descriptives: Sendable, Equatable {
         q1 = Figure(Quantile.type7(sorted: sorted, 0.25))
         median = Figure(Quantile.type7(sorted: sorted, 0.5))
         q3 = Figure(Quantile.type7(sorted: sorted, 0.75))
-        guard let variance = Summation.variance(finite) else {
+        // Scaled inside (Summation.standardDeviation): right for values near 1e300 or
+        // 1e-300, whose squares overflow or underflow.
+        guard let s = Summation.standardDeviation(finite) else {
             let why = "needs at least two values"
             sd = Figure(undefined: why); ciLow = Figure(undefined: why); ciHigh = Figure(undefined: why)
             return
         }
-        let s = variance.squareRoot()
         sd = Figure(s)
         let t = StudentT(df: Double(n - 1)).quantile(1 - (1 - confidence) / 2)
         let half = t * s / Double(n).squareRoot()

@@ -8,7 +8,12 @@ public struct HedgesG: Sendable, Equatable {
     public let g: Estimate
 
     public init(_ x: [Double], _ y: [Double], confidence: Double = 0.95) {
-        let a = SampleMoments(finiteValues(x)), b = SampleMoments(finiteValues(y))
+        // Moments of data scaled by a common power of two (1 for ordinary data), so
+        // values near 1e300 or 1e-300 keep their variances; t, df, p and g do not
+        // depend on the unit, and the difference is scaled back (Summation.scale).
+        let fx = finiteValues(x), fy = finiteValues(y)
+        let scale = Summation.scale(fx + fy)
+        let a = SampleMoments(fx, scale: scale), b = SampleMoments(fy, scale: scale)
         guard let va = a.variance, let vb = b.variance else {
             g = Estimate(undefined: "each group needs at least two values")
             return

@@ -10,12 +10,17 @@ public struct WelchTest: Sendable, Equatable {
     public let difference: Estimate
 
     public init(_ x: [Double], _ y: [Double], confidence: Double = 0.95) {
-        let a = SampleMoments(finiteValues(x)), b = SampleMoments(finiteValues(y))
+        // Moments of data scaled by a common power of two (1 for ordinary data), so
+        // values near 1e300 or 1e-300 keep their variances; t, df, p and g do not
+        // depend on the unit, and the difference is scaled back (Summation.scale).
+        let fx = finiteValues(x), fy = finiteValues(y)
+        let scale = Summation.scale(fx + fy)
+        let a = SampleMoments(fx, scale: scale), b = SampleMoments(fy, scale: scale)
         guard let va = a.variance, let vb = b.variance else {
             let why = "each group needs at least two values"
             test = TestResult(undefined: why, hasDf: true)
             difference = a.n > 0 && b.n > 0
-                ? Estimate(estimate: Figure(a.mean - b.mean), ciLow: Figure(undefined: why), ciHigh: Figure(undefined: why))
+                ? Estimate(estimate: Figure((a.mean - b.mean) / scale), ciLow: Figure(undefined: why), ciHigh: Figure(undefined: why))
                 : Estimate(undefined: "a group has no values")
             return
         }
@@ -25,7 +30,7 @@ public struct WelchTest: Sendable, Equatable {
         guard se2 > 0 else {
             let why = "both groups have zero variance"
             test = TestResult(undefined: why, hasDf: true)
-            difference = Estimate(estimate: Figure(diff), ciLow: Figure(undefined: why), ciHigh: Figure(undefined: why))
+            difference = Estimate(estimate: Figure(diff / scale), ciLow: Figure(undefined: why), ciHigh: Figure(undefined: why))
             return
         }
         let se = se2.squareRoot()
@@ -34,6 +39,7 @@ public struct WelchTest: Sendable, Equatable {
         let dist = StudentT(df: df)
         test = TestResult(statistic: Figure(t), df: Figure(df), p: Figure(dist.twoSidedP(t)))
         let half = dist.quantile(1 - (1 - confidence) / 2) * se
-        difference = Estimate(estimate: Figure(diff), ciLow: Figure(diff - half), ciHigh: Figure(diff + half))
+        difference = Estimate(estimate: Figure(diff / scale), ciLow: Figure((diff - half) / scale),
+                              ciHigh: Figure((diff + half) / scale))
     }
 }
