@@ -9,7 +9,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "piloteval", targets: ["piloteval"]),
-        .library(name: "PilotEval", targets: ["Statistics", "Periods", "LogicModel", "Store", "Evaluation", "Presentation", "Reports"]),
+        // One import for programs that use the library: `import PilotEvalKit`.
+        .library(name: "PilotEvalKit", targets: ["PilotEvalKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -44,6 +45,12 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Mustache", package: "swift-mustache"),
         ], exclude: ["README.md"]),
+        .target(name: "PilotEvalKit", dependencies: [
+            "Statistics", "Periods", "LogicModel", "Store", "Evaluation", "Presentation", "Reports",
+        ]),
+        // Programs that use the library from Swift; built with the package and run by
+        // the tests (Tests/CLITests/ExampleProgramTests.swift).
+        .executableTarget(name: "compare-groups", dependencies: ["PilotEvalKit"], path: "Examples/compare-groups"),
         .executableTarget(name: "piloteval", dependencies: [
             "Statistics", "Periods", "LogicModel", "Store", "Evaluation", "Presentation", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
