@@ -81,11 +81,12 @@ import Testing
 
     // MARK: - The table format
 
-    /// The figures of the table as it rounds them, from the JSON's values.
-    static func pct(_ x: Any?) -> String { String(format: "%.1f %%", 100 * (x as! Double)) }
+    /// The figures of the table as it rounds them, from the JSON's values (the terminal
+    /// writes English, `NumberStyle.terminal`: "12.5%", "+2.3 pp" with a no-break space).
+    static func pct(_ x: Any?) -> String { String(format: "%.1f%%", 100 * (x as! Double)) }
     static func pp(_ x: Any?) -> String {
         let v = 100 * (x as! Double)
-        return (v >= 0.05 ? "+" : "") + String(format: "%.1f", v) + " pp"
+        return (v >= 0.05 ? "+" : "") + String(format: "%.1f", v) + "\u{00A0}pp"
     }
     static func lines(_ text: String) -> [String] { text.components(separatedBy: "\n") }
     static func row(_ text: String, startingWith prefix: String) -> [String]? {
@@ -116,7 +117,7 @@ import Testing
         #expect(diff[1] == Self.pp(d["estimate"]))
         #expect(diff[2] == Self.pp(d["ci_low"]).dropLast(3) + " – " + Self.pp(d["ci_high"]))
         let chiP = try #require((json["chi_square"] as? [String: Any])?["p"] as? Double)
-        #expect(diff.last == (chiP < 0.001 ? "< 0.001" : String(format: "%.3f", chiP)))
+        #expect(diff.last == (chiP < 0.001 ? "<\u{00A0}0.001" : String(format: "%.3f", chiP)))
         // Balance: every covariate, SMD before and after with its flag.
         let covariates = try #require((json["balance"] as? [String: Any])?["covariates"] as? [[String: Any]])
         for c in covariates {
@@ -130,13 +131,13 @@ import Testing
         let ipw = try #require(Self.row(table, startingWith: "inverse probability weights (ATT)"))
         #expect(ipw[1] == Self.pct(adjusted["pilot"]) && ipw[2] == Self.pct(adjusted["comparison_weighted"]) && ipw[3] == Self.pp(adjusted["estimate"]))
         #expect(table.contains("regression adjustment (OLS, HC1)"))
-        // The caveats as wrapped bullets: each starts a line with "* ", no line is long.
+        // The caveats as wrapped bullets: each starts a line with "- ", no line is long.
         let caveats = try #require(json["caveats"] as? [[String: Any]])
-        let bullets = Self.lines(table).filter { $0.hasPrefix("* ") }
+        let bullets = Self.lines(table).drop { $0 != "Caveats" }.filter { $0.hasPrefix("- ") }
         #expect(bullets.count == caveats.count)
         for (bullet, caveat) in zip(bullets, caveats) {
             let words = (caveat["text"] as! String).split(separator: " ").prefix(4).joined(separator: " ")
-            #expect(bullet.hasPrefix("* " + words))
+            #expect(bullet.hasPrefix("- " + words))
         }
         let caveatLines = Self.lines(table).drop { $0 != "Caveats" }
         #expect(caveatLines.count > caveats.count && caveatLines.allSatisfy { $0.count <= 88 })

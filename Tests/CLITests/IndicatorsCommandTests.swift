@@ -67,7 +67,7 @@ import Testing
         // Written by the one formatter (NumberStyle, English for the terminal).
         #expect(i1.contains("78.5%"))
         #expect(i1.contains("81.2%"))
-        #expect(i1.contains("+8.5\u{00A0}percentage points"))
+        #expect(i1.contains("+8.5\u{00A0}pp"))
         #expect(i1.contains("not met"))
         #expect(table.stdout.contains("KF1.4: computed partly_met — 1 of 3 assessed indicators met; met: I2; not met: I1, I3"))
         #expect(table.stdout.contains("recorded fully_met: Enheten bedömer att målet uppfylls helt."))

@@ -16,8 +16,17 @@ import Periods
 /// few ulps of nudge so 6.15 stored as 6.1499999… is written 6,2.
 public struct NumberStyle: Sendable, Equatable {
     public let language: Language
+    /// Units in their short forms ("pp", "p.e."), for the terminal's narrow tables;
+    /// documents write them out.
+    public let abbreviated: Bool
 
-    public init(_ language: Language) { self.language = language }
+    /// The terminal's style: English for the analyst, short units.
+    public static let terminal = NumberStyle(.en, abbreviated: true)
+
+    public init(_ language: Language, abbreviated: Bool = false) {
+        self.language = language
+        self.abbreviated = abbreviated
+    }
 
     public static let noBreakSpace = "\u{00A0}"
 
@@ -50,7 +59,7 @@ public struct NumberStyle: Sendable, Equatable {
 
     /// A difference of two percentages, signed: (2.34, 1) → "+2,3 procentenheter".
     public func percentagePoints(_ value: Double, decimals: Int = 1) -> String {
-        let unit = language == .sv ? "procentenheter" : "percentage points"
+        let unit = abbreviated ? (language == .sv ? "p.e." : "pp") : (language == .sv ? "procentenheter" : "percentage points")
         return signed(value, decimals: decimals) + Self.noBreakSpace + unit
     }
 

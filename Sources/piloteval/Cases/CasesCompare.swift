@@ -1,6 +1,7 @@
 import ArgumentParser
 import Evaluation
 import Foundation
+import Presentation
 import Statistics
 
 extension CohortComparison.Design: ExpressibleByArgument {}
@@ -64,11 +65,9 @@ struct CasesCompare: ParsableCommand {
             } catch let e as CohortComparisonError {
                 throw Failure(e.message)
             }
-            let json = try ResultOutput.json(result)
-            guard format == .table else { print(json, terminator: ""); return }
-            // The table is drawn from the JSON itself, so both always say the same.
-            let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] ?? [:]
-            print(CasesCompareTable.render(object), terminator: "")
+            guard format == .table else { print(try ResultOutput.json(result), terminator: ""); return }
+            // The result's blocks (Presentation), in English for the analyst.
+            print(PlainTextWriter().render(result.blocks(style: .terminal)), terminator: "")
         }
     }
 }

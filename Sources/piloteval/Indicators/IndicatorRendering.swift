@@ -19,7 +19,7 @@ enum IndicatorRendering {
     /// The terminal table: the result's blocks (Presentation) through the plain-text
     /// writer, in English for the analyst.
     static func statusTable(_ r: IndicatorStatusReport) -> String {
-        PlainTextWriter().render(r.blocks(style: NumberStyle(.en)))
+        PlainTextWriter().render(r.blocks(style: .terminal))
     }
 
     static let statusCSVHeader = ["model", "model_version", "period", "indicator", "title", "unit", "group", "value",
@@ -67,7 +67,7 @@ enum IndicatorRendering {
     // MARK: Trend
 
     static func trendTable(_ r: IndicatorTrendReport) -> String {
-        PlainTextWriter().render(r.blocks(style: NumberStyle(.en)))
+        PlainTextWriter().render(r.blocks(style: .terminal))
     }
 
     static func trendCSV(_ r: IndicatorTrendReport, dialect: CSVText.Dialect = .rfc4180) -> String {
