@@ -93,7 +93,11 @@ struct CaseImportPass {
                     let field = f[i]
                     if isBlank(field) { continue }
                     tallies[i].nonBlank += 1
-                    let number = IdentityNumber.mightBe(utf8: field) ? IdentityNumber(utf8: field, reference: reference) : nil
+                    // Ten digits or more, or no number can hide in the cell: decided once per
+                    // cell here and read again below instead of scanning the bytes twice.
+                    let mayHold = IdentityNumber.mightBe(utf8: field)
+                    cells[i].mayHoldNumber = mayHold
+                    let number = mayHold ? IdentityNumber(utf8: field, reference: reference) : nil
                     if let number {
                         tallies[i].valid += 1
                         if tallies[i].firstValidLine == nil { tallies[i].firstValidLine = line }
@@ -141,7 +145,7 @@ struct CaseImportPass {
             guard let i = column(role) else { return nil }
             if isIdentity[i] { return cells[i].pseudonym.map(CellText.stored) }
             if cells[i].suppressed || isBlank(f[i]) { return nil }
-            if !isNotIdentity[i], IdentityNumberScanner.containsNumber(f[i]) {
+            if !isNotIdentity[i], cells[i].mayHoldNumber, IdentityNumberScanner.containsNumber(f[i]) {
                 // A number inside other text (`BU-120514-4825`): never stored as written,
                 // unless the mapping says the column's values only look like numbers.
                 return .string(try embedded(i, role: role))
@@ -243,7 +247,7 @@ struct CaseImportPass {
         var outcomeCount = 0
         var dropped: [Int] = []
         for i in plan.outcomes where !cells[i].suppressed && !isIdentity[i] && !isBlank(f[i]) {
-            if !isNotIdentity[i], IdentityNumberScanner.containsNumber(f[i]) {
+            if !isNotIdentity[i], cells[i].mayHoldNumber, IdentityNumberScanner.containsNumber(f[i]) {
                 // Shaped like an identity number but not a valid one (a valid one makes
                 // the column refused at the end): a mistyped number, never stored.
                 tallies[i].embedded += 1
@@ -280,7 +284,8 @@ struct CaseImportPass {
         for i in plan.text where !isBlank(f[i]) {
             let value = isIdentity[i] ? cells[i].pseudonym.map(out.string)
                 : (cells[i].suppressed ? nil
-                   : !isNotIdentity[i] && IdentityNumberScanner.containsNumber(f[i]) ? try embedded(i, role: nil)
+                   : !isNotIdentity[i] && cells[i].mayHoldNumber && IdentityNumberScanner.containsNumber(f[i])
+                   ? try embedded(i, role: nil)
                    : f.string(i).trimmingCharacters(in: .whitespaces))
             guard let value else { continue }
             texts = (texts.map { $0 + "," } ?? "{") + textPrefixes[i]! + JSONText.quoted(value)
@@ -489,6 +494,8 @@ private struct IdentityCell {
     var suppressed = false
     /// Where the cell's pseudonym was written in the batch.
     var pseudonym: BulkRows.TextRange?
+    /// The cell has ten digits or more: only then can a number hide in it.
+    var mayHoldNumber = false
     /// Read from a valid number before it goes, for birth year and legal sex.
     var birthDate: CalendarDate?
     var legalSex: IdentityNumber.LegalSex?
