@@ -64,3 +64,19 @@ public struct Indicator: Codable, Sendable, Equatable {
 
 /// Values a `gender` breakdown may take.
 public let standardGenderValues = ["girls", "boys", "women", "men", "other"]
+
+/// The Swedish words people write for the standard gender values, in a model's
+/// `breakdowns` and in an observations file's `group` column alike (docs/indicators.md).
+public let swedishGenderValues: [String: String] = [
+    "flickor": "girls", "flicka": "girls", "pojkar": "boys", "pojke": "boys",
+    "kvinnor": "women", "kvinna": "women", "män": "men", "man": "men",
+    "annat": "other", "annan": "other", "övriga": "other",
+]
+
+/// `text` as a standard gender value: the value itself in any case, or its Swedish
+/// name (`Flickor` → `girls`); nil for anything else.
+public func standardGenderValue(_ text: String) -> String? {
+    let lower = text.lowercased()
+    if standardGenderValues.contains(lower) { return lower }
+    return swedishGenderValues[lower]
+}

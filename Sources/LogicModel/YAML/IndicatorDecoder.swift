@@ -37,7 +37,15 @@ enum IndicatorDecoder {
                                               note: r.string(b["note"]?.value, key: "note", id: id))
             }
         }
-        for t in r.sequence(e["targets"]?.value, key: "targets", id: id) {
+        // No target written at all (one that does not parse is an error of its own).
+        let targetNodes = r.sequence(e["targets"]?.value, key: "targets", id: id)
+        if targetNodes.isEmpty {
+            r.warning(e["id"]?.value ?? item, id: id,
+                      "indicator has no target; add `targets:` with a period and a rule "
+                      + "(e.g. {period: \"2022\", rule: \">= 80\"}, or rule: qualitative with a note); "
+                      + "without one its status is not_assessed and it counts for no goal")
+        }
+        for t in targetNodes {
             guard let te = r.entries(t, what: "a target", id: id, allowed: ["period", "rule", "set_by", "note"]) else { continue }
             let period = r.period(te["period"]?.value, key: "period", id: id)
             if te["period"] == nil { r.error(t, id: id, "target without `period`") }
@@ -56,12 +64,16 @@ enum IndicatorDecoder {
             if case .mapping(let mapping) = node {
                 for (k, v) in mapping {
                     guard let name = r.string(k, key: "breakdowns", id: id) else { continue }
-                    let values = r.stringList(v, key: "breakdowns.\(name)", id: id)
+                    var values = r.stringList(v, key: "breakdowns.\(name)", id: id)
                     if values.isEmpty { r.error(v, id: id, "breakdown `\(name)` lists no values") }
                     if name == "gender" {
-                        for value in values where !standardGenderValues.contains(value) {
-                            r.error(v, id: id, "gender value \"\(value)\" is not one of \(standardGenderValues.joined(separator: ", "))")
+                        // Swedish names (flickor, pojkar, …) are read as the standard values,
+                        // as in an observations file's group column.
+                        for value in values where standardGenderValue(value) == nil {
+                            r.error(v, id: id, "gender value \"\(value)\" is not one of \(standardGenderValues.joined(separator: ", "))"
+                                    + " (or in Swedish: flickor, pojkar, kvinnor, män, annat)")
                         }
+                        values = values.map { standardGenderValue($0) ?? $0 }
                     }
                     if Set(values).count != values.count { r.error(v, id: id, "breakdown `\(name)` repeats a value") }
                     if values.contains("total") { r.error(v, id: id, "`total` is implicit; do not list it as a breakdown value") }
@@ -79,6 +91,7 @@ enum IndicatorDecoder {
         switch node {
         case .scalar:
             guard let text = r.string(node, key: "rule", id: id, required: true) else { return nil }
+            if r.rejectCurlyQuotes(text, node: node, key: "rule", id: id) { return nil }
             do {
                 return try TargetRule(parsing: text)
             } catch {

@@ -101,7 +101,10 @@ public enum LogicModelDecoder {
                 r.error(item, id: nil, "\(kind) without `id`")
                 return nil
             }
-            guard let nodeID = r.string(idNode, key: "id", id: nil, required: true) else { return nil }
+            guard var nodeID = r.string(idNode, key: "id", id: nil, required: true) else { return nil }
+            // An error, once; the id without its quotes is still registered, so references
+            // to it do not fail a second time.
+            if r.rejectCurlyQuotes(nodeID, node: idNode, key: "id", id: nil) { nodeID = NodeReader.removingCurlyQuotes(nodeID) }
             if let first = seen[nodeID] {
                 r.error(idNode, id: nodeID, "duplicate id; it is already used at line \(first.line)")
             } else {
@@ -112,11 +115,13 @@ public enum LogicModelDecoder {
         }
         func references(_ e: [String: (key: Node, value: Node)], _ field: String, from: String) -> [String] {
             guard let node = e[field]?.value else { return [] }
-            let ids = r.stringList(node, key: field, id: from)
+            var ids = r.stringList(node, key: field, id: from)
             let items: [Node] = if case .sequence(let s) = node { Array(s) } else { [node] }
             for (i, to) in ids.enumerated() {
-                let at = i < items.count ? r.location(items[i]) : r.location(node)
-                map.references.append(.init(from: from, field: field, to: to, location: at))
+                let item = i < items.count ? items[i] : node
+                // Named once, as curly quotes; the id without them is checked as usual.
+                if r.rejectCurlyQuotes(to, node: item, key: field, id: from) { ids[i] = NodeReader.removingCurlyQuotes(to) }
+                map.references.append(.init(from: from, field: field, to: ids[i], location: r.location(item)))
             }
             return ids
         }

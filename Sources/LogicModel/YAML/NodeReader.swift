@@ -46,12 +46,20 @@ final class NodeReader {
             return nil
         }
         var result: [String: (key: Node, value: Node)] = [:]
+        var previous: (key: String, value: Node)?
         for (keyNode, valueNode) in mapping {
             guard case .scalar(let scalar) = keyNode else {
                 error(keyNode, id: id, "keys in \(what) must be plain words")
                 continue
             }
             let key = scalar.string
+            let before = previous
+            previous = (key, valueNode)
+            if !allowed.contains(key), let before,
+               let hint = Self.decimalCommaHint(key: keyNode, value: valueNode, previous: before) {
+                error(keyNode, id: id, hint)
+                continue
+            }
             if !allowed.contains(key) {
                 var message = "unknown key `\(key)` in \(what)"
                 if let suggestion = closest(key, in: allowed) {
@@ -66,6 +74,49 @@ final class NodeReader {
             result[key] = (keyNode, valueNode)
         }
         return result
+    }
+
+    /// `{period: "2022", value: 54,5}`: inside `{ }` a comma separates entries, so YAML
+    /// reads `value: 54` and a key `5` without a value. Says so, instead of "unknown key `5`".
+    /// Recognised by the digits-only key written right after the number, comma between
+    /// (Yams does not keep whether a mapping was written in flow style).
+    static func decimalCommaHint(key keyNode: Node, value: Node, previous: (key: String, value: Node)) -> String? {
+        guard case .scalar(let keyScalar) = keyNode else { return nil }
+        let key = keyScalar.string
+        guard !key.isEmpty, key.allSatisfy(\.isASCIIDigitCharacter),
+              case .scalar(let before) = previous.value, before.style == .plain,
+              let at = before.mark, let keyAt = keyScalar.mark,
+              keyAt.line == at.line, keyAt.column == at.column + before.string.count + 1,
+              !before.string.isEmpty, before.string.last!.isASCIIDigitCharacter,
+              Double(before.string.replacingOccurrences(of: " ", with: "")) != nil,
+              case .scalar(let empty) = value, empty.string.isEmpty else { return nil }
+        let written = "\(before.string),\(key)"
+        return "`\(previous.key): \(written)` has a decimal comma, which inside { } separates entries "
+            + "(YAML read \(previous.key) \(before.string) and a key `\(key)`); write \(previous.key): \(before.string).\(key), "
+            + "or put the entry on a line of its own (\(previous.key): \(written))"
+    }
+
+    /// The quotation marks Word's AutoFormat types in place of straight ones. YAML does
+    /// not read them as quotes, so `rule: “>= 80”` is the text with the quotes in it.
+    static let curlyQuotes: [Character] = ["\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}", "\u{201E}"]
+
+    /// A sentence naming the curly quotes in `text`, or nil when it has none.
+    static func curlyQuoteHint(_ text: String) -> String? {
+        let found = curlyQuotes.filter(text.contains)
+        guard !found.isEmpty else { return nil }
+        return "it is written with curly quotes (\(found.map(String.init).joined(separator: " "))), as Word types them, "
+            + "and YAML does not read those as quotes; type straight quotes (\" or ') or none"
+    }
+
+    static func removingCurlyQuotes(_ text: String) -> String {
+        String(text.filter { !curlyQuotes.contains($0) })
+    }
+
+    /// Errors when an id or a reference to one holds curly quotes; true when it did.
+    func rejectCurlyQuotes(_ text: String, node: Node, key: String, id: String?) -> Bool {
+        guard let hint = Self.curlyQuoteHint(text) else { return false }
+        error(node, id: id, "`\(key)` \"\(text)\": \(hint)")
+        return true
     }
 
     func isNull(_ node: Node) -> Bool {
@@ -126,7 +177,7 @@ final class NodeReader {
         guard let node, let text = string(node, key: key, id: id) else { return nil }
         let normalised = text.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: " ", with: "")
         guard let value = Double(normalised), value.isFinite else {
-            error(node, id: id, "`\(key)` should be a number, found \"\(text)\"")
+            error(node, id: id, "`\(key)` should be a number, found \"\(text)\"" + (Self.curlyQuoteHint(text).map { "; " + $0 } ?? ""))
             return nil
         }
         return value
@@ -138,7 +189,7 @@ final class NodeReader {
         case "true", "yes", "ja": return true
         case "false", "no", "nej": return false
         default:
-            error(node, id: id, "`\(key)` should be true or false, found \"\(text)\"")
+            error(node, id: id, "`\(key)` should be true or false, found \"\(text)\"" + (Self.curlyQuoteHint(text).map { "; " + $0 } ?? ""))
             return nil
         }
     }
@@ -147,23 +198,30 @@ final class NodeReader {
         guard let node, let text = string(node, key: key, id: id) else { return nil }
         if let value = T(rawValue: text) { return value }
         let allowed = T.allCases.map(\.rawValue)
-        error(node, id: id, "`\(key)` is \"\(text)\"; it must be one of: \(allowed.joined(separator: ", "))")
+        error(node, id: id, "`\(key)` is \"\(text)\"; it must be one of: \(allowed.joined(separator: ", "))"
+              + (Self.curlyQuoteHint(text).map { "; " + $0 } ?? ""))
         return nil
     }
 
     func period(_ node: Node?, key: String, id: String?) -> Period? {
         guard let node, let text = string(node, key: key, id: id) else { return nil }
         if let period = Period(parsing: text) { return period }
-        error(node, id: id, "`\(key)` \"\(text)\" is not a period; write 2021, 2021-T1, 2021-Q2 or 2021-03")
+        error(node, id: id, "`\(key)` \"\(text)\" is not a period; "
+              + (Self.curlyQuoteHint(text).map { $0 + ", e.g. \"2021\"" } ?? "write 2021, 2021-T1, 2021-Q2 or 2021-03"))
         return nil
     }
 
     func date(_ node: Node?, key: String, id: String?) -> CalendarDate? {
         guard let node, let text = string(node, key: key, id: id) else { return nil }
         if let date = CalendarDate(parsing: text) { return date }
-        error(node, id: id, "`\(key)` \"\(text)\" is not a date; write YYYY-MM-DD, e.g. 2021-03-05")
+        error(node, id: id, "`\(key)` \"\(text)\" is not a date; "
+              + (Self.curlyQuoteHint(text).map { $0 + ", e.g. 2021-03-05" } ?? "write YYYY-MM-DD, e.g. 2021-03-05"))
         return nil
     }
+}
+
+extension Character {
+    var isASCIIDigitCharacter: Bool { isASCII && isNumber }
 }
 
 extension String {

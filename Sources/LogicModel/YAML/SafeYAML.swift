@@ -42,6 +42,9 @@ public enum SafeYAML {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             let (line, column, problem) = describe(error)
+            if let hint = unquotedComparison(text, near: line) {
+                throw fail(hint.line, hint.column, "not valid YAML: \(hint.message)")
+            }
             throw fail(line, column, "not valid YAML: \(problem)")
         } catch {
             throw fail(1, 1, "not valid YAML: \(error)")
@@ -148,6 +151,38 @@ public enum SafeYAML {
             }
             previous = ch
             if ch != " " && ch != "\t" && ch != "\r" { lastNonSpace = ch }
+        }
+        return nil
+    }
+
+    /// `rule: >= 80` unquoted: YAML reads a value starting with `>` as the start of a
+    /// folded text block and stops with a message about block scalars. Finds such a
+    /// value on the failing line (or the line before) and says to quote it.
+    static func unquotedComparison(_ text: String, near line: Int) -> (line: Int, column: Int, message: String)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for number in [line, line - 1] where number >= 1 && number <= lines.count {
+            let chars = Array(lines[number - 1])
+            var i = 0
+            while i < chars.count {
+                // A key (letters, digits, _), a colon, blanks, then `>` or `>=` and a number.
+                guard chars[i] == ":" else { i += 1; continue }
+                var keyStart = i
+                while keyStart > 0, chars[keyStart - 1].isLetter || chars[keyStart - 1].isNumber || chars[keyStart - 1] == "_" { keyStart -= 1 }
+                var j = i + 1
+                while j < chars.count, chars[j] == " " || chars[j] == "\t" { j += 1 }
+                guard keyStart < i, j > i + 1, j < chars.count, chars[j] == ">" else { i += 1; continue }
+                var end = j + 1
+                if end < chars.count, chars[end] == "=" { end += 1 }
+                while end < chars.count, chars[end] == " " { end += 1 }
+                let numberStart = end
+                while end < chars.count, chars[end].isNumber || ".,-+%".contains(chars[end]) { end += 1 }
+                // A decimal comma inside { } ends the value there; keep what was written.
+                if end > numberStart, chars[end - 1] == "," { end -= 1 }
+                guard end > numberStart else { i += 1; continue }
+                let key = String(chars[keyStart..<i]), value = String(chars[j..<end])
+                return (number, j + 1, "`\(key): \(value)` needs quotes: write \(key): \"\(value)\" "
+                        + "(unquoted, YAML reads a value that starts with > as the start of a folded text block)")
+            }
         }
         return nil
     }
