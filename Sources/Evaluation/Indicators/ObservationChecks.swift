@@ -22,12 +22,10 @@ public struct ObservationCheckResult: Sendable {
 /// model's period; a value that disagrees with its own counts.
 public enum ObservationChecks {
     /// Swedish group names as people type them, to the standard values.
-    static let groupAliases: [String: String] = [
-        "flickor": "girls", "flicka": "girls", "pojkar": "boys", "pojke": "boys",
-        "kvinnor": "women", "kvinna": "women", "män": "men", "man": "men",
-        "annat": "other", "övriga": "other", "annan": "other",
+    /// (The gender names are LogicModel's, which a model's `breakdowns` accept too.)
+    static let groupAliases: [String: String] = swedishGenderValues.merging([
         "totalt": Observation.total, "total": Observation.total, "alla": Observation.total,
-    ]
+    ]) { gender, _ in gender }
 
     public static func check(_ rows: [Observation], model: LogicModel, file: String) -> ObservationCheckResult {
         let indicators = Dictionary(model.indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -102,7 +100,8 @@ public enum ObservationChecks {
         }
         let label = "\(row.indicator) \(row.period) \(row.group)"
         if indicator.unit == .percent, let v = row.figure(unit: .percent), v < 0 || v > 100 {
-            warn(.percentOutOfRange, "\(label): \(v.formatted) % lies outside 0–100")
+            warn(.percentOutOfRange, "\(label): \(shown(row, unit: .percent) ?? "") % lies outside 0–100"
+                 + (row.value == nil ? " (\(StatedPrecision.text(row.numerator!))/\(StatedPrecision.text(row.denominator!)))" : ""))
         }
         if let range = model.period, !(range.start <= row.period.start && row.period.end <= range.end),
            !indicator.targets.contains(where: { $0.period == row.period || $0.period == row.period.yearPeriod }),
@@ -113,8 +112,9 @@ public enum ObservationChecks {
         if let v = row.value, let derived = Observation.quotient(row.numerator, row.denominator, unit: indicator.unit) {
             let d = StatedPrecision.decimals(v)
             if StatedPrecision.round(derived, to: d) != v {
-                warn(.valueDisagreesWithCounts, "\(label): value \(v.formatted) disagrees with "
-                     + "\(row.numerator!.formatted)/\(row.denominator!.formatted) = \(StatedPrecision.round(derived, to: max(d, 2)).formatted)"
+                // The quotient one place finer than the value, so the two read apart.
+                warn(.valueDisagreesWithCounts, "\(label): value \(StatedPrecision.text(v)) disagrees with "
+                     + "\(StatedPrecision.text(row.numerator!))/\(StatedPrecision.text(row.denominator!)) = \(StatedPrecision.text(derived, decimals: d + 1))"
                      + (indicator.unit == .percent ? " %" : ""))
             }
         }
@@ -137,14 +137,18 @@ public enum ObservationChecks {
                 out.append(ObservationWarning(kind: kind, indicator: indicator.id, period: total.period,
                                               message: message, lines: lines))
             }
+            // Parts, their sum and the total at the precision they were written with; the
+            // sum and the gap at the finest of those (0.1 + 0.2 is 0.3, not 0.30000000000000004).
             func sumMessage(_ what: String, _ parts: [(String, Double)], _ total: Double) -> String {
                 let sum = parts.reduce(0) { $0 + $1.1 }
-                var m = "\(label): \(what) " + parts.map { "\($0.1.formatted) (\($0.0))" }.joined(separator: " + ")
-                    + " = \(sum.formatted), but the total is \(total.formatted)"
+                let d = (parts.map(\.1) + [total]).map(StatedPrecision.decimals).max() ?? 0
+                func t(_ x: Double) -> String { StatedPrecision.text(x, decimals: d) }
+                var m = "\(label): \(what) " + parts.map { "\(StatedPrecision.text($0.1)) (\($0.0))" }.joined(separator: " + ")
+                    + " = \(t(sum)), but the total is \(StatedPrecision.text(total))"
                 if sum < total && !missing.isEmpty {
-                    m += "; \((total - sum).formatted) not in any part (no row for \(missing.joined(separator: ", ")))"
+                    m += "; \(t(total - sum)) not in any part (no row for \(missing.joined(separator: ", ")))"
                 } else if sum > total {
-                    m += "; the parts exceed the total by \((sum - total).formatted)"
+                    m += "; the parts exceed the total by \(t(sum - total))"
                 }
                 return m
             }
@@ -173,14 +177,22 @@ public enum ObservationChecks {
                     let slack = StatedPrecision.slack(vs + [tv])
                     if tv < lo - slack || tv > hi + slack {
                         let where_ = tv < lo ? "below" : "above"
-                        warn(.totalOutsideParts, "\(label): the total \(tv.formatted) lies \(where_) every part ("
-                             + parts.map { "\($0.group) \($0.figure(unit: indicator.unit)!.formatted)" }.joined(separator: ", ")
+                        warn(.totalOutsideParts, "\(label): the total \(shown(total, unit: indicator.unit)!) lies \(where_) every part ("
+                             + parts.map { "\($0.group) \(shown($0, unit: indicator.unit)!)" }.joined(separator: ", ")
                              + "); a total of a \(indicator.unit.rawValue) lies between its parts, so one figure is probably wrong")
                     }
                 }
             }
         }
         return out
+    }
+
+    /// A row's figure for a person to read: a value at the precision it was written with,
+    /// one computed from counts to one decimal (as reports show a percentage). Nil when
+    /// the row has neither.
+    static func shown(_ row: Observation, unit: IndicatorUnit) -> String? {
+        if let v = row.value { return StatedPrecision.text(v) }
+        return row.figure(unit: unit).map { StatedPrecision.text($0, decimals: 1) }
     }
 
     /// Equal up to floating-point noise (counts are whole, amounts may have öre).

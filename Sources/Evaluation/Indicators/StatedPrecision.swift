@@ -1,3 +1,5 @@
+import Foundation
+
 /// The precision a figure was written with, read back from the number: reports print
 /// 98,18 % or 6,1 %, and a difference of two such figures is read at their precision
 /// (98.18 − 100 is −1.82, not −1.8199999999999932).
@@ -13,6 +15,21 @@ public enum StatedPrecision {
         guard let dot = text.firstIndex(of: ".") else { return 0 }
         let fraction = text[text.index(after: dot)...]
         return fraction == "0" ? 0 : min(fraction.count, 6)
+    }
+
+    /// `x` with `decimals` places, rounded half away from zero, in English with a `.`
+    /// and without grouping ("116.7", "-2", "0.30"): the figures of import messages,
+    /// which Evaluation writes without Presentation's `NumberStyle`.
+    public static func text(_ x: Double, decimals: Int) -> String {
+        guard x.isFinite else { return "\(x)" }
+        let d = min(max(decimals, 0), 6)
+        let r = round(x, to: d)
+        return String(format: "%.\(d)f", r == 0 ? 0 : r)
+    }
+
+    /// `x` at the precision it was written with ("52.61", "120"): `decimals(x)` places.
+    public static func text(_ x: Double) -> String {
+        text(x, decimals: decimals(x))
     }
 
     /// Rounds half away from zero at `decimals` places (as LogicModel's target rules do).

@@ -96,9 +96,33 @@ import Store
             """)
         #expect(r.warnings.map(\.kind) == [.percentOutOfRange, .percentOutOfRange, .valueDisagreesWithCounts])
         #expect(r.warnings[0].lines == [2])
-        #expect(r.warnings[1].message.contains("120 %"))
+        #expect(r.warnings[1].message.contains("120.0 % lies outside 0–100 (12/10)"))
         // 142/346 = 41.04 % reads as 41 at the value's precision, not 42.
         #expect(r.warnings[2].lines == [5])
+    }
+
+    /// Figures in messages are rounded as a person reads them: a value at the precision
+    /// it was written with, one computed from counts to one decimal, sums at the finest
+    /// precision of their parts — never a raw float such as 116.66666666666667.
+    @Test func figuresInWarningsAreRounded() throws {
+        let r = try check("""
+            indicator,period,group,value,numerator,denominator
+            P,2022-T1,total,,7,6
+            P,2022-T2,total,101.25,,
+            P,2022-T3,total,42,142,346
+            """)
+        #expect(r.warnings.map(\.message) == [
+            "P 2022-T1 total: 116.7 % lies outside 0–100 (7/6)",
+            "P 2022-T2 total: 101.25 % lies outside 0–100",
+            "P 2022-T3 total: value 42 disagrees with 142/346 = 41.0 %",
+        ])
+        let sums = try check("indicator,period,group,value\nC,2022,total,0.3\nC,2022,girls,0.1\nC,2022,boys,0.25\n")
+        #expect(sums.warnings.map(\.message) == [
+            "C 2022: gender parts 0.1 (girls) + 0.25 (boys) = 0.35, but the total is 0.3; the parts exceed the total by 0.05",
+        ])
+        let outside = try check("indicator,period,group,value,numerator,denominator\nP,2022,total,,2,3\nP,2022,girls,,1,6\nP,2022,boys,50,,\n")
+        #expect(outside.warnings.map(\.message).contains(
+            "P 2022: the total 66.7 lies above every part (girls 16.7, boys 50); a total of a percent lies between its parts, so one figure is probably wrong"))
     }
 
     @Test func periodOutsideTheModel() throws {
