@@ -123,6 +123,12 @@ extension ReadinessUnitAgreement: Encodable {
         var c = encoder.container(keyedBy: FigureKey.self)
         try c.encode(unit, forKey: "unit")
         try c.encode(rwgJ, forKey: "rwg_j")
-        try c.encode(level, forKey: "level")
+        if let level {
+            try c.encode(level, forKey: "level")
+        } else {
+            // No level without a figure to read it from; the figure's note says why.
+            try c.encodeNil(forKey: FigureKey("level"))
+            try c.encode(rwgJ.note ?? "no r_wg(J) to read a level from", forKey: "level_note")
+        }
     }
 }
