@@ -60,6 +60,37 @@ import Testing
         #expect(en.contains(">6.5<") && en.contains("Understand why") && !en.contains(">6,5<"))
     }
 
+    /// A heat map of one unit is narrower than its title: the title and subtitle wrap to
+    /// the chart's width instead of running off it ("…mätning 2023-0" was all that showed).
+    @Test(arguments: [Language.sv, .en])
+    func headingWrapsToANarrowChart(_ language: Language) throws {
+        let one = ReadinessWaveData(wave: "2023-03", items: ["understand_why", "know"],
+                                    respondents: (0..<6).map { ReadinessRespondent(unit: "Enhet A", respondent: "r\($0)", answers: [5, 6]) })
+        let summary = ReadinessSummary.compute(one, instrument: Self.instrument, minGroup: 5)
+        let svg = ReadinessHeatmap.svg(summary, instrument: Self.instrument, language: language)
+        checkAccessible(svg, id: "readiness-heatmap")
+        let width = try #require(svg.firstMatch(of: /<svg [^>]*width="(\d+)"/).flatMap { Double($0.1) })
+        func lines(size: String) -> [(x: Double, text: String)] {
+            svg.matches(of: /<text x="([\d.]+)" y="[\d.]+" font-size="(\d+)" text-anchor="start"[^>]*>([^<]*)<\/text>/)
+                .filter { $0.2 == size }.map { (Double($0.1)!, String($0.3)) }
+        }
+        let title = language == .sv ? "Förändringsbenägenhet per enhet, mätning 2023-03" : "Change readiness by unit, wave 2023-03"
+        let titleLines = lines(size: "17")
+        #expect(titleLines.map(\.text).joined(separator: " ") == title)
+        #expect(titleLines.count >= 2)
+        for line in titleLines {
+            #expect(line.x + Double(line.text.count) * 17 * 0.6 <= width, "\(line.text) runs off a \(width) px chart")
+        }
+        // Everything else at 12 px that starts at the left margin fits too.
+        for line in lines(size: "12") where line.x == 16 {
+            #expect(line.x + Double(line.text.count) * 12 * 0.55 <= width, "\(line.text) runs off a \(width) px chart")
+        }
+        // The grid starts below the heading.
+        let lastHeading = try #require(svg.matches(of: /y="([\d.]+)" font-size="1[27]" text-anchor="start"/).map { Double($0.1)! }.max())
+        let firstRect = try #require(svg.firstMatch(of: /<rect x="[\d.]+" y="([\d.]+)" width="1\d\d"/).flatMap { Double($0.1) })
+        #expect(firstRect > lastHeading + 20)
+    }
+
     @Test func trendChartMarksAggregatedWaves() {
         let svg = ReadinessTrendChart.svg(Self.trend, instrument: Self.instrument, kind: "item", key: "understand_why", language: .sv)
         checkAccessible(svg, id: "readiness-trend")

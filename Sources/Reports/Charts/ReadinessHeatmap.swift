@@ -17,17 +17,14 @@ public enum ReadinessHeatmap {
         var rows = instrument.items.map { Row(label: $0.shortLabel(language), isScale: false, key: $0.key) }
         rows += scaleInfo.map { Row(label: (sv ? "Skala: " : "Scale: ") + (sv ? $0.sv : $0.en), isScale: true, key: $0.key) }
         let units = summary.units
-        let labelWidth = max(160, (rows.map { S.width($0.label, size: 12) }.max() ?? 0) + 24)
+        // Scale rows are bold, a little wider than the estimate for regular text.
+        let labelWidth = max(160, (rows.map { S.width($0.label, size: 12) * ($0.isScale ? 1.13 : 1) }.max() ?? 0) + 24)
         let cellW = 118.0, cellH = 30.0
         let headerLines = units.map { S.wrap($0.unit, limit: 14) }
         let headerHeight = Double((headerLines.map(\.count).max() ?? 1) + 1) * 15 + 8
-        let top = 74.0
-        let gridTop = top + headerHeight
         let ruleGap = 8.0
         let gridHeight = Double(rows.count) * cellH + ruleGap
         let width = labelWidth + Double(max(units.count, 1)) * cellW + 24
-        let legendTop = gridTop + gridHeight + 28
-        let height = legendTop + 62
 
         let title = sv ? "Förändringsbenägenhet per enhet, mätning \(summary.wave)"
                        : "Change readiness by unit, wave \(summary.wave)"
@@ -36,6 +33,35 @@ public enum ReadinessHeatmap {
         if let anchorLow, let anchorHigh { subtitle += " (\(scale.min) = \(anchorLow), \(scale.max) = \(anchorHigh))" }
         let aggregatedNote = sv ? "Sammanställd mätning: enbart medelvärden per enhet, som de redovisades"
                                 : "Aggregated wave: unit means only, as reported"
+        // The heading is wrapped to the chart's width (a chart of one or two units is
+        // narrower than its title): lines of as many characters as fit, with the same
+        // character-width estimate the labels are measured with (bold is a little wider).
+        func fitting(_ text: String, size: Double, bold: Bool = false) -> [String] {
+            let perCharacter = size * (bold ? 0.62 : 0.55)
+            return S.wrap(text, limit: max(12, Int((width - 32) / perCharacter)))
+        }
+        let titleLines = fitting(title, size: 17, bold: true)
+        let subtitleLines = fitting(subtitle, size: 12)
+        let noteLines = summary.aggregated ? fitting(aggregatedNote, size: 12) : []
+        var headingY = 26.0
+        var heading = ""
+        for line in titleLines { heading += S.text(line, x: 16, y: headingY, size: 17, weight: "bold"); headingY += 21 }
+        headingY -= 1
+        for line in subtitleLines { heading += S.text(line, x: 16, y: headingY, size: 12, fill: "#333333"); headingY += 16 }
+        headingY += 1
+        for line in noteLines {
+            heading += S.text(line, x: 16, y: headingY, size: 12, fill: "#333333", extra: " font-style=\"italic\""); headingY += 16
+        }
+        // 74 for a one-line title and subtitle (and note), as before; lower when they wrap.
+        let top = max(74.0, headingY - 5)
+        let gridTop = top + headerHeight
+        let legendTop = gridTop + gridHeight + 28
+        // The note on withheld units sits right of the colour ramp when it fits, else below it.
+        let rampX = 16.0, rampW = min(360.0, width - 32), rampY = legendTop
+        let withheldNote = sv ? "<\(summary.minGroup): färre än \(summary.minGroup) svarande, visas inte"
+                              : "<\(summary.minGroup): fewer than \(summary.minGroup) respondents, not shown"
+        let noteBeside = rampX + rampW + 20 + S.width(withheldNote, size: 11) <= width - 8
+        let height = legendTop + 62 + (summary.units.contains(where: \.suppressed) && !noteBeside ? 18 : 0)
         let description = (sv ? "Värmekarta: rader är påståenden och skalor, kolumner är enheter; varje ruta visar medelvärdet. "
                               : "Heat map: rows are statements and scales, columns are units; each cell shows the mean. ")
             + units.map { u in
@@ -44,16 +70,17 @@ public enum ReadinessHeatmap {
             }.joined(separator: ". ")
 
         var svg = S.open(width: width, height: height, id: "readiness-heatmap", title: title, description: description)
-        svg += S.text(title, x: 16, y: 26, size: 17, weight: "bold")
-        svg += S.text(subtitle, x: 16, y: 46, size: 12, fill: "#333333")
-        if summary.aggregated { svg += S.text(aggregatedNote, x: 16, y: 63, size: 12, fill: "#333333", extra: " font-style=\"italic\"") }
+        svg += heading
 
         // Column headers: unit name (wrapped) and n.
         for (c, unit) in units.enumerated() {
             let cx = labelWidth + Double(c) * cellW + cellW / 2
             var y = top + 12
             for line in headerLines[c] {
-                svg += S.text(line, x: cx, y: y, size: 12, anchor: "middle", weight: "bold"); y += 15
+                // A word longer than the column ("mottagningsenheten") is set smaller
+                // rather than run into the next column's name.
+                let size = min(12, ((cellW - 6) / (Double(line.count) * 0.62) * 2).rounded(.down) / 2)
+                svg += S.text(line, x: cx, y: y, size: size, anchor: "middle", weight: "bold"); y += 15
             }
             let n = unit.suppressed ? "n = <\(summary.minGroup)"
                 : unit.n.map { "n = \($0)" } ?? (sv ? "n okänt" : "n unknown")
@@ -90,7 +117,6 @@ public enum ReadinessHeatmap {
             y += cellH
         }
         // Legend: the colour ramp over the scale.
-        let rampX = 16.0, rampW = min(360.0, width - 32), rampY = legendTop
         svg += "<defs><linearGradient id=\"readiness-heatmap-ramp\" x1=\"0\" x2=\"1\" y1=\"0\" y2=\"0\">\n"
         for i in 0...10 { svg += "<stop offset=\"\(Double(i) / 10)\" stop-color=\"\(S.puOr11[i])\"/>\n" }
         svg += "</linearGradient></defs>\n"
@@ -102,9 +128,11 @@ public enum ReadinessHeatmap {
             svg += S.text(String(p), x: x, y: rampY + 28, size: 11, anchor: "middle")
         }
         if summary.units.contains(where: \.suppressed) {
-            svg += S.text(sv ? "<\(summary.minGroup): färre än \(summary.minGroup) svarande, visas inte"
-                             : "<\(summary.minGroup): fewer than \(summary.minGroup) respondents, not shown",
-                          x: rampX + rampW + 20, y: rampY + 10, size: 11, fill: "#333333")
+            if noteBeside {
+                svg += S.text(withheldNote, x: rampX + rampW + 20, y: rampY + 10, size: 11, fill: "#333333")
+            } else {
+                svg += S.text(withheldNote, x: rampX, y: rampY + 46, size: 11, fill: "#333333")
+            }
         }
         svg += "</svg>\n"
         return svg
