@@ -49,15 +49,62 @@ import Testing
         let groups = by["groups"] as! [String: Any]
         #expect(Set(groups.keys) == ["flicka", "pojke"])
         #expect(by["by"] as? String == "kön")
-        let girls = try object(cli.run(["compare", "girls.csv"] + args))
-        let boys = try object(cli.run(["compare", "boys.csv"] + args))
-        let overall = try object(cli.run(["compare", "all.csv"] + args))
+        // The count of non-numeric cells is the file's, once at the top (with --by) or
+        // beside the result (without); the comparisons themselves are the same.
+        #expect((by["non_numeric_cells"] as? [String: Any])?["count"] as? Int == 0)
+        func comparison(_ file: String) throws -> [String: Any] {
+            var result = try object(cli.run(["compare", file] + args))
+            #expect(result.removeValue(forKey: "non_numeric_cells") != nil)
+            return result
+        }
+        let girls = try comparison("girls.csv")
+        let boys = try comparison("boys.csv")
+        let overall = try comparison("all.csv")
         #expect(NSDictionary(dictionary: groups["flicka"] as! [String: Any]).isEqual(to: girls))
         #expect(NSDictionary(dictionary: groups["pojke"] as! [String: Any]).isEqual(to: boys))
         #expect(NSDictionary(dictionary: by["overall"] as! [String: Any]).isEqual(to: overall))
         // Girls by hand: pilot mean (12.5 + 9.5)/2 = 11, line (20 + 25)/2 = 22.5.
         let diff = ((groups["flicka"] as! [String: Any])["difference"] as! [String: Any])["estimate"] as! Double
         #expect(abs(diff - (11 - 22.5)) < 1e-12)
+    }
+
+    /// Text in a numeric column is left out as missing; the JSON says how many cells and
+    /// where the first was, as stderr does, beside DESIGN §5's keys (which stay as they are).
+    @Test func textInNumericCellsIsCountedInTheJSON() throws {
+        let cli = try CLIRunner()
+        try "grupp;dagar\nvallingbyteamet;12\nvallingbyteamet;uppgift saknas\nvallingbyteamet;9\nlinjen;20\nlinjen;okänt\nlinjen;25\nlinjen;\n"
+            .write(toFile: cli.path("x.csv"), atomically: true, encoding: .utf8)
+        func json(_ arguments: [String]) throws -> (object: [String: Any], stderr: String) {
+            let out = try cli.run(arguments + ["--format", "json"])
+            #expect(out.status == 0, "\(out.stderr)")
+            return (try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as! [String: Any], out.stderr)
+        }
+        func expectTwoCells(_ object: [String: Any], sourceLocation: SourceLocation = #_sourceLocation) {
+            let cells = object["non_numeric_cells"] as? [String: Any] ?? [:]
+            #expect(cells["column"] as? String == "dagar", sourceLocation: sourceLocation)
+            #expect(cells["count"] as? Int == 2, sourceLocation: sourceLocation)
+            #expect(cells["first_location"] as? String == "x.csv:3:2", sourceLocation: sourceLocation)
+            #expect(cells["first_text"] as? String == "uppgift saknas", sourceLocation: sourceLocation)
+        }
+        let compare = try json(["compare", "x.csv", "--group", "grupp", "--pilot", "vallingbyteamet", "--outcome", "dagar"])
+        expectTwoCells(compare.object)
+        #expect(compare.stderr.contains("2 cell(s) in dagar are not numbers and were left out as missing (first: x.csv:3:2: \"uppgift saknas\")"))
+        for key in ["kind", "outcome", "pilot", "comparison", "difference", "welch", "student", "mann_whitney", "hodges_lehmann", "hedges_g"] {
+            #expect(compare.object[key] != nil, "compare.\(key)")
+        }
+        #expect((compare.object["pilot"] as! [String: Any])["n"] as? Int == 2)
+        let byGroup = try json(["compare", "x.csv", "--group", "grupp", "--pilot", "vallingbyteamet", "--outcome", "dagar", "--by", "grupp"])
+        expectTwoCells(byGroup.object)
+        let describe = try json(["describe", "x.csv", "--column", "dagar"])
+        expectTwoCells(describe.object)
+        #expect(describe.object["n"] as? Int == 4 && describe.object["missing"] as? Int == 3)
+        let describeBy = try json(["describe", "x.csv", "--column", "dagar", "--by", "grupp"])
+        expectTwoCells(describeBy.object)
+        // A clean column says 0, without a first cell.
+        try "y\n1\n2\n".write(toFile: cli.path("clean.csv"), atomically: true, encoding: .utf8)
+        let none = try json(["describe", "clean.csv", "--column", "y"])
+        let cells = none.object["non_numeric_cells"] as? [String: Any] ?? [:]
+        #expect(cells["column"] as? String == "y" && cells["count"] as? Int == 0 && cells.count == 2)
     }
 
     @Test func missingColumnIsAClearError() throws {

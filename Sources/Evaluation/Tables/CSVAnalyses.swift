@@ -4,30 +4,82 @@ import Statistics
 /// `describe` and `compare` on any CSV: pure functions from a file's columns to the
 /// result values of the Statistics module (which carry the JSON of DESIGN §5).
 public enum CSVAnalyses {
+    /// The cells of the analysed column that were not numbers (text such as "okänt" or
+    /// "12 dagar"): left out as missing, counted, the first one located. In the JSON as
+    /// `non_numeric_cells: {column, count, first_location, first_text}` beside the
+    /// result's own keys (the `first_…` keys only when count > 0), so a script sees what
+    /// stderr tells a person.
+    public struct NonNumericCells: Encodable, Sendable, Equatable {
+        public var column: String
+        public var count: Int
+        public var firstLocation: String?
+        public var firstText: String?
+
+        init(column: String, _ bad: CSVColumns.NotANumber?) {
+            self.column = column
+            count = bad?.count ?? 0
+            firstLocation = bad?.firstLocation
+            firstText = bad?.firstText
+        }
+
+        /// The stderr note, nil when every cell was a number or blank.
+        var note: String? {
+            guard count > 0, let firstLocation, let firstText else { return nil }
+            return "\(count) cell(s) in \(column) are not numbers and were left out as missing (first: \(firstLocation): \"\(firstText)\")"
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: FigureKey.self)
+            try c.encode(column, forKey: FigureKey("column"))
+            try c.encode(count, forKey: FigureKey("count"))
+            if let firstLocation, let firstText {
+                try c.encode(firstLocation, forKey: FigureKey("first_location"))
+                try c.encode(firstText, forKey: FigureKey("first_text"))
+            }
+        }
+
+        static let key = FigureKey("non_numeric_cells")
+    }
+
+    /// A result with the count of non-numeric cells beside its own keys: the JSON is the
+    /// result's (DESIGN §5's keys unchanged) plus `non_numeric_cells`.
+    public struct Checked<Result: Encodable>: Encodable {
+        public var result: Result
+        public var nonNumericCells: NonNumericCells
+
+        public func encode(to encoder: Encoder) throws {
+            try result.encode(to: encoder)
+            var c = encoder.container(keyedBy: FigureKey.self)
+            try c.encode(nonNumericCells, forKey: NonNumericCells.key)
+        }
+    }
+
     public struct Described: Encodable {
         public var overall: Descriptives?
         public var groups: [(String, Descriptives)]
         public var notes: [String]
+        public var nonNumericCells: NonNumericCells
 
         public func encode(to encoder: Encoder) throws {
             if let overall, groups.isEmpty {
                 try overall.encode(to: encoder)
+                var c = encoder.container(keyedBy: FigureKey.self)
+                try c.encode(nonNumericCells, forKey: NonNumericCells.key)
                 return
             }
             var c = encoder.container(keyedBy: FigureKey.self)
             var nested = c.nestedContainer(keyedBy: FigureKey.self, forKey: FigureKey("groups"))
             for (label, d) in groups { try nested.encode(d, forKey: FigureKey(label)) }
+            try c.encode(nonNumericCells, forKey: NonNumericCells.key)
         }
     }
 
     public static func describe(_ table: CSVColumns, column: String, by: String?) -> Described {
         let (values, bad) = table.numbers(column)
-        var notes: [String] = []
-        if let bad {
-            notes.append("\(bad.count) cell(s) in \(column) are not numbers and were left out as missing (first: \(bad.firstLocation): \"\(bad.firstText)\")")
-        }
+        let nonNumeric = NonNumericCells(column: column, bad)
+        let notes = nonNumeric.note.map { [$0] } ?? []
         guard let by else {
-            return Described(overall: Descriptives(of: values), groups: [], notes: notes)
+            return Described(overall: Descriptives(of: values), groups: [], notes: notes, nonNumericCells: nonNumeric)
         }
         let keys = table.text(by)
         var order: [String] = []
@@ -38,7 +90,8 @@ public enum CSVAnalyses {
             if grouped[key] == nil { order.append(key) }
             grouped[key, default: []].append(v)
         }
-        return Described(overall: nil, groups: order.map { ($0, Descriptives(of: grouped[$0]!)) }, notes: notes)
+        return Described(overall: nil, groups: order.map { ($0, Descriptives(of: grouped[$0]!)) }, notes: notes,
+                         nonNumericCells: nonNumeric)
     }
 
     public enum Kind: String, Sendable, CaseIterable {
@@ -76,18 +129,19 @@ public enum CSVAnalyses {
 
     /// Pilot (rows whose `group` is `pilot`) against every other non-blank group value.
     public static func compare(_ table: CSVColumns, group: String, pilot: String, outcome: String,
-                               kind: Kind?) throws -> (result: Compared, notes: [String]) {
-        let (values, notes) = outcomeValues(table, outcome)
+                               kind: Kind?) throws -> (result: Checked<Compared>, notes: [String]) {
+        let (values, nonNumeric) = outcomeValues(table, outcome)
         let rows = Array(0..<table.rowCount)
         let chosen = try resolveKind(kind, values: values, outcome: outcome, file: table.file)
-        return (try compareRows(rows, table, values, group: group, pilot: pilot, outcome: outcome, kind: chosen), notes)
+        let result = try compareRows(rows, table, values, group: group, pilot: pilot, outcome: outcome, kind: chosen)
+        return (Checked(result: result, nonNumericCells: nonNumeric), nonNumeric.note.map { [$0] } ?? [])
     }
 
     /// `compare` overall and within each value of `by`. The kind is decided once, on
     /// all rows, so every stratum is analysed the same way.
     public static func compare(_ table: CSVColumns, group: String, pilot: String, outcome: String,
-                               kind: Kind?, by: String) throws -> (result: Stratified, notes: [String]) {
-        let (values, notes) = outcomeValues(table, outcome)
+                               kind: Kind?, by: String) throws -> (result: Checked<Stratified>, notes: [String]) {
+        let (values, nonNumeric) = outcomeValues(table, outcome)
         let chosen = try resolveKind(kind, values: values, outcome: outcome, file: table.file)
         let overall = try compareRows(Array(0..<table.rowCount), table, values, group: group, pilot: pilot,
                                       outcome: outcome, kind: chosen)
@@ -103,13 +157,13 @@ public enum CSVAnalyses {
             (value, try compareRows(rowsByValue[value]!, table, values, group: group, pilot: pilot,
                                     outcome: outcome, kind: chosen, requirePilot: false))
         }
-        return (Stratified(by: by, overall: overall, strata: strata), notes)
+        return (Checked(result: Stratified(by: by, overall: overall, strata: strata), nonNumericCells: nonNumeric),
+                nonNumeric.note.map { [$0] } ?? [])
     }
 
-    private static func outcomeValues(_ table: CSVColumns, _ outcome: String) -> ([Double], [String]) {
+    private static func outcomeValues(_ table: CSVColumns, _ outcome: String) -> ([Double], NonNumericCells) {
         let (values, bad) = table.numbers(outcome)
-        guard let bad else { return (values, []) }
-        return (values, ["\(bad.count) cell(s) in \(outcome) are not numbers and were left out as missing (first: \(bad.firstLocation): \"\(bad.firstText)\")"])
+        return (values, NonNumericCells(column: outcome, bad))
     }
 
     private static func resolveKind(_ kind: Kind?, values: [Double], outcome: String, file: String) throws -> Kind {
