@@ -36,6 +36,7 @@ let package = Package(
         .target(name: "Store", dependencies: [
             "CSQLite", "Periods",
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["README.md"]),
         .target(name: "Evaluation", dependencies: ["Statistics", "LogicModel", "Store", "Yams"]),
         .target(name: "Presentation", dependencies: ["Evaluation", "LogicModel", "Statistics", "Periods"],

@@ -1,5 +1,6 @@
 /// A problem in a CSV file, located as `file:line:column` (line 1-based, physical;
-/// column 1-based, in characters) so an editor can jump to it.
+/// column 1-based, in characters) so an editor can jump to it; in an .xlsx sheet, as
+/// `file:Blad1!C14` (`cell`), which Excel's Go To takes, with `line` the sheet row.
 public struct CSVError: Error, CustomStringConvertible, Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         /// A quoted field never closes; `line`/`column` point at the opening quote.
@@ -29,16 +30,21 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Hashable {
     public let line: Int
     public let column: Int?
     public let message: String
+    /// The spreadsheet reference (`Blad1!C14`, or `Blad1!14:14` for a whole row) when
+    /// the file is a workbook; it replaces line and column in the description.
+    public let cell: String?
 
-    public init(kind: Kind, file: String, line: Int, column: Int? = nil, message: String) {
+    public init(kind: Kind, file: String, line: Int, column: Int? = nil, message: String, cell: String? = nil) {
         self.kind = kind
         self.file = file
         self.line = line
         self.column = column
         self.message = message
+        self.cell = cell
     }
 
     public var description: String {
+        if let cell { return "\(file):\(cell): \(message)" }
         var location = file
         if line > 0 { location += ":\(line)" }
         if let column { location += ":\(column)" }

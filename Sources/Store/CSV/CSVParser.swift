@@ -128,6 +128,49 @@ struct CSVParser {
         }
     }
 
+    /// Empties the current record's fields that hold only a "no data" mark — `-`, `–`,
+    /// `..`, `n/a`, `saknas` (any case, spaces around) — as Swedish statistics tables
+    /// write an empty cell. A quoted field is text someone meant (spreadsheets quote
+    /// only what needs it) and is left alone. Returns how many, and the first one's
+    /// index (-1 for none).
+    /// Cheap enough for every field: anything longer than ten bytes, or starting with
+    /// another byte, is passed over at once.
+    mutating func blankNoDataMarks() -> (count: Int, first: Int) {
+        var count = 0, first = -1
+        let p = bytes
+        for k in spans.indices {
+            var s = spans[k].start, e = spans[k].end
+            guard e > s, e - s <= 10, !spans[k].quoted else { continue }
+            switch p[s] {
+            case 0x2D, 0x2E, 0xE2, 0x96, 0x6E, 0x4E, 0x73, 0x53, 0x20: break   // - . – (UTF-8, 1252) n N s S space
+            default: continue
+            }
+            while s < e && p[s] == 0x20 { s += 1 }
+            while e > s && p[e - 1] == 0x20 { e -= 1 }
+            guard Self.isNoDataMark(UnsafeBufferPointer(rebasing: p[s..<e]), encoding: encoding) else { continue }
+            spans[k].end = spans[k].start
+            spans[k].escaped = false
+            count += 1
+            if first < 0 { first = k }
+        }
+        return (count, first)
+    }
+
+    static func isNoDataMark(_ f: UnsafeBufferPointer<UInt8>, encoding: CSVEncoding) -> Bool {
+        switch f.count {
+        case 1: return f[0] == 0x2D || (encoding == .windows1252 && f[0] == 0x96)
+        case 2: return f[0] == 0x2E && f[1] == 0x2E
+        case 3:
+            if f[0] == 0xE2 && f[1] == 0x80 && f[2] == 0x93 { return encoding != .windows1252 }   // –
+            return (f[0] | 0x20) == 0x6E && f[1] == 0x2F && (f[2] | 0x20) == 0x61                  // n/a
+        case 6:
+            let word: [UInt8] = Array("saknas".utf8)
+            for i in 0..<6 where (f[i] | 0x20) != word[i] { return false }
+            return true
+        default: return false
+        }
+    }
+
     private func fieldTooLong(line: Int, column: Int) -> CSVError {
         CSVError(kind: .fieldTooLong, file: file, line: line, column: column,
                  message: "a field longer than \(CSVReader.maximumFieldBytes >> 20) MiB starts here: not a CSV export piloteval can read (a quote that never closes where it should?)")

@@ -9,6 +9,11 @@ import Foundation
 /// buffer, one row of strings at a time (or of bytes in place, `forEachRecord`), so a
 /// file of millions of rows never exists as one Swift string. Quoting follows RFC 4180.
 /// The details are in docs/csv-input.md.
+///
+/// An .xlsx workbook (a zip file, or a name ending .xlsx) is read too: one sheet is
+/// streamed into the same text (`XLSXSheetText`), so every importer reads sheets through
+/// the same rows and checks; rows then carry their sheet row as `line`, and `sheet` turns
+/// errors into `Blad1!C14` references (`located(_:)`).
 public struct CSVReader: Sendable {
     /// The longest field accepted, in bytes. Free-text fields in case exports run to a
     /// few kilobytes; a field of megabytes is a quote that swallowed the file or not an
@@ -21,8 +26,11 @@ public struct CSVReader: Sendable {
     public let encoding: CSVEncoding
     /// The header's field names, with surrounding spaces removed.
     public let header: [String]
-    /// The physical line the header is on (after any leading blank lines).
+    /// The physical line the header is on (after any leading blank lines); in a
+    /// sheet, the header's row.
     public let headerLine: Int
+    /// Set when the file is an .xlsx workbook: the sheet read and where its cells are.
+    public let sheet: SheetLocation?
 
     /// The file's bytes as read, for hashing: the import log identifies a file by them.
     public let original: Data
@@ -31,10 +39,13 @@ public struct CSVReader: Sendable {
     /// Where the first data row starts in `bytes`, and on which line.
     private let bodyStart: Int
     private let bodyLine: Int
+    /// "No data" marks read as blank in the last complete pass over the rows.
+    private let noData = NoDataTally()
 
-    /// Memory-maps the file at `path`.
-    public init(path: String, delimiter: CSVDelimiter? = nil) throws {
-        try self.init(data: CSVReader.map(path: path), name: path, delimiter: delimiter)
+    /// Memory-maps the file at `path`. `sheet` names the sheet of a workbook (nil: the
+    /// first); it is an error for a text file.
+    public init(path: String, delimiter: CSVDelimiter? = nil, sheet: String? = nil) throws {
+        try self.init(data: CSVReader.map(path: path), name: path, delimiter: delimiter, sheet: sheet)
     }
 
     /// The file's bytes, memory-mapped, with the reader's error when it cannot be read:
@@ -65,23 +76,37 @@ public struct CSVReader: Sendable {
         }
     }
 
-    /// Reads from bytes already in memory; `name` is used in error messages.
-    public init(data: Data, name: String, delimiter: CSVDelimiter? = nil) throws {
+    /// Reads from bytes already in memory; `name` is used in error messages. `sheet` as
+    /// for `init(path:)`.
+    public init(data: Data, name: String, delimiter: CSVDelimiter? = nil, sheet sheetName: String? = nil) throws {
         self.name = name
         self.original = data
-        let (encoding, bytes, start) = CSVReader.detectEncoding(data)
+        let encoding: CSVEncoding, bytes: Data, start: Int, chosen: CSVDelimiter
+        if XLSXSheetText.isWorkbook(data, name: name) {
+            // A workbook: its sheet as the text the parser reads (docs/decisions.md).
+            let sheetText = try XLSXSheetText(data: data, name: name, sheet: sheetName)
+            (encoding, bytes, start, chosen) = (.utf8, sheetText.text, 0, .comma)
+            self.sheet = sheetText.location
+        } else {
+            if let sheetName {
+                throw CSVError(kind: .unreadable, file: name, line: 0,
+                               message: "--sheet \"\(sheetName)\" names a sheet of an Excel workbook (.xlsx), and this is a text (CSV) file; leave --sheet out")
+            }
+            (encoding, bytes, start) = CSVReader.detectEncoding(data)
+            try CSVReader.refuseUnreadableText(bytes, encoding: encoding, name: name)
+            chosen = delimiter ?? bytes.withUnsafeBytes {
+                CSVReader.detectDelimiter($0.assumingMemoryBound(to: UInt8.self), from: start)
+            }
+            self.sheet = nil
+        }
         self.encoding = encoding
         self.bytes = bytes
-        try CSVReader.refuseUnreadableText(bytes, encoding: encoding, name: name)
-        let delimiter = delimiter ?? bytes.withUnsafeBytes {
-            CSVReader.detectDelimiter($0.assumingMemoryBound(to: UInt8.self), from: start)
-        }
-        self.delimiter = delimiter
+        self.delimiter = chosen
         // The header is parsed like any record, then its end is remembered so that
         // `forEachRow` starts after it without parsing it again.
         let found: (line: Int, fields: [String], end: Int, endLine: Int)? = try bytes.withUnsafeBytes { raw in
             var parser = CSVParser(bytes: raw.assumingMemoryBound(to: UInt8.self), start: start,
-                                   delimiter: delimiter.byte, encoding: encoding, file: name)
+                                   delimiter: chosen.byte, encoding: encoding, file: name)
             guard let line = try parser.nextRecord() else { return nil }
             let fields = parser.decodeFields().map { $0.trimmingCharacters(in: .whitespaces) }
             return (line, fields, parser.position, parser.line)
@@ -90,7 +115,7 @@ public struct CSVReader: Sendable {
             throw CSVError(kind: .noHeader, file: name, line: 0, message: "the file is empty: a header line was expected")
         }
         self.header = found.fields
-        self.headerLine = found.line
+        self.headerLine = sheet?.headerRow ?? found.line
         self.bodyStart = found.end
         self.bodyLine = found.endLine
     }
@@ -100,6 +125,25 @@ public struct CSVReader: Sendable {
     public func columnIndex(_ name: String) -> Int? {
         let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
         return header.firstIndex { $0.lowercased() == wanted }
+    }
+
+    /// The first column named any of `names` (an English name and its Swedish ones),
+    /// as `sameColumnName` compares them.
+    public func columnIndex(anyOf names: [String]) -> Int? {
+        for name in names {
+            if let i = header.firstIndex(where: { CSVReader.sameColumnName($0, anyOf: [name]) }) { return i }
+        }
+        return nil
+    }
+
+    /// Header names compared ignoring case, surrounding spaces, and the difference
+    /// between a space, a dash and an underscore (`Födelse år`, `födelse_år`).
+    public static func sameColumnName(_ header: String, anyOf names: [String]) -> Bool {
+        func key(_ s: String) -> String {
+            String(s.trimmingCharacters(in: .whitespaces).lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 })
+        }
+        let h = key(header)
+        return names.contains { key($0) == h }
     }
 
     /// SHA-256 of the file's bytes as read: what `ImportLog` matches re-imports on.
@@ -143,11 +187,19 @@ public struct CSVReader: Sendable {
             parser.line = bodyLine
             let step = 4 << 20
             var nextReport = step
-            while let line = try parser.nextRecord() {
+            var marks = 0, firstMark: (line: Int, field: Int)?
+            while var line = try parser.nextRecord() {
+                // A sheet's rows are reported by their row number (one branch per row for text).
+                if let sheet { line = sheet.row(ofLine: line) }
                 if parser.fieldCount != header.count {
                     throw CSVError(kind: .fieldCount(expected: header.count, found: parser.fieldCount),
                                    file: name, line: line,
                                    message: "this row has \(parser.fieldCount) fields, the header has \(header.count)")
+                }
+                let blanked = parser.blankNoDataMarks()
+                if blanked.count > 0 {
+                    marks += blanked.count
+                    if firstMark == nil { firstMark = (line, blanked.first) }
                 }
                 try each(&parser, line)
                 if let progress, parser.position >= nextReport {
@@ -156,7 +208,61 @@ public struct CSVReader: Sendable {
                 }
             }
             progress?(buffer.count, buffer.count)
+            noData.set(count: marks, first: firstMark)
         }
+    }
+
+    /// The "no data" marks (`-`, `–`, `..`, `n/a`, `saknas`) the last complete pass over
+    /// the rows read as blank, as a warning naming how many and where the first was;
+    /// nil when there were none.
+    public var noDataNote: String? {
+        guard let (count, first) = noData.get(), count > 0, let first else { return nil }
+        let at: String
+        if let sheet {
+            at = sheet.reference(row: first.line, field: first.field)
+        } else {
+            at = "line \(first.line), column \(header.indices.contains(first.field) ? header[first.field] : String(first.field + 1))"
+        }
+        return "\(name): \(count) cell(s) held a \"no data\" mark (-, –, .., n/a or saknas) and were read as blank; the first at \(at)"
+    }
+
+    /// `error` placed in the sheet for a workbook: `Blad1!C14` when it names a column
+    /// (the importers' character column of a field, as `headerColumn` computes it, is
+    /// turned back into the field by reading the row again: only on this error path),
+    /// else `Blad1!14:14`. Errors of text files, of other files, or already placed pass
+    /// unchanged.
+    public func located(_ error: CSVError) -> CSVError {
+        guard let sheet, error.cell == nil, error.file == name, error.line > 0 else { return error }
+        var field: Int?
+        if let column = error.column {
+            var fields: [String]?
+            if error.line == headerLine {
+                fields = header
+            } else {
+                struct Found: Error {}
+                do {
+                    try forEachRow { row in
+                        if row.line == error.line { fields = row.fields; throw Found() }
+                    }
+                } catch {}
+            }
+            if let fields {
+                var start = 1
+                for (i, f) in fields.enumerated() {
+                    if start == column { field = i; break }
+                    start += f.count + 1
+                }
+            }
+        }
+        return CSVError(kind: error.kind, file: error.file, line: error.line, column: nil, message: error.message,
+                        cell: sheet.reference(row: error.line, field: field))
+    }
+
+    /// An error at a row and (optionally) a field: `file:line` for a text file,
+    /// `file:Blad1!C14` for a sheet.
+    public func error(line: Int, field: Int? = nil, message: String) -> CSVError {
+        CSVError(kind: .invalidValue, file: name, line: line, message: message,
+                 cell: sheet?.reference(row: line, field: field))
     }
 
     /// All data rows in memory: for small files (models' fixtures, indicator tables).
@@ -244,5 +350,22 @@ public struct CSVReader: Sendable {
         var best = CSVDelimiter.semicolon
         for d in order where counts[d, default: 0] > counts[best, default: 0] { best = d }
         return best
+    }
+}
+
+/// What the last complete pass of a reader counted; a reader is a value shared by the
+/// importer's passes, so the count lives in a box.
+final class NoDataTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: (count: Int, first: (line: Int, field: Int)?)?
+
+    func set(count: Int, first: (line: Int, field: Int)?) {
+        lock.lock(); defer { lock.unlock() }
+        value = (count, first)
+    }
+
+    func get() -> (Int, (line: Int, field: Int)?)? {
+        lock.lock(); defer { lock.unlock() }
+        return value.map { ($0.count, $0.first) }
     }
 }
