@@ -1,4 +1,5 @@
 import ArgumentParser
+import Evaluation
 import Store
 
 struct ImportsCommand: ParsableCommand {
@@ -10,7 +11,13 @@ struct ImportsCommand: ParsableCommand {
         file's SHA-256, so the same file is never imported twice. Undo deletes the
         import and every row it brought, in one transaction.
 
+        The list says when a later import has replaced an import's rows: indicator
+        values for the same indicator, period and group, or cases with the same case id
+        in a later extract (docs/storage.md, "Superseded imports"). Undoing the later
+        import brings the earlier rows back.
+
           piloteval imports list
+          piloteval imports list --format json
           piloteval imports undo 7
         """,
         subcommands: [ImportsList.self, ImportsUndo.self]
@@ -19,26 +26,28 @@ struct ImportsCommand: ParsableCommand {
 
 struct ImportsList: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "Every import, oldest first.")
+        commandName: "list", abstract: "Every import, oldest first, and which later imports replaced its rows.")
 
     @Option(help: "table or json.") var format: ResultFormat = .table
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         try reportingFailures {
-            let records = try ImportLog(try openDatabase(database, readOnly: true)).list()
+            let db = try openDatabase(database, readOnly: true)
+            let records = try ImportLog(db).list()
+            let superseded = try Supersession.all(in: db)
             switch format {
             case .json:
-                print(try ResultOutput.json(records.map(ImportListing.init)), terminator: "")
+                print(try ResultOutput.json(records.map { ImportListing($0, superseded: superseded[$0.id]) }), terminator: "")
             case .table:
                 if records.isEmpty {
                     Console.error("no imports in \(database.path)")
                     return
                 }
-                var rows = [["id", "kind", "file", "target", "rows", "imported (UTC)", "sha256"]]
+                var rows = [["id", "kind", "file", "target", "rows", "imported (UTC)", "sha256", "superseded"]]
                 for r in records {
                     rows.append([String(r.id), r.kind, r.fileName, r.target ?? "", String(r.rowCount),
-                                 r.startedAt, String(r.fileSHA256.prefix(12))])
+                                 r.startedAt, String(r.fileSHA256.prefix(12)), Self.superseded(superseded[r.id], of: r.rowCount)])
                 }
                 print(TextTable.render(rows), terminator: "")
             }
@@ -46,21 +55,35 @@ struct ImportsList: ParsableCommand {
     }
 }
 
-/// The JSON shape of one import.
+extension ImportsList {
+    /// The table's cell: "all by 9" when every row was replaced, "3 of 12 rows by 9"
+    /// when some were, empty when none.
+    static func superseded(_ s: Supersession?, of rowCount: Int) -> String {
+        guard let s, s.rows > 0 else { return "" }
+        let by = "by " + s.by.map(String.init).joined(separator: ", ")
+        return s.rows >= rowCount ? "all " + by : "\(s.rows) of \(rowCount) rows " + by
+    }
+}
+
+/// The JSON shape of one import. `superseded_rows` counts the rows a later import
+/// replaced (0 when none), `superseded_by` names those imports (empty when none).
 private struct ImportListing: Encodable {
     let id: Int, kind: String, fileName: String, fileSha256: String, rowCount: Int
     let target: String?, startedAt: String, finishedAt: String?, status: String
+    let supersededRows: Int, supersededBy: [Int]
 
-    init(_ r: ImportRecord) {
+    init(_ r: ImportRecord, superseded: Supersession?) {
         id = r.id; kind = r.kind; fileName = r.fileName; fileSha256 = r.fileSHA256
         rowCount = r.rowCount; target = r.target; startedAt = r.startedAt
         finishedAt = r.finishedAt; status = r.status.rawValue
+        supersededRows = superseded?.rows ?? 0; supersededBy = superseded?.by ?? []
     }
 
     enum CodingKeys: String, CodingKey {
         case id, kind, target, status
         case fileName = "file_name", fileSha256 = "file_sha256", rowCount = "row_count"
         case startedAt = "started_at", finishedAt = "finished_at"
+        case supersededRows = "superseded_rows", supersededBy = "superseded_by"
     }
 }
 
@@ -70,6 +93,7 @@ struct ImportsUndo: ParsableCommand {
         discussion: "  piloteval imports undo 7")
 
     @Argument(help: "The import id (see `piloteval imports list`).") var id: Int
+    @Option(help: "table or json (what was deleted, on stdout).") var format: ResultFormat = .table
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -80,9 +104,28 @@ struct ImportsUndo: ParsableCommand {
                     .map { "\($0.value) from \($0.key)" }.joined(separator: ", ")
                 Console.error("undid import \(id) (\(undone.record.kind), \(undone.record.fileName))"
                               + (rows.isEmpty ? "" : ": deleted \(rows)"))
+                if format == .json {
+                    print(try ResultOutput.json(UndoListing(undone)), terminator: "")
+                }
             } catch let e as ImportLogError {
                 throw Failure(e.description)
             }
         }
+    }
+}
+
+/// The JSON of `imports undo --format json`: the import that went and the rows it took
+/// with it, per table.
+private struct UndoListing: Encodable {
+    let id: Int, kind: String, fileName: String, target: String?, deletedRows: [String: Int]
+
+    init(_ u: UndoneImport) {
+        id = u.record.id; kind = u.record.kind; fileName = u.record.fileName; target = u.record.target
+        deletedRows = u.deletedRows
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, target
+        case fileName = "file_name", deletedRows = "deleted_rows"
     }
 }
