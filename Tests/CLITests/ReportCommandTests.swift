@@ -46,6 +46,38 @@ import Testing
         #expect(result.stderr.contains("figures differ"))
     }
 
+    /// A budget named by a relative path is looked for from the current folder, then
+    /// beside the report; when it is in neither, verify cannot check it and exits 1 with
+    /// where it looked (it used to note it and exit 0).
+    @Test func verifyFailsWhenARelativeBudgetCannotBeFound() throws {
+        let cli = try setUp()
+        try FileManager.default.copyItem(atPath: CLIRunner.fixture("reports/budget.csv"), toPath: cli.path("budget.csv"))
+        try FileManager.default.createDirectory(atPath: cli.path("ut"), withIntermediateDirectories: true)
+        let made = try cli.run(["report", "--model", "exempelteamet", "--kind", "final", "--format", "json",
+                                "--budget", "budget.csv", "-o", "ut/r.json"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let here = try cli.run(["report", "verify", "ut/r.json"])
+        #expect(here.status == 0, "\(here.stderr)")
+        // Moved beside the report: found there, and said so.
+        try FileManager.default.moveItem(atPath: cli.path("budget.csv"), toPath: cli.path("ut/budget.csv"))
+        let beside = try cli.run(["report", "verify", "ut/r.json"])
+        #expect(beside.status == 0, "\(beside.stderr)")
+        #expect(beside.stderr.contains("note: budget file budget.csv found beside the report, as ut/budget.csv"))
+        // Gone: exit 1, and where it looked.
+        try FileManager.default.removeItem(atPath: cli.path("ut/budget.csv"))
+        let gone = try cli.run(["report", "verify", "ut/r.json"])
+        #expect(gone.status == 1)
+        #expect(gone.stderr.contains("ut/r.json: budget file budget.csv (parameters.budget_file) cannot be found: looked for ./budget.csv and ut/budget.csv"), "\(gone.stderr)")
+        #expect(gone.stderr.contains("error: 1 file(s) the report was made from cannot be found, so it is not verified"))
+        let json = try cli.run(["report", "verify", "ut/r.json", "--format", "json"])
+        #expect(json.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["verified"] as? Bool == false)
+        #expect((object["missing_files"] as? [String])?.count == 1)
+        #expect((object["differences"] as? [Any])?.isEmpty == true)
+        #expect((object["figures_checked"] as? Int ?? 0) > 1)
+    }
+
     @Test func verifyFailsWhenTheModelVersionIsGone() throws {
         let cli = try setUp()
         #expect(try final(cli, "json", "r.json").status == 0)

@@ -20,18 +20,26 @@ public enum ReportVerifier {
         public var differences: [Difference]
         /// Checked items, for the summary line.
         public var figuresChecked: Int
-        /// Things verify could not check (a budget file no longer at its path).
+        /// Remarks on what was checked (where a relatively named file was found).
         public var notes: [String]
+        /// Files the report names that verify needs and could not find (a budget file
+        /// given by a relative path, looked for from here and beside the report): each a
+        /// sentence saying where it looked. Not checked means not verified: the command
+        /// exits 1 when there are any.
+        public var missingFiles: [String] = []
     }
 
     /// Relative tolerance for numbers: the JSON is written with full precision, so
     /// anything beyond this is a real difference (DESIGN §4's 1e-9).
     static let tolerance = 1e-9
 
-    public static func verify(_ record: ReportRecord, database: Database,
+    /// - Parameter reportPath: where the report JSON was read from; a relative input path
+    ///   the report names is looked for from the current folder, then beside the report.
+    public static func verify(_ record: ReportRecord, database: Database, reportPath: String? = nil,
                               builders: [AnySectionBuilder] = SectionRegistry.builders) throws -> Outcome {
         var differences: [Difference] = []
         var notes: [String] = []
+        var missingFiles: [String] = []
         guard record.schema == ReportRecord.schemaID else {
             throw VerifyError(message: "not a piloteval report JSON (schema \"\(record.schema)\", expected \(ReportRecord.schemaID))")
         }
@@ -41,7 +49,7 @@ public enum ReportVerifier {
         guard let stored = try documents.version(kind: ModelCatalog.kind, id: record.model.id, version: record.model.version) else {
             differences.append(Difference(path: "model", reported: "\(record.model.id) version \(record.model.version)",
                                           recomputed: "no such model version in the database"))
-            return Outcome(differences: differences, figuresChecked: 1, notes: notes)
+            return Outcome(differences: differences, figuresChecked: 1, notes: notes, missingFiles: missingFiles)
         }
         if stored.sha256 != record.model.sha256 {
             differences.append(Difference(path: "model.sha256", reported: record.model.sha256, recomputed: stored.sha256))
@@ -64,15 +72,20 @@ public enum ReportVerifier {
             }
         }
 
-        // The budget file, if it is still where it was.
+        // The budget file: its content must still be what the report was made from.
         if let ref = record.parameters.budgetFile {
-            if FileManager.default.fileExists(atPath: ref.path) {
-                let now = try ContentHash.sha256(fileAt: ref.path)
+            switch locate(ref.path, reportPath: reportPath) {
+            case .found(let path):
+                let now = try ContentHash.sha256(fileAt: path)
                 if now != ref.sha256 {
                     differences.append(Difference(path: "parameters.budget_file.sha256", reported: ref.sha256, recomputed: now))
                 }
-            } else {
-                notes.append("budget file \(ref.path) is not there any more; its lines were checked as recorded in the JSON")
+                if path != ref.path { notes.append("budget file \(ref.path) found beside the report, as \(path)") }
+            case .missing(let looked):
+                missingFiles.append("budget file \(ref.path) (parameters.budget_file) cannot be found: looked for "
+                                    + looked.joined(separator: " and ")
+                                    + (ref.path.hasPrefix("/") ? "" : "; the path is relative to the folder the report was made in")
+                                    + ". Run verify from that folder, or put the file back; its lines were checked only as recorded in the JSON")
             }
         }
 
@@ -115,7 +128,35 @@ public enum ReportVerifier {
             differences.append(Difference(path: "results", reported: "\(record.results.count) result values",
                                           recomputed: "cannot recompute: \(error)"))
         }
-        return Outcome(differences: differences, figuresChecked: checked, notes: notes)
+        return Outcome(differences: differences, figuresChecked: checked, notes: notes, missingFiles: missingFiles)
+    }
+
+    enum Located: Equatable {
+        case found(String)
+        /// The places looked in, as paths.
+        case missing([String])
+    }
+
+    /// An absolute path as it is; a relative one from the current folder, then from the
+    /// report's folder (a report is often moved together with its inputs).
+    static func locate(_ path: String, reportPath: String?) -> Located {
+        let files = FileManager.default
+        func isFile(_ p: String) -> Bool {
+            var directory: ObjCBool = false
+            return files.fileExists(atPath: p, isDirectory: &directory) && !directory.boolValue
+        }
+        if path.hasPrefix("/") { return isFile(path) ? .found(path) : .missing([path]) }
+        var looked = ["./" + path]
+        if isFile(path) { return .found(path) }
+        if let reportPath {
+            let folder = (reportPath as NSString).deletingLastPathComponent
+            if !folder.isEmpty, folder != "." {
+                let beside = (folder as NSString).appendingPathComponent(path)
+                if isFile(beside) { return .found(beside) }
+                looked.append(beside)
+            }
+        }
+        return .missing(looked)
     }
 
     static func same(_ a: JSONValue, _ b: JSONValue) -> Bool {

@@ -12,14 +12,18 @@ struct ReportVerify: ParsableCommand {
           piloteval report verify rapport.json
 
         Checks the model version by its content hash, that every data file the report
-        names is still imported with the same hash, the budget file if it is still
-        there, and every result value, recomputed with the report's own parameters.
+        names is still imported with the same hash, the budget file (a relative path is
+        looked for from here, then beside the report; a budget that cannot be found is
+        an error, exit 1), and every result value, recomputed with the report's own
+        parameters. --format json writes {"file", "figures_checked", "differences":
+        [{"path", "reported", "recomputed"}], "missing_files", "notes", "verified"}.
         """
     )
 
     @Argument(help: "A report written with --format json.")
     var file: String
 
+    @Option(help: "table or json.") var format: ResultFormat = .table
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -28,16 +32,49 @@ struct ReportVerify: ParsableCommand {
             let outcome: ReportVerifier.Outcome
             do {
                 let record = try JSONWriter.read(data, name: file)
-                outcome = try ReportVerifier.verify(record, database: try openDatabase(database, readOnly: true))
+                outcome = try ReportVerifier.verify(record, database: try openDatabase(database, readOnly: true), reportPath: file)
             } catch let e as VerifyError { throw Failure(e.message) }
             for note in outcome.notes { Console.error("note: " + note) }
-            if outcome.differences.isEmpty {
+            if format == .json { print(try ResultOutput.json(VerifyListing(file: file, outcome)), terminator: "") }
+            for missing in outcome.missingFiles { Console.error("\(file): " + missing) }
+            if outcome.differences.isEmpty && outcome.missingFiles.isEmpty {
                 Console.error("\(file): all \(outcome.figuresChecked) figures agree with the database")
                 return
             }
             for d in outcome.differences { Console.error("\(file): \(d)") }
-            throw Failure("\(outcome.differences.count) of \(outcome.figuresChecked) figures differ from what the database gives now")
+            if outcome.differences.isEmpty {
+                throw Failure("\(outcome.missingFiles.count) file(s) the report was made from cannot be found, so it is not verified; "
+                              + "the \(outcome.figuresChecked) figures checked agree with the database")
+            }
+            throw Failure("\(outcome.differences.count) of \(outcome.figuresChecked) figures differ from what the database gives now"
+                          + (outcome.missingFiles.isEmpty ? "" : "; and \(outcome.missingFiles.count) file(s) the report was made from cannot be found"))
         }
+    }
+}
+
+/// The JSON of `report verify --format json`. `verified` is true only when every figure
+/// agrees and every file was found: the same condition as exit status 0.
+private struct VerifyListing: Encodable {
+    struct Difference: Encodable { let path, reported, recomputed: String }
+    let file: String
+    let verified: Bool
+    let figuresChecked: Int
+    let differences: [Difference]
+    let missingFiles: [String]
+    let notes: [String]
+
+    init(file: String, _ o: ReportVerifier.Outcome) {
+        self.file = file
+        verified = o.differences.isEmpty && o.missingFiles.isEmpty
+        figuresChecked = o.figuresChecked
+        differences = o.differences.map { Difference(path: $0.path, reported: $0.reported, recomputed: $0.recomputed) }
+        missingFiles = o.missingFiles
+        notes = o.notes
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case file, verified, differences, notes
+        case figuresChecked = "figures_checked", missingFiles = "missing_files"
     }
 }
 
