@@ -48,11 +48,16 @@ struct MeasuresImport: ParsableCommand {
 
 struct MeasuresList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "Stored measures.")
+    @Option(help: "table or json.") var format: ResultFormat = .table
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         try reportingFailures {
             let measures = try MeasureTable(try openDatabase(database, readOnly: true)).list()
+            if format == .json {
+                print(try ResultOutput.json(measures.map(MeasureListing.init)), terminator: "")
+                return
+            }
             if measures.isEmpty {
                 Console.error("no measures in \(database.path); import one with `piloteval measures import FILE --measure ID`")
                 return
@@ -64,5 +69,16 @@ struct MeasuresList: ParsableCommand {
             }
             print(TextTable.render(rows), terminator: "")
         }
+    }
+}
+
+/// The JSON of one stored measure (`measures list --format json`).
+private struct MeasureListing: Encodable {
+    let measure: String, points: Int, first: String, last: String, kind: String, imports: [Int]
+
+    init(_ m: MeasureSummary) {
+        measure = m.measure; points = m.points; first = m.first; last = m.last
+        kind = m.hasDenominator ? "numerator_denominator" : "value"
+        imports = m.imports
     }
 }

@@ -26,14 +26,19 @@ struct PDSAAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Validate PDSA files and store them (all or nothing).")
     @Argument(help: "PDSA YAML files.") var files: [String]
+    @Option(help: "table or json.") var format: ResultFormat = .table
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         try reportingFailures {
             do {
                 let added = try PDSACatalog(try openDatabase(database)).add(paths: files)
+                for a in added { a.warnings.forEach { Console.error("warning: \(a.cycle.id): \($0)") } }
+                if format == .json {
+                    print(try ResultOutput.json(added.map(PDSAAddListing.init)), terminator: "")
+                    return
+                }
                 for a in added {
-                    a.warnings.forEach { Console.error("warning: \(a.cycle.id): \($0)") }
                     switch a.outcome {
                     case .added(let v): print("stored \(a.cycle.id) version \(v)")
                     case .unchanged(let v): print("unchanged: \(a.cycle.id) version \(v)")
@@ -44,6 +49,20 @@ struct PDSAAdd: ParsableCommand {
                 throw Failure("\(failure.errors.count) error(s); nothing was stored")
             }
         }
+    }
+}
+
+/// The JSON of one stored cycle (`pdsa add --format json`).
+private struct PDSAAddListing: Encodable {
+    let id: String, version: Int, outcome: String, warnings: [String]
+
+    init(_ a: PDSACatalog.Added) {
+        id = a.cycle.id
+        switch a.outcome {
+        case .added(let v): version = v; outcome = "added"
+        case .unchanged(let v): version = v; outcome = "unchanged"
+        }
+        warnings = a.warnings
     }
 }
 

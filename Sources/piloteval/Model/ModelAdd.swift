@@ -11,13 +11,15 @@ struct ModelAdd: ParsableCommand {
           piloteval model add Models/vallingbyteamet.yaml
           piloteval model add Models/vallingbyteamet.yaml --db evaluation.db
 
-        Adding the same file again changes nothing and says so.
+        Adding the same file again changes nothing and says so. With --format json:
+        {"id", "version", "outcome": "added" | "unchanged", "warnings": [...]}.
         """
     )
 
     @Argument(help: "A logic-model YAML file.")
     var file: String
 
+    @Option(help: "table or json.") var format: ResultFormat = .table
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -26,6 +28,11 @@ struct ModelAdd: ParsableCommand {
             do {
                 let added = try ModelCatalog(db).add(path: file)
                 for w in added.warnings { Console.error(w.description) }
+                if format == .json {
+                    print(try ResultOutput.json(AddListing(id: added.model.id, outcome: added.outcome, warnings: added.warnings)),
+                          terminator: "")
+                    return
+                }
                 switch added.outcome {
                 case .added(let version):
                     print("stored \(added.model.id) version \(version) in \(database.path)")
@@ -37,6 +44,24 @@ struct ModelAdd: ParsableCommand {
                 throw Failure("\(file) has \(failure.errors.count) error(s); nothing was stored")
             }
         }
+    }
+}
+
+/// The JSON of a stored document (`model add`, `pdsa add` with `--format json`): which
+/// version it is and whether this run stored it.
+struct AddListing: Encodable {
+    let id: String
+    let version: Int
+    let outcome: String
+    let warnings: [DiagnosticListing]
+
+    init(id: String, outcome: AddOutcome, warnings: [Diagnostic]) {
+        self.id = id
+        switch outcome {
+        case .added(let v): version = v; self.outcome = "added"
+        case .unchanged(let v): version = v; self.outcome = "unchanged"
+        }
+        self.warnings = warnings.map(DiagnosticListing.init)
     }
 }
 

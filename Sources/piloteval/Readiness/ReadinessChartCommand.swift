@@ -19,7 +19,9 @@ struct ReadinessChartCommand: ParsableCommand {
 
         Labels in Swedish (decimal comma) or English (--lang). Colours are colour-blind
         safe (Okabe–Ito for units, ColorBrewer PuOr for the scale). Units below
-        --min-group are not drawn.
+        --min-group are not drawn. --format json writes the figures the chart draws
+        (the JSON of `readiness summary`, or of `readiness trend` for a trend chart)
+        instead of the SVG.
         """
     )
 
@@ -41,12 +43,24 @@ struct ReadinessChartCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            // The shared options' default (table) means the chart itself, SVG.
+            guard options.format != .csv else {
+                throw Failure("readiness chart writes SVG, or with --format json the figures it draws; "
+                              + "for CSV use `piloteval readiness summary` or `readiness trend` --format csv")
+            }
             let (db, instrument) = try readinessContext(database, instrument: options.instrument, readOnly: true)
             let svg: String
             switch kind {
             case .heatmap, .likert:
                 let data = try readinessWave(db, instrument: instrument, wave: wave)
                 let summary = ReadinessSummary.compute(data, instrument: instrument, minGroup: options.minGroup)
+                if let unit, kind == .likert, !summary.units.contains(where: { $0.unit == unit }) {
+                    throw Failure("no unit \"\(unit)\" in wave \(data.wave); units: \(summary.units.map(\.unit).joined(separator: ", "))")
+                }
+                if options.format == .json {
+                    try Console.emit(try ResultOutput.json(summary), to: options.output)
+                    return
+                }
                 if kind == .heatmap {
                     svg = ReadinessHeatmap.svg(summary, instrument: instrument, language: lang.language)
                 } else {
@@ -59,6 +73,13 @@ struct ReadinessChartCommand: ParsableCommand {
                 let waves = try ReadinessRepository(db).loadAll(instrument: instrument)
                 guard !waves.isEmpty else { throw Failure("no waves of \(instrument.id) in the database") }
                 let trend = ReadinessTrend.compute(waves, instrument: instrument, minGroup: options.minGroup)
+                if let item, instrument.item(item) == nil {
+                    throw Failure("--item \(item) is not in \(instrument.id); items: \(instrument.itemKeys.joined(separator: ", "))")
+                }
+                if options.format == .json {
+                    try Console.emit(try ResultOutput.json(trend), to: options.output)
+                    return
+                }
                 if let item {
                     guard instrument.item(item) != nil else {
                         throw Failure("--item \(item) is not in \(instrument.id); items: \(instrument.itemKeys.joined(separator: ", "))")

@@ -1,0 +1,26 @@
+import LogicModel
+
+/// The JSON of one validation diagnostic (`model validate`, `model add`, `pdsa add`
+/// with `--format json`): the same facts as the `file:line:column: severity: [id]
+/// message` line on stderr, as fields.
+struct DiagnosticListing: Encodable {
+    let severity: String, file: String, line: Int, column: Int, id: String?, message: String
+
+    init(_ d: Diagnostic) {
+        severity = d.severity.rawValue; file = d.location.file; line = d.location.line
+        column = d.location.column; id = d.id; message = d.message
+    }
+
+    enum CodingKeys: String, CodingKey { case severity, file, line, column, id, message }
+
+    /// `id` is left out when the diagnostic concerns no node (a YAML error, the schema line).
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(file, forKey: .file)
+        try c.encode(line, forKey: .line)
+        try c.encode(column, forKey: .column)
+        try c.encodeIfPresent(id, forKey: .id)
+        try c.encode(message, forKey: .message)
+    }
+}
