@@ -148,6 +148,27 @@ import Store
         #expect(r.observations.last?.group == "girls")
     }
 
+    /// A model that writes its breakdowns in Swedish reads observations in either
+    /// language, both stored under the standard values.
+    @Test func swedishBreakdownsInTheModelMatchEitherSpellingInTheFile() throws {
+        let model = try IndicatorFixtures.model("""
+            schema: piloteval/logic-model/v1
+            id: sv
+            name: Sv
+            goals: [{id: G1, title: Goal}]
+            outcomes: [{id: O1, title: Outcome, contributes_to: [G1]}]
+            indicators:
+              - {id: P, title: Share, measures: O1, unit: percent, direction: increase, breakdowns: {gender: [flickor, pojkar]},
+                 targets: [{period: "2022", rule: ">= 50"}]}
+            """)
+        #expect(model.indicators[0].breakdowns["gender"] == ["girls", "boys"])
+        let checked = ObservationChecks.check(
+            try IndicatorFixtures.rows("indicator,period,group,value\nP,2022,totalt,50\nP,2022,flickor,48\nP,2022,boys,52\n"),
+            model: model, file: "obs.csv")
+        #expect(checked.errors.isEmpty, "\(checked.errors)")
+        #expect(checked.observations.map(\.group) == ["total", "girls", "boys"])
+    }
+
     @Test func fileErrorsAreCollectedWithLines() throws {
         let csv = """
             indicator;period;group;value;numerator;denominator;note
