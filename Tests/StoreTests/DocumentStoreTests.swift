@@ -49,4 +49,26 @@ struct DocumentStoreTests {
             #expect(list.map(\.versionCount) == [2, 1])
         }
     }
+
+    /// A PDSA note or a goal's justification that names a child by number is refused at
+    /// its line and column (counted by hand: the "(" is column 27), without the number,
+    /// and nothing is stored (docs/privacy.md).
+    @Test func aDocumentWithAnIdentityNumberIsRefusedWhereItIs() throws {
+        try withTemporaryDirectory { dir in
+            let path = dir.appendingPathComponent("d.db").path
+            let store = DocumentStore(try Database(path: path))
+            let content = "schema: piloteval/pdsa/v1\nid: c1\nstudy: \"Samtal med barnet (120514\u{2013}4825) gick bra\"\n"
+            do {
+                try store.add(kind: "pdsa", id: "c1", content: content, json: "{}", sourcePath: "Models/pdsa/c1.yaml")
+                Issue.record("stored a document with an identity number")
+            } catch let e as DocumentStoreError {
+                #expect(e.description.hasPrefix("Models/pdsa/c1.yaml:3:28: "), "\(e.description)")
+                #expect(!e.description.contains("4825"))
+            }
+            #expect(try store.list(kind: "pdsa").isEmpty)
+            try store.add(kind: "pdsa", id: "c1", content: "schema: piloteval/pdsa/v1\nid: c1\nstudy: 0,1205144825\n",
+                          json: "{}", sourcePath: "c1.yaml")
+            #expect(try store.list(kind: "pdsa").count == 1)
+        }
+    }
 }

@@ -16,6 +16,16 @@ public struct DocumentStore {
     @discardableResult
     public func add(kind: String, id: String, content: String, json: String,
                     sourcePath: String?, addedAt: Date = Date()) throws -> AddOutcome {
+        // A model, instrument or PDSA file names no person: one that holds an identity
+        // number (a justification, a PDSA note about a child) is refused, located and
+        // not echoed, rather than stored (docs/privacy.md).
+        if let first = IdentityNumberScanner.matches(in: content, reference: IdentityNumberScanner.fallbackReference).first {
+            let before = Array(content.utf8)[..<first.range.lowerBound]
+            let line = before.filter { $0 == 0x0A }.count + 1
+            let column = String(decoding: before.reversed().prefix { $0 != 0x0A }.reversed(), as: UTF8.self).count + 1
+            throw DocumentStoreError.holdsIdentityNumber(file: IdentityNumberScanner.masking(sourcePath ?? id), line: line, column: column)
+        }
+        let sourcePath = sourcePath.map(IdentityNumberScanner.masking)
         let hash = ContentHash.sha256(content)
         return try database.transaction {
             if let latest = try latest(kind: kind, id: id) {
@@ -82,5 +92,16 @@ public struct DocumentStore {
                 sourcePath: statement.string(at: 6), addedAt: statement.string(at: 7) ?? ""))
         }
         return result
+    }
+}
+
+public enum DocumentStoreError: Error, CustomStringConvertible, Sendable {
+    case holdsIdentityNumber(file: String, line: Int, column: Int)
+
+    public var description: String {
+        switch self {
+        case .holdsIdentityNumber(let file, let line, let column):
+            return "\(file):\(line):\(column): this holds a personnummer or samordningsnummer (not shown), which piloteval never stores; a logic model, instrument or PDSA file names no person. Remove it and add the file again; nothing was stored"
+        }
     }
 }
