@@ -11,6 +11,11 @@ Reads one JSON spec on stdin and writes the workbook it describes:
    "shared_strings": true}   # strings in a shared-strings table, as Excel writes them
                              # (openpyxl writes inline strings)
 
+Or, for large sheets, {"path": ..., "from_csv": "cases.csv", "title": "Utdrag …",
+"shared_strings": true}: a comma-separated file typed as Excel would hold it (whole
+numbers and decimals as numbers, YYYY-MM-DD as date cells, the rest as text), below an
+optional title row, written in openpyxl's write-only mode.
+
 A cell is null (no cell), a JSON scalar (string, number, boolean), or an object:
   {"date": "2021-03-05"} (a date cell: serial number with a date format),
   {"v": 0.125, "fmt": "0.0%"} (a value with a number format),
@@ -30,8 +35,37 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 spec = json.load(sys.stdin)
 path = spec["path"]
-wb = Workbook()
-wb.remove(wb.active)
+
+
+def typed(text):
+    if text == "":
+        return None
+    if re.fullmatch(r"-?[0-9]{1,15}", text):
+        return int(text)
+    if re.fullmatch(r"-?[0-9]+\.[0-9]+", text):
+        return float(text)
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        cell = WriteOnlyCell(ws, value=datetime.date.fromisoformat(text))
+        cell.number_format = "yyyy-mm-dd"
+        return cell
+    return text
+
+
+if "from_csv" in spec:
+    import csv
+    from openpyxl.cell import WriteOnlyCell
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(spec.get("sheet", "Blad1"))
+    if spec.get("title"):
+        ws.append([spec["title"]])
+    with open(spec["from_csv"], newline="", encoding="utf-8-sig") as f:
+        for i, row in enumerate(csv.reader(f)):
+            ws.append(row if i == 0 else [typed(v) for v in row])
+    wb.save(path)
+    spec["sheets"] = []
+else:
+    wb = Workbook()
+    wb.remove(wb.active)
 if spec.get("date1904"):
     wb.epoch = CALENDAR_MAC_1904
 cached = {}  # (sheet index, "B2") -> cached value
@@ -61,7 +95,8 @@ for s_index, sheet in enumerate(spec["sheets"]):
                 ws.cell(row=r, column=c, value=cell)
     for m in sheet.get("merge", []):
         ws.merge_cells(m)
-wb.save(path)
+if "from_csv" not in spec:
+    wb.save(path)
 
 patches = list(spec.get("patches", []))
 for (s_index, ref), value in cached.items():

@@ -31,7 +31,7 @@ public struct IndicatorImporter {
         try log.ensureNotImported(kind: Self.kind, sha256: reader.sha256, target: model.model.id)
         let rows = try ObservationFile.read(reader)
         let checked = ObservationChecks.check(rows, model: model.model, file: reader.name)
-        if !checked.errors.isEmpty { throw ObservationFileError(errors: checked.errors) }
+        if !checked.errors.isEmpty { throw ObservationFileError(errors: checked.errors.map(reader.located)) }
         let record = try log.record(kind: Self.kind, fileName: fileName ?? reader.name,
                                     fileSHA256: reader.sha256, target: model.model.id) { importID in
             try ObservationStore(database).insert(checked.observations, warnings: checked.warnings,

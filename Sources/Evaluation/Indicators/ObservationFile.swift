@@ -4,24 +4,33 @@ import Store
 
 /// Reads an observations CSV (DESIGN §3.2) into rows, without knowing the model: the
 /// columns `indicator,period,group,value,numerator,denominator,note` in any order (names
-/// matched ignoring case; `group` and `note` optional), Swedish numbers and periods as
-/// `docs/csv-input.md` describes. Every problem is collected with its line, so a user
+/// matched ignoring case; `group` and `note` optional), or their Swedish names
+/// (`Indikator, Period, Grupp, Värde, Täljare, Nämnare, Kommentar`), Swedish numbers and
+/// periods as `docs/csv-input.md` describes. Every problem is collected with its line, so a user
 /// fixes a file in one pass; nothing is returned when there is any.
 public enum ObservationFile {
     public static let requiredColumns = ["indicator", "period"]
     public static let knownColumns = ["indicator", "period", "group", "value", "numerator", "denominator", "note"]
+    /// The Swedish names accepted beside each English one (DESIGN §3.5).
+    public static let swedishColumns: [String: [String]] = [
+        "indicator": ["indikator"], "period": ["period"], "group": ["grupp"], "value": ["värde"],
+        "numerator": ["täljare"], "denominator": ["nämnare"], "note": ["kommentar", "anteckning"],
+    ]
 
     /// Rows of the file, or every located error found in it.
     public static func read(_ reader: CSVReader) throws(ObservationFileError) -> [Observation] {
         var errors: [CSVError] = []
-        func fail(_ line: Int, _ message: String) {
-            errors.append(CSVError(kind: .invalidValue, file: reader.name, line: line, message: message))
+        func fail(_ line: Int, _ message: String, field: Int? = nil) {
+            errors.append(reader.error(line: line, field: field, message: message))
         }
         var index: [String: Int] = [:]
-        for name in knownColumns { index[name] = reader.columnIndex(name) }
+        for name in knownColumns { index[name] = reader.columnIndex(anyOf: [name] + swedishColumns[name, default: []]) }
         // A known column twice would be read from its first copy and the second ignored
-        // without a word (found by the broken-input corpus, issue 11).
-        let repeated = knownColumns.filter { name in reader.header.filter { $0.lowercased() == name }.count > 1 }
+        // without a word (found by the broken-input corpus, issue 11); `value` beside
+        // `Värde` is the same column twice.
+        let repeated = knownColumns.filter { name in
+            reader.header.filter { CSVReader.sameColumnName($0, anyOf: [name] + swedishColumns[name, default: []]) }.count > 1
+        }
         if !repeated.isEmpty {
             fail(reader.headerLine, "the column \(repeated.joined(separator: ", ")) occurs twice in the header; keep one")
             throw ObservationFileError(errors: errors)
@@ -53,20 +62,20 @@ public enum ObservationFile {
                     case .value(let v): return v
                     case .empty: return nil
                     case .invalid(let reason):
-                        fail(row.line, "column \(name): \(reason)")
+                        fail(row.line, "column \(name): \(reason)", field: i)
                         return nil
                     }
                 }
                 let errorsBefore = errors.count
                 guard let indicator = cell("indicator") else {
-                    fail(row.line, "column indicator is empty; every row names an indicator id of the model")
+                    fail(row.line, "column indicator is empty; every row names an indicator id of the model", field: index["indicator"])
                     return
                 }
                 var period: Period?
                 switch Period.parse(row[index["period"]!]) {
                 case .value(let p): period = p
-                case .empty: fail(row.line, "column period is empty; write 2021, 2021-T1, 2021-Q1 or 2021-03")
-                case .invalid(let reason): fail(row.line, "column period: \(reason)")
+                case .empty: fail(row.line, "column period is empty; write 2021, 2021-T1, 2021-Q1 or 2021-03", field: index["period"])
+                case .invalid(let reason): fail(row.line, "column period: \(reason)", field: index["period"])
                 }
                 let group = cell("group")?.lowercased() ?? Observation.total
                 let value = number("value"), numerator = number("numerator"), denominator = number("denominator")
@@ -80,11 +89,11 @@ public enum ObservationFile {
                     return
                 }
                 if let n = denominator, n <= 0 {
-                    fail(row.line, "column denominator: \(n.formatted) is not a count above 0")
+                    fail(row.line, "column denominator: \(n.formatted) is not a count above 0", field: index["denominator"])
                     return
                 }
                 if let k = numerator, k < 0 {
-                    fail(row.line, "column numerator: \(k.formatted) is negative")
+                    fail(row.line, "column numerator: \(k.formatted) is negative", field: index["numerator"])
                     return
                 }
                 rows.append(Observation(indicator: indicator, period: period, group: group, value: value,
@@ -92,7 +101,7 @@ public enum ObservationFile {
                                         line: row.line))
             }
         } catch let error as CSVError {
-            errors.append(error)
+            errors.append(reader.located(error))
         } catch {
             fail(0, "\(error)")
         }

@@ -13,24 +13,28 @@ public struct MeasureImporter {
         public var measure: String
         public var first: String
         public var last: String
+        /// What the reading noted (no-data marks read as blank).
+        public var notes: [String] = []
     }
 
     /// `columns.value` defaults to a column named `value`, else `numerator`; the
     /// denominator to one named `denominator` if present. A measure needs a date column.
     public func importFile(path: String, measure: String, value: String? = nil, denominator: String? = nil,
-                           date: String? = nil) throws -> Outcome {
+                           date: String? = nil, sheet: String? = nil) throws -> Outcome {
         guard LogicModelIDCheck.isValid(measure) else {
             throw AnalysisInputError("measure id \"\(measure)\" should use lowercase letters, digits and - only")
         }
         let reader: CSVReader
-        do { reader = try CSVReader(path: path) } catch let e as CSVError { throw AnalysisInputError(e.description) }
-        let valueColumn = value ?? (reader.columnIndex("value") != nil ? "value" : reader.columnIndex("numerator") != nil ? "numerator" : nil)
+        do { reader = try CSVReader(path: path, sheet: sheet) } catch let e as CSVError { throw AnalysisInputError(e.description) }
+        // Swedish names too (värde, täljare, nämnare); MeasureSeries finds the column again by the name found.
+        func found(_ names: [String]) -> String? { reader.columnIndex(anyOf: names).map { reader.header[$0] } }
+        let valueColumn = value ?? found(["value", "värde"]) ?? found(["numerator", "täljare"])
         guard let valueColumn else {
             throw AnalysisInputError("\(path): no column named value or numerator; name the value column with --value (the header has: \(reader.header.joined(separator: ", ")))")
         }
-        let denominatorColumn = denominator ?? (reader.columnIndex("denominator") != nil ? "denominator" : nil)
+        let denominatorColumn = denominator ?? found(["denominator", "nämnare"])
         let series = try MeasureSeries.read(path: path, columns: .init(value: valueColumn, denominator: denominatorColumn, date: date),
-                                            name: measure, combine: false)
+                                            name: measure, combine: false, sheet: sheet)
         var values: [MeasureValue] = []
         var firstLine: [String: Int] = [:]
         for p in series.points {
@@ -52,7 +56,8 @@ public struct MeasureImporter {
                 return values.count
             }
             let dates = values.map(\.label)
-            return Outcome(record: record, measure: measure, first: dates.first ?? "", last: dates.last ?? "")
+            return Outcome(record: record, measure: measure, first: dates.first ?? "", last: dates.last ?? "",
+                           notes: series.notes)
         } catch let e as MeasureTableError {
             throw AnalysisInputError(e.description)
         } catch let e as ImportLogError {

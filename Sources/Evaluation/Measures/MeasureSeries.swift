@@ -64,9 +64,10 @@ public struct MeasureSeries: Sendable, Equatable {
     /// is an `AnalysisInputError` naming file:line:column; nothing is guessed. Rows with
     /// the same date are combined as qicharts2 does: numerators and denominators summed,
     /// plain values averaged (with a note saying so).
-    public static func read(path: String, columns: Columns, name: String? = nil, combine: Bool = true) throws -> MeasureSeries {
+    public static func read(path: String, columns: Columns, name: String? = nil, combine: Bool = true,
+                            sheet: String? = nil) throws -> MeasureSeries {
         let reader: CSVReader
-        do { reader = try CSVReader(path: path) } catch let e as CSVError { throw AnalysisInputError(e.description) }
+        do { reader = try CSVReader(path: path, sheet: sheet) } catch let e as CSVError { throw AnalysisInputError(e.description) }
         func column(_ wanted: String) throws -> Int {
             guard let i = reader.columnIndex(wanted) else {
                 throw AnalysisInputError("\(path): no column named \"\(wanted)\"; the header has: \(reader.header.joined(separator: ", "))")
@@ -83,7 +84,7 @@ public struct MeasureSeries: Sendable, Equatable {
         do {
             try reader.forEachRow { row in
                 func located(_ index: Int, _ reason: String) -> AnalysisInputError {
-                    AnalysisInputError("\(path):\(row.line):\(index + 1): \(reason)")
+                    AnalysisInputError("\(path):\(reader.sheet?.reference(row: row.line, field: index) ?? "\(row.line):\(index + 1)"): \(reason)")
                 }
                 func number(_ index: Int, what: String) throws -> Double? {
                     switch SwedishNumber.parse(row[index]) {
@@ -117,6 +118,7 @@ public struct MeasureSeries: Sendable, Equatable {
         }
         if points.isEmpty { throw AnalysisInputError("\(path): no data rows under the header") }
         var series = MeasureSeries(name: name ?? columns.value, points: points, hasDenominator: denominatorIndex != nil)
+        if let note = reader.noDataNote { series.notes.append(note) }   // `-`, `..`, `saknas` read as blank
         if combine { series.combineSameDates() }
         return series
     }

@@ -10,8 +10,13 @@ public struct ReadinessImportError: Error, Sendable, CustomStringConvertible {
         public var column: Int?
         public var columnName: String?
         public var message: String
+        /// `Blad1!C14` when the file is an .xlsx sheet; replaces line and column.
+        public var cell: String? = nil
 
         public var description: String {
+            if let cell {
+                return "\(file):\(cell): " + (columnName.map { "column \($0): " } ?? "") + message
+            }
             var s = file
             if line > 0 { s += ":\(line)" }
             if let column { s += ":\(column)" }

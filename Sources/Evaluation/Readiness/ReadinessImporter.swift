@@ -36,7 +36,7 @@ public struct ReadinessImporter {
 
     @discardableResult
     public func importFile(path: String, displayName: String? = nil, instrument: Instrument,
-                           wave: String, aggregated: Bool) throws -> Outcome {
+                           wave: String, aggregated: Bool, sheet: String? = nil) throws -> Outcome {
         let name = displayName ?? path
         let wave = IdentityNumberScanner.masking(wave.trimmingCharacters(in: .whitespaces))
         guard !wave.isEmpty else {
@@ -44,9 +44,9 @@ public struct ReadinessImporter {
         }
         let reader: CSVReader
         do {
-            reader = try CSVReader(path: path)
+            reader = try CSVReader(path: path, sheet: sheet)
         } catch let e as CSVError {
-            throw ReadinessImportError([.init(file: e.file, line: e.line, column: e.column, message: e.message)])
+            throw ReadinessImportError([.init(file: e.file, line: e.line, column: e.column, message: e.message, cell: e.cell)])
         }
         let parsed = try Self.parse(reader, name: name, instrument: instrument, wave: wave, aggregated: aggregated)
         let target = "\(instrument.id) \(wave)"
@@ -81,13 +81,21 @@ public struct ReadinessImporter {
         var warnings: [String]
     }
 
+    /// Swedish column names accepted beside the English ones.
+    static let swedishColumns: [String: [String]] = [
+        "unit": ["enhet"], "respondent": ["svarande", "respondent_id", "svars_id"],
+        "wave": ["omgång", "mätomgång", "våg"], "n": ["antal"],
+    ]
+
     static func parse(_ reader: CSVReader, name: String, instrument: Instrument, wave: String,
                       aggregated: Bool) throws -> Parsed {
         var problems: [ReadinessImportError.Problem] = []
         var omitted = 0
         func problem(_ line: Int, _ column: Int?, _ columnName: String?, _ message: String) {
             if problems.count < maximumProblems {
-                problems.append(.init(file: name, line: line, column: column, columnName: columnName, message: message))
+                // In a workbook the cell (`Blad1!C14`) says where; `column` is 1-based.
+                let cell = line > 0 ? reader.sheet?.reference(row: line, field: column.map { $0 - 1 }) : nil
+                problems.append(.init(file: name, line: line, column: column, columnName: columnName, message: message, cell: cell))
             } else {
                 omitted += 1
             }
@@ -99,7 +107,9 @@ public struct ReadinessImporter {
         var unitIndex: Int?, respondentIndex: Int?, waveIndex: Int?, nIndex: Int?
         let itemKeys = instrument.itemKeys
         for (i, raw) in header.enumerated() {
-            let h = raw.lowercased()
+            // Swedish names as their English ones (docs/readiness.md).
+            var h = raw.lowercased()
+            for (english, swedish) in swedishColumns where CSVReader.sameColumnName(raw, anyOf: swedish) { h = english }
             if let first = seen[h] {
                 problem(line, i + 1, raw, "the column name occurs twice (first in column \(first)); each column once")
                 continue
@@ -207,6 +217,7 @@ public struct ReadinessImporter {
         } catch let e as CSVError {
             problem(e.line, e.column, nil, e.message)
         }
+        if let note = reader.noDataNote { warnings.append(note) }   // `-`, `..`, `saknas` read as blank
         if rows.isEmpty && problems.isEmpty { problem(0, nil, nil, "the file has a header but no data rows") }
         if !problems.isEmpty { throw ReadinessImportError(problems, omitted: omitted) }
         return Parsed(rows: rows, missingItems: missing, warnings: warnings)

@@ -88,8 +88,11 @@ public struct BudgetError: Error, CustomStringConvertible, Sendable, Equatable {
     public var line: Int
     public var column: Int?
     public var message: String
+    /// `Blad1!C14` when the budget is an .xlsx sheet; replaces line and column.
+    public var cell: String? = nil
 
     public var description: String {
+        if let cell { return "\(file):\(cell): \(message)" }
         var location = file
         if line > 0 { location += ":\(line)" }
         if let column { location += ":\(column)" }
@@ -107,8 +110,8 @@ extension Budget {
 
     /// Reads and checks a budget file. Throws `BudgetError` (or `CSVError`) naming the
     /// file, line and column.
-    public static func read(path: String) throws -> Budget {
-        try read(CSVReader(path: path))
+    public static func read(path: String, sheet: String? = nil) throws -> Budget {
+        try read(CSVReader(path: path, sheet: sheet))
     }
 
     public static func read(data: Data, name: String) throws -> Budget {
@@ -116,6 +119,20 @@ extension Budget {
     }
 
     static func read(_ reader: CSVReader) throws -> Budget {
+        do {
+            return try readRows(reader)
+        } catch var error as BudgetError {
+            // In a workbook: the cell (`Blad1!C14`) instead of line and field.
+            if let sheet = reader.sheet, error.line > 0 {
+                error.cell = sheet.reference(row: error.line, field: error.column.map { $0 - 1 })
+            }
+            throw error
+        } catch let error as CSVError {
+            throw reader.located(error)
+        }
+    }
+
+    private static func readRows(_ reader: CSVReader) throws -> Budget {
         let name = reader.name
         let header = reader.header.map { $0.lowercased() }
         func column(_ names: [String]) -> Int? { names.lazy.compactMap { header.firstIndex(of: $0) }.first }

@@ -223,7 +223,8 @@ public struct CSVReader: Sendable {
         } else {
             at = "line \(first.line), column \(header.indices.contains(first.field) ? header[first.field] : String(first.field + 1))"
         }
-        return "\(name): \(count) cell(s) held a \"no data\" mark (-, –, .., n/a or saknas) and were read as blank; the first at \(at)"
+        // Masked: the file and column names are the user's (docs/privacy.md).
+        return IdentityNumberScanner.masking("\(name): \(count) cell(s) held a \"no data\" mark (-, –, .., n/a or saknas) and were read as blank; the first at \(at)")
     }
 
     /// `error` placed in the sheet for a workbook: `Blad1!C14` when it names a column

@@ -31,7 +31,8 @@ struct CasesImport: ParsableCommand {
         """
     )
 
-    @Argument(help: "The case extract (CSV).") var file: String
+    @Argument(help: "The case extract (CSV or .xlsx).") var file: String
+    @Option(help: ArgumentHelp("The sheet of an .xlsx file (default: the first).", valueName: "name")) var sheet: String?
     @Option(help: "The model: a stored model's id, or a YAML path (stored first).") var model: String
     @Option(name: .customLong("map"), help: "Mapping file (schema: piloteval/case-mapping/v1) naming the extract's columns.")
     var mapping: String?
@@ -66,7 +67,7 @@ struct CasesImport: ParsableCommand {
                 let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
                 let progress = ImportProgress(label: file, totalBytes: size)
                 let request = CaseImportRequest(path: file, model: resolved, mapping: map, key: key,
-                                                extractDate: censor, today: Self.today())
+                                                extractDate: censor, today: Self.today(), sheet: sheet)
                 let summary = try CaseImporter(db).run(request, progress: progress?.update)
                 progress?.finish()
                 for w in summary.warnings { Console.error("warning: " + w) }

@@ -26,7 +26,8 @@ struct MeasuresCommand: ParsableCommand {
 struct MeasuresImport: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "import", abstract: "Import one measure from a CSV file.")
 
-    @Argument(help: "A CSV file.") var file: String
+    @Argument(help: "A CSV or .xlsx file.") var file: String
+    @Option(help: ArgumentHelp("The sheet of an .xlsx file (default: the first).", valueName: "name")) var sheet: String?
     @Option(help: "The measure's id (lowercase letters, digits, -).") var measure: String
     @Option(help: "The value (or numerator) column; default value or numerator.") var value: String?
     @Option(help: "The denominator column; default denominator if present.") var denominator: String?
@@ -37,7 +38,8 @@ struct MeasuresImport: ParsableCommand {
         try reportingFailures {
             do {
                 let outcome = try MeasureImporter(try openDatabase(database))
-                    .importFile(path: file, measure: measure, value: value, denominator: denominator, date: date)
+                    .importFile(path: file, measure: measure, value: value, denominator: denominator, date: date, sheet: sheet)
+                outcome.notes.forEach { Console.error("warning: " + $0) }
                 print("imported \(outcome.record.rowCount) values of \(outcome.measure) (\(outcome.first) … \(outcome.last)) as import \(outcome.record.id)")
             } catch let e as AnalysisInputError {
                 throw Failure(e.message)

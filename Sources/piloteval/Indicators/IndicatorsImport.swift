@@ -22,7 +22,8 @@ struct IndicatorsImport: ParsableCommand {
         """
     )
 
-    @Argument(help: "The observations CSV file.") var file: String
+    @Argument(help: "The observations file (CSV or .xlsx).") var file: String
+    @Option(help: ArgumentHelp("The sheet of an .xlsx file (default: the first).", valueName: "name")) var sheet: String?
     @Option(help: "The model: a stored id, or a YAML path (validated and stored first).") var model: String
     @OptionGroup var database: DatabaseOptions
 
@@ -31,7 +32,7 @@ struct IndicatorsImport: ParsableCommand {
             let (db, versioned) = try resolveModel(model, in: database)
             let reader: CSVReader
             do {
-                reader = try CSVReader(path: file)
+                reader = try CSVReader(path: file, sheet: sheet)
             } catch let e as CSVError {
                 throw Failure(e.description)
             }
@@ -40,10 +41,13 @@ struct IndicatorsImport: ParsableCommand {
                 // Rows outside the model's period are usually history (last year's values for
                 // comparison), so they get one summary line rather than one line each.
                 let outside = summary.warnings.filter { $0.kind == .periodOutsideModel }
+                // A row of a sheet is shown as Excel names it (`Blad1!5:5`).
+                func at(_ line: Int) -> String { reader.sheet?.reference(row: line, field: nil) ?? String(line) }
                 for w in summary.warnings where w.kind != .periodOutsideModel {
-                    Console.error("warning: \(file):\(w.lines.first ?? 0): \(w.message)"
+                    Console.error("warning: \(file):\(at(w.lines.first ?? 0)): \(w.message)"
                                   + (w.lines.count > 1 ? " (lines \(w.lines.map(String.init).joined(separator: ", ")))" : ""))
                 }
+                if let note = reader.noDataNote { Console.error("warning: " + note) }   // `-`, `..`, `saknas` read as blank
                 if let range = versioned.model.period, !outside.isEmpty {
                     let rows = outside.map { "\($0.lines.first ?? 0) (\($0.indicator) \($0.period))" }
                     Console.error("warning: \(file): \(outside.count) row(s) lie outside the model's period \(range.start)–\(range.end) "

@@ -26,7 +26,8 @@ struct ReadinessImport: ParsableCommand {
         """
     )
 
-    @Argument(help: "The responses CSV file.") var file: String
+    @Argument(help: "The responses file (CSV or .xlsx).") var file: String
+    @Option(help: ArgumentHelp("The sheet of an .xlsx file (default: the first).", valueName: "name")) var sheet: String?
     @Option(help: ArgumentHelp("The instrument: the id of a stored one, or a YAML file (stored first).", valueName: "id-or-path"))
     var instrument: String
     @Option(help: "The wave this file holds, e.g. 2022-03 (free text; YYYY-MM sorts in time order).") var wave: String
@@ -38,7 +39,7 @@ struct ReadinessImport: ParsableCommand {
             let (db, instrument) = try readinessContext(database, instrument: instrument)
             do {
                 let outcome = try ReadinessImporter(db).importFile(path: file, instrument: instrument, wave: wave,
-                                                                  aggregated: aggregated)
+                                                                  aggregated: aggregated, sheet: sheet)
                 outcome.warnings.forEach { Console.error("warning: " + $0) }
                 let what = aggregated ? "\(outcome.rows) unit(s) of means (aggregated wave)" : "\(outcome.rows) respondent(s)"
                 Console.error("imported \(file) as import \(outcome.record.id): \(what) in \(outcome.units.count) unit(s), \(instrument.id) wave \(wave)")

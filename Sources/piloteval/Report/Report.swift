@@ -65,8 +65,11 @@ struct ReportBuild: ParsableCommand {
     @Option(help: "Markdown file with the prose: one section per heading, cover fields in front matter.")
     var text: String?
 
-    @Option(help: "CSV with the budget lines (section,line,amount) for the final report.")
+    @Option(help: "CSV or .xlsx with the budget lines (section,line,amount) for the final report.")
     var budget: String?
+
+    @Option(help: ArgumentHelp("The sheet of an .xlsx --budget (default: the first).", valueName: "name"))
+    var budgetSheet: String?
 
     @Option(help: "Folder of templates to use instead of the defaults (see `report templates`).")
     var templates: String?
@@ -116,7 +119,7 @@ struct ReportBuild: ParsableCommand {
             }
             if let budget {
                 guard kind == .final else { throw Failure("--budget belongs to the final report (--kind final)") }
-                do { request.budget = try Budget.read(path: budget) }
+                do { request.budget = try Budget.read(path: budget, sheet: budgetSheet) }
                 catch let e as BudgetError { throw Failure(e.description) }
                 catch let e as CSVError { throw Failure(e.description) }
                 request.budgetFile = .init(path: budget, sha256: try ContentHash.sha256(fileAt: budget))

@@ -65,7 +65,7 @@ struct CaseColumnPlan {
                     roles[role] = i
                     claimed.insert(i)
                 }
-            } else if let i = reader.columnIndex(role.rawValue), !claimed.contains(i), !listed.contains(i) {
+            } else if let i = reader.columnIndex(anyOf: [role.rawValue] + role.swedishNames), !claimed.contains(i), !listed.contains(i) {
                 roles[role] = i
                 claimed.insert(i)
             }

@@ -50,6 +50,30 @@ public enum CaseColumnRole: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// The Swedish column names recognised beside the default English one (docs/cases.md);
+    /// spaces, dashes and underscores are alike, case is ignored.
+    public var swedishNames: [String] {
+        switch self {
+        case .caseID: return ["ärende", "ärendenummer", "ärende_id", "ärendenr", "ärende_nr"]
+        case .personID: return ["person", "person_nr", "personnummer", "klient", "klient_id"]
+        case .cohort: return ["kohort"]
+        case .unit: return ["enhet", "team"]
+        case .area: return ["område", "stadsdel"]
+        case .gender: return ["kön"]
+        case .birthYear: return ["födelseår"]
+        case .age: return ["ålder"]
+        case .referralDate: return ["aktualiseringsdatum", "aktualiserad", "aktualisering"]
+        case .referralReason: return ["aktualiseringsorsak", "orsak"]
+        case .assessmentDecisionDate: return ["förhandsbedömning_beslut", "beslut_förhandsbedömning", "förhandsbedömningsdatum"]
+        case .investigationStart: return ["utredning_start", "utredningsstart", "utredning_inledd"]
+        case .investigationEnd: return ["utredning_slut", "utredningsslut", "utredning_avslutad"]
+        case .interventionStart: return ["insats_start", "insatsstart"]
+        case .interventionEnd: return ["insats_slut", "insatsslut"]
+        case .caseworkerCount: return ["antal_handläggare", "handläggare_antal"]
+        case .reReferralDate: return ["återaktualisering", "återaktualiseringsdatum", "ny_aktualisering"]
+        }
+    }
+
     /// Roles every extract must have.
     public static let required: [CaseColumnRole] = [.caseID, .cohort]
 }

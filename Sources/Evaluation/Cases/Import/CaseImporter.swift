@@ -15,9 +15,11 @@ public struct CaseImportRequest {
     public var extractDate: CalendarDate?
     /// Decides the century of 10-digit identity numbers when no extract date is given.
     public var today: CalendarDate
+    /// The sheet of an .xlsx workbook (nil: the first).
+    public var sheet: String?
 
     public init(path: String, displayName: String? = nil, model: LogicModel, mapping: CaseMapping? = nil,
-                key: PseudonymKey? = nil, extractDate: CalendarDate? = nil, today: CalendarDate) {
+                key: PseudonymKey? = nil, extractDate: CalendarDate? = nil, today: CalendarDate, sheet: String? = nil) {
         self.path = path
         self.displayName = displayName ?? path
         self.model = model
@@ -25,6 +27,7 @@ public struct CaseImportRequest {
         self.key = key
         self.extractDate = extractDate
         self.today = today
+        self.sheet = sheet
     }
 }
 
@@ -59,12 +62,21 @@ public struct CaseImporter {
         let hashing = ContentHash.Background(data)
         let named: CSVReader
         do {
-            named = try CSVReader(data: data, name: request.displayName)   // messages name the file as typed
+            named = try CSVReader(data: data, name: request.displayName, sheet: request.sheet)   // messages name the file as typed
         } catch {
             _ = hashing.wait()
             throw error
         }
         let hash = hashing.wait()
+        do {
+            return try run(request, reader: named, hash: hash, pilot: pilot, progress: progress)
+        } catch let error as CSVError {
+            throw named.located(error)   // `Blad1!C14` in a workbook
+        }
+    }
+
+    private func run(_ request: CaseImportRequest, reader named: CSVReader, hash: String, pilot: String,
+                     progress: ((Int, Int) -> Void)?) throws -> CaseImportSummary {
         // Before anything else, so a repeated file gets the one message that fits it.
         do {
             try ImportLog(database).ensureNotImported(kind: Self.kind, sha256: hash, target: request.model.id)
@@ -90,6 +102,7 @@ public struct CaseImporter {
                     }
                 }
                 summary!.importID = record.id
+                if let note = named.noDataNote { summary!.warnings.append(note) }   // `-`, `..`, `saknas` read as blank
                 return summary!
             } catch let redo as Reclassify {
                 // An identity column is never also an outcome: its numbers would be stored.

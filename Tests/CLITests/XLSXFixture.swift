@@ -1,0 +1,60 @@
+import Foundation
+
+/// Writes .xlsx fixtures with openpyxl through Tests/xlsx/make_xlsx.py, in the
+/// project's Python environment (.venv/, made by scripts/notebook-env.sh from
+/// Notebooks/requirements.txt, which pins openpyxl; scripts/test.sh makes it before the
+/// Swift tests run). Tests that need it are skipped, saying so, when it is absent.
+/// (The same helper as Tests/StoreTests/XLSXFixture.swift: test targets share no sources.)
+enum XLSXFixture {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var python: String { packageRoot.appendingPathComponent(".venv/bin/python").path }
+    static var script: String { packageRoot.appendingPathComponent("Tests/xlsx/make_xlsx.py").path }
+
+    /// openpyxl can be imported from the environment's python.
+    static let available: Bool = {
+        guard FileManager.default.isExecutableFile(atPath: python) else { return false }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: python)
+        p.arguments = ["-c", "import openpyxl"]
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return false }
+        p.waitUntilExit()
+        return p.terminationStatus == 0
+    }()
+
+    static let skipReason: Comment = "needs openpyxl in .venv/ (run scripts/notebook-env.sh, which installs Notebooks/requirements.txt)"
+
+    struct Failure: Error, CustomStringConvertible { var description: String }
+
+    /// Writes the workbook `spec` describes (see make_xlsx.py) to `path`.
+    static func write(_ spec: [String: Any], to path: String) throws {
+        var spec = spec
+        spec["path"] = path
+        let json = try JSONSerialization.data(withJSONObject: spec)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: python)
+        p.arguments = [script]
+        let input = Pipe(), err = Pipe()
+        p.standardInput = input
+        p.standardError = err
+        try p.run()
+        input.fileHandleForWriting.write(json)
+        try input.fileHandleForWriting.close()
+        let message = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        if p.terminationStatus != 0 {
+            throw Failure(description: "make_xlsx.py failed: " + String(decoding: message, as: UTF8.self))
+        }
+    }
+
+    /// One sheet named `sheet` with `rows`.
+    static func write(rows: [[Any?]], sheet: String = "Blad1", to path: String, extra: [String: Any] = [:]) throws {
+        var spec: [String: Any] = ["sheets": [["name": sheet, "rows": rows.map { $0.map { $0 ?? NSNull() } }]]]
+        for (k, v) in extra { spec[k] = v }
+        try write(spec, to: path)
+    }
+}
+
+import Testing
