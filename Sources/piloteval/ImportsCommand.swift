@@ -44,10 +44,13 @@ struct ImportsList: ParsableCommand {
                     Console.error("no imports in \(database.path)")
                     return
                 }
-                var rows = [["id", "kind", "file", "target", "rows", "imported (UTC)", "sha256", "superseded"]]
+                // The superseded column only when a later import replaced something.
+                let showSuperseded = records.contains { (superseded[$0.id]?.rows ?? 0) > 0 }
+                var rows = [["id", "kind", "file", "target", "rows", "imported (UTC)", "sha256"] + (showSuperseded ? ["superseded"] : [])]
                 for r in records {
                     rows.append([String(r.id), r.kind, r.fileName, r.target ?? "", String(r.rowCount),
-                                 r.startedAt, String(r.fileSHA256.prefix(12)), Self.superseded(superseded[r.id], of: r.rowCount)])
+                                 r.startedAt, String(r.fileSHA256.prefix(12))]
+                                + (showSuperseded ? [Self.superseded(superseded[r.id], of: r.rowCount)] : []))
                 }
                 print(TextTable.render(rows), terminator: "")
             }

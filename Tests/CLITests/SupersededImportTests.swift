@@ -22,6 +22,8 @@ import Testing
         let cli = try CLIRunner()
         #expect(try cli.run(["model", "add", CLIRunner.fixture("indicators/model.yaml")]).status == 0)
         #expect(try cli.run(["indicators", "import", CLIRunner.fixture("indicators/tertial1.csv"), "--model", "exempelenheten"]).status == 0)
+        // Nothing superseded yet: the table is as it always was.
+        #expect(try !cli.run(["imports", "list"]).stdout.contains("superseded"))
         // The correction gives I1 2022-T1 total and girls again (2 of the first file's 8
         // rows) and a new cell (I3 2022-T2), which supersedes nothing.
         try "indicator,period,group,value,numerator,denominator\nI1,2022-T1,total,,42,50\nI1,2022-T1,girls,,21,24\nI3,2022-T2,total,93,,\n"
