@@ -290,3 +290,63 @@ struct ExcelImportTests {
         #expect(try rows(cli, "SELECT count(*) FROM indicator_observations WHERE note IS NOT NULL OR numerator IS NOT NULL") == "0\n")
     }
 }
+
+extension ExcelImportTests {
+    /// A Microsoft Forms–style workbook and a Netigate-style CSV of the same answers as
+    /// wave-a.csv: statements as headings, labels as answers, the tools' own columns.
+    @Test func surveyToolExportsSummariseLikeTheCSV() throws {
+        let wave = try String(contentsOfFile: CLIRunner.fixture("readiness/wave-a.csv"), encoding: .utf8)
+        let table = wave.split(whereSeparator: \.isNewline).dropFirst()
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let instrument = CLIRunner.fixture("readiness/instrument.yaml")
+        let reference = try CLIRunner(), forms = try CLIRunner(), netigate = try CLIRunner()
+        #expect(try reference.run(["readiness", "import", CLIRunner.fixture("readiness/wave-a.csv"),
+                                   "--instrument", instrument, "--wave", "wave-a"]).status == 0)
+        // Forms: ID, times, e-mail and name, the unit question, the statements in Swedish;
+        // 1 and 7 as their labels.
+        let formsHeader: [Any] = ["ID", "Starttid", "Tid för slutförande", "E-post", "Namn", "Enhet",
+                                  "Påstående A", "Påstående B", "Påstående C", "Påstående D", "Påstående E (omvänt)"]
+        let formsRows: [[Any]] = table.enumerated().map { n, row in
+            [n + 1, ["date": "2022-03-0\(n % 9 + 1)T10:00:00"], ["date": "2022-03-0\(n % 9 + 1)T10:05:00"],
+             "person\(n)@example.se", "Förnamn Efternamnsson\(n)", row[1]]
+            + row[3...].map { cell -> Any in
+                switch cell { case "": return NSNull(); case "1": return "Instämmer inte alls"; case "7": return "Instämmer helt"
+                default: return Int(cell)! }
+            }
+        }
+        try XLSXFixture.write(rows: [formsHeader] + formsRows, sheet: "Form1", to: forms.path("forms.xlsx"))
+        let f = try forms.run(["readiness", "import", "forms.xlsx", "--instrument", instrument, "--wave", "wave-a"])
+        #expect(f.status == 0, "\(f.stderr)")
+        #expect(f.stderr.contains("the survey tool's columns Starttid, Tid för slutförande, E-post, Namn were left out"))
+        // Netigate: numbered English statements, answers as "7 – Agree completely".
+        var csv = "Respondent ID;Enhet;Q1. Statement A;Q2. Statement B;Q3. Statement C;Q4. Statement D;Q5. Statement E (reversed)\n"
+        for (n, row) in table.enumerated() {
+            let answers = row[3...].map { cell in
+                switch cell { case "1": return "1 – Do not agree at all"; case "7": return "7 – Agree completely"; default: return cell }
+            }
+            csv += (["R\(n + 100)", row[1]] + answers).joined(separator: ";") + "\n"
+        }
+        try csv.write(toFile: netigate.path("netigate.csv"), atomically: true, encoding: .utf8)
+        let g = try netigate.run(["readiness", "import", "netigate.csv", "--instrument", instrument, "--wave", "wave-a"])
+        #expect(g.status == 0, "\(g.stderr)")
+        let summary = ["readiness", "summary", "--instrument", "test-readiness", "--format", "json"]
+        let expected = try reference.run(summary).stdout
+        #expect(!expected.isEmpty)
+        #expect(try forms.run(summary).stdout == expected)
+        #expect(try netigate.run(summary).stdout == expected)
+        // The names and e-mail addresses were never stored.
+        let bytes = try databaseBytes(forms)
+        #expect(bytes.range(of: Data("Efternamnsson".utf8)) == nil && bytes.range(of: Data("example.se".utf8)) == nil)
+
+        // An unknown label and an unknown heading are errors naming them.
+        try "respondent;enhet;Påstående A;Påstående X\n1;U1;5;3\n".write(toFile: netigate.path("bad1.csv"), atomically: true, encoding: .utf8)
+        let heading = try netigate.run(["readiness", "import", "bad1.csv", "--instrument", "test-readiness", "--wave", "w2"])
+        #expect(heading.status == 1)
+        #expect(heading.stderr.contains("bad1.csv:1:4: column 4 (Påstående X): not an item"), "\(heading.stderr)")
+        try "respondent;enhet;Påstående A\n1;U1;Vet ej\n".write(toFile: netigate.path("bad2.csv"), atomically: true, encoding: .utf8)
+        let label = try netigate.run(["readiness", "import", "bad2.csv", "--instrument", "test-readiness", "--wave", "w2"])
+        #expect(label.status == 1)
+        #expect(label.stderr.contains("bad2.csv:2:3: column 3 (Påstående A): \"Vet ej\" is not a number"), "\(label.stderr)")
+        #expect(label.stderr.contains("nor one of the scale's labels (1 instämmer inte alls / do not agree at all, 7 instämmer helt"), "\(label.stderr)")
+    }
+}

@@ -93,7 +93,7 @@ import Testing
         let w = try ReadinessWorkspace()
         let e = try expectRefused(w) { try w.importFixture("no-unit-column.csv", wave: "w") }
         #expect(e.problems.contains { $0.message.contains("no `unit` column") })
-        #expect(e.problems.contains { $0.columnName == "enhet" })
+        #expect(e.problems.contains { $0.columnName == "avdelning" })   // `enhet` is read as unit (Swedish names)
     }
 
     @Test func duplicateRespondentAndBlankUnitAreRefused() throws {

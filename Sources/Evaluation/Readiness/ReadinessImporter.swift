@@ -83,7 +83,7 @@ public struct ReadinessImporter {
 
     /// Swedish column names accepted beside the English ones.
     static let swedishColumns: [String: [String]] = [
-        "unit": ["enhet"], "respondent": ["svarande", "respondent_id", "svars_id"],
+        "unit": ["enhet"], "respondent": ["svarande", "respondent_id", "svars_id", "id"],
         "wave": ["omgång", "mätomgång", "våg"], "n": ["antal"],
     ]
 
@@ -105,6 +105,7 @@ public struct ReadinessImporter {
         var itemColumns: [(index: Int, key: String)] = []
         var seen: [String: Int] = [:]
         var unitIndex: Int?, respondentIndex: Int?, waveIndex: Int?, nIndex: Int?
+        var toolColumns: [String] = []
         let itemKeys = instrument.itemKeys
         for (i, raw) in header.enumerated() {
             // Swedish names as their English ones (docs/readiness.md).
@@ -125,12 +126,24 @@ public struct ReadinessImporter {
                 if !aggregated { problem(line, i + 1, raw, "`n` belongs to aggregated files (unit means with --aggregated); a respondent-level file has one row per respondent") }
                 nIndex = i
             default:
-                if let key = itemKeys.first(where: { $0.lowercased() == h }) {
+                // The item key, else (survey-tool exports) the statement or its start.
+                let match = itemKeys.first(where: { $0.lowercased() == h }).map(SurveyExport.HeaderMatch.item)
+                    ?? SurveyExport.item(forHeader: raw, in: instrument)
+                if case .item(let key) = match, let other = itemColumns.first(where: { $0.key == key }) {
+                    problem(line, i + 1, raw, "column \(other.index + 1) is item \(key) too; each item in one column")
+                    continue
+                }
+                switch match {
+                case .item(let key):
                     itemColumns.append((i, key))
-                } else if h.isEmpty {
+                case .ambiguous(let keys):
+                    problem(line, i + 1, raw, "the heading fits the statements of several items (\(keys.joined(separator: ", "))); give more of the statement, or the item key")
+                case .none where h.isEmpty:
                     problem(line, i + 1, "(blank)", "the column has no name; remove it or name it after an item")
-                } else {
-                    problem(line, i + 1, raw, "not an item of instrument \(instrument.id) nor one of respondent, unit, wave\(aggregated ? ", n" : ""); the items are: \(itemKeys.joined(separator: ", "))")
+                case .none where SurveyExport.toolColumns.contains(SurveyExport.normalized(raw)):
+                    toolColumns.append(raw)
+                case .none:
+                    problem(line, i + 1, raw, "not an item of instrument \(instrument.id) (by key or statement) nor one of respondent, unit, wave\(aggregated ? ", n" : ""); the items are: \(itemKeys.joined(separator: ", "))")
                 }
             }
         }
@@ -144,6 +157,9 @@ public struct ReadinessImporter {
         let present = Set(itemColumns.map(\.key))
         let missing = itemKeys.filter { !present.contains($0) }
         var warnings: [String] = []
+        if !toolColumns.isEmpty {
+            warnings.append(IdentityNumberScanner.masking("\(name): the survey tool's columns \(toolColumns.joined(separator: ", ")) were left out (names and e-mail addresses are never read)"))
+        }
         if !missing.isEmpty {
             warnings.append("\(name) has no column for \(missing.joined(separator: ", ")): those items are treated as not asked in wave \(wave)")
         }
@@ -198,7 +214,19 @@ public struct ReadinessImporter {
                     case .empty:
                         values.append((key, nil))
                     case .invalid(let why):
-                        problem(row.line, index + 1, header[index], why + (aggregated ? "" : "; leave the cell blank for no answer"))
+                        guard !aggregated else {
+                            problem(row.line, index + 1, header[index], why)
+                            break
+                        }
+                        // An answer written as the scale's label (survey-tool exports).
+                        switch SurveyExport.answer(text, scale: scale) {
+                        case .value(let v):
+                            values.append((key, v))
+                        case .disagrees(let n):
+                            problem(row.line, index + 1, header[index], "\(IdentityNumberScanner.quoted(text.trimmingCharacters(in: .whitespaces))) gives \(n) with another label than the scale's for \(n) (\(SurveyExport.labels(scale))); check the instrument or the export")
+                        case .unknown:
+                            problem(row.line, index + 1, header[index], "\(why), nor one of the scale's labels (\(SurveyExport.labels(scale))); leave the cell blank for no answer, or add the label to the instrument's anchors")
+                        }
                     case .value(let v):
                         if v < Double(scale.min) || v > Double(scale.max) {
                             problem(row.line, index + 1, header[index], "\(text.trimmingCharacters(in: .whitespaces)) is outside the scale \(scale.min)–\(scale.max)")
