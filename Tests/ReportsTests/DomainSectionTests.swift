@@ -424,6 +424,19 @@ import Testing
         // 2020 (25 %) was the latest period then; 2021 (30 %) is now.
         #expect(table.rows.map { $0.map(\.text.plainText) } == [["I1: utfall", "25", "30"]])
         #expect(Self.text(changes.blocks).contains("andra uppgifter ändrats"))
+        // The record keeps the headlines by stable id, and a record from before it kept
+        // them (read back through the JSON, without the key) gives the same changes: its
+        // results are read into the sections' typed results, which declare them again.
+        #expect(before.headlines?.contains { $0.id == "indicator:I1" && $0.value == 25 } == true)
+        var older = try JSONSerialization.jsonObject(with: try JSONWriter.write(before)) as! [String: Any]
+        older["headlines"] = nil
+        request.since = try JSONWriter.read(JSONSerialization.data(withJSONObject: older), name: "old.json")
+        #expect(request.since?.headlines == nil)
+        let fromOlder = try ReportEngine.build(model: f.model, provenance: f.provenance, request: request,
+                                               strings: ReportStrings(.sv), database: f.database)
+        let olderChanges = try #require(fromOlder.document.sections.first { $0.key == "steering.changes" })
+        #expect(Self.tables(olderChanges.blocks).first?.rows.map { $0.map(\.text.plainText) } == [["I1: utfall", "25", "30"]])
+        #expect(Self.text(olderChanges.blocks) == Self.text(changes.blocks))
     }
 
     // MARK: - verify
@@ -455,5 +468,14 @@ import Testing
         let outcome = try ReportVerifier.verify(edited, database: f.database)
         #expect(outcome.differences.map(\.path) == ["results.indicators.status.indicators[0].value"])
         #expect(outcome.differences.first?.description.contains("report says 28, recomputed 30") == true)
+        // A hand-edited headline (what the next brief would compare with) is caught too.
+        var fresh = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        var headlines = fresh["headlines"] as! [[String: Any]]
+        #expect(headlines[0]["id"] as? String == "indicator:I1")
+        headlines[0]["value"] = 28
+        fresh["headlines"] = headlines
+        let editedHeadline = try JSONWriter.read(JSONSerialization.data(withJSONObject: fresh), name: "r.json")
+        let headlineOutcome = try ReportVerifier.verify(editedHeadline, database: f.database)
+        #expect(headlineOutcome.differences.map(\.path) == ["headlines[indicator:I1]"])
     }
 }

@@ -19,17 +19,19 @@ public enum ReportEngine {
     /// The results every builder computes, with the blocks for their slots. `report
     /// verify` calls this with a context rebuilt from the JSON record.
     public static func run(_ context: ReportContext, builders: [AnySectionBuilder] = SectionRegistry.builders)
-        throws -> (results: [String: JSONValue], blocks: [ReportSlot: [Block]], imports: [Int]) {
+        throws -> (results: [String: JSONValue], blocks: [ReportSlot: [Block]], imports: [Int], headlines: [HeadlineFigure]) {
         var results: [String: JSONValue] = [:]
         var blocks: [ReportSlot: [Block]] = [:]
         var imports: [Int] = []
+        var headlines: [HeadlineFigure] = []
         for builder in builders where !builder.slots(in: context.kind).isEmpty {
             let output = try builder.run(context)
             results[builder.key] = output.result
             for (slot, b) in output.blocks { blocks[slot, default: []] += b }
             imports += output.imports
+            headlines += output.headlines
         }
-        return (results, blocks, imports)
+        return (results, blocks, imports, headlines)
     }
 
     public static func build(model: LogicModel, provenance: ReportRecord.ModelProvenance, request: ReportRequest,
@@ -37,10 +39,11 @@ public enum ReportEngine {
                              builders: [AnySectionBuilder] = SectionRegistry.builders) throws -> BuiltReport {
         let context = ReportContext(model: model, modelProvenance: provenance, request: request,
                                     strings: strings, database: database)
-        var (results, filled, usedImports) = try run(context, builders: builders)
+        var (results, filled, usedImports, headlines) = try run(context, builders: builders)
         if request.kind == .steering {
             filled[.steeringChanges] = ChangesSince.blocks(previous: request.since, sinceFile: request.sinceFile,
-                                                           current: results, model: provenance, context: context)
+                                                           current: results, headlines: headlines,
+                                                           model: provenance, context: context)
         }
         let assembled = ReportAssembler.assemble(ReportAssembler.plan(request.kind), text: request.text,
                                                  filled: filled, strings: strings)
@@ -66,7 +69,7 @@ public enum ReportEngine {
                               budgetFile: request.budgetFile, templatesDirectory: request.templatesDirectory,
                               since: request.sinceFile),
             model: provenance, dataFiles: dataFiles, inputs: .init(budget: request.budget),
-            results: results, sections: assembled.summaries)
+            results: results, sections: assembled.summaries, headlines: headlines)
 
         let document = ReportDocument(
             kind: request.kind, language: request.language, title: title,

@@ -106,7 +106,18 @@ public enum ReportVerifier {
                                     strings: ReportStrings(language), database: database)
         var checked = 1 + record.dataFiles.count
         do {
-            let recomputed = try ReportEngine.run(context, builders: builders).results
+            let run = try ReportEngine.run(context, builders: builders)
+            let recomputed = run.results
+            // The headlines the next brief compares with: each must be the recomputed
+            // one (a hand-edited "before" would make the next brief's changes wrong).
+            for h in record.headlines ?? [] {
+                checked += 1
+                let now = run.headlines.first { $0.id == h.id && $0.path == h.path }
+                if now?.value != h.value {
+                    differences.append(Difference(path: "headlines[\(h.id)]", reported: h.value.map { "\($0)" } ?? "null",
+                                                  recomputed: now.map { $0.value.map { "\($0)" } ?? "null" } ?? "absent"))
+                }
+            }
             let reported = JSONValue.object(record.results).leaves()
             let fresh = Dictionary(JSONValue.object(recomputed).leaves().map { ($0.path, $0.value) }, uniquingKeysWith: { a, _ in a })
             var seen = Set<String>()

@@ -25,9 +25,12 @@ public struct ReportRecord: Codable, Sendable, Equatable {
     public var results: [String: JSONValue]
     /// The document's outline: which sections hold computed parts, prose or placeholders.
     public var sections: [SectionSummary]
+    /// The headline figures the sections declared (`HeadlineFigure`), for the next
+    /// brief's "what changed". Absent in records written before they existed.
+    public var headlines: [HeadlineFigure]? = nil
 
     enum CodingKeys: String, CodingKey {
-        case schema, kind, language, title, tool, parameters, model, inputs, results, sections
+        case schema, kind, language, title, tool, parameters, model, inputs, results, sections, headlines
         case generatedAt = "generated_at"
         case dataFiles = "data_files"
     }

@@ -527,3 +527,17 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         return blocks
     }
 }
+
+extension CohortComparisonSection {
+    /// Each outcome's pilot − line difference, for the outcomes the brief shows (a
+    /// duration whose within-limit share is also an outcome is followed through that share).
+    public func headlines(_ result: Result, context: ReportContext) -> [HeadlineFigure] {
+        let shown = Set(Self.briefOutcomes(result.outcomes).map(\.outcome))
+        return result.outcomes.enumerated().compactMap { k, o in
+            guard shown.contains(o.outcome) else { return nil }
+            return HeadlineFigure(id: "pilot_vs_line:\(o.outcome)", kind: .pilotVsLine,
+                                  label: context.strings("steering.changes.pilot_vs_line", ["outcome": outcomeName(o, context.strings)]),
+                                  value: o.difference, path: "\(key).outcomes[\(k)].difference")
+        }
+    }
+}

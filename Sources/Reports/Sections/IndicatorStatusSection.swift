@@ -340,3 +340,14 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         return blocks
     }
 }
+
+extension IndicatorStatusSection {
+    /// Each indicator's value for the period.
+    public func headlines(_ result: Result, context: ReportContext) -> [HeadlineFigure] {
+        (result.status?.indicators ?? []).enumerated().map { k, i in
+            HeadlineFigure(id: "indicator:\(i.id)", kind: .indicator,
+                           label: context.strings("steering.changes.indicator", ["id": i.id]),
+                           value: i.total.value.value, path: "\(key).status.indicators[\(k)].value")
+        }
+    }
+}

@@ -352,3 +352,18 @@ public struct ReadinessSection: ReportSectionBuilder {
         ]
     }
 }
+
+extension ReadinessSection {
+    /// Each unit's mean score in each wave.
+    public func headlines(_ result: Result, context: ReportContext) -> [HeadlineFigure] {
+        result.surveys.enumerated().flatMap { s, survey in
+            survey.waves.enumerated().flatMap { w, wave in
+                wave.units.enumerated().map { u, unit in
+                    HeadlineFigure(id: "readiness:\(survey.instrument):\(wave.wave):\(unit.unit)", kind: .readiness,
+                                   label: context.strings("steering.changes.readiness", ["unit": unit.unit, "wave": wave.wave]),
+                                   value: unit.mean, path: "\(key).surveys[\(s)].waves[\(w)].units[\(u)].mean")
+                }
+            }
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Presentation
 /// The seam through which a domain puts its results into reports.
 ///
@@ -32,10 +33,15 @@ public protocol ReportSectionBuilder {
 
     /// Imports (ids in the imports table) the result rests on, for provenance.
     func imports(_ result: Result, context: ReportContext) -> [Int]
+
+    /// The figures of the result a steering group follows between reports, each under a
+    /// stable id and with its path under `results[key]` (`HeadlineFigure`).
+    func headlines(_ result: Result, context: ReportContext) -> [HeadlineFigure]
 }
 
 extension ReportSectionBuilder {
     public func imports(_ result: Result, context: ReportContext) -> [Int] { [] }
+    public func headlines(_ result: Result, context: ReportContext) -> [HeadlineFigure] { [] }
 }
 
 /// A builder with its result type erased, as the engine runs it.
@@ -43,10 +49,16 @@ public struct AnySectionBuilder {
     public let key: String
     private let _slots: (ReportKind) -> [ReportSlot]
     private let _run: (ReportContext) throws -> SectionOutput
+    private let _recordedHeadlines: (JSONValue, ReportContext) -> [HeadlineFigure]
 
     public init<B: ReportSectionBuilder>(_ builder: B) {
         key = builder.key
         _slots = builder.slots(in:)
+        _recordedHeadlines = { json, context in
+            guard let data = try? JSONEncoder().encode(json),
+                  let result = try? JSONDecoder().decode(B.Result.self, from: data) else { return [] }
+            return builder.headlines(result, context: context)
+        }
         _run = { context in
             let result = try builder.compute(context)
             var blocks: [ReportSlot: [Block]] = [:]
@@ -54,11 +66,18 @@ public struct AnySectionBuilder {
                 blocks[slot] = builder.blocks(result, for: slot, context: context)
             }
             return SectionOutput(result: try JSONValue.encoding(result), blocks: blocks,
-                                 imports: builder.imports(result, context: context))
+                                 imports: builder.imports(result, context: context),
+                                 headlines: builder.headlines(result, context: context))
         }
     }
 
     public func slots(in kind: ReportKind) -> [ReportSlot] { _slots(kind) }
+
+    /// The headlines of a result as an earlier report recorded it (its JSON read back
+    /// into the typed result); none when it no longer reads as one.
+    public func headlines(ofRecorded result: JSONValue, context: ReportContext) -> [HeadlineFigure] {
+        _recordedHeadlines(result, context)
+    }
     public func run(_ context: ReportContext) throws -> SectionOutput { try _run(context) }
 }
 
@@ -66,4 +85,5 @@ public struct SectionOutput {
     public var result: JSONValue
     public var blocks: [ReportSlot: [Block]]
     public var imports: [Int]
+    public var headlines: [HeadlineFigure] = []
 }

@@ -262,3 +262,14 @@ public struct RunChartSection: ReportSectionBuilder {
         return blocks
     }
 }
+
+extension RunChartSection {
+    /// Each improvement measure's centre line.
+    public func headlines(_ result: Result, context: ReportContext) -> [HeadlineFigure] {
+        result.measures.enumerated().map { m, measure in
+            HeadlineFigure(id: "measure:\(measure.measure)", kind: .measure,
+                           label: context.strings("steering.changes.measure", ["measure": measure.measure]),
+                           value: measure.centre, path: "\(key).measures[\(m)].centre")
+        }
+    }
+}

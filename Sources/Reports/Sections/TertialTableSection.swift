@@ -209,3 +209,16 @@ public struct TertialTableSection: ReportSectionBuilder {
         return blocks
     }
 }
+
+extension TertialTableSection {
+    /// Each indicator's outcome for the period, as the tertial table shows it.
+    public func headlines(_ result: Result, context: ReportContext) -> [HeadlineFigure] {
+        result.goals.enumerated().flatMap { g, goal in
+            goal.indicators.enumerated().map { j, row in
+                HeadlineFigure(id: "indicator:\(row.indicator)", kind: .indicator,
+                               label: context.strings("steering.changes.indicator", ["id": row.indicator]),
+                               value: row.outcome, path: "\(key).goals[\(g)].indicators[\(j)].outcome")
+            }
+        }
+    }
+}
