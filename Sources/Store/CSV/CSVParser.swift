@@ -128,32 +128,38 @@ struct CSVParser {
         }
     }
 
-    /// Empties the current record's fields that hold only a "no data" mark — `-`, `–`,
-    /// `..`, `n/a`, `saknas` (any case, spaces around) — as Swedish statistics tables
-    /// write an empty cell. A quoted field is text someone meant (spreadsheets quote
-    /// only what needs it) and is left alone. Returns how many, and the first one's
-    /// index (-1 for none).
-    /// Cheap enough for every field: anything longer than ten bytes, or starting with
-    /// another byte, is passed over at once.
-    mutating func blankNoDataMarks() -> (count: Int, first: Int) {
-        var count = 0, first = -1
-        let p = bytes
-        for k in spans.indices {
-            var s = spans[k].start, e = spans[k].end
-            guard e > s, e - s <= 10, !spans[k].quoted else { continue }
-            switch p[s] {
-            case 0x2D, 0x2E, 0xE2, 0x96, 0x6E, 0x4E, 0x73, 0x53, 0x20: break   // - . – (UTF-8, 1252) n N s S space
-            default: continue
-            }
-            while s < e && p[s] == 0x20 { s += 1 }
-            while e > s && p[e - 1] == 0x20 { e -= 1 }
-            guard Self.isNoDataMark(UnsafeBufferPointer(rebasing: p[s..<e]), encoding: encoding) else { continue }
-            spans[k].end = spans[k].start
-            spans[k].escaped = false
-            count += 1
-            if first < 0 { first = k }
-        }
-        return (count, first)
+    /// Fields of the current record that held only a "no data" mark — `-`, `–`, `..`,
+    /// `n/a`, `saknas` (any case, spaces around), as Swedish statistics tables write an
+    /// empty cell — and were given as empty by `locateFields`/`decodeFields`; the first
+    /// one's index (-1 for none). A quoted field is text someone meant (spreadsheets quote
+    /// only what needs it) and is left alone.
+    private(set) var marks = 0
+    private(set) var firstMark = -1
+
+    /// Bits of the bytes a mark can start with: space - . below 64; N S n s from 64.
+    private static let markLeadLow: UInt64 = 1 << 0x20 | 1 << 0x2D | 1 << 0x2E
+    private static let markLeadHigh: UInt64 = 1 << (0x4E - 64) | 1 << (0x53 - 64) | 1 << (0x6E - 64) | 1 << (0x73 - 64)
+
+    /// Checked while the fields are located (no second pass over them): a field longer
+    /// than ten bytes, or starting with any other byte, is passed over at once.
+    @inline(__always)
+    private static func isMark(_ span: Span, in bytes: UnsafeBufferPointer<UInt8>, encoding: CSVEncoding) -> Bool {
+        let length = span.end - span.start
+        guard UInt(bitPattern: length &- 1) < 10 else { return false }   // 1...10 bytes
+        let lead = bytes[span.start]
+        let candidate = lead < 64 ? (markLeadLow >> UInt64(lead)) & 1 == 1
+            : lead < 128 ? (markLeadHigh >> UInt64(lead - 64)) & 1 == 1
+            : lead == 0xE2 || lead == 0x96
+        guard candidate, !span.quoted else { return false }
+        return isTrimmedMark(span, in: bytes, encoding: encoding)
+    }
+
+    @inline(never)
+    private static func isTrimmedMark(_ span: Span, in bytes: UnsafeBufferPointer<UInt8>, encoding: CSVEncoding) -> Bool {
+        var s = span.start, e = span.end
+        while s < e && bytes[s] == 0x20 { s += 1 }
+        while e > s && bytes[e - 1] == 0x20 { e -= 1 }
+        return isNoDataMark(UnsafeBufferPointer(rebasing: bytes[s..<e]), encoding: encoding)
     }
 
     static func isNoDataMark(_ f: UnsafeBufferPointer<UInt8>, encoding: CSVEncoding) -> Bool {
@@ -200,7 +206,16 @@ struct CSVParser {
     mutating func locateFields() {
         fieldRanges.removeAll(keepingCapacity: true)
         decoded.removeAll(keepingCapacity: true)
+        var marks = 0, firstMark = -1, k = -1
+        defer { (self.marks, self.firstMark) = (marks, firstMark) }
         for span in spans {
+            k += 1
+            if Self.isMark(span, in: bytes, encoding: encoding) {
+                fieldRanges.append(CSVFields.Range(start: span.start, end: span.start, inFile: true))
+                marks += 1
+                if firstMark < 0 { firstMark = k }
+                continue
+            }
             if isUTF8InPlace(span) {
                 fieldRanges.append(CSVFields.Range(start: span.start, end: span.end, inFile: true))
                 continue
@@ -215,8 +230,16 @@ struct CSVParser {
     mutating func decodeFields() -> [String] {
         var fields: [String] = []
         fields.reserveCapacity(spans.count)
-        for span in spans {
-            fields.append(decode(span))
+        marks = 0
+        firstMark = -1
+        for (k, span) in spans.enumerated() {
+            if Self.isMark(span, in: bytes, encoding: encoding) {
+                fields.append("")
+                marks += 1
+                if firstMark < 0 { firstMark = k }
+            } else {
+                fields.append(decode(span))
+            }
         }
         return fields
     }

@@ -196,12 +196,11 @@ public struct CSVReader: Sendable {
                                    file: name, line: line,
                                    message: "this row has \(parser.fieldCount) fields, the header has \(header.count)")
                 }
-                let blanked = parser.blankNoDataMarks()
-                if blanked.count > 0 {
-                    marks += blanked.count
-                    if firstMark == nil { firstMark = (line, blanked.first) }
-                }
                 try each(&parser, line)
+                if parser.marks > 0 {   // "no data" marks the fields were given as blank
+                    marks += parser.marks
+                    if firstMark == nil { firstMark = (line, parser.firstMark) }
+                }
                 if let progress, parser.position >= nextReport {
                     progress(parser.position, buffer.count)
                     nextReport = parser.position + step
