@@ -159,13 +159,18 @@ struct XLSXReaderTests {
 
     @Test func filesThatAreNotWorkbooks() throws {
         try withTemporaryDirectory { dir in
-            let text = dir.appendingPathComponent("renamed.xlsx").path
-            try Data("indicator;period;value\nI1;2021;3\n".utf8).write(to: URL(fileURLWithPath: text))
-            #expect(failure { _ = try CSVReader(path: text) }?.message.contains("not an Excel workbook") == true)
+            let renamed = dir.appendingPathComponent("renamed.xlsx").path
+            try Data("indicator;period;value\nI1;2021;3\n".utf8).write(to: URL(fileURLWithPath: renamed))
+            #expect(failure { _ = try CSVReader(path: renamed) }?.message.contains("not an Excel workbook") == true)
             let xls = dir.appendingPathComponent("old.xls").path
             try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504) as [UInt8])
                 .write(to: URL(fileURLWithPath: xls))
             #expect(failure { _ = try CSVReader(path: xls) }?.message.contains("Excel 97–2003") == true)
+            // Tab-separated text that a web system saved as .xls is read as text, as before.
+            let tsv = dir.appendingPathComponent("export.xls").path
+            try Data("a\tb\n1\t2\n".utf8).write(to: URL(fileURLWithPath: tsv))
+            let text = try CSVReader(path: tsv)
+            #expect(text.sheet == nil && text.delimiter == .tab && text.header == ["a", "b"])
             let truncated = dir.appendingPathComponent("cut.xlsx").path
             try XLSXFixture.write(rows: [["a"], [1]], to: truncated)
             let bytes = try Data(contentsOf: URL(fileURLWithPath: truncated))

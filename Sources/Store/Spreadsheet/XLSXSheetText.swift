@@ -45,12 +45,13 @@ struct XLSXSheetText {
     static let zipMagic: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
     static let oleMagic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0]
 
-    /// Whether bytes are (meant to be) a workbook: a zip file, or a name ending .xlsx/.xlsm.
+    /// Whether bytes are (meant to be) a workbook: a zip file, an old binary workbook,
+    /// or a name ending .xlsx/.xlsm. A text file named .xls is read as text: web systems
+    /// often export tab-separated text or HTML under that name.
     static func isWorkbook(_ data: Data, name: String) -> Bool {
         let prefix = [UInt8](data.prefix(4))
         let lower = name.lowercased()
         return prefix == zipMagic || prefix == oleMagic || lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm")
-            || lower.hasSuffix(".xls")
     }
 
     /// Reads sheet `sheet` (by name; nil: the first in the workbook's order).
@@ -554,7 +555,9 @@ struct SheetHandler: XMLHandler {
         let start = rowBytes.count
         switch type {
         case .shared:
-            guard let index = Int(String(decoding: value, as: UTF8.self)), index >= 0, index < strings.count else {
+            var index = value.isEmpty || value.count > 9 ? -1 : 0
+            for b in value where index >= 0 { index = b >= 0x30 && b <= 0x39 ? index * 10 + Int(b - 0x30) : -1 }
+            guard index >= 0, index < strings.count else {
                 throw fail("the cell refers to shared string \(String(decoding: value.prefix(12), as: UTF8.self)), which the workbook lacks: a damaged file", column: column)
             }
             rowBytes.append(contentsOf: strings.bytes[strings.offsets[index]..<strings.offsets[index + 1]])
