@@ -81,6 +81,9 @@ public enum ObservationFile {
                 let value = number("value"), numerator = number("numerator"), denominator = number("denominator")
                 guard errors.count == errorsBefore, let period else { return }
                 if value == nil && numerator == nil && denominator == nil {
+                    // "No data" written as a mark (`-`, `..`, `saknas`): no observation;
+                    // the import's warning counts the marks.
+                    if row.noDataMarks > 0 { return }
                     fail(row.line, "\(indicator) \(period): no value and no numerator/denominator; give one, or leave the row out")
                     return
                 }

@@ -158,7 +158,9 @@ public struct CSVReader: Sendable {
     /// `progress(bytesRead, totalBytes)` is called about every 4 MB and once at the end.
     public func forEachRow(progress: ((Int, Int) -> Void)? = nil, _ body: (CSVRow) throws -> Void) throws {
         try forEachParsedRecord(progress: progress) { parser, line in
-            try body(CSVRow(line: line, fields: parser.decodeFields()))
+            var row = CSVRow(line: line, fields: parser.decodeFields())
+            row.noDataMarks = parser.marks
+            try body(row)
         }
     }
 

@@ -5,6 +5,9 @@ public struct CSVRow: Sendable, Hashable {
     /// break spans further lines, and the next record's number says how many.
     public let line: Int
     public let fields: [String]
+    /// How many fields held only a "no data" mark (`-`, `..`, `saknas`, …) and are given
+    /// as blank (docs/csv-input.md).
+    public var noDataMarks: Int = 0
 
     public init(line: Int, fields: [String]) {
         self.line = line
