@@ -352,3 +352,60 @@ extension ExcelImportTests {
         #expect(label.stderr.contains("nor one of the scale's labels (1 instämmer inte alls / do not agree at all, 7 instämmer helt"), "\(label.stderr)")
     }
 }
+
+extension ExcelImportTests {
+    /// `indicators template` writes an entry sheet openpyxl reads as described, which,
+    /// filled in (and partly left empty), imports back as the rows typed.
+    @Test func templateRoundTrip() throws {
+        let cli = try CLIRunner()
+        #expect(try cli.run(["model", "add", CLIRunner.fixture("indicators/model.yaml")]).status == 0)
+        #expect(try cli.run(["indicators", "import", CLIRunner.fixture("indicators/tertial1.csv"), "--model", "exempelenheten"]).status == 0)
+        let made = try cli.run(["indicators", "template", "--model", "exempelenheten", "--period", "2022-T2", "-o", "t2.xlsx"])
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stderr.contains("7 rows"))
+        let read = try XLSXFixture.python("""
+            import json, sys
+            from openpyxl import load_workbook
+            wb = load_workbook(sys.argv[1])
+            ws = wb["Inmatning"]
+            rows = [list(r) for r in ws.iter_rows(values_only=True)]
+            print(json.dumps({"sheets": wb.sheetnames, "rows": rows, "protected": ws.protection.sheet,
+                              "locked": [ws.cell(2, c).protection.locked for c in range(1, 12)],
+                              "validation": [str(d.sqref) for d in ws.data_validations.dataValidation if d.type == "decimal"],
+                              "freeze": ws.freeze_panes,
+                              "instructions": wb["Instruktioner"]["A1"].value}))
+            """, [cli.path("t2.xlsx")])
+        let json = try JSONSerialization.jsonObject(with: Data(read.utf8)) as! [String: Any]
+        #expect(json["sheets"] as? [String] == ["Inmatning", "Instruktioner"])
+        let sheetRows = json["rows"] as! [[Any]]
+        #expect(sheetRows.count == 8)
+        #expect(sheetRows[0].compactMap { $0 as? String } == ["Indikator", "Grupp", "Värde", "Täljare", "Nämnare", "Kommentar",
+                                                          "Period", "Titel", "Enhet", "Föregående värde", "Mål"])
+        #expect(sheetRows[1][0] as? String == "I1" && sheetRows[1][1] as? String == "total" && sheetRows[1][6] as? String == "2022-T2")
+        #expect(sheetRows[1][9] as? Double == 82 && sheetRows[1][10] as? String == ">= 80")   // 41 of 50 in 2022-T1; the unit's target
+        #expect(json["protected"] as? Bool == true)
+        #expect(json["locked"] as? [Bool] == [true, true, false, false, false, false, true, true, true, true, true])
+        #expect(json["validation"] as? [String] == ["C2:E8"])
+        #expect(json["freeze"] as? String == "A2")
+        #expect((json["instructions"] as? String)?.contains("2022-T2") == true)
+
+        // Filled in with openpyxl as a user would in Excel: a value, counts, a note; the
+        // other rows left empty.
+        _ = try XLSXFixture.python("""
+            import sys
+            from openpyxl import load_workbook
+            wb = load_workbook(sys.argv[1])
+            ws = wb["Inmatning"]
+            ws["C2"] = 44; ws["F2"] = "tertialrapport 2"; ws["D3"] = 20; ws["E3"] = 25; ws["C5"] = 31
+            wb.save(sys.argv[2])
+            """, [cli.path("t2.xlsx"), cli.path("filled.xlsx")])
+        let imported = try cli.run(["indicators", "import", "filled.xlsx", "--model", "exempelenheten"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try rows(cli, "SELECT indicator, group_name, value, numerator, denominator, note, source_line FROM indicator_observations WHERE period = '2022-T2' ORDER BY id")
+                == "I1|total|44.0|||tertialrapport 2|2\nI1|girls||20.0|25.0||3\nI2|total|31.0||||5\n")
+        // An empty template is refused as it is, not stored.
+        let empty = try cli.run(["indicators", "import", "t2.xlsx", "--model", "exempelenheten"])
+        #expect(empty.status == 1)
+        #expect(empty.stderr.contains("no rows"), "\(empty.stderr)")
+    }
+}

@@ -49,6 +49,22 @@ enum XLSXFixture {
         }
     }
 
+    /// Runs Python `code` (openpyxl importable) with `args` in `sys.argv[1:]`; its stdout.
+    static func python(_ code: String, _ args: [String] = []) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: python)
+        p.arguments = ["-c", code] + args
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let message = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        if p.terminationStatus != 0 { throw Failure(description: "python failed: " + String(decoding: message, as: UTF8.self)) }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// One sheet named `sheet` with `rows`.
     static func write(rows: [[Any?]], sheet: String = "Blad1", to path: String, extra: [String: Any] = [:]) throws {
         var spec: [String: Any] = ["sheets": [["name": sheet, "rows": rows.map { $0.map { $0 ?? NSNull() } }]]]

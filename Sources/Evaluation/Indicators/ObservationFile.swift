@@ -84,6 +84,9 @@ public enum ObservationFile {
                     // "No data" written as a mark (`-`, `..`, `saknas`): no observation;
                     // the import's warning counts the marks.
                     if row.noDataMarks > 0 { return }
+                    // A row of an entry sheet (`indicators template`) left empty: the
+                    // instructions say so; skipped. In a CSV file it stays an error.
+                    if reader.sheet != nil && cell("note") == nil { return }
                     fail(row.line, "\(indicator) \(period): no value and no numerator/denominator; give one, or leave the row out")
                     return
                 }

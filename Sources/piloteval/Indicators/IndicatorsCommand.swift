@@ -24,7 +24,7 @@ struct IndicatorsCommand: ParsableCommand {
           piloteval indicators trend --model forebyggande-och-behandling-2022 \\
               --indicator I10
         """,
-        subcommands: [IndicatorsImport.self, IndicatorsStatus.self, IndicatorsTrend.self]
+        subcommands: [IndicatorsImport.self, IndicatorsStatus.self, IndicatorsTrend.self, IndicatorsTemplate.self]
     )
 }
 
