@@ -43,6 +43,23 @@ import Testing
         #expect(cell.figure?.figure.value == 41)
         #expect(cell.text.plainText == "41")
     }
+
+    /// A cell that shows several figures keeps each: a share and its n are two figures,
+    /// decided on one by one, and the text follows the decisions.
+    @Test func aCellOfSeveralFiguresKeepsEachAndRendersTheDecisions() {
+        var cell = TableBlock.Cell(pattern: "{0} (n = {1})",
+                                   figures: [FigureCell(0.816, .share(1)), FigureCell(185, .count)], style: sv)
+        #expect(cell.text.plainText == "81,6\(nb)% (n = 185)")
+        #expect(cell.figures.map(\.figure.value) == [0.816, 185])
+        cell.figures[1].disclosure = .small(threshold: 5)
+        cell.figures[0].disclosure = .withheld
+        cell.render(style: sv)
+        #expect(cell.text.plainText == ".. (n = <5)")
+        // Eleven figures: "{1}" is not read inside "{10}".
+        let many = TableBlock.Cell(pattern: (0...10).map { "{\($0)}" }.joined(separator: " "),
+                                   figures: (0...10).map { FigureCell(Double($0), .count) }, style: en)
+        #expect(many.text.plainText == "0 1 2 3 4 5 6 7 8 9 10")
+    }
 }
 
 @Suite struct PlainTextWriterTests {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A real table: header rows, body rows, column alignment, a caption above and notes
 /// below (suppression symbols, sources). Writers repeat header rows on each printed
 /// page and keep a row from splitting across pages.
@@ -7,12 +9,19 @@ public struct TableBlock: Sendable, Equatable {
     }
 
     public struct Cell: Sendable, Equatable, ExpressibleByStringLiteral {
-        /// What every writer shows. For a figure cell, the figure as `NumberStyle` writes
-        /// it in the document's language (set by `init(_:style:)`).
+        /// What every writer shows. For a figure cell, its figures as `NumberStyle` writes
+        /// them in the document's language, set in `pattern` (`render(style:)`).
         public var text: RichText
-        /// The typed figure behind the text, when the cell is a number: what disclosure
-        /// control decides on and what the JSON and the web read.
-        public var figure: FigureCell?
+        /// Every figure the text shows, in the order `pattern` places them: what
+        /// disclosure control decides on, one by one (a share, its CI and its n are three
+        /// figures), and what the JSON and the web read. Empty for a text cell.
+        public var figures: [FigureCell] = []
+        /// How the text is made from `figures`: `{0}` … `{n}` stand for them in turn
+        /// ("{0} (n = {1})", "{0} – {1}"); nil for a cell that is its one figure.
+        public var pattern: String?
+
+        /// The cell's one figure (or its first).
+        public var figure: FigureCell? { figures.first }
         /// Columns this cell spans (header rows use it for grouped headings).
         public var span: Int
         /// A row heading (`<th scope="row">`): the first cell naming what the row is.
@@ -33,7 +42,29 @@ public struct TableBlock: Sendable, Equatable {
         /// A figure cell, written in `style`'s language.
         public init(_ figure: FigureCell, style: NumberStyle, span: Int = 1) {
             self.init(RichText(style.text(figure)), span: span)
-            self.figure = figure
+            figures = [figure]
+        }
+
+        /// A cell showing several figures in words: `pattern` with `{0}` … `{n}` for
+        /// them ("{0} (n = {1})"), written in `style`'s language.
+        public init(pattern: String, figures: [FigureCell], style: NumberStyle, span: Int = 1) {
+            self.init("", span: span)
+            self.figures = figures
+            self.pattern = pattern
+            render(style: style)
+        }
+
+        /// Writes the text again from the figures: after disclosure control has decided
+        /// on them, so a withheld figure shows ".." wherever the cell shows it.
+        public mutating func render(style: NumberStyle) {
+            guard !figures.isEmpty else { return }
+            guard let pattern else { text = RichText(style.text(figures[0])); return }
+            var out = pattern
+            // Highest index first, so "{1}" is not read inside "{10}".
+            for (k, f) in figures.enumerated().reversed() {
+                out = out.replacingOccurrences(of: "{\(k)}", with: style.text(f))
+            }
+            text = RichText(out)
         }
     }
 
