@@ -30,7 +30,9 @@ public struct GroupFigure: Sendable, Equatable, Codable {
             ciHigh = Figure(undefined: missing)
             return
         }
-        value = observation.figure(unit: unit).map { Figure($0) } ?? Figure(undefined: "no usable value")
+        // A row that is a note alone (an indicator judged in words) says so, with the note.
+        let noted = observation.value == nil && observation.numerator == nil ? observation.note.map { "judged in words: " + $0 } : nil
+        value = observation.figure(unit: unit).map { Figure($0) } ?? Figure(undefined: noted ?? "no usable value")
         numerator = observation.numerator
         denominator = observation.denominator
         (ciLow, ciHigh) = Self.interval(observation, unit: unit)
@@ -160,6 +162,9 @@ struct IndicatorReading {
             status = t.status
             statusNote = t.statusNote
             statusBasis = t.setBy
+            if let obs, obs.value == nil, obs.numerator == nil, let note = obs.note {
+                statusNote = [statusNote, "recorded: " + note].compactMap { $0 }.joined(separator: "; ")
+            }
         } else {
             status = .notAssessed
             statusNote = "no target for \(period)" + (period.kind == .year ? "" : " or \(period.yearPeriod)")

@@ -48,6 +48,12 @@ public enum ObservationChecks {
                 continue
             }
             row.group = group
+            if row.value == nil && row.numerator == nil && row.denominator == nil,
+               !indicator.targets.contains(where: { $0.rule == .qualitative }) {
+                errors.append(CSVError(kind: .invalidValue, file: file, line: row.line, message:
+                    "\(row.indicator) \(row.period): a note without a value; only an indicator judged in words (a target with `rule: qualitative`) may be recorded by a note alone. Give the value, or leave the row out"))
+                continue
+            }
             let key = "\(row.indicator)\u{1F}\(row.period.text)\u{1F}\(group)"
             if let first = seen[key] {
                 errors.append(CSVError(kind: .invalidValue, file: file, line: row.line, message:

@@ -87,7 +87,15 @@ public enum ObservationFile {
                     // A row of an entry sheet (`indicators template`) left empty: the
                     // instructions say so; skipped. In a CSV file it stays an error.
                     if reader.sheet != nil && cell("note") == nil { return }
-                    fail(row.line, "\(indicator) \(period): no value and no numerator/denominator; give one, or leave the row out")
+                    // A note alone records an indicator judged in words (a qualitative
+                    // target: "intervjuer genomförda"); the model check refuses it for
+                    // any other indicator (ObservationChecks).
+                    guard let note = cell("note") else {
+                        fail(row.line, "\(indicator) \(period): no value and no numerator/denominator; give one, or leave the row out")
+                        return
+                    }
+                    rows.append(Observation(indicator: indicator, period: period, group: group, value: nil,
+                                            numerator: nil, denominator: nil, note: note, line: row.line))
                     return
                 }
                 if (numerator == nil) != (denominator == nil) {

@@ -219,5 +219,36 @@ public enum Schema {
             DROP TABLE cases;
             ALTER TABLE cases_v7 RENAME TO cases;
             """),
+        Migration(version: 8, name: "indicator observations recorded by a note alone", sql: """
+            -- An indicator judged in words (a qualitative target) is recorded by a note
+            -- alone ("intervjuer genomförda"): the CHECK now lets a row without figures
+            -- through when it has a note (the importer allows that only for such
+            -- indicators). Rebuilt as SQLite documents; nothing refers to this table.
+            CREATE TABLE indicator_observations_v8 (
+                id            INTEGER PRIMARY KEY,
+                import_id     INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+                model_id      TEXT    NOT NULL,
+                model_version INTEGER NOT NULL,
+                indicator     TEXT    NOT NULL,
+                period        TEXT    NOT NULL,
+                group_name    TEXT    NOT NULL,
+                value         REAL,
+                numerator     REAL,
+                denominator   REAL,
+                note          TEXT,
+                source_line   INTEGER NOT NULL,
+                CHECK (value IS NOT NULL OR (numerator IS NOT NULL AND denominator IS NOT NULL)
+                       OR (numerator IS NULL AND denominator IS NULL AND note IS NOT NULL))
+            );
+            INSERT INTO indicator_observations_v8 (id, import_id, model_id, model_version, indicator, period,
+                group_name, value, numerator, denominator, note, source_line)
+            SELECT id, import_id, model_id, model_version, indicator, period,
+                group_name, value, numerator, denominator, note, source_line
+            FROM indicator_observations;
+            DROP TABLE indicator_observations;
+            ALTER TABLE indicator_observations_v8 RENAME TO indicator_observations;
+            CREATE INDEX indicator_observations_by_import ON indicator_observations (import_id);
+            CREATE INDEX indicator_observations_by_model ON indicator_observations (model_id, indicator, period);
+            """),
     ]
 }

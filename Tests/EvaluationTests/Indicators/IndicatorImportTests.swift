@@ -99,4 +99,40 @@ import Store
         let back = try IndicatorData.load(db, modelID: "versions")
         #expect(IndicatorStatusAnalysis.compute(model: v2.model, modelVersion: 2, observations: back.observations)?.row("I1")?.value.value == 4)
     }
+
+    /// An indicator judged in words is recorded by a note alone ("intervjuer
+    /// genomförda"): not assessed, with the note; any other indicator's note-only row is
+    /// refused at its line.
+    @Test func aQualitativeIndicatorsObservationCanBeANoteAlone() throws {
+        let (db, dir) = try IndicatorFixtures.tempDatabase()
+        let model = try store("""
+            schema: piloteval/logic-model/v1
+            id: words
+            name: Words
+            goals: [{id: G1, title: Goal}]
+            outcomes: [{id: O1, title: Outcome, contributes_to: [G1]}]
+            indicators:
+              - {id: I1, title: Antal, measures: O1, unit: count, direction: increase, targets: [{period: "2023", rule: ">= 5"}]}
+              - {id: I5, title: Dialog med brukare, measures: O1, unit: count, direction: none, targets: [{period: "2023", rule: qualitative}]}
+            """, in: db, dir: dir, name: "w.yaml")
+        let refused = "indicator,period,group,value,numerator,denominator,note\nI1,2023,total,,,,samtal förda\n"
+        do {
+            _ = try IndicatorImporter(db).importFile(try reader(refused), model: model)
+            Issue.record("a note alone was accepted for a measured indicator")
+        } catch let e as ObservationFileError {
+            #expect(e.errors.map(\.line) == [2])
+            #expect(e.description.contains("judged in words"))
+        }
+        let csv = "indicator,period,group,value,numerator,denominator,note\nI5,2023,total,,,,intervjuer genomförda\nI1,2023,total,6,,,\n"
+        let summary = try IndicatorImporter(db).importFile(try reader(csv), model: model)
+        #expect(summary.rows == 2)
+        let data = try IndicatorData.load(db, modelID: "words")
+        let report = try #require(IndicatorStatusAnalysis.compute(model: model.model, modelVersion: model.version,
+                                                                  observations: data.observations))
+        let i5 = try #require(report.indicators.first { $0.id == "I5" })
+        #expect(i5.status == .notAssessed)
+        #expect(i5.value.value == nil && i5.value.note == "judged in words: intervjuer genomförda")
+        #expect(i5.statusNote?.contains("recorded: intervjuer genomförda") == true)
+        #expect(report.indicators.first { $0.id == "I1" }?.status == .met)
+    }
 }
