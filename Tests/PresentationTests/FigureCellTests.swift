@@ -26,6 +26,10 @@ import Testing
             (FigureCell(1_150_000, .kronor), "1\(nb)150\(nb)000\(nb)kr", "SEK\(nb)1,150,000"),
             (FigureCell(0.0004, .pValue), "<\(nb)0,001", "<\(nb)0.001"),
             (FigureCell(0.0315, .pValue), "0,032", "0.032"),
+            (FigureCell(0.041236, .significant(4)), "0,04124", "0.04124"),   // four significant digits
+            (FigureCell(1234.5, .significant(4)), "1\(nb)235", "1,235"),       // half away from zero
+            (FigureCell(1000, .significant(4)), "1\(nb)000", "1,000"),         // a power of ten
+            (FigureCell(99.99, .significant(4)), "99,99", "99.99"),
         ]
         for (cell, swedish, english) in cases {
             #expect(sv.text(cell) == swedish, "\(cell)")

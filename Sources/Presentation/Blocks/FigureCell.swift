@@ -1,3 +1,4 @@
+import Foundation
 import Statistics
 
 /// A number in a table, typed: what it is (a count of persons, a share, a difference,
@@ -25,6 +26,9 @@ public struct FigureCell: Sendable, Equatable {
         case kronor
         /// A p-value: three decimals, "< 0,001" below that.
         case pValue
+        /// A measurement of any size to this many significant digits (a run chart's
+        /// points: 0,0412 and 1 234): as many decimals as that takes, at most six.
+        case significant(Int)
     }
 
     public var figure: Figure
@@ -77,6 +81,21 @@ extension NumberStyle {
         case .signed(let d): return signed(v, decimals: d)
         case .kronor: return kronor(v)
         case .pValue: return v < 0.001 ? "<" + Self.noBreakSpace + decimal(0.001, decimals: 3) : decimal(v, decimals: 3)
+        case .significant(let digits):
+            guard v != 0 else { return decimal(0, decimals: 0) }
+            let magnitude = Int((abs(v)).log10Floor)
+            return decimal(v, decimals: max(0, min(6, digits - 1 - magnitude)))
         }
+    }
+}
+
+private extension Double {
+    /// ⌊log₁₀ x⌋ for x > 0, exact at powers of ten (log10 of 1000 is 2.9999… on some
+    /// platforms).
+    var log10Floor: Double {
+        var e = Foundation.log10(self).rounded(.down)
+        if Foundation.pow(10, e + 1) <= self { e += 1 }
+        if Foundation.pow(10, e) > self { e -= 1 }
+        return e
     }
 }

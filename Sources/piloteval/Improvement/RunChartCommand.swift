@@ -2,6 +2,7 @@ import ArgumentParser
 import Evaluation
 import Foundation
 import LogicModel
+import Presentation
 import Reports
 import Statistics
 
@@ -115,33 +116,10 @@ struct RunChartCommand: ParsableCommand {
     }
 }
 
-/// The terminal view of a run chart: the runs analysis per phase, then the points.
+/// The terminal view of a run chart: the result's blocks (Presentation) through the
+/// plain-text writer.
 enum RunChartTable {
-    static func number(_ v: Double?) -> String {
-        guard let v else { return "" }
-        return String(format: "%.4g", v)
-    }
-
     static func render(_ r: RunChartResult) -> String {
-        var rows = [["phase", "points", "cl", "n_useful", "longest_run", "limit", "crossings", "min", "runs_signal", "outside_limits"]]
-        for p in r.phases {
-            rows.append([String(p.phase), "\(p.first) … \(p.last)", number(p.centre.value), String(p.runs.usefulPoints),
-                         p.runs.longestRun.map(String.init) ?? "", p.runs.longestRunMax.map(String.init) ?? "",
-                         p.runs.crossings.map(String.init) ?? "", p.runs.crossingsMin.map(String.init) ?? "",
-                         p.runs.signalsAllowed ? (p.runs.signal ? "SIGNAL" : (p.runs.signalPossible ? "no" : "not possible")) : "n/a",
-                         r.chart == .run ? "" : String(p.pointsOutsideLimits)])
-        }
-        var out = "\(r.chart.rawValue) chart of \(r.measure)\n\n" + TextTable.render(rows) + "\n"
-        var pointRows = [["#", "x", "y", "phase", "cl", "lcl", "ucl", "signal"]]
-        for p in r.points {
-            pointRows.append([String(p.index), p.label, number(p.y), String(p.phase), number(p.cl), number(p.lcl), number(p.ucl),
-                              (p.signal ? "outside limits" : "") + (p.included ? "" : " excluded")])
-        }
-        out += TextTable.render(pointRows)
-        if !r.pdsa.isEmpty {
-            out += "\nPDSA cycles\n" + TextTable.render([["start", "id", "title", "decision"]]
-                + r.pdsa.map { [$0.start.iso, $0.id, $0.title, $0.decision ?? "ongoing"] })
-        }
-        return out
+        PlainTextWriter().render(r.blocks(style: .terminal))
     }
 }
