@@ -593,19 +593,25 @@ struct SheetHandler: XMLHandler {
                 return appendPlainNumber()
             }
             let serial = Int(v.rounded(.down))
-            let text: String
             if !date1904 && serial == 60 {
-                text = "1900-02-29"   // Lotus 1-2-3's day that never was; the date parser refuses it, located
-            } else {
-                let days = date1904 ? serial - 24_107 : (serial < 60 ? serial - 25_568 : serial - 25_569)
-                let (y, m, d) = Self.civil(fromDays: days)
-                switch precision {
-                case .day: text = String(format: "%04d-%02d-%02d", y, m, d)
-                case .month: text = String(format: "%04d-%02d", y, m)
-                case .year: text = String(format: "%04d", y)
+                // Lotus 1-2-3's day that never was; the date parser refuses it, located.
+                rowBytes.append(contentsOf: Array("1900-02-29".utf8))
+                return
+            }
+            let days = date1904 ? serial - 24_107 : (serial < 60 ? serial - 25_568 : serial - 25_569)
+            let (y, m, d) = Self.civil(fromDays: days)
+            // Written digit by digit: String(format:) was a fifth of a date-heavy sheet's time.
+            func digits(_ v: Int, _ width: Int) {
+                var divisor = 1
+                for _ in 1..<width { divisor *= 10 }
+                while divisor > 0 {
+                    rowBytes.append(UInt8(48 + (v / divisor) % 10))
+                    divisor /= 10
                 }
             }
-            rowBytes.append(contentsOf: Array(text.utf8))
+            digits(y, 4)
+            if precision != .year { rowBytes.append(UInt8(ascii: "-")); digits(m, 2) }
+            if precision == .day { rowBytes.append(UInt8(ascii: "-")); digits(d, 2) }
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small streaming XML tokenizer for the parts of an .xlsx file: bytes go in by
 /// chunks (as ZIPFoundation inflates them), elements and text come out to a handler,
 /// and only the unfinished tail of a chunk is kept. It reads what spreadsheet writers
@@ -63,8 +65,13 @@ struct XMLStream {
                 while j < n && p[j] != UInt8(ascii: "<") { j += 1 }
                 if j == n && !final { return i }
                 if handler.wantsText {
-                    try Self.decodeEntities(UnsafeBufferPointer(rebasing: p[i..<j]), into: &textBuffer)
-                    try textBuffer.withUnsafeBufferPointer { try handler.text($0) }
+                    let raw = UnsafeBufferPointer(rebasing: p[i..<j])
+                    if memchr(raw.baseAddress!, Int32(UInt8(ascii: "&")), raw.count) == nil {
+                        try handler.text(raw)   // most text has no entity: handed over in place
+                    } else {
+                        try Self.decodeEntities(raw, into: &textBuffer)
+                        try textBuffer.withUnsafeBufferPointer { try handler.text($0) }
+                    }
                 }
                 i = j
                 continue
