@@ -68,14 +68,15 @@ extension ImportsList {
     }
 }
 
-/// The JSON shape of one import. `superseded_rows` counts the rows a later import
+/// The JSON shape of one import, as `imports list --format json` and every import
+/// command's `--format json` print it. `superseded_rows` counts the rows a later import
 /// replaced (0 when none), `superseded_by` names those imports (empty when none).
-private struct ImportListing: Encodable {
+struct ImportListing: Encodable {
     let id: Int, kind: String, fileName: String, fileSha256: String, rowCount: Int
     let target: String?, startedAt: String, finishedAt: String?, status: String
     let supersededRows: Int, supersededBy: [Int]
 
-    init(_ r: ImportRecord, superseded: Supersession?) {
+    init(_ r: ImportRecord, superseded: Supersession? = nil) {
         id = r.id; kind = r.kind; fileName = r.fileName; fileSha256 = r.fileSHA256
         rowCount = r.rowCount; target = r.target; startedAt = r.startedAt
         finishedAt = r.finishedAt; status = r.status.rawValue

@@ -12,11 +12,6 @@ import Testing
         "synth cases": "writes a CSV file (--dialect chooses its form)",
         "report templates": "writes template files",
         "indicators template": "writes an .xlsx entry sheet (-o)",
-        // Import commands are being reworked for .xlsx input in the same checkout
-        // (issue "Small defects found by a new user"); they take --format with it.
-        "indicators import": "pending: import commands",
-        "readiness import": "pending: import commands",
-        "measures import": "pending: import commands",
     ]
 
     /// Subcommand names listed under SUBCOMMANDS in a help text.

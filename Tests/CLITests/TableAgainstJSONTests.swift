@@ -70,3 +70,34 @@ import Testing
         }
     }
 }
+
+/// Every import command's `--format json` is the import's record, exactly as `imports
+/// list --format json` shows it (DESIGN §8: the API answers an import with that record).
+@Suite struct ImportRecordJSONTests {
+    @Test func importCommandsPrintTheirRecordAsImportsListDoes() throws {
+        let cli = try CLIRunner()
+        #expect(try cli.run(["model", "add", CLIRunner.fixture("indicators/model.yaml")]).status == 0)
+        for name in ["instrument.yaml", "wave-a.csv"] {
+            try FileManager.default.copyItem(atPath: CLIRunner.fixture("readiness/" + name), toPath: cli.path(name))
+        }
+        try "date;value\n2021-01-04;3\n2021-01-11;4\n".write(toFile: cli.path("m.csv"), atomically: true, encoding: .utf8)
+        let runs = [
+            ["indicators", "import", CLIRunner.fixture("indicators/tertial1.csv"), "--model", "exempelenheten", "--format", "json"],
+            ["readiness", "import", "wave-a.csv", "--instrument", "./instrument.yaml", "--wave", "wave-a", "--format", "json"],
+            ["measures", "import", "m.csv", "--measure", "tidsplan", "--format", "json"],
+        ]
+        var printed: [[String: Any]] = []
+        for args in runs {
+            let out = try cli.run(args)
+            #expect(out.status == 0, "\(args[0]): \(out.stderr)")
+            #expect(out.stderr.contains("imported"), "\(args[0]): the human line goes to stderr")
+            printed.append(try TableAgainstJSONTests.object(out.stdout))
+        }
+        let list = try JSONSerialization.jsonObject(with: Data(try cli.run(["imports", "list", "--format", "json"]).stdout.utf8)) as! [[String: Any]]
+        #expect(list.count == 3)
+        for (record, listed) in zip(printed, list) {
+            #expect(NSDictionary(dictionary: record).isEqual(to: listed), "\(record) vs \(listed)")
+        }
+        #expect(printed.map { $0["kind"] as? String } == ["indicators", "readiness", "measures"])
+    }
+}

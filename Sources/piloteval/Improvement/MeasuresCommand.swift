@@ -32,6 +32,7 @@ struct MeasuresImport: ParsableCommand {
     @Option(help: "The value (or numerator) column; default value or numerator.") var value: String?
     @Option(help: "The denominator column; default denominator if present.") var denominator: String?
     @Option(help: "The date column; default date, period, week or month.") var date: String?
+    @Option(help: "table, or json: the import's record as `imports list --format json` shows it.") var format: ResultFormat = .table
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -40,7 +41,13 @@ struct MeasuresImport: ParsableCommand {
                 let outcome = try MeasureImporter(try openDatabase(database))
                     .importFile(path: file, measure: measure, value: value, denominator: denominator, date: date, sheet: sheet)
                 outcome.notes.forEach { Console.error("warning: " + $0) }
-                print("imported \(outcome.record.rowCount) values of \(outcome.measure) (\(outcome.first) … \(outcome.last)) as import \(outcome.record.id)")
+                let line = "imported \(outcome.record.rowCount) values of \(outcome.measure) (\(outcome.first) … \(outcome.last)) as import \(outcome.record.id)"
+                if format == .json {
+                    Console.error(line)   // stdout is the machine's
+                    print(try ResultOutput.json(ImportListing(outcome.record)), terminator: "")
+                } else {
+                    print(line)
+                }
             } catch let e as AnalysisInputError {
                 throw Failure(e.message)
             }

@@ -25,6 +25,7 @@ struct IndicatorsImport: ParsableCommand {
     @Argument(help: "The observations file (CSV or .xlsx).") var file: String
     @Option(help: ArgumentHelp("The sheet of an .xlsx file (default: the first).", valueName: "name")) var sheet: String?
     @Option(help: "The model: a stored id, or a YAML path (validated and stored first).") var model: String
+    @Option(help: "table, or json: the import's record as `imports list --format json` shows it.") var format: ResultFormat = .table
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -54,10 +55,16 @@ struct IndicatorsImport: ParsableCommand {
                                   + "and have no target or baseline there; kept (check the year where it is a typo): lines "
                                   + rows.joined(separator: ", "))
                 }
-                print("imported \(summary.rows) rows from \(IdentityNumberScanner.masking(file)) for \(summary.modelID) (model version \(summary.modelVersion)) "
-                      + "as import \(summary.record.id): \(summary.indicators.count) indicators, periods "
-                      + summary.periods.joined(separator: ", ")
-                      + (summary.warnings.isEmpty ? "" : "; \(summary.warnings.count) warning(s) kept with the data"))
+                let line = "imported \(summary.rows) rows from \(IdentityNumberScanner.masking(file)) for \(summary.modelID) (model version \(summary.modelVersion)) "
+                    + "as import \(summary.record.id): \(summary.indicators.count) indicators, periods "
+                    + summary.periods.joined(separator: ", ")
+                    + (summary.warnings.isEmpty ? "" : "; \(summary.warnings.count) warning(s) kept with the data")
+                if format == .json {
+                    Console.error(line)   // stdout is the machine's
+                    print(try ResultOutput.json(ImportListing(summary.record)), terminator: "")
+                } else {
+                    print(line)
+                }
             } catch let e as ObservationFileError {
                 let shown = e.errors.prefix(50)
                 for error in shown { Console.error("error: " + error.description) }

@@ -32,6 +32,7 @@ struct ReadinessImport: ParsableCommand {
     var instrument: String
     @Option(help: "The wave this file holds, e.g. 2022-03 (free text; YYYY-MM sorts in time order).") var wave: String
     @Flag(help: "The file holds unit means only (one row per unit), not answers.") var aggregated = false
+    @Option(help: "table, or json: the import's record as `imports list --format json` shows it.") var format: ResultFormat = .table
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -43,6 +44,7 @@ struct ReadinessImport: ParsableCommand {
                 outcome.warnings.forEach { Console.error("warning: " + $0) }
                 let what = aggregated ? "\(outcome.rows) unit(s) of means (aggregated wave)" : "\(outcome.rows) respondent(s)"
                 Console.error("imported \(file) as import \(outcome.record.id): \(what) in \(outcome.units.count) unit(s), \(instrument.id) wave \(wave)")
+                if format == .json { print(try ResultOutput.json(ImportListing(outcome.record)), terminator: "") }
             } catch let e as ReadinessImportError {
                 e.problems.forEach { Console.error($0.description) }
                 if e.omitted > 0 { Console.error("… and \(e.omitted) more problem(s)") }
