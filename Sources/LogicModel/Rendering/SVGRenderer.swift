@@ -113,12 +113,17 @@ public enum SVGRenderer {
         }
         // Edges first, so boxes are drawn over their ends.
         for path in route {
-            let points: [(Double, Double)] = path.enumerated().map { (i, id) in
+            // From the source's right side to the target's left side; through each
+            // waypoint as a straight line across the whole column at the waypoint's
+            // height, so the curves bend only in the gaps between columns, where no box
+            // stands (a curve aimed at the middle of a waypoint cut through the boxes
+            // above or below it: the tutorial's A1 → O2 read as P1 → O2).
+            let points: [(Double, Double)] = path.enumerated().flatMap { (i, id) -> [(Double, Double)] in
                 let b = box[id]!
                 let midY = b.y + b.h / 2
-                if i == 0 { return (b.x + boxWidth, midY) }
-                if i == path.count - 1 { return (b.x, midY) }
-                return (b.x + boxWidth / 2, midY)
+                if i == 0 { return [(b.x + boxWidth, midY)] }
+                if i == path.count - 1 { return [(b.x, midY)] }
+                return [(b.x, midY), (b.x + boxWidth, midY)]
             }
             out += "<path d=\"\(curve(points, sameColumn: columns.columnOf[path.first!] == columns.columnOf[path.last!]))\" fill=\"none\" stroke=\"#777\" stroke-width=\"1.2\" marker-end=\"url(#arrow)\"/>\n"
         }
