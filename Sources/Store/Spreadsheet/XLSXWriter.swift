@@ -4,7 +4,8 @@ import ZIPFoundation
 /// Writes a small .xlsx workbook: sheets of text and number cells in a few fixed styles,
 /// column widths, a frozen header row, sheet protection with unlocked input cells, and
 /// number validation on ranges. Text is written as inline strings, which Excel and
-/// LibreOffice never evaluate as formulas. Used for entry templates (docs/indicators.md).
+/// LibreOffice never evaluate as formulas. Used for entry templates (docs/indicators.md)
+/// and for every `--format xlsx` (docs/csv-output.md).
 public struct XLSXWriter {
     public enum Style: Int, Sendable {
         /// Locked text or number.
@@ -17,6 +18,8 @@ public struct XLSXWriter {
         case context = 3
         /// Locked, wrapped text (instructions).
         case wrapped = 4
+        /// A date: a serial day number (`serial(year:month:day:)`) shown as `yyyy-mm-dd`.
+        case date = 5
     }
 
     public enum Value: Sendable {
@@ -92,17 +95,19 @@ public struct XLSXWriter {
         try add("xl/workbook.xml", workbook + "</sheets></workbook>")
         try add("xl/_rels/workbook.xml.rels", rels)
         try add("xl/styles.xml", header + #"<styleSheet xmlns="\#(main)">"#
+            + #"<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>"#
             + #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>"#
             + #"<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>"#
             + #"<fill><patternFill patternType="solid"><fgColor rgb="FFEDEDED"/><bgColor indexed="64"/></patternFill></fill></fills>"#
             + #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
             + #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
-            + #"<cellXfs count="5">"#
+            + #"<cellXfs count="6">"#
             + #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
             + #"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>"#
             + #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyProtection="1"><protection locked="0"/></xf>"#
             + #"<xf numFmtId="0" fontId="0" fillId="2" borderId="0" xfId="0" applyFill="1"/>"#
             + #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>"#
+            + #"<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#
             + #"</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#)
         for (i, sheet) in sheets.enumerated() {
             try add("xl/worksheets/sheet\(i + 1).xml", Self.sheetXML(sheet, namespace: main))
@@ -152,6 +157,33 @@ public struct XLSXWriter {
             x += "</dataValidations>"
         }
         return x + "</worksheet>"
+    }
+
+    /// The serial day number of a date in Excel's 1900 date system (1900-03-01 and later;
+    /// day 60 is Excel's phantom 1900-02-29): days since 1899-12-30.
+    public static func serial(year: Int, month: Int, day: Int) -> Double {
+        // Days from civil (Howard Hinnant's algorithm), 1970-01-01 = 0; 1899-12-30 = -25569.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return Double(era * 146097 + doe - 719468 + 25569)
+    }
+
+    /// Column widths (in characters, as `Sheet.columnWidths` takes them) that fit the
+    /// longest text in each column, between `minimum` and `maximum`.
+    public static func contentWidths(_ rows: [[String]], minimum: Double = 6, maximum: Double = 60) -> [Double] {
+        var widths: [Double] = []
+        for row in rows {
+            for (c, cell) in row.enumerated() {
+                if c >= widths.count { widths.append(minimum) }
+                let longest = cell.split(separator: "\n", omittingEmptySubsequences: false).map(\.count).max() ?? 0
+                widths[c] = min(maximum, max(widths[c], Double(longest) + 2))
+            }
+        }
+        return widths
     }
 
     /// XML text: the five special characters escaped, and control characters XML 1.0

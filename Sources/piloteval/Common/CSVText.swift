@@ -35,7 +35,21 @@ enum CSVText {
     /// comma (`-12.5` → `-12,5`) and stays a number; text (ids, periods like 2021-T1,
     /// rules like "<= 6.1") is left as it is unless Excel would run it as a formula.
     static func excelCell(_ cell: String) -> String {
-        isNumber(cell) ? cell.replacingOccurrences(of: ".", with: ",") : neutralisingFormula(cell)
+        switch spreadsheetCell(cell) {
+        case .number(let n): n.replacingOccurrences(of: ".", with: ",")
+        case .text(let t): t
+        }
+    }
+
+    /// What a cell is to a spreadsheet, for `excel-sv` and `--format xlsx` alike: a
+    /// number as `number(_:)` writes it, or text, with `neutralisingFormula` applied.
+    enum SpreadsheetCell: Equatable {
+        case number(String)
+        case text(String)
+    }
+
+    static func spreadsheetCell(_ cell: String) -> SpreadsheetCell {
+        isNumber(cell) ? .number(cell) : .text(neutralisingFormula(cell))
     }
 
     /// A number as `number(_:)` and JSON write it: `-?digits(.digits)?(e[+-]?digits)?`.

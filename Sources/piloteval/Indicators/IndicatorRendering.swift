@@ -31,6 +31,11 @@ enum IndicatorRendering {
     /// One row per indicator and group (`total` first); indicator-level columns are
     /// repeated on every row, the previous value and change only on the total's.
     static func statusCSV(_ r: IndicatorStatusReport, dialect: CSVText.Dialect = .rfc4180) -> String {
+        CSVText.render(statusRows(r), dialect: dialect)
+    }
+
+    /// The rows of `--format csv` and `--format xlsx` (header first).
+    static func statusRows(_ r: IndicatorStatusReport) -> [[String]] {
         var rows = [statusCSVHeader]
         for i in r.indicators {
             var tail: [String] = targetCells(i.target) + targetCells(i.cityTarget)
@@ -52,7 +57,7 @@ enum IndicatorRendering {
             rows.append(row("total", i.total, total: true))
             for g in groupOrder(Set(i.groups.keys)) { rows.append(row(g, i.groups[g]!, total: false)) }
         }
-        return CSVText.render(rows, dialect: dialect)
+        return rows
     }
 
     /// rule, period, status of a target, or three blanks.
@@ -71,6 +76,11 @@ enum IndicatorRendering {
     }
 
     static func trendCSV(_ r: IndicatorTrendReport, dialect: CSVText.Dialect = .rfc4180) -> String {
+        CSVText.render(trendRows(r), dialect: dialect)
+    }
+
+    /// The rows of `--format csv` and `--format xlsx` (header first).
+    static func trendRows(_ r: IndicatorTrendReport) -> [[String]] {
         var rows = [["model", "indicator", "title", "unit", "period", "source", "group", "value", "numerator",
                      "denominator", "ci_low", "ci_high", "change", "target_rule", "target_low", "target_high",
                      "target_status", "city_target_rule", "city_target_low", "city_target_high", "city_target_status",
@@ -94,6 +104,6 @@ enum IndicatorRendering {
                 for g in groupOrder(Set(p.groups.keys)) { rows.append(row(g, p.groups[g]!, total: false)) }
             }
         }
-        return CSVText.render(rows, dialect: dialect)
+        return rows
     }
 }

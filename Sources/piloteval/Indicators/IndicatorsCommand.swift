@@ -28,9 +28,10 @@ struct IndicatorsCommand: ParsableCommand {
     )
 }
 
-/// Output formats of `indicators status` and `indicators trend`.
+/// Output formats of `indicators status` and `indicators trend` (xlsx: the CSV's rows
+/// as a workbook, `-o` required).
 enum IndicatorFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv
+    case table, json, csv, xlsx
 }
 
 /// Looks up `--model` (an id, or a path that is validated and stored first). `readOnly`:

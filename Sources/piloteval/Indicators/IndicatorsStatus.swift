@@ -25,7 +25,7 @@ struct IndicatorsStatus: ParsableCommand {
 
     @Option(help: "The model: a stored id, or a YAML path (validated and stored first).") var model: String
     @Option(help: "2022, 2022-T1, 2022-Q1 or 2022-03 (default: the latest period with data).") var period: String?
-    @Option(help: "table, json or csv.") var format: IndicatorFormat = .table
+    @Option(help: "table, json, csv or xlsx (a workbook: needs -o FILE.xlsx).") var format: IndicatorFormat = .table
     @Option(name: .short, help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file")) var output: String?
     @OptionGroup var csv: CSVDialectOption
     @OptionGroup var database: DatabaseOptions
@@ -43,10 +43,13 @@ struct IndicatorsStatus: ParsableCommand {
                 throw Failure("no observations stored for \(versioned.model.id); import some first: "
                               + "piloteval indicators import FILE.csv --model \(versioned.model.id)")
             }
+            if format == .xlsx {
+                return try XLSXOutput.emit(IndicatorRendering.statusRows(report), sheet: "Status", to: output)
+            }
             let text: String = switch format {
             case .json: try ResultOutput.json(report)
             case .csv: IndicatorRendering.statusCSV(report, dialect: csv.dialect)
-            case .table: IndicatorRendering.statusTable(report)
+            case .table, .xlsx: IndicatorRendering.statusTable(report)
             }
             try Console.emit(text, to: output)
         }

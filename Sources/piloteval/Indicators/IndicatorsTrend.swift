@@ -18,7 +18,7 @@ struct IndicatorsTrend: ParsableCommand {
 
     @Option(help: "The model: a stored id, or a YAML path (validated and stored first).") var model: String
     @Option(help: "Only this indicator id.") var indicator: String?
-    @Option(help: "table, json or csv.") var format: IndicatorFormat = .table
+    @Option(help: "table, json, csv or xlsx (a workbook: needs -o FILE.xlsx).") var format: IndicatorFormat = .table
     @Option(name: .short, help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file")) var output: String?
     @OptionGroup var csv: CSVDialectOption
     @OptionGroup var database: DatabaseOptions
@@ -34,10 +34,13 @@ struct IndicatorsTrend: ParsableCommand {
             let report = IndicatorTrendAnalysis.compute(
                 model: versioned.model, modelVersion: versioned.version, observations: data.observations,
                 indicator: indicator, earlierVersions: data.versions)
+            if format == .xlsx {
+                return try XLSXOutput.emit(IndicatorRendering.trendRows(report), sheet: "Trend", to: output)
+            }
             let text: String = switch format {
             case .json: try ResultOutput.json(report)
             case .csv: IndicatorRendering.trendCSV(report, dialect: csv.dialect)
-            case .table: IndicatorRendering.trendTable(report)
+            case .table, .xlsx: IndicatorRendering.trendTable(report)
             }
             try Console.emit(text, to: output)
         }

@@ -44,9 +44,9 @@ struct ReadinessChartCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             // The shared options' default (table) means the chart itself, SVG.
-            guard options.format != .csv else {
+            guard options.format != .csv, options.format != .xlsx else {
                 throw Failure("readiness chart writes SVG, or with --format json the figures it draws; "
-                              + "for CSV use `piloteval readiness summary` or `readiness trend` --format csv")
+                              + "for CSV or xlsx use `piloteval readiness summary` or `readiness trend` --format \(options.format.rawValue)")
             }
             let (db, instrument) = try readinessContext(database, instrument: options.instrument, readOnly: true)
             let svg: String

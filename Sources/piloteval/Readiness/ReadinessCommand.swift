@@ -36,7 +36,7 @@ struct ReadinessCommand: ParsableCommand {
 
 /// `--format` of the readiness commands.
 enum ReadinessFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv
+    case table, json, csv, xlsx
 }
 
 extension ReadinessCorrection: ExpressibleByArgument {}
@@ -49,7 +49,7 @@ struct ReadinessAnalysisOptions: ParsableArguments {
     @Option(help: "Units with fewer respondents than this are suppressed (figures withheld).")
     var minGroup: Int = 5
 
-    @Option(help: "table, json or csv.")
+    @Option(help: "table, json, csv or xlsx (a workbook: needs -o FILE.xlsx).")
     var format: ReadinessFormat = .table
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))

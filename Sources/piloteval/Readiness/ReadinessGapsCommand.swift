@@ -45,11 +45,14 @@ struct ReadinessGapsCommand: ParsableCommand {
             let data = try readinessWave(db, instrument: instrument, wave: wave)
             let gaps = ReadinessGaps.compute(data, instrument: instrument, items: chosen, minGroup: options.minGroup,
                                              correction: correction)
+            if options.format == .xlsx {
+                return try XLSXOutput.emit(ReadinessTables.gapsRows(gaps), sheet: "Gaps", to: options.output)
+            }
             let text: String
             switch options.format {
             case .json: text = try ResultOutput.json(gaps)
             case .csv: text = ReadinessTables.gapsCSV(gaps, dialect: csv.dialect)
-            case .table: text = ReadinessTables.gaps(gaps)
+            case .table, .xlsx: text = ReadinessTables.gaps(gaps)
             }
             try Console.emit(text, to: options.output)
         }

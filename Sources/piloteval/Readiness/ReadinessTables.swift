@@ -16,6 +16,11 @@ enum ReadinessTables {
     }
 
     static func summaryCSV(_ s: ReadinessSummary, dialect: CSVText.Dialect = .rfc4180) -> String {
+        CSVText.render(summaryRows(s), dialect: dialect)
+    }
+
+    /// The rows of `--format csv` and `--format xlsx` (header first).
+    static func summaryRows(_ s: ReadinessSummary) -> [[String]] {
         var rows = [["instrument", "wave", "aggregated", "unit", "unit_n", "suppressed", "kind", "key", "n", "mean", "sd",
                      "ci_low", "ci_high", "agree_share", "rwg_j"]]
         for u in s.units {
@@ -30,7 +35,7 @@ enum ReadinessTables {
                                     csv(sc.ciHigh), "", csv(u.rwgJ)])
             }
         }
-        return CSVText.render(rows, dialect: dialect)
+        return rows
     }
 
     // MARK: Trend
@@ -40,6 +45,11 @@ enum ReadinessTables {
     }
 
     static func trendCSV(_ t: ReadinessTrend, dialect: CSVText.Dialect = .rfc4180) -> String {
+        CSVText.render(trendRows(t), dialect: dialect)
+    }
+
+    /// The rows of `--format csv` and `--format xlsx` (header first).
+    static func trendRows(_ t: ReadinessTrend) -> [[String]] {
         var rows = [["instrument", "unit", "kind", "key", "wave", "aggregated", "n", "suppressed", "mean", "ci_low", "ci_high",
                      "change_from", "change", "change_ci_low", "change_ci_high", "t", "df", "p", "p_adjusted", "method"]]
         for s in t.series {
@@ -55,7 +65,7 @@ enum ReadinessTables {
                 rows.append(row)
             }
         }
-        return CSVText.render(rows, dialect: dialect)
+        return rows
     }
 
     // MARK: Gaps
@@ -65,6 +75,11 @@ enum ReadinessTables {
     }
 
     static func gapsCSV(_ g: ReadinessGaps, dialect: CSVText.Dialect = .rfc4180) -> String {
+        CSVText.render(gapsRows(g), dialect: dialect)
+    }
+
+    /// The rows of `--format csv` and `--format xlsx` (header first).
+    static func gapsRows(_ g: ReadinessGaps) -> [[String]] {
         var rows = [["instrument", "wave", "comparison", "unit_or_item", "a", "b", "n", "mean_a", "mean_b", "difference",
                      "ci_low", "ci_high", "statistic", "df", "p", "p_adjusted", "effect_size", "effect"]]
         for x in g.withinUnits {
@@ -82,7 +97,7 @@ enum ReadinessTables {
                              csv(pair.pAdjusted), "", ""])
             }
         }
-        return CSVText.render(rows, dialect: dialect)
+        return rows
     }
 
     // MARK: Helpers

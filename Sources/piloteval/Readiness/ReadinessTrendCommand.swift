@@ -33,11 +33,14 @@ struct ReadinessTrendCommand: ParsableCommand {
                 throw Failure("no waves of \(instrument.id) in the database; import some first with `piloteval readiness import`")
             }
             let trend = ReadinessTrend.compute(waves, instrument: instrument, minGroup: options.minGroup, correction: correction)
+            if options.format == .xlsx {
+                return try XLSXOutput.emit(ReadinessTables.trendRows(trend), sheet: "Trend", to: options.output)
+            }
             let text: String
             switch options.format {
             case .json: text = try ResultOutput.json(trend)
             case .csv: text = ReadinessTables.trendCSV(trend, dialect: csv.dialect)
-            case .table: text = ReadinessTables.trend(trend, scalesOnly: scalesOnly)
+            case .table, .xlsx: text = ReadinessTables.trend(trend, scalesOnly: scalesOnly)
             }
             try Console.emit(text, to: options.output)
         }
