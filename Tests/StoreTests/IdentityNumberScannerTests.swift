@@ -156,4 +156,18 @@ struct IdentityNumberScannerTests {
             }
         }
     }
+
+    /// The quick "could hold a number" (ten digits or more) counts sixteen bytes at a time
+    /// where it can: it agrees with a plain count on every length and mix.
+    @Test func theQuickDigitCountAgreesWithAPlainCount() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789abc -åä,.".utf8)
+        for length in 0...70 {
+            for _ in 0..<40 {
+                let bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+                let plain = bytes.filter { $0 >= 0x30 && $0 <= 0x39 }.count >= 10
+                #expect(bytes.withUnsafeBufferPointer { IdentityNumber.mightBe(utf8: $0) } == plain, "\(bytes)")
+            }
+        }
+    }
 }
