@@ -65,6 +65,13 @@ public struct Indicator: Codable, Sendable, Equatable {
 /// Values a `gender` breakdown may take.
 public let standardGenderValues = ["girls", "boys", "women", "men", "other"]
 
+/// Breakdown groups in reading order: the standard gender values first, in their order,
+/// then any others alphabetically. Every table and CSV that lists groups uses it.
+public func breakdownOrder(_ names: Set<String>) -> [String] {
+    let standard = standardGenderValues.filter { names.contains($0) }
+    return standard + names.subtracting(standard).sorted()
+}
+
 /// The Swedish words people write for the standard gender values, in a model's
 /// `breakdowns` and in an observations file's `group` column alike (docs/indicators.md).
 public let swedishGenderValues: [String: String] = [

@@ -12,7 +12,7 @@ extension IndicatorStatusReport {
             .paragraph(RichText("\(model)" + (modelVersion.map { " (version \($0))" } ?? "") + " — \(modelName)")),
             .paragraph(RichText("period \(period)" + (indicators.contains(where: \.interim) ? " (interim readings of year targets)" : ""))),
         ]
-        let groups = IndicatorCells.groupOrder(Set(indicators.flatMap { $0.groups.keys }))
+        let groups = breakdownOrder(Set(indicators.flatMap { $0.groups.keys }))
         var rows: [[TableBlock.Cell]] = []
         for i in indicators {
             var row: [TableBlock.Cell] = [TableBlock.Cell(i.id, isRowHeader: true), TableBlock.Cell(IndicatorCells.clip(i.title, 44)),
@@ -96,7 +96,7 @@ extension IndicatorTrendReport {
         var blocks: [Block] = [.paragraph(RichText("\(model)" + (modelVersion.map { " (version \($0))" } ?? "") + " — \(modelName)"))]
         for t in indicators where !t.points.isEmpty {
             blocks.append(.heading(level: 2, text: "\(t.id)  \(t.title) (\(t.unit.rawValue), better: \(t.direction.rawValue))"))
-            let groups = IndicatorCells.groupOrder(Set(t.points.flatMap { $0.groups.keys }))
+            let groups = breakdownOrder(Set(t.points.flatMap { $0.groups.keys }))
             let rows: [[TableBlock.Cell]] = t.points.map { p in
                 var row: [TableBlock.Cell] = [TableBlock.Cell(p.period.text, isRowHeader: true),
                                               IndicatorCells.value(p.total, unit: t.unit, style: style)]
@@ -171,12 +171,6 @@ enum IndicatorCells {
 
     static func clip(_ s: String, _ width: Int) -> String {
         s.count <= width ? s : String(s.prefix(width - 1)) + "…"
-    }
-
-    /// Breakdown groups in reading order: the standard gender values first, then the rest.
-    static func groupOrder(_ names: Set<String>) -> [String] {
-        let standard = standardGenderValues.filter { names.contains($0) }
-        return standard + names.subtracting(standard).sorted()
     }
 
     /// A table without the columns that have nothing below the header (no city targets,

@@ -8,12 +8,6 @@ import Statistics
 /// the result value itself (ResultOutput.json); the tables are the result's blocks
 /// (Presentation/Results/IndicatorStatus+Blocks.swift); the CSV is one row per figure.
 enum IndicatorRendering {
-    /// Breakdown groups in reading order: the standard gender values first, then the rest.
-    static func groupOrder(_ names: Set<String>) -> [String] {
-        let standard = standardGenderValues.filter { names.contains($0) }
-        return standard + names.subtracting(standard).sorted()
-    }
-
     // MARK: Status
 
     /// The terminal table: the result's blocks (Presentation) through the plain-text
@@ -55,7 +49,7 @@ enum IndicatorRendering {
                 return cells + tail
             }
             rows.append(row("total", i.total, total: true))
-            for g in groupOrder(Set(i.groups.keys)) { rows.append(row(g, i.groups[g]!, total: false)) }
+            for g in breakdownOrder(Set(i.groups.keys)) { rows.append(row(g, i.groups[g]!, total: false)) }
         }
         return rows
     }
@@ -101,7 +95,7 @@ enum IndicatorRendering {
                     return cells + tail
                 }
                 rows.append(row("total", p.total, total: true))
-                for g in groupOrder(Set(p.groups.keys)) { rows.append(row(g, p.groups[g]!, total: false)) }
+                for g in breakdownOrder(Set(p.groups.keys)) { rows.append(row(g, p.groups[g]!, total: false)) }
             }
         }
         return rows
