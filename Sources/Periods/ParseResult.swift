@@ -26,10 +26,21 @@ extension ParseResult: Sendable where Value: Sendable {}
 /// masking, `IdentityNumberScanner`, lives in Store, above this module).
 package func quotedCell(_ text: some StringProtocol) -> String {
     if text.unicodeScalars.lazy.filter(\.isASCIIDigit).count >= 10 { return "the value (not shown: it could be an identity number)" }
+    return escapedCell(text, limit: 40)
+}
+
+/// A cell in quotes for a message: line breaks and tabs as `\n`, `\r`, `\t`, other
+/// control and bidirectional-override characters as `\u{…}`, a quote as `\"`, and at most
+/// `limit` characters then "…". The one escaper both `quotedCell` and Store's
+/// `IdentityNumberScanner.quoted` (which masks first) use.
+package func escapedCell(_ text: some StringProtocol, limit: Int) -> String {
     var out = "\""
     for (k, scalar) in text.unicodeScalars.enumerated() {
-        if k == 40 { out += "…"; break }
+        if k == limit { out += "…"; break }
         switch scalar.value {
+        case 0x0A: out += "\\n"
+        case 0x0D: out += "\\r"
+        case 0x09: out += "\\t"
         case 0x00..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
             out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
         case 0x22: out += "\\\""

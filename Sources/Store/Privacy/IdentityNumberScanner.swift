@@ -80,22 +80,7 @@ public enum IdentityNumberScanner {
     /// terminal's cursor or colour its text) and shortens long values: the one way a
     /// message quotes a value a user brought (`"\(IdentityNumberScanner.quoted(cell))"`).
     public static func quoted(_ value: String, limit: Int = 60) -> String {
-        var out = "\""
-        var count = 0
-        for scalar in masking(value).unicodeScalars {
-            if count == limit { out += "…"; break }
-            count += 1
-            switch scalar.value {
-            case 0x0A: out += "\\n"
-            case 0x0D: out += "\\r"
-            case 0x09: out += "\\t"
-            case 0x00..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
-                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            case 0x22: out += "\\\""
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        escapedCell(masking(value), limit: limit)
     }
 
     /// The number a whole cell holds, in any spelling: the number with nothing around it
