@@ -61,13 +61,15 @@ let package = Package(
         .testTarget(name: "PeriodsTests", dependencies: ["Periods"]),
         .testTarget(name: "LogicModelTests", dependencies: ["LogicModel"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "StoreTests", dependencies: ["Store"],
+        // Writes .xlsx fixtures through openpyxl for the Store and CLI tests.
+        .target(name: "XLSXTestSupport", path: "Tests/XLSXTestSupport"),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "XLSXTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PresentationTests", dependencies: ["Presentation"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Presentation"]),
-        .testTarget(name: "CLITests", dependencies: ["piloteval"],
+        .testTarget(name: "CLITests", dependencies: ["piloteval", "XLSXTestSupport"],
                     resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import XLSXTestSupport
 
 /// Every import that reads CSV reads .xlsx too (DESIGN §3.5, issue 25): the same rows
 /// stored, errors at `Blad1!C14`, the same privacy rules, hostile files refused with

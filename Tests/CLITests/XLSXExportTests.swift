@@ -1,6 +1,7 @@
 import Foundation
 import Store
 import Testing
+import XLSXTestSupport
 @testable import piloteval
 
 /// `--format xlsx` (docs/csv-output.md): the rows of `--format csv` as a workbook that

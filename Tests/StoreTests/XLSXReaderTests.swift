@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import XLSXTestSupport
 @testable import Store
 
 /// .xlsx workbooks read through `CSVReader` (docs/csv-input.md, "Excel files"): every

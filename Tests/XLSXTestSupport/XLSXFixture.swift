@@ -1,19 +1,20 @@
 import Foundation
+import Testing
 
 /// Writes .xlsx fixtures with openpyxl through Tests/xlsx/make_xlsx.py, in the
 /// project's Python environment (.venv/, made by scripts/notebook-env.sh from
 /// Notebooks/requirements.txt, which pins openpyxl; scripts/test.sh makes it before the
 /// Swift tests run). Tests that need it are skipped, saying so, when it is absent.
-/// (The same helper as Tests/StoreTests/XLSXFixture.swift: test targets share no sources.)
-enum XLSXFixture {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
+/// A target of its own, so the Store and CLI test targets share one copy.
+public enum XLSXFixture {
+    public static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static var python: String { packageRoot.appendingPathComponent(".venv/bin/python").path }
-    static var script: String { packageRoot.appendingPathComponent("Tests/xlsx/make_xlsx.py").path }
+    public static var python: String { packageRoot.appendingPathComponent(".venv/bin/python").path }
+    public static var script: String { packageRoot.appendingPathComponent("Tests/xlsx/make_xlsx.py").path }
 
     /// openpyxl can be imported from the environment's python.
-    static let available: Bool = {
+    public static let available: Bool = {
         guard FileManager.default.isExecutableFile(atPath: python) else { return false }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: python)
@@ -24,12 +25,12 @@ enum XLSXFixture {
         return p.terminationStatus == 0
     }()
 
-    static let skipReason: Comment = "needs openpyxl in .venv/ (run scripts/notebook-env.sh, which installs Notebooks/requirements.txt)"
+    public static let skipReason: Comment = "needs openpyxl in .venv/ (run scripts/notebook-env.sh, which installs Notebooks/requirements.txt)"
 
-    struct Failure: Error, CustomStringConvertible { var description: String }
+    public struct Failure: Error, CustomStringConvertible { public var description: String }
 
     /// Writes the workbook `spec` describes (see make_xlsx.py) to `path`.
-    static func write(_ spec: [String: Any], to path: String) throws {
+    public static func write(_ spec: [String: Any], to path: String) throws {
         var spec = spec
         spec["path"] = path
         let json = try JSONSerialization.data(withJSONObject: spec)
@@ -50,7 +51,7 @@ enum XLSXFixture {
     }
 
     /// Runs Python `code` (openpyxl importable) with `args` in `sys.argv[1:]`; its stdout.
-    static func python(_ code: String, _ args: [String] = []) throws -> String {
+    public static func python(_ code: String, _ args: [String] = []) throws -> String {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: python)
         p.arguments = ["-c", code] + args
@@ -66,7 +67,7 @@ enum XLSXFixture {
     }
 
     /// One sheet named `sheet` with `rows`.
-    static func write(rows: [[Any?]], sheet: String = "Blad1", to path: String, extra: [String: Any] = [:]) throws {
+    public static func write(rows: [[Any?]], sheet: String = "Blad1", to path: String, extra: [String: Any] = [:]) throws {
         var spec: [String: Any] = ["sheets": [["name": sheet, "rows": rows.map { $0.map { $0 ?? NSNull() } }]]]
         for (k, v) in extra { spec[k] = v }
         try write(spec, to: path)
