@@ -296,7 +296,7 @@ import Testing
     /// own pragma; StoreTests' DatabaseFileTests has the control that shows the scan works.)
     @Test func undoneImportLeavesNoTextInTheFile() throws {
         let (cli, db) = try Self.copyOfTemplate()
-        let marker = "ANTECKNING-\(UUID().uuidString)"
+        let marker = "ANTECKNING-\(CLIRunner.uniqueName())"
         let csv = cli.path("noted.csv")
         try "indicator,period,group,value,numerator,denominator,note\nI1,2022-T2,total,,40,50,\(marker)\n"
             .write(toFile: csv, atomically: true, encoding: .utf8)
