@@ -103,16 +103,32 @@ public struct ReadinessUnitAgreement: Sendable, Equatable {
 
 extension ReadinessSummary {
     /// Summarises `data` (one wave). Units with fewer than `minGroup` respondents have
-    /// every figure withheld; they still count in the wave's alpha and ICC, which do not
-    /// reveal any unit's answers.
+    /// every figure withheld and are listed as suppressed.
+    ///
+    /// - Parameter poolWithheldUnits: true (the analyst's default): a withheld unit's
+    ///   answers still count in the wave's alpha, ICC and respondent count. False (what
+    ///   a published document needs): they are left out of every pooled figure — alpha,
+    ///   ICC, `reliability.respondents`, and which items count as asked (which decides
+    ///   the shown units' scale scores) — so that no figure of the wave differs from the
+    ///   shown units' own by a withheld unit's size or answers.
     public static func compute(_ data: ReadinessWaveData, instrument: Instrument,
-                               minGroup: Int = 5, confidence: Double = 0.95) -> ReadinessSummary {
+                               minGroup: Int = 5, confidence: Double = 0.95,
+                               poolWithheldUnits: Bool = true) -> ReadinessSummary {
         if data.isAggregated {
             return aggregatedSummary(data, instrument: instrument, minGroup: minGroup, confidence: confidence)
         }
         let scale = instrument.scale
         let scales = ReadinessScoring.scales(of: instrument)
-        let asked = data.items.indices.filter { i in data.respondents.contains { $0.answers[i].isFinite } }
+        // Whose answers the wave's pooled figures rest on.
+        let pooled: [ReadinessRespondent]
+        if poolWithheldUnits {
+            pooled = data.respondents
+        } else {
+            var sizes: [String: Int] = [:]
+            for r in data.respondents { sizes[r.unit, default: 0] += 1 }
+            pooled = data.respondents.filter { sizes[$0.unit, default: 0] >= minGroup }
+        }
+        let asked = data.items.indices.filter { i in pooled.contains { $0.answers[i].isFinite } }
         var notes: [String] = []
         let notAsked = data.items.indices.filter { !asked.contains($0) }.map { data.items[$0] }
         if !notAsked.isEmpty { notes.append("not answered by anyone in this wave (not asked?): \(notAsked.joined(separator: ", "))") }
@@ -146,11 +162,13 @@ extension ReadinessSummary {
         }
         let suppressedCount = units.filter(\.suppressed).count
         if suppressedCount > 0 {
-            notes.append("\(suppressedCount) unit(s) with fewer than \(minGroup) respondents are suppressed (their figures withheld); their answers still count in the wave's alpha and ICC")
+            notes.append("\(suppressedCount) unit(s) with fewer than \(minGroup) respondents are suppressed (their figures withheld); "
+                + (poolWithheldUnits ? "their answers still count in the wave's alpha and ICC"
+                                     : "their answers are left out of the wave's alpha, ICC and respondent count too"))
         }
 
-        // Reliability over every respondent of the wave.
-        let scoredAll = data.respondents.map { ReadinessScoring.scored($0.answers, instrument: instrument) }
+        // Reliability over every respondent of the wave (or of the shown units).
+        let scoredAll = pooled.map { ReadinessScoring.scored($0.answers, instrument: instrument) }
         let alpha = CronbachAlpha.compute(responses: scoredAll.map { r in asked.map { r[$0] } }, confidence: confidence)
         var subscales: [ReadinessScaleReliability] = []
         for s in scales.dropFirst() {
@@ -168,7 +186,7 @@ extension ReadinessSummary {
         let scores = scoredAll.map { ReadinessScoring.score($0, indices: allIndices) }
         let aggregation: ReadinessAggregation
         do {
-            let icc = try IntraclassCorrelation.oneWay(scores: scores, units: data.respondents.map(\.unit))
+            let icc = try IntraclassCorrelation.oneWay(scores: scores, units: pooled.map(\.unit))
             let agreements = units.map { u in
                 ReadinessUnitAgreement(unit: u.unit, rwgJ: u.rwgJ, level: u.rwgJ.value.map(ReadinessVerdict.agreementLevel))
             }
