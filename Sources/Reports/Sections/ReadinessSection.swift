@@ -16,6 +16,18 @@ import Store
 /// readiness analyses' `minGroup`), and the Likert bars are recoded so that no answer
 /// category of 1–4 answers is drawn (`LikertBars.bars`). Aggregated waves (unit means
 /// only) are labelled and compared descriptively.
+///
+/// A withheld unit contributes to no published figure (issue 19): in each wave where a
+/// unit has fewer respondents than the threshold, its respondents are left out before
+/// anything pooled is computed — the wave's respondent count (the JSON's `respondents`,
+/// the figures' n), Cronbach's alpha, the ICCs and the verdict, the Likert bars — so no
+/// total minus the shown units' n gives its size and no pooled mean gives its mean. The
+/// unit is still listed, its n and mean null with a note beginning "suppressed". The rule
+/// is per wave: a unit withheld in one wave and shown in another has its n and mean in
+/// the other; a change to or from the withheld wave is not given, and every figure that
+/// spans waves (the trend chart's n) is a sum of the waves' published totals.
+/// Aggregated waves publish no total and no pooled mean, only each unit's mean and n,
+/// withheld when that n is below the threshold.
 public struct ReadinessSection: ReportSectionBuilder {
     public init() {}
 
@@ -36,6 +48,20 @@ public struct ReadinessSection: ReportSectionBuilder {
             case ciLow = "ci_low"
             case ciHigh = "ci_high"
         }
+
+        /// `n` and `mean` are always written, `null` beside their note when withheld
+        /// (DESIGN §5), so a reader of the JSON sees the unit listed as withheld.
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(unit, forKey: .unit)
+            try c.encode(n, forKey: .n)
+            try c.encodeIfPresent(nNote, forKey: .nNote)
+            try c.encode(suppressed, forKey: .suppressed)
+            try c.encode(mean, forKey: .mean)
+            try c.encodeIfPresent(meanNote, forKey: .meanNote)
+            try c.encodeIfPresent(ciLow, forKey: .ciLow)
+            try c.encodeIfPresent(ciHigh, forKey: .ciHigh)
+        }
     }
 
     public struct Wave: Codable {
@@ -44,7 +70,10 @@ public struct ReadinessSection: ReportSectionBuilder {
         /// Imported from a synthetic file (the example's invented waves): labelled so in
         /// every table and chart caption.
         public var synthetic: Bool
+        /// Respondents of the units shown (a withheld unit's are left out); nil for an
+        /// aggregated wave.
         public var respondents: Int?
+        public var respondentsNote: String?
         public var units: [UnitScore]
         public var alpha: Double?
         public var alphaNote: String?
@@ -58,6 +87,7 @@ public struct ReadinessSection: ReportSectionBuilder {
 
         enum CodingKeys: String, CodingKey {
             case wave, aggregated, synthetic, respondents, units, alpha, icc1, icc2, verdict
+            case respondentsNote = "respondents_note"
             case alphaNote = "alpha_note"
             case alphaCILow = "alpha_ci_low"
             case alphaCIHigh = "alpha_ci_high"
@@ -149,7 +179,10 @@ public struct ReadinessSection: ReportSectionBuilder {
             let instrument = try catalog.resolve(instrumentID)
             let data = try repository.loadAll(instrument: instrument)
             guard !data.isEmpty else { continue }
-            let summaries = data.map { ReadinessSummary.compute($0, instrument: instrument, minGroup: minGroup) }
+            // Withheld units' respondents are left out of every pooled figure of their wave.
+            let summaries = data.map {
+                ReadinessSummary.compute($0, instrument: instrument, minGroup: minGroup, poolWithheldUnits: false)
+            }
             let trend = ReadinessTrend.compute(data, instrument: instrument, minGroup: minGroup)
             let syntheticWaves = Set(importLog.filter(SyntheticData.isSynthetic).compactMap { r -> String? in
                 guard let target = r.target, target.hasPrefix(instrument.id + " ") else { return nil }
@@ -189,7 +222,13 @@ public struct ReadinessSection: ReportSectionBuilder {
                              ciLow: all?.ciLow.value, ciHigh: all?.ciHigh.value)
         }
         let verdict = s.aggregation.verdict
-        return Wave(wave: s.wave, aggregated: s.aggregated, synthetic: synthetic, respondents: s.aggregated ? nil : s.reliability.respondents + s.reliability.excluded,
+        // The shown units' respondents: the summary's pooled figures rest on exactly these.
+        let shown = s.units.filter { !$0.suppressed }.compactMap(\.n).reduce(0, +)
+        let withheld = s.units.contains(where: \.suppressed)
+        return Wave(wave: s.wave, aggregated: s.aggregated, synthetic: synthetic, respondents: s.aggregated ? nil : shown,
+                    respondentsNote: !s.aggregated && withheld
+                        ? "respondents of the units shown: units with fewer than \(s.minGroup) respondents are left out of this and every pooled figure"
+                        : nil,
                     units: units, alpha: s.reliability.alpha.value, alphaNote: s.reliability.alpha.note,
                     alphaCILow: s.reliability.ciLow.value, alphaCIHigh: s.reliability.ciHigh.value,
                     icc1: s.aggregation.icc1.value, icc2: s.aggregation.icc2.value, iccNote: s.aggregation.icc2.note,
@@ -260,15 +299,17 @@ public struct ReadinessSection: ReportSectionBuilder {
         var notes = [RichText(s("readiness.table.note", ["min": String(survey.scaleMin), "max": String(survey.scaleMax)]))]
         if survey.waves.contains(where: \.aggregated) { notes.append(RichText(s("readiness.aggregated.note"))) }
         if survey.waves.contains(where: { $0.units.contains(where: \.suppressed) }) {
-            notes.append(RichText(s("readiness.suppressed.note", ["threshold": String(context.request.suppression.threshold)])))
+            let threshold = ["threshold": String(context.request.suppression.threshold)]
+            notes.append(RichText(s("readiness.suppressed.note", threshold)))
+            notes.append(RichText(s("readiness.suppressed.pooled", threshold)))
         }
         if survey.tests > 0 { notes.append(RichText(s("readiness.holm", ["tests": String(survey.tests)]))) }
         blocks.append(.table(TableBlock(caption: s("readiness.table.caption", ["name": survey.name]), header: [header], rows: rows,
                                         alignments: [.left] + Array(repeating: .right, count: survey.waves.count + 1), notes: notes)))
 
         if let charts = survey.charts, let latest = survey.waves.last {
-            let shownN = latest.units.compactMap(\.n).reduce(0, +)
-            let nText = latest.aggregated ? nil : (latest.respondents ?? shownN)
+            // Respondents of the shown units only (`wave(_:)`); none shown, no n.
+            let nText = latest.aggregated ? nil : latest.respondents.flatMap { $0 > 0 ? $0 : nil }
             blocks.append(.figure(FigureBlock(
                 svg: ReadinessHeatmap.svg(charts.latest, instrument: charts.instrument, language: context.language),
                 caption: s("readiness.heatmap.caption", ["wave": waveLabel(latest, s)]),
@@ -344,10 +385,12 @@ public struct ReadinessSection: ReportSectionBuilder {
             }
             return row
         }
+        let notes = latest.units.contains(where: \.suppressed)
+            ? [RichText(s("readiness.suppressed.pooled", ["threshold": String(context.request.suppression.threshold)]))] : []
         return [
             .table(TableBlock(caption: s("readiness.steering.caption", ["name": survey.name, "min": String(survey.scaleMin),
                                                                          "max": String(survey.scaleMax)]),
-                              header: [header], rows: rows, alignments: [.left, .right, .right])),
+                              header: [header], rows: rows, alignments: [.left, .right, .right], notes: notes)),
             .paragraph(RichText(latest.verdictText)),
         ]
     }
