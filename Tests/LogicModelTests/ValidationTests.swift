@@ -25,6 +25,7 @@ import Testing
         Case(file: "bad-period.yaml", line: 13, column: 18, id: "I1", message: "\"2021-T4\" is not a period"),
         Case(file: "bad-unit.yaml", line: 10, column: 11, id: "I1", message: "`unit` is \"procent\""),
         Case(file: "bad-direction.yaml", line: 11, column: 16, id: "I1", message: "`direction` is \"up\""),
+        Case(file: "bad-counts.yaml", line: 12, column: 13, id: "I1", message: "`counts` is \"händelser\"; it must be one of: persons, events"),
         Case(file: "unknown-key.yaml", line: 9, column: 5, id: nil, message: "unknown key `contributes-to` in an outcome; did you mean `contributes_to`?"),
         Case(file: "wrong-kind.yaml", line: 7, column: 40, id: "R1", message: "which is a goal; it must be activity"),
         Case(file: "not-yaml.yaml", line: 3, column: 5, id: nil, message: "not valid YAML"),

@@ -13,6 +13,14 @@ public enum Frequency: String, Codable, Sendable, CaseIterable {
     case month, tertial, quarter, year, wave
 }
 
+/// What an indicator's or a measure's counts count (DESIGN §3.1 `counts:`): persons
+/// (children, families, staff — the default), whose small counts disclosure control
+/// protects, or events (consultations with preschools, meetings, PDSA cycles), which
+/// disclose no person and are never suppressed.
+public enum Counts: String, Codable, Sendable, CaseIterable {
+    case persons, events
+}
+
 /// Who set a target: the unit itself (årsmål) or the city council (KF:s årsmål).
 public enum TargetSetter: String, Codable, Sendable, CaseIterable {
     case unit, city
@@ -54,6 +62,12 @@ public struct Indicator: Codable, Sendable, Equatable {
     /// True where the indicator or its target is a proposal, not the source's.
     public var illustrative: Bool = false
     public var note: String?
+    /// `counts:` as the file writes it; nil when the file says nothing (persons). Kept
+    /// optional so that a model without the key has the same JSON as before.
+    public var counts: Counts?
+
+    /// True when the indicator counts events, not persons: its figures are not suppressed.
+    public var countsEvents: Bool { counts == .events }
 
     /// Targets of one setter for a period (a year target applies to that year's
     /// tertials as an interim reading).

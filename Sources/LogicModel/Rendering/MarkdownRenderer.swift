@@ -57,7 +57,8 @@ public enum MarkdownRenderer {
               model.assumptions.map { [$0.id, $0.text, list($0.on), $0.critical ? "✓" : ""] })
         table(s.indicators, ["id", s.narrative, s.measures, s.unit, s.direction, s.baseline, s.targets, s.cityTargets, s.meansOfVerification, s.frequency],
               model.indicators.map { i in
-                  [i.id, i.title + (i.illustrative ? " *(\(s.illustrative))*" : ""), i.measures, i.unit.rawValue, i.direction.rawValue,
+                  [i.id, i.title + (i.illustrative ? " *(\(s.illustrative))*" : ""), i.measures,
+                   i.unit.rawValue + (i.countsEvents ? " (counts: events)" : ""), i.direction.rawValue,
                    i.baseline.map { "\(formatNumber($0.value)) (\($0.period))" } ?? "",
                    targetsText(i, .unit), targetsText(i, .city), i.source ?? "", i.frequency?.rawValue ?? ""]
               })
