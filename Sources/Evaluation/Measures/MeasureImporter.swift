@@ -15,12 +15,19 @@ public struct MeasureImporter {
         public var last: String
         /// What the reading noted (no-data marks read as blank).
         public var notes: [String] = []
+        /// What the measure counts, as stored.
+        public var counts: Counts = .persons
     }
 
     /// `columns.value` defaults to a column named `value`, else `numerator`; the
     /// denominator to one named `denominator` if present. A measure needs a date column.
+    ///
+    /// `counts` says what the values count (DESIGN §3.1): `events` are never suppressed
+    /// in reports. Without it a measure already stored keeps what it counts, a new one
+    /// counts persons; one that contradicts the stored values is refused, since a
+    /// measure is one or the other.
     public func importFile(path: String, measure: String, value: String? = nil, denominator: String? = nil,
-                           date: String? = nil, sheet: String? = nil) throws -> Outcome {
+                           date: String? = nil, sheet: String? = nil, counts: Counts? = nil) throws -> Outcome {
         guard LogicModelIDCheck.isValid(measure) else {
             throw AnalysisInputError("measure id \"\(measure)\" should use lowercase letters, digits and - only")
         }
@@ -51,13 +58,25 @@ public struct MeasureImporter {
                                        denominator: p.denominator, note: p.note, line: p.line))
         }
         do {
+            var counted = Counts.persons
             let record = try ImportLog(database).record(kind: "measures", fileName: path, fileSHA256: reader.sha256, target: measure) { id in
-                try MeasureTable(database).insert(values, importID: id, fileName: path)
+                // Read in the import's transaction, so two imports cannot disagree.
+                let table = MeasureTable(database)
+                let stored = try table.storedCounts(of: measure)
+                let storedCounts: Counts? = stored.map { $0.countsEvents ? .events : .persons }
+                if let counts, let stored, let storedCounts, counts != storedCounts {
+                    throw AnalysisInputError(
+                        "\(path): measure \(measure) is stored as counting \(storedCounts.rawValue) (import \(stored.importID)), "
+                        + "not \(counts.rawValue); nothing was imported. Import it with --counts \(storedCounts.rawValue), "
+                        + "or undo its earlier imports first (piloteval imports undo \(stored.importID))")
+                }
+                counted = counts ?? storedCounts ?? .persons
+                try table.insert(values, importID: id, fileName: path, countsEvents: counted == .events)
                 return values.count
             }
             let dates = values.map(\.label)
             return Outcome(record: record, measure: measure, first: dates.first ?? "", last: dates.last ?? "",
-                           notes: series.notes)
+                           notes: series.notes, counts: counted)
         } catch let e as MeasureTableError {
             throw AnalysisInputError(e.description)
         } catch let e as ImportLogError {

@@ -250,5 +250,21 @@ public enum Schema {
             CREATE INDEX indicator_observations_by_import ON indicator_observations (import_id);
             CREATE INDEX indicator_observations_by_model ON indicator_observations (model_id, indicator, period);
             """),
+        Migration(version: 9, name: "measures counting events", sql: """
+            -- What a measure's values count (DESIGN §3.1 `counts:`, `measures import
+            -- --counts`): 'events' (consultations, meetings), never suppressed in reports,
+            -- or 'persons', whose small counts are. One row per import and measure, so
+            -- `imports undo` takes the declaration back with the values; a measure without
+            -- a row here (every one stored before this step) counts persons. The importer
+            -- keeps all imports of a measure saying the same. A table of its own, created
+            -- only if missing, so the step is additive and runs again harmlessly on a file
+            -- that already took it.
+            CREATE TABLE IF NOT EXISTS measure_counts (
+                import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+                measure   TEXT    NOT NULL,
+                counts    TEXT    NOT NULL CHECK (counts IN ('persons', 'events')),
+                PRIMARY KEY (import_id, measure)
+            );
+            """),
     ]
 }

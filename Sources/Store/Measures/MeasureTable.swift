@@ -34,6 +34,9 @@ public struct MeasureSummary: Sendable, Hashable {
     public var last: String
     public var hasDenominator: Bool
     public var imports: [Int]
+    /// True when the measure counts events, not persons (table `measure_counts`):
+    /// reports never suppress its values.
+    public var countsEvents: Bool = false
 }
 
 /// Reads and writes `measure_values`. Writing happens inside an `ImportLog.record`
@@ -43,10 +46,11 @@ public struct MeasureTable {
 
     public init(_ database: Database) { self.database = database }
 
-    /// Inserts `values` for import `importID`. A (measure, date) already stored by an
-    /// earlier import throws `MeasureTableError.duplicate` naming that import; the caller's
-    /// transaction then rolls everything back.
-    public func insert(_ values: [MeasureValue], importID: Int, fileName: String) throws {
+    /// Inserts `values` for import `importID`, and what the import says its measure
+    /// counts (`countsEvents`: events, else persons; table `measure_counts`). A (measure,
+    /// date) already stored by an earlier import throws `MeasureTableError.duplicate`
+    /// naming that import; the caller's transaction then rolls everything back.
+    public func insert(_ values: [MeasureValue], importID: Int, fileName: String, countsEvents: Bool = false) throws {
         let existing = try database.prepare("""
             SELECT v.import_id, v.line, i.file_name FROM measure_values v JOIN imports i ON i.id = v.import_id
             WHERE v.measure = ? AND v.date = ?
@@ -68,6 +72,21 @@ public struct MeasureTable {
             try insert.run(importID, v.measure, v.date, IdentityNumberScanner.masking(v.label), v.value, v.numerator,
                            v.denominator, v.note.map(IdentityNumberScanner.masking), v.line)
         }
+        for measure in Set(values.map(\.measure)).sorted() {
+            try database.execute("INSERT INTO measure_counts (import_id, measure, counts) VALUES (?, ?, ?)",
+                                 importID, measure, countsEvents ? "events" : "persons")
+        }
+    }
+
+    /// What the stored values of `measure` count, and the earliest import that stored
+    /// them; nil when nothing of it is stored. Values imported before `measure_counts`
+    /// existed count persons.
+    public func storedCounts(of measure: String) throws -> (countsEvents: Bool, importID: Int)? {
+        try database.queryFirst("""
+            SELECT c.counts AS counts, v.import_id AS import_id
+            FROM measure_values v LEFT JOIN measure_counts c ON c.import_id = v.import_id AND c.measure = v.measure
+            WHERE v.measure = ? ORDER BY v.import_id LIMIT 1
+            """, measure).map { row in (row.string("counts") == "events", row.int("import_id") ?? 0) }
     }
 
     /// A measure's values in date order.
@@ -85,14 +104,17 @@ public struct MeasureTable {
 
     public func list() throws -> [MeasureSummary] {
         try database.query("""
-            SELECT measure, count(*) AS n, min(date) AS first, max(date) AS last,
-                   max(denominator IS NOT NULL) AS has_den, group_concat(DISTINCT import_id) AS imports
-            FROM measure_values GROUP BY measure ORDER BY measure
+            SELECT v.measure AS measure, count(*) AS n, min(v.date) AS first, max(v.date) AS last,
+                   max(v.denominator IS NOT NULL) AS has_den, group_concat(DISTINCT v.import_id) AS imports,
+                   max(c.counts = 'events') AS events
+            FROM measure_values v LEFT JOIN measure_counts c ON c.import_id = v.import_id AND c.measure = v.measure
+            GROUP BY v.measure ORDER BY v.measure
             """).map { row in
             MeasureSummary(measure: row.string("measure") ?? "", points: row.int("n") ?? 0,
                            first: row.string("first") ?? "", last: row.string("last") ?? "",
                            hasDenominator: (row.int("has_den") ?? 0) != 0,
-                           imports: (row.string("imports") ?? "").split(separator: ",").compactMap { Int($0) }.sorted())
+                           imports: (row.string("imports") ?? "").split(separator: ",").compactMap { Int($0) }.sorted(),
+                           countsEvents: (row.int("events") ?? 0) != 0)
         }
     }
 }

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Evaluation
+import LogicModel
 import Store
+
+extension Counts: ExpressibleByArgument {}
 
 struct MeasuresCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,11 +14,15 @@ struct MeasuresCommand: ParsableCommand {
         a denominator. The file needs a date column (date, period, week or
         month; or --date COL) and a value column (value or numerator; or
         --value COL). Import is one transaction; the same file is never
-        imported twice, nor a date the measure already has.
+        imported twice, nor a date the measure already has. A measure that
+        counts events, not persons (consultations, meetings) says --counts
+        events: reports never suppress its small values.
 
           piloteval measures import tidsplan.csv \\
               --measure tidsplanerade-utredningar \\
               --value planerade --denominator inledda
+          piloteval measures import konsultationer.csv \\
+              --measure forskolekonsultationer --counts events
           piloteval measures list
           piloteval runchart --measure tidsplanerade-utredningar --chart p
         """,
@@ -32,6 +39,8 @@ struct MeasuresImport: ParsableCommand {
     @Option(help: "The value (or numerator) column; default value or numerator.") var value: String?
     @Option(help: "The denominator column; default denominator if present.") var denominator: String?
     @Option(help: "The date column; default date, period, week or month.") var date: String?
+    @Option(help: ArgumentHelp("What the values count: persons, or events (consultations, meetings: never suppressed in reports). Default: what the stored measure counts, else persons.",
+                               valueName: "persons|events")) var counts: Counts?
     @Option(help: "table, or json: the import's record as `imports list --format json` shows it.") var format: ResultFormat = .table
     @OptionGroup var database: DatabaseOptions
 
@@ -39,9 +48,11 @@ struct MeasuresImport: ParsableCommand {
         try reportingFailures {
             do {
                 let outcome = try MeasureImporter(try openDatabase(database))
-                    .importFile(path: file, measure: measure, value: value, denominator: denominator, date: date, sheet: sheet)
+                    .importFile(path: file, measure: measure, value: value, denominator: denominator, date: date, sheet: sheet,
+                                counts: counts)
                 outcome.notes.forEach { Console.error("warning: " + $0) }
                 let line = "imported \(outcome.record.rowCount) values of \(outcome.measure) (\(outcome.first) … \(outcome.last)) as import \(outcome.record.id)"
+                    + (outcome.counts == .events ? "; it counts events (never suppressed)" : "")
                 if format == .json {
                     Console.error(line)   // stdout is the machine's
                     print(try ResultOutput.json(ImportListing(outcome.record)), terminator: "")
@@ -71,10 +82,10 @@ struct MeasuresList: ParsableCommand {
                 Console.error("no measures in \(database.path); import one with `piloteval measures import FILE --measure ID`")
                 return
             }
-            var rows = [["measure", "points", "first", "last", "kind", "imports"]]
+            var rows = [["measure", "points", "first", "last", "kind", "counts", "imports"]]
             for m in measures {
                 rows.append([m.measure, String(m.points), m.first, m.last, m.hasDenominator ? "numerator/denominator" : "value",
-                             m.imports.map(String.init).joined(separator: ",")])
+                             m.countsEvents ? "events" : "persons", m.imports.map(String.init).joined(separator: ",")])
             }
             print(TextTable.render(rows), terminator: "")
         }
@@ -83,11 +94,12 @@ struct MeasuresList: ParsableCommand {
 
 /// The JSON of one stored measure (`measures list --format json`).
 private struct MeasureListing: Encodable {
-    let measure: String, points: Int, first: String, last: String, kind: String, imports: [Int]
+    let measure: String, points: Int, first: String, last: String, kind: String, counts: String, imports: [Int]
 
     init(_ m: MeasureSummary) {
         measure = m.measure; points = m.points; first = m.first; last = m.last
         kind = m.hasDenominator ? "numerator_denominator" : "value"
+        counts = m.countsEvents ? "events" : "persons"
         imports = m.imports
     }
 }
