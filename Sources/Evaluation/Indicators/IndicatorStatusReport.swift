@@ -37,7 +37,9 @@ public struct IndicatorStatusReport: Sendable, Equatable, Codable {
 /// previous_source, change, change_unit, target_rule, target_period, target_note,
 /// target_status, target_status_note, status, status_note, status_basis, interim,
 /// city_target_rule, city_target_period, city_target_note, city_target_status,
-/// city_target_status_note, warnings, source_import, source_line`. `status` is the
+/// city_target_status_note, warnings, source_import, source_line`, and `counts` where
+/// the model writes it (`events`: the figures count events, not persons, and are never
+/// suppressed). `status` is the
 /// headline: `target_status` where the unit set a target, else `city_target_status`. Undefined numbers are `null` with a `..._note`.
 public struct IndicatorStatusRow: Sendable, Equatable, Codable {
     public var id: String
@@ -75,8 +77,12 @@ public struct IndicatorStatusRow: Sendable, Equatable, Codable {
     /// The import and file line the total came from, for tracing the figure.
     public var sourceImport: Int?
     public var sourceLine: Int?
+    /// The indicator's `counts:` as the model writes it; nil (persons) without it.
+    public var counts: Counts? = nil
 
     public var value: Figure { total.value }
+    /// True when the figures count events, not persons (never suppressed).
+    public var countsEvents: Bool { counts == .events }
 }
 
 extension IndicatorStatusRow {
@@ -116,6 +122,7 @@ extension IndicatorStatusRow {
         try c.encode(warnings, forKey: "warnings")
         try c.encodeOrNull(sourceImport, forKey: "source_import")
         try c.encodeOrNull(sourceLine, forKey: "source_line")
+        try c.encodeIfPresent(counts, forKey: FigureKey("counts"))
     }
 
     public init(from decoder: Decoder) throws {
@@ -142,6 +149,7 @@ extension IndicatorStatusRow {
         warnings = try c.value("warnings")
         sourceImport = try c.optional("source_import")
         sourceLine = try c.optional("source_line")
+        counts = try c.optional("counts")
         let rowPeriod: Period = try c.value("period")
         func readTarget(_ prefix: String, _ setter: TargetSetter) throws -> TargetReading? {
             guard let rule: TargetRule = try c.optional(prefix + "_rule"),

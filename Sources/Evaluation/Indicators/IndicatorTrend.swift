@@ -23,13 +23,19 @@ public struct IndicatorTrendReport: Sendable, Equatable, Codable {
     }
 }
 
-/// One indicator over time. JSON: `{"id","title","unit","direction","points":[TrendPoint]}`.
+/// One indicator over time. JSON: `{"id","title","unit","direction","points":[TrendPoint]}`,
+/// and `"counts"` where the model writes it (`events`: never suppressed).
 public struct IndicatorTrend: Sendable, Equatable, Codable {
     public var id: String
     public var title: String
     public var unit: IndicatorUnit
     public var direction: Direction
     public var points: [TrendPoint]
+    /// The indicator's `counts:` as the model writes it; nil (persons) without it.
+    public var counts: Counts? = nil
+
+    /// True when the figures count events, not persons (never suppressed).
+    public var countsEvents: Bool { counts == .events }
 }
 
 /// One period of a trend. `source` says where the value comes from: `observation`,
@@ -155,7 +161,7 @@ public enum IndicatorTrendAnalysis {
                     interim: (reading.statusBasis == .city ? reading.cityTarget : reading.unitTarget)?.interim ?? false))
             }
             trends.append(IndicatorTrend(id: indicator.id, title: indicator.title, unit: indicator.unit,
-                                         direction: indicator.direction, points: points))
+                                         direction: indicator.direction, points: points, counts: indicator.counts))
         }
         let removed = IndicatorStatusAnalysis.removedIndicators(model: model, set: set, earlierVersions: earlierVersions)
         return IndicatorTrendReport(model: model.id, modelName: model.name, modelVersion: modelVersion,

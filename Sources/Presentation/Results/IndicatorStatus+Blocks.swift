@@ -16,11 +16,11 @@ extension IndicatorStatusReport {
         var rows: [[TableBlock.Cell]] = []
         for i in indicators {
             var row: [TableBlock.Cell] = [TableBlock.Cell(i.id, isRowHeader: true), TableBlock.Cell(IndicatorCells.clip(i.title, 44)),
-                                          IndicatorCells.value(i.total, unit: i.unit, style: style)]
-            row += groups.map { g in i.groups[g].map { IndicatorCells.value($0, unit: i.unit, style: style) } ?? "" }
+                                          IndicatorCells.value(i.total, unit: i.unit, events: i.countsEvents, style: style)]
+            row += groups.map { g in i.groups[g].map { IndicatorCells.value($0, unit: i.unit, events: i.countsEvents, style: style) } ?? "" }
             if let previous = i.previousValue.value {
                 var cell = IndicatorCells.value(GroupFigure(value: Figure(previous), ciLow: Figure(undefined: ""), ciHigh: Figure(undefined: "")),
-                                                unit: i.unit, style: style,
+                                                unit: i.unit, events: i.countsEvents, style: style,
                                                 derived: abs(previous * 100 - (previous * 100).rounded()) > 1e-6)
                 cell.text = RichText(cell.text.plainText + " (\(i.previousPeriod))")
                 row.append(cell)
@@ -99,8 +99,8 @@ extension IndicatorTrendReport {
             let groups = breakdownOrder(Set(t.points.flatMap { $0.groups.keys }))
             let rows: [[TableBlock.Cell]] = t.points.map { p in
                 var row: [TableBlock.Cell] = [TableBlock.Cell(p.period.text, isRowHeader: true),
-                                              IndicatorCells.value(p.total, unit: t.unit, style: style)]
-                row += groups.map { g in p.groups[g].map { IndicatorCells.value($0, unit: t.unit, style: style) } ?? "" }
+                                              IndicatorCells.value(p.total, unit: t.unit, events: t.countsEvents, style: style)]
+                row += groups.map { g in p.groups[g].map { IndicatorCells.value($0, unit: t.unit, events: t.countsEvents, style: style) } ?? "" }
                 row += [IndicatorCells.change(p.change, unit: t.unit, derived: p.total.numerator != nil, style: style),
                         TableBlock.Cell(p.target.map { $0.rule.text } ?? ""),
                         TableBlock.Cell(p.target.map { IndicatorCells.status($0.status) + ($0.interim ? " (interim)" : "") } ?? ""),
@@ -124,11 +124,15 @@ extension IndicatorTrendReport {
 enum IndicatorCells {
     /// An indicator value in its unit, typed. A value given by the file keeps the
     /// decimals it was written with (DESIGN §3.1: compared at its stated precision); one
-    /// computed from counts gets one decimal, and its counts beside it.
-    static func value(_ g: GroupFigure, unit: IndicatorUnit, style: NumberStyle, derived: Bool? = nil) -> TableBlock.Cell {
+    /// computed from counts gets one decimal, and its counts beside it. A whole count of
+    /// an indicator that counts events (`events`) is an `eventCount`, never suppressed.
+    static func value(_ g: GroupFigure, unit: IndicatorUnit, events: Bool = false, style: NumberStyle,
+                      derived: Bool? = nil) -> TableBlock.Cell {
         guard let v = g.value.value else { return "–" }
         let computed = derived ?? isDerived(g, unit)
-        var cell = TableBlock.Cell(FigureCell(g.value, kind(unit, decimals: computed ? 1 : StatedPrecision.decimals(v))), style: style)
+        let decimals = computed ? 1 : StatedPrecision.decimals(v)
+        let kind: FigureCell.Kind = events && unit == .count && decimals == 0 ? .eventCount : kind(unit, decimals: decimals)
+        var cell = TableBlock.Cell(FigureCell(g.value, kind), style: style)
         if unit == .days { cell.text = RichText(cell.text.plainText + " d") }
         if let k = g.numerator, let n = g.denominator {
             cell.text = RichText(cell.text.plainText + " (\(style.decimal(k, decimals: 0))/\(style.decimal(n, decimals: 0)))")

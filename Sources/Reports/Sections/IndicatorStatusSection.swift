@@ -12,7 +12,8 @@ import Statistics
 /// from the same figures (`TertialTableSection`).
 ///
 /// The result is `IndicatorStatusReport` and `IndicatorTrendReport` after small-count
-/// suppression (`IndicatorFigureSuppression`), so the JSON holds what the report shows.
+/// suppression (`IndicatorFigureSuppression`), so the JSON holds what the report shows;
+/// an indicator that counts events (`counts: events`) is shown whole, and the notes say so.
 public struct IndicatorStatusSection: ReportSectionBuilder {
     public init() {}
 
@@ -235,6 +236,8 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         if !differing.isEmpty { items.append(RichText(s("indicators.differs", ["goals": differing.joined(separator: ", ")]))) }
         let warned = status.indicators.filter { !$0.warnings.isEmpty }.map(\.id)
         if !warned.isEmpty { items.append(RichText(s("indicators.warnings", ["ids": warned.joined(separator: ", ")]))) }
+        let events = status.indicators.filter(\.countsEvents).map(\.id)
+        if !events.isEmpty { items.append(RichText(s("indicators.events", ["ids": events.joined(separator: ", ")]))) }
         if !status.removedIndicators.isEmpty {
             items.append(RichText(s("indicators.removed", ["ids": status.removedIndicators.map(\.id).joined(separator: ", ")])))
         }

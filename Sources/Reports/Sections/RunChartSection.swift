@@ -20,7 +20,9 @@ import Store
 /// not drawn and reads "<5"; its value is null in the JSON. The runs analysis, centre
 /// line and limits are computed from every point (they are properties of the whole
 /// series and disclose no single point); limits are not drawn at a withheld point,
-/// since a P chart's limits give its denominator away.
+/// since a P chart's limits give its denominator away. A measure that counts events,
+/// not persons (`measures import --counts events`: consultations, meetings) has every
+/// point shown.
 public struct RunChartSection: ReportSectionBuilder {
     public init() {}
 
@@ -56,11 +58,14 @@ public struct RunChartSection: ReportSectionBuilder {
         public var cycles: [String]
         public var illustrativeCycles: Bool
         public var imports: [Int]
+        /// `events` when the measure counts events, not persons (nothing suppressed);
+        /// absent for persons.
+        public var counts: String?
         /// The chart as drawn (hidden points without values or limits); not in the JSON.
         var drawing: RunChartResult?
 
         enum CodingKeys: String, CodingKey {
-            case measure, chart, points, first, last, centre, crossings, values, cycles, imports
+            case measure, chart, points, first, last, centre, crossings, values, cycles, imports, counts
             case hiddenPoints = "hidden_points"
             case centreNote = "centre_note"
             case usefulPoints = "useful_points"
@@ -119,7 +124,7 @@ public struct RunChartSection: ReportSectionBuilder {
             } catch is AnalysisInputError {
                 result = try RunChartAnalysis.analyse(series, options: .init(chart: .run), pdsa: watching)
             }
-            let hidden = Self.hiddenPoints(series, rule: rule)
+            let hidden = stored.countsEvents ? Set<Int>() : Self.hiddenPoints(series, rule: rule)
             for i in result.points.indices where hidden.contains(result.points[i].index) {
                 result.points[i].y = nil
                 result.points[i].numerator = nil
@@ -142,7 +147,7 @@ public struct RunChartSection: ReportSectionBuilder {
                           yNote: p.y != nil ? nil : hidden.contains(p.index) ? IndicatorFigureSuppression.smallNote : "missing")
                 },
                 cycles: result.pdsa.map(\.id), illustrativeCycles: !watching.isEmpty && watching.allSatisfy(\.illustrative),
-                imports: stored.imports, drawing: result))
+                imports: stored.imports, counts: stored.countsEvents ? "events" : nil, drawing: result))
         }
         let ramps = Self.ramps(cycles)
         let note: String? = measures.isEmpty && ramps.isEmpty
@@ -231,7 +236,9 @@ public struct RunChartSection: ReportSectionBuilder {
             if m.values.filter({ $0.y != nil }).count < 2 {
                 words.append(s("improvement.too_few_shown", ["points": String(m.points)]))
             }
-            if m.hiddenPoints > 0 {
+            if m.counts == "events" {
+                words.append(s("improvement.events"))
+            } else if m.hiddenPoints > 0 {
                 words.append(s("improvement.hidden", ["hidden": String(m.hiddenPoints), "threshold": String(context.request.suppression.threshold)]))
             }
             blocks.append(.paragraph(RichText(words.joined(separator: " "))))

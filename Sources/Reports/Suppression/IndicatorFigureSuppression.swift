@@ -12,7 +12,10 @@ import Statistics
 ///   non-events per group — a two-way table whose column totals are the groups'
 ///   denominators and whose row totals are the total's events and non-events;
 /// - a figure without counts (a percentage as the source printed it) cannot be
-///   checked and is shown: there is no count to hide.
+///   checked and is shown: there is no count to hide;
+/// - an indicator that counts events, not persons (`counts: events` in the model:
+///   consultations with preschools, meetings) discloses no person, so none of its
+///   figures is suppressed (DESIGN §3.1, §9).
 ///
 /// Complementary suppression (`ComplementarySuppression`) applies when the total and
 /// every group carry the counts (the equations exist); otherwise each figure is
@@ -22,9 +25,12 @@ enum IndicatorFigureSuppression {
     static let smallNote = "suppressed: built on a count of 1–4 (shown as <5)"
     static let hiddenNote = "suppressed: hidden so that a small count cannot be worked out from the total"
 
-    /// The total and groups of one indicator in one period, suppressed.
+    /// The total and groups of one indicator in one period, suppressed; as they are
+    /// when the indicator counts events.
     static func apply(total: GroupFigure, groups: [String: GroupFigure], unit: IndicatorUnit,
+                      countsEvents: Bool = false,
                       rule: SuppressionRule) -> (total: GroupFigure, groups: [String: GroupFigure]) {
+        if countsEvents { return (total, groups) }
         let keys = groups.keys.sorted()
         var visibility: [String: CellVisibility] = [:]   // "" = the total
         func counts(_ g: GroupFigure) -> (Int, Int)? {
@@ -90,7 +96,8 @@ enum IndicatorFigureSuppression {
         for (i, indicator) in trend.indicators.enumerated() {
             var points = indicator.points
             for (j, p) in points.enumerated() {
-                let (total, groups) = apply(total: p.total, groups: p.groups, unit: indicator.unit, rule: rule)
+                let (total, groups) = apply(total: p.total, groups: p.groups, unit: indicator.unit,
+                                            countsEvents: indicator.countsEvents, rule: rule)
                 points[j].total = total
                 points[j].groups = groups
             }
@@ -108,7 +115,8 @@ enum IndicatorFigureSuppression {
     static func apply(_ status: IndicatorStatusReport, trend: IndicatorTrendReport, rule: SuppressionRule) -> IndicatorStatusReport {
         var status = status
         for (i, row) in status.indicators.enumerated() {
-            let (total, groups) = apply(total: row.total, groups: row.groups, unit: row.unit, rule: rule)
+            let (total, groups) = apply(total: row.total, groups: row.groups, unit: row.unit,
+                                        countsEvents: row.countsEvents, rule: rule)
             status.indicators[i].total = total
             status.indicators[i].groups = groups
             let previous = trend.indicators.first { $0.id == row.id }?.points.first { $0.period == row.previousPeriod }
