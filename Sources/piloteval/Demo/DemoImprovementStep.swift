@@ -19,13 +19,15 @@ enum DemoImprovementStep {
         var chart: ChartKind
         var freeze: Int? = nil
         var parts: [Int] = []
+        /// Events (consultations), not persons: never suppressed in the reports.
+        var counts: Counts = .persons
     }
 
     static let measures = [
         Measure(file: "genombrott-tidsplanerade-utredningar.csv", id: "tidsplanerade-utredningar",
                 value: "planerade", denominator: "inledda", chart: .p, freeze: 7),
         Measure(file: "genombrott-konsultation-forskolor.csv", id: "forskolekonsultationer",
-                value: "konsultationer", chart: .run, parts: [14]),
+                value: "konsultationer", chart: .run, parts: [14], counts: .events),
         Measure(file: "genombrott-familjerad-avslutad-placering.csv", id: "familjerad-vid-avslutad-placering",
                 value: "erbjudna", denominator: "avslutade", chart: .p, freeze: 7),
         Measure(file: "genombrott-informationsbrev-barn.csv", id: "informationsbrev-till-barn",
@@ -73,7 +75,8 @@ enum DemoImprovementStep {
                 demo.progress("\(path) is already import \(earlier.id) of this database; using it")
                 return
             }
-            _ = try MeasureImporter(demo.database).importFile(path: path, measure: m.id, value: m.value, denominator: m.denominator)
+            _ = try MeasureImporter(demo.database).importFile(path: path, measure: m.id, value: m.value, denominator: m.denominator,
+                                                              counts: m.counts)
         } catch let e as AnalysisInputError {
             throw Failure(e.message)
         }
