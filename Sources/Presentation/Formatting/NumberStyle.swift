@@ -111,6 +111,15 @@ public struct NumberStyle: Sendable, Equatable {
         return groups.isEmpty ? "0" : groups.joined(separator: groupSeparator)
     }
 
+    /// The value as this formatter writes it with `decimals`, as a number: what a record
+    /// holds of a figure that may be published only as rounded (docs/privacy.md).
+    public static func roundedValue(_ value: Double, decimals: Int) -> Double {
+        guard value.isFinite else { return value }
+        let (whole, fraction, negative) = rounded(value, decimals: decimals)
+        let magnitude = Double(fraction.isEmpty ? whole : whole + "." + fraction) ?? value
+        return negative ? -magnitude : magnitude
+    }
+
     /// Integer digits, fraction digits and sign of |value| rounded half away from zero.
     static func rounded(_ value: Double, decimals: Int) -> (String, String, Bool) {
         let decimals = max(0, min(decimals, 15))

@@ -19,10 +19,10 @@ import Store
 /// reach, censoring, and — when an imported extract's file name says so — that the data
 /// are synthetic.
 ///
-/// Suppression: the gender × cohort tables of cases (and of events and non-events, or
-/// events and censored cases) go through complementary suppression along each cohort's
-/// row (genders add up to the cohort's total); a figure built on a hidden count is
-/// withheld, in the headline table too (its cohort totals are the rows' margins).
+/// Disclosure control (docs/privacy.md, "Breakdowns"): `PublishedComparisons` decides
+/// once per cohort, over every outcome, what the gender rows publish; a cohort's share
+/// that names a small count is withheld, and with it the difference, its test and the
+/// detectable difference built on it. The blocks only write what the result holds.
 public struct CohortComparisonSection: ReportSectionBuilder {
     /// Reads a model's cases from the database; nil when none are imported.
     public typealias Loader = @Sendable (Database, String) throws -> CaseDataset?
@@ -113,9 +113,13 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         public var mddAbove: Double?
         public var mddBelow: Double?
         public var mddNote: String?
+        /// Cases still open at the extract date (both cohorts); withheld when small.
         public var censored: Int?
+        public var censoredNote: String?
         public var byGender: [GenderRow]
-        /// The analysis' own caveats (English), as `cases compare` prints them.
+        /// The codes of the analysis' caveats (`cases compare` has their text): the
+        /// report states them in its own words, and the record holds no figure the
+        /// document does not publish.
         public var caveats: [String]
 
         enum CodingKeys: String, CodingKey {
@@ -132,6 +136,7 @@ public struct CohortComparisonSection: ReportSectionBuilder {
             case mddAbove = "mdd_above"
             case mddBelow = "mdd_below"
             case mddNote = "mdd_note"
+            case censoredNote = "censored_note"
             case byGender = "by_gender"
         }
     }
@@ -143,10 +148,15 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         public var extractDate: String?
         public var pilotStart: String?
         public var synthetic: Bool
+        /// The gender rows of the tables, in order (girl, boy, then other and unknown, or
+        /// other_unknown when they are joined), before the total.
+        public var genders: [String]
+        /// Whether "other" and "unknown" are joined into one row (each was small).
+        public var joined: Bool
         public var outcomes: [Outcome]
 
         enum CodingKeys: String, CodingKey {
-            case present, note, pilot, synthetic, outcomes
+            case present, note, pilot, synthetic, outcomes, genders, joined
             case extractDate = "extract_date"
             case pilotStart = "pilot_start"
         }
@@ -170,153 +180,26 @@ public struct CohortComparisonSection: ReportSectionBuilder {
 
     public func compute(_ context: ReportContext) throws -> Result {
         let none = Result(present: false, note: "no case extract is imported for model \(context.model.id)",
-                          pilot: nil, extractDate: nil, pilotStart: nil, synthetic: false, outcomes: [])
+                          pilot: nil, extractDate: nil, pilotStart: nil, synthetic: false, genders: [], joined: false,
+                          outcomes: [])
         guard let database = context.database, let dataset = try load(database, context.model.id),
               !dataset.cases.isEmpty else { return none }
         let synthetic = try Self.caseImports(context).contains(where: SyntheticData.isSynthetic)
         let carried = Set(dataset.cases.flatMap { $0.values.keys })
-        var outcomes: [Outcome] = []
+        var analyses: [CohortComparisonResult] = []
         for name in Self.outcomes where carried.contains(name) {
-            let r = try CohortComparison.run(dataset, outcome: name, options: .init(design: .permutation, byGender: true))
-            outcomes.append(Self.outcome(r, dataset: dataset, rule: context.request.suppression))
+            analyses.append(try CohortComparison.run(dataset, outcome: name, options: .init(design: .permutation, byGender: true)))
         }
-        return Result(present: true, note: outcomes.isEmpty ? "the cases carry none of the derived measures" : nil,
+        let published = try PublishedComparisons(analyses, dataset: dataset, rule: context.request.suppression,
+                                                  numbers: context.numbers)
+        return Result(present: true, note: analyses.isEmpty ? "the cases carry none of the derived measures" : nil,
                       pilot: dataset.pilotCohort, extractDate: dataset.extractDate.iso, pilotStart: dataset.pilotStart?.iso,
-                      synthetic: synthetic, outcomes: outcomes)
+                      synthetic: synthetic, genders: published.genders, joined: published.joined,
+                      outcomes: published.outcomes)
     }
 
     public func imports(_ result: Result, context: ReportContext) -> [Int] {
         result.present ? ((try? Self.caseImports(context)) ?? []).map(\.id) : []
-    }
-
-    // MARK: - From the analysis to the report's figures
-
-    /// Counts of one group: cases, and the two kinds of outcome that split them.
-    struct Counts { var n: Int; var a: Int?; var b: Int? }
-
-    static func counts(_ c: UnadjustedComparison, pilot: Bool) -> Counts {
-        switch c {
-        case .continuous(let x): return Counts(n: (pilot ? x.pilot : x.comparison).summary.n, a: nil, b: nil)
-        case .binary(let x):
-            let g = pilot ? x.pilot : x.comparison
-            return Counts(n: g.n, a: g.events, b: g.n - g.events)
-        case .timeToEvent(let x):
-            let g = (pilot ? x.pilot : x.comparison).curve
-            return Counts(n: g.n, a: g.events, b: g.censored)
-        }
-    }
-
-    static func group(_ c: UnadjustedComparison?, pilot: Bool, label: String) -> Group {
-        guard let c else {
-            return Group(label: label, n: nil, nNote: nil, estimate: nil, estimateNote: "no cases", ciLow: nil, ciHigh: nil,
-                         median: nil, medianNote: nil)
-        }
-        switch c {
-        case .continuous(let x):
-            let d = (pilot ? x.pilot : x.comparison).summary
-            return Group(label: label, n: d.n, nNote: nil, estimate: d.mean.value, estimateNote: d.mean.note,
-                         ciLow: d.ciLow.value, ciHigh: d.ciHigh.value, median: nil, medianNote: nil)
-        case .binary(let x):
-            let g = pilot ? x.pilot : x.comparison
-            return Group(label: label, n: g.n, nNote: nil, estimate: g.proportion.estimate.value,
-                         estimateNote: g.proportion.estimate.note, ciLow: g.proportion.ciLow.value,
-                         ciHigh: g.proportion.ciHigh.value, median: nil, medianNote: nil)
-        case .timeToEvent(let x):
-            let g = pilot ? x.pilot : x.comparison
-            return Group(label: label, n: g.curve.n, nNote: nil, estimate: g.shareWithinLimit.estimate.value,
-                         estimateNote: g.shareWithinLimit.estimate.note, ciLow: g.shareWithinLimit.ciLow.value,
-                         ciHigh: g.shareWithinLimit.ciHigh.value, median: g.curve.median.estimate.value,
-                         medianNote: g.curve.median.estimate.note)
-        }
-    }
-
-    static func withheld(_ g: Group, _ v: CellVisibility, nVisibility: CellVisibility) -> Group {
-        var g = g
-        if nVisibility.isSuppressed {
-            g.n = nil
-            g.nNote = nVisibility == .small ? IndicatorFigureSuppression.smallNote : IndicatorFigureSuppression.hiddenNote
-        }
-        if v.isSuppressed {
-            let note = v == .small ? IndicatorFigureSuppression.smallNote : IndicatorFigureSuppression.hiddenNote
-            g.estimate = nil; g.ciLow = nil; g.ciHigh = nil; g.estimateNote = note
-            if g.median != nil || g.medianNote != nil { g.median = nil; g.medianNote = note }
-        }
-        return g
-    }
-
-    static func outcome(_ r: CohortComparisonResult, dataset: CaseDataset, rule: SuppressionRule) -> Outcome {
-        let pilotLabel = dataset.pilotCohort, lineLabel = CohortComparison.comparisonLabel
-        // Gender × cohort tables: girl, boy, other (when present), unknown (the rest).
-        let parts = r.byGender ?? []
-        let totalPilot = counts(r.unadjusted, pilot: true), totalLine = counts(r.unadjusted, pilot: false)
-        var keys = parts.map(\.0.rawValue)
-        var pilotCounts = parts.map { counts($0.1, pilot: true) }, lineCounts = parts.map { counts($0.1, pilot: false) }
-        func rest(_ total: Counts, _ ps: [Counts]) -> Counts {
-            Counts(n: total.n - ps.map(\.n).reduce(0, +),
-                   a: total.a.map { t in t - ps.compactMap(\.a).reduce(0, +) },
-                   b: total.b.map { t in t - ps.compactMap(\.b).reduce(0, +) })
-        }
-        let unknownPilot = rest(totalPilot, pilotCounts), unknownLine = rest(totalLine, lineCounts)
-        if unknownPilot.n > 0 || unknownLine.n > 0 {
-            keys.append("unknown"); pilotCounts.append(unknownPilot); lineCounts.append(unknownLine)
-        }
-        // Each cohort's row adds up to its total, which the headline table publishes; the
-        // gender columns' sums over both cohorts are published nowhere, so they are not
-        // equations to protect (and protecting them would hide the line's girls or boys
-        // whenever the pilot has a small "other").
-        func mask(_ value: (Counts) -> Int?) -> ComplementarySuppression.Mask? {
-            let p = pilotCounts.map(value), l = lineCounts.map(value)
-            guard let tp = value(totalPilot), let tl = value(totalLine), !(p + l).contains(where: { $0 == nil }) else { return nil }
-            return ComplementarySuppression.apply(.init(cells: [p.map { $0! }, l.map { $0! }], rowTotals: [tp, tl]), rule: rule)
-        }
-        let masks = [mask { $0.n }, mask { $0.a }, mask { $0.b }].compactMap { $0 }
-        func worst(_ vs: [CellVisibility]) -> CellVisibility {
-            vs.contains(.small) ? .small : vs.contains(.hidden) ? .hidden : .shown
-        }
-        func cell(_ row: Int, _ col: Int) -> CellVisibility { worst(masks.map { $0.cells[row][col] }) }
-        func total(_ row: Int) -> CellVisibility { worst(masks.map { $0.rowTotals?[row] ?? .shown }) }
-        let nMask = masks.first
-
-        var byGender: [GenderRow] = []
-        for (j, key) in keys.enumerated() {
-            let comparison = parts.first { $0.0.rawValue == key }?.1
-            var p = group(comparison, pilot: true, label: pilotLabel), l = group(comparison, pilot: false, label: lineLabel)
-            if comparison == nil { p.n = pilotCounts[j].n; l.n = lineCounts[j].n }
-            p = withheld(p, cell(0, j), nVisibility: nMask?.cells[0][j] ?? .shown)
-            l = withheld(l, cell(1, j), nVisibility: nMask?.cells[1][j] ?? .shown)
-            byGender.append(GenderRow(gender: key, pilot: p, line: l))
-        }
-        let pilotVisibility = total(0), lineVisibility = total(1)
-        let pilot = withheld(group(r.unadjusted, pilot: true, label: pilotLabel), pilotVisibility,
-                             nVisibility: nMask?.rowTotals?[0] ?? .shown)
-        let line = withheld(group(r.unadjusted, pilot: false, label: lineLabel), lineVisibility,
-                            nVisibility: nMask?.rowTotals?[1] ?? .shown)
-        byGender.append(GenderRow(gender: "total", pilot: pilot, line: line))
-
-        var difference: Estimate, test: String, p: Figure, limit: Double?, censored: Int?
-        switch r.unadjusted {
-        case .continuous(let x): difference = x.difference; test = "welch"; p = x.welch.p
-        case .binary(let x): difference = x.difference; test = "chi_square"; p = x.chiSquare.p
-        case .timeToEvent(let x):
-            difference = x.difference; test = "log_rank"; p = x.logRank.test.p; limit = x.limitDays
-            censored = x.pilot.curve.censored + x.comparison.curve.censored
-        }
-        if pilotVisibility.isSuppressed || lineVisibility.isSuppressed {
-            let note = "suppressed: built on a hidden count"
-            difference = Estimate(undefined: note)
-            p = Figure(undefined: note)
-        }
-        let permutation = r.permutation?.result
-        let mdd = r.minimumDetectableDifference
-        return Outcome(
-            outcome: r.outcome, kind: r.kind.rawValue, limitDays: limit, pilot: pilot, line: line,
-            difference: difference.estimate.value, differenceNote: difference.estimate.note,
-            ciLow: difference.ciLow.value, ciHigh: difference.ciHigh.value, test: test, p: p.value, pNote: p.note,
-            permutationP: permutation?.p.value,
-            permutationNote: permutation?.p.note ?? (permutation == nil ? (r.permutation?.notes.first ?? "no permutation over units") : nil),
-            units: permutation?.units, mddStandardized: mdd.standardized.value, mddRaw: mdd.raw.value,
-            mddAbove: mdd.proportionAbove.value, mddBelow: mdd.proportionBelow.value, mddNote: mdd.standardized.note,
-            censored: censored, byGender: byGender, caveats: r.caveats.map(\.text))
     }
 
     // MARK: - Words
@@ -503,6 +386,9 @@ public struct CohortComparisonSection: ReportSectionBuilder {
                           TableBlock.Cell(s("cohort.col.n_of", ["who": s("cohort.line")])),
                           TableBlock.Cell(s("cohort.col.value_of", ["who": s("cohort.line")]))]
             var notes = [RichText(s("cohort.gender.value.\(o.kind)"))]
+            if result.joined {
+                notes.append(RichText(s("cohort.gender.joined", ["threshold": String(context.request.suppression.threshold)])))
+            }
             if o.byGender.contains(where: { $0.pilot.n == nil || $0.line.n == nil || ($0.pilot.estimateNote ?? "").hasPrefix("suppressed")
                 || ($0.line.estimateNote ?? "").hasPrefix("suppressed") }) {
                 notes.append(RichText(s("suppression.note")))

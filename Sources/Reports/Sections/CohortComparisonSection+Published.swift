@@ -1,0 +1,193 @@
+import Evaluation
+import Presentation
+import Statistics
+
+/// From the comparisons to what the report publishes of them (docs/privacy.md,
+/// "Breakdowns"): every outcome's two cohorts and their gender rows, with the
+/// disclosure decisions of `BreakdownDisclosure` taken once per cohort over all the
+/// outcomes, so a gender row is hidden the same way in every table.
+///
+/// The rows: girls, boys, then "other" and "not recorded" — joined into one row
+/// ("annat/okänt") when both occur and either is small, so that the joined row may
+/// reach the threshold and the girls and boys need not be hidden to protect it. A
+/// row's value is computed from its cases (a Kaplan–Meier share does not add up).
+///
+/// What a hidden n does to a row's other figures: its value is published only as the
+/// document writes it (rounded), and its confidence interval not at all (its width
+/// gives the n back).
+struct PublishedComparisons {
+    typealias Group = CohortComparisonSection.Group
+    typealias Outcome = CohortComparisonSection.Outcome
+
+    var genders: [String]
+    var joined: Bool
+    var outcomes: [Outcome]
+
+    static let smallNote = IndicatorFigureSuppression.smallNote
+    static let hiddenNote = IndicatorFigureSuppression.hiddenNote
+    static let builtOnHiddenNote = "suppressed: built on a hidden count"
+
+    init(_ analyses: [CohortComparisonResult], dataset: CaseDataset, rule: SuppressionRule, numbers: NumberStyle) throws {
+        // Each outcome's comparison within every gender category that occurs.
+        var within: [[String: UnadjustedComparison]] = []
+        for r in analyses {
+            var categories: [String: UnadjustedComparison] = [:]
+            for (g, c) in r.byGender ?? [] { categories[g.rawValue] = c }
+            categories["unknown"] = try CohortComparison.unadjusted(dataset, outcome: r.outcome, genders: [nil])
+            categories["other_unknown"] = try CohortComparison.unadjusted(dataset, outcome: r.outcome, genders: [.other, nil])
+            within.append(categories)
+        }
+        func sizes(_ key: String) -> [Int] {
+            within.flatMap { c in c[key].map { [Self.counts($0, pilot: true).n, Self.counts($0, pilot: false).n] } ?? [] }
+        }
+        let occurs = { (key: String) in sizes(key).contains { $0 > 0 } }
+        let joined = occurs("other") && occurs("unknown") && (sizes("other") + sizes("unknown")).contains(where: rule.isSmall)
+        let keys = ["girl", "boy"] + (joined ? ["other_unknown"] : ["other", "unknown"].filter(occurs))
+
+        // The plans of each cohort: the same rows' n hidden in every outcome's table.
+        let text = { (events: Int, n: Int) in numbers.percent(100 * (Double(events) / Double(n))) }
+        var plans: [Bool: [BreakdownDisclosure.Plan]] = [:]
+        for pilot in [true, false] {
+            let tables = analyses.indices.map { j in
+                BreakdownDisclosure.Table(
+                    total: Self.counts(analyses[j].unadjusted, pilot: pilot),
+                    parts: keys.map { key in
+                        within[j][key].map { Self.counts($0, pilot: pilot) } ?? .init(n: 0, events: 0)
+                    })
+            }
+            plans[pilot] = BreakdownDisclosure.plans(for: tables, rule: rule, text: text)
+        }
+
+        outcomes = analyses.enumerated().map { j, r in
+            Self.outcome(r, within: within[j], genders: keys, plans: [true: plans[true]![j], false: plans[false]![j]],
+                         dataset: dataset, rule: rule)
+        }
+        genders = keys
+        self.joined = joined
+    }
+
+    /// A cohort's counts in a comparison: its n, and the events its published value pins
+    /// (a share of a 0/1 outcome; a duration's share within the limit when no case is
+    /// censored); none for a mean.
+    static func counts(_ c: UnadjustedComparison, pilot: Bool) -> BreakdownDisclosure.Counts {
+        switch c {
+        case .continuous(let x): return .init(n: (pilot ? x.pilot : x.comparison).summary.n)
+        case .binary(let x):
+            let g = pilot ? x.pilot : x.comparison
+            return .init(n: g.n, events: g.events)
+        case .timeToEvent(let x):
+            let g = pilot ? x.pilot : x.comparison
+            guard g.curve.censored == 0, let share = g.shareWithinLimit.estimate.value else { return .init(n: g.curve.n) }
+            return .init(n: g.curve.n, events: Int((share * Double(g.curve.n)).rounded()))
+        }
+    }
+
+    static func group(_ c: UnadjustedComparison?, pilot: Bool, label: String) -> Group {
+        guard let c else {
+            return Group(label: label, n: 0, nNote: nil, estimate: nil, estimateNote: "no cases", ciLow: nil, ciHigh: nil,
+                         median: nil, medianNote: nil)
+        }
+        switch c {
+        case .continuous(let x):
+            let d = (pilot ? x.pilot : x.comparison).summary
+            return Group(label: label, n: d.n, nNote: nil, estimate: d.mean.value, estimateNote: d.mean.note,
+                         ciLow: d.ciLow.value, ciHigh: d.ciHigh.value, median: nil, medianNote: nil)
+        case .binary(let x):
+            let g = pilot ? x.pilot : x.comparison
+            return Group(label: label, n: g.n, nNote: nil, estimate: g.proportion.estimate.value,
+                         estimateNote: g.proportion.estimate.note, ciLow: g.proportion.ciLow.value,
+                         ciHigh: g.proportion.ciHigh.value, median: nil, medianNote: nil)
+        case .timeToEvent(let x):
+            let g = pilot ? x.pilot : x.comparison
+            return Group(label: label, n: g.curve.n, nNote: nil, estimate: g.shareWithinLimit.estimate.value,
+                         estimateNote: g.shareWithinLimit.estimate.note, ciLow: g.shareWithinLimit.ciLow.value,
+                         ciHigh: g.shareWithinLimit.ciHigh.value, median: g.curve.median.estimate.value,
+                         medianNote: g.curve.median.estimate.note)
+        }
+    }
+
+    /// A group as published: its n and its value each shown or withheld (with the note
+    /// saying why); a value shown beside a hidden n is rounded as the document writes it
+    /// and loses its interval.
+    static func published(_ g: Group, kind: String, showsN: Bool, showsValue: Bool, small: Bool) -> Group {
+        var g = g
+        let note = small ? smallNote : hiddenNote
+        if !showsN {
+            g.n = nil
+            g.nNote = note
+            g.ciLow = nil
+            g.ciHigh = nil
+            if let e = g.estimate {
+                // The digits the document writes: a mean to one decimal, a share in percent
+                // to one decimal.
+                g.estimate = kind == "continuous" ? NumberStyle.roundedValue(e, decimals: 1)
+                    : NumberStyle.roundedValue(100 * e, decimals: 1) / 100
+            }
+        }
+        if !showsValue {
+            g.estimate = nil; g.ciLow = nil; g.ciHigh = nil; g.estimateNote = note
+            if g.median != nil || g.medianNote != nil { g.median = nil; g.medianNote = note }
+        }
+        return g
+    }
+
+    static func outcome(_ r: CohortComparisonResult, within: [String: UnadjustedComparison], genders: [String],
+                        plans: [Bool: BreakdownDisclosure.Plan], dataset: CaseDataset, rule: SuppressionRule) -> Outcome {
+        let labels = (pilot: dataset.pilotCohort, line: CohortComparison.comparisonLabel)
+        let kind = r.kind.rawValue
+        var byGender: [CohortComparisonSection.GenderRow] = []
+        for (i, key) in genders.enumerated() {
+            let c = within[key]
+            var row = CohortComparisonSection.GenderRow(gender: key, pilot: group(c, pilot: true, label: labels.pilot),
+                                                        line: group(c, pilot: false, label: labels.line))
+            for pilot in [true, false] {
+                let plan = plans[pilot]!
+                let g = pilot ? row.pilot : row.line
+                let shown = published(g, kind: kind, showsN: plan.showsN[i], showsValue: plan.showsValue[i],
+                                      small: rule.isSmall(g.n ?? 0))
+                if pilot { row.pilot = shown } else { row.line = shown }
+            }
+            byGender.append(row)
+        }
+        // The totals: n always; the value unless it names a small count.
+        let totalPilot = counts(r.unadjusted, pilot: true), totalLine = counts(r.unadjusted, pilot: false)
+        let pilotShows = BreakdownDisclosure.totalShowsValue(totalPilot, rule: rule)
+        let lineShows = BreakdownDisclosure.totalShowsValue(totalLine, rule: rule)
+        let pilot = published(group(r.unadjusted, pilot: true, label: labels.pilot), kind: kind, showsN: true,
+                              showsValue: pilotShows, small: true)
+        let line = published(group(r.unadjusted, pilot: false, label: labels.line), kind: kind, showsN: true,
+                             showsValue: lineShows, small: true)
+        byGender.append(CohortComparisonSection.GenderRow(gender: "total", pilot: pilot, line: line))
+
+        var difference: Estimate, test: String, p: Figure, limit: Double?, censored: Int?
+        switch r.unadjusted {
+        case .continuous(let x): difference = x.difference; test = "welch"; p = x.welch.p
+        case .binary(let x): difference = x.difference; test = "chi_square"; p = x.chiSquare.p
+        case .timeToEvent(let x):
+            difference = x.difference; test = "log_rank"; p = x.logRank.test.p; limit = x.limitDays
+            censored = x.pilot.curve.censored + x.comparison.curve.censored
+        }
+        var censoredNote: String?
+        if let c = censored, rule.isSmall(c) { censored = nil; censoredNote = smallNote }
+        let mdd = r.minimumDetectableDifference
+        var mddAbove = mdd.proportionAbove.value, mddBelow = mdd.proportionBelow.value
+        var mddNote = mdd.standardized.note
+        if !pilotShows || !lineShows {
+            // A difference, its test and the detectable shift from the line's share all
+            // lead back to a withheld share.
+            difference = Estimate(undefined: builtOnHiddenNote)
+            p = Figure(undefined: builtOnHiddenNote)
+            mddAbove = nil; mddBelow = nil; mddNote = builtOnHiddenNote
+        }
+        let permutation = r.permutation?.result
+        return Outcome(
+            outcome: r.outcome, kind: kind, limitDays: limit, pilot: pilot, line: line,
+            difference: difference.estimate.value, differenceNote: difference.estimate.note,
+            ciLow: difference.ciLow.value, ciHigh: difference.ciHigh.value, test: test, p: p.value, pNote: p.note,
+            permutationP: permutation?.p.value,
+            permutationNote: permutation?.p.note ?? (permutation == nil ? (r.permutation?.notes.first ?? "no permutation over units") : nil),
+            units: permutation?.units, mddStandardized: mdd.standardized.value, mddRaw: mdd.raw.value,
+            mddAbove: mddAbove, mddBelow: mddBelow, mddNote: mddNote,
+            censored: censored, censoredNote: censoredNote, byGender: byGender, caveats: r.caveats.map(\.code))
+    }
+}
