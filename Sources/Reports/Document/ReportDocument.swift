@@ -12,13 +12,16 @@ public struct ReportDocument: Sendable, Equatable {
     public var sections: [ReportSection]
     /// Short lines printed at the end: tool, model version, when generated.
     public var colophon: [String]
+    /// What every page must say about the document itself: for the internal audience,
+    /// that it contains small counts and must not be spread (DESIGN §9). nil for the public.
+    public var marking: String?
     /// When the report was made (ISO 8601 UTC): DOCX core properties and zip dates use
     /// it, so the same report written twice is the same bytes.
     public var generatedAt: String
 
     public init(kind: ReportKind, language: Language, title: String, subtitle: String? = nil,
                 cover: Cover = Cover(), sections: [ReportSection] = [], colophon: [String] = [],
-                generatedAt: String = "1970-01-01T00:00:00Z") {
+                marking: String? = nil, generatedAt: String = "1970-01-01T00:00:00Z") {
         self.kind = kind
         self.language = language
         self.title = title
@@ -26,6 +29,7 @@ public struct ReportDocument: Sendable, Equatable {
         self.cover = cover
         self.sections = sections
         self.colophon = colophon
+        self.marking = marking
         self.generatedAt = generatedAt
     }
 

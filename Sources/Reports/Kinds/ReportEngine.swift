@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 import LogicModel
 import Presentation
@@ -12,6 +13,13 @@ public struct BuiltReport {
     public var missingText: [String]
     /// Other things to say on stderr (a budget gap, no gender breakdown).
     public var warnings: [String]
+    /// What disclosure control withheld, one line per part, for the author (stderr).
+    public var disclosure: [String]
+}
+
+/// A request that cannot be met as asked (the message says what to do instead).
+public struct ReportRequestError: Error, CustomStringConvertible {
+    public var description: String
 }
 
 /// Runs the section builders and assembles a report of one kind.
@@ -37,6 +45,11 @@ public enum ReportEngine {
     public static func build(model: LogicModel, provenance: ReportRecord.ModelProvenance, request: ReportRequest,
                              strings: ReportStrings, database: Database?,
                              builders: [AnySectionBuilder] = SectionRegistry.builders) throws -> BuiltReport {
+        if request.suppression.audience == .public, let previous = request.since,
+           previous.parameters.audience == .internal {
+            throw ReportRequestError(description: "the report given with --since was made for the internal audience: a public brief "
+                + "cannot compare with its figures (they include small counts). Give the previous public brief's JSON, or make this one with --audience internal")
+        }
         let context = ReportContext(model: model, modelProvenance: provenance, request: request,
                                     strings: strings, database: database)
         var (results, filled, usedImports, headlines) = try run(context, builders: builders)
@@ -45,8 +58,16 @@ public enum ReportEngine {
                                                            current: results, headlines: headlines,
                                                            model: provenance, context: context)
         }
-        let assembled = ReportAssembler.assemble(ReportAssembler.plan(request.kind), text: request.text,
+        var assembled = ReportAssembler.assemble(ReportAssembler.plan(request.kind), text: request.text,
                                                  filled: filled, strings: strings)
+        // Disclosure control's own account, last: what it withheld and by which rule.
+        let disclosure = DisclosureSummary(results: results, rule: request.suppression)
+        let partNames = Dictionary(uniqueKeysWithValues: results.keys.map { ($0, strings("disclosure.part.\($0)")) })
+        let appendix = disclosure.appendix(strings: strings, numbers: context.numbers, partNames: partNames,
+                                           brief: request.kind == .steering)
+        assembled.sections.append(appendix)
+        assembled.summaries.append(ReportRecord.SectionSummary(key: appendix.key, number: nil, title: appendix.title,
+                                                               content: ["computed"]))
 
         // Provenance: the imports for this model, and any a builder says it used.
         var dataFiles: [ReportRecord.DataFile] = []
@@ -54,8 +75,15 @@ public enum ReportEngine {
             let used = Set(usedImports)
             dataFiles = try ImportLog(database).list()
                 .filter { $0.status == .complete && ($0.target == model.id || used.contains($0.id)) }
-                .map { ReportRecord.DataFile(importID: $0.id, kind: $0.kind, fileName: $0.fileName, sha256: $0.fileSHA256,
-                                             rows: $0.rowCount, target: $0.target, importedAt: $0.finishedAt ?? $0.startedAt) }
+                .map { i -> ReportRecord.DataFile in
+                    // A survey wave's row count includes units the report withholds: the
+                    // public record does not give it (docs/privacy.md).
+                    let withheld = request.suppression.audience == .public && i.kind == ReadinessImporter.kind
+                    return ReportRecord.DataFile(importID: i.id, kind: i.kind, fileName: i.fileName, sha256: i.fileSHA256,
+                                                 rows: withheld ? nil : i.rowCount,
+                                                 rowsNote: withheld ? "suppressed: a survey wave's respondents include units withheld for their size" : nil,
+                                                 target: i.target, importedAt: i.finishedAt ?? i.startedAt)
+                }
         }
 
         let s = strings
@@ -65,11 +93,12 @@ public enum ReportEngine {
             kind: request.kind, language: request.language.rawValue, title: title, generatedAt: generated,
             tool: .init(version: request.toolVersion),
             parameters: .init(format: request.format, period: request.period?.text,
-                              suppressionThreshold: request.suppression.threshold, textFile: request.textFile,
+                              suppressionThreshold: request.suppression.threshold,
+                              audience: request.suppression.audience, textFile: request.textFile,
                               budgetFile: request.budgetFile, templatesDirectory: request.templatesDirectory,
                               since: request.sinceFile),
             model: provenance, dataFiles: dataFiles, inputs: .init(budget: request.budget),
-            results: results, sections: assembled.summaries, headlines: headlines)
+            results: results, sections: assembled.summaries, headlines: headlines, disclosure: disclosure)
 
         let document = ReportDocument(
             kind: request.kind, language: request.language, title: title,
@@ -81,6 +110,8 @@ public enum ReportEngine {
                 s("colophon.model", ["id": provenance.id, "version": String(provenance.version),
                                      "hash": String(provenance.sha256.prefix(12))]),
             ],
+            marking: request.suppression.audience == .internal
+                ? s("marking.internal", ["threshold": String(request.suppression.threshold)]) : nil,
             generatedAt: generated)
 
         var warnings: [String] = []
@@ -91,7 +122,8 @@ public enum ReportEngine {
         if case .object(let gender)? = results["gender_breakdowns"], case .array(let items)? = gender["indicators"], items.isEmpty {
             warnings.append("no indicator in model \(model.id) has a gender breakdown; section 6.2 says so")
         }
-        return BuiltReport(document: document, record: record, missingText: assembled.missingText, warnings: warnings)
+        return BuiltReport(document: document, record: record, missingText: assembled.missingText, warnings: warnings,
+                           disclosure: disclosure.lines)
     }
 
     static func cover(model: LogicModel, provenance: ReportRecord.ModelProvenance, request: ReportRequest,

@@ -63,8 +63,8 @@ public enum ReportVerifier {
                 if now.fileSHA256 != file.sha256 {
                     differences.append(Difference(path: "data_files[\(i)].sha256", reported: file.sha256, recomputed: now.fileSHA256))
                 }
-                if now.rowCount != file.rows {
-                    differences.append(Difference(path: "data_files[\(i)].rows", reported: String(file.rows), recomputed: String(now.rowCount)))
+                if let rows = file.rows, now.rowCount != rows {
+                    differences.append(Difference(path: "data_files[\(i)].rows", reported: String(rows), recomputed: String(now.rowCount)))
                 }
             } else {
                 differences.append(Difference(path: "data_files[\(i)]", reported: "import \(file.importID) (\(file.fileName))",
@@ -99,7 +99,8 @@ public enum ReportVerifier {
             period = p
         }
         let request = ReportRequest(kind: record.kind, language: language, format: record.parameters.format, period: period,
-                                    suppression: SuppressionRule(threshold: record.parameters.suppressionThreshold),
+                                    suppression: SuppressionRule(threshold: record.parameters.suppressionThreshold,
+                                                                 audience: record.parameters.audience),
                                     budget: record.inputs.budget, toolVersion: record.tool.version)
         let provenance = ReportRecord.ModelProvenance(id: stored.id, name: model.name, version: stored.version, sha256: stored.sha256)
         let context = ReportContext(model: model, modelProvenance: provenance, request: request,

@@ -28,9 +28,12 @@ public struct ReportRecord: Codable, Sendable, Equatable {
     /// The headline figures the sections declared (`HeadlineFigure`), for the next
     /// brief's "what changed". Absent in records written before they existed.
     public var headlines: [HeadlineFigure]? = nil
+    /// What disclosure control withheld, by part and rule (`DisclosureSummary`). Absent
+    /// in records written before it existed.
+    public var disclosure: DisclosureSummary? = nil
 
     enum CodingKeys: String, CodingKey {
-        case schema, kind, language, title, tool, parameters, model, inputs, results, sections, headlines
+        case schema, kind, language, title, tool, parameters, model, inputs, results, sections, headlines, disclosure
         case generatedAt = "generated_at"
         case dataFiles = "data_files"
     }
@@ -48,13 +51,15 @@ public struct ReportRecord: Codable, Sendable, Equatable {
         public var format: String
         public var period: String?
         public var suppressionThreshold: Int
+        /// `public` or `internal` (DESIGN §9); records made before audiences read as public.
+        public var audience: Audience
         public var textFile: FileReference?
         public var budgetFile: FileReference?
         public var templatesDirectory: String?
         public var since: FileReference?
 
         enum CodingKeys: String, CodingKey {
-            case format, period, since
+            case format, period, since, audience
             case suppressionThreshold = "suppression_threshold"
             case textFile = "text_file"
             case budgetFile = "budget_file"
@@ -62,11 +67,12 @@ public struct ReportRecord: Codable, Sendable, Equatable {
         }
 
         public init(format: String, period: String? = nil, suppressionThreshold: Int = 5,
-                    textFile: FileReference? = nil, budgetFile: FileReference? = nil,
+                    audience: Audience = .public, textFile: FileReference? = nil, budgetFile: FileReference? = nil,
                     templatesDirectory: String? = nil, since: FileReference? = nil) {
             self.format = format
             self.period = period
             self.suppressionThreshold = suppressionThreshold
+            self.audience = audience
             self.textFile = textFile
             self.budgetFile = budgetFile
             self.templatesDirectory = templatesDirectory
@@ -102,24 +108,29 @@ public struct ReportRecord: Codable, Sendable, Equatable {
         public var kind: String
         public var fileName: String
         public var sha256: String
-        public var rows: Int
+        /// The import's row count; nil (with `rowsNote`) where it would give a withheld
+        /// group's size back: a survey wave's respondents include its withheld units.
+        public var rows: Int?
+        public var rowsNote: String?
         public var target: String?
         public var importedAt: String
 
         enum CodingKeys: String, CodingKey {
             case kind, sha256, rows, target
+            case rowsNote = "rows_note"
             case importID = "import_id"
             case fileName = "file_name"
             case importedAt = "imported_at"
         }
 
-        public init(importID: Int, kind: String, fileName: String, sha256: String, rows: Int,
-                    target: String?, importedAt: String) {
+        public init(importID: Int, kind: String, fileName: String, sha256: String, rows: Int?,
+                    rowsNote: String? = nil, target: String?, importedAt: String) {
             self.importID = importID
             self.kind = kind
             self.fileName = fileName
             self.sha256 = sha256
             self.rows = rows
+            self.rowsNote = rowsNote
             self.target = target
             self.importedAt = importedAt
         }
@@ -137,5 +148,35 @@ public struct ReportRecord: Codable, Sendable, Equatable {
         /// `written` (prose from --text), `computed` (a builder filled it), `placeholder`
         /// (still to be written or computed), `mixed`.
         public var content: [String]
+    }
+}
+
+extension ReportRecord.DataFile {
+    /// `rows` is written as `null` when withheld, beside its note (DESIGN §5).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(importID, forKey: .importID)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(fileName, forKey: .fileName)
+        try c.encode(sha256, forKey: .sha256)
+        try c.encode(rows, forKey: .rows)
+        try c.encodeIfPresent(rowsNote, forKey: .rowsNote)
+        try c.encode(target, forKey: .target)
+        try c.encode(importedAt, forKey: .importedAt)
+    }
+}
+
+extension ReportRecord.Parameters {
+    /// Reads records made before audiences existed as public ones.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        format = try c.decode(String.self, forKey: .format)
+        period = try c.decodeIfPresent(String.self, forKey: .period)
+        suppressionThreshold = try c.decode(Int.self, forKey: .suppressionThreshold)
+        audience = try c.decodeIfPresent(Audience.self, forKey: .audience) ?? .public
+        textFile = try c.decodeIfPresent(ReportRecord.FileReference.self, forKey: .textFile)
+        budgetFile = try c.decodeIfPresent(ReportRecord.FileReference.self, forKey: .budgetFile)
+        templatesDirectory = try c.decodeIfPresent(String.self, forKey: .templatesDirectory)
+        since = try c.decodeIfPresent(ReportRecord.FileReference.self, forKey: .since)
     }
 }

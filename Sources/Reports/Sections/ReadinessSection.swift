@@ -172,7 +172,8 @@ public struct ReadinessSection: ReportSectionBuilder {
         let id = context.model.id
         let ids = try catalog.list().map(\.id).filter { $0 == id || $0.hasPrefix(id + "-") }.sorted()
         let repository = ReadinessRepository(database)
-        let minGroup = context.request.suppression.threshold
+        // The internal audience sees every unit (`minimumGroup` is 1 there).
+        let minGroup = context.request.suppression.minimumGroup
         let importLog = try ImportLog(database).list().filter { $0.kind == ReadinessImporter.kind && $0.status == .complete }
         var surveys: [Survey] = []
         for instrumentID in ids {

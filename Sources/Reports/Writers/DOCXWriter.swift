@@ -47,6 +47,8 @@ public struct DOCXWriter {
         var inLandscape = false
         /// Each figure's PNG copy by its SVG text, made before writing (`rasterize`).
         var rasters: [String: Data] = [:]
+        /// Whether every section carries the page header with the document's marking.
+        var marked = false
     }
 
     /// The PNG copy of every figure in the document, made before it is written and
@@ -80,12 +82,13 @@ public struct DOCXWriter {
         guard !page.landscape, landscape != state.inLandscape else { return "" }
         let ending = state.inLandscape ? Page.landscapeA4 : page
         state.inLandscape = landscape
-        return WordML.paragraph(properties: sectionProperties(ending), "")
+        return WordML.paragraph(properties: sectionProperties(ending, marked: state.marked), "")
     }
 
     public func write(_ document: ReportDocument) throws -> (data: Data, warnings: [String]) {
         let page = document.kind == .tertial ? Page.landscapeA4 : Page.portrait
         let state = State()
+        state.marked = document.marking != nil
         state.rasters = try rasterize(document)
         // The steering brief is two pages: no page after the cover, no contents list.
         var body = cover(document, pageBreak: document.kind != .steering)
@@ -94,7 +97,7 @@ public struct DOCXWriter {
         body += orientation(landscape: false, page: page, state: state)
         body += WordML.paragraph(style: "Colophon", properties: "<w:spacing w:before=\"600\"/>", "")
         body += document.colophon.map { WordML.paragraph(style: "Colophon", WordML.run($0)) }.joined()
-        body += sectionProperties(page)
+        body += sectionProperties(page, marked: state.marked)
         let documentXML = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <w:document \(WordML.namespaces)><w:body>\(body)</w:body></w:document>
@@ -106,13 +109,23 @@ public struct DOCXWriter {
             media: state.media, title: document.title + (document.subtitle.map { " – " + $0 } ?? ""),
             subject: document.subtitle ?? "", creator: document.cover.fields.first { $0.key == "administration" }?.value ?? "piloteval",
             languageTag: languageTag, keywords: "piloteval; \(document.kind.rawValue)",
-            description: document.colophon.joined(separator: " "), created: document.generatedAt, toolVersion: toolVersion)
+            description: document.colophon.joined(separator: " "), created: document.generatedAt, toolVersion: toolVersion,
+            headerXML: document.marking.map(Self.header))
         return (try package.zip(), state.warnings)
     }
 
-    func sectionProperties(_ page: Page) -> String {
+    /// The page header of a marked document: the marking, bold, on every page.
+    static func header(_ marking: String) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <w:hdr \(WordML.namespaces)>\(WordML.paragraph(properties: "<w:jc w:val=\"center\"/>", WordML.run(marking, bold: true)))</w:hdr>
+        """
+    }
+
+    func sectionProperties(_ page: Page, marked: Bool) -> String {
         let orientation = page.landscape ? " w:orient=\"landscape\"" : ""
-        return "<w:sectPr><w:pgSz w:w=\"\(page.width)\" w:h=\"\(page.height)\"\(orientation)/>"
+        let header = marked ? "<w:headerReference w:type=\"default\" r:id=\"\(DOCXPackage.headerRelationshipID)\"/>" : ""
+        return "<w:sectPr>\(header)<w:pgSz w:w=\"\(page.width)\" w:h=\"\(page.height)\"\(orientation)/>"
             + "<w:pgMar w:top=\"\(page.margin)\" w:right=\"\(page.margin)\" w:bottom=\"\(page.margin)\" w:left=\"\(page.margin)\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/></w:sectPr>"
     }
 

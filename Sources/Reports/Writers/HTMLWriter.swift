@@ -19,15 +19,37 @@ public struct HTMLWriter {
     public func write(_ document: ReportDocument) throws -> String {
         var counter = CaptionCounter()
         var body = ""
+        var css = templates.text("report.css")
+        if let marking = document.marking {
+            // On screen a banner above the first section; in print the same words in the
+            // top margin of every page (an @page margin box, which Chromium draws).
+            body += "<p class=\"marking\" role=\"note\">\(HTMLEscape.text(marking))</p>\n"
+            css += "\n@page { @top-center { content: \"\(Self.cssString(marking))\"; font: 700 9pt sans-serif; color: #a0330b; } }\n"
+                + ".marking { border: 2px solid #a0330b; color: #a0330b; font-weight: 700; padding: 0.4em 0.8em; }\n"
+                + "@media print { .marking { display: none; } }\n"
+        }
         for section in document.sections { body += render(section, depth: 1, counter: &counter) }
         let toc: [[String: Any]] = document.outline.map { entry in
             ["anchor": entry.section.anchor, "heading": entry.section.heading, "depth": entry.depth]
         }
         var context = TemplateContext.common(document, strings: strings, toolVersion: toolVersion)
-        context["css"] = templates.text("report.css")
+        context["css"] = css
         context["toc"] = toc
         context["body"] = body
         return try templates.render(page: "report.html.mustache", cover: "cover.html.mustache", context: context)
+    }
+
+    /// Text as a CSS string's content: backslash, quote and line breaks escaped, and `<`
+    /// so that the text cannot end the `<style>` element it sits in.
+    static func cssString(_ text: String) -> String {
+        var out = ""
+        for c in text.unicodeScalars {
+            switch c {
+            case "\\", "\"", "<", ">", "\n", "\r": out += "\\" + String(c.value, radix: 16) + " "
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
     }
 
     func render(_ section: ReportSection, depth: Int, counter: inout CaptionCounter) -> String {

@@ -23,7 +23,10 @@ public struct MarkdownWriter {
         var counter = CaptionCounter()
         var attachments: [(String, Data)] = []
         var body = ""
+        let marking = document.marking.map { "> **\(MarkdownEscape.inline($0))**\n\n" } ?? ""
+        body += marking
         for section in document.sections { body += render(section, depth: 1, counter: &counter, attachments: &attachments) }
+        body += marking
         var context = TemplateContext.common(document, strings: strings, toolVersion: toolVersion, escape: MarkdownEscape.cell)
         context["body"] = "\n" + body
         let text = try templates.render(page: "report.md.mustache", cover: "cover.md.mustache", context: context)

@@ -31,6 +31,7 @@ struct ReportCommand: ParsableCommand {
 extension ReportKind: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
+extension Audience: ExpressibleByArgument {}
 
 struct ReportBuild: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -61,6 +62,10 @@ struct ReportBuild: ParsableCommand {
 
     @Option(help: "Report language, sv or en (default: the model's).")
     var lang: Language?
+
+    @Option(help: ArgumentHelp("public (the default: small counts suppressed) or internal (small counts shown, every page marked not to be spread).",
+                               valueName: "audience"))
+    var audience: Audience = .public
 
     @Option(help: "Markdown file with the prose: one section per heading, cover fields in front matter.")
     var text: String?
@@ -108,6 +113,7 @@ struct ReportBuild: ParsableCommand {
             do { strings = try templateSet.strings(language) } catch let e as TemplateError { throw Failure(e.description) }
 
             var request = ReportRequest(kind: kind, language: language, format: format.rawValue,
+                                        suppression: SuppressionRule(audience: audience),
                                         toolVersion: PilotEval.configuration.version,
                                         outputName: output.map { ($0 as NSString).lastPathComponent })
             request.templatesDirectory = templates
@@ -143,6 +149,7 @@ struct ReportBuild: ParsableCommand {
                 built = try ReportEngine.build(model: resolved.model, provenance: provenance, request: request,
                                                strings: strings, database: db)
             } catch let e as BudgetError { throw Failure(e.description) }
+            catch let e as ReportRequestError { throw Failure(e.description) }
 
             let renderer = ReportRenderer(templates: templateSet, strings: strings, toolVersion: PilotEval.configuration.version)
             let rendered: (output: ReportOutput, warnings: [String])
@@ -153,6 +160,7 @@ struct ReportBuild: ParsableCommand {
 
             try write(rendered.output)
             for w in built.warnings + rendered.warnings { Console.error("warning: " + w) }
+            for line in built.disclosure { Console.error("disclosure control: " + line) }
             if !built.missingText.isEmpty {
                 let source = text.map { "missing from \($0)" } ?? "no --text given"
                 Console.error("to be written (\(source)), shown as placeholders: " + built.missingText.joined(separator: "; "))

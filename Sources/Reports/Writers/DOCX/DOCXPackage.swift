@@ -25,6 +25,10 @@ struct DOCXPackage {
     /// ISO 8601 UTC.
     var created: String
     var toolVersion: String
+    /// The page header part (`word/header1.xml`), when the document has a marking.
+    var headerXML: String? = nil
+
+    static let headerRelationshipID = "rIdHeader1"
 
     func contentTypes() -> String {
         let extensions = Set(media.map { ($0.name as NSString).pathExtension })
@@ -43,7 +47,7 @@ struct DOCXPackage {
         <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>
         <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>
         <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
-        <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>
+        <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>\(headerXML == nil ? "" : "\n<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>")
         </Types>
         """
     }
@@ -63,6 +67,9 @@ struct DOCXPackage {
         <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>
         <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>
         """
+        if headerXML != nil {
+            rels += "\n<Relationship Id=\"\(Self.headerRelationshipID)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>"
+        }
         for m in media {
             rels += "\n<Relationship Id=\"\(m.relationshipID)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/\(m.name)\"/>"
         }
@@ -138,6 +145,7 @@ struct DOCXPackage {
             ("word/numbering.xml", Data(numberingXML.utf8)),
             ("word/_rels/document.xml.rels", Data(documentRelationships().utf8)),
         ]
+        if let headerXML { parts.append(("word/header1.xml", Data(headerXML.utf8))) }
         parts += media.map { ("word/media/\($0.name)", $0.data) }
         for (path, data) in parts {
             // PNG is already compressed; deflating it again only costs time.
