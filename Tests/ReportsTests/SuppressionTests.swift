@@ -1,5 +1,7 @@
+import Evaluation
 @testable import Reports
 import Presentation
+import Statistics
 import Testing
 
 /// Small counts and complementary suppression (DESIGN §6). Expected masks worked out
@@ -92,5 +94,37 @@ import Testing
         #expect(f.percent(3, of: 15, numeratorVisibility: .small, denominatorVisibility: .shown) == "..")
         #expect(f.percent(12, of: 15, numeratorVisibility: .hidden, denominatorVisibility: .shown) == "..")
         #expect(f.percent(12, of: 48, numeratorVisibility: .shown, denominatorVisibility: .shown) == "25,0\u{00A0}%")
+    }
+
+    // MARK: - Indicator shares (docs/privacy.md, "Indicator shares")
+
+    static func share(_ k: Int, of n: Int) -> GroupFigure {
+        GroupFigure(value: Figure(100 * Double(k) / Double(n)), numerator: Double(k), denominator: Double(n),
+                    ciLow: Figure(1), ciHigh: Figure(2))
+    }
+
+    /// A small team's 22 of 25 misses 3: the share stays (88 %), its counts and interval go.
+    @Test func aShareWhoseOnlySmallCountIsItsMissesKeepsItsValue() {
+        let (total, _) = IndicatorFigureSuppression.apply(total: Self.share(22, of: 25), groups: [:], unit: .percent, rule: .standard)
+        #expect(total.value.value == 88)
+        #expect(total.numerator == nil && total.denominator == nil)
+        #expect(total.ciLow.note == IndicatorFigureSuppression.countsHiddenNote && total.ciHigh.value == nil)
+        // Girls 12 of 13 (misses 1) and boys 10 of 12 (misses 2): every value stays, written
+        // as the document writes it (12/13 = 92,307… % → 92,3), no count anywhere.
+        let (t, groups) = IndicatorFigureSuppression.apply(total: Self.share(22, of: 25),
+                                                           groups: ["girls": Self.share(12, of: 13), "boys": Self.share(10, of: 12)],
+                                                           unit: .percent, rule: .standard)
+        #expect(t.value.value == 88 && groups["girls"]?.value.value == 92.3 && groups["boys"]?.value.value == 83.3)
+        #expect([t, groups["girls"]!, groups["boys"]!].allSatisfy { $0.numerator == nil && $0.denominator == nil && $0.ciLow.value == nil })
+        // The internal audience sees everything.
+        let (inside, _) = IndicatorFigureSuppression.apply(total: Self.share(22, of: 25), groups: [:], unit: .percent,
+                                                          rule: SuppressionRule(audience: .internal))
+        #expect(inside.numerator == 22 && inside.ciLow.value == 1)
+    }
+
+    /// A share built on a small numerator (3 of 25) is withheld as before.
+    @Test func aShareOnASmallNumeratorIsWithheld() {
+        let (total, _) = IndicatorFigureSuppression.apply(total: Self.share(3, of: 25), groups: [:], unit: .percent, rule: .standard)
+        #expect(total.value.value == nil && total.value.note == IndicatorFigureSuppression.smallNote)
     }
 }

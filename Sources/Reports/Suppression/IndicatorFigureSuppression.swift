@@ -1,5 +1,6 @@
 import Evaluation
 import LogicModel
+import Presentation
 import Statistics
 
 /// Small-count suppression of indicator figures (DESIGN §6) before a report shows them:
@@ -18,12 +19,15 @@ import Statistics
 ///   figures is suppressed (DESIGN §3.1, §9).
 ///
 /// Complementary suppression (`ComplementarySuppression`) applies when the total and
-/// every group carry the counts (the equations exist); otherwise each figure is
-/// checked on its own. A group is shown whole or not at all: its value, counts and CI
-/// are withheld (`null` with a note) when any of its counts is hidden.
+/// every group carry the counts (the equations exist); otherwise each figure is checked
+/// on its own; a hidden figure's value, counts and CI are withheld (`null` with a note).
+/// Except for shares whose only small counts are misses (22 of 25 misses 3): there every
+/// figure keeps its value, as the document writes it, and loses its counts and CI —
+/// hiding counts rather than values (docs/privacy.md, "Indicator shares").
 enum IndicatorFigureSuppression {
     static let smallNote = "suppressed: built on a count of 1–4 (shown as <5)"
     static let hiddenNote = "suppressed: hidden so that a small count cannot be worked out from the total"
+    static let countsHiddenNote = "suppressed: counts hidden so that a small count cannot be worked out (the value is shown)"
 
     /// The total and groups of one indicator in one period, suppressed; as they are
     /// when the indicator counts events.
@@ -33,6 +37,7 @@ enum IndicatorFigureSuppression {
         if countsEvents { return (total, groups) }
         let keys = groups.keys.sorted()
         var visibility: [String: CellVisibility] = [:]   // "" = the total
+        var countsHidden = false
         func counts(_ g: GroupFigure) -> (Int, Int)? {
             guard let n = g.numerator, let d = g.denominator, n >= 0, d >= n,
                   n == n.rounded(), d == d.rounded() else { return nil }
@@ -53,8 +58,19 @@ enum IndicatorFigureSuppression {
                 for k in keys { visibility[k] = countValue(groups[k]!).map { rule.isSmall($0) ? .small : .shown } ?? .shown }
             }
         } else {
+            // Shares (docs/privacy.md, "Indicator shares"). When the only small counts are
+            // misses (denominator − numerator: 22 of 25 misses 3), every figure of the
+            // period keeps its value, written as the document writes it, and loses its
+            // counts and interval: values alone fit any multiple of the counts (22/25,
+            // 44/50, …), so no count can be worked out. A small numerator or denominator
+            // goes through complementary suppression of events and misses, as before.
+            let all = ([total] + keys.map { groups[$0]! }).compactMap(counts)
+            let smallCounts = all.contains { rule.isSmall($0.0) || rule.isSmall($0.1) }
+            let smallMisses = all.contains { rule.isSmall($0.1 - $0.0) }
             let parts = keys.map { counts(groups[$0]!) }
-            if let t = counts(total), !keys.isEmpty, parts.allSatisfy({ $0 != nil }) {
+            if !smallCounts && smallMisses {
+                countsHidden = true
+            } else if let t = counts(total), !keys.isEmpty, parts.allSatisfy({ $0 != nil }) {
                 let p = parts.map { $0! }
                 let table = ComplementarySuppression.Table(
                     cells: [p.map(\.0), p.map { $0.1 - $0.0 }], rowTotals: [t.0, t.1 - t.0],
@@ -77,6 +93,11 @@ enum IndicatorFigureSuppression {
             }
         }
         func withheld(_ g: GroupFigure, _ v: CellVisibility) -> GroupFigure {
+            if !v.isSuppressed, countsHidden, g.numerator != nil || g.denominator != nil {
+                let written = g.value.value.map { Figure(NumberStyle.roundedValue($0, decimals: IndicatorValueText.decimals($0))) } ?? g.value
+                return GroupFigure(value: written, numerator: nil, denominator: nil,
+                                   ciLow: Figure(undefined: countsHiddenNote), ciHigh: Figure(undefined: countsHiddenNote))
+            }
             guard v.isSuppressed else { return g }
             let note = v == .small ? smallNote : hiddenNote
             return GroupFigure(value: Figure(undefined: note), numerator: nil, denominator: nil,
