@@ -191,3 +191,54 @@ struct PublishedComparisons {
             censored: censored, censoredNote: censoredNote, byGender: byGender, caveats: r.caveats.map(\.code))
     }
 }
+
+// A withheld or undefined figure is written as `null` beside its note (DESIGN §5), not
+// left out: a reader of the record sees every figure's place.
+extension CohortComparisonSection.Group {
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(label, forKey: .label)
+        try c.encode(n, forKey: .n)
+        try c.encodeIfPresent(nNote, forKey: .nNote)
+        try c.encode(estimate, forKey: .estimate)
+        try c.encodeIfPresent(estimateNote, forKey: .estimateNote)
+        try c.encode(ciLow, forKey: .ciLow)
+        try c.encode(ciHigh, forKey: .ciHigh)
+        if median != nil || medianNote != nil {
+            try c.encode(median, forKey: .median)
+            try c.encodeIfPresent(medianNote, forKey: .medianNote)
+        }
+    }
+}
+
+extension CohortComparisonSection.Outcome {
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(outcome, forKey: .outcome)
+        try c.encode(kind, forKey: .kind)
+        try c.encodeIfPresent(limitDays, forKey: .limitDays)
+        try c.encode(pilot, forKey: .pilot)
+        try c.encode(line, forKey: .line)
+        try c.encode(difference, forKey: .difference)
+        try c.encodeIfPresent(differenceNote, forKey: .differenceNote)
+        try c.encode(ciLow, forKey: .ciLow)
+        try c.encode(ciHigh, forKey: .ciHigh)
+        try c.encode(test, forKey: .test)
+        try c.encode(p, forKey: .p)
+        try c.encodeIfPresent(pNote, forKey: .pNote)
+        try c.encode(permutationP, forKey: .permutationP)
+        try c.encodeIfPresent(permutationNote, forKey: .permutationNote)
+        try c.encode(units, forKey: .units)
+        try c.encode(mddStandardized, forKey: .mddStandardized)
+        try c.encode(mddRaw, forKey: .mddRaw)
+        try c.encode(mddAbove, forKey: .mddAbove)
+        try c.encode(mddBelow, forKey: .mddBelow)
+        try c.encodeIfPresent(mddNote, forKey: .mddNote)
+        if kind == "time_to_event" {
+            try c.encode(censored, forKey: .censored)
+            try c.encodeIfPresent(censoredNote, forKey: .censoredNote)
+        }
+        try c.encode(byGender, forKey: .byGender)
+        try c.encode(caveats, forKey: .caveats)
+    }
+}
