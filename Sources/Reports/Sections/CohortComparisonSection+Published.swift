@@ -117,6 +117,7 @@ struct PublishedComparisons {
             g.nNote = note
             g.ciLow = nil
             g.ciHigh = nil
+            g.ciNote = note
             if let e = g.estimate {
                 // The digits the document writes: a mean to one decimal, a share in percent
                 // to one decimal.
@@ -125,7 +126,7 @@ struct PublishedComparisons {
             }
         }
         if !showsValue {
-            g.estimate = nil; g.ciLow = nil; g.ciHigh = nil; g.estimateNote = note
+            g.estimate = nil; g.ciLow = nil; g.ciHigh = nil; g.estimateNote = note; g.ciNote = note
             if g.median != nil || g.medianNote != nil { g.median = nil; g.medianNote = note }
         }
         return g
@@ -195,6 +196,18 @@ struct PublishedComparisons {
 // A withheld or undefined figure is written as `null` beside its note (DESIGN §5), not
 // left out: a reader of the record sees every figure's place.
 extension CohortComparisonSection.Group {
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(label: try c.decode(String.self, forKey: .label), n: try c.decodeIfPresent(Int.self, forKey: .n),
+                  nNote: try c.decodeIfPresent(String.self, forKey: .nNote),
+                  estimate: try c.decodeIfPresent(Double.self, forKey: .estimate),
+                  estimateNote: try c.decodeIfPresent(String.self, forKey: .estimateNote),
+                  ciLow: try c.decodeIfPresent(Double.self, forKey: .ciLow), ciHigh: try c.decodeIfPresent(Double.self, forKey: .ciHigh),
+                  median: try c.decodeIfPresent(Double.self, forKey: .median),
+                  medianNote: try c.decodeIfPresent(String.self, forKey: .medianNote))
+        ciNote = try c.decodeIfPresent(String.self, forKey: .ciLowNote)
+    }
+
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(label, forKey: .label)
@@ -204,6 +217,9 @@ extension CohortComparisonSection.Group {
         try c.encodeIfPresent(estimateNote, forKey: .estimateNote)
         try c.encode(ciLow, forKey: .ciLow)
         try c.encode(ciHigh, forKey: .ciHigh)
+        // One note for both ends, under each end's name as DESIGN §5 reads it.
+        try c.encodeIfPresent(ciNote, forKey: .ciLowNote)
+        try c.encodeIfPresent(ciNote, forKey: .ciHighNote)
         if median != nil || medianNote != nil {
             try c.encode(median, forKey: .median)
             try c.encodeIfPresent(medianNote, forKey: .medianNote)

@@ -67,6 +67,8 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         public var estimateNote: String?
         public var ciLow: Double?
         public var ciHigh: Double?
+        /// Why the interval is withheld, when it is (its width gives the n back).
+        public var ciNote: String? = nil
         /// Durations: the Kaplan–Meier median in days.
         public var median: Double?
         public var medianNote: String?
@@ -74,6 +76,8 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         enum CodingKeys: String, CodingKey {
             case label, n, estimate, median
             case nNote = "n_note"
+            case ciLowNote = "ci_low_note"
+            case ciHighNote = "ci_high_note"
             case estimateNote = "estimate_note"
             case ciLow = "ci_low"
             case ciHigh = "ci_high"
