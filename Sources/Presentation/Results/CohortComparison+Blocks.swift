@@ -16,24 +16,47 @@ extension CohortComparisonResult {
 }
 
 /// Builds the blocks section by section, collecting the reasons of undefined figures
-/// of the section being drawn (each once) for the notes under its table.
-private struct ComparisonBlocks {
-    let result: CohortComparisonResult
+/// of the section being drawn (each once) for the notes under its table. The groups,
+/// the difference and the by-group table need only the unadjusted comparison (what
+/// `compare` on any CSV has); the other sections read the cohort result.
+struct ComparisonBlocks {
+    let unadjusted: UnadjustedComparison
+    private let cohort: CohortComparisonResult?
     let style: NumberStyle
+    /// What the comparison group is called in headings: "line" (the line organisation)
+    /// for `cases compare`, "comparison" for `compare` on any CSV.
+    let comparisonName: String
     var pending: [String] = []
 
     init(result: CohortComparisonResult, style: NumberStyle) {
-        self.result = result
+        unadjusted = result.unadjusted
+        cohort = result
         self.style = style
+        comparisonName = "line"
     }
 
-    var isShare: Bool { result.kind != .continuous }
+    init(unadjusted: UnadjustedComparison, style: NumberStyle) {
+        self.unadjusted = unadjusted
+        cohort = nil
+        self.style = style
+        comparisonName = "comparison"
+    }
+
+    /// The cohort result: only the sections `all()` draws for `cases compare` read it.
+    var result: CohortComparisonResult { cohort! }
+
+    var isShare: Bool {
+        if case .continuous = unadjusted { return false }
+        return true
+    }
 
     mutating func all() -> [Block] {
         var blocks = header()
         blocks += groups()
         blocks += difference()
-        if let byGender = result.byGender { blocks += self.byGender(byGender) }
+        if let byGender = result.byGender {
+            blocks += byGroup("By gender (pilot − line within each)", column: "gender", byGender.map { ($0.0.rawValue, $0.1) })
+        }
         blocks += balance()
         switch result.design {
         case .adjusted: blocks += adjusted()
@@ -135,7 +158,7 @@ private struct ComparisonBlocks {
         var rows: [[TableBlock.Cell]] = []
         let header: [String]
         var caption = "Groups"
-        switch result.unadjusted {
+        switch unadjusted {
         case .binary(let c):
             header = ["group", "n", "events", "share", "95 % CI (Wilson)"]
             for g in [c.pilot, c.comparison] {
@@ -144,8 +167,8 @@ private struct ComparisonBlocks {
                              TableBlock.Cell(range(g.proportion, share: true, difference: false))])
             }
         case .timeToEvent(let t):
-            let limit = t.limitDays.map { style.decimal($0, decimals: $0 == $0.rounded() ? 0 : 2) } ?? "the limit"
-            header = ["group", "n", "events", "open (censored)", "median days (95 % CI)", "within \(limit) days (95 % CI)"]
+            let within = t.limitDays.map { "within " + style.decimal($0, decimals: $0 == $0.rounded() ? 0 : 2) + " days" } ?? "within the limit"
+            header = ["group", "n", "events", "open (censored)", "median days (95 % CI)", within + " (95 % CI)"]
             caption = "Groups (Kaplan–Meier; the median is the first day with S(t) ≤ 0.5)"
             for g in [t.pilot, t.comparison] {
                 let median = plain(g.curve.median.estimate) + " (" + rangeOfPlain(g.curve.median) + ")"
@@ -175,7 +198,7 @@ private struct ComparisonBlocks {
 
     mutating func difference() -> [Block] {
         var rows: [[TableBlock.Cell]] = []
-        switch result.unadjusted {
+        switch unadjusted {
         case .binary(let c):
             rows.append(["difference in share (Newcombe)", TableBlock.Cell(diff(c.difference.estimate)),
                          TableBlock.Cell(range(c.difference, share: true, difference: true)),
@@ -204,20 +227,21 @@ private struct ComparisonBlocks {
             rows.append(["Hedges' g", cell(c.hedgesG.estimate, .signed(2)),
                          TableBlock.Cell(range(c.hedgesG, share: false, difference: true)), "", ""])
         }
-        return [table("Difference", ["pilot − line", "estimate", "95 % CI", "test", "p"], rows, numeric: [1, 4])] + notes()
+        return [table("Difference", ["pilot − \(comparisonName)", "estimate", "95 % CI", "test", "p"], rows, numeric: [1, 4])] + notes()
     }
 
-    mutating func byGender(_ list: [(CaseRecord.Gender, UnadjustedComparison)]) -> [Block] {
+    /// The comparison within each value of a column (gender, or `compare --by`).
+    mutating func byGroup(_ caption: String, column: String, _ list: [(String, UnadjustedComparison)]) -> [Block] {
         var rows: [[TableBlock.Cell]] = []
-        for (gender, c) in list {
+        for (group, c) in list {
             let (pilot, line, d, p) = c.headline
             let difference = d.estimate.value == nil ? "–"
                 : diff(d.estimate) + " (" + range(d, share: isShare, difference: true) + ")"
-            rows.append([TableBlock.Cell(gender.rawValue, isRowHeader: true), cell(Self.count(pilot.n), .count), value(pilot.estimate),
+            rows.append([TableBlock.Cell(group, isRowHeader: true), cell(Self.count(pilot.n), .count), value(pilot.estimate),
                          cell(Self.count(line.n), .count), value(line.estimate), TableBlock.Cell(difference), cell(p, .pValue)])
         }
-        return [table("By gender (pilot − line within each)",
-                      ["gender", "pilot n", "pilot", "line n", "line", "difference (95 % CI)", "p"], rows,
+        return [table(caption,
+                      [column, "pilot n", "pilot", "\(comparisonName) n", comparisonName, "difference (95 % CI)", "p"], rows,
                       numeric: [1, 2, 3, 4, 6])] + notes()
     }
 
@@ -307,6 +331,16 @@ private struct ComparisonBlocks {
         return blocks + notes(d.notes + (r.wildBootstrap?.notes ?? []))
     }
 
+    /// A unit's permutation statistic in its unit: a difference of shares in percentage
+    /// points, of Kaplan–Meier medians in days (a duration without a limit), else of means.
+    mutating func statistic(_ f: Figure) -> TableBlock.Cell {
+        if case .timeToEvent(let t) = unadjusted, t.limitDays == nil {
+            guard let v = f.value else { return cell(f, .signed(0)) }
+            return TableBlock.Cell(text(f, .signed(v == v.rounded() ? 0 : 1)) + " days")
+        }
+        return isShare ? TableBlock.Cell(diff(f)) : cell(f, .signed(3))
+    }
+
     mutating func permutation() -> [Block] {
         guard let p = result.permutation else { return [] }
         var blocks: [Block] = [.paragraph(RichText("Permutation over units (statistic: \(p.statisticDescription))"))]
@@ -314,7 +348,7 @@ private struct ComparisonBlocks {
             var rows: [[TableBlock.Cell]] = []
             for u in p.rows {
                 rows.append([TableBlock.Cell(u.unit, isRowHeader: true), cell(Self.count(u.n), .count),
-                             isShare ? TableBlock.Cell(diff(u.statistic)) : cell(u.statistic, .signed(3))])
+                             statistic(u.statistic)])
             }
             blocks.append(table(nil, ["unit", "n", "statistic"], rows, numeric: [1, 2]))
         }

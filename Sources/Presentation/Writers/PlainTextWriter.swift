@@ -58,17 +58,26 @@ public struct PlainTextWriter: Sendable {
         }
         var out = table.caption.map { wrapped($0) } ?? ""
         for row in header { out += line(row) + "\n" }
-        if !header.isEmpty { out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
+        if !header.isEmpty {
+            // A column with nothing in it (an empty flag column) adds no trailing spaces.
+            let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
+            out += rule.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + "\n"
+        }
         for row in body { out += line(row) + "\n" }
         for note in table.notes { out += wrapped(note.plainText) }
         return out
     }
 
+    /// Each line of `text` wrapped at the width. A line that starts with spaces keeps
+    /// them, on its continuation lines too: the indented sub-items of a paragraph
+    /// (readiness's subscales and pairwise tests) stay under their item.
     func wrapped(_ text: String, first: String = "", rest: String = "") -> String {
         var out = ""
         for (k, paragraph) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let lines = TextWrap.lines(String(paragraph), width: width - first.count)
-            for (i, l) in lines.enumerated() { out += (k == 0 && i == 0 ? first : rest) + l + "\n" }
+            let indent = paragraph.allSatisfy { $0 == " " } ? "" : String(paragraph.prefix { $0 == " " })
+            let prefix = k == 0 ? first : rest
+            let lines = TextWrap.lines(String(paragraph.dropFirst(indent.count)), width: width - prefix.count - indent.count)
+            for (i, l) in lines.enumerated() { out += (i == 0 ? prefix : rest) + indent + l + "\n" }
         }
         return out
     }
