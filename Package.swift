@@ -39,7 +39,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["README.md"]),
         .target(name: "Evaluation", dependencies: ["Statistics", "LogicModel", "Store", "Yams"]),
-        .target(name: "Presentation", dependencies: ["Evaluation", "LogicModel", "Statistics", "Periods"],
+        .target(name: "Presentation", dependencies: ["Evaluation", "LogicModel", "Statistics", "Periods", "Store"],
                 exclude: ["README.md"]),
         .target(name: "Reports", dependencies: [
             "Presentation", "Evaluation", "LogicModel", "Statistics", "Periods", "Store",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Evaluation
+import Presentation
 import Store
 
 struct ImportsCommand: ParsableCommand {
@@ -44,27 +45,10 @@ struct ImportsList: ParsableCommand {
                     Console.error("no imports in \(database.path)")
                     return
                 }
-                // The superseded column only when a later import replaced something.
-                let showSuperseded = records.contains { (superseded[$0.id]?.rows ?? 0) > 0 }
-                var rows = [["id", "kind", "file", "target", "rows", "imported (UTC)", "sha256"] + (showSuperseded ? ["superseded"] : [])]
-                for r in records {
-                    rows.append([String(r.id), r.kind, r.fileName, r.target ?? "", String(r.rowCount),
-                                 r.startedAt, String(r.fileSHA256.prefix(12))]
-                                + (showSuperseded ? [Self.superseded(superseded[r.id], of: r.rowCount)] : []))
-                }
-                print(TextTable.render(rows), terminator: "")
+                let list = ImportList(records: records, superseded: superseded)
+                print(PlainTextWriter().render(list.blocks(style: .terminal)), terminator: "")
             }
         }
-    }
-}
-
-extension ImportsList {
-    /// The table's cell: "all by 9" when every row was replaced, "3 of 12 rows by 9"
-    /// when some were, empty when none.
-    static func superseded(_ s: Supersession?, of rowCount: Int) -> String {
-        guard let s, s.rows > 0 else { return "" }
-        let by = "by " + s.by.map(String.init).joined(separator: ", ")
-        return s.rows >= rowCount ? "all " + by : "\(s.rows) of \(rowCount) rows " + by
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Evaluation
+import Presentation
 import Statistics
 
 extension CSVAnalyses.Kind: ExpressibleByArgument {}
@@ -46,11 +47,13 @@ struct Compare: ParsableCommand {
                     let (result, notes) = try CSVAnalyses.compare(table, group: group, pilot: pilot, outcome: outcome,
                                                                   kind: kind, by: by)
                     notes.forEach { Console.error("note: " + $0) }
-                    print(try ResultOutput.render(result, as: format), terminator: "")
+                    print(format == .json ? try ResultOutput.json(result) : PlainTextWriter().render(result.blocks(style: .terminal)),
+                          terminator: "")
                 } else {
                     let (result, notes) = try CSVAnalyses.compare(table, group: group, pilot: pilot, outcome: outcome, kind: kind)
                     notes.forEach { Console.error("note: " + $0) }
-                    print(try ResultOutput.render(result, as: format), terminator: "")
+                    print(format == .json ? try ResultOutput.json(result) : PlainTextWriter().render(result.blocks(style: .terminal)),
+                          terminator: "")
                 }
             } catch let e as AnalysisInputError {
                 throw Failure(e.message)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Evaluation
+import Presentation
 
 struct Describe: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,7 +27,8 @@ struct Describe: ParsableCommand {
                 let table = try CSVColumns(path: file, columns: [column] + (by.map { [$0] } ?? []))
                 let result = CSVAnalyses.describe(table, column: column, by: by)
                 result.notes.forEach { Console.error("note: " + $0) }
-                print(try ResultOutput.render(result, as: format), terminator: "")
+                print(format == .json ? try ResultOutput.json(result) : PlainTextWriter().render(result.blocks(style: .terminal)),
+                      terminator: "")
             } catch let e as AnalysisInputError {
                 throw Failure(e.message)
             }

@@ -3,6 +3,7 @@ import Evaluation
 import Foundation
 import LogicModel
 import Periods
+import Presentation
 import Store
 
 struct CasesImport: ParsableCommand {
@@ -100,22 +101,6 @@ struct CasesImport: ParsableCommand {
     }
 
     static func table(_ s: CaseImportSummary) -> String {
-        var rows: [[String]] = [["", ""]]
-        rows.append(["import", "\(s.importID) (\(s.file), \(s.encoding), \(s.delimiter))"])
-        rows.append(["model", "\(s.model) (pilot cohort: \(s.pilotCohort))"])
-        rows.append(["cases", "\(s.rows): pilot \(s.pilotRows), line \(s.lineRows)"])
-        rows.append(["cohorts", s.cohorts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")])
-        rows.append(["extract date", "\(s.extractDate) (\(s.extractDateFrom == "option" ? "--extract-date" : "latest date in the file"))"])
-        rows.append(["superseded", "\(s.supersededCases) case(s) replace an earlier extract's snapshot"])
-        rows.append(["columns", CaseColumnRole.allCases.compactMap { r in s.columns[r.rawValue].map { "\(r.rawValue)=\($0)" } }.joined(separator: ", ")])
-        rows.append(["outcomes", s.outcomes.isEmpty ? "none" : s.outcomes.joined(separator: ", ")])
-        if !s.text.isEmpty { rows.append(["text kept", s.text.joined(separator: ", ")]) }
-        if !s.identityColumns.isEmpty {
-            rows.append(["pseudonymised", "\(s.pseudonymised) value(s) in \(s.identityColumns.joined(separator: ", ")) (key \(s.keyFingerprint ?? "?"))"])
-        }
-        for n in s.notImported { rows.append(["not imported", "\(n.column): \(n.reason)"]) }
-        // A two-column listing: the table without its header and rule lines.
-        let lines = TextTable.render(rows).components(separatedBy: "\n").dropFirst(2).filter { !$0.isEmpty }
-        return lines.joined(separator: "\n") + "\n"
+        PlainTextWriter().render(s.blocks(style: .terminal))
     }
 }

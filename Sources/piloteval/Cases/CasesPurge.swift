@@ -2,6 +2,7 @@ import ArgumentParser
 import Evaluation
 import Foundation
 import Periods
+import Presentation
 import Store
 
 struct CasesPurge: ParsableCommand {
@@ -88,35 +89,6 @@ struct CasesPurge: ParsableCommand {
     }
 
     static func table(_ s: CasePurgeSummary) -> String {
-        var out = s.dryRun
-            ? "Dry run: nothing was changed. A purge with --before \(s.before) would remove:\n\n"
-            : "Purged: closed cases whose last recorded date is before \(s.before).\n\n"
-        if s.models.isEmpty {
-            return out + "No case extracts are imported, so there is nothing to purge.\n"
-        }
-        var rows = [["model", "cases purged", "rows deleted", "cases kept", "of them open", "open, quiet since before cut-off", "undated", "imports emptied"]]
-        for m in s.models {
-            rows.append([m.model, String(m.casesPurged), String(m.rowsDeleted), String(m.casesKept),
-                         String(m.openCasesKept), String(m.openCasesQuietSinceBeforeCutOff),
-                         String(m.undatedCasesKept), String(m.importsEmptied)])
-        }
-        out += TextTable.render(rows)
-        if !s.imports.isEmpty {
-            var imports = [["import", "model", "file", "extract date", "rows before", "rows deleted", "rows left"]]
-            for i in s.imports {
-                imports.append([String(i.importID), i.model, i.fileName, i.extractDate, String(i.rowsBefore),
-                                String(i.rowsDeleted), i.emptied ? "0 (kept in the log with 0 rows)" : String(i.rowsLeft)])
-            }
-            out += "\n" + TextTable.render(imports)
-        } else {
-            out += "\nNo import loses any rows.\n"
-        }
-        if let scrub = s.scrub {
-            var steps = [scrub.secureDelete ? "deleted rows overwritten with zeros" : "secure_delete was off"]
-            if scrub.vacuumed { steps.append("file rebuilt (VACUUM)") }
-            steps.append(scrub.walEmptied ? "WAL emptied" : "WAL NOT emptied")
-            out += "\n" + (scrub.isComplete ? "Scrubbed: " : "NOT fully scrubbed: ") + steps.joined(separator: ", ") + ".\n"
-        }
-        return out
+        PlainTextWriter().render(s.blocks(style: .terminal))
     }
 }

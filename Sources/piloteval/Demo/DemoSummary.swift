@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 
 /// What each step found, one line per finding, in the order of an evaluation.
 struct DemoFindings {
@@ -21,10 +22,9 @@ enum DemoSummary {
         out += "Where everything is (\(demo.shown(demo.out.path))/):\n"
         let rows = [("piloteval.db", "the database: models, instruments, PDSA cycles, every import (`piloteval imports list`)")]
             + demo.places.map { ($0.path, $0.what) }
-        let width = rows.map(\.0.count).max() ?? 0
-        for (path, what) in rows {
-            out += "  " + path.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + what + "\n"
-        }
+        // A two-column table without a header, indented under its line.
+        let places = TableBlock(header: [], rows: rows.map { [TableBlock.Cell($0.0, isRowHeader: true), TableBlock.Cell($0.1)] })
+        for line in PlainTextWriter().render(places).split(separator: "\n") { out += "  " + line + "\n" }
         if demo.databasePath != demo.out.appendingPathComponent("piloteval.db").path {
             out += "  (the database is \(demo.shown(demo.databasePath)), as --db or PILOTEVAL_DB named it)\n"
         }

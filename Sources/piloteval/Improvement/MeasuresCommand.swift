@@ -1,6 +1,7 @@
 import ArgumentParser
 import Evaluation
 import LogicModel
+import Presentation
 import Store
 
 extension Counts: ExpressibleByArgument {}
@@ -82,12 +83,7 @@ struct MeasuresList: ParsableCommand {
                 Console.error("no measures in \(database.path); import one with `piloteval measures import FILE --measure ID`")
                 return
             }
-            var rows = [["measure", "points", "first", "last", "kind", "counts", "imports"]]
-            for m in measures {
-                rows.append([m.measure, String(m.points), m.first, m.last, m.hasDenominator ? "numerator/denominator" : "value",
-                             m.countsEvents ? "events" : "persons", m.imports.map(String.init).joined(separator: ",")])
-            }
-            print(TextTable.render(rows), terminator: "")
+            print(PlainTextWriter().render(MeasureList(measures: measures).blocks(style: .terminal)), terminator: "")
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Evaluation
 import Foundation
 import LogicModel
+import Presentation
 
 struct PDSACommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -77,12 +78,7 @@ struct PDSAList: ParsableCommand {
             let cycles = try PDSACatalog(try openDatabase(database, readOnly: true)).all().filter { measure == nil || $0.measure == measure }
             if format == .json { print(try ResultOutput.json(cycles), terminator: ""); return }
             if cycles.isEmpty { Console.error("no PDSA cycles stored in \(database.path)"); return }
-            var rows = [["start", "end", "id", "activity", "measure", "decision", "previous", "title"]]
-            for c in cycles {
-                rows.append([c.start.iso, c.end?.iso ?? "", c.id, c.activity, c.measure ?? "", c.decision?.rawValue ?? c.status,
-                             c.previous ?? "", c.title])
-            }
-            print(TextTable.render(rows), terminator: "")
+            print(PlainTextWriter().render(PDSACycleList(cycles: cycles).blocks(style: .terminal)), terminator: "")
         }
     }
 }
@@ -100,20 +96,7 @@ struct PDSAShow: ParsableCommand {
                 let c = try catalog.cycle(id)
                 if format == .json { print(try ResultOutput.json(c), terminator: ""); return }
                 let ramp = try catalog.ramp(of: id)
-                var rows: [[String]] = [["field", "value"]]
-                rows.append(["id", c.id])
-                rows.append(["title", c.title])
-                rows.append(["activity", [c.model, c.activity].compactMap { $0 }.joined(separator: " / ")])
-                rows.append(["change idea", c.changeIdea])
-                rows.append(["plan: prediction", c.prediction])
-                if let q = c.question { rows.append(["plan: question", q]) }
-                rows.append(["do", c.start.iso + " … " + (c.end?.iso ?? "ongoing")])
-                rows.append(["study", c.observations ?? "(not yet)"])
-                rows.append(["act", (c.decision?.rawValue ?? "(not yet)") + (c.next.map { ": " + $0 } ?? "")])
-                rows.append(["measure", c.measure ?? ""])
-                rows.append(["ramp", ramp.map { $0.id == c.id ? "[\($0.id)]" : $0.id }.joined(separator: " → ")])
-                if c.illustrative { rows.append(["illustrative", "yes: an example, not a record of a real test"]) }
-                print(TextTable.render(rows), terminator: "")
+                print(PlainTextWriter().render(c.blocks(style: .terminal, ramp: ramp)), terminator: "")
             } catch let e as CatalogError {
                 throw Failure(e.message)
             }

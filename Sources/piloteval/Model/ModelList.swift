@@ -1,5 +1,6 @@
 import ArgumentParser
 import Evaluation
+import Presentation
 import Store
 
 struct ModelList: ParsableCommand {
@@ -35,16 +36,8 @@ struct ModelList: ParsableCommand {
                 Console.error("no models stored in \(database.path); add one with `piloteval model add FILE.yaml`")
                 return
             }
-            var rows = [["id", "version", "versions", "added (UTC)"]]
-            for m in models {
-                rows.append([m.id, String(m.latestVersion), String(m.versionCount), m.addedAt])
-                if versions {
-                    for v in try catalog.versions(of: m.id) {
-                        rows.append(["  v\(v.version)", String(v.sha256.prefix(12)), v.sourcePath ?? "", v.addedAt])
-                    }
-                }
-            }
-            print(TextTable.render(rows), terminator: "")
+            let list = ModelVersionList(entries: try models.map { ModelVersionList.Entry(model: $0, versions: versions ? try catalog.versions(of: $0.id) : nil) })
+            print(PlainTextWriter().render(list.blocks(style: .terminal)), terminator: "")
         }
     }
 }
