@@ -207,8 +207,9 @@ import Testing
                 // No girls' or boys' value of 5 or more is hidden when hiding counts would
                 // have done: show it, hide every row's n in every table instead, attack.
                 for (x, table) in tables.enumerated() {
+                    // (A value built on events of 1–4 is withheld by rule, DESIGN §6.)
                     for (j, key) in genders.enumerated() where (key == "girl" || key == "boy") && truths[x][j].n >= 5
-                        && table.rows[j].estimate == nil {
+                        && (!table.binary || truths[x][j].events >= 5) && table.rows[j].estimate == nil {
                         var instead = tables
                         for y in instead.indices {
                             for i in instead[y].rows.indices {

@@ -127,4 +127,21 @@ import Testing
         let (total, _) = IndicatorFigureSuppression.apply(total: Self.share(3, of: 25), groups: [:], unit: .percent, rule: .standard)
         #expect(total.value.value == nil && total.value.note == IndicatorFigureSuppression.smallNote)
     }
+
+    /// Girls 20 of 30, boys 18 of 27, other 2 of 3, all 40 of 60 (worked by hand): the
+    /// other row is small (n 3). Showing every other n gives it back (60 − 30 − 27);
+    /// hiding both girls' and boys' n while showing their 66,7 % does not help (both fit
+    /// only multiples of 3, so their sum is 57 and the other row 3 again). The cheapest
+    /// safe way hides the smaller partner, the boys, value and n, and shows the girls
+    /// whole; the other row's n then fits 1–4.
+    @Test func anIndicatorBreakdownHidesTheSmallestAdequatePartner() {
+        let (total, groups) = IndicatorFigureSuppression.apply(
+            total: Self.share(40, of: 60),
+            groups: ["girls": Self.share(20, of: 30), "boys": Self.share(18, of: 27), "other": Self.share(2, of: 3)],
+            unit: .percent, rule: .standard)
+        #expect(total.value.value == 100 * 40 / 60.0 && total.denominator == 60)
+        #expect(groups["girls"]?.value.value == 100 * 20 / 30.0 && groups["girls"]?.denominator == 30)
+        #expect(groups["boys"]?.value.value == nil && groups["boys"]?.denominator == nil)
+        #expect(groups["other"]?.value.note == IndicatorFigureSuppression.smallNote && groups["other"]?.denominator == nil)
+    }
 }

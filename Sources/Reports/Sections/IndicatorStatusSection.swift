@@ -270,7 +270,7 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         func cell(_ f: GroupFigure?, unit: IndicatorUnit) -> TableBlock.Cell {
             guard let f else { return TableBlock.Cell(s("placeholder.value")) }
             var text = Self.valueText(f.value, unit: unit, context: context)
-            if f.value.isDefined, unit != .count, let d = f.denominator {
+            if unit != .count, let d = f.denominator {   // also beside a withheld value (disclosure control keeps n where it can)
                 text += " (n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + context.numbers.decimal(d, decimals: 0) + ")"
             }
             return TableBlock.Cell(text)

@@ -116,8 +116,12 @@ public enum BreakdownDisclosure {
         }
         let pins = tables.map { t in t.total.events != nil && t.parts.allSatisfy { $0.events != nil } }
         // Each table's options, cheapest first; a table that pins nothing takes its cheapest.
+        // A value built on a small count — a row's n or its events — is never shown
+        // (DESIGN §6); one whose misses are small may be, where its counts are hidden.
         let options: [[[Bool]]] = tables.enumerated().map { i, t in
-            let sorted = masks.sorted { cost(t, $0) < cost(t, $1) }
+            let builtOnSmall = t.parts.map { rule.isSmall($0.n) || ($0.events.map(rule.isSmall) ?? false) }
+            let sorted = masks.filter { v in !(0..<k).contains { v[$0] && builtOnSmall[$0] } }
+                .sorted { cost(t, $0) < cost(t, $1) }
             return pins[i] ? sorted : [sorted[0]]
         }
         var combinations: [[Int]] = [[]]

@@ -38,6 +38,8 @@ enum IndicatorFigureSuppression {
         let keys = groups.keys.sorted()
         var visibility: [String: CellVisibility] = [:]   // "" = the total
         var countsHidden = false
+        var nHidden: Set<String> = []   // groups whose counts go and whose value stays
+        var nKept: Set<String> = []     // groups whose value goes and whose n stays
         func counts(_ g: GroupFigure) -> (Int, Int)? {
             guard let n = g.numerator, let d = g.denominator, n >= 0, d >= n,
                   n == n.rounded(), d == d.rounded() else { return nil }
@@ -70,6 +72,25 @@ enum IndicatorFigureSuppression {
             let parts = keys.map { counts(groups[$0]!) }
             if !smallCounts && smallMisses {
                 countsHidden = true
+            } else if let t = counts(total), !keys.isEmpty, parts.allSatisfy({ $0 != nil }),
+                      unit == .percent || unit == .ratio,
+                      parts.map({ $0!.0 }).reduce(0, +) == t.0, parts.map({ $0!.1 }).reduce(0, +) == t.1 {
+                // Groups that add up to the total (girls, boys, …): attacked like the case
+                // breakdowns (`BreakdownDisclosure`), so a group's value stays where hiding
+                // counts protects the small one.
+                let scale = unit == .percent ? 100.0 : 1.0
+                let numbers = NumberStyle(.sv)
+                let table = BreakdownDisclosure.Table(total: .init(n: t.1, events: t.0),
+                                                      parts: parts.map { .init(n: $0!.1, events: $0!.0) })
+                let plan = BreakdownDisclosure.plans(for: [table], rule: rule) { e, n in
+                    IndicatorValueText.text(scale * (Double(e) / Double(n)), unit: unit, numbers: numbers) ?? ""
+                }[0]
+                if !BreakdownDisclosure.totalShowsValue(table.total, rule: rule) { visibility[""] = .small }
+                for (i, k) in keys.enumerated() {
+                    let builtOnSmall = rule.isSmall(parts[i]!.1) || rule.isSmall(parts[i]!.0)
+                    if !plan.showsValue[i] { visibility[k] = builtOnSmall ? .small : .hidden }
+                    if !plan.showsN[i] { nHidden.insert(k) } else if !plan.showsValue[i] { nKept.insert(k) }
+                }
             } else if let t = counts(total), !keys.isEmpty, parts.allSatisfy({ $0 != nil }) {
                 let p = parts.map { $0! }
                 let table = ComplementarySuppression.Table(
@@ -92,20 +113,20 @@ enum IndicatorFigureSuppression {
                 for k in keys { visibility[k] = own(groups[k]!) }
             }
         }
-        func withheld(_ g: GroupFigure, _ v: CellVisibility) -> GroupFigure {
-            if !v.isSuppressed, countsHidden, g.numerator != nil || g.denominator != nil {
+        func withheld(_ g: GroupFigure, _ v: CellVisibility, key: String) -> GroupFigure {
+            if !v.isSuppressed, countsHidden || nHidden.contains(key), g.numerator != nil || g.denominator != nil {
                 let written = g.value.value.map { Figure(NumberStyle.roundedValue($0, decimals: IndicatorValueText.decimals($0))) } ?? g.value
                 return GroupFigure(value: written, numerator: nil, denominator: nil,
                                    ciLow: Figure(undefined: countsHiddenNote), ciHigh: Figure(undefined: countsHiddenNote))
             }
             guard v.isSuppressed else { return g }
             let note = v == .small ? smallNote : hiddenNote
-            return GroupFigure(value: Figure(undefined: note), numerator: nil, denominator: nil,
+            return GroupFigure(value: Figure(undefined: note), numerator: nil, denominator: nKept.contains(key) ? g.denominator : nil,
                                ciLow: Figure(undefined: note), ciHigh: Figure(undefined: note))
         }
         var out: [String: GroupFigure] = [:]
-        for k in keys { out[k] = withheld(groups[k]!, visibility[k] ?? .shown) }
-        return (withheld(total, visibility[""] ?? .shown), out)
+        for k in keys { out[k] = withheld(groups[k]!, visibility[k] ?? .shown, key: k) }
+        return (withheld(total, visibility[""] ?? .shown, key: ""), out)
     }
 
     static func isSuppressed(_ f: Figure) -> Bool { f.note?.hasPrefix("suppressed") ?? false }
