@@ -12,10 +12,11 @@
 ///
 /// The plans are tried cheapest first: hiding a category's n costs little, hiding its
 /// value costs more the larger the category ("prefer hiding counts to hiding a large
-/// group's value; never hide a large group when a smaller one would do"). A category
-/// smaller than the threshold never shows its value (that would describe 1–4 persons).
-/// One plan is chosen per cohort for all the outcomes, so a category is hidden the same
-/// way in every table and tables cannot be differenced against each other.
+/// group's value; never hide a large group when a smaller one would do"). A value built
+/// on a small count — a category of 1–4, or 1–4 events — is never shown (DESIGN §6).
+/// The categories whose n is hidden are the same in every outcome of a cohort (the same
+/// count must not be hidden in one table and shown in another); tables over the same
+/// cases are attacked together, so they cannot be differenced against each other.
 public enum BreakdownDisclosure {
     /// One category's counts in one outcome.
     public struct Counts: Sendable, Equatable {

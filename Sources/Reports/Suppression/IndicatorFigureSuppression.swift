@@ -78,6 +78,7 @@ enum IndicatorFigureSuppression {
                 // Groups that add up to the total (girls, boys, …): attacked like the case
                 // breakdowns (`BreakdownDisclosure`), so a group's value stays where hiding
                 // counts protects the small one.
+                // Values as the document writes them (either language rounds alike).
                 let scale = unit == .percent ? 100.0 : 1.0
                 let numbers = NumberStyle(.sv)
                 let table = BreakdownDisclosure.Table(total: .init(n: t.1, events: t.0),
