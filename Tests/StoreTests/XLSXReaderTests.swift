@@ -108,6 +108,44 @@ struct XLSXReaderTests {
         #expect(reader.error(line: 7, field: 2, message: "bad").description == "\(reader.name):Blad1!E7: bad")
     }
 
+    /// Merged cells in the data keep their value in the first cell only; piloteval refuses
+    /// such a range rather than read the rest as empty (docs/decisions.md, "Merged cells
+    /// in the data"). Empty merged ranges, and a value merged into a column without a
+    /// header, read as before.
+    @Test func mergedCellsInTheDataAreRefusedAtTheirRange() throws {
+        let rows: [[Any?]] = [
+            ["Indikatorer 2021"],
+            ["Indikator", "Grupp", "Värde"],
+            ["I1", "Flickor", 5],
+            [nil, "Pojkar", 7],
+            ["I2", "Totalt", nil],
+            ["I3", "Totalt", 3],
+            ["I4", "Flickor", nil],
+            ["I4", "Pojkar", nil],
+        ]
+        func sheet(_ merges: [String], shared: Bool = false) -> [String: Any] {
+            ["shared_strings": shared,
+             "sheets": [["name": "Blad1", "merge": ["A1:C1"] + merges, "rows": rows.map { $0.map { $0 ?? NSNull() } }]]]
+        }
+        for shared in [false, true] {
+            // I1 over the rows of Flickor and Pojkar: Pojkar's indicator would be empty.
+            let vertical = failure { _ = try read(rows, extra: sheet(["A3:A4"], shared: shared)) }
+            #expect(vertical?.cell == "Blad1!A3:A4", "shared strings: \(shared)")
+            #expect(vertical?.description.hasSuffix("Blad1!A3:A4: merged cells in the data (A3:A4): a workbook keeps a merged cell's value in its first cell (A3) only, so piloteval would read the other rows or columns as empty. Unmerge the cells (Excel: Sammanfoga och centrera / Merge & Center) and write the value into every cell that needs it, then import again; nothing was imported") == true,
+                    "\(String(describing: vertical))")
+        }
+        // A number merged across two named columns, and a header cell merged down into the data.
+        #expect(failure { _ = try read(rows, extra: sheet(["B6:C6"])) }?.cell == "Blad1!B6:C6")
+        let header = failure { _ = try read(rows, extra: sheet(["C2:C3"])) }
+        #expect(header?.cell == "Blad1!C2:C3")
+        #expect(header?.message.hasPrefix("a merged cell reaching from the header into the data (C2:C3)") == true)
+        // Harmless: an empty merged range (C7:C8), a value merged into the unnamed column
+        // D, the title merged above the header.
+        let harmless = try read(rows, extra: sheet(["C7:C8", "C3:D3"]))
+        #expect(try harmless.readAll().map(\.fields) == [["I1", "Flickor", "5"], ["", "Pojkar", "7"], ["I2", "Totalt", ""],
+                                                        ["I3", "Totalt", "3"], ["I4", "Flickor", ""], ["I4", "Pojkar", ""]])
+    }
+
     @Test func aValueInAColumnWithoutAHeaderIsAnErrorAtItsCell() throws {
         let e = failure {
             _ = try read([["a", "b"], [1, 2], [3, 4, nil, "stray"]])

@@ -37,6 +37,8 @@ struct XLSXSheetText {
         var columns = 16_384
         /// Rows searched for the header.
         var headerSearch = 50
+        /// Merged ranges (`<mergeCell>`) kept to check against the data.
+        var mergedRanges = 1 << 20
     }
 
     let text: Data
@@ -119,6 +121,18 @@ struct XLSXSheetText {
                                  date1904: workbook.date1904, limits: limits)
         try reader.parse(sheetPath, cap: limits.sheetXML, into: &sheet, required: true, what: "the sheet")
         try sheet.finish()
+        // A merged range over cells piloteval reads keeps its value in its first cell only,
+        // so the others would read as empty: refused when that first cell holds a value
+        // (docs/decisions.md, "Merged cells in the data"). The ranges come after the rows,
+        // so the first cells are looked up in a second pass, only when a range qualifies.
+        let suspects = sheet.mergesOverData()
+        if !suspects.isEmpty {
+            var probe = MergedValueProbe(strings: strings, cells: Set(suspects.map { $0.firstCellKey }))
+            try reader.parse(sheetPath, cap: limits.sheetXML, into: &probe, required: true, what: "the sheet")
+            if let merged = suspects.first(where: { probe.found.contains($0.firstCellKey) }) {
+                throw merged.error(file: name, sheet: chosen.name, headerRow: sheet.headerRow)
+            }
+        }
         self.text = Data(sheet.output)
         self.location = SheetLocation(sheet: chosen.name, columns: sheet.headerColumns, headerRow: sheet.headerRow,
                                       lines: sheet.breakLines, rows: sheet.breakRows)
@@ -418,6 +432,8 @@ struct SheetHandler: XMLHandler {
 
     private(set) var output: [UInt8] = []
     private var nextLine = 1
+    /// The sheet's merged ranges (`<mergeCells>` follows `<sheetData>`).
+    private(set) var merges: [MergedRange] = []
     private(set) var breakLines: [Int] = []
     private(set) var breakRows: [Int] = []
 
@@ -444,7 +460,7 @@ struct SheetHandler: XMLHandler {
     }
 
     /// Parses `A1`-style references: the 0-based column and the row (0 when absent).
-    private static func parseReference(_ r: UnsafeBufferPointer<UInt8>) -> (column: Int, row: Int)? {
+    static func parseReference(_ r: UnsafeBufferPointer<UInt8>) -> (column: Int, row: Int)? {
         var i = 0, col = 0, rowNumber = 0
         while i < r.count, r[i] >= 65, r[i] <= 90 {
             col = col * 26 + Int(r[i] - 64)
@@ -508,6 +524,15 @@ struct SheetHandler: XMLHandler {
             }
         } else if name.is("sheetData") {
             inSheetData = true
+        } else if name.is("mergeCell"), let ref = a.raw("ref") {
+            guard let colon = ref.firstIndex(of: UInt8(ascii: ":")),
+                  let first = Self.parseReference(UnsafeBufferPointer(rebasing: ref[..<colon])),
+                  let last = Self.parseReference(UnsafeBufferPointer(rebasing: ref[(colon + 1)...])) else { return }
+            if merges.count >= limits.mergedRanges {
+                throw failWhole("more than \(limits.mergedRanges) merged ranges: a damaged or hostile file; refused, nothing imported")
+            }
+            merges.append(MergedRange(firstColumn: min(first.column, last.column), firstRow: min(first.row, last.row),
+                                      lastColumn: max(first.column, last.column), lastRow: max(first.row, last.row)))
         } else if name.is("dimension"), let ref = a.raw("ref") {
             // `A1:Z100`: refuse a claim beyond Excel's limits before reading any row.
             var last = ref
@@ -680,6 +705,17 @@ struct SheetHandler: XMLHandler {
         }
     }
 
+    /// The merged ranges that cover two or more cells piloteval reads — in a column with
+    /// a header name, in the header row or below it — at least one of them below the header.
+    func mergesOverData() -> [MergedRange] {
+        merges.filter { m in
+            guard m.lastRow > headerRow else { return false }
+            let columns = headerColumns.lazy.filter { $0 >= m.firstColumn && $0 <= m.lastColumn }.count
+            let rows = m.lastRow - max(m.firstRow, headerRow) + 1
+            return columns >= 1 && columns * rows >= 2
+        }
+    }
+
     private mutating func decideHeader() throws {
         // The header is the row that names the columns the rows below it use: of the rows
         // with at least two values (one, in a one-column sheet), the one whose columns
@@ -773,5 +809,98 @@ struct SheetHandler: XMLHandler {
         }
         out.append(UInt8(ascii: "\""))
         return breaks
+    }
+}
+
+// MARK: Merged cells
+
+/// A merged range of a sheet: 0-based columns, sheet rows, inclusive.
+struct MergedRange: Hashable {
+    var firstColumn: Int
+    var firstRow: Int
+    var lastColumn: Int
+    var lastRow: Int
+
+    /// The cell that holds the range's value (its top left), as one number.
+    var firstCellKey: Int { MergedValueProbe.key(row: firstRow, column: firstColumn) }
+
+    var reference: String {
+        SheetLocation.columnLetters(firstColumn) + String(firstRow) + ":"
+            + SheetLocation.columnLetters(lastColumn) + String(lastRow)
+    }
+
+    func error(file: String, sheet: String, headerRow: Int) -> CSVError {
+        let first = SheetLocation.columnLetters(firstColumn) + String(firstRow)
+        let what = firstRow <= headerRow ? "a merged cell reaching from the header into the data" : "merged cells in the data"
+        return CSVError(kind: .invalidValue, file: file, line: max(firstRow, headerRow + 1),
+                        message: "\(what) (\(reference)): a workbook keeps a merged cell's value in its first cell (\(first)) only, so piloteval would read the other rows or columns as empty. Unmerge the cells (Excel: Sammanfoga och centrera / Merge & Center) and write the value into every cell that needs it, then import again; nothing was imported",
+                        cell: SheetLocation.quotedSheetName(sheet) + "!" + reference)
+    }
+}
+
+/// A second pass over the sheet that finds which of some cells hold a value (not
+/// blank text), for the merged ranges that `SheetHandler.mergesOverData` names.
+struct MergedValueProbe: XMLHandler {
+    let strings: SharedStringsHandler
+    let cells: Set<Int>
+    private(set) var found: Set<Int> = []
+    private var inSheetData = false, row = 0, column = -1
+    private var current: Int?
+    private var shared = false, inValue = false, inText = false
+    private var value: [UInt8] = []
+
+    init(strings: SharedStringsHandler, cells: Set<Int>) {
+        self.strings = strings
+        self.cells = cells
+    }
+
+    static func key(row: Int, column: Int) -> Int { row << 15 | column }
+
+    var wantsText: Bool { current != nil && (inValue || inText) }
+
+    mutating func start(_ name: UnsafeBufferPointer<UInt8>, _ a: XMLAttributes) throws {
+        if !inSheetData {
+            if name.is("sheetData") { inSheetData = true }
+            return
+        }
+        if name.is("row") {
+            row = a.integer("r") ?? row + 1
+            column = -1
+        } else if name.is("c") {
+            if let ref = a.raw("r"), let (c, _) = SheetHandler.parseReference(ref) { column = c } else { column += 1 }
+            let k = Self.key(row: row, column: column)
+            current = cells.contains(k) ? k : nil
+            shared = a.raw("t")?.is("s") ?? false
+            value.removeAll(keepingCapacity: true)
+        } else if name.is("v") {
+            inValue = true
+        } else if name.is("t") {
+            inText = true
+        }
+    }
+
+    mutating func end(_ name: UnsafeBufferPointer<UInt8>) throws {
+        guard inSheetData else { return }
+        if name.is("v") {
+            inValue = false
+        } else if name.is("t") {
+            inText = false
+        } else if name.is("sheetData") {
+            inSheetData = false
+        } else if name.is("c"), let k = current {
+            current = nil
+            var text = value[...]
+            if shared {
+                var index = value.isEmpty || value.count > 9 ? -1 : 0
+                for b in value where index >= 0 { index = b >= 0x30 && b <= 0x39 ? index * 10 + Int(b - 0x30) : -1 }
+                guard index >= 0, index < strings.count else { return }
+                text = strings.bytes[strings.offsets[index]..<strings.offsets[index + 1]]
+            }
+            if text.contains(where: { !XMLStream.isSpace($0) }) { found.insert(k) }
+        }
+    }
+
+    mutating func text(_ t: UnsafeBufferPointer<UInt8>) throws {
+        value.append(contentsOf: t)
     }
 }
