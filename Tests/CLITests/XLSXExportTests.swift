@@ -26,7 +26,7 @@ struct XLSXExportTests {
         if c.data_type == "f": return ["f", str(v)]
         if isinstance(v, datetime.datetime): return ["d", v.date().isoformat(), c.number_format]
         if isinstance(v, bool): return ["b", v]
-        if isinstance(v, (int, float)): return ["n", repr(float(v))]
+        if isinstance(v, (int, float)): return ["n", repr(float(v)), c.number_format]
         return ["s", v]
     sheet = [[cell(c) for c in row] for row in ws.iter_rows()]
     widths = [ws.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width for i in range(ws.max_column)]
@@ -48,9 +48,10 @@ struct XLSXExportTests {
     }
 
     /// Every cell of the sheet against the same cell of the CSV (written independently of
-    /// the code under test): empty ↔ no cell; a number ↔ a number cell of that value; any
-    /// other text ↔ a text cell of that text, with `'` in front when it begins with
-    /// = + - @ (never a formula cell). Returns how many cells were numbers and text.
+    /// the code under test): empty ↔ no cell; a number ↔ a number cell of that value (in
+    /// the `0.0%` format in a share column, else General); any other text, and anything in
+    /// a column of periods or names, ↔ a text cell of that text, with `'` in front when it
+    /// begins with = + - @ (never a formula cell). Returns how many cells were numbers and text.
     @discardableResult
     func expectSame(_ r: ReadBack, sheet: String) -> (numbers: Int, texts: Int) {
         #expect(r.object["title"] as? String == sheet)
@@ -64,8 +65,10 @@ struct XLSXExportTests {
                 let at = "row \(i + 1) column \(j + 1): csv \(value), xlsx \(String(describing: x))"
                 if value.isEmpty {
                     #expect(x == nil, "\(at)")
-                } else if i > 0, value.range(of: #"^-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$"#, options: .regularExpression) != nil {
+                } else if i > 0, !Self.textColumns.contains(r.csv[0][j]),
+                          value.range(of: #"^-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$"#, options: .regularExpression) != nil {
                     #expect(x?[0] as? String == "n" && (x?[1] as? String).flatMap(Double.init) == Double(value), "\(at)")
+                    #expect(x?[2] as? String == (r.csv[0][j] == "agree_share" ? "0.0%" : "General"), "\(at)")
                     numbers += 1
                 } else {
                     let formulaLike = ["=", "+", "-", "@"].contains { value.hasPrefix($0) }
@@ -82,6 +85,12 @@ struct XLSXExportTests {
         }
         return (numbers, texts)
     }
+
+    /// The columns of periods, ids and names, written out here apart from XLSXOutput's list.
+    static let textColumns: Set<String> = [
+        "model", "period", "previous_period", "target_period", "city_target_period", "indicator", "title", "unit",
+        "group", "source", "instrument", "wave", "change_from", "key", "unit_or_item", "a", "b",
+    ]
 
     @Test func indicatorsStatusAndTrendMatchTheirCSV() throws {
         let cli = try CSVExportInjectionTests().prepared()
@@ -159,6 +168,28 @@ struct XLSXExportTests {
         #expect(r.xlsx[2][2]?[1] as? String == "1e-07")
         #expect(r.xlsx[1][3]?[0] as? String == "s" && r.xlsx[1][3]?[1] as? String == "'=1+1")
         #expect(r.xlsx[2].count < 4 || r.xlsx[2][3] == nil)
+    }
+
+    /// A year period, a wave or a unit that looks like a number stays text, so the column
+    /// holds one kind of cell (LibreOffice showed `2022` right-aligned beside `2022-T1`);
+    /// a share is a number shown as a percentage.
+    @Test func periodsAndNamesAreTextAndSharesPercentages() throws {
+        let rows = [["period", "wave", "unit", "n", "agree_share"], ["2022", "2021", "12", "35", "0.5142857142857142"],
+                    ["2022-T1", "2021-03", "-1", "7", ""]]
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-out-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try CSVText.render(rows).write(to: dir.appendingPathComponent("p.csv"), atomically: true, encoding: .utf8)
+        try XLSXOutput.workbook(rows, sheet: "Perioder").data().write(to: dir.appendingPathComponent("p.xlsx"))
+        let r = try readBack(csv: dir.appendingPathComponent("p.csv").path, xlsx: dir.appendingPathComponent("p.xlsx").path)
+        #expect(r.xlsx[1][0]?[0] as? String == "s" && r.xlsx[1][0]?[1] as? String == "2022")
+        #expect(r.xlsx[1][1]?[0] as? String == "s" && r.xlsx[1][2]?[1] as? String == "12")
+        #expect(r.xlsx[2][2]?[1] as? String == "'-1")
+        #expect(r.xlsx[1][3]?[0] as? String == "n" && r.xlsx[1][3]?[2] as? String == "General")
+        #expect(r.xlsx[1][4]?[0] as? String == "n" && r.xlsx[1][4]?[1] as? String == "0.5142857142857142")
+        #expect(r.xlsx[1][4]?[2] as? String == "0.0%")
+        let (numbers, texts) = expectSame(r, sheet: "Perioder")
+        #expect(numbers == 3 && texts == 11)
     }
 
     /// `excel-sv` and xlsx use one rule for what is a number and what is text.

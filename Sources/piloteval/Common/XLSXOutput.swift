@@ -6,17 +6,35 @@ import Store
 /// is — the rule `--csv-dialect excel-sv` uses: a number cell for a number (`7`,
 /// `-1.5`, `1e-07`), a date cell shown as `yyyy-mm-dd` for an ISO date (`2022-12-31`),
 /// and text for the rest, inline (never evaluated) and with a leading `'` where it
-/// begins like a formula. The first row (the CSV's header) is bold and frozen; column
-/// widths fit the content.
+/// begins like a formula. Two kinds of column are known by their header: periods and
+/// names (`period`, `wave`, `group`, …) stay text even when they look like a number (the
+/// year period `2022`, a unit named `12`), so a column never mixes numbers and text and
+/// sorts as its periods; shares (`agree_share`) keep their value and are shown as
+/// percentages. The first row (the CSV's header) is bold and frozen; column widths fit
+/// the content.
 enum XLSXOutput {
+    /// Columns of periods, ids and names: text in every row.
+    static let textColumns: Set<String> = [
+        "model", "period", "previous_period", "target_period", "city_target_period", "indicator", "title", "unit",
+        "group", "source", "instrument", "wave", "change_from", "key", "unit_or_item", "a", "b",
+    ]
+    /// Columns of shares between 0 and 1: number cells in the `0.0%` format.
+    static let percentColumns: Set<String> = ["agree_share"]
+
     static func workbook(_ rows: [[String]], sheet: String) -> XLSXWriter {
         typealias Cell = XLSXWriter.Cell
         var cells: [[Cell]] = []
         cells.reserveCapacity(rows.count)
+        let header = rows.first ?? []
+        let text = header.map { textColumns.contains($0) }
+        let percent = header.map { percentColumns.contains($0) }
         for (r, row) in rows.enumerated() {
-            cells.append(row.map { text in
-                if r == 0 { return Cell(.text(CSVText.neutralisingFormula(text)), style: .header) }
-                return cell(text)
+            cells.append(row.enumerated().map { c, value in
+                if r == 0 { return Cell(.text(CSVText.neutralisingFormula(value)), style: .header) }
+                if c < text.count, text[c], !value.isEmpty { return Cell(.text(CSVText.neutralisingFormula(value))) }
+                var result = cell(value)
+                if c < percent.count, percent[c], case .number = result.value { result.style = .percent }
+                return result
             })
         }
         return XLSXWriter(sheets: [XLSXWriter.Sheet(name: sheet, rows: cells,
