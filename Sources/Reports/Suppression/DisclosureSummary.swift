@@ -75,13 +75,14 @@ extension DisclosureSummary {
     /// language; for the internal audience, that nothing was withheld and why.
     /// `brief`: one sentence, for the two pages of the steering brief.
     func appendix(strings s: ReportStrings, numbers: NumberStyle, partNames: [String: String], brief: Bool = false) -> ReportSection {
-        var t = ["threshold": numbers.integer(threshold), "below": numbers.integer(threshold - 1)]
+        let t = ["threshold": numbers.integer(threshold), "below": numbers.integer(threshold - 1)]
         var blocks: [Block] = []
         if audience == .internal {
             blocks.append(.paragraph(RichText(s("disclosure.internal", t))))
         } else if brief {
-            t["count"] = numbers.integer(total)
-            blocks.append(.paragraph(RichText(s(total == 0 ? "disclosure.none" : total == 1 ? "disclosure.brief.one" : "disclosure.brief", t))))
+            // The brief shows a part of what the record holds; its figures by part are the
+            // final report's appendix (and stderr), so here the symbols and where to look.
+            blocks.append(.paragraph(RichText(s(total == 0 ? "disclosure.none" : "disclosure.brief", t))))
         } else {
             blocks.append(.paragraph(RichText(s("disclosure.rule", t))))
             if entries.isEmpty {
