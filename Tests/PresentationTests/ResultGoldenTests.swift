@@ -1,4 +1,4 @@
-import Evaluation
+@testable import Evaluation
 import Foundation
 import LogicModel
 import Periods
@@ -118,6 +118,39 @@ import Testing
                                               options: .init(design: design, byGender: design == .unadjusted,
                                                              bootstrap: .init(replicates: 999)))
         try GoldenFile.check(Self.writer.render(result.blocks(style: .terminal)), "cohort-\(design.rawValue).txt")
+    }
+
+    // MARK: compare and describe on any CSV
+
+    static let days: (pilot: [Double], line: [Double]) = ([12, 15, 9, 30, 22, 18, 11, 25, .nan, 14],
+                                                          [20, 31, 18, 44, 27, 35, 16, 29, 40, 23, 38, 21, 19, 33])
+    static let clean = CSVAnalyses.NonNumericCells(column: "dagar", nil)
+
+    @Test func compareOnAnyCSV() throws {
+        let binary = CSVAnalyses.Checked(result: CSVAnalyses.Compared.binary(BinaryComparison.compute(
+            pilotEvents: 14, pilotN: 20, comparisonEvents: 21, comparisonN: 45, pilotLabel: "pilot", comparisonLabel: "linjen",
+            outcome: "inom_14_dagar")), nonNumericCells: CSVAnalyses.NonNumericCells(column: "inom_14_dagar", nil))
+        try GoldenFile.check(Self.writer.render(binary.blocks(style: .terminal)), "compare-binary.txt")
+        func continuous(_ p: [Double], _ c: [Double], pilot: String = "pilot") -> CSVAnalyses.Compared {
+            .continuous(ContinuousComparison.compute(pilot: p, comparison: c, pilotLabel: pilot, comparisonLabel: "linjen", outcome: "dagar"))
+        }
+        let byGender = CSVAnalyses.Checked(result: CSVAnalyses.Stratified(
+            by: "kön", overall: continuous(Self.days.pilot, Self.days.line),
+            strata: [("flicka", continuous(Array(Self.days.pilot.prefix(5)), Array(Self.days.line.prefix(7)))),
+                     ("pojke", continuous(Array(Self.days.pilot.suffix(5)), Array(Self.days.line.suffix(7)))),
+                     ("annat", continuous([], [26, 30]))]), nonNumericCells: Self.clean)
+        try GoldenFile.check(Self.writer.render(byGender.blocks(style: .terminal)), "compare-continuous-by.txt")
+    }
+
+    @Test func describeOnAnyCSV() throws {
+        let whole = CSVAnalyses.Described(overall: Descriptives(of: Self.days.pilot + Self.days.line), groups: [], notes: [],
+                                          nonNumericCells: Self.clean)
+        try GoldenFile.check(Self.writer.render(whole.blocks(style: .terminal)), "describe.txt")
+        let byGroup = CSVAnalyses.Described(overall: nil, groups: [("pilot", Descriptives(of: Self.days.pilot)),
+                                                                   ("linjen", Descriptives(of: Self.days.line)),
+                                                                   ("okänd", Descriptives(of: [7]))],
+                                            notes: [], nonNumericCells: Self.clean)
+        try GoldenFile.check(Self.writer.render(byGroup.blocks(style: .terminal)), "describe-by.txt")
     }
 
     // MARK: Readiness

@@ -26,6 +26,8 @@ struct ComparisonBlocks {
     /// What the comparison group is called in headings: "line" (the line organisation)
     /// for `cases compare`, "comparison" for `compare` on any CSV.
     let comparisonName: String
+    /// `compare` on any CSV also shows Student's t beside Welch's (its JSON has both).
+    let showsStudentT: Bool
     var pending: [String] = []
 
     init(result: CohortComparisonResult, style: NumberStyle) {
@@ -33,6 +35,7 @@ struct ComparisonBlocks {
         cohort = result
         self.style = style
         comparisonName = "line"
+        showsStudentT = false
     }
 
     init(unadjusted: UnadjustedComparison, style: NumberStyle) {
@@ -40,6 +43,7 @@ struct ComparisonBlocks {
         cohort = nil
         self.style = style
         comparisonName = "comparison"
+        showsStudentT = true
     }
 
     /// The cohort result: only the sections `all()` draws for `cases compare` read it.
@@ -220,6 +224,11 @@ struct ComparisonBlocks {
                          TableBlock.Cell(range(c.difference, share: false, difference: true)),
                          TableBlock.Cell("Welch t = " + text(c.welch.statistic, .decimal(2)) + ", df = " + df),
                          cell(c.welch.p, .pValue)])
+            if showsStudentT {
+                let studentDf = c.student.df.map { text($0, .decimal(0)) } ?? "–"
+                rows.append(["", "", "", TableBlock.Cell("Student t = " + text(c.student.statistic, .decimal(2)) + ", df = " + studentDf),
+                             cell(c.student.p, .pValue)])
+            }
             let method = c.mannWhitney.method?.rawValue ?? ""
             rows.append(["shift (Hodges–Lehmann)", cell(c.hodgesLehmann.shift.estimate, .signed(2)),
                          TableBlock.Cell(range(c.hodgesLehmann.shift, share: false, difference: true)),
