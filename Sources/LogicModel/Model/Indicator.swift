@@ -65,6 +65,9 @@ public struct Indicator: Codable, Sendable, Equatable {
     /// `counts:` as the file writes it; nil when the file says nothing (persons). Kept
     /// optional so that a model without the key has the same JSON as before.
     public var counts: Counts?
+    /// `data:`: where values are computed from (DESIGN §3.1); nil (the default) for an
+    /// indicator whose values are hand-entered observations. Absent from the JSON when nil.
+    public var data: DataBinding?
 
     /// True when the indicator counts events, not persons: its figures are not suppressed.
     public var countsEvents: Bool { counts == .events }

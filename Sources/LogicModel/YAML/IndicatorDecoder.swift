@@ -4,7 +4,7 @@ import Yams
 /// Reads one indicator entry, including its baseline, targets and typed rules.
 enum IndicatorDecoder {
     static let keys = ["id", "title", "description", "measures", "unit", "direction", "baseline", "targets",
-                       "source", "frequency", "breakdowns", "illustrative", "note", "counts"]
+                       "source", "frequency", "breakdowns", "illustrative", "note", "counts", "data"]
 
     static func decode(_ id: String, item: Node, entries e: [String: (key: Node, value: Node)],
                        reader r: NodeReader, measures: [String]) -> Indicator? {
@@ -27,6 +27,9 @@ enum IndicatorDecoder {
         indicator.illustrative = r.bool(e["illustrative"]?.value, key: "illustrative", id: id) ?? false
         indicator.note = r.string(e["note"]?.value, key: "note", id: id)
         indicator.counts = r.choice(e["counts"]?.value, key: "counts", id: id, as: Counts.self)
+        if let node = e["data"]?.value, !r.isNull(node) {
+            indicator.data = DataBindingDecoder.decode(node, id: id, reader: r, indicator: indicator)
+        }
 
         if let node = e["baseline"]?.value,
            let b = r.entries(node, what: "a baseline", id: id, allowed: ["period", "value", "note"]) {
