@@ -32,9 +32,9 @@ public enum LogframeRenderer {
                 var t = "\(i.id): \(i.title)"
                 let targets = i.targets.map { "\($0.period) \($0.rule.text)" + ($0.setBy == .city ? " (KF)" : "") }
                 if !targets.isEmpty { t += " [" + targets.joined(separator: "; ") + "]" }
-                return LogframeIndicator(id: i.id, text: t, illustrative: i.illustrative)
+                return LogframeIndicator(id: i.id, text: t, illustrative: i.illustrative, source: i.source)
             }
-            let verification = Array(Set((indicatorsByNode[id] ?? []).compactMap(\.source))).sorted()
+            let verification = Self.verification(indicatorsByNode[id] ?? [])
             let assumptions = (assumptionsByNode[id] ?? []).map { "\($0.1.id): \($0.1.text)" + ($0.1.critical ? " (\(s.critical))" : "") }
             rows.append(LogframeRow(level: level, id: id, title: title, indicators: inds,
                                     verification: verification, assumptions: assumptions))
@@ -49,6 +49,17 @@ public enum LogframeRenderer {
         return LogframeTable(title: s.logframeTitle,
                              headers: [s.level, s.narrative, s.indicators, s.meansOfVerification, s.assumptions],
                              illustrativeLabel: s.illustrative, rows: rows)
+    }
+}
+
+extension LogframeRenderer {
+    /// Each indicator's measurement method beside its id, in the indicators' order, so
+    /// a method is never read against another indicator; one line when every indicator
+    /// of the node is measured the same way.
+    static func verification(_ indicators: [Indicator]) -> [String] {
+        let sources = indicators.compactMap(\.source)
+        if sources.count == indicators.count, Set(sources).count == 1 { return [sources[0]] }
+        return indicators.compactMap { i in i.source.map { "\(i.id): \($0)" } }
     }
 }
 
@@ -75,4 +86,6 @@ public struct LogframeIndicator: Sendable, Equatable {
     /// "I1: title [2021 <= 22; 2022 improve (KF)]"
     public var text: String
     public var illustrative: Bool
+    /// The indicator's measurement method (means of verification), if the model gives one.
+    public var source: String? = nil
 }
