@@ -72,8 +72,17 @@ import Testing
         #expect(!built.missingText.contains("1 Sammanfattning"))
         let syfte = built.document.sections.first { $0.key == "3" }!
         #expect(syfte.blocks.count == 1)
-        if case .callout(let c) = syfte.blocks[0] { #expect(c.kind == .placeholder) } else { Issue.record("no placeholder") }
+        // Not a draft: one neutral line, no box telling the author what to write.
+        if case .paragraph(let p) = syfte.blocks[0] { #expect(p.plainText == "Avsnittet är inte skrivet ännu.") } else { Issue.record("no line") }
         #expect(built.record.sections.first { $0.key == "3" }?.content == ["placeholder"])
+        let fixture = try ReportFixture()
+        var request = try fixture.request()
+        request.draft = true
+        let draft = try ReportEngine.build(model: fixture.model, provenance: fixture.provenance, request: request,
+                                           strings: ReportStrings(.sv), database: fixture.database)
+        if case .callout(let c) = draft.document.sections.first(where: { $0.key == "3" })!.blocks[0] {
+            #expect(c.kind == .placeholder)
+        } else { Issue.record("no draft box") }
     }
 
     @Test func textErrorsNameTheLine() {

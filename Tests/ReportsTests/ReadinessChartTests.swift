@@ -108,7 +108,7 @@ import Testing
         for (i, colour) in ReadinessChartSupport.puOr(7).enumerated() where i != 3 { #expect(svg.contains(colour), "legend colour \(colour)") }
         #expect(svg.contains("#d4d4d4"))   // the neutral middle answer: grey, visible on white
         #expect(svg.contains("n = 8"))
-        #expect(svg.contains("50 %"))   // half of Enhet A answered 7 to understand_why
+        #expect(svg.contains("50\u{00A0}%"))   // half of Enhet A answered 7 to understand_why
         let pooled = LikertBars.svg(Self.summary, instrument: Self.instrument, language: .en)
         #expect(pooled.contains("n = 14") && pooled.contains("50%"))   // A and B pooled; Liten suppressed
     }

@@ -56,8 +56,8 @@ public struct ReadinessVerdict: Sendable, Equatable {
         let agree = split.isEmpty
         let reliable = reliability >= reliabilityCutoff
         let r2 = format(reliability, sv: false), r2sv = format(reliability, sv: true)
-        let i1 = icc1.value.map { " ICC(1) = \(format($0, sv: false)): \(String(format: "%.0f", max(0, $0) * 100)) % of the variance in scores lies between units." } ?? ""
-        let i1sv = icc1.value.map { " ICC(1) = \(format($0, sv: true)): \(String(format: "%.0f", max(0, $0) * 100)) % av variationen ligger mellan enheterna." } ?? ""
+        let i1 = icc1.value.map { " ICC(1) = \(format($0, sv: false)): \(String(format: "%.0f", max(0, $0) * 100))% of the variance in scores lies between units." } ?? ""
+        let i1sv = icc1.value.map { " ICC(1) = \(format($0, sv: true)): \(String(format: "%.0f", max(0, $0) * 100))\u{00A0}% av variationen ligger mellan enheterna." } ?? ""
         let names = split.joined(separator: ", ")
         switch (agree, reliable) {
         case (true, true):

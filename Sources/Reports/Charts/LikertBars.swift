@@ -113,7 +113,7 @@ public enum LikertBars {
             return Double(hi) < Double(points.count - 1) / 2 ? colours[hi] : colours[lo]
         }
         func name(_ c: AnswerClass) -> String { c.low == c.high ? String(c.low) : "\(c.low)–\(c.high)" }
-        let labels = Dictionary(uniqueKeysWithValues: instrument.items.map { ($0.key, $0.shortLabel(language)) })
+        let labels = Dictionary(uniqueKeysWithValues: instrument.items.map { ($0.key, ReadinessChartSupport.itemLabel($0, language)) })
 
         let labelWidth = max(150, (bars.map { S.width(labels[$0.item] ?? $0.item, size: 12) }.max() ?? 0) + 24)
         let plotW = 560.0, barH = 22.0, gap = 10.0

@@ -72,7 +72,23 @@ enum ReadinessChartSupport {
     }
 
     static func percent(_ x: Double, _ language: Language) -> String {
-        language == .sv ? "\(Int((x * 100).rounded())) %" : "\(Int((x * 100).rounded()))%"
+        language == .sv ? "\(Int((x * 100).rounded()))\u{00A0}%" : "\(Int((x * 100).rounded()))%"
+    }
+
+    /// An item's name in a chart: its short label where the instrument gives one, else
+    /// its statement cut at a word before `limit` characters ("Jag vill vara med och
+    /// bidra…") — never its key (`want_to_contribute`), which is a CSV column name.
+    static func itemLabel(_ item: SurveyItem, _ language: Language, limit: Int = 32) -> String {
+        let short = language == .en ? (item.shortEn ?? item.shortSv) : (item.shortSv ?? item.shortEn)
+        if let short { return short }
+        let statement = item.statement(language)
+        guard statement.count > limit else { return statement }
+        var out = ""
+        for word in statement.split(separator: " ") {
+            if out.count + word.count + 1 > limit - 1 { break }
+            out += (out.isEmpty ? "" : " ") + word
+        }
+        return (out.isEmpty ? String(statement.prefix(limit - 1)) : out) + "…"
     }
 
     /// Width of `text` at `size` px in a sans-serif font, roughly (0.55 em per character):

@@ -14,7 +14,7 @@ public enum ReadinessHeatmap {
         let scale = instrument.scale
         let scaleInfo = ReadinessScoring.scales(of: instrument)
         struct Row { var label: String; var isScale: Bool; var key: String }
-        var rows = instrument.items.map { Row(label: $0.shortLabel(language), isScale: false, key: $0.key) }
+        var rows = instrument.items.map { Row(label: ReadinessChartSupport.itemLabel($0, language), isScale: false, key: $0.key) }
         rows += scaleInfo.map { Row(label: (sv ? "Skala: " : "Scale: ") + (sv ? $0.sv : $0.en), isScale: true, key: $0.key) }
         let units = summary.units
         // Scale rows are bold, a little wider than the estimate for regular text.
@@ -66,7 +66,7 @@ public enum ReadinessHeatmap {
                               : "Heat map: rows are statements and scales, columns are units; each cell shows the mean. ")
             + units.map { u in
                 u.suppressed ? "\(u.unit): " + (sv ? "för få svarande, döljs" : "too few respondents, hidden")
-                    : "\(u.unit): " + (u.items.compactMap { i in i.mean.value.map { "\(instrument.item(i.item)?.shortLabel(language) ?? i.item) \(S.number($0, language))" } }.joined(separator: ", "))
+                    : "\(u.unit): " + (u.items.compactMap { i in i.mean.value.map { "\(instrument.item(i.item).map { ReadinessChartSupport.itemLabel($0, language) } ?? i.item) \(S.number($0, language))" } }.joined(separator: ", "))
             }.joined(separator: ". ")
 
         var svg = S.open(width: width, height: height, id: "readiness-heatmap", title: title, description: description)

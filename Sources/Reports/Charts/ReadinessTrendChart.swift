@@ -17,7 +17,7 @@ public enum ReadinessTrendChart {
         let series = trend.series.filter { $0.kind == kind && $0.key == key }
         let waves = trend.waves
         let measure: String = kind == "item"
-            ? (instrument.item(key)?.shortLabel(language) ?? key)
+            ? (instrument.item(key).map { ReadinessChartSupport.itemLabel($0, language) } ?? key)
             : (ReadinessScoring.scales(of: instrument).first { $0.key == key }.map { sv ? $0.sv : $0.en } ?? key)
 
         let legendLabels = series.map(\.unit)
@@ -31,7 +31,7 @@ public enum ReadinessTrendChart {
         func yAt(_ v: Double) -> Double { top + plotH * (1 - (min(hi, max(lo, v)) - lo) / (hi - lo)) }
 
         let title = sv ? "\(measure): utveckling per enhet" : "\(measure): trend by unit"
-        let subtitle = sv ? "Medelvärde (skala \(scale.min)–\(scale.max)) med 95 % konfidensintervall"
+        let subtitle = sv ? "Medelvärde (skala \(scale.min)–\(scale.max)) med 95\u{00A0}% konfidensintervall"
                           : "Mean (\(scale.min)–\(scale.max) scale) with 95% confidence interval"
         let description = (sv ? "Linjediagram över mätningarna \(waves.map(\.wave).joined(separator: ", ")). "
                               : "Line chart over the waves \(waves.map(\.wave).joined(separator: ", ")). ")

@@ -98,10 +98,11 @@ fileprivate struct RunChartText {
             return sv ? "\(head)\(scope): ingen signal möjlig med \(r.usefulPoints) användbara punkter"
                       : "\(head)\(scope): no signal possible with \(r.usefulPoints) useful points"
         }
-        let verdict = r.signal ? "SIGNAL" : (sv ? "ingen signal" : "no signal")
+        let verdict = r.signal ? (sv ? "signal om förändring" : "signal of change") : (sv ? "ingen signal" : "no signal")
+        let crossings = sv ? "\(c) korsning\(c == 1 ? "" : "ar")" : "\(c) crossing\(c == 1 ? "" : "s")"
         return sv
-            ? "\(head)\(scope): \(verdict) — längsta serie \(longest) (gräns \(lmax)), \(c) korsningar (minst \(cmin)), \(r.usefulPoints) användbara punkter"
-            : "\(head)\(scope): \(verdict) — longest run \(longest) (limit \(lmax)), \(c) crossings (at least \(cmin)), \(r.usefulPoints) useful points"
+            ? "\(head)\(scope): \(verdict) — längsta serie \(longest) (gräns \(lmax)), \(crossings) (minst \(cmin)), \(r.usefulPoints) användbara punkter"
+            : "\(head)\(scope): \(verdict) — longest run \(longest) (limit \(lmax)), \(crossings) (at least \(cmin)), \(r.usefulPoints) useful points"
     }
     func outside(_ n: Int) -> String {
         sv ? "\(n) punkt\(n == 1 ? "" : "er") utanför styrgränserna" : "\(n) point\(n == 1 ? "" : "s") outside the control limits"
@@ -167,7 +168,7 @@ fileprivate struct RunChartDrawing {
         var s = String(format: "%.\(d ?? decimals)f", shown)
         if s.hasPrefix("-") { s = "−" + s.dropFirst() }
         if text.sv { s = s.replacingOccurrences(of: ".", with: ",") }
-        return s + (percent ? " %" : "")
+        return s + (percent ? (text.sv ? "\u{00A0}%" : "%") : "")
     }
     func f(_ v: Double) -> String { String(format: "%.1f", v) }
 

@@ -83,7 +83,7 @@ enum ChangesSince {
                     rows: rows, alignments: [.left, .right, .right])))
             }
             if others > 0 {
-                blocks.append(.paragraph(RichText(s("steering.changes.others", ["count": context.numbers.integer(others)]))))
+                blocks.append(.paragraph(RichText(others == 1 ? s("steering.changes.others.one") : s("steering.changes.others", ["count": context.numbers.integer(others)]))))
             }
         }
         return blocks

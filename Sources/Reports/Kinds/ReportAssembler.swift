@@ -2,7 +2,8 @@ import LogicModel
 import Presentation
 
 /// Puts a report together: a kind's plan, the prose from `--text`, and the blocks the
-/// section builders produced, with a visible placeholder for whatever is missing.
+/// section builders produced. Whatever is missing gets a neutral line ("not written
+/// yet"), or with `draft` a marked box saying what to add.
 enum ReportAssembler {
     static func plan(_ kind: ReportKind) -> [SectionPlan] {
         switch kind {
@@ -36,7 +37,7 @@ enum ReportAssembler {
     }
 
     static func assemble(_ plans: [SectionPlan], text: SectionText?, filled: [ReportSlot: [Block]],
-                         strings s: ReportStrings) -> Assembled {
+                         strings s: ReportStrings, draft: Bool = false) -> Assembled {
         var summaries: [ReportRecord.SectionSummary] = []
         var missing: [String] = []
         func build(_ p: SectionPlan) -> ReportSection {
@@ -49,9 +50,14 @@ enum ReportAssembler {
                     prose = written
                     content.append("written")
                 } else if p.textRequired {
-                    var message = s("placeholder.text", ["heading": heading])
-                    if let hint = p.hintKey { message = s(hint) + " " + message }
-                    prose = [.callout(Callout(.placeholder, title: s("placeholder.text.title"), RichText(message)))]
+                    if draft {
+                        var message = s("placeholder.text", ["heading": heading])
+                        if let hint = p.hintKey { message = s(hint) + " " + message }
+                        prose = [.callout(Callout(.placeholder, title: s("placeholder.text.title"), RichText(message)))]
+                    } else {
+                        // A finished document tells no one what to write: one neutral line.
+                        prose = [.paragraph(RichText([.emphasis(s("placeholder.not_written"))]))]
+                    }
                     content.append("placeholder")
                     missing.append(heading)
                 }
@@ -62,8 +68,10 @@ enum ReportAssembler {
                     computed += blocks
                     if !content.contains("computed") { content.append("computed") }
                 } else if let what = slot.pendingWhat {
-                    computed.append(.callout(Callout(.placeholder, title: s("placeholder.domain.title"),
-                                                     RichText(s("placeholder.domain", ["what": s(what)])))))
+                    computed.append(draft
+                        ? .callout(Callout(.placeholder, title: s("placeholder.domain.title"),
+                                           RichText(s("placeholder.domain", ["what": s(what)]))))
+                        : .paragraph(RichText(s("placeholder.domain.missing", ["what": s(what)]))))
                     if !content.contains("placeholder") { content.append("placeholder") }
                 }
             }

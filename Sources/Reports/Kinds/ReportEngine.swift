@@ -59,7 +59,7 @@ public enum ReportEngine {
                                                            model: provenance, context: context)
         }
         var assembled = ReportAssembler.assemble(ReportAssembler.plan(request.kind), text: request.text,
-                                                 filled: filled, strings: strings)
+                                                 filled: filled, strings: strings, draft: request.draft)
         // Disclosure control's own account, last: what it withheld and by which rule.
         let disclosure = DisclosureSummary(results: results, rule: request.suppression)
         let partNames = Dictionary(uniqueKeysWithValues: results.keys.map { ($0, strings("disclosure.part.\($0)")) })
@@ -96,7 +96,7 @@ public enum ReportEngine {
                               suppressionThreshold: request.suppression.threshold,
                               audience: request.suppression.audience, textFile: request.textFile,
                               budgetFile: request.budgetFile, templatesDirectory: request.templatesDirectory,
-                              since: request.sinceFile),
+                              since: request.sinceFile, draft: request.draft),
             model: provenance, dataFiles: dataFiles, inputs: .init(budget: request.budget),
             results: results, sections: assembled.summaries, headlines: headlines, disclosure: disclosure)
 

@@ -101,7 +101,8 @@ public enum ReportVerifier {
         let request = ReportRequest(kind: record.kind, language: language, format: record.parameters.format, period: period,
                                     suppression: SuppressionRule(threshold: record.parameters.suppressionThreshold,
                                                                  audience: record.parameters.audience),
-                                    budget: record.inputs.budget, toolVersion: record.tool.version)
+                                    budget: record.inputs.budget, toolVersion: record.tool.version,
+                                    draft: record.parameters.draft)
         let provenance = ReportRecord.ModelProvenance(id: stored.id, name: model.name, version: stored.version, sha256: stored.sha256)
         let context = ReportContext(model: model, modelProvenance: provenance, request: request,
                                     strings: ReportStrings(language), database: database)

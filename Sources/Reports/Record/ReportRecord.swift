@@ -57,9 +57,11 @@ public struct ReportRecord: Codable, Sendable, Equatable {
         public var budgetFile: FileReference?
         public var templatesDirectory: String?
         public var since: FileReference?
+        /// `report --draft` (placeholders as marked boxes); records from before it read as false.
+        public var draft: Bool
 
         enum CodingKeys: String, CodingKey {
-            case format, period, since, audience
+            case format, period, since, audience, draft
             case suppressionThreshold = "suppression_threshold"
             case textFile = "text_file"
             case budgetFile = "budget_file"
@@ -68,7 +70,7 @@ public struct ReportRecord: Codable, Sendable, Equatable {
 
         public init(format: String, period: String? = nil, suppressionThreshold: Int = 5,
                     audience: Audience = .public, textFile: FileReference? = nil, budgetFile: FileReference? = nil,
-                    templatesDirectory: String? = nil, since: FileReference? = nil) {
+                    templatesDirectory: String? = nil, since: FileReference? = nil, draft: Bool = false) {
             self.format = format
             self.period = period
             self.suppressionThreshold = suppressionThreshold
@@ -77,6 +79,7 @@ public struct ReportRecord: Codable, Sendable, Equatable {
             self.budgetFile = budgetFile
             self.templatesDirectory = templatesDirectory
             self.since = since
+            self.draft = draft
         }
     }
 
@@ -178,5 +181,6 @@ extension ReportRecord.Parameters {
         budgetFile = try c.decodeIfPresent(ReportRecord.FileReference.self, forKey: .budgetFile)
         templatesDirectory = try c.decodeIfPresent(String.self, forKey: .templatesDirectory)
         since = try c.decodeIfPresent(ReportRecord.FileReference.self, forKey: .since)
+        draft = try c.decodeIfPresent(Bool.self, forKey: .draft) ?? false
     }
 }

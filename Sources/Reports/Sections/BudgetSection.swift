@@ -61,7 +61,9 @@ public struct BudgetSection: ReportSectionBuilder {
     public func blocks(_ result: Result, for slot: ReportSlot, context: ReportContext) -> [Block] {
         let s = context.strings, n = context.numbers
         guard result.present, let income = result.incomeTotal, let costs = result.costTotal else {
-            return [.callout(Callout(.placeholder, title: s("placeholder.text.title"), RichText(s("budget.missing"))))]
+            return context.request.draft
+                ? [.callout(Callout(.placeholder, title: s("placeholder.text.title"), RichText(s("budget.missing"))))]
+                : [.paragraph(RichText(s("budget.missing")))]
         }
         func amount(_ value: Double?) -> String {
             guard let value else { return "" }

@@ -229,6 +229,13 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         }
     }
 
+    /// The pilot as people know it: the extract's cohort label is usually the model's id
+    /// (`vallingbyteamet`), so the model's name stands for it then.
+    func pilotName(_ result: Result, context: ReportContext) -> String {
+        guard let label = result.pilot, !label.isEmpty else { return context.model.name }
+        return label.lowercased() == context.model.id.lowercased() ? context.model.name : label
+    }
+
     func nText(_ g: Group, context: ReportContext) -> String {
         if let n = g.n { return context.numbers.integer(n) }
         if let note = g.nNote, note.hasPrefix("suppressed") {
@@ -243,7 +250,11 @@ public struct CohortComparisonSection: ReportSectionBuilder {
             return (o.differenceNote ?? "").hasPrefix("suppressed") ? s("suppression.hidden") : s("placeholder.value")
         }
         let continuous = o.kind == "continuous"
-        func fmt(_ x: Double) -> String { continuous ? n.signed(x, decimals: 1) : n.signed(100 * x, decimals: 1) }
+        let scale = continuous ? 1.0 : 100.0
+        // Enough decimals that no end of the interval rounds to zero or onto the estimate.
+        let decimals = DistinguishingDecimals.decimals(for: [d, o.ciLow, o.ciHigh].compactMap { $0.map { $0 * scale } },
+                                                       numbers: n)
+        func fmt(_ x: Double) -> String { n.signed(scale * x, decimals: decimals) }
         var text = fmt(d) + (continuous ? "" : NumberStyle.noBreakSpace + s("unit.pp"))
         if let lo = o.ciLow, let hi = o.ciHigh {
             text += " (" + s("cohort.ci", ["low": fmt(lo), "high": fmt(hi)]) + ")"
@@ -309,7 +320,7 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         let s = context.strings
         guard result.present, !result.outcomes.isEmpty else {
             if slot == .gender { return [] }
-            return [.paragraph(RichText(s("cohort.none", ["model": context.model.id])))]
+            return [.paragraph(RichText(s("cohort.none", ["model": context.model.name])))]
         }
         switch slot {
         case .pilotVsLine: return finalBlocks(result, context: context)
@@ -343,14 +354,14 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         if outcomes.contains(where: { withheld($0.pilot) || withheld($0.line) }) {
             notes.append(RichText(s("suppression.note")))
         }
-        return .table(TableBlock(caption: s("cohort.caption", ["pilot": result.pilot ?? ""]), header: [header.map { TableBlock.Cell(s($0)) }],
+        return .table(TableBlock(caption: s("cohort.caption", ["pilot": pilotName(result, context: context)]), header: [header.map { TableBlock.Cell(s($0)) }],
                                  rows: rows, alignments: [.left, .right, .right, .right] + (plain ? [.left] : [.right, .right]),
                                  notes: notes))
     }
 
     func finalBlocks(_ result: Result, context: ReportContext) -> [Block] {
         let s = context.strings
-        var blocks: [Block] = [.paragraph(RichText(s("cohort.intro", ["pilot": result.pilot ?? "",
+        var blocks: [Block] = [.paragraph(RichText(s("cohort.intro", ["pilot": pilotName(result, context: context),
                                                                      "date": result.extractDate ?? "",
                                                                      "start": result.pilotStart ?? "–"])))]
         if result.synthetic {
@@ -367,7 +378,7 @@ public struct CohortComparisonSection: ReportSectionBuilder {
             ])
             text += " " + mddText(o, context: context)
             if o.kind == "time_to_event", let c = o.censored, let date = result.extractDate {
-                text += " " + s("cohort.censored", ["censored": context.figures.count(c), "date": date])
+                text += " " + s(c == 1 ? "cohort.censored.one" : "cohort.censored", ["censored": context.figures.count(c), "date": date])
             }
             blocks.append(.paragraph(RichText(text)))
         }
@@ -385,8 +396,8 @@ public struct CohortComparisonSection: ReportSectionBuilder {
                  TableBlock.Cell(nText(g.line, context: context)), TableBlock.Cell(estimateText(g.line, o, context: context))]
             }
             let header = [TableBlock.Cell(s("cohort.col.gender")),
-                          TableBlock.Cell(s("cohort.col.n_of", ["who": result.pilot ?? ""])),
-                          TableBlock.Cell(s("cohort.col.value_of", ["who": result.pilot ?? ""])),
+                          TableBlock.Cell(s("cohort.col.n_of", ["who": s("cohort.pilot")])),
+                          TableBlock.Cell(s("cohort.col.value_of", ["who": s("cohort.pilot")])),
                           TableBlock.Cell(s("cohort.col.n_of", ["who": s("cohort.line")])),
                           TableBlock.Cell(s("cohort.col.value_of", ["who": s("cohort.line")]))]
             var notes = [RichText(s("cohort.gender.value.\(o.kind)"))]

@@ -78,7 +78,7 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         let s = context.strings
         guard let status = result.status else {
             if slot == .steeringOffTarget || slot == .gender || slot == .indicators {
-                return [.paragraph(RichText(s("indicators.none", ["model": context.model.id])))]
+                return [.paragraph(RichText(s("indicators.none", ["model": context.model.name])))]
             }
             return []
         }
@@ -330,7 +330,7 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
                     .map { TableBlock.Cell(s($0)) }],
                 rows: rows, alignments: [.left, .right, .left, .right])))
             if off.count > Self.briefOffTargetRows {
-                blocks.append(.paragraph(RichText(s("steering.off_target.more", ["count": String(off.count - Self.briefOffTargetRows)]))))
+                blocks.append(.paragraph(RichText((off.count - Self.briefOffTargetRows == 1 ? s("steering.off_target.more.one") : s("steering.off_target.more", ["count": String(off.count - Self.briefOffTargetRows)])))))
             }
         }
         let noData = status.indicators.filter { $0.status == .noData }.map(\.id)

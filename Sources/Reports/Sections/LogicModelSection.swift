@@ -1,3 +1,4 @@
+import Foundation
 import LogicModel
 import Presentation
 
@@ -58,24 +59,28 @@ public struct LogicModelSection: ReportSectionBuilder {
         blocks.append(.figure(figure))
         let frame = LogframeRenderer.table(model)
         let byID = Dictionary(model.indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        func lines(_ parts: [RichText]) -> RichText { parts.reduce(RichText([])) { $0.isEmpty ? $1 : $0 + RichText("\n") + $1 } }
         let rows: [[TableBlock.Cell]] = frame.rows.map { row in
             let indicators = row.indicators.map { i -> RichText in
-                var text = RichText([.strong(i.id), .plain(" " + (byID[i.id].map { Self.indicatorText($0, context: context) } ?? i.text))])
+                var text = RichText([.strong(i.id), .plain(" " + Self.documentText(byID[i.id].map { Self.indicatorText($0, context: context) } ?? i.text, strings: s))])
                 if i.illustrative { text = text + RichText([.emphasis(" (\(frame.illustrativeLabel))")]) }
                 return text
             }
+            // Each method beside its indicator's id (one line when all are measured alike).
+            let sources = row.indicators.compactMap(\.source)
+            let methods: [RichText] = sources.count == row.indicators.count && Set(sources).count == 1
+                ? [RichText(Self.documentText(sources[0], strings: s))]
+                : row.indicators.compactMap { i in i.source.map { RichText([.strong(i.id), .plain(" " + Self.documentText($0, strings: s))]) } }
             return [
                 TableBlock.Cell(row.level, isRowHeader: true),
-                TableBlock.Cell(RichText([.strong(row.id), .plain(" " + row.title)])),
-                TableBlock.Cell(indicators.reduce(RichText([])) { $0.isEmpty ? $1 : $0 + RichText("\n") + $1 }),
-                TableBlock.Cell(row.verification.joined(separator: "\n")),
-                TableBlock.Cell(row.assumptions.joined(separator: "\n")),
+                TableBlock.Cell(RichText([.strong(row.id), .plain(" " + Self.documentText(row.title, strings: s))])),
+                TableBlock.Cell(lines(indicators)),
+                TableBlock.Cell(lines(methods)),
+                TableBlock.Cell(row.assumptions.map { Self.documentText($0, strings: s) }.joined(separator: "\n")),
             ]
         }
-        var notes: [RichText] = []
-        if !result.illustrativeIndicators.isEmpty {
-            notes.append(RichText(s("logic_model.illustrative", ["label": frame.illustrativeLabel])))
-        }
+        // The proposals are explained once, in the caveat box below, not again as a table note.
+        let notes: [RichText] = []
         blocks.append(.table(TableBlock(caption: s("logic_model.table.caption"),
                                         header: [frame.headers.map { TableBlock.Cell($0) }],
                                         rows: rows, notes: notes, placement: .landscapePage)))
@@ -84,6 +89,20 @@ public struct LogicModelSection: ReportSectionBuilder {
                                            RichText(s("logic_model.illustrative", ["label": frame.illustrativeLabel])))))
         }
         return blocks
+    }
+
+    /// A model's text as a document shows it: without the line references to the source
+    /// document that model authors keep for themselves ("(l. 104)", "(l. 58, 167–173)"),
+    /// and with a derived case measure named rather than keyed ("härlett mått
+    /// distinct_caseworkers" → "härlett mått ”Antal handläggare per ärende”").
+    static func documentText(_ text: String, strings: ReportStrings) -> String {
+        var out = text.replacingOccurrences(of: #"\s*\((?:l|rad|line|lines)\.?\s*[0-9][0-9,\s–-]*\)"#, with: "",
+                                            options: .regularExpression)
+        for (key, name) in strings.values where key.hasPrefix("cohort.outcome.") {
+            let measure = String(key.dropFirst("cohort.outcome.".count))
+            out = out.replacingOccurrences(of: #"\b"# + measure + #"\b"#, with: "”\(name)”", options: .regularExpression)
+        }
+        return out
     }
 
     /// "Andel … [2021: ≤ 22 %; 2022 (KF): förbättras]" in the report's language.

@@ -241,7 +241,7 @@ public struct ReadinessSection: ReportSectionBuilder {
     public func blocks(_ result: Result, for slot: ReportSlot, context: ReportContext) -> [Block] {
         let s = context.strings
         guard !result.surveys.isEmpty else {
-            return [.paragraph(RichText(s("readiness.none", ["model": context.model.id])))]
+            return [.paragraph(RichText(s("readiness.none", ["model": context.model.name])))]
         }
         return result.surveys.flatMap { slot == .steeringReadiness ? steering($0, context: context) : final($0, context: context) }
     }

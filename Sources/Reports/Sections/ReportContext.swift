@@ -23,13 +23,16 @@ public struct ReportRequest: Sendable {
     public var generatedAt: Date
     /// The path the JSON record will be written to (for the colophon's verify line).
     public var outputName: String?
+    /// `report --draft`: missing prose and data show as marked boxes telling the author
+    /// what is missing; otherwise a neutral line says the section is not written yet.
+    public var draft: Bool
 
     public init(kind: ReportKind, language: Language, format: String, period: Period? = nil,
                 suppression: SuppressionRule = .standard, budget: Budget? = nil, text: SectionText? = nil,
                 since: ReportRecord? = nil, textFile: ReportRecord.FileReference? = nil,
                 budgetFile: ReportRecord.FileReference? = nil, sinceFile: ReportRecord.FileReference? = nil,
                 templatesDirectory: String? = nil, toolVersion: String, generatedAt: Date = Date(),
-                outputName: String? = nil) {
+                outputName: String? = nil, draft: Bool = false) {
         self.kind = kind
         self.language = language
         self.format = format
@@ -45,6 +48,7 @@ public struct ReportRequest: Sendable {
         self.toolVersion = toolVersion
         self.generatedAt = generatedAt
         self.outputName = outputName
+        self.draft = draft
     }
 }
 

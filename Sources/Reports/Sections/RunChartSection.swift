@@ -197,24 +197,25 @@ public struct RunChartSection: ReportSectionBuilder {
     public func blocks(_ result: Result, for slot: ReportSlot, context: ReportContext) -> [Block] {
         let s = context.strings, n = context.numbers
         guard !result.measures.isEmpty || !result.ramps.isEmpty else {
-            return [.paragraph(RichText(s("improvement.none", ["model": context.model.id])))]
+            return [.paragraph(RichText(s("improvement.none", ["model": context.model.name])))]
         }
         var blocks: [Block] = [.paragraph(RichText(s("improvement.intro")))]
         let lang = RunChartSVG.Language(rawValue: context.language.rawValue) ?? .sv
         for m in result.measures {
-            blocks.append(.heading(level: 1, text: s("improvement.measure", ["measure": m.measure])))
+            let name = Self.readableName(m.measure)
+            blocks.append(.heading(level: 1, text: s("improvement.measure", ["measure": name])))
             let kind = s("improvement.chart.\(m.chart)")
             if let drawing = m.drawing, m.values.filter({ $0.y != nil }).count >= 2 {
                 let svg = RunChartSVG.render(drawing, options: .init(
-                    lang: lang, title: "\(kind): \(m.measure)", width: 760, height: 420,
+                    lang: lang, title: "\(kind): \(name)", yLabel: name + (m.chart == "p" ? " (%)" : ""), width: 760, height: 420,
                     suppressed: Set(drawing.points.enumerated().filter { m.values[$0.offset].yNote == IndicatorFigureSuppression.smallNote }
                         .map { $0.element.index }),
                     suppressedLabel: s(m.chart == "run" ? "suppression.small" : "suppression.hidden")))
-                var caption = s("improvement.caption", ["chart": kind, "measure": m.measure, "first": m.first, "last": m.last,
+                var caption = s("improvement.caption", ["chart": kind, "measure": name, "first": m.first, "last": m.last,
                                                         "cycles": String(m.cycles.count)])
                 if m.hiddenPoints > 0 { caption += " " + s("improvement.caption.hidden", ["hidden": String(m.hiddenPoints)]) }
                 blocks.append(.figure(FigureBlock(svg: svg, caption: caption,
-                                                  altText: s("improvement.alt", ["chart": kind, "measure": m.measure,
+                                                  altText: s("improvement.alt", ["chart": kind, "measure": name,
                                                                                  "points": String(m.points)]),
                                                   n: m.points, nLabel: s("improvement.n"), placement: .inline)))
             }
@@ -222,7 +223,8 @@ public struct RunChartSection: ReportSectionBuilder {
             if !m.signalPossible {
                 words.append(s("improvement.signal.impossible", ["useful": String(m.usefulPoints)]))
             } else if let lr = m.longestRun, let lmax = m.longestRunMax, let c = m.crossings, let cmin = m.crossingsMin {
-                let values = ["longest": String(lr), "max": String(lmax), "crossings": String(c), "min": String(cmin),
+                let crossings = c == 1 ? s("improvement.crossings.one") : s("improvement.crossings", ["n": String(c)])
+                let values = ["longest": String(lr), "max": String(lmax), "crossings": crossings, "min": String(cmin),
                               "useful": String(m.usefulPoints)]
                 words.append(s(m.runsSignal ? "improvement.signal.runs" : "improvement.signal.none", values))
             }
@@ -231,7 +233,7 @@ public struct RunChartSection: ReportSectionBuilder {
                 words.append(s(m.chart == "run" ? "improvement.median" : "improvement.centre", ["centre": text]))
             }
             if let outside = m.pointsOutsideLimits {
-                words.append(s(outside == 0 ? "improvement.outside.none" : "improvement.outside", ["points": String(outside)]))
+                words.append(s(outside == 0 ? "improvement.outside.none" : outside == 1 ? "improvement.outside.one" : "improvement.outside", ["points": String(outside)]))
             }
             if m.values.filter({ $0.y != nil }).count < 2 {
                 words.append(s("improvement.too_few_shown", ["points": String(m.points)]))
@@ -239,7 +241,7 @@ public struct RunChartSection: ReportSectionBuilder {
             if m.counts == "events" {
                 words.append(s("improvement.events"))
             } else if m.hiddenPoints > 0 {
-                words.append(s("improvement.hidden", ["hidden": String(m.hiddenPoints), "threshold": String(context.request.suppression.threshold)]))
+                words.append(s(m.hiddenPoints == 1 ? "improvement.hidden.one" : "improvement.hidden", ["hidden": String(m.hiddenPoints), "threshold": String(context.request.suppression.threshold)]))
             }
             blocks.append(.paragraph(RichText(words.joined(separator: " "))))
             if m.illustrativeCycles {
@@ -251,11 +253,12 @@ public struct RunChartSection: ReportSectionBuilder {
             var rows: [[TableBlock.Cell]] = []
             for ramp in result.ramps {
                 for (i, c) in ramp.cycles.enumerated() {
-                    var title = RichText([.strong(c.id), .plain(" " + c.title + " (\(c.activity))")])
+                    // The cycle's number in its ramp stands for its id (`infobrev-1`); the title names it.
+                    var title = RichText([.strong(String(i + 1)), .plain(" " + c.title + " (\(c.activity))")])
                     if c.illustrative { title = title + RichText([.emphasis(" – \(s("illustrative.label"))")]) }
                     // One date per line: an ISO date must not break at its hyphens.
                     let dates = c.end.map { "\(c.start) –\n\($0)" } ?? "\(c.start) –"
-                    rows.append([TableBlock.Cell(i == 0 ? ramp.name : "", isRowHeader: true), TableBlock.Cell(title),
+                    rows.append([TableBlock.Cell(i == 0 ? Self.readableName(ramp.name) : "", isRowHeader: true), TableBlock.Cell(title),
                                  TableBlock.Cell(dates), TableBlock.Cell(c.prediction),
                                  TableBlock.Cell(s("improvement.decision.\(c.decision ?? "none")"))])
                 }
@@ -271,11 +274,20 @@ public struct RunChartSection: ReportSectionBuilder {
 }
 
 extension RunChartSection {
+    /// A measure or ramp id as words: `familjerad-vid-avslutad-placering` → "Familjerad
+    /// vid avslutad placering". A stored measure has no title of its own, so its id,
+    /// spelt out, is the best name a document has (letters the id left out, such as
+    /// the ö of "förskole", cannot be restored from it).
+    static func readableName(_ id: String) -> String {
+        let words = id.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
     /// Each improvement measure's centre line.
     public func headlines(_ result: Result, context: ReportContext) -> [HeadlineFigure] {
         result.measures.enumerated().map { m, measure in
             HeadlineFigure(id: "measure:\(measure.measure)", kind: .measure,
-                           label: context.strings("steering.changes.measure", ["measure": measure.measure]),
+                           label: context.strings("steering.changes.measure", ["measure": Self.readableName(measure.measure)]),
                            value: measure.centre, path: "\(key).measures[\(m)].centre")
         }
     }

@@ -196,7 +196,7 @@ public struct TertialTableSection: ReportSectionBuilder {
             blocks += context.request.text?.sections["tertial.goal.\(goal.id)"] ?? []
         }
         if !hasData {
-            blocks.append(.callout(Callout(.note, title: s("note.title"), RichText(s("indicators.none", ["model": context.model.id])))))
+            blocks.append(.callout(Callout(.note, title: s("note.title"), RichText(s("indicators.none", ["model": context.model.name])))))
         }
         if anyInterim, let p = result.period.flatMap(Period.init(parsing:)) {
             blocks.append(.paragraph(RichText([.emphasis(s("indicators.interim", ["period": context.numbers.period(p)]))])))

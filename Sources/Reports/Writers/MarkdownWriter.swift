@@ -129,8 +129,8 @@ enum MarkdownEscape {
         t.spans.map {
             switch $0 {
             case .plain(let s): return inline(s)
-            case .emphasis(let s): return s.isEmpty ? "" : "*\(inline(s))*"
-            case .strong(let s): return s.isEmpty ? "" : "**\(inline(s))**"
+            case .emphasis(let s): return Self.delimited(s, "*", inline)
+            case .strong(let s): return Self.delimited(s, "**", inline)
             }
         }.joined()
     }
@@ -139,5 +139,16 @@ enum MarkdownEscape {
     static func cell(_ s: String) -> String {
         s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: "<br>")
             .replacingOccurrences(of: "\n", with: "<br>")
+    }
+}
+
+extension MarkdownEscape {
+    /// `*text*` with the spaces at either end moved outside the markers: CommonMark does
+    /// not open emphasis before a space, so "* (förslag)*" would print its asterisks.
+    static func delimited(_ text: String, _ marker: String, _ inline: (String) -> String) -> String {
+        let core = text.trimmingCharacters(in: .whitespaces)
+        guard !core.isEmpty else { return text.isEmpty ? "" : " " }
+        let lead = text.prefix { $0 == " " }, trail = String(text.reversed().prefix { $0 == " " })
+        return lead + marker + inline(core) + marker + trail
     }
 }

@@ -46,8 +46,8 @@ struct ReportBuild: ParsableCommand {
           piloteval report --model vallingbyteamet --kind tertial --period 2021-T3 \\
               --format docx -o tertial.docx
 
-        Sections the text file lacks are shown as a visible "to be written" box and
-        listed on stderr. DOCX and PDF need -o. PDF needs headless Chromium.
+        Sections the text file lacks are listed on stderr; the document says in one
+        line that they are not written yet (with --draft, a marked "to be written" box). DOCX and PDF need -o. PDF needs headless Chromium.
         """
     )
 
@@ -82,6 +82,9 @@ struct ReportBuild: ParsableCommand {
     @Option(help: "The previous report's JSON, for the steering brief's \"what changed\".")
     var since: String?
 
+    @Flag(help: "A draft for the author: sections without text and data not yet loaded show as marked boxes saying what to add (default: a neutral line that the section is not written yet).")
+    var draft = false
+
     @Option(help: "Reporting period (2021, 2021-T3, …); default: the latest the data or targets name.")
     var period: String?
 
@@ -115,7 +118,7 @@ struct ReportBuild: ParsableCommand {
             var request = ReportRequest(kind: kind, language: language, format: format.rawValue,
                                         suppression: SuppressionRule(audience: audience),
                                         toolVersion: PilotEval.configuration.version,
-                                        outputName: output.map { ($0 as NSString).lastPathComponent })
+                                        outputName: output.map { ($0 as NSString).lastPathComponent }, draft: draft)
             request.templatesDirectory = templates
             if let period {
                 guard let p = Period(parsing: period) else {
@@ -163,7 +166,8 @@ struct ReportBuild: ParsableCommand {
             for line in built.disclosure { Console.error("disclosure control: " + line) }
             if !built.missingText.isEmpty {
                 let source = text.map { "missing from \($0)" } ?? "no --text given"
-                Console.error("to be written (\(source)), shown as placeholders: " + built.missingText.joined(separator: "; "))
+                let shown = draft ? "shown as draft boxes" : "shown as 'not written yet' (--draft shows what to write)"
+                Console.error("to be written (\(source)), \(shown): " + built.missingText.joined(separator: "; "))
             }
         }
     }
