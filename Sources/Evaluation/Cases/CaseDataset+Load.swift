@@ -50,7 +50,7 @@ extension CaseDataset {
         let statement = try database.prepare("""
             SELECT case_id, person_key, cohort, unit, area, gender, birth_year, age, referral_date, referral_reason,
                    assessment_decision_date, investigation_start, investigation_end, intervention_start,
-                   intervention_end, caseworker_count, re_referral_date, outcomes, extract_date
+                   intervention_end, caseworker_count, re_referral_date, outcomes, extract_date, import_id
             FROM (SELECT c.*, ci.extract_date,
                          row_number() OVER (PARTITION BY c.case_id ORDER BY ci.extract_date DESC, c.import_id DESC) AS n
                   FROM cases c JOIN case_imports ci ON ci.import_id = c.import_id
@@ -68,7 +68,7 @@ extension CaseDataset {
                let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] {
                 for (k, v) in object { if let n = v as? NSNumber { outcomes[k] = n.doubleValue } }
             }
-            result.append(CaseSnapshot(
+            var snapshot = CaseSnapshot(
                 caseID: statement.string(at: 0) ?? "", personKey: statement.string(at: 1),
                 cohort: statement.string(at: 2) ?? "", unit: statement.string(at: 3), area: statement.string(at: 4),
                 gender: statement.string(at: 5).flatMap(CaseRecord.Gender.init(rawValue:)),
@@ -76,7 +76,9 @@ extension CaseDataset {
                 referralReason: statement.string(at: 9), assessmentDecisionDate: date(10),
                 investigationStart: date(11), investigationEnd: date(12), interventionStart: date(13),
                 interventionEnd: date(14), caseworkerCount: statement.double(at: 15), reReferralDate: date(16),
-                outcomes: outcomes, censorDate: date(18)!))
+                outcomes: outcomes, censorDate: date(18)!)
+            snapshot.importID = statement.int(at: 19)
+            result.append(snapshot)
         }
         return result
     }

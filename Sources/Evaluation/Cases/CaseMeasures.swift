@@ -23,6 +23,9 @@ public struct CaseSnapshot: Sendable, Hashable {
     public var reReferralDate: CalendarDate?
     public var outcomes: [String: Double]
     public var censorDate: CalendarDate
+    /// The import the snapshot came from (provenance of values computed from it); nil
+    /// for a snapshot built in memory.
+    public var importID: Int?
 
     public init(caseID: String, personKey: String? = nil, cohort: String, unit: String? = nil, area: String? = nil,
                 gender: CaseRecord.Gender? = nil, birthYear: Int? = nil, age: Int? = nil,

@@ -9,6 +9,8 @@ public struct IndicatorData: Sendable {
     public var observations: [Observation]
     public var warnings: [ObservationWarning]
     public var versions: [VersionedModel]
+    /// Bound indicators (`data:`) that have no computed values, and why.
+    public var unavailable: [String: String] = [:]
 
     public init(observations: [Observation], warnings: [ObservationWarning], versions: [VersionedModel]) {
         self.observations = observations
@@ -35,6 +37,14 @@ public struct IndicatorData: Sendable {
             currentImports["\(entry.warning.indicator)\u{1F}\(entry.warning.period)"]?.contains(entry.importID) ?? false
         }.map(\.warning)
         let versions = try ModelCatalog(database).decodedVersions(of: modelID)
-        return IndicatorData(observations: observations, warnings: warnings, versions: versions)
+        // Indicators of the latest version with a `data:` binding: values computed now.
+        guard let latest = versions.last?.model, latest.indicators.contains(where: { $0.data != nil }) else {
+            return IndicatorData(observations: observations, warnings: warnings, versions: versions)
+        }
+        let computed = BoundValues.compute(database, model: latest)
+        let merged = BoundValues.merge(entered: observations, computed: computed.observations)
+        var data = IndicatorData(observations: merged.observations, warnings: warnings + merged.warnings, versions: versions)
+        data.unavailable = computed.unavailable
+        return data
     }
 }

@@ -28,7 +28,8 @@ public enum IndicatorStatusAnalysis {
                 target: r.unitTarget, cityTarget: r.cityTarget, status: r.status, statusNote: r.statusNote,
                 statusBasis: r.statusBasis, interim: (r.statusBasis == .city ? r.cityTarget : r.unitTarget)?.interim ?? false,
                 warnings: uniqueWarnings(warnings.filter { $0.indicator == indicator.id && $0.period == period }),
-                sourceImport: r.observation?.importID, sourceLine: r.observation?.line, counts: indicator.counts))
+                sourceImport: r.observation?.importID, sourceLine: r.observation?.line, counts: indicator.counts,
+                valueSource: r.observation?.computed))
         }
 
         let goals = goalRows(model: model, rows: rows, period: period)

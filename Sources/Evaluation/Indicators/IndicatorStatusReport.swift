@@ -79,6 +79,9 @@ public struct IndicatorStatusRow: Sendable, Equatable, Codable {
     public var sourceLine: Int?
     /// The indicator's `counts:` as the model writes it; nil (persons) without it.
     public var counts: Counts? = nil
+    /// Where a computed total came from (the indicator's `data:` binding); nil for a
+    /// hand-entered observation (then `source_import`/`source_line`). In the JSON only when set.
+    public var valueSource: ValueSource? = nil
 
     public var value: Figure { total.value }
     /// True when the figures count events, not persons (never suppressed).
@@ -123,6 +126,7 @@ extension IndicatorStatusRow {
         try c.encodeOrNull(sourceImport, forKey: "source_import")
         try c.encodeOrNull(sourceLine, forKey: "source_line")
         try c.encodeIfPresent(counts, forKey: FigureKey("counts"))
+        try c.encodeIfPresent(valueSource, forKey: FigureKey("value_source"))
     }
 
     public init(from decoder: Decoder) throws {
@@ -150,6 +154,7 @@ extension IndicatorStatusRow {
         sourceImport = try c.optional("source_import")
         sourceLine = try c.optional("source_line")
         counts = try c.optional("counts")
+        valueSource = try c.decodeIfPresent(ValueSource.self, forKey: FigureKey("value_source"))
         let rowPeriod: Period = try c.value("period")
         func readTarget(_ prefix: String, _ setter: TargetSetter) throws -> TargetReading? {
             guard let rule: TargetRule = try c.optional(prefix + "_rule"),

@@ -144,8 +144,9 @@ public enum IndicatorTrendAnalysis {
                 let r = IndicatorReading(indicator: indicator, period: period, observations: set)
                 var total = r.total
                 let source: String
-                if r.observation != nil {
-                    source = "observation"
+                if let o = r.observation {
+                    // A value computed from the indicator's `data:` binding says so.
+                    source = o.computed == nil ? "observation" : "computed"
                 } else if let b = indicator.baseline, b.period == period {
                     source = "baseline"
                     total = GroupFigure(value: Figure(b.value), ciLow: Figure(undefined: "baseline: no counts"),

@@ -22,12 +22,16 @@ public struct Observation: Codable, Sendable, Hashable {
     public var importID: Int?
     /// The model version current when the row was imported; nil before it is stored.
     public var modelVersion: Int?
+    /// Set when the value was computed from loaded data through the indicator's `data:`
+    /// binding (not imported): which binding, imports, wave or extract, and rule.
+    public var computed: ValueSource?
 
     public static let total = "total"
 
     public init(indicator: String, period: Period, group: String = Observation.total, value: Double? = nil,
                 numerator: Double? = nil, denominator: Double? = nil, note: String? = nil, line: Int = 0,
-                importID: Int? = nil, modelVersion: Int? = nil) {
+                importID: Int? = nil, modelVersion: Int? = nil, computed: ValueSource? = nil) {
+        self.computed = computed
         self.indicator = indicator
         self.period = period
         self.group = group
@@ -44,6 +48,7 @@ public struct Observation: Codable, Sendable, Hashable {
         case indicator, period, group, value, numerator, denominator, note, line
         case importID = "import_id"
         case modelVersion = "model_version"
+        case computed
     }
 
     /// The figure in the indicator's unit: the value as written, else the counts'

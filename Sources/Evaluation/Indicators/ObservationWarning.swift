@@ -18,6 +18,10 @@ public struct ObservationWarning: Codable, Sendable, Hashable {
         case periodOutsideModel = "period_outside_model"
         /// A value and counts are both given and do not agree at the value's precision.
         case valueDisagreesWithCounts = "value_disagrees_with_counts"
+        /// A hand-entered observation and a value computed from the indicator's `data:`
+        /// binding exist for the same period; the observation is shown (not stored:
+        /// found each time values are read).
+        case observationOverridesComputed = "observation_overrides_computed"
     }
 
     public var kind: Kind
