@@ -147,7 +147,7 @@ struct IndicatorReading {
         switch (total.value.value, previousValue.value) {
         case let (v?, p?):
             // Stated figures are subtracted at their precision; figures from counts are not rounded.
-            let exact = obs?.value != nil
+            let exact = obs?.value != nil && obs?.computed == nil
             change = Figure(exact ? StatedPrecision.difference(v, p) : v - p)
         case (nil, _):
             change = Figure(undefined: "no value for \(period)")

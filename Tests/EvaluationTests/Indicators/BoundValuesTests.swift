@@ -53,7 +53,9 @@ import Testing
         #expect(t1.figure(unit: .percent) == 50)
         let t2 = try #require(Self.get(rows, "2022-T2"))
         #expect(t2.numerator == 1 && t2.denominator == 1)
-        #expect(rows.allSatisfy { $0.period.kind == .tertial })
+        // A tertial indicator also gets the year, over the year's cases: 2 of 3.
+        #expect(Set(rows.map(\.period.text)) == ["2022-T1", "2022-T2", "2022"])
+        #expect(Self.get(rows, "2022").map { ($0.numerator, $0.denominator) }! == (2, 3))
         // Groups: girls 1/1 and boys 0/1 in T1; a year indicator puts all three in 2022.
         #expect(Self.get(rows, "2022-T1", "girls")?.numerator == 1)
         #expect(Self.get(rows, "2022-T1", "boys").map { ($0.numerator, $0.denominator) }! == (0, 1))
@@ -79,7 +81,7 @@ import Testing
         ])
         let t3 = try #require(Self.get(rows, "2022-T3"))
         #expect(t3.numerator == 1 && t3.denominator == 2)
-        #expect(rows.count == 3)   // total, girls, boys of 2022-T3 only
+        #expect(rows.count == 6)   // total, girls, boys of 2022-T3 and of 2022 only
     }
 
     /// The bound share of a period equals `cases compare`'s proportion over the same cases,
@@ -280,7 +282,7 @@ extension BoundValuesTests {
         #expect(row.valueSource?.comparison?.numerator == 1 && row.valueSource?.comparison?.denominator == 1)
         #expect(row.status == .notMet && row.interim)
         let trend = IndicatorTrendAnalysis.compute(model: data.versions.last!.model, modelVersion: 2, observations: data.observations)
-        #expect(trend.indicators[0].points.filter { $0.source == "computed" }.map(\.period.text) == ["2022-T1", "2022-T2"])
+        #expect(trend.indicators[0].points.filter { $0.source == "computed" }.map(\.period.text) == ["2022", "2022-T1", "2022-T2"])
 
         try ImportLog(bench.database).undo(summary.importID)
         let after = try IndicatorData.load(bench.database, modelID: "testteamet")

@@ -4,7 +4,7 @@ import Periods
 import Statistics
 
 /// Values of an indicator bound to a case measure (`data: {cases: NAME, cohort: pilot}`,
-/// DESIGN §3.1): one per period of the indicator's frequency, each case counted in the
+/// DESIGN §3.1): one per period of the indicator's frequency (and per year), each case counted in the
 /// period of the date that defines its measure (`definingDate`), for the bound cohort,
 /// with girls/boys/other from the cases' gender. docs/indicators.md, "Computed values".
 ///
@@ -69,11 +69,11 @@ public enum CaseBinding {
         guard let kind = periodKind(indicator.frequency) else { return [] }
         let pilot = pilotCohort.trimmingCharacters(in: .whitespaces).lowercased()
         // Each case with the outcome: its period, cohort, gender, value.
-        struct Entry { var period: Period; var pilot: Bool; var gender: CaseRecord.Gender?; var value: CaseValue; var importID: Int? }
+        struct Entry { var date: CalendarDate; var pilot: Bool; var gender: CaseRecord.Gender?; var value: CaseValue; var importID: Int? }
         var entries: [Entry] = []
         for (s, v) in zip(snapshots, values) {
             guard let value = v[outcome], let date = definingDate(outcome, s) else { continue }
-            entries.append(Entry(period: Period(containing: date, kind: kind),
+            entries.append(Entry(date: date,
                                  pilot: s.cohort.trimmingCharacters(in: .whitespaces).lowercased() == pilot,
                                  gender: s.gender, value: value, importID: s.importID))
         }
@@ -85,8 +85,14 @@ public enum CaseBinding {
         let allowed = Set(indicator.groupDimensions["gender"] ?? [])
 
         var out: [Observation] = []
-        for period in Set(entries.map(\.period)).sorted() {
-            let inPeriod = entries.filter { $0.period == period }
+        // The frequency's periods, and for a shorter frequency the years too: a unit
+        // reports each tertial and the year (the year's value is over the year's cases,
+        // not a mean of its tertials).
+        let periods = Set(entries.flatMap { e in
+            [Period(containing: e.date, kind: kind)] + (kind == .year ? [] : [Period(containing: e.date, kind: .year)])
+        })
+        for period in periods.sorted() {
+            let inPeriod = entries.filter { period.contains($0.date) }
             let mine = inPeriod.filter { $0.pilot == (cohort == .pilot) }
             guard let total = figure(mine.map(\.value), kind: outcomeKind) else { continue }
             var rule = ruleText(outcome, kind: outcomeKind) + "; \(cohort.rawValue) cohort, \(mine.count) cases"
