@@ -84,6 +84,24 @@ import Testing
         try GoldenFile.check(Self.writer.render(report.blocks(style: .terminal)), "indicator-trend.txt")
     }
 
+    /// A status where I1's values are computed from cases (`data:`) and I3's typed in:
+    /// the source column and the list of computed values appear (a status of typed-in
+    /// values only has neither, as `indicator-status.txt` shows).
+    @Test func indicatorStatusWithComputedValues() throws {
+        let source = ValueSource(binding: "cases: assessment_within_14d, cohort: pilot, comparison: line", imports: [3],
+                                 extractDate: "2022-04-30",
+                                 rule: "assessment_within_14d by decision date; share of cases with 1; pilot cohort, 50 cases",
+                                 comparison: ComparisonFigure(cohort: "line", value: 62.5, numerator: 100, denominator: 160))
+        var observations = Self.observations.filter { $0.indicator != "I1" }
+        observations += [
+            Observation(indicator: "I1", period: Self.period("2021-T3"), numerator: 33, denominator: 50, computed: source),
+            Observation(indicator: "I1", period: Self.period("2022-T1"), numerator: 41, denominator: 50, computed: source),
+            Observation(indicator: "I1", period: Self.period("2022-T1"), group: "girls", numerator: 20, denominator: 24, computed: source),
+        ]
+        let report = try #require(IndicatorStatusAnalysis.compute(model: Self.model, modelVersion: 1, observations: observations))
+        try GoldenFile.check(Self.writer.render(report.blocks(style: .terminal)), "indicator-status-computed.txt")
+    }
+
     // MARK: Cohort comparison
 
     /// 48 cases: a pilot team in Vällingby from 2021-01-01, three line teams in four

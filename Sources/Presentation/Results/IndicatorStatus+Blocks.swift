@@ -13,29 +13,37 @@ extension IndicatorStatusReport {
             .paragraph(RichText("period \(period)" + (indicators.contains(where: \.interim) ? " (interim readings of year targets)" : ""))),
         ]
         let groups = breakdownOrder(Set(indicators.flatMap { $0.groups.keys }))
+        // Where each value came from, shown once any value is computed from a `data:`
+        // binding (a table of typed-in values only reads as before).
+        let anyComputed = indicators.contains { $0.valueSource != nil }
         var rows: [[TableBlock.Cell]] = []
         for i in indicators {
+            // A computed mean or median is no figure as written: one decimal, as from counts.
+            let computedValue: Bool? = i.valueSource != nil ? true : nil
             var row: [TableBlock.Cell] = [TableBlock.Cell(i.id, isRowHeader: true), TableBlock.Cell(IndicatorCells.clip(i.title, 44)),
-                                          IndicatorCells.value(i.total, unit: i.unit, events: i.countsEvents, style: style)]
-            row += groups.map { g in i.groups[g].map { IndicatorCells.value($0, unit: i.unit, events: i.countsEvents, style: style) } ?? "" }
+                                          IndicatorCells.value(i.total, unit: i.unit, events: i.countsEvents, style: style, derived: computedValue)]
+            row += groups.map { g in i.groups[g].map { IndicatorCells.value($0, unit: i.unit, events: i.countsEvents, style: style,
+                                                                            derived: computedValue) } ?? "" }
             if let previous = i.previousValue.value {
                 var cell = IndicatorCells.value(GroupFigure(value: Figure(previous), ciLow: Figure(undefined: ""), ciHigh: Figure(undefined: "")),
                                                 unit: i.unit, events: i.countsEvents, style: style,
-                                                derived: abs(previous * 100 - (previous * 100).rounded()) > 1e-6)
+                                                derived: computedValue == true || abs(previous * 100 - (previous * 100).rounded()) > 1e-6)
                 cell.text = RichText(cell.text.plainText + " (\(i.previousPeriod))")
                 row.append(cell)
             } else {
                 row.append("–")
             }
-            row.append(IndicatorCells.change(i.change, unit: i.unit, derived: i.total.numerator != nil, style: style))
+            row.append(IndicatorCells.change(i.change, unit: i.unit, derived: i.total.numerator != nil || i.valueSource != nil, style: style))
             row.append(TableBlock.Cell(i.target.map { $0.rule.text + ($0.interim ? " (\($0.period))" : "") } ?? ""))
             row.append(TableBlock.Cell(i.target.map { IndicatorCells.status($0.status) } ?? ""))
             row.append(TableBlock.Cell(i.cityTarget.map { $0.rule.text + ($0.interim ? " (\($0.period))" : "") } ?? ""))
             row.append(TableBlock.Cell(i.cityTarget.map { IndicatorCells.status($0.status) } ?? ""))
             row.append(TableBlock.Cell(i.warnings.isEmpty ? "" : "⚠"))
+            row.append(TableBlock.Cell(!anyComputed ? "" : i.valueSource != nil ? "computed"
+                                       : i.sourceImport.map { "import \($0)" + (i.sourceLine.map { ", line \($0)" } ?? "") } ?? ""))
             rows.append(row)
         }
-        let header = ["id", "indicator", "value"] + groups + ["previous", "change", "target", "status", "city target", "city status", ""]
+        let header = ["id", "indicator", "value"] + groups + ["previous", "change", "target", "status", "city target", "city status", "", "source"]
         blocks.append(.table(IndicatorCells.table(header: header, rows: rows, keep: 3, numeric: 2..<(5 + groups.count))))
 
         let ciRows = indicators.filter { $0.total.ciLow.value != nil }
@@ -44,6 +52,20 @@ extension IndicatorStatusReport {
             blocks.append(.list(ListBlock(items: ciRows.map { i in
                 RichText("\(i.id)  " + IndicatorCells.number(i.total.ciLow.value!, unit: i.unit, derived: true, style: style)
                          + " – " + IndicatorCells.number(i.total.ciHigh.value!, unit: i.unit, derived: true, style: style))
+            })))
+        }
+        let computed = indicators.filter { $0.valueSource != nil }
+        if !computed.isEmpty {
+            blocks.append(.paragraph("Computed values (the indicator's data: binding; docs/indicators.md):"))
+            blocks.append(.list(ListBlock(items: computed.map { i in
+                let s = i.valueSource!
+                var line = "\(i.id)  \(s.text): \(s.rule)"
+                if let c = s.comparison {
+                    line += "; \(c.cohort): " + (c.value.map { IndicatorCells.number($0, unit: i.unit, derived: true, style: style) } ?? "–")
+                        + (c.numerator.flatMap { k in c.denominator.map { n in " (\(style.decimal(k, decimals: 0))/\(style.decimal(n, decimals: 0)))" } } ?? "")
+                        + (c.note.map { " (\($0))" } ?? "")
+                }
+                return RichText(line)
             })))
         }
         // Indicators sharing a note ("no target for 2021") are listed on one line.
@@ -98,10 +120,12 @@ extension IndicatorTrendReport {
             blocks.append(.heading(level: 2, text: "\(t.id)  \(t.title) (\(t.unit.rawValue), better: \(t.direction.rawValue))"))
             let groups = breakdownOrder(Set(t.points.flatMap { $0.groups.keys }))
             let rows: [[TableBlock.Cell]] = t.points.map { p in
+                let computed: Bool? = p.source == "computed" ? true : nil
                 var row: [TableBlock.Cell] = [TableBlock.Cell(p.period.text, isRowHeader: true),
-                                              IndicatorCells.value(p.total, unit: t.unit, events: t.countsEvents, style: style)]
-                row += groups.map { g in p.groups[g].map { IndicatorCells.value($0, unit: t.unit, events: t.countsEvents, style: style) } ?? "" }
-                row += [IndicatorCells.change(p.change, unit: t.unit, derived: p.total.numerator != nil, style: style),
+                                              IndicatorCells.value(p.total, unit: t.unit, events: t.countsEvents, style: style, derived: computed)]
+                row += groups.map { g in p.groups[g].map { IndicatorCells.value($0, unit: t.unit, events: t.countsEvents, style: style,
+                                                                                derived: computed) } ?? "" }
+                row += [IndicatorCells.change(p.change, unit: t.unit, derived: p.total.numerator != nil || computed == true, style: style),
                         TableBlock.Cell(p.target.map { $0.rule.text } ?? ""),
                         TableBlock.Cell(p.target.map { IndicatorCells.status($0.status) + ($0.interim ? " (interim)" : "") } ?? ""),
                         TableBlock.Cell(p.cityTarget.map { $0.rule.text } ?? ""),
