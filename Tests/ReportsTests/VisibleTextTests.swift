@@ -380,6 +380,36 @@ import ZIPFoundation
         }
     }
 
+    @Test func aSubheadingWithNothingUnderItIsLeftOutAndReported() throws {
+        let full = try Self.full()
+        var request = try full.fixture.request(.final, format: .html, withText: false)
+        let text = """
+        # 3 Syfte
+        Syftet.
+
+        ## Önskade effekter
+        ### För invånare
+        Rätt stöd i rätt tid.
+
+        ### För staden som helhet
+
+        # 4 Avgränsning
+        ## Tom rubrik
+        ### Också tom
+        """
+        let matcher = ReportLayout.matcher(.final, strings: ReportStrings(.sv), model: full.model)
+        request.text = try SectionText.parse(text, fileName: "text.md", matcher: matcher)
+        let built = try ReportEngine.build(model: full.model, provenance: full.provenance, request: request,
+                                           strings: ReportStrings(.sv), database: full.fixture.database, builders: Self.builders)
+        let syfte = try #require(built.document.sections.first { $0.key == "3" })
+        let headings = syfte.blocks.compactMap { b -> String? in if case .heading(_, let t) = b { return t }; return nil }
+        #expect(headings == ["Önskade effekter", "För invånare"])
+        let avgransning = try #require(built.document.sections.first { $0.key == "4" })
+        #expect(avgransning.blocks.isEmpty == false)                     // the "not written yet" line, no empty headings
+        #expect(!avgransning.blocks.contains { if case .heading = $0 { return true }; return false })
+        #expect(built.warnings.contains { $0.contains("För staden som helhet") })
+    }
+
     @Test func decimalsKeepTheIntervalApartFromZero() {
         let n = NumberStyle(.sv)
         #expect(DistinguishingDecimals.decimals(for: [-0.11, -0.17, -0.05], numbers: n) == 2)

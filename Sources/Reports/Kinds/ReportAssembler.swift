@@ -34,20 +34,43 @@ enum ReportAssembler {
         var summaries: [ReportRecord.SectionSummary]
         /// Headings of required sections the text file lacks.
         var missingText: [String]
+        /// Subheadings of the text with nothing under them, left out of the document.
+        var emptyHeadings: [String] = []
+    }
+
+    /// The prose without subheadings that have nothing under them (the seed's "För
+    /// staden som helhet" before the next section): a heading with no text reads as a
+    /// gap in print. Returns the blocks kept and the headings dropped.
+    static func withoutEmptyHeadings(_ blocks: [Block]) -> (blocks: [Block], dropped: [String]) {
+        func level(_ b: Block) -> Int? { if case .heading(let l, _) = b { return l }; return nil }
+        var kept: [Block] = [], dropped: [String] = []
+        for (i, block) in blocks.enumerated() {
+            if case .heading(let l, let text) = block {
+                // Its scope runs to the next heading of its level or above; empty when the
+                // scope holds nothing but headings.
+                let scope = blocks[(i + 1)...].prefix { (level($0) ?? Int.max) > l }
+                if scope.allSatisfy({ level($0) != nil }) { dropped.append(text); continue }
+            }
+            kept.append(block)
+        }
+        return (kept, dropped)
     }
 
     static func assemble(_ plans: [SectionPlan], text: SectionText?, filled: [ReportSlot: [Block]],
                          strings s: ReportStrings, draft: Bool = false) -> Assembled {
         var summaries: [ReportRecord.SectionSummary] = []
         var missing: [String] = []
+        var emptyHeadings: [String] = []
         func build(_ p: SectionPlan) -> ReportSection {
             let title = s(p.titleKey)
             let heading = p.number.map { "\($0) \(title)" } ?? title
             var content: [String] = []
             var prose: [Block] = []
             if p.takesText {
-                if let written = text?.sections[p.key], !written.isEmpty {
-                    prose = written
+                let cleaned = withoutEmptyHeadings(text?.sections[p.key] ?? [])
+                emptyHeadings += cleaned.dropped.map { "\(heading) › \($0)" }
+                if !cleaned.blocks.isEmpty {
+                    prose = cleaned.blocks
                     content.append("written")
                 } else if p.textRequired {
                     if draft {
@@ -81,6 +104,6 @@ enum ReportAssembler {
                                  children: p.children.map(build), pageBreakBefore: p.pageBreakBefore)
         }
         let sections = plans.map(build)
-        return Assembled(sections: sections, summaries: summaries, missingText: missing)
+        return Assembled(sections: sections, summaries: summaries, missingText: missing, emptyHeadings: emptyHeadings)
     }
 }

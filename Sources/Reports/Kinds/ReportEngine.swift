@@ -114,7 +114,9 @@ public enum ReportEngine {
                 ? s("marking.internal", ["threshold": String(request.suppression.threshold)]) : nil,
             generatedAt: generated)
 
-        var warnings: [String] = []
+        var warnings: [String] = assembled.emptyHeadings.map {
+            "the text's heading \"\($0)\" has nothing under it and is left out of the document; write under it or remove it"
+        }
         if case .object(let budget)? = results["budget"], case .bool(false)? = budget["balanced"],
            case .number(let difference)? = budget["difference"] {
             warnings.append("the budget's income and costs differ by \(NumberStyle(.en).decimal(abs(difference), decimals: 0)) kr (income \(difference < 0 ? "below" : "above") costs); the report flags it — explain it in the text")
