@@ -11,15 +11,24 @@ public enum IndicatorStatusAnalysis {
     ///   - period: the period to report; nil for the latest period with data.
     ///   - earlierVersions: stored versions of the model, to name indicators this
     ///     version no longer has.
+    ///   - unavailable: why a bound indicator (`data:`) has no computed values
+    ///     (`IndicatorData.unavailable`), added to its status note.
     public static func compute(model: LogicModel, modelVersion: Int?, observations: [Observation],
                                warnings: [ObservationWarning] = [], period: Period? = nil,
-                               earlierVersions: [VersionedModel] = []) -> IndicatorStatusReport? {
+                               earlierVersions: [VersionedModel] = [],
+                               unavailable: [String: String] = [:]) -> IndicatorStatusReport? {
         let set = ObservationSet(observations)
         guard let period = period ?? set.latestPeriod else { return nil }
 
         var rows: [IndicatorStatusRow] = []
         for indicator in model.indicators {
-            let r = IndicatorReading(indicator: indicator, period: period, observations: set)
+            var r = IndicatorReading(indicator: indicator, period: period, observations: set)
+            if let binding = indicator.data, r.total.value.value == nil {
+                // A bound indicator without a value says why (`IndicatorData.unavailable`).
+                let why = "no value computed from data: {\(binding.text)} for \(period)"
+                    + (unavailable[indicator.id].map { ": " + $0 } ?? "")
+                r.statusNote = [r.statusNote, why].compactMap { $0 }.joined(separator: "; ")
+            }
             rows.append(IndicatorStatusRow(
                 id: indicator.id, title: indicator.title, measures: indicator.measures, unit: indicator.unit,
                 direction: indicator.direction, period: period, total: r.total, groups: r.groups,

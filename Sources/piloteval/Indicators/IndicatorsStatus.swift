@@ -38,7 +38,8 @@ struct IndicatorsStatus: ParsableCommand {
             let data = try IndicatorData.load(db, modelID: versioned.model.id)
             guard let report = IndicatorStatusAnalysis.compute(
                 model: versioned.model, modelVersion: versioned.version, observations: data.observations,
-                warnings: data.warnings, period: try parsePeriodOption(period), earlierVersions: data.versions)
+                warnings: data.warnings, period: try parsePeriodOption(period), earlierVersions: data.versions,
+                unavailable: data.unavailable)
             else {
                 throw Failure("no observations stored for \(versioned.model.id); import some first: "
                               + "piloteval indicators import FILE.csv --model \(versioned.model.id)")

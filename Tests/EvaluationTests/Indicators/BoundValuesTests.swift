@@ -288,5 +288,13 @@ extension BoundValuesTests {
         let after = try IndicatorData.load(bench.database, modelID: "testteamet")
         #expect(after.observations.isEmpty)
         #expect(after.unavailable["I1"] == "no case extract is imported for model testteamet")
+        // Status says no_data, and why, in the row's note.
+        let empty = try #require(IndicatorStatusAnalysis.compute(model: after.versions.last!.model, modelVersion: 2,
+                                                                 observations: after.observations, period: Period(parsing: "2022-T1")!,
+                                                                 unavailable: after.unavailable))
+        #expect(empty.indicators[0].status == .noData)
+        #expect(empty.indicators[0].statusNote?.hasSuffix("no value computed from data: {cases: investigation_within_4m, cohort: pilot, "
+                                                          + "comparison: line} for 2022-T1: no case extract is imported for model testteamet") == true,
+                "\(empty.indicators[0].statusNote ?? "")")
     }
 }
