@@ -119,16 +119,17 @@ import Testing
 
 extension BoundValuesTests {
     /// Durations: the Kaplan–Meier median of the period's cases by start date, open ones
-    /// censored. Investigations started in T1 of 30, 50, 70 days and one open at 100
-    /// days: S drops to 3/4 at 30, 2/4 at 50 → median 50 (the plain median of the closed
-    /// ones would also be 50; with a second open case it would not).
+    /// censored. Investigations started in T1 of 30, 40, 50, 70 days and one open at 99
+    /// days: S = 4/5 at 30, 3/5 at 40, 2/5 at 50 → median 50. Girls (3) and boys (2)
+    /// are fewer than 5: no median is given for them.
     @Test func durationIsTheKaplanMeierMedian() throws {
-        let extract = "2022-05-11"   // 2022-02-01 + 99 days
+        let extract = "2022-05-10"   // 2022-02-01 + 98 days
         let cases = [
             Self.investigation("a", "teamet", .girl, start: "2022-01-01", end: "2022-01-31", extract: extract),   // 30
+            Self.investigation("e", "teamet", .girl, start: "2022-01-01", end: "2022-02-10", extract: extract),   // 40
             Self.investigation("b", "teamet", .girl, start: "2022-01-01", end: "2022-02-20", extract: extract),   // 50
             Self.investigation("c", "teamet", .boy, start: "2022-01-01", end: "2022-03-12", extract: extract),    // 70
-            Self.investigation("d", "teamet", .boy, start: "2022-02-01", end: nil, extract: extract),             // open
+            Self.investigation("d", "teamet", .boy, start: "2022-02-01", end: nil, extract: extract),             // open, 98
         ]
         let binding = DataBinding.cases(outcome: "investigation_days", cohort: .pilot, comparison: nil)
         let rows = CaseBinding.observations(indicator: Self.indicator(unit: .days, data: binding), outcome: "investigation_days",
@@ -136,27 +137,33 @@ extension BoundValuesTests {
                                             snapshots: cases, values: CaseMeasures.derive(cases))
         let t1 = try #require(Self.get(rows, "2022-T1"))
         #expect(t1.value == 50 && t1.numerator == nil)
-        // Boys: 70 and open at 99: S(70) = 1/2 → median 70.
-        #expect(Self.get(rows, "2022-T1", "boys")?.value == 70)
-        // Girls 30, 50: S(30) = 1/2 → 30.
-        #expect(Self.get(rows, "2022-T1", "girls")?.value == 30)
+        #expect(Self.get(rows, "2022-T1", "girls") == nil && Self.get(rows, "2022-T1", "boys") == nil)
         #expect(t1.computed?.rule.contains("Kaplan–Meier median") == true)
+        // With the open case closed at 45 days instead, S = 3/5 at 40, 2/5 at 45 → 45.
+        var closed = cases
+        closed[4].investigationEnd = Self.date("2022-03-18")
+        let again = CaseBinding.observations(indicator: Self.indicator(unit: .days, data: binding), outcome: "investigation_days",
+                                             cohort: .pilot, comparison: nil, pilotCohort: "teamet",
+                                             snapshots: closed, values: CaseMeasures.derive(closed))
+        #expect(Self.get(again, "2022-T1")?.value == 45)
     }
 
-    /// Numbers: the mean per case, by referral date.
+    /// Numbers: the mean per case, by referral date; fewer than 5 cases give no mean.
     @Test func numberIsTheMean() throws {
         func c(_ id: String, _ referral: String, _ workers: Double) -> CaseSnapshot {
             CaseSnapshot(caseID: id, cohort: "teamet", gender: .girl, referralDate: Self.date(referral),
                          caseworkerCount: workers, censorDate: Self.date("2022-12-31"))
         }
-        let cases = [c("a", "2022-04-30", 1), c("b", "2022-04-01", 2), c("c", "2022-05-01", 4), c("d", "2022-06-01", 3)]
+        let cases = [c("a", "2022-04-30", 1), c("b", "2022-04-01", 2), c("e", "2022-01-15", 1), c("f", "2022-02-15", 2),
+                     c("g", "2022-03-15", 4), c("c", "2022-05-01", 4), c("d", "2022-06-01", 3)]
         let binding = DataBinding.cases(outcome: "distinct_caseworkers", cohort: .pilot, comparison: nil)
         let rows = CaseBinding.observations(indicator: Self.indicator(unit: .mean, data: binding), outcome: "distinct_caseworkers",
                                             cohort: .pilot, comparison: nil, pilotCohort: "teamet",
                                             snapshots: cases, values: CaseMeasures.derive(cases))
-        #expect(Self.get(rows, "2022-T1")?.value == 1.5)
-        #expect(Self.get(rows, "2022-T2")?.value == 3.5)
-        #expect(Self.get(rows, "2022-T2", "boys") == nil)
+        #expect(Self.get(rows, "2022-T1")?.value == 2)            // (1 + 2 + 1 + 2 + 4) / 5
+        #expect(Self.get(rows, "2022-T1", "girls")?.value == 2)
+        #expect(Self.get(rows, "2022-T2") == nil)                 // 2 cases
+        #expect(Self.get(rows, "2022")?.value == 17.0 / 7.0)
     }
 
     /// Readiness: an item's mean over all units' respondents, a unit of fewer than 5 left

@@ -16,6 +16,7 @@ import Statistics
 ///   the cases started in the period, open ones censored at the extract date; no value
 ///   while more than half are still open ("median not reached").
 /// - other numbers: the mean.
+/// A mean or median of fewer than 5 cases is not given (`minimumCases`).
 public enum CaseBinding {
     /// The date that puts a case's measure in a period.
     public static func definingDate(_ outcome: String, _ c: CaseSnapshot) -> CalendarDate? {
@@ -145,8 +146,13 @@ public enum CaseBinding {
         return binary ? .binary : .continuous
     }
 
-    /// The period's figure of a set of cases; nil when there is none (no cases, or a
-    /// median not reached).
+    /// A mean or median carries no counts, so the reports' disclosure control cannot
+    /// see that it describes 1–4 persons (DESIGN §9: counts 1–4 are withheld); such a
+    /// figure is not computed. Shares keep their counts, and the reports decide.
+    public static let minimumCases = 5
+
+    /// The period's figure of a set of cases; nil when there is none (no cases, fewer
+    /// than `minimumCases` for a mean or median, or a median not reached).
     static func figure(_ values: [CaseValue], kind: CaseOutcomeKind) -> (value: Double?, numerator: Double?, denominator: Double?)? {
         switch kind {
         case .binary:
@@ -155,14 +161,14 @@ public enum CaseBinding {
             return (nil, xs.reduce(0, +), Double(xs.count))
         case .continuous:
             let xs = values.compactMap { if case .number(let x) = $0, x.isFinite { x } else { nil } }
-            guard !xs.isEmpty else { return nil }
+            guard xs.count >= minimumCases else { return nil }
             return (xs.reduce(0, +) / Double(xs.count), nil, nil)
         case .timeToEvent:
             var times: [Double] = [], observed: [Bool] = []
             for v in values {
                 if case .duration(let d, let o) = v, d.isFinite, d >= 0 { times.append(d); observed.append(o) }
             }
-            guard !times.isEmpty, let median = KaplanMeier(times: times, observed: observed).median.estimate.value else { return nil }
+            guard times.count >= minimumCases, let median = KaplanMeier(times: times, observed: observed).median.estimate.value else { return nil }
             return (median, nil, nil)
         }
     }

@@ -74,7 +74,7 @@ public enum ReadinessBinding {
             let s = ReadinessScoring.score(ReadinessScoring.scored(r.answers, instrument: instrument), indices: indices)
             return s.isFinite ? s : nil
         }
-        guard !values.isEmpty else { return nil }
+        guard values.count >= minGroup else { return nil }
         let left = sizes.values.filter { $0 < minGroup }.count
         return (values.reduce(0, +) / Double(values.count),
                 "\(what) of all units' respondents, n = \(values.count)"
