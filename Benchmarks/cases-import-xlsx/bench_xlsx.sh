@@ -11,7 +11,8 @@
 # is imported too, for the cost of the sheet over the text. Files live in a temporary
 # folder that is removed at the end.
 # Usage: Benchmarks/cases-import-xlsx/bench_xlsx.sh [CASES...]   (default: 100000 1000000)
-#        PILOTEVAL_BIN=path/to/piloteval to time a given build instead of a release build.
+#        PILOTEVAL_BIN=path/to/piloteval to time a given build instead of a release build;
+#        RUNS=N for another number of runs than three (best of N).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -69,7 +70,7 @@ for n in "${sizes[@]}"; do
         | "$py" "$root/Tests/xlsx/make_xlsx.py"
     mb=$(awk -v b="$(stat -c %s "$xlsx")" 'BEGIN { printf "%.0f", b / 1e6 }')
     best_pe=""; best_pd=""; best_csv=""; cpu_pe=""; cpu_pd=""; anon_pe=0; anon_pd=0
-    for _ in 1 2 3; do
+    for _ in $(seq 1 "${RUNS:-3}"); do
         read -r s kb an c < <(import_cases "$xlsx" "$work/pe.db")
         if [ -z "$best_pe" ] || awk "BEGIN{exit !($s < $best_pe)}"; then best_pe=$s; cpu_pe=$c; fi
         [ "$an" -gt "$anon_pe" ] && anon_pe=$an
@@ -87,4 +88,4 @@ for n in "${sizes[@]}"; do
         printf "%-9d %7s %9.2f %9.2f %6.2f %9.2f %9.2f %10.0f %10.0f %10.2f\n", n, mb, a, b, b / a, ca, cb, aa / 1024, ab / 1024, c }'
     rm -f "$csv" "$xlsx"
 done
-echo "ratio = pandas time / piloteval time (above 1: piloteval faster); best of three each; csv_import: the same extract as CSV. machine: $(nproc) cores, $(uname -m), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "ratio = pandas time / piloteval time (above 1: piloteval faster); best of ${RUNS:-3} each; csv_import: the same extract as CSV. machine: $(nproc) cores, $(uname -m), load average $(cut -d' ' -f1-3 /proc/loadavg)"
