@@ -410,6 +410,13 @@ import ZIPFoundation
         #expect(built.warnings.contains { $0.contains("För staden som helhet") })
     }
 
+    @Test func aMeasureIsNamedByTheIndicatorBoundToIt() throws {
+        var model = try Self.full().model
+        #expect(RunChartSection.measureName("planerade-utredningar", model: model) == "Planerade utredningar")
+        model.indicators[1].data = .measure(id: "planerade-utredningar")
+        #expect(RunChartSection.measureName("planerade-utredningar", model: model) == "Antal utredningar per barn")
+    }
+
     @Test func decimalsKeepTheIntervalApartFromZero() {
         let n = NumberStyle(.sv)
         #expect(DistinguishingDecimals.decimals(for: [-0.11, -0.17, -0.05], numbers: n) == 2)

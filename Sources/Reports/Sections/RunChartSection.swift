@@ -202,7 +202,7 @@ public struct RunChartSection: ReportSectionBuilder {
         var blocks: [Block] = [.paragraph(RichText(s("improvement.intro")))]
         let lang = RunChartSVG.Language(rawValue: context.language.rawValue) ?? .sv
         for m in result.measures {
-            let name = Self.readableName(m.measure)
+            let name = Self.measureName(m.measure, model: context.model)
             blocks.append(.heading(level: 1, text: s("improvement.measure", ["measure": name])))
             let kind = s("improvement.chart.\(m.chart)")
             if let drawing = m.drawing, m.values.filter({ $0.y != nil }).count >= 2 {
@@ -278,6 +278,12 @@ extension RunChartSection {
     /// vid avslutad placering". A stored measure has no title of its own, so its id,
     /// spelt out, is the best name a document has (letters the id left out, such as
     /// the ö of "förskole", cannot be restored from it).
+    /// A measure's name: the title of the model's indicator bound to it (`data: {measure:
+    /// ID}`), which has the letters an id leaves out; else the id spelt out.
+    static func measureName(_ id: String, model: LogicModel) -> String {
+        model.indicators.first { if case .measure(let m)? = $0.data { return m == id }; return false }?.title ?? readableName(id)
+    }
+
     static func readableName(_ id: String) -> String {
         let words = id.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
@@ -287,7 +293,7 @@ extension RunChartSection {
     public func headlines(_ result: Result, context: ReportContext) -> [HeadlineFigure] {
         result.measures.enumerated().map { m, measure in
             HeadlineFigure(id: "measure:\(measure.measure)", kind: .measure,
-                           label: context.strings("steering.changes.measure", ["measure": Self.readableName(measure.measure)]),
+                           label: context.strings("steering.changes.measure", ["measure": Self.measureName(measure.measure, model: context.model)]),
                            value: measure.centre, path: "\(key).measures[\(m)].centre")
         }
     }
