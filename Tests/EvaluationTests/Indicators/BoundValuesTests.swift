@@ -305,3 +305,31 @@ extension BoundValuesTests {
                 "\(empty.indicators[0].statusNote ?? "")")
     }
 }
+
+extension BoundValuesTests {
+    /// Measures: monthly points aggregated to the tertial and the year — counts summed,
+    /// numerators and denominators summed, other values averaged.
+    @Test func measureAggregatedToThePeriod() throws {
+        let share = [MeasureValue(measure: "m", date: "2022-03-01", label: "2022-03", numerator: 4, denominator: 14),
+                     MeasureValue(measure: "m", date: "2022-04-01", label: "2022-04", numerator: 3, denominator: 16),
+                     MeasureValue(measure: "m", date: "2022-05-01", label: "2022-05", numerator: 6, denominator: 15)]
+        let binding = DataBinding.measure(id: "m")
+        let rows = MeasureBinding.observations(indicator: Self.indicator(unit: .percent, data: binding), measure: "m",
+                                               values: share, imports: [5])
+        #expect(Self.get(rows, "2022-T1").map { ($0.numerator, $0.denominator) }! == (7, 30))
+        #expect(Self.get(rows, "2022-T2").map { ($0.numerator, $0.denominator) }! == (6, 15))
+        #expect(Self.get(rows, "2022").map { ($0.numerator, $0.denominator) }! == (13, 45))
+        #expect(Self.get(rows, "2022-T1")?.computed?.imports == [5])
+        #expect(Self.get(rows, "2022-T1")?.computed?.binding == "measure: m")
+
+        let plain = [MeasureValue(measure: "k", date: "2022-01-01", label: "2022-01", value: 2),
+                     MeasureValue(measure: "k", date: "2022-02-01", label: "2022-02", value: 5),
+                     MeasureValue(measure: "k", date: "2022-09-01", label: "2022-09", value: 4)]
+        let counts = MeasureBinding.observations(indicator: Self.indicator(unit: .count, data: .measure(id: "k")),
+                                                 measure: "k", values: plain, imports: [6])
+        #expect(Self.get(counts, "2022-T1")?.value == 7 && Self.get(counts, "2022-T3")?.value == 4 && Self.get(counts, "2022")?.value == 11)
+        let means = MeasureBinding.observations(indicator: Self.indicator(unit: .mean, data: .measure(id: "k")),
+                                                measure: "k", values: plain, imports: [6])
+        #expect(Self.get(means, "2022-T1")?.value == 3.5 && Self.get(means, "2022")?.value == 11.0 / 3.0)
+    }
+}

@@ -49,8 +49,13 @@ public enum BoundValues {
                     let rows = ReadinessBinding.observations(indicator: indicator, binding: binding, instrument: instrument, waves: waves)
                     if rows.isEmpty { unavailable[indicator.id] = "no stored wave of \(id) gives a value for \(binding.text)" }
                     out += rows
-                case .measure:
-                    unavailable[indicator.id] = "values from PDSA measures are not computed yet"
+                case .measure(let id):
+                    let table = MeasureTable(database)
+                    let imports = try table.list().first { $0.measure == id }?.imports ?? []
+                    let rows = MeasureBinding.observations(indicator: indicator, measure: id,
+                                                           values: try table.values(of: id), imports: imports)
+                    if rows.isEmpty { unavailable[indicator.id] = "no value of measure \(id) is stored (piloteval measures import)" }
+                    out += rows
                 }
             } catch {
                 unavailable[indicator.id] = "\(error)"
