@@ -52,6 +52,8 @@ import ZIPFoundation
         unit: count
         direction: decrease
         source: "Journalgranskning två gånger om året"
+        targets:
+          - {period: 2021, rule: qualitative, note: "färre än i fjol (l. 987)"}
     assumptions:
       - id: AS1
         text: Hela kedjan ger kontinuitet (l. 104).

@@ -29,7 +29,7 @@ public enum TargetRuleText {
         case .maintainOrImprove:
             return sv ? "bibehålls eller förbättras" : "maintained or improved"
         case .qualitative:
-            return note ?? (sv ? "bedöms kvalitativt" : "judged qualitatively")
+            return note.map(SourceLineReferences.removed) ?? (sv ? "bedöms kvalitativt" : "judged qualitatively")
         case .any(let parts):
             return parts.map { text($0, unit: unit, language: language) }.joined(separator: sv ? " eller " : " or ")
         }

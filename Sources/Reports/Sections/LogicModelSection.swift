@@ -96,8 +96,7 @@ public struct LogicModelSection: ReportSectionBuilder {
     /// and with a derived case measure named rather than keyed ("härlett mått
     /// distinct_caseworkers" → "härlett mått ”Antal handläggare per ärende”").
     static func documentText(_ text: String, strings: ReportStrings) -> String {
-        var out = text.replacingOccurrences(of: #"\s*\((?:l|rad|line|lines)\.?\s*[0-9][0-9,\s–-]*\)"#, with: "",
-                                            options: .regularExpression)
+        var out = SourceLineReferences.removed(from: text)
         for (key, name) in strings.values where key.hasPrefix("cohort.outcome.") {
             let measure = String(key.dropFirst("cohort.outcome.".count))
             out = out.replacingOccurrences(of: #"\b"# + measure + #"\b"#, with: "”\(name)”", options: .regularExpression)
