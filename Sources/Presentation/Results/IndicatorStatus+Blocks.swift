@@ -19,7 +19,8 @@ extension IndicatorStatusReport {
         var rows: [[TableBlock.Cell]] = []
         for i in indicators {
             // A computed mean or median is no figure as written: one decimal, as from counts.
-            let computedValue: Bool? = i.valueSource != nil ? true : nil
+            // (A computed count — a sum of a measure's points — is whole and written as such.)
+            let computedValue: Bool? = i.valueSource != nil && i.unit != .count ? true : nil
             var row: [TableBlock.Cell] = [TableBlock.Cell(i.id, isRowHeader: true), TableBlock.Cell(IndicatorCells.clip(i.title, 44)),
                                           IndicatorCells.value(i.total, unit: i.unit, events: i.countsEvents, style: style, derived: computedValue)]
             row += groups.map { g in i.groups[g].map { IndicatorCells.value($0, unit: i.unit, events: i.countsEvents, style: style,
@@ -33,7 +34,7 @@ extension IndicatorStatusReport {
             } else {
                 row.append("–")
             }
-            row.append(IndicatorCells.change(i.change, unit: i.unit, derived: i.total.numerator != nil || i.valueSource != nil, style: style))
+            row.append(IndicatorCells.change(i.change, unit: i.unit, derived: i.total.numerator != nil || computedValue == true, style: style))
             row.append(TableBlock.Cell(i.target.map { $0.rule.text + ($0.interim ? " (\($0.period))" : "") } ?? ""))
             row.append(TableBlock.Cell(i.target.map { IndicatorCells.status($0.status) } ?? ""))
             row.append(TableBlock.Cell(i.cityTarget.map { $0.rule.text + ($0.interim ? " (\($0.period))" : "") } ?? ""))
@@ -120,7 +121,7 @@ extension IndicatorTrendReport {
             blocks.append(.heading(level: 2, text: "\(t.id)  \(t.title) (\(t.unit.rawValue), better: \(t.direction.rawValue))"))
             let groups = breakdownOrder(Set(t.points.flatMap { $0.groups.keys }))
             let rows: [[TableBlock.Cell]] = t.points.map { p in
-                let computed: Bool? = p.source == "computed" ? true : nil
+                let computed: Bool? = p.source == "computed" && t.unit != .count ? true : nil
                 var row: [TableBlock.Cell] = [TableBlock.Cell(p.period.text, isRowHeader: true),
                                               IndicatorCells.value(p.total, unit: t.unit, events: t.countsEvents, style: style, derived: computed)]
                 row += groups.map { g in p.groups[g].map { IndicatorCells.value($0, unit: t.unit, events: t.countsEvents, style: style,
