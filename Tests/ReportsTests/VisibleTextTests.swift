@@ -419,6 +419,30 @@ import ZIPFoundation
         #expect(RunChartSection.measureName("planerade-utredningar", model: model) == "Antal utredningar per barn")
     }
 
+    @Test func noCalloutRepeatsAParagraphOrNoteOfItsSection() throws {
+        let full = try Self.full()
+        for kind in ReportKind.allCases {
+            let request = try full.fixture.request(kind, format: .html, withText: false)
+            let built = try ReportEngine.build(model: full.model, provenance: full.provenance, request: request,
+                                               strings: ReportStrings(.sv), database: full.fixture.database, builders: Self.builders)
+            func walk(_ section: ReportSection) {
+                var said: Set<String> = []
+                for block in section.blocks {
+                    switch block {
+                    case .paragraph(let p): said.insert(p.plainText)
+                    case .table(let t): t.notes.forEach { said.insert($0.plainText) }
+                    default: break
+                    }
+                }
+                for case .callout(let c) in section.blocks {
+                    #expect(!said.contains(c.text.plainText), "\(kind) \(section.title): a box repeats '\(c.text.plainText.prefix(60))'")
+                }
+                section.children.forEach(walk)
+            }
+            built.document.sections.forEach(walk)
+        }
+    }
+
     @Test func decimalsKeepTheIntervalApartFromZero() {
         let n = NumberStyle(.sv)
         #expect(DistinguishingDecimals.decimals(for: [-0.11, -0.17, -0.05], numbers: n) == 2)

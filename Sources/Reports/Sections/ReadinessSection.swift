@@ -354,9 +354,7 @@ public struct ReadinessSection: ReportSectionBuilder {
         }
         blocks.append(.paragraph(RichText(s("readiness.verdict.intro"))))
         blocks.append(.list(ListBlock(items: items)))
-        if survey.waves.contains(where: \.aggregated) {
-            blocks.append(.callout(Callout(.note, title: s("note.title"), RichText(s("readiness.aggregated.note")))))
-        }
+        // The aggregated waves are explained once, in the table's notes, not again in a box.
         if let callout = syntheticCallout(survey, s) { blocks.insert(callout, at: 1) }
         return blocks
     }
