@@ -357,6 +357,25 @@ extension ExcelImportTests {
 extension ExcelImportTests {
     /// `indicators template` writes an entry sheet openpyxl reads as described, which,
     /// filled in (and partly left empty), imports back as the rows typed.
+    /// Indicators computed from loaded data (`data:`) get no row: the issue's template is
+    /// for hand-entered indicators, and a typed value would replace the computed one.
+    @Test func templateLeavesOutComputedIndicators() throws {
+        let cli = try CLIRunner()
+        #expect(try cli.run(["model", "add", RunChartCommandTests.shipped("Models/vallingbyteamet.yaml")]).status == 0)
+        let made = try cli.run(["indicators", "template", "--model", "vallingbyteamet", "--period", "2022", "-o", "y.xlsx"])
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stderr.contains("left out, computed from loaded data: I1, I2, I3, I4, I5, I6, I7, I8"), "\(made.stderr)")
+        let read = try XLSXFixture.python("""
+            import json, sys
+            from openpyxl import load_workbook
+            ws = load_workbook(sys.argv[1])["Inmatning"]
+            print(json.dumps(sorted({r[0] for r in ws.iter_rows(min_row=2, values_only=True)})))
+            """, [cli.path("y.xlsx")])
+        let indicators = try JSONSerialization.jsonObject(with: Data(read.utf8)) as! [String]
+        #expect(!indicators.isEmpty)
+        #expect(Set(indicators).isDisjoint(with: ["I1", "I2", "I3", "I4", "I5", "I6", "I7", "I8"]), "\(indicators)")
+    }
+
     @Test func templateRoundTrip() throws {
         let cli = try CLIRunner()
         #expect(try cli.run(["model", "add", CLIRunner.fixture("indicators/model.yaml")]).status == 0)

@@ -23,12 +23,14 @@ public enum IndicatorTemplate {
         public var target: String?
     }
 
-    /// The rows for `period`: every indicator of the model, its total and then each
-    /// breakdown value (DESIGN §3.2's groups), with the latest stored value before the
-    /// period and the unit's target for the period (or its year).
+    /// The rows for `period`: every hand-entered indicator of the model, its total and
+    /// then each breakdown value (DESIGN §3.2's groups), with the latest stored value
+    /// before the period and the unit's target for the period (or its year). An indicator
+    /// computed from loaded data (`data:`) has no row: a value typed for it would replace
+    /// the computed one (a hand-entered observation wins, BoundValues.merge).
     public static func rows(model: LogicModel, period: Period, stored: [Observation]) -> [Row] {
         var rows: [Row] = []
-        for indicator in model.indicators {
+        for indicator in model.indicators where indicator.data == nil {
             let groups = [Observation.total] + indicator.breakdowns.keys.sorted().flatMap { indicator.breakdowns[$0] ?? [] }
             let target = indicator.targets.first { $0.setBy == .unit && $0.period == period }
                 ?? indicator.targets.first { $0.setBy == .unit && $0.period == period.yearPeriod }

@@ -9,7 +9,8 @@ struct IndicatorsTemplate: ParsableCommand {
         commandName: "template",
         abstract: "Write an .xlsx entry sheet for a period that imports back once filled in.",
         discussion: """
-        One row per indicator and group: the indicator and group, then the cells to fill
+        One row per hand-entered indicator and group (indicators computed from loaded
+        data, `data:` in the model, are left out): the indicator and group, then the cells to fill
         in (value, numerator, denominator, note; the only cells that can be changed, numbers
         checked), then the period, title, unit, previous value and target to read.
         Instructions in Swedish on the second sheet. Rows left empty are skipped on import.
@@ -34,12 +35,22 @@ struct IndicatorsTemplate: ParsableCommand {
             let (db, versioned) = try resolveModel(model, in: database, readOnly: true)
             let stored = try ObservationStore(db).observations(modelID: versioned.model.id)
             let rows = IndicatorTemplate.rows(model: versioned.model, period: period, stored: stored)
-            guard !rows.isEmpty else { throw Failure("model \(versioned.model.id) has no indicators to enter") }
+            let computed = versioned.model.indicators.filter { $0.data != nil }.map(\.id)
+            guard !rows.isEmpty else {
+                if !computed.isEmpty {
+                    throw Failure("model \(versioned.model.id) has no indicators to enter: every indicator is computed from loaded data (data:)")
+                }
+                throw Failure("model \(versioned.model.id) has no indicators to enter")
+            }
             let data = try IndicatorTemplate.workbook(model: versioned.model, period: period, rows: rows).data()
             do { try data.write(to: URL(fileURLWithPath: output)) } catch {
                 throw Failure("cannot write \(output): \((error as NSError).localizedDescription)")
             }
-            Console.error("wrote \(output): \(rows.count) rows (indicator × group) for \(versioned.model.id) \(period.text)")
+            var left = ""
+            if !computed.isEmpty {
+                left = "; left out, computed from loaded data: \(computed.joined(separator: ", "))"
+            }
+            Console.error("wrote \(output): \(rows.count) rows (indicator × group) for \(versioned.model.id) \(period.text)\(left)")
         }
     }
 }
