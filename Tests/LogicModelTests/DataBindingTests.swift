@@ -111,3 +111,31 @@ import Testing
         #expect(try JSONRenderer.decode(try JSONRenderer.render(r)) == r)
     }
 }
+
+extension DataBindingTests {
+    /// `model validate` checks a survey binding against the instrument file beside the
+    /// model (instruments/<id>.yaml): a missing item or subscale is an error at its value,
+    /// with "did you mean"; an instrument without a file is not checked.
+    @Test func surveyBindingCheckedAgainstTheInstrumentFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pe-bind-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("instruments"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Models/instruments/vallingbyteamet-readiness.yaml")
+        try FileManager.default.copyItem(at: shipped, to: folder.appendingPathComponent("instruments/vallingbyteamet-readiness.yaml"))
+        func validate(_ data: String) -> LogicModelDecoder.Result {
+            let path = folder.appendingPathComponent("m.yaml").path
+            try? Data(Self.model(data: data, unit: "mean", frequency: "year").utf8).write(to: URL(fileURLWithPath: path))
+            return LogicModelDecoder.read(path: path, displayName: "m.yaml")
+        }
+        #expect(validate("{readiness: vallingbyteamet-readiness, item: shared_vision}").errors.isEmpty)
+        #expect(validate("{readiness: vallingbyteamet-readiness, subscale: motivation}").errors.isEmpty)
+        var e = try #require(validate("{readiness: vallingbyteamet-readiness, item: shared_visoin}").errors.first)
+        // `    data: {readiness: vallingbyteamet-readiness, item: ` is 55 columns.
+        #expect(e.location.line == 14 && e.location.column == 56, "\(e)")
+        #expect(e.message == "instrument vallingbyteamet-readiness has no item `shared_visoin`; did you mean `shared_vision`?")
+        e = try #require(validate("{readiness: vallingbyteamet-readiness, subscale: motivaton}").errors.first)
+        #expect(e.message == "instrument vallingbyteamet-readiness has no subscale `motivaton`; did you mean `motivation`?")
+        #expect(validate("{readiness: another-survey, item: anything}").errors.isEmpty)
+    }
+}

@@ -47,6 +47,7 @@ enum DataBindingDecoder {
             if let f = indicator.frequency, f != .year, f != .wave {
                 r.error(frequencyNode, id: id, "a survey gives one value per wave (read as its year); the indicator's frequency is \(f.rawValue): write frequency: year")
             }
+            if let node = (e["item"] ?? e["subscale"])?.value { r.bindingLocations[id] = r.location(node) }
             if let item { return .readinessItem(instrument: name, item: item) }
             if let subscale { return .readinessSubscale(instrument: name, subscale: subscale) }
             return nil

@@ -28,10 +28,22 @@ public enum LogicModelDecoder {
                                "cannot read the file; check the path and permissions")
             return Result(model: nil, diagnostics: [d], sourceMap: SourceMap(file: name))
         }
-        return decode(data, file: name)
+        // A survey binding is checked against the instrument file beside the model
+        // (Models/instruments/<id>.yaml), where there is one (DataBindingCheck).
+        let folder = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("instruments")
+        return decode(data, file: name, instrument: { id in
+            let file = (folder as NSString).appendingPathComponent(id + ".yaml")
+            return FileManager.default.fileExists(atPath: file) ? InstrumentDecoder.read(path: file).instrument : nil
+        })
     }
 
     public static func decode(_ data: Data, file: String) -> Result {
+        decode(data, file: file, instrument: nil)
+    }
+
+    /// `instrument` finds a survey instrument by id, for checking `data:` bindings
+    /// against it; nil when there is no file to check against.
+    static func decode(_ data: Data, file: String, instrument: ((String) -> Instrument?)?) -> Result {
         let root: Node
         do {
             root = try SafeYAML.compose(data, file: file)
@@ -44,6 +56,9 @@ public enum LogicModelDecoder {
         var diagnostics = reader.diagnostics
         if let model {
             diagnostics += LogicModelValidator.validate(model, sourceMap: map)
+            if let instrument {
+                diagnostics += DataBindingCheck.instruments(model, locations: reader.bindingLocations, sourceMap: map, instrument: instrument)
+            }
         }
         // Errors first, each group in file order.
         diagnostics.sort {

@@ -8,6 +8,9 @@ import Yams
 final class NodeReader {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
+    /// Where each indicator's `data:` names its survey item or subscale (indicator id →
+    /// the value's location), for the check against the instrument file (`DataBindingCheck`).
+    var bindingLocations: [String: SourceLocation] = [:]
 
     init(file: String) { self.file = file }
 
