@@ -311,9 +311,12 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         let s = context.strings, n = context.numbers
         let off = status.indicators.filter { $0.status == .notMet }
         let assessed = status.indicators.filter { $0.status == .met || $0.status == .notMet }.count
-        var blocks: [Block] = [.paragraph(RichText(s("steering.off_target.summary", [
-            "period": n.period(status.period), "off": String(off.count), "assessed": String(assessed),
-        ])))]
+        // "0 av 0 bedömda" says nothing: with nothing assessable, say why in words.
+        var blocks: [Block] = [.paragraph(RichText(assessed == 0
+            ? s("steering.off_target.none_assessed", ["period": n.period(status.period)])
+            : s("steering.off_target.summary", [
+                "period": n.period(status.period), "off": String(off.count), "assessed": String(assessed),
+            ])))]
         if !off.isEmpty {
             // The brief lists the first few; the tertial report has them all.
             let rows: [[TableBlock.Cell]] = off.prefix(Self.briefOffTargetRows).map { row in
