@@ -28,21 +28,29 @@ struct PublishedComparisons {
     static let builtOnHiddenNote = "suppressed: built on a hidden count"
 
     init(_ analyses: [CohortComparisonResult], dataset: CaseDataset, rule: SuppressionRule, numbers: NumberStyle) throws {
-        // Each outcome's comparison within every gender category that occurs.
-        var within: [[String: UnadjustedComparison]] = []
-        for r in analyses {
-            var categories: [String: UnadjustedComparison] = [:]
-            for (g, c) in r.byGender ?? [] { categories[g.rawValue] = c }
-            categories["unknown"] = try CohortComparison.unadjusted(dataset, outcome: r.outcome, genders: [nil])
-            categories["other_unknown"] = try CohortComparison.unadjusted(dataset, outcome: r.outcome, genders: [.other, nil])
-            within.append(categories)
+        // Each outcome's comparison within every gender category that occurs. Not
+        // recorded = the cohort's cases minus those with a gender; its size decides the
+        // rows before its comparison (or the joined row's) is computed, once per outcome.
+        var within: [[String: UnadjustedComparison]] = analyses.map { r in
+            Dictionary(uniqueKeysWithValues: (r.byGender ?? []).map { ($0.0.rawValue, $0.1) })
         }
         func sizes(_ key: String) -> [Int] {
-            within.flatMap { c in c[key].map { [Self.counts($0, pilot: true).n, Self.counts($0, pilot: false).n] } ?? [] }
+            zip(analyses, within).flatMap { r, c -> [Int] in
+                [true, false].map { pilot in
+                    let n = { (key: String) in c[key].map { Self.counts($0, pilot: pilot).n } ?? 0 }
+                    return key == "unknown" ? Self.counts(r.unadjusted, pilot: pilot).n - n("girl") - n("boy") - n("other") : n(key)
+                }
+            }
         }
         let occurs = { (key: String) in sizes(key).contains { $0 > 0 } }
         let joined = occurs("other") && occurs("unknown") && (sizes("other") + sizes("unknown")).contains(where: rule.isSmall)
         let keys = ["girl", "boy"] + (joined ? ["other_unknown"] : ["other", "unknown"].filter(occurs))
+        if let rest = keys.last, rest == "other_unknown" || rest == "unknown" {
+            let genders: Set<CaseRecord.Gender?> = rest == "unknown" ? [nil] : [.other, nil]
+            for (j, r) in analyses.enumerated() {
+                within[j][rest] = try CohortComparison.unadjusted(dataset, outcome: r.outcome, genders: genders)
+            }
+        }
 
         // The plans of each cohort: the same rows' n hidden in every outcome's table.
         let text = { (events: Int, n: Int) in numbers.percent(100 * (Double(events) / Double(n))) }
