@@ -18,6 +18,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // `piloteval serve` (Web): the HTTP server and its test client.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -46,6 +50,17 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Mustache", package: "swift-mustache"),
         ], exclude: ["README.md"]),
+        // `piloteval serve`: pages rendered from the same blocks as the reports, the JSON
+        // API, sessions (DESIGN §8). Sits beside the CLI, above Reports.
+        .target(name: "Web", dependencies: [
+            "Presentation", "Reports", "Evaluation", "LogicModel", "Statistics", "Periods", "Store",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            // The thread pool that SQLite reads and report builds run on, off the event loops.
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         .target(name: "PilotEvalKit", dependencies: [
             "Statistics", "Periods", "LogicModel", "Store", "Evaluation", "Presentation", "Reports",
         ]),
@@ -53,7 +68,7 @@ let package = Package(
         // the tests (Tests/CLITests/ExampleProgramTests.swift).
         .executableTarget(name: "compare-groups", dependencies: ["PilotEvalKit"], path: "Examples/compare-groups"),
         .executableTarget(name: "piloteval", dependencies: [
-            "Statistics", "Periods", "LogicModel", "Store", "Evaluation", "Presentation", "Reports",
+            "Statistics", "Periods", "LogicModel", "Store", "Evaluation", "Presentation", "Reports", "Web",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"],
@@ -71,6 +86,10 @@ let package = Package(
                     dependencies: ["Presentation", "Evaluation", "LogicModel", "Statistics", "Periods", "Store"],
                     resources: [.copy("Golden")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Presentation"]),
+        .testTarget(name: "WebTests", dependencies: [
+            "Web", "Evaluation", "Store",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "CLITests", dependencies: ["piloteval", "XLSXTestSupport"],
                     resources: [.copy("Fixtures")]),
     ],

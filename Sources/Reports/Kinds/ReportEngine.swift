@@ -6,7 +6,7 @@ import Store
 
 /// A report built: the document to write, its JSON record, and what the user should
 /// hear about on stderr.
-public struct BuiltReport {
+public struct BuiltReport: Sendable {
     public var document: ReportDocument
     public var record: ReportRecord
     /// Headings of sections whose prose is missing from `--text` (shown as placeholders).

@@ -39,6 +39,21 @@ public struct HTMLWriter {
         return try templates.render(page: "report.html.mustache", cover: "cover.html.mustache", context: context)
     }
 
+    /// Blocks as an HTML fragment, numbered captions from 1: the web pages render the
+    /// reports' blocks through this, so a table reads the same on a page and in a report.
+    /// `depth` 1 puts a block heading of level 1 at `<h3>` (the page's section is `<h2>`).
+    public func fragment(_ blocks: [Block], depth: Int = 1) -> String {
+        var counter = CaptionCounter()
+        return blocks.map { render($0, depth: depth, counter: &counter) }.joined()
+    }
+
+    /// Sections with their headings as an HTML fragment (`depth` 1: `<h2>`), captions
+    /// numbered from 1 across them.
+    public func fragment(sections: [ReportSection], depth: Int = 1) -> String {
+        var counter = CaptionCounter()
+        return sections.map { render($0, depth: depth, counter: &counter) }.joined()
+    }
+
     /// Text as a CSS string's content: backslash, quote and line breaks escaped, and `<`
     /// so that the text cannot end the `<style>` element it sits in.
     static func cssString(_ text: String) -> String {

@@ -32,11 +32,11 @@ enum SVGInline {
     }
 }
 
-enum HTMLEscape {
+public enum HTMLEscape {
     /// HTML text and attribute values: the same five characters as XML.
-    static func text(_ s: String) -> String { Escape.xml(s) }
+    public static func text(_ s: String) -> String { Escape.xml(s) }
 
-    static func rich(_ t: RichText) -> String {
+    public static func rich(_ t: RichText) -> String {
         t.spans.map {
             switch $0 {
             case .plain(let s): return text(s)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Presentation
 
 enum ResultFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json
@@ -10,8 +11,6 @@ enum ResultFormat: String, ExpressibleByArgument, CaseIterable {
 /// `PlainTextWriter`, never drawn from this JSON.
 enum ResultOutput {
     static func json<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        try ResultJSON.text(value)
     }
 }

@@ -1,0 +1,143 @@
+import Evaluation
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+import LogicModel
+import Periods
+import Presentation
+import Store
+
+/// The JSON API's reads (DESIGN §8): each answers exactly what the CLI's `--format
+/// json` prints for the same question — the same library call, the same encoder
+/// (`ResultJSON`). Errors are RFC 9457 problem details with the CLI's message.
+struct APIRoutes: Sendable {
+    let services: WebServer.Services
+
+    func register(on router: Router<WebContext>) {
+        let api = router.group("api/v1")
+        api.get("openapi.json") { _, _ in
+            json(Data(OpenAPIDocument.text.utf8))
+        }
+        // model list --format json
+        api.get("models") { _, _ in
+            try await answer { db in try ResultJSON.data(try ModelCatalog(db).listings()) }
+        }
+        // model show ID --format json
+        api.get("models/:id") { _, context in
+            let id = try modelID(context)
+            return try await answer { db in
+                Data(try JSONRenderer.render(try ModelCatalog(db).resolve(id)).utf8)
+            }
+        }
+        // indicators status --model ID [--period P] --format json
+        api.get("models/:id/indicators/status") { request, context in
+            let id = try modelID(context)
+            let period = try period(request)
+            return try await answer { db in
+                let versioned = try ModelCatalog(db).resolveVersioned(id)
+                let data = try IndicatorData.load(db, modelID: versioned.model.id)
+                guard let report = IndicatorStatusAnalysis.compute(
+                    model: versioned.model, modelVersion: versioned.version, observations: data.observations,
+                    warnings: data.warnings, period: period, earlierVersions: data.versions, unavailable: data.unavailable)
+                else { throw WebError.noData("no observations stored for \(versioned.model.id)") }
+                return try ResultJSON.data(report)
+            }
+        }
+        // indicators trend --model ID [--indicator I] --format json
+        api.get("models/:id/indicators/trend") { request, context in
+            let id = try modelID(context)
+            let indicator = request.uri.queryParameters.get("indicator")
+            return try await answer { db in
+                let versioned = try ModelCatalog(db).resolveVersioned(id)
+                if let indicator, !versioned.model.indicators.contains(where: { $0.id == indicator }) {
+                    throw WebError.notFound("indicator \"\(indicator)\" is not in model \(versioned.model.id); its indicators are "
+                                            + versioned.model.indicators.map(\.id).joined(separator: ", "))
+                }
+                let data = try IndicatorData.load(db, modelID: versioned.model.id)
+                return try ResultJSON.data(IndicatorTrendAnalysis.compute(
+                    model: versioned.model, modelVersion: versioned.version, observations: data.observations,
+                    indicator: indicator, earlierVersions: data.versions))
+            }
+        }
+        // cases compare --model ID --outcome O [--design D] [--by gender] --format json
+        api.get("models/:id/cases/compare") { request, context in
+            let id = try modelID(context)
+            let query = request.uri.queryParameters
+            guard let outcome = query.get("outcome"), !outcome.isEmpty else {
+                throw WebError.badRequest("give the outcome: ?outcome=NAME (for example days_to_assessment)")
+            }
+            let designText = query.get("design") ?? "unadjusted"
+            guard let design = CohortComparison.Design(rawValue: designText) else {
+                throw WebError.badRequest("design \"\(designText)\" is not one of unadjusted, adjusted, did, permutation")
+            }
+            let by = query.get("by")
+            guard by == nil || by == "gender" else { throw WebError.badRequest("by \"\(by!)\": only gender") }
+            return try await answer { db in
+                let dataset = try CaseDataset.load(database: db, modelID: id)
+                let options = CohortComparison.Options(design: design, byGender: by == "gender")
+                return try ResultJSON.data(try CohortComparison.run(dataset, outcome: outcome, options: options))
+            }
+        }
+        // readiness summary --instrument I [--wave W] --format json
+        api.get("models/:id/readiness/summary") { request, context in
+            let id = try modelID(context)
+            let query = request.uri.queryParameters
+            guard let instrumentID = query.get("instrument"), !instrumentID.isEmpty else {
+                throw WebError.badRequest("give the instrument: ?instrument=ID")
+            }
+            let wave = query.get("wave")
+            return try await answer { db in
+                _ = try ModelCatalog(db).resolveVersioned(id)
+                let instrument = try InstrumentCatalog(db).resolve(instrumentID)
+                let repository = ReadinessRepository(db)
+                let waves = try repository.waves(instrumentID: instrument.id)
+                guard let chosen = wave ?? waves.last?.wave else {
+                    throw WebError.noData("no waves of \(instrument.id) in the database")
+                }
+                guard waves.contains(where: { $0.wave == chosen }) else {
+                    throw WebError.notFound("no wave \"\(chosen)\" of \(instrument.id); stored waves: "
+                                            + waves.map(\.wave).joined(separator: ", "))
+                }
+                let data = try repository.load(instrument: instrument, wave: chosen)
+                return try ResultJSON.data(ReadinessSummary.compute(data, instrument: instrument, minGroup: 5))
+            }
+        }
+    }
+
+    /// Runs a read on the thread pool and answers its JSON; the library's located
+    /// errors become problem details with the same words the CLI prints.
+    func answer(_ body: @escaping @Sendable (Database) throws -> Data) async throws -> Response {
+        do {
+            return json(try await services.data.read(body))
+        } catch let error as CatalogError {
+            throw WebError.notFound(error.message)
+        } catch let error as CohortComparisonError {
+            throw WebError.badRequest(error.message)
+        } catch let error as CaseImportError {
+            throw WebError.noData(error.description)
+        } catch let failure as ValidationFailure {
+            throw WebError.badRequest("the stored document has \(failure.errors.count) error(s)")
+        }
+    }
+
+    func json(_ data: Data) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    func modelID(_ context: WebContext) throws -> String {
+        guard let id = context.parameters.get("id"), !id.isEmpty else { throw WebError.notFound("no model id") }
+        return id
+    }
+
+    func period(_ request: Request) throws -> Period? {
+        guard let text = request.uri.queryParameters.get("period"), !text.isEmpty else { return nil }
+        switch Period.parse(text) {
+        case .value(let p): return p
+        case .empty: return nil
+        case .invalid(let reason): throw WebError.badRequest("period: \(reason)")
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+import LogicModel
+
+/// Who may in, in local mode (DESIGN §8): the holder of the printed link. `GET …?token=T`
+/// with the right token starts a session (HttpOnly, SameSite=Strict cookie) and
+/// redirects to the same address without the token, so it leaves the address bar and
+/// the history. An API client sends `Authorization: Bearer T` instead. Anything else is
+/// 401 — a short page, or problem details on the API — except the style sheet and
+/// script, which carry no data. A browser's unsafe request must also send the
+/// session's CSRF token (form field `_csrf` or header `X-CSRF-Token`).
+///
+/// Accounts (part 3) add a second way in (`POST /login`) and a second kind of bearer
+/// token; both end in the same `WebContext` fields.
+struct AuthenticationMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+    let token: AccessToken
+    let sessions: SessionStore
+    /// Whether cookies get `Secure` (behind TLS).
+    let secureCookies: Bool
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        var context = context
+        let query = request.uri.queryParameters
+        let requestedLanguage = query.get("lang").flatMap(Language.init(rawValue:))
+
+        if request.uri.path.hasPrefix("/assets/") { return try await next(request, context) }
+
+        if let offered = query.get("token") {
+            guard request.method == .get || request.method == .head, token.matches(offered) else {
+                throw WebError.unauthorized
+            }
+            let session = await sessions.create(language: requestedLanguage ?? .sv)
+            var response = Response.redirect(to: Self.addressWithoutToken(request.uri), type: .found)
+            response.headers[.setCookie] = cookie(session.id)
+            return response
+        }
+
+        if let authorization = request.headers[.authorization] {
+            let parts = authorization.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, parts[0].lowercased() == "bearer", token.matches(parts[1]) else {
+                throw WebError.unauthorized
+            }
+            context.bearer = true
+            context.language = requestedLanguage ?? .sv
+            return try await next(request, context)
+        }
+
+        guard let id = request.cookies[SessionStore.cookieName]?.value,
+              let session = await sessions.session(id: id) else {
+            throw WebError.unauthorized
+        }
+        var request = request
+        if ![.get, .head, .options].contains(request.method) {
+            try await Self.checkCSRF(&request, context: context, expected: session.csrfToken)
+        }
+        if let requestedLanguage, requestedLanguage != session.language {
+            await sessions.setLanguage(requestedLanguage, for: session.id)
+        }
+        context.session = session
+        context.language = requestedLanguage ?? session.language
+        return try await next(request, context)
+    }
+
+    func cookie(_ id: String) -> String {
+        "\(SessionStore.cookieName)=\(id); Path=/; HttpOnly; SameSite=Strict" + (secureCookies ? "; Secure" : "")
+    }
+
+    /// The request's path and query without `token=…`.
+    static func addressWithoutToken(_ uri: URI) -> String {
+        let kept = (uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("token=") && $0 != "token" }
+        return uri.path + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
+    }
+
+    /// The header, or the `_csrf` field of a form body (read whole and kept for the
+    /// handler). Compared in constant time.
+    static func checkCSRF(_ request: inout Request, context: WebContext, expected: String) async throws {
+        let expectedToken = AccessToken(value: expected)
+        if let header = request.headers[.xCSRFToken] {
+            guard expectedToken.matches(header) else { throw WebError.csrf }
+            return
+        }
+        let type = request.headers[.contentType] ?? ""
+        guard type.hasPrefix("application/x-www-form-urlencoded") else { throw WebError.csrf }
+        let body = try await request.collectBody(upTo: context.maxUploadSize)
+        let form = FormFields(String(buffer: body))
+        guard let sent = form["_csrf"], expectedToken.matches(sent) else { throw WebError.csrf }
+    }
+}

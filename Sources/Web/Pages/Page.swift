@@ -1,0 +1,128 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+import LogicModel
+import Mustache
+import Reports
+
+/// One page of the web application: a title (the page's only `<h1>`), a body of HTML
+/// rendered from blocks, and the frame around it — skip link, navigation, language
+/// switch, landmarks — from one Mustache layout. Pages never build their own frame.
+struct Page {
+    var title: String
+    var language: Language
+    var body: String
+    var session: WebSession?
+    /// The model whose pages these are, for the second navigation row.
+    var model: (id: String, name: String)? = nil
+    /// Which entry of the model's navigation is this page (`nav.*` key).
+    var current: String? = nil
+    /// The path of this page, for the language switch.
+    var path: String = "/"
+    /// Whether the page can show small counts (local mode: the internal audience).
+    var internalAudience = false
+
+    static let modelSections = ["overview", "logic_model", "indicators", "pilot_vs_line", "readiness",
+                                "improvement", "reports", "imports"]
+
+    func html() -> String {
+        let s = WebStrings(language)
+        var context: [String: Any] = [
+            "lang": language.rawValue,
+            "title": title,
+            "body": body,
+            "skip": s("skip"),
+            "navMain": s("nav.main"),
+            "start": s("nav.start"),
+            "help": s("nav.help"),
+            "accessibility": s("nav.accessibility"),
+            "switchLabel": s("lang.switch"),
+            "switchLang": s("lang.switch.code"),
+            "switchHref": path + "?lang=" + s("lang.switch.code"),
+            "footer": s("footer.local"),
+            "appName": s("app.name"),
+        ]
+        if internalAudience { context["marking"] = s("marking.internal") }
+        if let model {
+            context["modelNav"] = [
+                "label": s("nav.model"),
+                "name": model.name,
+                "items": Self.modelSections.map { key -> [String: Any] in
+                    let href = "/models/\(Self.pathComponent(model.id))" + (key == "overview" ? "" : "/" + key.replacingOccurrences(of: "_", with: "-"))
+                    return ["href": href, "label": s("nav." + key), "current": key == current]
+                },
+            ]
+        }
+        return Self.layout.render(context)
+    }
+
+    func response(status: HTTPResponse.Status = .ok, signedIn: Bool = true) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.contentLanguage] = language.rawValue
+        var page = self
+        if !signedIn { page.model = nil }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page.html())))
+    }
+
+    /// An id as one path segment (model ids are slugs, but say so in code).
+    static func pathComponent(_ id: String) -> String {
+        id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? id
+    }
+
+    static let layout: MustacheTemplate = {
+        // swiftlint:disable:next force_try
+        try! MustacheTemplate(string: layoutText)
+    }()
+
+    static let layoutText = """
+    <!DOCTYPE html>
+    <html lang="{{lang}}">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>{{title}} – {{appName}}</title>
+    <link rel="stylesheet" href="/assets/app.css">
+    <script src="/assets/app.js" defer></script>
+    </head>
+    <body>
+    <a class="skip" href="#main">{{skip}}</a>
+    <header class="site">
+    <a class="brand" href="/">{{appName}}</a>
+    <nav class="site-nav" aria-label="{{navMain}}">
+    <ul>
+    <li><a href="/">{{start}}</a></li>
+    <li><a href="/help">{{help}}</a></li>
+    </ul>
+    </nav>
+    <a class="lang-switch" href="{{switchHref}}" lang="{{switchLang}}" hreflang="{{switchLang}}">{{switchLabel}}</a>
+    </header>
+    {{#modelNav}}
+    <nav class="model-nav" aria-label="{{label}}: {{name}}">
+    <ul>
+    {{#items}}
+    <li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
+    {{/items}}
+    </ul>
+    </nav>
+    {{/modelNav}}
+    <main id="main" tabindex="-1">
+    {{#marking}}<p class="marking" role="note">{{marking}}</p>{{/marking}}
+    <h1>{{title}}</h1>
+    {{{body}}}
+    </main>
+    <footer class="site">
+    <p>{{footer}} <a href="/accessibility">{{accessibility}}</a></p>
+    </footer>
+    </body>
+    </html>
+
+    """
+}
+
+/// HTML text escaping for the web's own strings: the reports' escaper, one per output
+/// language (DESIGN §7).
+enum HTMLText {
+    static func escape(_ s: String) -> String { HTMLEscape.text(s) }
+}

@@ -1,0 +1,99 @@
+import Evaluation
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+import LogicModel
+import Periods
+import Reports
+import Store
+
+/// The pages people read (DESIGN §8). Each handler gathers its data on the thread pool,
+/// then renders blocks into the one layout.
+struct PageRoutes: Sendable {
+    let services: WebServer.Services
+
+    func register(on router: Router<WebContext>) {
+        router.get("/assets/:name") { _, context -> Response in
+            guard let name = context.parameters.get("name"), let response = Assets.response(name) else {
+                throw WebError.notFound(WebStrings(context.language)("error.not_found"))
+            }
+            return response
+        }
+        router.get("/") { request, context in try await start(request, context) }
+        router.get("/help") { _, context in HelpPages.help(context).response() }
+        router.get("/accessibility") { _, context in HelpPages.accessibility(context).response() }
+        router.get("/models/:id") { request, context in
+            try await sectionPage(request, context, current: "overview", selection: Self.overview)
+        }
+        for (slug, key, selection) in Self.sectionPages {
+            router.get("/models/:id/\(slug)") { request, context in
+                try await sectionPage(request, context, current: key, selection: selection)
+            }
+        }
+    }
+
+    /// Pages cut from a report: path, navigation key, which report and sections.
+    static let sectionPages: [(String, String, ReportSectionPage.Selection)] = [
+        ("pilot-vs-line", "pilot_vs_line", .init(kind: .final, keys: ["6.pilot_vs_line"])),
+        ("readiness", "readiness", .init(kind: .final, keys: ["6.readiness"])),
+        ("improvement", "improvement", .init(kind: .final, keys: ["6.improvement"])),
+        ("indicators", "indicators", .init(kind: .final, keys: ["6.indicators"])),
+        ("logic-model", "logic_model", .init(kind: .final, keys: ["6.logic_model"])),
+    ]
+
+    /// The overview: the steering brief's figures (what changed, indicators off
+    /// target, pilot vs line, readiness), without its prose sections.
+    static let overview = ReportSectionPage.Selection(
+        kind: .steering, keys: ["steering.changes", "steering.off_target", "steering.pilot_vs_line", "steering.readiness"])
+
+    func start(_ request: Request, _ context: WebContext) async throws -> Response {
+        let s = WebStrings(context.language)
+        let cards = try await services.data.read { db in try StartPage.cards(db) }
+        return Page(title: s("start.title"), language: context.language, body: StartPage.body(cards, s),
+                    session: context.session, path: "/").response()
+    }
+
+    func sectionPage(_ request: Request, _ context: WebContext, current: String,
+                     selection: ReportSectionPage.Selection) async throws -> Response {
+        let id = try modelID(context)
+        let language = context.language
+        let period = try periodParameter(request, context)
+        let key = PageDocuments.Key(model: id, kind: selection.kind, language: language, period: period?.description,
+                                    audience: .internal, dataVersion: services.data.version())
+        let data = services.data, toolVersion = services.configuration.toolVersion
+        let built: BuiltReport
+        do {
+            built = try await services.documents.report(key) {
+                try await data.read { db in
+                    try PageReport.build(db, modelID: id, kind: selection.kind, language: language, period: period,
+                                         audience: .internal, toolVersion: toolVersion)
+                }
+            }
+        } catch is CatalogError {
+            throw WebError.notFound(WebStrings(language)("error.model", ["id": id]))
+        }
+        let s = WebStrings(language)
+        let name = built.record.model.name
+        let title = current == "overview" ? name : s("nav." + current)
+        return Page(title: title, language: language,
+                    body: ReportSectionPage.body(built, selection, language: language),
+                    session: context.session, model: (id, name), current: current,
+                    path: request.uri.path, internalAudience: true).response()
+    }
+
+    func modelID(_ context: WebContext) throws -> String {
+        guard let id = context.parameters.get("id"), !id.isEmpty else {
+            throw WebError.notFound(WebStrings(context.language)("error.not_found"))
+        }
+        return id
+    }
+
+    func periodParameter(_ request: Request, _ context: WebContext) throws -> Period? {
+        guard let text = request.uri.queryParameters.get("period"), !text.isEmpty else { return nil }
+        guard let period = Period(parsing: text) else {
+            throw WebError.badRequest(WebStrings(context.language)("error.period", ["period": text]))
+        }
+        return period
+    }
+}

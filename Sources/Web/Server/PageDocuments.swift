@@ -1,0 +1,65 @@
+import Evaluation
+import Foundation
+import LogicModel
+import Periods
+import Reports
+import Store
+
+/// The report documents the pages are cut from. A page shows the same sections a
+/// report prints — the same blocks, built once by the report kinds (DESIGN §7) — so
+/// the overview is the steering brief's, the pilot-vs-line page the final report's
+/// comparison, and so on. Built documents are kept while the data is unchanged
+/// (keyed by the database's fingerprint): the final report's comparisons take seconds.
+actor PageDocuments {
+    struct Key: Hashable {
+        var model: String
+        var kind: ReportKind
+        var language: Language
+        var period: String?
+        var audience: Audience
+        var dataVersion: String
+    }
+
+    private var entries: [Key: BuiltReport] = [:]
+    private var order: [Key] = []
+    private var building: [Key: Task<BuiltReport, any Error>] = [:]
+    let limit = 24
+
+    /// The built report for `key`, from the cache or built once however many pages
+    /// ask for it at the same moment.
+    func report(_ key: Key, build: @escaping @Sendable () async throws -> BuiltReport) async throws -> BuiltReport {
+        if let hit = entries[key] { return hit }
+        if let running = building[key] { return try await running.value }
+        let task = Task { try await build() }
+        building[key] = task
+        defer { building[key] = nil }
+        let built = try await task.value
+        entries[key] = built
+        order.append(key)
+        if order.count > limit { entries[order.removeFirst()] = nil }
+        return built
+    }
+}
+
+/// Builds a report the way `piloteval report` does, for a page.
+enum PageReport {
+    static func build(_ db: Database, modelID: String, kind: ReportKind, language: Language, period: Period?,
+                      audience: Audience, toolVersion: String) throws -> BuiltReport {
+        let resolved = try ModelCatalog(db).resolveStored(modelID)
+        var request = ReportRequest(kind: kind, language: language, format: "html",
+                                    suppression: SuppressionRule(audience: audience),
+                                    toolVersion: toolVersion, outputName: nil, draft: false)
+        request.period = period
+        let provenance = ReportRecord.ModelProvenance(id: resolved.document.id, name: resolved.model.name,
+                                                      version: resolved.document.version, sha256: resolved.document.sha256)
+        return try ReportEngine.build(model: resolved.model, provenance: provenance, request: request,
+                                      strings: ReportStrings(language), database: db)
+    }
+}
+
+extension ReportDocument {
+    /// Depth-first search for the first section whose key starts with `prefix`.
+    func section(keyed prefix: String) -> ReportSection? {
+        outline.first { $0.section.key.hasPrefix(prefix) }?.section
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import LogicModel
+
+/// A browser's session: made when someone opens the link with the token, carried by an
+/// HttpOnly, SameSite=Strict cookie. It holds the CSRF token every form must send back
+/// and the language the reader chose. Accounts (part 3) will add who is signed in.
+public struct WebSession: Sendable, Equatable {
+    public let id: String
+    public let csrfToken: String
+    public var language: Language
+    public let createdAt: Date
+    public var lastSeen: Date
+}
+
+/// Sessions in memory: a restart signs everyone out, which is what a local server
+/// should do (the new start prints a new link). Idle sessions end after `idleTimeout`,
+/// every session after `absoluteTimeout` (OWASP session management).
+public actor SessionStore {
+    public static let cookieName = "piloteval_session"
+
+    private var sessions: [String: WebSession] = [:]
+    let idleTimeout: TimeInterval
+    let absoluteTimeout: TimeInterval
+
+    public init(idleTimeout: TimeInterval = 8 * 3600, absoluteTimeout: TimeInterval = 24 * 3600) {
+        self.idleTimeout = idleTimeout
+        self.absoluteTimeout = absoluteTimeout
+    }
+
+    public func create(language: Language, now: Date = Date()) -> WebSession {
+        var generator = SystemRandomNumberGenerator()
+        let session = WebSession(id: randomHex(bytes: 32, using: &generator),
+                                 csrfToken: randomHex(bytes: 32, using: &generator),
+                                 language: language, createdAt: now, lastSeen: now)
+        sessions[session.id] = session
+        if sessions.count % 64 == 0 { expire(now: now) }
+        return session
+    }
+
+    /// The live session with this id, touched; nil when unknown or expired.
+    public func session(id: String, now: Date = Date()) -> WebSession? {
+        guard var s = sessions[id] else { return nil }
+        if now.timeIntervalSince(s.lastSeen) > idleTimeout || now.timeIntervalSince(s.createdAt) > absoluteTimeout {
+            sessions[id] = nil
+            return nil
+        }
+        s.lastSeen = now
+        sessions[id] = s
+        return s
+    }
+
+    public func setLanguage(_ language: Language, for id: String) {
+        sessions[id]?.language = language
+    }
+
+    public func end(id: String) { sessions[id] = nil }
+
+    private func expire(now: Date) {
+        sessions = sessions.filter { now.timeIntervalSince($0.value.lastSeen) <= idleTimeout
+            && now.timeIntervalSince($0.value.createdAt) <= absoluteTimeout }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import NIOPosix
+import Store
+
+/// The database, as the server reads it: a read-only connection per request, opened on
+/// NIO's blocking thread pool so that a long question (a final report's comparisons
+/// take seconds) never holds an event loop or Swift's few cooperative threads. SQLite's
+/// WAL lets any number of such readers run beside one writer.
+public struct WebData: Sendable {
+    public let path: String
+
+    public init(path: String) { self.path = path }
+
+    /// Opens the file for writing once at start: creates it when missing and brings an
+    /// older schema up to date, so that every later read-only connection can read it.
+    public func prepare() throws {
+        _ = try Database(path: path)
+    }
+
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        let path = self.path
+        return try await NIOThreadPool.singleton.runIfActive {
+            let db = try Database(path: path, readOnly: true)
+            return try body(db)
+        }
+    }
+
+    /// A fingerprint of the data: it changes whenever anything is written (the WAL file
+    /// grows or is checkpointed into the main file), so caches keyed by it never serve
+    /// figures older than the data.
+    func version() -> String {
+        let fm = FileManager.default
+        func stamp(_ p: String) -> String {
+            guard let a = try? fm.attributesOfItem(atPath: p) else { return "-" }
+            let size = (a[.size] as? NSNumber)?.int64Value ?? 0
+            let time = (a[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            return "\(size)@\(time)"
+        }
+        return stamp(path) + "/" + stamp(path + "-wal")
+    }
+}

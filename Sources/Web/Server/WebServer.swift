@@ -1,0 +1,76 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+import Logging
+import NIOCore
+
+/// `piloteval serve` (DESIGN §8): the application and how it starts. The CLI command
+/// only parses options and calls `run`.
+public struct WebServer: Sendable {
+    public struct Configuration: Sendable {
+        public var host: String
+        public var port: Int
+        public var data: WebData
+        public var token: AccessToken
+        public var toolVersion: String
+        /// Where request lines and errors go (stderr in the CLI).
+        public var log: @Sendable (String) -> Void
+
+        public init(host: String = "127.0.0.1", port: Int = 8080, data: WebData, token: AccessToken,
+                    toolVersion: String, log: @escaping @Sendable (String) -> Void) {
+            self.host = host
+            self.port = port
+            self.data = data
+            self.token = token
+            self.toolVersion = toolVersion
+            self.log = log
+        }
+    }
+
+    /// What every route handler shares.
+    struct Services: Sendable {
+        let configuration: Configuration
+        let sessions: SessionStore
+        let documents: PageDocuments
+        var data: WebData { configuration.data }
+    }
+
+    public let configuration: Configuration
+
+    public init(_ configuration: Configuration) { self.configuration = configuration }
+
+    /// The router with every page, the API and the middleware, in the order a request
+    /// meets them: log, headers, errors, authentication, route.
+    public func router() -> Router<WebContext> {
+        let services = Services(configuration: configuration, sessions: SessionStore(), documents: PageDocuments())
+        let router = Router(context: WebContext.self)
+        router.add(middleware: RequestLogMiddleware(log: configuration.log))
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: ErrorMiddleware(log: configuration.log))
+        router.add(middleware: AuthenticationMiddleware(token: configuration.token, sessions: services.sessions,
+                                                        secureCookies: false))
+        PageRoutes(services: services).register(on: router)
+        APIRoutes(services: services).register(on: router)
+        return router
+    }
+
+    /// Runs until SIGTERM or SIGINT; requests in flight are finished first.
+    /// `onRunning` gets the address with the token once the port is bound (so `--port 0`
+    /// prints the port it got).
+    public func run(onRunning: @escaping @Sendable (String) -> Void) async throws {
+        var logger = Logger(label: "piloteval.serve")
+        logger.logLevel = .warning
+        let host = configuration.host, token = configuration.token
+        let app = Application(
+            router: router(),
+            configuration: .init(address: .hostname(host, port: configuration.port), serverName: nil),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                let shownHost = host.contains(":") ? "[\(host)]" : host
+                onRunning("http://\(shownHost):\(port)/?token=\(token.value)")
+            },
+            logger: logger)
+        try await app.runService()
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Store
+import Web
+
+/// `piloteval serve`: the web application (DESIGN §8). Thin: options in, `WebServer` runs.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the pages and the JSON API in a browser, for people who do not use a terminal.",
+        discussion: """
+        The first line on stdout is the address to open, with a key (token) that lets the
+        browser in; anyone with the link can read everything in the database, so share it
+        only with the pilot's own people. Ctrl-C (or SIGTERM) finishes requests in flight
+        and stops. See docs/web.md.
+
+          piloteval serve
+          piloteval serve --db piloteval-demo/piloteval.db --port 8081
+          piloteval serve --port 0          # any free port; the link says which
+        """
+    )
+
+    @Option(help: "Address to listen on (default: this machine only).") var host = "127.0.0.1"
+    @Option(help: "Port (0: any free port).") var port = 8080
+    @Option(help: ArgumentHelp("Keep the token in this file (made, mode 0600, if missing) so the link survives restarts.",
+                               valueName: "path"))
+    var tokenFile: String?
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0–65535") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let data = WebData(path: database.path)
+            do { try data.prepare() } catch let error as DatabaseError { throw Failure(error.message) }
+            let token: AccessToken
+            do { token = try tokenFile.map { try AccessToken.load(orCreateAt: $0) } ?? .random() }
+            catch let e as WebStartError { throw Failure(e.description) }
+            let server = WebServer(.init(host: host, port: port, data: data, token: token,
+                                         toolVersion: PilotEval.configuration.version,
+                                         log: { Console.error($0) }))
+            let done = DispatchSemaphore(value: 0)
+            let outcome = ServeOutcome()
+            Task {
+                do {
+                    try await server.run { link in
+                        // The contract's first line, flushed at once: stdout may be a pipe.
+                        FileHandle.standardOutput.write(Data("piloteval serve: \(link)\n".utf8))
+                        Console.error("serving \(database.shownPath); open the link above in a browser. Ctrl-C stops.")
+                    }
+                } catch {
+                    outcome.failure = "cannot serve on \(host):\(port): \(error)"
+                }
+                done.signal()
+            }
+            done.wait()
+            if let failure = outcome.failure { throw Failure(failure) }
+        }
+    }
+}
+
+/// How the server's task ended, read after it has.
+private final class ServeOutcome: @unchecked Sendable {
+    var failure: String?
+}
