@@ -266,5 +266,29 @@ public enum Schema {
                 PRIMARY KEY (import_id, measure)
             );
             """),
+        Migration(version: 10, name: "generated reports", sql: """
+            -- Every report made in the web application (`piloteval serve`), kept with its
+            -- settings and the SHA-256 of each file, so it can be listed, downloaded again
+            -- as it was and verified against the data later (`record` is the JSON that
+            -- `report verify` reads). Reports are figures about the data, not the data:
+            -- `imports undo` leaves them, and their verification then says what changed.
+            CREATE TABLE IF NOT EXISTS reports (
+                id            INTEGER PRIMARY KEY,
+                model_id      TEXT    NOT NULL,
+                model_version INTEGER NOT NULL,
+                kind          TEXT    NOT NULL CHECK (kind IN ('final', 'steering', 'tertial')),
+                language      TEXT    NOT NULL CHECK (language IN ('sv', 'en')),
+                audience      TEXT    NOT NULL CHECK (audience IN ('public', 'internal')),
+                period        TEXT,
+                created_at    TEXT    NOT NULL,
+                record        BLOB    NOT NULL,
+                record_sha256 TEXT    NOT NULL,
+                html          BLOB    NOT NULL,
+                html_sha256   TEXT    NOT NULL,
+                docx          BLOB    NOT NULL,
+                docx_sha256   TEXT    NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS reports_by_model ON reports (model_id, id);
+            """),
     ]
 }

@@ -25,6 +25,21 @@ public struct WebData: Sendable {
         }
     }
 
+    /// A write on a read-write connection (storing a generated report). SQLite lets one
+    /// writer at a time in; others wait (`Database.busyTimeoutMilliseconds`).
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        let path = self.path
+        return try await NIOThreadPool.singleton.runIfActive {
+            let db = try Database(path: path)
+            return try db.transaction { try body(db) }
+        }
+    }
+
+    /// Work that blocks (a PDF from Chromium) on the same pool.
+    func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await NIOThreadPool.singleton.runIfActive { try body() }
+    }
+
     /// A fingerprint of the data: it changes whenever anything is written (the WAL file
     /// grows or is checkpointed into the main file), so caches keyed by it never serve
     /// figures older than the data.

@@ -12,6 +12,8 @@ enum WebError: Error, Sendable {
     /// A question the data cannot answer yet (no observations, no wave): 404 on the API,
     /// a page saying what is missing.
     case noData(String)
+    /// Something the server lacks (Chromium for PDF): 503.
+    case unavailable(String)
 
     var status: HTTPResponse.Status {
         switch self {
@@ -19,6 +21,7 @@ enum WebError: Error, Sendable {
         case .csrf: .forbidden
         case .notFound, .noData: .notFound
         case .badRequest: .badRequest
+        case .unavailable: .serviceUnavailable
         }
     }
 }
@@ -51,7 +54,7 @@ struct ErrorMiddleware: RouterMiddleware {
         switch error {
         case .unauthorized: return s("error.unauthorized")
         case .csrf: return s("error.csrf")
-        case .notFound(let what), .badRequest(let what), .noData(let what): return what
+        case .notFound(let what), .badRequest(let what), .noData(let what), .unavailable(let what): return what
         }
     }
 

@@ -51,6 +51,7 @@ public struct WebServer: Sendable {
         router.add(middleware: AuthenticationMiddleware(token: configuration.token, sessions: services.sessions,
                                                         secureCookies: false))
         PageRoutes(services: services).register(on: router)
+        ReportRoutes(services: services).register(on: router)
         APIRoutes(services: services).register(on: router)
         return router
     }
