@@ -42,8 +42,7 @@ struct StartPage {
             }
             let instruments = Set(model.indicators.compactMap { $0.data?.readinessInstrument })
             card.latestWave = try instruments.sorted().compactMap { try repository.waves(instrumentID: $0).last?.wave }.max()
-            let targets = instruments.union([model.id])
-            card.lastImport = imports.filter { $0.target.map(targets.contains) ?? false }
+            card.lastImport = ImportsPage.related(imports, to: model)
                 .max { $0.startedAt < $1.startedAt }.map { String($0.startedAt.prefix(10)) }
             return card
         }

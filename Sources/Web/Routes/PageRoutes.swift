@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdCore
 import LogicModel
 import Periods
+import Presentation
 import Reports
 import Store
 
@@ -31,6 +32,35 @@ struct PageRoutes: Sendable {
                 try await sectionPage(request, context, current: key, selection: selection)
             }
         }
+        router.get("/models/:id/indicators") { request, context in
+            let id = try modelID(context)
+            let chosen = try periodParameter(request, context)
+            let periods = try await services.data.read { db -> [Period] in
+                let data = try IndicatorData.load(db, modelID: try ModelCatalog(db).resolveVersioned(id).model.id)
+                return Array(Set(data.observations.map(\.period))).sorted()
+            }
+            let picker = IndicatorsPage.picker(periods: periods, chosen: chosen, modelID: id, language: context.language)
+            return try await sectionPage(request, context, current: "indicators",
+                                         selection: .init(kind: .final, keys: ["6.indicators"]), before: picker)
+        }
+        router.get("/models/:id/imports") { request, context in
+            let id = try modelID(context)
+            let (name, related, all) = try await services.data.read { db -> (String, [ImportRecord], Int) in
+                let model = try ModelCatalog(db).resolve(id)
+                let imports = try ImportLog(db).list()
+                return (model.name, ImportsPage.related(imports, to: model), imports.count)
+            }
+            let s = WebStrings(context.language)
+            let body = "<p class=\"lead\">\(HTMLText.escape(s("imports.lead")))</p>\n"
+                + blockHTML(ImportsPage.blocks(related, all: all, language: context.language), context.language)
+            return Page(title: s("nav.imports"), language: context.language, body: body, session: context.session,
+                        model: (id, name), current: "imports", path: request.uri.path).response()
+        }
+    }
+
+    /// Blocks through the reports' HTML writer (the one renderer for figures).
+    func blockHTML(_ blocks: [Block], _ language: Language) -> String {
+        HTMLWriter(templates: WebTemplates.reports, strings: ReportStrings(language), toolVersion: "").fragment(blocks)
     }
 
     /// Pages cut from a report: path, navigation key, which report and sections.
@@ -38,7 +68,6 @@ struct PageRoutes: Sendable {
         ("pilot-vs-line", "pilot_vs_line", .init(kind: .final, keys: ["6.pilot_vs_line"])),
         ("readiness", "readiness", .init(kind: .final, keys: ["6.readiness"])),
         ("improvement", "improvement", .init(kind: .final, keys: ["6.improvement"])),
-        ("indicators", "indicators", .init(kind: .final, keys: ["6.indicators"])),
         ("logic-model", "logic_model", .init(kind: .final, keys: ["6.logic_model"])),
     ]
 
@@ -55,7 +84,7 @@ struct PageRoutes: Sendable {
     }
 
     func sectionPage(_ request: Request, _ context: WebContext, current: String,
-                     selection: ReportSectionPage.Selection) async throws -> Response {
+                     selection: ReportSectionPage.Selection, before: String = "") async throws -> Response {
         let id = try modelID(context)
         let language = context.language
         let period = try periodParameter(request, context)
@@ -77,7 +106,7 @@ struct PageRoutes: Sendable {
         let name = built.record.model.name
         let title = current == "overview" ? name : s("nav." + current)
         return Page(title: title, language: language,
-                    body: ReportSectionPage.body(built, selection, language: language),
+                    body: before + ReportSectionPage.body(built, selection, language: language),
                     session: context.session, model: (id, name), current: current,
                     path: request.uri.path, internalAudience: true).response()
     }
