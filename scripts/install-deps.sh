@@ -10,6 +10,8 @@ packages=(pkg-config libgsl-dev libsqlite3-dev sqlite3 zlib1g-dev python3 python
 if [[ "${1:-}" == "--test" ]]; then
     # Tests render the logic-model DOT through graphviz when it is there.
     packages+=(graphviz)
+    # The browser tests (Tests/browser/run.sh) drive headless Chromium through Selenium.
+    packages+=(chromium chromium-driver)
 fi
 
 missing=()

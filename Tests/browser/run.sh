@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Browser tests of the web application (issue 22, DESIGN §8): headless Chromium through
+# Selenium drives `piloteval serve` on a free port — 401 without the link, every page in
+# Swedish and English, axe-core (zero violations), one h1, <html lang>, screenshots in
+# .build/browser/, the journeys by mouse and by keyboard alone, nothing from another
+# origin, no console errors. Fully offline once the environment exists.
+#
+#   Tests/browser/run.sh [PILOTEVAL_BIN [PILOTEVAL_DB]]
+#
+# Builds nothing. The CLI comes from the first argument, else $PILOTEVAL_BIN, else
+# .build/debug/piloteval; the database from the second argument, else $PILOTEVAL_DB,
+# else a fresh `piloteval demo --out TMP` (its TMP/piloteval.db). Needs Debian's
+# chromium and chromium-driver (scripts/install-deps.sh --test) and a Python with venv;
+# the Python environment is .venv-browser/ (Tests/browser/requirements.txt, installed
+# only when missing). Python 3.12 or later is preferred: axe-selenium-python 3 (with
+# axe-core 4.10) needs it; on 3.11 the older release (axe-core 3.1) is what pip offers.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+
+bin="${1:-${PILOTEVAL_BIN:-.build/debug/piloteval}}"
+db="${2:-${PILOTEVAL_DB:-}}"
+venv="$root/.venv-browser"
+requirements="$root/Tests/browser/requirements.txt"
+
+if [[ ! -x "$bin" ]]; then
+    echo "error: no piloteval at $bin (build it first: swift build, or set PILOTEVAL_BIN)" >&2
+    exit 2
+fi
+bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
+for tool in /usr/bin/chromium /usr/bin/chromedriver; do
+    if [[ ! -x "$tool" ]]; then
+        echo "error: $tool is missing (scripts/install-deps.sh --test installs chromium and chromium-driver)" >&2
+        exit 2
+    fi
+done
+
+# The Python environment: the newest Python 3.12+ to be found, else python3.
+pick_python() {
+    local candidate
+    if [[ -n "${PILOTEVAL_BROWSER_PYTHON:-}" ]]; then echo "$PILOTEVAL_BROWSER_PYTHON"; return; fi
+    for candidate in python3.14 python3.13 python3.12; do
+        if command -v "$candidate" >/dev/null && "$candidate" -c 'import venv' >/dev/null 2>&1; then
+            echo "$candidate"; return
+        fi
+    done
+    if command -v pyenv >/dev/null; then
+        for candidate in $(ls -d "$(pyenv root)"/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do
+            if "$candidate" -c 'import venv' >/dev/null 2>&1; then echo "$candidate"; return; fi
+        done
+    fi
+    echo python3
+}
+if [[ ! -x "$venv/bin/python" ]]; then
+    python="$(pick_python)"
+    echo "browser tests: creating $venv with $("$python" --version 2>&1)" >&2
+    "$python" -m venv "$venv"
+fi
+stamp="$venv/.requirements.sha256"
+want="$(sha256sum "$requirements" | cut -d' ' -f1)"
+if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
+    echo "browser tests: installing $requirements" >&2
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$requirements" >&2
+    echo "$want" > "$stamp"
+fi
+
+work="$(mktemp -d)"
+server_pid=""
+cleanup() {
+    if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
+        kill -TERM "$server_pid" 2>/dev/null || true
+        sleep 1
+        kill -KILL "$server_pid" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+if [[ -z "$db" ]]; then
+    echo "browser tests: piloteval demo --out $work/demo" >&2
+    "$bin" demo --out "$work/demo" > "$work/demo.log" 2>&1 || { cat "$work/demo.log" >&2; exit 1; }
+    db="$work/demo/piloteval.db"
+fi
+if [[ ! -f "$db" ]]; then
+    echo "error: no database at $db" >&2
+    exit 2
+fi
+
+# The server: its first line on stdout is the link (DESIGN §8).
+mkfifo "$work/out"
+"$bin" serve --db "$db" --host 127.0.0.1 --port 0 > "$work/out" 2> "$work/serve.log" &
+server_pid=$!
+exec 3< "$work/out"
+link=""
+if ! IFS= read -r -t 30 line <&3; then
+    echo "error: piloteval serve printed no first line within 30 s" >&2
+    cat "$work/serve.log" >&2
+    exit 1
+fi
+# Keep draining stdout so the server never blocks on a full pipe.
+cat <&3 > "$work/serve.out" &
+drain_pid=$!
+case "$line" in
+    "piloteval serve: http://"*"?token="*) link="${line#piloteval serve: }" ;;
+    *) echo "error: unexpected first line from piloteval serve: $line" >&2; exit 1 ;;
+esac
+echo "browser tests: $line" | sed 's/token=.*/token=…/' >&2
+
+status=0
+PILOTEVAL_LINK="$link" PILOTEVAL_DB="$db" PILOTEVAL_BIN="$bin" \
+    "$venv/bin/python" "$root/Tests/browser/test_web.py" || status=$?
+
+# Stop the server: SIGTERM must end it cleanly (exit 0) within a few seconds.
+kill -TERM "$server_pid"
+exit_code=""
+for _ in $(seq 1 50); do
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+        wait "$server_pid" && exit_code=0 || exit_code=$?
+        break
+    fi
+    sleep 0.1
+done
+wait "$drain_pid" 2>/dev/null || true
+if [[ -z "$exit_code" ]]; then
+    echo "FAIL: piloteval serve still running 5 s after SIGTERM" >&2
+    kill -KILL "$server_pid" 2>/dev/null || true
+    status=1
+elif [[ "$exit_code" != 0 ]]; then
+    echo "FAIL: piloteval serve exited $exit_code after SIGTERM (expected 0)" >&2
+    tail -20 "$work/serve.log" >&2
+    status=1
+else
+    echo "ok: piloteval serve exited 0 after SIGTERM" >&2
+fi
+server_pid=""
+if grep -q 'token=' "$work/serve.log"; then
+    echo "FAIL: the server's log holds a token (query strings must stay out of the request log)" >&2
+    status=1
+fi
+exit "$status"

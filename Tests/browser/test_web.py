@@ -1,0 +1,464 @@
+#!/usr/bin/env python3
+"""Browser tests of `piloteval serve` (issue 22, DESIGN §8), run by Tests/browser/run.sh.
+
+Reads PILOTEVAL_LINK (the server's first line without its prefix). Headless Chromium
+through Selenium: the door (401 without the link), every page in Swedish and English
+(found by following the navigation), axe-core with its default rules (zero violations),
+one h1, <html lang>, a full-height screenshot of each page in .build/browser/, the
+journeys by mouse and by keyboard alone, no request to another origin and no console
+errors (CSP violations included). Plain Python: every check is counted, every failure
+says what and where, and the last line is 'browser: N passed, N failed'.
+"""
+
+import json
+import os
+import re
+import sys
+import time
+import traceback
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+SHOTS = os.path.join(ROOT, ".build", "browser")
+LINK = os.environ["PILOTEVAL_LINK"]
+ORIGIN = "{0.scheme}://{0.netloc}".format(urllib.parse.urlsplit(LINK))
+PILOT = "vallingbyteamet"
+# The model pages the contract names; more (reports, imports) are found in the navigation.
+REQUIRED_MODEL_PAGES = ["", "/indicators", "/pilot-vs-line", "/readiness", "/improvement", "/logic-model"]
+WIDTH, HEIGHT = 1280, 1000
+
+passed = 0
+failures = []
+
+
+def check(condition, message):
+    """Counts one check; a failure is kept and printed, and the run goes on."""
+    global passed
+    if condition:
+        passed += 1
+    else:
+        failures.append(message)
+        print("FAIL: " + message, flush=True)
+    return condition
+
+
+def step(name, function, *args):
+    """Runs one test step; an exception fails that step and the run goes on."""
+    try:
+        function(*args)
+    except Exception as error:  # noqa: BLE001 — report and go on
+        check(False, "%s: %s: %s\n%s" % (name, type(error).__name__, error, traceback.format_exc(limit=3)))
+
+
+# ---------------------------------------------------------------- plain HTTP (urllib)
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def http_status(path, cookie=None, bearer=None):
+    request = urllib.request.Request(ORIGIN + path)
+    if cookie:
+        request.add_header("Cookie", cookie)
+    if bearer:
+        request.add_header("Authorization", "Bearer " + bearer)
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(request, timeout=30) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def test_door():
+    """Without the link every page and the API answer 401."""
+    paths = ["/", "/help", "/accessibility", "/api/v1/models"]
+    paths += ["/models/%s%s" % (PILOT, suffix) for suffix in REQUIRED_MODEL_PAGES]
+    for path in paths:
+        status, headers, _ = http_status(path)
+        check(status == 401, "without the link, GET %s answered %s, not 401" % (path, status))
+    status, _, _ = http_status("/?token=" + "0" * 64)
+    check(status == 401, "a wrong token answered %s, not 401" % status)
+    token = urllib.parse.parse_qs(urllib.parse.urlsplit(LINK).query)["token"][0]
+    status, headers, body = http_status("/api/v1/models", bearer=token)
+    check(status == 200, "GET /api/v1/models with the Bearer token answered %s, not 200" % status)
+    if status == 200:
+        text = body.decode("utf-8")
+        check(PILOT in text, "GET /api/v1/models does not name %s" % PILOT)
+
+
+# ---------------------------------------------------------------- the browser
+
+def make_driver():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+                     "--window-size=%d,%d" % (WIDTH, HEIGHT), "--lang=sv-SE",
+                     "--disable-background-networking", "--disable-component-update",
+                     "--disable-sync", "--no-first-run", "--disable-default-apps"]:
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.set_window_size(WIDTH, HEIGHT)
+    driver.set_script_timeout(120)
+    driver.set_page_load_timeout(120)
+    return driver
+
+
+def console_errors(driver):
+    return [entry for entry in driver.get_log("browser") if entry.get("level") == "SEVERE"]
+
+
+def path_of(url):
+    parts = urllib.parse.urlsplit(url)
+    return parts.path + (("?" + parts.query) if parts.query else "")
+
+
+def shot_name(lang, path):
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", path.strip("/")) or "start"
+    return "%s-%s" % (lang, slug)
+
+
+def screenshot(driver, name):
+    os.makedirs(SHOTS, exist_ok=True)
+    height = driver.execute_script(
+        "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")
+    driver.set_window_size(WIDTH, max(HEIGHT, int(height)))
+    # The window's height includes what little frame headless Chromium has: grow it
+    # until the whole page is in the viewport.
+    for _ in range(3):
+        inner = driver.execute_script("return window.innerHeight")
+        if inner >= height:
+            break
+        size = driver.get_window_size()
+        driver.set_window_size(WIDTH, size["height"] + (height - inner))
+    time.sleep(0.2)
+    driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
+    driver.set_window_size(WIDTH, HEIGHT)
+
+
+def run_axe(driver, where):
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run()
+    violations = results.get("violations", [])
+    lines = []
+    for violation in violations:
+        lines.append("  %s (%s): %s" % (violation["id"], violation.get("impact"), violation["help"]))
+        for node in violation["nodes"][:8]:
+            lines.append("      at %s — %s" % (" ".join(map(str, node["target"])),
+                                              (node.get("failureSummary") or "").replace("\n", " ")))
+        if len(violation["nodes"]) > 8:
+            lines.append("      … and %d more" % (len(violation["nodes"]) - 8))
+    check(not violations, "axe-core on %s: %d violation(s):\n%s" % (where, len(violations), "\n".join(lines)))
+    return results
+
+
+def check_page(driver, lang, where, name):
+    """Every check a page gets, on the page the browser shows now."""
+    check(driver.current_url.startswith(ORIGIN), "%s: left the server: %s" % (where, driver.current_url))
+    html_lang = driver.find_element(By.TAG_NAME, "html").get_attribute("lang")
+    check(html_lang == lang, "%s: <html lang=%r>, expected %r" % (where, html_lang, lang))
+    h1s = driver.find_elements(By.TAG_NAME, "h1")
+    check(len(h1s) == 1, "%s: %d h1 elements, expected exactly one" % (where, len(h1s)))
+    check(driver.title.strip() != "", "%s: empty <title>" % where)
+    check("token=" not in driver.current_url, "%s: the token is in the address" % where)
+    resources = driver.execute_script(
+        "return performance.getEntriesByType('resource').map(function (e) { return e.name; })")
+    foreign = [r for r in resources if not r.startswith(ORIGIN + "/")]
+    check(not foreign, "%s: requests to another origin: %s" % (where, foreign))
+    run_axe(driver, where)
+    errors = console_errors(driver)
+    check(not errors, "%s: console errors: %s" % (where, json.dumps(errors, ensure_ascii=False)))
+    screenshot(driver, name)
+
+
+def links_in(driver, selector):
+    return [(a.get_attribute("href"), a.text.strip()) for a in driver.find_elements(By.CSS_SELECTOR, selector)]
+
+
+def session_cookie_header(driver):
+    return "; ".join("%s=%s" % (c["name"], c["value"]) for c in driver.get_cookies())
+
+
+def test_link_opens_session(driver):
+    driver.get(LINK)
+    check("token=" not in driver.current_url,
+          "after the link the address still holds the token: %s" % driver.current_url)
+    cookies = driver.get_cookies()
+    check(len(cookies) >= 1, "the link set no cookie")
+    for cookie in cookies:
+        check(cookie.get("httpOnly") is True, "cookie %s is not HttpOnly" % cookie["name"])
+        check(cookie.get("sameSite") == "Strict", "cookie %s is SameSite=%s, not Strict"
+              % (cookie["name"], cookie.get("sameSite")))
+    # The address bar's page, a fresh session, is Swedish by default.
+    check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "sv",
+          "the first page is not Swedish by default")
+    console_errors(driver)  # the start page is checked properly below
+
+
+def discover(driver, lang):
+    """Every page, found by following the navigation: start, the header and footer links,
+    and for the pilot and one other model every page of the model's navigation."""
+    driver.get(ORIGIN + "/?lang=" + lang)
+    pages = ["/"]
+    for href, _ in links_in(driver, "header.site a, footer.site a"):
+        path = path_of(href)
+        if href.startswith(ORIGIN) and "lang=" not in path and path not in pages:
+            pages.append(path)
+    for required in ["/help", "/accessibility"]:
+        check(required in pages, "%s: no link to %s in the header or footer" % (lang, required))
+    models = []
+    for href, _ in links_in(driver, "main a[href^='/models/']"):
+        model = path_of(href).split("/")[2]
+        if model not in models:
+            models.append(model)
+    check(PILOT in models, "%s: the start page has no link to /models/%s (found %s)" % (lang, PILOT, models))
+    others = [m for m in models if m != PILOT]
+    check(others, "%s: the start page lists no model besides %s" % (lang, PILOT))
+    chosen = [PILOT] + others[:1]
+    for model in chosen:
+        driver.get(ORIGIN + "/models/" + model)
+        found = [path_of(href) for href, _ in links_in(driver, "nav.model-nav a")]
+        for suffix in REQUIRED_MODEL_PAGES:
+            check("/models/%s%s" % (model, suffix) in found,
+                  "%s: the model navigation of %s has no /models/%s%s (found %s)" % (lang, model, model, suffix, found))
+        for path in found:
+            if path not in pages:
+                pages.append(path)
+    console_errors(driver)
+    return pages
+
+
+def test_every_page(driver, lang, pages):
+    cookie = session_cookie_header(driver)
+    for path in pages:
+        where = "%s %s" % (lang, path)
+        status, headers, _ = http_status(path, cookie=cookie)
+        check(status == 200, "%s: answered %s, not 200" % (where, status))
+        csp = headers.get("Content-Security-Policy", "")
+        check("default-src 'self'" in csp, "%s: no CSP default-src 'self' (%r)" % (where, csp))
+        started = time.time()
+        driver.get(ORIGIN + path)
+        seconds = time.time() - started
+        try:
+            check_page(driver, lang, where, shot_name(lang, path))
+        except Exception as error:  # noqa: BLE001
+            check(False, "%s: %s: %s" % (where, type(error).__name__, error))
+        print("  %-48s %5.2f s" % (where, seconds), flush=True)
+
+
+# ---------------------------------------------------------------- journeys
+
+def test_journey_off_target(driver):
+    """(a) From the start page, by clicking, to the pilot's indicators off target: the
+    pilot's card, the overview's section on them, the Indikatorer page, and there the
+    period picker (the demo's latest period, 2023, has no targets; 2022 has)."""
+    driver.get(ORIGIN + "/?lang=sv")
+    driver.find_element(By.CSS_SELECTOR, "main a[href='/models/%s']" % PILOT).click()
+    check(path_of(driver.current_url) == "/models/" + PILOT,
+          "journey (a): the pilot's card led to %s" % driver.current_url)
+    headings = [h.text for h in driver.find_elements(By.CSS_SELECTOR, "main h2")]
+    check(any("inte når målet" in h for h in headings),
+          "journey (a): the overview has no section on indicators that do not meet their target (h2: %s)" % headings)
+    driver.find_element(By.CSS_SELECTOR, "nav.model-nav a[href='/models/%s/indicators']" % PILOT).click()
+    check(path_of(driver.current_url) == "/models/%s/indicators" % PILOT,
+          "journey (a): the Indikatorer link led to %s" % driver.current_url)
+    current = driver.find_elements(By.CSS_SELECTOR, "nav.model-nav a[aria-current='page']")
+    check(len(current) == 1 and current[0].text.strip() == "Indikatorer",
+          "journey (a): the navigation does not mark Indikatorer as the current page")
+
+    def off_target():
+        rows = []
+        for row in driver.find_elements(By.CSS_SELECTOR, "main tbody tr"):
+            cells = row.find_elements(By.CSS_SELECTOR, "th, td")
+            if cells and "Ej uppfyllt" in cells[-1].text:
+                rows.append(cells[0].text.strip() + " " + cells[1].text.strip()[:60])
+        return rows
+
+    latest = off_target()
+    driver.find_element(By.CSS_SELECTOR, "main form select#period").click()
+    driver.find_element(By.CSS_SELECTOR, "main form select#period option[value='2022']").click()
+    driver.find_element(By.CSS_SELECTOR, "main form button[type='submit']").click()
+    check(path_of(driver.current_url) == "/models/%s/indicators?period=2022" % PILOT,
+          "journey (a): the period picker led to %s" % driver.current_url)
+    found = off_target()
+    check(found, "journey (a): the indicators page for 2022 shows no indicator 'Ej uppfyllt'")
+    print("  journey (a): off target in the latest period: %s; in 2022: %s" % (latest or "none", found), flush=True)
+    console_errors(driver)
+
+
+def test_journey_language(driver):
+    """(b) The header link switches language, and the choice holds on the next page."""
+    driver.get(ORIGIN + "/models/%s/readiness?lang=sv" % PILOT)
+    check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "sv", "journey (b): not Swedish to begin with")
+    switch = driver.find_element(By.CSS_SELECTOR, "header.site a.lang-switch")
+    check(switch.text.strip() == "English", "journey (b): the switch reads %r, not 'English'" % switch.text)
+    switch.click()
+    check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en",
+          "journey (b): the switch did not give an English page")
+    check(path_of(driver.current_url).startswith("/models/%s/readiness" % PILOT),
+          "journey (b): the switch left the page it was on: %s" % driver.current_url)
+    driver.find_element(By.CSS_SELECTOR, "nav.model-nav a[href='/models/%s/indicators']" % PILOT).click()
+    check("lang=" not in driver.current_url, "journey (b): the next link carries lang= itself")
+    check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en",
+          "journey (b): English was not remembered on the next page")
+    check(driver.find_element(By.TAG_NAME, "h1").text.strip() == "Indicators",
+          "journey (b): the next page's h1 is %r, not 'Indicators'" % driver.find_element(By.TAG_NAME, "h1").text)
+    driver.find_element(By.CSS_SELECTOR, "header.site a[href='/help']").click()
+    check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en",
+          "journey (b): English was not remembered on the help page")
+    driver.find_element(By.CSS_SELECTOR, "header.site a.lang-switch").click()
+    check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "sv",
+          "journey (b): switching back did not give Swedish")
+    driver.get(ORIGIN + "/")
+    check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "sv",
+          "journey (b): Swedish was not remembered after switching back")
+    console_errors(driver)
+
+
+def active(driver):
+    return driver.switch_to.active_element
+
+
+def describe(element):
+    return "<%s%s%s> %r" % (element.tag_name,
+                           (" id=" + element.get_attribute("id")) if element.get_attribute("id") else "",
+                           (" href=" + path_of(element.get_attribute("href"))) if element.get_attribute("href") else "",
+                           element.text.strip()[:40])
+
+
+def focus_visible(driver, element):
+    return driver.execute_script(
+        "var s = getComputedStyle(arguments[0]);"
+        "return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';",
+        element)
+
+
+def test_journey_keyboard(driver):
+    """(c) Keyboard alone: skip link first, Enter moves focus to main; Tab reaches the
+    model navigation, and Enter on a link there loads that page."""
+    start = "/models/%s" % PILOT
+    driver.get(ORIGIN + start + "?lang=sv")
+    driver.get(ORIGIN + start)  # a fresh page, nothing focused
+    keys = ActionChains(driver)
+    keys.send_keys(Keys.TAB).perform()
+    first = active(driver)
+    check("skip" in (first.get_attribute("class") or "") and first.get_attribute("href", ) and
+          first.get_attribute("href").endswith("#main"),
+          "journey (c): the first Tab reached %s, not the skip link" % describe(first))
+    check(focus_visible(driver, first), "journey (c): the focused skip link shows no focus outline")
+    rect = driver.execute_script("var r = arguments[0].getBoundingClientRect(); return [r.left, r.top, r.width, r.height];", first)
+    check(rect[0] >= 0 and rect[1] >= 0 and rect[2] > 0 and rect[3] > 0,
+          "journey (c): the focused skip link is not on screen (%s)" % rect)
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    time.sleep(0.2)
+    focused = active(driver)
+    check(focused.get_attribute("id") == "main",
+          "journey (c): Enter on the skip link focused %s, not <main id=main>" % describe(focused))
+    check(driver.current_url.endswith(start + "#main"), "journey (c): Enter on the skip link left the page: %s" % driver.current_url)
+
+    # From main, the next Tab goes into the content.
+    ActionChains(driver).send_keys(Keys.TAB).perform()
+    after = active(driver)
+    inside = driver.execute_script("return document.getElementById('main').contains(arguments[0]) || "
+                                   "document.querySelector('footer').contains(arguments[0]);", after)
+    check(inside, "journey (c): Tab after the skip target went to %s, outside main" % describe(after))
+
+    # A fresh page again: Tab through the header to the model navigation.
+    driver.get(ORIGIN + start)
+    target = "/models/%s/readiness" % PILOT
+    order = []
+    reached = None
+    for _ in range(40):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        element = active(driver)
+        order.append(describe(element))
+        if element.tag_name == "a" and not focus_visible(driver, element):
+            check(False, "journey (c): %s has no visible focus" % describe(element))
+        if element.get_attribute("href") and path_of(element.get_attribute("href")) == target:
+            reached = element
+            break
+    check(reached is not None, "journey (c): 40 Tabs never reached the link to %s; the order was:\n  %s"
+          % (target, "\n  ".join(order)))
+    in_nav = [o for o in order if "/models/%s" % PILOT in o]
+    check(in_nav and order.index(in_nav[0]) <= 6,
+          "journey (c): the model navigation comes late in the Tab order:\n  %s" % "\n  ".join(order))
+    if reached is not None:
+        ActionChains(driver).send_keys(Keys.ENTER).perform()
+        time.sleep(0.5)
+        check(path_of(driver.current_url) == target,
+              "journey (c): Enter on the readiness link loaded %s, not %s" % (driver.current_url, target))
+        check(driver.find_element(By.TAG_NAME, "h1").text.strip() == "Förändringsberedskap",
+              "journey (c): the readiness page's h1 is %r" % driver.find_element(By.TAG_NAME, "h1").text)
+    print("  keyboard order: " + " → ".join(order), flush=True)
+    console_errors(driver)
+
+
+def test_reports_docx(driver):
+    """If the reports page offers a DOCX, it opens in python-docx (the page is new; the
+    check waits for it)."""
+    driver.get(ORIGIN + "/models/%s/reports?lang=sv" % PILOT)
+    links = [href for href, text in links_in(driver, "main a")
+             if href and ("docx" in href.lower() or "DOCX" in text)]
+    if not links:
+        print("  (no DOCX link on the reports page yet: skipped)", flush=True)
+        return
+    import io
+
+    import docx
+    status, headers, body = http_status(path_of(links[0]), cookie=session_cookie_header(driver))
+    check(status == 200, "GET %s answered %s" % (path_of(links[0]), status))
+    if status == 200:
+        document = docx.Document(io.BytesIO(body))
+        headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+        check(len(headings) > 0, "the DOCX from %s has no headings" % path_of(links[0]))
+
+
+def main():
+    started = time.time()
+    print("browser: %s (token hidden)" % ORIGIN, flush=True)
+    step("door", test_door)
+    driver = make_driver()
+    try:
+        version = driver.capabilities.get("browserVersion")
+        print("browser: Chromium %s" % version, flush=True)
+        step("link", test_link_opens_session, driver)
+        for lang in ["sv", "en"]:
+            pages = []
+
+            def run(lang=lang):
+                pages.extend(discover(driver, lang))
+                print("browser: %s, %d pages" % (lang, len(pages)), flush=True)
+                test_every_page(driver, lang, pages)
+
+            step("pages " + lang, run)
+        step("journey (a) off-target indicators", test_journey_off_target, driver)
+        step("journey (b) language", test_journey_language, driver)
+        step("journey (c) keyboard", test_journey_keyboard, driver)
+        step("reports DOCX", test_reports_docx, driver)
+        # Back in Swedish for whoever uses the session next.
+        driver.get(ORIGIN + "/?lang=sv")
+    finally:
+        driver.quit()
+    print("browser: screenshots in %s; %.1f s" % (os.path.relpath(SHOTS, ROOT), time.time() - started))
+    if failures:
+        print("\n%d failure(s):" % len(failures))
+        for failure in failures:
+            print(" - " + failure.splitlines()[0])
+    print("browser: %d passed, %d failed" % (passed, len(failures)))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
