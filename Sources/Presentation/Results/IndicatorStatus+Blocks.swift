@@ -146,12 +146,12 @@ extension IndicatorTrendReport {
 }
 
 /// The cells both indicator views share.
-enum IndicatorCells {
+public enum IndicatorCells {
     /// An indicator value in its unit, typed. A value given by the file keeps the
     /// decimals it was written with (DESIGN §3.1: compared at its stated precision); one
     /// computed from counts gets one decimal, and its counts beside it. A whole count of
     /// an indicator that counts events (`events`) is an `eventCount`, never suppressed.
-    static func value(_ g: GroupFigure, unit: IndicatorUnit, events: Bool = false, style: NumberStyle,
+    public static func value(_ g: GroupFigure, unit: IndicatorUnit, events: Bool = false, style: NumberStyle,
                       derived: Bool? = nil) -> TableBlock.Cell {
         guard let v = g.value.value else { return "–" }
         let computed = derived ?? isDerived(g, unit)

@@ -6,6 +6,9 @@ import HummingbirdCore
 /// resources, DESIGN §8). They carry no data, so they are served without a session and
 /// may be cached.
 enum Assets {
+    /// The only paths served without a session.
+    static let names: Set<String> = ["/assets/app.css", "/assets/app.js"]
+
     static func response(_ name: String) -> Response? {
         let (type, text): (String, String)
         switch name {

@@ -26,7 +26,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         let query = request.uri.queryParameters
         let requestedLanguage = query.get("lang").flatMap(Language.init(rawValue:))
 
-        if request.uri.path.hasPrefix("/assets/") { return try await next(request, context) }
+        if Assets.names.contains(request.uri.path) { return try await next(request, context) }
 
         if let offered = query.get("token") {
             guard request.method == .get || request.method == .head, token.matches(offered) else {

@@ -25,7 +25,21 @@ struct PageRoutes: Sendable {
         router.get("/help") { _, context in HelpPages.help(context).response() }
         router.get("/accessibility") { _, context in HelpPages.accessibility(context).response() }
         router.get("/models/:id") { request, context in
-            try await sectionPage(request, context, current: "overview", selection: Self.overview)
+            let id = try modelID(context)
+            let data = try await services.data.read { db -> OverviewPage.Data in
+                let versioned = try ModelCatalog(db).resolveVersioned(id)
+                let data = try IndicatorData.load(db, modelID: versioned.model.id)
+                return OverviewPage.Data(
+                    status: IndicatorStatusAnalysis.compute(
+                        model: versioned.model, modelVersion: versioned.version, observations: data.observations,
+                        warnings: data.warnings, period: nil, earlierVersions: data.versions, unavailable: data.unavailable),
+                    trend: IndicatorTrendAnalysis.compute(model: versioned.model, modelVersion: versioned.version,
+                                                          observations: data.observations, indicator: nil,
+                                                          earlierVersions: data.versions))
+            }
+            let language = context.language
+            let before = OverviewPage.body(data, language: language) { blockHTML($0, language) }
+            return try await sectionPage(request, context, current: "overview", selection: Self.overview, before: before)
         }
         for (slug, key, selection) in Self.sectionPages {
             router.get("/models/:id/\(slug)") { request, context in
@@ -42,6 +56,23 @@ struct PageRoutes: Sendable {
             let picker = IndicatorsPage.picker(periods: periods, chosen: chosen, modelID: id, language: context.language)
             return try await sectionPage(request, context, current: "indicators",
                                          selection: .init(kind: .final, keys: ["6.indicators"]), before: picker)
+        }
+        router.get("/models/:id/logic-model") { request, context in
+            let id = try modelID(context)
+            let query = request.uri.queryParameters
+            let from = query.get("from").flatMap(Int.init), to = query.get("to").flatMap(Int.init)
+            let versions = try await services.data.read { db in try ModelCatalog(db).versions(of: id) }
+            let language = context.language
+            let after = LogicModelPage.versions(versions, modelID: id, from: from, to: to, language: language) { blockHTML($0, language) }
+            return try await sectionPage(request, context, current: "logic_model",
+                                         selection: .init(kind: .final, keys: ["6.logic_model"]), after: after)
+        }
+        router.get("/models/:id/logic-model.svg") { _, context in
+            let id = try modelID(context)
+            let svg = try await services.data.read { db in SVGRenderer.render(try ModelCatalog(db).resolve(id)) }
+            var headers = HTTPFields()
+            headers[.contentType] = "image/svg+xml"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: svg)))
         }
         router.get("/models/:id/imports") { request, context in
             let id = try modelID(context)
@@ -68,13 +99,12 @@ struct PageRoutes: Sendable {
         ("pilot-vs-line", "pilot_vs_line", .init(kind: .final, keys: ["6.pilot_vs_line"])),
         ("readiness", "readiness", .init(kind: .final, keys: ["6.readiness"])),
         ("improvement", "improvement", .init(kind: .final, keys: ["6.improvement"])),
-        ("logic-model", "logic_model", .init(kind: .final, keys: ["6.logic_model"])),
     ]
 
     /// The overview: the steering brief's figures (what changed, indicators off
     /// target, pilot vs line, readiness), without its prose sections.
     static let overview = ReportSectionPage.Selection(
-        kind: .steering, keys: ["steering.changes", "steering.off_target", "steering.pilot_vs_line", "steering.readiness"])
+        kind: .steering, keys: ["steering.changes", "steering.pilot_vs_line", "steering.readiness", "steering.off_target"])
 
     func start(_ request: Request, _ context: WebContext) async throws -> Response {
         let s = WebStrings(context.language)
@@ -84,7 +114,7 @@ struct PageRoutes: Sendable {
     }
 
     func sectionPage(_ request: Request, _ context: WebContext, current: String,
-                     selection: ReportSectionPage.Selection, before: String = "") async throws -> Response {
+                     selection: ReportSectionPage.Selection, before: String = "", after: String = "") async throws -> Response {
         let id = try modelID(context)
         let language = context.language
         let period = try periodParameter(request, context)
@@ -106,7 +136,7 @@ struct PageRoutes: Sendable {
         let name = built.record.model.name
         let title = current == "overview" ? name : s("nav." + current)
         return Page(title: title, language: language,
-                    body: before + ReportSectionPage.body(built, selection, language: language),
+                    body: before + ReportSectionPage.body(built, selection, language: language) + after,
                     session: context.session, model: (id, name), current: current,
                     path: request.uri.path, internalAudience: true).response()
     }

@@ -38,6 +38,11 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as WebError {
             return respond(request, context: context, status: error.status, detail: detail(error, context.language))
+        } catch let error as CatalogError {
+            // An id that names no stored model or instrument: the API says which (the
+            // CLI's words); a page says the page does not exist.
+            let detail = request.uri.path.hasPrefix("/api/") ? error.message : WebStrings(context.language)("error.not_found")
+            return respond(request, context: context, status: .notFound, detail: detail)
         } catch let error as any HTTPResponseError {
             let status = error.status
             let text = status == .notFound ? WebStrings(context.language)("error.not_found") : WebStrings(context.language)("error.request")
@@ -94,6 +99,7 @@ struct Problem: Encodable {
     }
 }
 
+import Evaluation
 import Foundation
 import LogicModel
 import Presentation

@@ -1,0 +1,84 @@
+import Evaluation
+import Foundation
+import LogicModel
+import Periods
+import Presentation
+import Reports
+import Statistics
+
+/// The overview's own part, above the steering brief's sections: each goal with its
+/// computed and recorded assessment and how many of its indicators have a value, then a
+/// tile per indicator — latest value, target, status and a sparkline of its history.
+/// Figures are written by the one formatter (`NumberStyle`, `IndicatorCells`); goals
+/// are a table block, rendered by the reports' writer.
+enum OverviewPage {
+    struct Data: Sendable {
+        var status: IndicatorStatusReport?
+        var trend: IndicatorTrendReport
+    }
+
+    static func body(_ data: Data, language: Language, render: ([Block]) -> String) -> String {
+        guard let status = data.status else { return "" }
+        let s = WebStrings(language)
+        let r = ReportStrings(language)
+        let style = NumberStyle(language)
+        var out = "<h2>\(HTMLText.escape(s("overview.goals", ["period": style.period(status.period)])))</h2>\n"
+        if !status.goals.isEmpty {
+            let rows: [[TableBlock.Cell]] = status.goals.map { g in
+                let withValue = g.indicators.filter { b in
+                    status.indicators.first { $0.id == b.id }?.total.value.value != nil
+                }.count
+                return [TableBlock.Cell(RichText((g.code.map { $0 + " " } ?? "") + g.title), isRowHeader: true),
+                        TableBlock.Cell(r("assessment." + g.assessment.rawValue)),
+                        TableBlock.Cell(g.manualAssessment.map { r("assessment." + $0.rawValue) } ?? "–"),
+                        TableBlock.Cell(s("overview.coverage", ["n": "\(withValue)", "of": "\(g.indicators.count)"]))]
+            }
+            let header: [TableBlock.Cell] = ["overview.goal", "overview.computed", "overview.recorded", "overview.values"]
+                .map { TableBlock.Cell(s($0)) }
+            out += render([.table(TableBlock(header: [header], rows: rows))])
+        }
+        out += "<h2>\(HTMLText.escape(s("overview.indicators")))</h2>\n<ul class=\"cards tiles\">\n"
+        for row in status.indicators {
+            let trend = data.trend.indicators.first { $0.id == row.id }
+            out += tile(row, trend: trend, style: style, strings: r, s: s)
+        }
+        return out + "</ul>\n"
+    }
+
+    static func tile(_ row: IndicatorStatusRow, trend: IndicatorTrend?, style: NumberStyle, strings r: ReportStrings,
+                     s: WebStrings) -> String {
+        let e = HTMLText.escape
+        let value = IndicatorCells.value(row.total, unit: row.unit, events: row.countsEvents, style: style).text.plainText
+        let statusClass = row.status == .met ? "status-met" : row.status == .notMet ? "status-not-met" : "muted"
+        var out = "<li class=\"card tile\">\n<h3>\(e(row.id)) \(e(row.title))</h3>\n"
+        out += "<p class=\"tile-value\">\(e(value))</p>\n"
+        out += "<p class=\"\(statusClass)\">\(e(r("status." + row.status.rawValue)))</p>\n"
+        if let target = row.target ?? row.cityTarget {
+            out += "<p>\(e(s("overview.target"))): \(e(target.rule.text))</p>\n"
+        }
+        if let trend, let svg = sparkline(trend, style: style, s: s) { out += svg }
+        return out + "</li>\n"
+    }
+
+    /// A line through the total's values, oldest to newest, with a text alternative that
+    /// names the first and last period and value (the values themselves are on the
+    /// indicators page).
+    static func sparkline(_ trend: IndicatorTrend, style: NumberStyle, s: WebStrings) -> String? {
+        let points = trend.points.compactMap { p in p.total.value.value.map { (p.period, $0) } }
+        guard points.count >= 2, let low = points.map(\.1).min(), let high = points.map(\.1).max() else { return nil }
+        let width = 160.0, height = 36.0, pad = 3.0
+        let span = high - low
+        let xy = points.enumerated().map { i, p -> String in
+            let x = pad + (width - 2 * pad) * Double(i) / Double(points.count - 1)
+            let y = span == 0 ? height / 2 : pad + (height - 2 * pad) * (1 - (p.1 - low) / span)
+            return String(format: "%.1f,%.1f", x, y)
+        }
+        let format = { (v: Double) in IndicatorCells.value(GroupFigure(value: Figure(v), ciLow: Figure(undefined: ""), ciHigh: Figure(undefined: "")),
+                                                            unit: trend.unit, style: style).text.plainText }
+        let label = s("overview.sparkline", ["from": style.period(points.first!.0), "first": format(points.first!.1),
+                                             "to": style.period(points.last!.0), "last": format(points.last!.1),
+                                             "n": "\(points.count)"])
+        return "<svg class=\"sparkline\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(label))\">"
+            + "<polyline fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\" points=\"\(xy.joined(separator: " "))\"/></svg>\n"
+    }
+}
