@@ -371,6 +371,7 @@ extension TableAgainstJSONTests {
         "readiness trend": "readinessTrendAndGapsShowTheirJSON", "readiness gaps": "readinessTrendAndGapsShowTheirJSON",
         "runchart": "runChartTableShowsTheCentreLineAndPointsOfTheJSON",
         "cases compare": "CasesCompareCommandTests.tableReadsAsAComparisonWithTheJSONsValues",
+        "model diff": "ModelDiffCommandTests.jsonHoldsWhatTheTableShows",
     ]
 
     @Test func everyCommandThatPrintsATableIsChecked() throws {

@@ -13,6 +13,6 @@ struct ModelCommand: ParsableCommand {
           piloteval model list
           piloteval model show vallingbyteamet --format logframe
         """,
-        subcommands: [ModelValidate.self, ModelAdd.self, ModelList.self, ModelShow.self]
+        subcommands: [ModelValidate.self, ModelAdd.self, ModelList.self, ModelShow.self, ModelDiff.self]
     )
 }
