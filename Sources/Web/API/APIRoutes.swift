@@ -14,24 +14,53 @@ import Store
 struct APIRoutes: Sendable {
     let services: WebServer.Services
 
+    /// A read: GET, and HEAD with the same status and headers but no body; every other
+    /// method answers 405 with `Allow: GET, HEAD` (the address exists, the method not).
+    func read(_ api: RouterGroup<WebContext>, _ path: RouterPath,
+              _ handler: @escaping @Sendable (Request, WebContext) async throws -> Response) {
+        api.get(path, use: handler)
+        api.head(path) { request, context in
+            var response = try await handler(request, context)
+            response.body = ResponseBody(contentLength: response.body.contentLength) { _ in }
+            return response
+        }
+        notAllowed(api, path)
+    }
+
+    /// Every method but GET and HEAD on a read's address: 405 with `Allow`.
+    func notAllowed(_ api: RouterGroup<WebContext>, _ path: RouterPath, allow: String = "GET, HEAD") {
+        // The router has no "any other method": every method a client may try, QUERY
+        // (the safe method with a body, draft-ietf-httpbis-safe-method-w-body) included.
+        for method in [HTTPRequest.Method.post, .put, .patch, .delete, .options, .trace, HTTPRequest.Method("QUERY")!] {
+            api.on(path, method: method) { request, _ in
+                var response = Problem(status: .methodNotAllowed,
+                                       detail: "\(request.method.rawValue) is not allowed here: this address answers \(allow)").response()
+                response.headers[.allow] = allow
+                return response
+            }
+        }
+    }
+
     func register(on router: Router<WebContext>) {
         let api = router.group("api/v1")
-        api.get("openapi.json") { _, _ in
+        // GET /api/v1/reports is ReportRoutes'; the other methods are refused here.
+        notAllowed(api, "reports", allow: "GET")
+        read(api, "openapi.json") { _, _ in
             json(Data(OpenAPIDocument.text.utf8))
         }
         // model list --format json
-        api.get("models") { _, _ in
+        read(api, "models") { _, _ in
             try await answer { db in try ResultJSON.data(try ModelCatalog(db).listings()) }
         }
         // model show ID --format json
-        api.get("models/:id") { _, context in
+        read(api, "models/:id") { _, context in
             let id = try modelID(context)
             return try await answer { db in
                 Data(try JSONRenderer.render(try ModelCatalog(db).resolve(id)).utf8)
             }
         }
         // indicators status --model ID [--period P] --format json
-        api.get("models/:id/indicators/status") { request, context in
+        read(api, "models/:id/indicators/status") { request, context in
             let id = try modelID(context)
             let period = try period(request)
             return try await answer { db in
@@ -45,7 +74,7 @@ struct APIRoutes: Sendable {
             }
         }
         // indicators trend --model ID [--indicator I] --format json
-        api.get("models/:id/indicators/trend") { request, context in
+        read(api, "models/:id/indicators/trend") { request, context in
             let id = try modelID(context)
             let indicator = request.uri.queryParameters.get("indicator")
             return try await answer { db in
@@ -61,7 +90,7 @@ struct APIRoutes: Sendable {
             }
         }
         // cases compare --model ID --outcome O [--design D] [--by gender] --format json
-        api.get("models/:id/cases/compare") { request, context in
+        read(api, "models/:id/cases/compare") { request, context in
             let id = try modelID(context)
             let query = request.uri.queryParameters
             guard let outcome = query.get("outcome"), !outcome.isEmpty else {
@@ -80,12 +109,10 @@ struct APIRoutes: Sendable {
             }
         }
         // readiness summary --instrument I [--wave W] --format json
-        api.get("models/:id/readiness/summary") { request, context in
+        read(api, "models/:id/readiness/summary") { request, context in
             let id = try modelID(context)
             let query = request.uri.queryParameters
-            guard let instrumentID = query.get("instrument"), !instrumentID.isEmpty else {
-                throw WebError.badRequest("give the instrument: ?instrument=ID")
-            }
+            let instrumentID = try instrumentID(request)
             let wave = query.get("wave")
             return try await answer { db in
                 _ = try ModelCatalog(db).resolveVersioned(id)
@@ -127,16 +154,34 @@ struct APIRoutes: Sendable {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// The `{id}` of the path: a stored model's id, never a file. The catalog reads a
+    /// reference with `/` or a `.yaml`/`.yml` ending as a path on disk (the CLI's `model
+    /// show FILE.yaml`); from the network that would read the server's files, so such an
+    /// id is simply not a stored model.
     func modelID(_ context: WebContext) throws -> String {
-        guard let id = context.parameters.get("id"), !id.isEmpty else { throw WebError.notFound("no model id") }
+        guard let raw = context.parameters.get("id"), !raw.isEmpty else { throw WebError.notFound("no model id") }
+        // The router hands the segment over as sent: `%C3%B6` for ö, `%2F` for /.
+        let id = raw.removingPercentEncoding ?? raw
+        guard !ModelCatalog.isPath(id) else { throw WebError.notFound("no stored model with id \"\(id)\"") }
+        return id
+    }
+
+    /// `?instrument=`: a stored instrument's id, never a file (as for `modelID`).
+    func instrumentID(_ request: Request) throws -> String {
+        guard let id = request.uri.queryParameters.get("instrument"), !id.isEmpty else {
+            throw WebError.badRequest("give the instrument: ?instrument=ID")
+        }
+        guard !ModelCatalog.isPath(id) else { throw WebError.notFound("no stored instrument with id \"\(id)\"") }
         return id
     }
 
     func period(_ request: Request) throws -> Period? {
-        guard let text = request.uri.queryParameters.get("period"), !text.isEmpty else { return nil }
+        // Absent: the latest period with data. Present but blank is refused, as the
+        // CLI refuses `--period ""`.
+        guard let text = request.uri.queryParameters.get("period") else { return nil }
         switch Period.parse(text) {
         case .value(let p): return p
-        case .empty: return nil
+        case .empty: throw WebError.badRequest("period is empty; write 2022, 2022-T1, 2022-Q1 or 2022-03")
         case .invalid(let reason): throw WebError.badRequest("period: \(reason)")
         }
     }
