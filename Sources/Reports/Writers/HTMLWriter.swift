@@ -106,8 +106,12 @@ public struct HTMLWriter {
     }
 
     func table(_ t: TableBlock, counter: inout CaptionCounter) -> String {
-        var out = "<div class=\"table-block\(t.placement == .landscapePage ? " landscape" : "")\">\n<table>\n"
-        if let (label, text) = counter.table(t, strings) {
+        // A wide table scrolls inside its block; the block takes focus so that a keyboard
+        // can scroll it too (WCAG 2.1.1), and is named by the caption when there is one.
+        let caption = counter.table(t, strings)
+        let name = caption.map { " role=\"region\" aria-label=\"\(HTMLEscape.text($0.label + " " + $0.text))\"" } ?? ""
+        var out = "<div class=\"table-block\(t.placement == .landscapePage ? " landscape" : "")\" tabindex=\"0\"\(name)>\n<table>\n"
+        if let (label, text) = caption {
             out += "<caption><strong>\(HTMLEscape.text(label))</strong> \(HTMLEscape.text(text))</caption>\n"
         }
         func cls(_ column: Int) -> String {
@@ -137,7 +141,9 @@ public struct HTMLWriter {
             var column = 0
             for cell in row {
                 let span = cell.span > 1 ? " colspan=\"\(cell.span)\"" : ""
-                if cell.isRowHeader {
+                // A blank row header continues the group above it: a data cell, not an
+                // empty header (axe: empty-table-header).
+                if cell.isRowHeader && !HTMLEscape.rich(cell.text).isEmpty {
                     out += "<th scope=\"row\"\(span)>\(HTMLEscape.rich(cell.text))</th>"
                 } else {
                     out += "<td\(span)\(cls(column))>\(HTMLEscape.rich(cell.text))</td>"
