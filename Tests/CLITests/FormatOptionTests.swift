@@ -12,6 +12,7 @@ import Testing
         "synth cases": "writes a CSV file (--dialect chooses its form)",
         "report templates": "writes template files",
         "indicators template": "writes an .xlsx entry sheet (-o)",
+        "serve": "serves pages and the JSON API (`/api/v1/…` answers in JSON)",
     ]
 
     /// Subcommand names listed under SUBCOMMANDS in a help text.

@@ -61,9 +61,21 @@ struct PageRoutes: Sendable {
             let id = try modelID(context)
             let query = request.uri.queryParameters
             let from = query.get("from").flatMap(Int.init), to = query.get("to").flatMap(Int.init)
-            let versions = try await services.data.read { db in try ModelCatalog(db).versions(of: id) }
             let language = context.language
-            let after = LogicModelPage.versions(versions, modelID: id, from: from, to: to, language: language) { blockHTML($0, language) }
+            let (versions, diff) = try await services.data.read { db -> ([StoredDocument], LogicModelDiff?) in
+                let catalog = ModelCatalog(db)
+                let stored = try catalog.versions(of: id)
+                guard from != nil || to != nil else { return (stored, nil) }
+                // Versions an older piloteval stored and this one cannot read are left out.
+                let decoded = try catalog.decodedVersions(of: id)
+                let newer = to.flatMap { t in decoded.first { $0.version == t } } ?? decoded.last
+                let older = from.flatMap { f in decoded.first { $0.version == f } }
+                    ?? newer.flatMap { n in decoded.last { $0.version < n.version } }
+                guard let older, let newer else { return (stored, nil) }
+                return (stored, LogicModelDiff.compare(older.model, newer.model, fromVersion: older.version, toVersion: newer.version))
+            }
+            var after = LogicModelPage.versions(versions, modelID: id, from: from, to: to, language: language) { blockHTML($0, language) }
+            if let diff { after += blockHTML(diff.blocks(style: NumberStyle(language)), language) }
             return try await sectionPage(request, context, current: "logic_model",
                                          selection: .init(kind: .final, keys: ["6.logic_model"]), after: after)
         }

@@ -45,7 +45,10 @@ struct ErrorMiddleware: RouterMiddleware {
             return respond(request, context: context, status: .notFound, detail: detail)
         } catch let error as any HTTPResponseError {
             let status = error.status
-            let text = status == .notFound ? WebStrings(context.language)("error.not_found") : WebStrings(context.language)("error.request")
+            // The API speaks the CLI's English; pages the reader's language.
+            let api = request.uri.path.hasPrefix("/api/")
+            let text = status == .notFound ? (api ? "no such API route: \(request.uri.path)" : WebStrings(context.language)("error.not_found"))
+                : (api ? "the request could not be answered" : WebStrings(context.language)("error.request"))
             return respond(request, context: context, status: status, detail: text)
         } catch {
             log("error: \(request.method.rawValue) \(request.uri.path): \(error)")
