@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Second README command (and what .ci/run calls): install what is missing, build, then
 # run every test: the notebooks (executed headlessly against the freshly built CLI and
-# a demo database made for them in a temporary folder) and the Swift test suite.
+# a demo database made for them in a temporary folder), the Swift test suite, and the
+# web application's API and browser tests against a live server over that database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
@@ -19,5 +20,9 @@ PILOTEVAL_BIN="$cli" PILOTEVAL_DB="$work/demo/piloteval.db" \
     .venv/bin/python scripts/run-notebooks.py --out .build/notebooks
 
 swift test --skip-build
+
+# The web application against a live server over the same demo database (docs/web.md):
+# the API (OpenAPI document valid, schemathesis, every read equal to the CLI's JSON).
+PILOTEVAL_BIN="$cli" PILOTEVAL_DB="$work/demo/piloteval.db" Tests/api/run.sh
 # Fault injection, bounded form (kill -9 during imports, concurrent writers, full disk): docs/reliability.md
 Tests/faults/run.sh --quick
