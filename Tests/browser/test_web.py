@@ -35,6 +35,7 @@ PILOT = "vallingbyteamet"
 # The model pages the contract names; more (reports, imports) are found in the navigation.
 REQUIRED_MODEL_PAGES = ["", "/indicators", "/pilot-vs-line", "/readiness", "/improvement", "/logic-model"]
 WIDTH, HEIGHT = 1280, 1000
+PHONE = (390, 844)
 
 passed = 0
 failures = []
@@ -177,6 +178,9 @@ def check_page(driver, lang, where, name):
         "return performance.getEntriesByType('resource').map(function (e) { return e.name; })")
     foreign = [r for r in resources if not r.startswith(ORIGIN + "/")]
     check(not foreign, "%s: requests to another origin: %s" % (where, foreign))
+    overflow = driver.execute_script(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    check(overflow <= 0, "%s: the page scrolls sideways by %s px at %d px wide" % (where, overflow, WIDTH))
     run_axe(driver, where)
     errors = console_errors(driver)
     check(not errors, "%s: console errors: %s" % (where, json.dumps(errors, ensure_ascii=False)))
@@ -256,6 +260,27 @@ def test_every_page(driver, lang, pages):
         except Exception as error:  # noqa: BLE001
             check(False, "%s: %s: %s" % (where, type(error).__name__, error))
         print("  %-48s %5.2f s" % (where, seconds), flush=True)
+
+
+def test_phone(driver, pages):
+    """The pilot's pages on a phone's width: no sideways scrolling of the page (wide
+    tables scroll in their own focusable block), axe still clean, a screenshot."""
+    driver.set_window_size(PHONE[0], PHONE[1])
+    try:
+        for path in pages:
+            where = "phone sv %s" % path
+            driver.get(ORIGIN + path)
+            width = driver.execute_script("return document.documentElement.clientWidth")
+            overflow = driver.execute_script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            check(overflow <= 0, "%s: the page scrolls sideways by %s px at %s px wide" % (where, overflow, width))
+            run_axe(driver, where)
+            errors = console_errors(driver)
+            check(not errors, "%s: console errors: %s" % (where, json.dumps(errors, ensure_ascii=False)))
+            os.makedirs(SHOTS, exist_ok=True)
+            driver.save_screenshot(os.path.join(SHOTS, "phone-" + shot_name("sv", path) + ".png"))
+    finally:
+        driver.set_window_size(WIDTH, HEIGHT)
 
 
 # ---------------------------------------------------------------- journeys
@@ -406,23 +431,40 @@ def test_journey_keyboard(driver):
 
 
 def test_reports_docx(driver):
-    """If the reports page offers a DOCX, it opens in python-docx (the page is new; the
-    check waits for it)."""
-    driver.get(ORIGIN + "/models/%s/reports?lang=sv" % PILOT)
-    links = [href for href, text in links_in(driver, "main a")
-             if href and ("docx" in href.lower() or "DOCX" in text)]
-    if not links:
-        print("  (no DOCX link on the reports page yet: skipped)", flush=True)
-        return
+    """(d) The reports page by mouse: make the steering brief with the form's defaults,
+    land on the report's page (checked like every page), download its DOCX and open it
+    with python-docx. Writes one report into the database under test."""
     import io
 
     import docx
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get(ORIGIN + "/models/%s/reports?lang=sv" % PILOT)
+    buttons = driver.find_elements(By.CSS_SELECTOR, "main form button[type='submit']")
+    if not check(buttons, "journey (d): the reports page has no form to make a report"):
+        return
+    before = driver.current_url
+    buttons[0].click()
+    WebDriverWait(driver, 120).until(lambda d: d.current_url != before and d.execute_script(
+        "return document.readyState") == "complete")
+    path = path_of(driver.current_url)
+    check(re.match(r"^/models/%s/reports/[^/]+$" % PILOT, path),
+          "journey (d): making the report led to %s, not the report's page" % path)
+    check_page(driver, "sv", "sv " + path + " (a report made just now)", "sv-report")
+    links = [href for href, _ in links_in(driver, "main a") if href and href.endswith("/report.docx")]
+    if not check(links, "journey (d): the report's page has no DOCX link"):
+        return
     status, headers, body = http_status(path_of(links[0]), cookie=session_cookie_header(driver))
-    check(status == 200, "GET %s answered %s" % (path_of(links[0]), status))
+    check(status == 200, "journey (d): GET %s answered %s" % (path_of(links[0]), status))
     if status == 200:
         document = docx.Document(io.BytesIO(body))
-        headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-        check(len(headings) > 0, "the DOCX from %s has no headings" % path_of(links[0]))
+        headings = [p.text for p in document.paragraphs if p.style.name.lower().startswith(("heading", "title"))]
+        check(headings, "journey (d): the DOCX has no headings")
+        text = "\n".join(p.text for p in document.paragraphs)
+        check("Vällingbyteamet" in text, "journey (d): the DOCX does not name the pilot")
+        print("  journey (d): DOCX %d bytes, %d headings, first: %r" % (len(body), len(headings), headings[:2]),
+              flush=True)
+    console_errors(driver)
 
 
 def main():
@@ -443,10 +485,13 @@ def main():
                 test_every_page(driver, lang, pages)
 
             step("pages " + lang, run)
+            if lang == "sv":
+                step("phone", test_phone, driver,
+                     ["/"] + [p for p in pages if p.startswith("/models/%s" % PILOT)])
         step("journey (a) off-target indicators", test_journey_off_target, driver)
         step("journey (b) language", test_journey_language, driver)
         step("journey (c) keyboard", test_journey_keyboard, driver)
-        step("reports DOCX", test_reports_docx, driver)
+        step("journey (d) report and DOCX", test_reports_docx, driver)
         # Back in Swedish for whoever uses the session next.
         driver.get(ORIGIN + "/?lang=sv")
     finally:

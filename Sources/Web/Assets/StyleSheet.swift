@@ -10,7 +10,9 @@ enum StyleSheet {
     body { margin: 0; line-height: 1.5; }
     a { color: var(--accent); }
     a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible, [tabindex]:focus-visible {
-        outline: 3px solid #ffbf47; outline-offset: 2px; }
+        outline: 3px solid var(--ink); outline-offset: 2px; box-shadow: 0 0 0 2px #ffbf47; }
+    /* Two tones: the dark ring stands out on white and the band (3:1 and more, WCAG 1.4.11),
+       the yellow one on the blue header, where the dark ring alone would not. */
     .skip { position: absolute; left: -9999px; top: 0; background: var(--accent); color: var(--accent-ink); padding: 0.5em 1em; }
     .skip:focus { left: 0.5em; z-index: 10; }
     header.site { display: flex; flex-wrap: wrap; align-items: center; gap: 1em; padding: 0.6em 1.2em; background: var(--accent); color: var(--accent-ink); }
@@ -21,8 +23,12 @@ enum StyleSheet {
     .model-nav { background: var(--band); border-bottom: 1px solid var(--line); padding: 0.5em 1.2em; }
     .model-nav a[aria-current="page"] { font-weight: 700; color: var(--ink); text-decoration: none; border-bottom: 3px solid var(--accent); }
     main { max-width: 72em; margin: 0 auto; padding: 1em 1.2em 3em; }
-    main:focus { outline: none; }
+    main:focus { outline: none; box-shadow: none; }
     h1 { font-size: 1.8em; line-height: 1.2; margin: 0.6em 0 0.4em; }
+    /* Swedish compounds are long ("Förändringsberedskap"): on a phone a heading breaks
+       inside a word (hyphenated where the browser can) rather than widen the page. */
+    h1, h2, h3, main p, main li, main dd { overflow-wrap: break-word; hyphens: auto; }
+    @media (max-width: 30em) { h1 { font-size: 1.5em; } h2 { font-size: 1.25em; } }
     h2 { font-size: 1.35em; margin: 1.6em 0 0.4em; }
     h3 { font-size: 1.1em; margin: 1.2em 0 0.3em; }
     footer.site { border-top: 1px solid var(--line); padding: 1em 1.2em; color: var(--muted); font-size: 0.9em; }
@@ -33,7 +39,10 @@ enum StyleSheet {
     caption { text-align: left; padding: 0.3em 0; }
     th, td { border-bottom: 1px solid var(--line); padding: 0.35em 0.6em; vertical-align: top; text-align: left; }
     thead th { border-bottom: 2px solid var(--ink); }
-    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+    /* Numbers keep together by their own no-break spaces; a cell such as "84,4 % inom 14 dagar (n = 469)"
+       may wrap between words, so that a six-column table fits a desk's width without scrolling. */
+    td.num { white-space: normal; }
     td.center, th.center { text-align: center; }
     tr.total th, tr.total td { font-weight: 700; border-top: 2px solid var(--ink); }
     .table-notes { font-size: 0.9em; color: var(--muted); margin: 0.2em 0; }
@@ -46,7 +55,9 @@ enum StyleSheet {
     .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(18em, 1fr)); gap: 1em; padding: 0; list-style: none; }
     .card { border: 1px solid var(--line); border-radius: 6px; padding: 0.8em 1em; }
     .card h2 { margin: 0 0 0.3em; font-size: 1.2em; }
-    .card dl { display: grid; grid-template-columns: auto 1fr; gap: 0.15em 0.8em; margin: 0.4em 0 0; }
+    /* Labels get at most 45 % of the card, so that a period such as 2019-01-01 – 2019-12-31
+       stays on one line beside them instead of breaking inside its dates. */
+    .card dl { display: grid; grid-template-columns: minmax(7em, 45%) 1fr; gap: 0.15em 0.8em; margin: 0.4em 0 0; }
     .card dt { color: var(--muted); }
     .card dd { margin: 0; }
     .status-met { color: var(--met); font-weight: 700; }
@@ -54,6 +65,9 @@ enum StyleSheet {
     .muted { color: var(--muted); }
     form.inline { display: flex; flex-wrap: wrap; gap: 0.6em; align-items: end; margin: 1em 0; }
     label { font-weight: 600; display: block; }
+    fieldset { border: 1px solid var(--line); border-radius: 4px; margin: 1em 0; padding: 0.4em 1em 0.6em; }
+    legend { font-weight: 600; padding: 0 0.3em; }
+    fieldset label { font-weight: 400; }
     select, input, button { font: inherit; padding: 0.3em 0.5em; }
     button, .button { background: var(--accent); color: var(--accent-ink); border: 0; border-radius: 4px; padding: 0.45em 1em; cursor: pointer; text-decoration: none; display: inline-block; }
     @media print { header.site, .model-nav, footer.site, .skip, form { display: none; } }

@@ -10,14 +10,15 @@ enum HelpPages {
         <h2>1. Hitta piloten</h2>
         <p>Startsidan visar varje logikmodell som lästs in, med hur många indikatorer som når sina mål i den senaste perioden. Välj pilotens namn för att öppna dess översikt.</p>
         <h2>2. Se hur det går</h2>
-        <p>Översikten är samma text som styrgruppens lägesrapport: indikatorer som inte når målet, piloten jämfört med linjen och personalens förändringsberedskap. Menyn under sidhuvudet leder vidare:</p>
+        <p>Översikten visar siffrorna ur styrgruppens lägesrapport: vad som ändrats, indikatorer som inte når målet, piloten jämfört med linjen och personalens förändringsberedskap. Menyn under sidhuvudet leder vidare, i samma ordning:</p>
         <ul>
-        <li><strong>Indikatorer</strong> – varje indikator mot sitt mål, per tertial.</li>
+        <li><strong>Logikmodell</strong> – kedjan från resurser och aktiviteter till mål, som bild och som tabell.</li>
+        <li><strong>Indikatorer</strong> – varje indikator mot sitt mål. Välj år eller tertial under <em>Period</em>; utan val visas den senaste perioden med värden.</li>
         <li><strong>Pilot och linje</strong> – pilotens ärenden jämförda med linjeorganisationens, med hur säker jämförelsen är.</li>
-        <li><strong>Förändringsberedskap</strong> – personalenkäten per enhet och år.</li>
-        <li><strong>Förbättringsarbete</strong> – körkort (run charts) med PDSA-cyklerna.</li>
-        <li><strong>Logikmodell</strong> – kedjan från aktiviteter till mål.</li>
-        <li><strong>Rapporter</strong> – styrgruppens lägesrapport, tertialrapporten och slutrapporten att ladda ner.</li>
+        <li><strong>Förändringsberedskap</strong> – personalenkäten per enhet och mätning.</li>
+        <li><strong>Förbättringsarbete</strong> – seriediagram och styrdiagram (run charts och p-diagram) med PDSA-cyklerna.</li>
+        <li><strong>Rapporter</strong> – skapa styrgruppens lägesrapport, tertialrapporten eller slutrapporten och ladda ner den som DOCX, PDF eller JSON.</li>
+        <li><strong>Inläsningar</strong> – filerna som lästs in för piloten och vad var och en gav.</li>
         </ul>
         <h2>3. Små antal</h2>
         <p>Sidorna här är till för pilotens egna medarbetare och kan visa små antal (färre än fem personer); det står då överst på sidan. Dokument som ska spridas laddar du ner i den offentliga versionen, där små antal är dolda.</p>
@@ -28,14 +29,15 @@ enum HelpPages {
         <h2>1. Find the pilot</h2>
         <p>The start page lists every logic model loaded, with how many indicators meet their targets in the latest period. Choose the pilot's name to open its overview.</p>
         <h2>2. See how it is going</h2>
-        <p>The overview is the steering group's brief: indicators off target, the pilot against the line, and staff change readiness. The menu below the header leads on:</p>
+        <p>The overview shows the figures of the steering group's brief: what changed, indicators off target, the pilot against the line, and staff change readiness. The menu below the header leads on, in the same order:</p>
         <ul>
-        <li><strong>Indicators</strong> – each indicator against its target, per tertial.</li>
+        <li><strong>Logic model</strong> – the chain from resources and activities to goals, as a diagram and as a table.</li>
+        <li><strong>Indicators</strong> – each indicator against its target. Choose a year or tertial under <em>Period</em>; without a choice the latest period with values is shown.</li>
         <li><strong>Pilot and line</strong> – the pilot's cases against the line organisation's, with how firm the comparison is.</li>
-        <li><strong>Change readiness</strong> – the staff survey per unit and year.</li>
-        <li><strong>Improvement work</strong> – run charts with their PDSA cycles.</li>
-        <li><strong>Logic model</strong> – the chain from activities to goals.</li>
-        <li><strong>Reports</strong> – the steering brief, the tertial report and the final report to download.</li>
+        <li><strong>Change readiness</strong> – the staff survey per unit and wave.</li>
+        <li><strong>Improvement work</strong> – run charts and control charts (p-charts) with their PDSA cycles.</li>
+        <li><strong>Reports</strong> – make the steering brief, the tertial report or the final report and download it as DOCX, PDF or JSON.</li>
+        <li><strong>Imports</strong> – the files loaded for the pilot and what each brought.</li>
         </ul>
         <h2>3. Small counts</h2>
         <p>These pages are for the pilot's own staff and may show small counts (fewer than five persons); the top of the page says so. Download documents to be spread in their public version, where small counts are hidden.</p>
@@ -53,7 +55,12 @@ enum HelpPages {
         <h2>Hur tillgänglig är webbplatsen?</h2>
         <p>Webbplatsen är utformad för att uppfylla WCAG 2.1 nivå AA. Alla sidor kan användas med enbart tangentbord, har en länk för att hoppa direkt till innehållet, rubriker i ordning, tabeller med rubrikceller och diagram med en textbeskrivning. Varje sida provas automatiskt med verktyget axe-core innan en ny version släpps.</p>
         <h2>Kända brister</h2>
-        <p>Diagram över enkätsvar och körkort har en kort textbeskrivning; de enskilda värdena finns i tabellerna bredvid. Det finns inga kända brister i övrigt.</p>
+        <p>piloteval är delvis förenlig med lagen, på grund av bristerna nedan.</p>
+        <ul>
+        <li>Diagram över enkätsvar och seriediagram har en kort textbeskrivning; de enskilda värdena finns i tabellerna bredvid.</li>
+        <li>Logikmodellens bild förminskas för att rymmas på skärmen, och texten i den blir då liten. Samma innehåll finns i tabellen under bilden.</li>
+        <li>Breda tabeller rullas i sidled inom sin ruta på en smal skärm; rutan kan väljas med tabbtangenten och rullas med piltangenterna.</li>
+        </ul>
         <h2>Rapportera brister</h2>
         <p>Om du upptäcker problem som inte beskrivs här, kontakta den förvaltning som driver servern. Du kan också kontakta Myndigheten för digital förvaltning (Digg), som är tillsynsmyndighet för lagen.</p>
         <h2>Hur vi testat webbplatsen</h2>
@@ -63,7 +70,12 @@ enum HelpPages {
         <h2>How accessible is the site?</h2>
         <p>The site is built to meet WCAG 2.1 level AA. Every page works by keyboard alone, has a link to skip to the content, headings in order, tables with header cells and charts with a text description. Every page is checked automatically with axe-core before a new version is released.</p>
         <h2>Known shortcomings</h2>
-        <p>Charts of survey answers and run charts have a short text description; the individual values are in the tables beside them. There are no other known shortcomings.</p>
+        <p>piloteval is partially compliant with the act, because of the shortcomings below.</p>
+        <ul>
+        <li>Charts of survey answers and run charts have a short text description; the individual values are in the tables beside them.</li>
+        <li>The logic model's diagram is scaled down to fit the screen, which makes its text small. The same content is in the table below it.</li>
+        <li>Wide tables scroll sideways within their box on a narrow screen; the box can be reached with the Tab key and scrolled with the arrow keys.</li>
+        </ul>
         <h2>Report a problem</h2>
         <p>If you find a problem not described here, contact the administration that runs the server. You can also contact the Agency for Digital Government (Digg), which supervises the act.</p>
         <h2>How the site was tested</h2>
