@@ -14,6 +14,8 @@
 # the Python environment is .venv-browser/ (Tests/browser/requirements.txt, installed
 # only when missing). Python 3.12 or later is preferred: axe-selenium-python 3 (with
 # axe-core 4.10) needs it; on 3.11 the older release (axe-core 3.1) is what pip offers.
+# The test makes one report (the steering brief) through the reports form: it is stored
+# in the database under test.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
