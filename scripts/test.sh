@@ -22,7 +22,10 @@ PILOTEVAL_BIN="$cli" PILOTEVAL_DB="$work/demo/piloteval.db" \
 swift test --skip-build
 
 # The web application against a live server over the same demo database (docs/web.md):
-# the API (OpenAPI document valid, schemathesis, every read equal to the CLI's JSON).
+# the API (OpenAPI document valid, schemathesis, every read equal to the CLI's JSON)...
 PILOTEVAL_BIN="$cli" PILOTEVAL_DB="$work/demo/piloteval.db" Tests/api/run.sh
+# The browser: every page in headless Chromium (Selenium), axe-core with zero violations,
+# the main journeys by mouse and by keyboard; screenshots in .build/browser/.
+PILOTEVAL_BIN="$cli" PILOTEVAL_DB="$work/demo/piloteval.db" Tests/browser/run.sh
 # Fault injection, bounded form (kill -9 during imports, concurrent writers, full disk): docs/reliability.md
 Tests/faults/run.sh --quick
