@@ -74,7 +74,7 @@ import Testing
             let cookie = try await Self.signIn(client)
             try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]) { response in
                 let html = String(buffer: response.body)
-                #expect(html.contains("\(met) når målet, \(notMet) når inte målet, \(report.indicators.count - met - notMet) kan inte bedömas"))
+                #expect(html.contains("2022: \(met) når målet, \(notMet) når inte målet, \(report.indicators.count - met - notMet) kan inte bedömas"))
             }
         }
     }

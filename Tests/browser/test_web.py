@@ -424,7 +424,7 @@ def test_journey_keyboard(driver):
         time.sleep(0.5)
         check(path_of(driver.current_url) == target,
               "journey (c): Enter on the readiness link loaded %s, not %s" % (driver.current_url, target))
-        check(driver.find_element(By.TAG_NAME, "h1").text.strip() == "Förändringsberedskap",
+        check(driver.find_element(By.TAG_NAME, "h1").text.strip() == "Förändringsbenägenhet",
               "journey (c): the readiness page's h1 is %r" % driver.find_element(By.TAG_NAME, "h1").text)
     print("  keyboard order: " + " → ".join(order), flush=True)
     console_errors(driver)

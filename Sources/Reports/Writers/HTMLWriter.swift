@@ -54,6 +54,15 @@ public struct HTMLWriter {
         return sections.map { render($0, depth: depth, counter: &counter) }.joined()
     }
 
+    /// One section's blocks and subsections without its own heading (a web page whose
+    /// `<h1>` already says it): block headings of level 1 become `<h2>`, as do the
+    /// subsections' headings.
+    public func fragment(contentsOf section: ReportSection) -> String {
+        var counter = CaptionCounter()
+        return section.blocks.map { render($0, depth: 0, counter: &counter) }.joined()
+            + section.children.map { render($0, depth: 1, counter: &counter) }.joined()
+    }
+
     /// Text as a CSS string's content: backslash, quote and line breaks escaped, and `<`
     /// so that the text cannot end the `<style>` element it sits in.
     static func cssString(_ text: String) -> String {

@@ -25,7 +25,7 @@ enum StyleSheet {
     main { max-width: 72em; margin: 0 auto; padding: 1em 1.2em 3em; }
     main:focus { outline: none; box-shadow: none; }
     h1 { font-size: 1.8em; line-height: 1.2; margin: 0.6em 0 0.4em; }
-    /* Swedish compounds are long ("Förändringsberedskap"): on a phone a heading breaks
+    /* Swedish compounds are long ("Förändringsbenägenhet"): on a phone a heading breaks
        inside a word (hyphenated where the browser can) rather than widen the page. */
     h1, h2, h3, main p, main li, main dd { overflow-wrap: break-word; hyphens: auto; }
     @media (max-width: 30em) { h1 { font-size: 1.5em; } h2 { font-size: 1.25em; } }

@@ -15,7 +15,7 @@ enum HelpPages {
         <li><strong>Logikmodell</strong> – kedjan från resurser och aktiviteter till mål, som bild och som tabell.</li>
         <li><strong>Indikatorer</strong> – varje indikator mot sitt mål. Välj år eller tertial under <em>Period</em>; utan val visas den senaste perioden med värden.</li>
         <li><strong>Pilot och linje</strong> – pilotens ärenden jämförda med linjeorganisationens, med hur säker jämförelsen är.</li>
-        <li><strong>Förändringsberedskap</strong> – personalenkäten per enhet och mätning.</li>
+        <li><strong>Förändringsbenägenhet</strong> – personalenkäten per enhet och mätning.</li>
         <li><strong>Förbättringsarbete</strong> – seriediagram och styrdiagram (run charts och p-diagram) med PDSA-cyklerna.</li>
         <li><strong>Rapporter</strong> – skapa styrgruppens lägesrapport, tertialrapporten eller slutrapporten och ladda ner den som DOCX, PDF eller JSON.</li>
         <li><strong>Inläsningar</strong> – filerna som lästs in för piloten och vad var och en gav.</li>

@@ -11,7 +11,6 @@ enum IndicatorsPage {
         guard !periods.isEmpty else { return "" }
         var out = "<form method=\"get\" action=\"/models/\(Page.pathComponent(modelID))/indicators\" class=\"inline\">\n"
         out += "<p><label for=\"period\">\(HTMLText.escape(s("indicators.period")))</label>\n<select id=\"period\" name=\"period\">\n"
-        out += "<option value=\"\"\(chosen == nil ? " selected" : "")>\(HTMLText.escape(s("indicators.latest")))</option>\n"
         for p in periods.reversed() {
             out += "<option value=\"\(p.description)\"\(p == chosen ? " selected" : "")>\(HTMLText.escape(style.period(p)))</option>\n"
         }

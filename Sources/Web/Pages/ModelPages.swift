@@ -24,6 +24,8 @@ struct ReportSectionPage {
         let sections = selection.all ? built.document.sections
             : selection.keys.compactMap { built.document.section(keyed: $0) }
         if sections.isEmpty { return "<p>\(HTMLText.escape(WebStrings(language)("section.empty")))</p>\n" }
+        // A page of one section: the page's h1 is its heading.
+        if selection.keys.count == 1, let only = sections.first { return writer.fragment(contentsOf: only) }
         return writer.fragment(sections: sections, depth: 1)
     }
 }

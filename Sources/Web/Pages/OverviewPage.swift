@@ -48,7 +48,9 @@ enum OverviewPage {
     static func tile(_ row: IndicatorStatusRow, trend: IndicatorTrend?, style: NumberStyle, strings r: ReportStrings,
                      s: WebStrings) -> String {
         let e = HTMLText.escape
-        let value = IndicatorCells.value(row.total, unit: row.unit, events: row.countsEvents, style: style).text.plainText
+        // A value computed from loaded data (a survey mean) is rounded as the tables round it.
+        let derived: Bool? = row.valueSource != nil && row.unit != .count ? true : nil
+        let value = IndicatorCells.value(row.total, unit: row.unit, events: row.countsEvents, style: style, derived: derived).text.plainText
         let statusClass = row.status == .met ? "status-met" : row.status == .notMet ? "status-not-met" : "muted"
         var out = "<li class=\"card tile\">\n<h3>\(e(row.id)) \(e(row.title))</h3>\n"
         out += "<p class=\"tile-value\">\(e(value))</p>\n"
@@ -56,14 +58,14 @@ enum OverviewPage {
         if let target = row.target ?? row.cityTarget {
             out += "<p>\(e(s("overview.target"))): \(e(target.rule.text))</p>\n"
         }
-        if let trend, let svg = sparkline(trend, style: style, s: s) { out += svg }
+        if let trend, let svg = sparkline(trend, derived: derived, style: style, s: s) { out += svg }
         return out + "</li>\n"
     }
 
     /// A line through the total's values, oldest to newest, with a text alternative that
     /// names the first and last period and value (the values themselves are on the
     /// indicators page).
-    static func sparkline(_ trend: IndicatorTrend, style: NumberStyle, s: WebStrings) -> String? {
+    static func sparkline(_ trend: IndicatorTrend, derived: Bool?, style: NumberStyle, s: WebStrings) -> String? {
         let points = trend.points.compactMap { p in p.total.value.value.map { (p.period, $0) } }
         guard points.count >= 2, let low = points.map(\.1).min(), let high = points.map(\.1).max() else { return nil }
         let width = 160.0, height = 36.0, pad = 3.0
@@ -74,7 +76,7 @@ enum OverviewPage {
             return String(format: "%.1f,%.1f", x, y)
         }
         let format = { (v: Double) in IndicatorCells.value(GroupFigure(value: Figure(v), ciLow: Figure(undefined: ""), ciHigh: Figure(undefined: "")),
-                                                            unit: trend.unit, style: style).text.plainText }
+                                                            unit: trend.unit, style: style, derived: derived).text.plainText }
         let label = s("overview.sparkline", ["from": style.period(points.first!.0), "first": format(points.first!.1),
                                              "to": style.period(points.last!.0), "last": format(points.last!.1),
                                              "n": "\(points.count)"])

@@ -58,12 +58,16 @@ struct Page {
     }
 
     func response(status: HTTPResponse.Status = .ok, signedIn: Bool = true) -> Response {
+        var page = self
+        if !signedIn { page.model = nil }
+        return Self.response(html: page.html(), language: language, status: status)
+    }
+
+    static func response(html: String, language: Language, status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.contentLanguage] = language.rawValue
-        var page = self
-        if !signedIn { page.model = nil }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page.html())))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
     /// An id as one path segment (model ids are slugs, but say so in code).

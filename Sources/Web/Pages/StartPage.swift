@@ -13,6 +13,8 @@ struct StartPage {
         var name: String
         var period: String?
         var latestPeriod: String?
+        /// The period the counts are for (`PagePeriod`): the latest that can be assessed.
+        var shownPeriod: String?
         var met = 0, notMet = 0, notAssessable = 0
         var latestWave: String?
         var lastImport: String?
@@ -27,11 +29,10 @@ struct StartPage {
             let model = versioned.model
             var card = Card(id: model.id, name: model.name,
                             period: model.period.map { "\($0.start) – \($0.end)" })
-            let data = try IndicatorData.load(db, modelID: model.id)
-            if let report = IndicatorStatusAnalysis.compute(
-                model: model, modelVersion: versioned.version, observations: data.observations,
-                warnings: data.warnings, period: nil, earlierVersions: data.versions, unavailable: data.unavailable) {
-                card.latestPeriod = report.period.description
+            let (_, data, period) = try PagePeriod.choose(db, modelID: model.id)
+            card.latestPeriod = data.observations.map(\.period).max()?.description
+            if let report = PagePeriod.status(versioned, data, period) {
+                card.shownPeriod = report.period.description
                 for row in report.indicators {
                     switch row.status {
                     case .met: card.met += 1
@@ -63,7 +64,8 @@ struct StartPage {
             if let latest = c.latestPeriod {
                 row("start.latest", latest)
                 row("start.indicators", s("start.indicators.value", ["met": "\(c.met)", "not_met": "\(c.notMet)",
-                                                                     "other": "\(c.notAssessable)"]))
+                                                                     "other": "\(c.notAssessable)",
+                                                                     "period": c.shownPeriod ?? latest]))
             } else {
                 row("start.latest", s("start.no_values"))
             }

@@ -21,43 +21,43 @@ struct PageRoutes: Sendable {
             }
             return response
         }
-        router.get("/") { request, context in try await start(request, context) }
+        router.get("/") { request, context in try await cached(request, context) { try await start(request, context) } }
         router.get("/help") { _, context in HelpPages.help(context).response() }
         router.get("/accessibility") { _, context in HelpPages.accessibility(context).response() }
-        router.get("/models/:id") { request, context in
+        router.get("/models/:id") { request, context in try await cached(request, context) {
             let id = try modelID(context)
+            let chosen = try periodParameter(request, context)
             let data = try await services.data.read { db -> OverviewPage.Data in
-                let versioned = try ModelCatalog(db).resolveVersioned(id)
-                let data = try IndicatorData.load(db, modelID: versioned.model.id)
+                let (versioned, data, period) = try PagePeriod.choose(db, modelID: id)
                 return OverviewPage.Data(
-                    status: IndicatorStatusAnalysis.compute(
-                        model: versioned.model, modelVersion: versioned.version, observations: data.observations,
-                        warnings: data.warnings, period: nil, earlierVersions: data.versions, unavailable: data.unavailable),
+                    status: PagePeriod.status(versioned, data, chosen ?? period),
                     trend: IndicatorTrendAnalysis.compute(model: versioned.model, modelVersion: versioned.version,
                                                           observations: data.observations, indicator: nil,
                                                           earlierVersions: data.versions))
             }
             let language = context.language
             let before = OverviewPage.body(data, language: language) { blockHTML($0, language) }
-            return try await sectionPage(request, context, current: "overview", selection: Self.overview, before: before)
-        }
+            return try await sectionPage(request, context, current: "overview", selection: Self.overview,
+                                         period: chosen ?? data.status?.period, before: before)
+        } }
         for (slug, key, selection) in Self.sectionPages {
             router.get("/models/:id/\(slug)") { request, context in
-                try await sectionPage(request, context, current: key, selection: selection)
+                try await cached(request, context) { try await sectionPage(request, context, current: key, selection: selection) }
             }
         }
-        router.get("/models/:id/indicators") { request, context in
+        router.get("/models/:id/indicators") { request, context in try await cached(request, context) {
             let id = try modelID(context)
             let chosen = try periodParameter(request, context)
-            let periods = try await services.data.read { db -> [Period] in
-                let data = try IndicatorData.load(db, modelID: try ModelCatalog(db).resolveVersioned(id).model.id)
-                return Array(Set(data.observations.map(\.period))).sorted()
+            let (periods, opening) = try await services.data.read { db -> ([Period], Period?) in
+                let (_, data, period) = try PagePeriod.choose(db, modelID: id)
+                return (Array(Set(data.observations.map(\.period))).sorted(), period)
             }
-            let picker = IndicatorsPage.picker(periods: periods, chosen: chosen, modelID: id, language: context.language)
+            let picker = IndicatorsPage.picker(periods: periods, chosen: chosen ?? opening, modelID: id, language: context.language)
             return try await sectionPage(request, context, current: "indicators",
-                                         selection: .init(kind: .final, keys: ["6.indicators"]), before: picker)
-        }
-        router.get("/models/:id/logic-model") { request, context in
+                                         selection: .init(kind: .final, keys: ["6.indicators"]), period: chosen ?? opening,
+                                         before: picker)
+        } }
+        router.get("/models/:id/logic-model") { request, context in try await cached(request, context) {
             let id = try modelID(context)
             let query = request.uri.queryParameters
             let from = query.get("from").flatMap(Int.init), to = query.get("to").flatMap(Int.init)
@@ -78,7 +78,7 @@ struct PageRoutes: Sendable {
             if let diff { after += blockHTML(diff.blocks(style: NumberStyle(language)), language) }
             return try await sectionPage(request, context, current: "logic_model",
                                          selection: .init(kind: .final, keys: ["6.logic_model"]), after: after)
-        }
+        } }
         router.get("/models/:id/logic-model.svg") { _, context in
             let id = try modelID(context)
             let svg = try await services.data.read { db in SVGRenderer.render(try ModelCatalog(db).resolve(id)) }
@@ -86,7 +86,7 @@ struct PageRoutes: Sendable {
             headers[.contentType] = "image/svg+xml"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: svg)))
         }
-        router.get("/models/:id/imports") { request, context in
+        router.get("/models/:id/imports") { request, context in try await cached(request, context) {
             let id = try modelID(context)
             let (name, related, all) = try await services.data.read { db -> (String, [ImportRecord], Int) in
                 let model = try ModelCatalog(db).resolve(id)
@@ -97,8 +97,8 @@ struct PageRoutes: Sendable {
             let body = "<p class=\"lead\">\(HTMLText.escape(s("imports.lead")))</p>\n"
                 + blockHTML(ImportsPage.blocks(related, all: all, language: context.language), context.language)
             return Page(title: s("nav.imports"), language: context.language, body: body, session: context.session,
-                        model: (id, name), current: "imports", path: request.uri.path).response()
-        }
+                        model: (id, name), current: "imports", path: request.uri.path)
+        } }
     }
 
     /// Blocks through the reports' HTML writer (the one renderer for figures).
@@ -118,18 +118,27 @@ struct PageRoutes: Sendable {
     static let overview = ReportSectionPage.Selection(
         kind: .steering, keys: ["steering.changes", "steering.pilot_vs_line", "steering.readiness", "steering.off_target"])
 
-    func start(_ request: Request, _ context: WebContext) async throws -> Response {
+    /// A page built once per address, language and state of the data (`PageCache`).
+    func cached(_ request: Request, _ context: WebContext, _ build: @escaping @Sendable () async throws -> Page) async throws -> Response {
+        let key = PageCache.Key(path: request.uri.path, query: request.uri.query ?? "", language: context.language.rawValue,
+                                dataVersion: services.data.version())
+        let html = try await services.pages.page(key) { try await build().html() }
+        return Page.response(html: html, language: context.language)
+    }
+
+    func start(_ request: Request, _ context: WebContext) async throws -> Page {
         let s = WebStrings(context.language)
         let cards = try await services.data.read { db in try StartPage.cards(db) }
         return Page(title: s("start.title"), language: context.language, body: StartPage.body(cards, s),
-                    session: context.session, path: "/").response()
+                    session: context.session, path: "/")
     }
 
     func sectionPage(_ request: Request, _ context: WebContext, current: String,
-                     selection: ReportSectionPage.Selection, before: String = "", after: String = "") async throws -> Response {
+                     selection: ReportSectionPage.Selection, period: Period? = nil, before: String = "",
+                     after: String = "") async throws -> Page {
         let id = try modelID(context)
         let language = context.language
-        let period = try periodParameter(request, context)
+        let period = try period ?? periodParameter(request, context)
         let key = PageDocuments.Key(model: id, kind: selection.kind, language: language, period: period?.description,
                                     audience: .internal, dataVersion: services.data.version())
         let data = services.data, toolVersion = services.configuration.toolVersion
@@ -150,7 +159,7 @@ struct PageRoutes: Sendable {
         return Page(title: title, language: language,
                     body: before + ReportSectionPage.body(built, selection, language: language) + after,
                     session: context.session, model: (id, name), current: current,
-                    path: request.uri.path, internalAudience: true).response()
+                    path: request.uri.path, internalAudience: true)
     }
 
     func modelID(_ context: WebContext) throws -> String {

@@ -33,6 +33,7 @@ public struct WebServer: Sendable {
         let configuration: Configuration
         let sessions: SessionStore
         let documents: PageDocuments
+        let pages: PageCache
         var data: WebData { configuration.data }
     }
 
@@ -43,7 +44,7 @@ public struct WebServer: Sendable {
     /// The router with every page, the API and the middleware, in the order a request
     /// meets them: log, headers, errors, authentication, route.
     public func router() -> Router<WebContext> {
-        let services = Services(configuration: configuration, sessions: SessionStore(), documents: PageDocuments())
+        let services = Services(configuration: configuration, sessions: SessionStore(), documents: PageDocuments(), pages: PageCache())
         let router = Router(context: WebContext.self)
         router.add(middleware: RequestLogMiddleware(log: configuration.log))
         router.add(middleware: SecurityHeadersMiddleware())
