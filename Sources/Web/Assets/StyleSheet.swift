@@ -52,6 +52,13 @@ enum StyleSheet {
     figure { margin: 1em 0; max-width: 100%; overflow-x: auto; }
     figure svg { max-width: 100%; height: auto; }
     figcaption { font-size: 0.95em; }
+    .tiles .card h3 { font-size: 1em; margin: 0 0 0.4em; }
+    .tiles .card p { margin: 0.2em 0; }
+    .tile-value { font-size: 1.6em; font-weight: 700; font-variant-numeric: tabular-nums; }
+    .tile-period { font-size: 0.55em; font-weight: 400; color: var(--muted); }
+    .sparkline { display: block; margin-top: 0.4em; color: var(--accent); }
+    /* Charts at a readable size beside the text rather than the full width of a desk screen. */
+    main figure svg { max-width: 44em; }
     .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(18em, 1fr)); gap: 1em; padding: 0; list-style: none; }
     .card { border: 1px solid var(--line); border-radius: 6px; padding: 0.8em 1em; }
     .card h2 { margin: 0 0 0.3em; font-size: 1.2em; }

@@ -15,6 +15,8 @@ enum OverviewPage {
     struct Data: Sendable {
         var status: IndicatorStatusReport?
         var trend: IndicatorTrendReport
+        /// Indicators whose values are computed from loaded data (`data:`).
+        var computed: Set<String> = []
     }
 
     static func body(_ data: Data, language: Language, render: ([Block]) -> String) -> String {
@@ -40,23 +42,31 @@ enum OverviewPage {
         out += "<h2>\(HTMLText.escape(s("overview.indicators")))</h2>\n<ul class=\"cards tiles\">\n"
         for row in status.indicators {
             let trend = data.trend.indicators.first { $0.id == row.id }
-            out += tile(row, trend: trend, style: style, strings: r, s: s)
+            out += tile(row, trend: trend, computed: data.computed.contains(row.id), style: style, strings: r, s: s)
         }
         return out + "</ul>\n"
     }
 
-    static func tile(_ row: IndicatorStatusRow, trend: IndicatorTrend?, style: NumberStyle, strings r: ReportStrings,
-                     s: WebStrings) -> String {
+    /// The indicator's latest value (whichever period it is from: a yearly survey item
+    /// has none in a tertial), with that period, its status and target.
+    static func tile(_ row: IndicatorStatusRow, trend: IndicatorTrend?, computed: Bool, style: NumberStyle,
+                     strings r: ReportStrings, s: WebStrings) -> String {
         let e = HTMLText.escape
         // A value computed from loaded data (a survey mean) is rounded as the tables round it.
-        let derived: Bool? = row.valueSource != nil && row.unit != .count ? true : nil
-        let value = IndicatorCells.value(row.total, unit: row.unit, events: row.countsEvents, style: style, derived: derived).text.plainText
-        let statusClass = row.status == .met ? "status-met" : row.status == .notMet ? "status-not-met" : "muted"
+        let derived: Bool? = computed && row.unit != .count ? true : nil
+        let latest = trend?.points.last { $0.total.value.value != nil }
         var out = "<li class=\"card tile\">\n<h3>\(e(row.id)) \(e(row.title))</h3>\n"
-        out += "<p class=\"tile-value\">\(e(value))</p>\n"
-        out += "<p class=\"\(statusClass)\">\(e(r("status." + row.status.rawValue)))</p>\n"
-        if let target = row.target ?? row.cityTarget {
-            out += "<p>\(e(s("overview.target"))): \(e(target.rule.text))</p>\n"
+        guard let latest else {
+            return out + "<p class=\"muted\">\(e(s("overview.no_value")))</p>\n</li>\n"
+        }
+        let value = IndicatorCells.value(latest.total, unit: row.unit, events: row.countsEvents, style: style, derived: derived).text.plainText
+        let status = latest.status
+        let statusClass = status == .met ? "status-met" : status == .notMet ? "status-not-met" : "muted"
+        out += "<p class=\"tile-value\">\(e(value)) <span class=\"tile-period\">\(e(style.period(latest.period)))</span></p>\n"
+        out += "<p class=\"\(statusClass)\">\(e(r("status." + status.rawValue)))</p>\n"
+        if let target = latest.target ?? latest.cityTarget {
+            let rule = TargetRuleText.text(target.rule, unit: row.unit, language: style.language, note: target.note)
+            out += "<p>\(e(s("overview.target"))): \(e(rule))</p>\n"
         }
         if let trend, let svg = sparkline(trend, derived: derived, style: style, s: s) { out += svg }
         return out + "</li>\n"

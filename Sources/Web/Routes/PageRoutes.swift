@@ -33,7 +33,8 @@ struct PageRoutes: Sendable {
                     status: PagePeriod.status(versioned, data, chosen ?? period),
                     trend: IndicatorTrendAnalysis.compute(model: versioned.model, modelVersion: versioned.version,
                                                           observations: data.observations, indicator: nil,
-                                                          earlierVersions: data.versions))
+                                                          earlierVersions: data.versions),
+                    computed: Set(versioned.model.indicators.filter { $0.data != nil }.map(\.id)))
             }
             let language = context.language
             let before = OverviewPage.body(data, language: language) { blockHTML($0, language) }
