@@ -60,6 +60,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
             // The thread pool that SQLite reads and report builds run on, off the event loops.
             .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
         .target(name: "PilotEvalKit", dependencies: [
             "Statistics", "Periods", "LogicModel", "Store", "Evaluation", "Presentation", "Reports",

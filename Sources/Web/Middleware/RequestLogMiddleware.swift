@@ -34,9 +34,8 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         log(IdentityNumberScanner.masking(line))
     }
 
+    /// A value-type format style: no formatter object made per request.
     static func timestamp() -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        return f.string(from: Date())
+        Date().formatted(.iso8601)
     }
 }

@@ -64,10 +64,14 @@ struct Page {
     }
 
     static func response(html: String, language: Language, status: HTTPResponse.Status = .ok) -> Response {
+        response(bytes: ByteBuffer(string: html), language: language, status: status)
+    }
+
+    static func response(bytes: ByteBuffer, language: Language, status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.contentLanguage] = language.rawValue
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: bytes))
     }
 
     /// An id as one path segment (model ids are slugs, but say so in code).

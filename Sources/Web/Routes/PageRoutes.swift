@@ -123,8 +123,8 @@ struct PageRoutes: Sendable {
     func cached(_ request: Request, _ context: WebContext, _ build: @escaping @Sendable () async throws -> Page) async throws -> Response {
         let key = PageCache.Key(path: request.uri.path, query: request.uri.query ?? "", language: context.language.rawValue,
                                 dataVersion: services.data.version())
-        let html = try await services.pages.page(key) { try await build().html() }
-        return Page.response(html: html, language: context.language)
+        let bytes = try await services.pages.page(key) { try await build().html() }
+        return Page.response(bytes: bytes, language: context.language)
     }
 
     func start(_ request: Request, _ context: WebContext) async throws -> Page {
