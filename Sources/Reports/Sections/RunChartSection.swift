@@ -280,7 +280,7 @@ extension RunChartSection {
     /// the ö of "förskole", cannot be restored from it).
     /// A measure's name: the title of the model's indicator bound to it (`data: {measure:
     /// ID}`), which has the letters an id leaves out; else the id spelt out.
-    static func measureName(_ id: String, model: LogicModel) -> String {
+    public static func measureName(_ id: String, model: LogicModel) -> String {
         model.indicators.first { if case .measure(let m)? = $0.data { return m == id }; return false }?.title ?? readableName(id)
     }
 

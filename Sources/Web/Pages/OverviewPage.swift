@@ -17,6 +17,8 @@ enum OverviewPage {
         var trend: IndicatorTrendReport
         /// Indicators whose values are computed from loaded data (`data:`).
         var computed: Set<String> = []
+        /// A sentence per improvement measure on its run chart's signals (`signal`).
+        var signals: [RichText] = []
     }
 
     static func body(_ data: Data, language: Language, render: ([Block]) -> String) -> String {
@@ -44,7 +46,33 @@ enum OverviewPage {
             let trend = data.trend.indicators.first { $0.id == row.id }
             out += tile(row, trend: trend, computed: data.computed.contains(row.id), style: style, strings: r, s: s)
         }
-        return out + "</ul>\n"
+        out += "</ul>\n"
+        if !data.signals.isEmpty {
+            out += "<h2>\(HTMLText.escape(s("overview.signals")))</h2>\n"
+            out += render([.list(ListBlock(items: data.signals))])
+        }
+        return out
+    }
+
+    /// One measure's run chart in a sentence: a signal of non-random variation (a long
+    /// run or few crossings, Anhøj's rules; points outside a P chart's limits), none,
+    /// or too few points to tell.
+    static func signal(_ m: RunChartSection.Measure, model: LogicModel, s: WebStrings) -> RichText {
+        let name = RunChartSection.measureName(m.measure, model: model)
+        let text: String
+        if !m.signalPossible {
+            text = s("overview.signal.too_few", ["n": "\(m.usefulPoints)"])
+        } else if m.runsSignal || (m.pointsOutsideLimits ?? 0) > 0 {
+            var parts: [String] = []
+            if m.runsSignal { parts.append(s("overview.signal.runs")) }
+            if let outside = m.pointsOutsideLimits, outside > 0 {
+                parts.append(s(outside == 1 ? "overview.signal.outside.one" : "overview.signal.outside", ["n": "\(outside)"]))
+            }
+            text = s("overview.signal.yes", ["what": parts.joined(separator: s("overview.signal.and"))])
+        } else {
+            text = s("overview.signal.none")
+        }
+        return RichText([.strong(name), .plain(": " + text)])
     }
 
     /// The indicator's latest value (whichever period it is from: a yearly survey item

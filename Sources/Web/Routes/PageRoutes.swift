@@ -27,6 +27,7 @@ struct PageRoutes: Sendable {
         router.get("/models/:id") { request, context in try await cached(request, context) {
             let id = try modelID(context)
             let chosen = try periodParameter(request, context)
+            let language = context.language, toolVersion = services.configuration.toolVersion
             let data = try await services.data.read { db -> OverviewPage.Data in
                 let (versioned, data, period) = try PagePeriod.choose(db, modelID: id)
                 return OverviewPage.Data(
@@ -34,9 +35,10 @@ struct PageRoutes: Sendable {
                     trend: IndicatorTrendAnalysis.compute(model: versioned.model, modelVersion: versioned.version,
                                                           observations: data.observations, indicator: nil,
                                                           earlierVersions: data.versions),
-                    computed: Set(versioned.model.indicators.filter { $0.data != nil }.map(\.id)))
+                    computed: Set(versioned.model.indicators.filter { $0.data != nil }.map(\.id)),
+                    signals: try Self.improvement(db, versioned.model, language: language, toolVersion: toolVersion).measures
+                        .map { OverviewPage.signal($0, model: versioned.model, s: WebStrings(language)) })
             }
-            let language = context.language
             let before = OverviewPage.body(data, language: language) { blockHTML($0, language) }
             return try await sectionPage(request, context, current: "overview", selection: Self.overview,
                                          period: chosen ?? data.status?.period, before: before)
@@ -100,6 +102,18 @@ struct PageRoutes: Sendable {
             return Page(title: s("nav.imports"), language: context.language, body: body, session: context.session,
                         model: (id, name), current: "imports", path: request.uri.path)
         } }
+    }
+
+    /// The improvement measures' run charts as the final report computes them (its
+    /// section's own function), for the overview's signals.
+    static func improvement(_ db: Database, _ model: LogicModel, language: Language, toolVersion: String) throws -> RunChartSection.Result {
+        let stored = try ModelCatalog(db).resolveStored(model.id)
+        let request = ReportRequest(kind: .final, language: language, format: "html", suppression: SuppressionRule(audience: .internal),
+                                    toolVersion: toolVersion)
+        let provenance = ReportRecord.ModelProvenance(id: stored.document.id, name: model.name, version: stored.document.version,
+                                                      sha256: stored.document.sha256)
+        return try RunChartSection().compute(ReportContext(model: model, modelProvenance: provenance, request: request,
+                                                           strings: ReportStrings(language), database: db))
     }
 
     /// Blocks through the reports' HTML writer (the one renderer for figures).
