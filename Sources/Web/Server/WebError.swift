@@ -1,6 +1,10 @@
+import Evaluation
+import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdCore
+import LogicModel
+import Presentation
 
 /// Why a request was refused, in words for a page and a code for the API. Nothing of
 /// the internals (no stack trace, no SQL, no path on disk) reaches the response.
@@ -57,7 +61,7 @@ struct ErrorMiddleware: RouterMiddleware {
         }
     }
 
-    func detail(_ error: WebError, _ language: LanguageCode) -> String {
+    func detail(_ error: WebError, _ language: Language) -> String {
         let s = WebStrings(language)
         switch error {
         case .unauthorized: return s("error.unauthorized")
@@ -101,9 +105,3 @@ struct Problem: Encodable {
         return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
-
-import Evaluation
-import Foundation
-import LogicModel
-import Presentation
-typealias LanguageCode = Language
