@@ -88,7 +88,7 @@ let package = Package(
                     resources: [.copy("Golden")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Presentation"]),
         .testTarget(name: "WebTests", dependencies: [
-            "Web", "Evaluation", "Store",
+            "Web", "Evaluation", "Store", "Presentation",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "CLITests", dependencies: ["piloteval", "XLSXTestSupport"],

@@ -55,26 +55,6 @@ struct ImportsList: ParsableCommand {
 /// The JSON shape of one import, as `imports list --format json` and every import
 /// command's `--format json` print it. `superseded_rows` counts the rows a later import
 /// replaced (0 when none), `superseded_by` names those imports (empty when none).
-struct ImportListing: Encodable {
-    let id: Int, kind: String, fileName: String, fileSha256: String, rowCount: Int
-    let target: String?, startedAt: String, finishedAt: String?, status: String
-    let supersededRows: Int, supersededBy: [Int]
-
-    init(_ r: ImportRecord, superseded: Supersession? = nil) {
-        id = r.id; kind = r.kind; fileName = r.fileName; fileSha256 = r.fileSHA256
-        rowCount = r.rowCount; target = r.target; startedAt = r.startedAt
-        finishedAt = r.finishedAt; status = r.status.rawValue
-        supersededRows = superseded?.rows ?? 0; supersededBy = superseded?.by ?? []
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, kind, target, status
-        case fileName = "file_name", fileSha256 = "file_sha256", rowCount = "row_count"
-        case startedAt = "started_at", finishedAt = "finished_at"
-        case supersededRows = "superseded_rows", supersededBy = "superseded_by"
-    }
-}
-
 struct ImportsUndo: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "undo", abstract: "Delete one import and every row it brought.",
@@ -104,16 +84,3 @@ struct ImportsUndo: ParsableCommand {
 
 /// The JSON of `imports undo --format json`: the import that went and the rows it took
 /// with it, per table.
-private struct UndoListing: Encodable {
-    let id: Int, kind: String, fileName: String, target: String?, deletedRows: [String: Int]
-
-    init(_ u: UndoneImport) {
-        id = u.record.id; kind = u.record.kind; fileName = u.record.fileName; target = u.record.target
-        deletedRows = u.deletedRows
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, kind, target
-        case fileName = "file_name", deletedRows = "deleted_rows"
-    }
-}

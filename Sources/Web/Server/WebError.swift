@@ -90,11 +90,14 @@ struct Problem: Encodable {
     let title: String
     let status: Int
     let detail: String
+    /// A refused file's located errors (an extension member, RFC 9457 §3.2).
+    var errors: [String]?
 
-    init(status: HTTPResponse.Status, detail: String) {
+    init(status: HTTPResponse.Status, detail: String, errors: [String]? = nil) {
         self.title = status.reasonPhrase
         self.status = Int(status.code)
         self.detail = detail
+        self.errors = errors
     }
 
     func response() -> Response {

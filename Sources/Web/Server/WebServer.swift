@@ -53,6 +53,7 @@ public struct WebServer: Sendable {
                                                         secureCookies: false))
         PageRoutes(services: services).register(on: router)
         ReportRoutes(services: services).register(on: router)
+        ImportAPIRoutes(services: services).register(on: router)
         APIRoutes(services: services).register(on: router)
         return router
     }

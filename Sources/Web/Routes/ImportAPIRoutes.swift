@@ -1,0 +1,76 @@
+import Evaluation
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+import Presentation
+import Store
+
+/// The API's writes for imports (DESIGN §8, issue 23's first step): upload a file of
+/// indicator values — `dry_run=1` answers the preview and writes nothing; otherwise
+/// 201 with the import's record as `imports list --format json` shows it — and undo an
+/// import. Case extracts, survey waves and measures are uploaded with the CLI for now
+/// (400 says so); their uploads come with the server's pseudonym key (issue 23).
+struct ImportAPIRoutes: Sendable {
+    let services: WebServer.Services
+
+    func register(on router: Router<WebContext>) {
+        router.post("/api/v1/models/:id/imports") { request, context in try await upload(request, context) }
+        router.delete("/api/v1/imports/:import") { _, context in
+            guard let text = context.parameters.get("import"), let id = Int(text) else {
+                throw WebError.notFound("no import id")
+            }
+            do {
+                let undone = try await services.data.write { db in try ImportLog(db).undo(id) }
+                return json(try ResultJSON.data(UndoListing(undone)), status: .ok)
+            } catch let error as ImportLogError {
+                throw WebError.notFound(error.description)
+            }
+        }
+    }
+
+    func upload(_ request: Request, _ context: WebContext) async throws -> Response {
+        guard let id = context.parameters.get("id")?.removingPercentEncoding, !id.isEmpty else { throw WebError.notFound("no model id") }
+        let query = request.uri.queryParameters
+        let kind = query.get("kind") ?? ""
+        guard kind == IndicatorImporter.kind else {
+            throw WebError.badRequest(kind.isEmpty
+                ? "give the kind of file: ?kind=indicators"
+                : "kind \"\(kind)\": the web accepts indicators so far; import cases, readiness and measures with the CLI")
+        }
+        let dryRun = ["1", "true", "yes"].contains(query.get("dry_run") ?? "")
+        guard let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(contentType:)) else {
+            throw WebError.badRequest("send the file as multipart/form-data in a part named file")
+        }
+        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        let form: MultipartForm
+        do { form = try MultipartForm(body: Data(buffer: body), boundary: boundary) } catch let e as MultipartForm.Malformed {
+            throw WebError.badRequest("the multipart body cannot be read: \(e.description)")
+        }
+        guard let file = form.part("file") else { throw WebError.badRequest("no part named file in the upload") }
+        let name = file.fileName ?? "upload.csv"
+        do {
+            let outcome = try await services.data.write { db in
+                try IndicatorUpload.run(db, modelID: id, data: file.data, fileName: name, dryRun: dryRun)
+            }
+            switch outcome {
+            case .preview(let preview): return json(try ResultJSON.data(preview), status: .ok)
+            case .imported(_, let record): return json(try ResultJSON.data(ImportListing(record)), status: .created)
+            }
+        } catch let refused as IndicatorUpload.Refused {
+            var response = Problem(status: .unprocessableContent,
+                                   detail: "\(name): \(refused.errors.count) problem(s); nothing was imported",
+                                   errors: refused.errors).response()
+            response.status = .unprocessableContent
+            return response
+        } catch let error as ImportLogError {
+            return Problem(status: .conflict, detail: error.description).response()
+        }
+    }
+
+    func json(_ data: Data, status: HTTPResponse.Status) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
