@@ -74,7 +74,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         return uri.path + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
     }
 
-    /// The header, or the `_csrf` field of a form body (read whole and kept for the
+    /// The header, or the `_csrf` field of a form or multipart body (read whole and kept for the
     /// handler). Compared in constant time.
     static func checkCSRF(_ request: inout Request, context: WebContext, expected: String) async throws {
         let expectedToken = AccessToken(value: expected)
@@ -83,9 +83,16 @@ struct AuthenticationMiddleware: RouterMiddleware {
             return
         }
         let type = request.headers[.contentType] ?? ""
-        guard type.hasPrefix("application/x-www-form-urlencoded") else { throw WebError.csrf }
         let body = try await request.collectBody(upTo: context.maxUploadSize)
-        let form = FormFields(String(buffer: body))
-        guard let sent = form["_csrf"], expectedToken.matches(sent) else { throw WebError.csrf }
+        let sent: String?
+        if type.hasPrefix("application/x-www-form-urlencoded") {
+            sent = FormFields(String(buffer: body))["_csrf"]
+        } else if let boundary = MultipartForm.boundary(contentType: type) {
+            // An upload form: the token is a part of its own (before the file).
+            sent = (try? MultipartForm(body: Data(buffer: body), boundary: boundary))?.text("_csrf")
+        } else {
+            sent = nil
+        }
+        guard let sent, expectedToken.matches(sent) else { throw WebError.csrf }
     }
 }

@@ -47,3 +47,61 @@ enum ImportsPage {
         return blocks
     }
 }
+
+/// The imports page's forms: upload a file of indicator values (previewed before it is
+/// imported), confirm a previewed file, undo an import. Plain forms; each names its
+/// purpose in a label and carries the session's CSRF token.
+extension ImportsPage {
+    static func uploadForm(modelID: String, csrf: String, s: WebStrings) -> String {
+        let e = HTMLText.escape
+        return """
+        <h2 id="upload">\(e(s("imports.upload")))</h2>
+        <p>\(e(s("imports.upload.lead")))</p>
+        <form method="post" action="/models/\(Page.pathComponent(modelID))/imports/preview" enctype="multipart/form-data">
+        <input type="hidden" name="_csrf" value="\(e(csrf))">
+        <p><label for="file">\(e(s("imports.upload.file")))</label>
+        <span class="hint" id="file-hint">\(e(s("imports.upload.hint")))</span>
+        <input type="file" id="file" name="file" accept=".csv,text/csv" required aria-describedby="file-hint"></p>
+        <p><button type="submit" data-busy="\(e(s("imports.upload.busy")))">\(e(s("imports.upload.submit")))</button></p>
+        </form>
+
+        """
+    }
+
+    static func undoForm(_ imports: [ImportRecord], modelID: String, csrf: String, s: WebStrings) -> String {
+        guard !imports.isEmpty else { return "" }
+        let e = HTMLText.escape
+        var out = "<h2 id=\"undo\">\(e(s("imports.undo")))</h2>\n<p>\(e(s("imports.undo.lead")))</p>\n"
+        out += "<form method=\"post\" action=\"/models/\(Page.pathComponent(modelID))/imports/undo\">\n"
+        out += "<input type=\"hidden\" name=\"_csrf\" value=\"\(e(csrf))\">\n"
+        out += "<p><label for=\"import\">\(e(s("imports.undo.which")))</label>\n<select id=\"import\" name=\"import\">\n"
+        for r in imports.sorted(by: { $0.id > $1.id }) {
+            out += "<option value=\"\(r.id)\">\(e(r.fileName)) – \(e(s("imports.kind." + r.kind))), \(e(ReportsPage.shownTime(r.startedAt)))</option>\n"
+        }
+        out += "</select></p>\n<p><button type=\"submit\">\(e(s("imports.undo.submit")))</button></p>\n</form>\n"
+        return out
+    }
+
+    /// What a previewed file would do, and the button that imports it; or why it was refused.
+    static func preview(_ preview: IndicatorUpload.Preview?, errors: [String], uploadID: String?, modelID: String,
+                        csrf: String, s: WebStrings) -> String {
+        let e = HTMLText.escape
+        var out = ""
+        if let preview {
+            out += "<div class=\"callout\" role=\"status\"><p>\(e(s("imports.preview.ok", ["file": preview.fileName, "rows": "\(preview.rows)", "indicators": "\(preview.indicators.count)", "periods": preview.periods.joined(separator: ", ")])))</p></div>\n"
+            if !preview.warnings.isEmpty {
+                out += "<h2>\(e(s("imports.preview.warnings")))</h2>\n<ul>\n" + preview.warnings.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
+            }
+            if let uploadID {
+                out += "<form method=\"post\" action=\"/models/\(Page.pathComponent(modelID))/imports/confirm\">\n"
+                out += "<input type=\"hidden\" name=\"_csrf\" value=\"\(e(csrf))\">\n<input type=\"hidden\" name=\"upload\" value=\"\(e(uploadID))\">\n"
+                out += "<p><button type=\"submit\">\(e(s("imports.preview.confirm")))</button> <a href=\"/models/\(Page.pathComponent(modelID))/imports\">\(e(s("imports.preview.cancel")))</a></p>\n</form>\n"
+            }
+        } else {
+            out += "<div class=\"callout callout-warning\" role=\"alert\"><p class=\"callout-title\">\(e(s("imports.preview.refused", ["n": "\(errors.count)"])))</p>\n<ul>\n"
+            out += errors.prefix(50).map { "<li>\(e($0))</li>\n" }.joined()
+            out += "</ul></div>\n<p><a href=\"/models/\(Page.pathComponent(modelID))/imports#upload\">\(e(s("imports.preview.again")))</a></p>\n"
+        }
+        return out
+    }
+}

@@ -89,19 +89,6 @@ struct PageRoutes: Sendable {
             headers[.contentType] = "image/svg+xml"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: svg)))
         }
-        router.get("/models/:id/imports") { request, context in try await cached(request, context) {
-            let id = try modelID(context)
-            let (name, related, all) = try await services.data.read { db -> (String, [ImportRecord], Int) in
-                let model = try ModelCatalog(db).resolve(id)
-                let imports = try ImportLog(db).list()
-                return (model.name, ImportsPage.related(imports, to: model), imports.count)
-            }
-            let s = WebStrings(context.language)
-            let body = "<p class=\"lead\">\(HTMLText.escape(s("imports.lead")))</p>\n"
-                + blockHTML(ImportsPage.blocks(related, all: all, language: context.language), context.language)
-            return Page(title: s("nav.imports"), language: context.language, body: body, session: context.session,
-                        model: (id, name), current: "imports", path: request.uri.path)
-        } }
     }
 
     /// The improvement measures' run charts as the final report computes them (its

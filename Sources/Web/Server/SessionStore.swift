@@ -10,6 +10,9 @@ public struct WebSession: Sendable, Equatable {
     public var language: Language
     public let createdAt: Date
     public var lastSeen: Date
+    /// A sentence for the next page this session opens ("Imported: …"), shown once: what a
+    /// redirect after a successful form would otherwise have to carry in its address.
+    public var notice: String?
 }
 
 /// Sessions in memory: a restart signs everyone out, which is what a local server
@@ -31,7 +34,7 @@ public actor SessionStore {
         var generator = SystemRandomNumberGenerator()
         let session = WebSession(id: randomHex(bytes: 32, using: &generator),
                                  csrfToken: randomHex(bytes: 32, using: &generator),
-                                 language: language, createdAt: now, lastSeen: now)
+                                 language: language, createdAt: now, lastSeen: now, notice: nil)
         sessions[session.id] = session
         if sessions.count % 64 == 0 { expire(now: now) }
         return session
@@ -54,6 +57,14 @@ public actor SessionStore {
     }
 
     public func end(id: String) { sessions[id] = nil }
+
+    public func setNotice(_ notice: String, for id: String) { sessions[id]?.notice = notice }
+
+    /// The notice, removed: it is shown once.
+    public func takeNotice(for id: String) -> String? {
+        defer { sessions[id]?.notice = nil }
+        return sessions[id]?.notice
+    }
 
     private func expire(now: Date) {
         sessions = sessions.filter { now.timeIntervalSince($0.value.lastSeen) <= idleTimeout

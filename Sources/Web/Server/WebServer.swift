@@ -54,6 +54,7 @@ public struct WebServer: Sendable {
         PageRoutes(services: services).register(on: router)
         ReportRoutes(services: services).register(on: router)
         ImportAPIRoutes(services: services).register(on: router)
+        ImportPageRoutes(services: services).register(on: router)
         APIRoutes(services: services).register(on: router)
         return router
     }

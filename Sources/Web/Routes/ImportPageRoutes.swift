@@ -1,0 +1,140 @@
+import Evaluation
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+import LogicModel
+import Presentation
+import Reports
+import Store
+
+/// The imports page and its forms (issue 23's first step in the browser): every file
+/// loaded for the model; upload a file of indicator values, see what it would do
+/// (a dry run: the same checks and messages as the CLI), import it or not; undo an
+/// import. Not cached: its forms carry the session's CSRF token.
+struct ImportPageRoutes: Sendable {
+    let services: WebServer.Services
+    let uploads = PendingUploads()
+
+    func register(on router: Router<WebContext>) {
+        router.get("/models/:id/imports") { request, context in
+            var notice: String?
+            if let session = context.session { notice = await services.sessions.takeNotice(for: session.id) }
+            return try await page(request, context, notice: notice)
+        }
+        router.post("/models/:id/imports/preview") { request, context in try await preview(request, context) }
+        router.post("/models/:id/imports/confirm") { request, context in try await confirm(request, context) }
+        router.post("/models/:id/imports/undo") { request, context in try await undo(request, context) }
+    }
+
+    func page(_ request: Request, _ context: WebContext, notice: String?) async throws -> Response {
+        let id = try modelID(context)
+        let (model, related, all) = try await services.data.read { db -> (LogicModel, [ImportRecord], Int) in
+            let model = try ModelCatalog(db).resolve(id)
+            let imports = try ImportLog(db).list()
+            return (model, ImportsPage.related(imports, to: model), imports.count)
+        }
+        let s = WebStrings(context.language)
+        let csrf = context.session?.csrfToken ?? ""
+        var body = ""
+        if let notice { body += "<div class=\"callout\" role=\"status\"><p>\(HTMLText.escape(notice))</p></div>\n" }
+        body += "<p class=\"lead\">\(HTMLText.escape(s("imports.lead")))</p>\n"
+        body += blockHTML(ImportsPage.blocks(related, all: all, language: context.language), context.language)
+        if model.indicators.contains(where: { $0.data == nil }) {
+            body += ImportsPage.uploadForm(modelID: id, csrf: csrf, s: s)
+        }
+        body += ImportsPage.undoForm(related, modelID: id, csrf: csrf, s: s)
+        return Page(title: s("nav.imports"), language: context.language, body: body, session: context.session,
+                    model: (id, model.name), current: "imports", path: request.uri.path).response()
+    }
+
+    func preview(_ request: Request, _ context: WebContext) async throws -> Response {
+        let id = try modelID(context)
+        let s = WebStrings(context.language)
+        guard let session = context.session,
+              let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(contentType:)) else {
+            throw WebError.badRequest(s("error.request"))
+        }
+        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        guard let form = try? MultipartForm(body: Data(buffer: body), boundary: boundary),
+              let file = form.part("file"), !file.data.isEmpty else {
+            throw WebError.badRequest(s("error.request"))
+        }
+        let name = file.fileName.map(ImportLog.storedName) ?? "upload.csv"
+        let result: (IndicatorUpload.Preview?, [String], String)
+        do {
+            let outcome = try await services.data.write { db in
+                try IndicatorUpload.run(db, modelID: id, data: file.data, fileName: name, dryRun: true)
+            }
+            guard case .preview(let preview) = outcome else { throw WebError.badRequest(s("error.request")) }
+            let uploadID = uploads.keep(.init(session: session.id, modelID: id, fileName: name, data: file.data, at: Date()))
+            result = (preview, [], uploadID)
+        } catch let refused as IndicatorUpload.Refused {
+            result = (nil, refused.errors, "")
+        } catch let error as ImportLogError {
+            result = (nil, [error.description], "")
+        }
+        let name2 = try await modelName(id)
+        let html = ImportsPage.preview(result.0, errors: result.1, uploadID: result.0 == nil ? nil : result.2, modelID: id,
+                                       csrf: session.csrfToken, s: s)
+        return Page(title: s("imports.preview.title"), language: context.language, body: html, session: session,
+                    model: (id, name2), current: "imports", path: request.uri.path)
+            .response(status: result.0 == nil ? .unprocessableContent : .ok)
+    }
+
+    func confirm(_ request: Request, _ context: WebContext) async throws -> Response {
+        let id = try modelID(context)
+        let s = WebStrings(context.language)
+        let fields = FormFields(String(buffer: try await request.body.collect(upTo: 64 * 1024)))
+        guard let session = context.session, let uploadID = fields["upload"],
+              let upload = uploads.take(uploadID, session: session.id, modelID: id) else {
+            return try await page(request, context, notice: s("imports.preview.expired"))
+        }
+        do {
+            let outcome = try await services.data.write { db in
+                try IndicatorUpload.run(db, modelID: id, data: upload.data, fileName: upload.fileName, dryRun: false)
+            }
+            guard case .imported(let preview, _) = outcome else { throw WebError.badRequest(s("error.request")) }
+            await services.sessions.setNotice(s("imports.done", ["file": preview.fileName, "rows": "\(preview.rows)"]), for: session.id)
+            return Response.redirect(to: "/models/\(Page.pathComponent(id))/imports", type: .normal)
+        } catch let refused as IndicatorUpload.Refused {
+            return try await page(request, context, notice: refused.errors.joined(separator: "; "))
+        } catch let error as ImportLogError {
+            return try await page(request, context, notice: error.description)
+        }
+    }
+
+    func undo(_ request: Request, _ context: WebContext) async throws -> Response {
+        let id = try modelID(context)
+        let fields = FormFields(String(buffer: try await request.body.collect(upTo: 64 * 1024)))
+        guard let number = fields["import"].flatMap(Int.init) else {
+            throw WebError.badRequest(WebStrings(context.language)("error.request"))
+        }
+        // Only an import that belongs to this model's page can be undone from it.
+        let undone = try await services.data.write { db -> UndoneImport? in
+            let model = try ModelCatalog(db).resolve(id)
+            guard ImportsPage.related(try ImportLog(db).list(), to: model).contains(where: { $0.id == number }) else { return nil }
+            return try ImportLog(db).undo(number)
+        }
+        guard let undone else { throw WebError.notFound(WebStrings(context.language)("error.not_found")) }
+        if let session = context.session {
+            await services.sessions.setNotice(WebStrings(context.language)("imports.undone", ["file": undone.record.fileName]), for: session.id)
+        }
+        return Response.redirect(to: "/models/\(Page.pathComponent(id))/imports", type: .normal)
+    }
+
+    func modelName(_ id: String) async throws -> String {
+        try await services.data.read { db in try ModelCatalog(db).resolve(id).name }
+    }
+
+    func blockHTML(_ blocks: [Block], _ language: Language) -> String {
+        HTMLWriter(templates: WebTemplates.reports, strings: ReportStrings(language), toolVersion: "").fragment(blocks)
+    }
+
+    func modelID(_ context: WebContext) throws -> String {
+        guard let id = context.parameters.get("id"), !id.isEmpty else {
+            throw WebError.notFound(WebStrings(context.language)("error.not_found"))
+        }
+        return id
+    }
+}
