@@ -8,8 +8,24 @@ import Statistics
 /// differences of shares in percentage points, means and SMDs to two or three
 /// decimals, p-values to three ("< 0.001" below). An undefined figure shows "–" and its
 /// reason in the notes below its table.
+///
+/// In Swedish (`style.language == .sv`, the web's "Pilot och linje" page) the blocks are
+/// `SwedishCohortBlocks`: the same result in a reader's words, with the minimum
+/// detectable difference and the direction (bättre / sämre / oklart) spelled out. The
+/// English blocks are the terminal's and stay as they are (golden files).
 extension CohortComparisonResult {
     public func blocks(style: NumberStyle) -> [Block] {
+        blocks(style: style, pilotName: nil)
+    }
+
+    /// - Parameter pilotName: what the pilot is called in Swedish text (the model's name,
+    ///   as reports say it); nil uses the cohort label unless it is just the model's id.
+    ///   English ignores it.
+    public func blocks(style: NumberStyle, pilotName: String?) -> [Block] {
+        if style.language == .sv {
+            var b = SwedishCohortBlocks(result: self, style: style, pilotName: pilotName)
+            return b.all()
+        }
         var b = ComparisonBlocks(result: self, style: style)
         return b.all()
     }

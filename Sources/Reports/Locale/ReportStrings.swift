@@ -1,4 +1,5 @@
 import LogicModel
+import Presentation
 
 /// Every word a report prints, per language, by key. The defaults below are written
 /// out by `piloteval report templates DIR` as `strings.sv.txt` / `strings.en.txt`;
@@ -36,7 +37,9 @@ public struct ReportStrings: Sendable, Equatable {
 
     // MARK: - Swedish
 
-    static let svTable: [(String, String)] = [
+    static let svTable: [(String, String)] = svHead + CaseOutcomeNames.reportStrings(.sv) + svTail
+
+    static let svHead: [(String, String)] = [
         // Final report (LUM), headings as in seed 004.
         ("final.title", "Redovisning av LUM"),
         ("final.subtitle", "Slutrapport"),
@@ -247,13 +250,10 @@ public struct ReportStrings: Sendable, Equatable {
         ("cohort.gender.value.continuous", "Värde = medelvärde."),
         ("cohort.gender.value.binary", "Värde = andel."),
         ("cohort.gender.value.time_to_event", "Värde = andel inom tidsgränsen (Kaplan–Meier) och mediantid."),
-        ("cohort.outcome.days_to_assessment", "Dagar till beslut om förhandsbedömning"),
-        ("cohort.outcome.assessment_within_14d", "Förhandsbedömning inom 14 dagar"),
-        ("cohort.outcome.investigation_days", "Utredningstid (dagar)"),
-        ("cohort.outcome.investigation_within_4m", "Utredning klar inom 4 månader"),
-        ("cohort.outcome.re_referral_12m", "Ny aktualisering inom 12 månader"),
-        ("cohort.outcome.distinct_caseworkers", "Antal handläggare per ärende"),
-        ("cohort.outcome.investigations_per_child", "Utredningar per barn"),
+        // The outcomes' names live in Presentation (CaseOutcomeNames), shared with the web.
+    ]
+
+    static let svTail: [(String, String)] = [
         // Readiness (issue 7).
         ("readiness.none", "Ingen enkät om förändringsbenägenhet har genomförts för {model}, eller svaren har inte lämnats till rapporten."),
         ("readiness.intro", "Enkäten {name} (skala {min}–{max}) per enhet och över tid. Mätningar: {waves}."),
@@ -380,7 +380,9 @@ public struct ReportStrings: Sendable, Equatable {
 
     // MARK: - English
 
-    static let enTable: [(String, String)] = [
+    static let enTable: [(String, String)] = enHead + CaseOutcomeNames.reportStrings(.en) + enTail
+
+    static let enHead: [(String, String)] = [
         ("final.title", "LUM report"),
         ("final.subtitle", "Final report"),
         ("final.budget", "Financial report"),
@@ -582,13 +584,10 @@ public struct ReportStrings: Sendable, Equatable {
         ("cohort.gender.value.continuous", "Value = mean."),
         ("cohort.gender.value.binary", "Value = proportion."),
         ("cohort.gender.value.time_to_event", "Value = share within the time limit (Kaplan–Meier) and median time."),
-        ("cohort.outcome.days_to_assessment", "Days to the initial assessment decision"),
-        ("cohort.outcome.assessment_within_14d", "Initial assessment within 14 days"),
-        ("cohort.outcome.investigation_days", "Investigation length (days)"),
-        ("cohort.outcome.investigation_within_4m", "Investigation completed within 4 months"),
-        ("cohort.outcome.re_referral_12m", "Re-referral within 12 months"),
-        ("cohort.outcome.distinct_caseworkers", "Caseworkers per case"),
-        ("cohort.outcome.investigations_per_child", "Investigations per child"),
+        // The outcomes' names live in Presentation (CaseOutcomeNames), shared with the web.
+    ]
+
+    static let enTail: [(String, String)] = [
         ("readiness.none", "No change-readiness survey has been carried out for {model}, or its answers have not been provided for the report."),
         ("readiness.intro", "The survey {name} (scale {min}–{max}) by unit and over time. Waves: {waves}."),
         ("readiness.aggregated.short", "aggregated"),
