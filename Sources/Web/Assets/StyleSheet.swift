@@ -58,7 +58,9 @@ enum StyleSheet {
     .tile-period { font-size: 0.55em; font-weight: 400; color: var(--muted); }
     .sparkline { display: block; margin-top: 0.4em; color: var(--accent); }
     /* Charts at a readable size beside the text rather than the full width of a desk screen. */
-    main figure svg { max-width: 44em; }
+    main figure svg { max-width: min(100%, 44em); }
+    /* A select sizes itself to its longest option (a file name): never wider than the page. */
+    select, input[type="file"] { max-width: 100%; }
     .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(18em, 1fr)); gap: 1em; padding: 0; list-style: none; }
     .card { border: 1px solid var(--line); border-radius: 6px; padding: 0.8em 1em; }
     .card h2 { margin: 0 0 0.3em; font-size: 1.2em; }
