@@ -60,6 +60,28 @@ struct PageRoutes: Sendable {
                                          selection: .init(kind: .final, keys: ["6.indicators"]), period: chosen ?? opening,
                                          before: picker)
         } }
+        // The final report's comparison, then a form to look closer: one outcome in any
+        // design (adjusted with its balance, difference-in-differences with its pre-trend,
+        // the pilot ranked among units), in the reader's language.
+        router.get("/models/:id/pilot-vs-line") { request, context in try await cached(request, context) {
+            let id = try modelID(context)
+            let query = request.uri.queryParameters
+            let chosen = query.get("outcome"), design = PilotVsLinePage.design(query.get("design"))
+            let language = context.language
+            let (form, results) = try await services.data.read { db -> (String, String) in
+                let model = try ModelCatalog(db).resolve(id)
+                let dataset = try CohortComparisonSection.loadFromDatabase(db, model.id)
+                let outcomes = dataset.map { PilotVsLinePage.outcomes(in: $0, language: language) } ?? []
+                let form = PilotVsLinePage.form(outcomes: outcomes, chosenOutcome: chosen, design: design, modelID: id,
+                                                language: language)
+                guard let dataset, let outcome = chosen else { return (form, "") }
+                let results = PilotVsLinePage.results(dataset: dataset, outcome: outcome, design: design ?? .unadjusted,
+                                                      pilotName: model.name, language: language) { blockHTML($0, language) }
+                return (form, results)
+            }
+            return try await sectionPage(request, context, current: "pilot_vs_line",
+                                         selection: .init(kind: .final, keys: ["6.pilot_vs_line"]), after: form + results)
+        } }
         router.get("/models/:id/logic-model") { request, context in try await cached(request, context) {
             let id = try modelID(context)
             let query = request.uri.queryParameters
@@ -110,7 +132,6 @@ struct PageRoutes: Sendable {
 
     /// Pages cut from a report: path, navigation key, which report and sections.
     static let sectionPages: [(String, String, ReportSectionPage.Selection)] = [
-        ("pilot-vs-line", "pilot_vs_line", .init(kind: .final, keys: ["6.pilot_vs_line"])),
         ("readiness", "readiness", .init(kind: .final, keys: ["6.readiness"])),
         ("improvement", "improvement", .init(kind: .final, keys: ["6.improvement"])),
     ]
