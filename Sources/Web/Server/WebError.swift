@@ -45,7 +45,11 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch let error as CatalogError {
             // An id that names no stored model or instrument: the API says which (the
             // CLI's words); a page says the page does not exist.
-            let detail = request.uri.path.hasPrefix("/api/") ? error.message : WebStrings(context.language)("error.not_found")
+            let parts = request.uri.path.split(separator: "/")
+            let detail = request.uri.path.hasPrefix("/api/") ? error.message
+                : parts.count >= 2 && parts[0] == "models"
+                ? WebStrings(context.language)("error.model", ["id": String(parts[1]).removingPercentEncoding ?? String(parts[1])])
+                : WebStrings(context.language)("error.not_found")
             return respond(request, context: context, status: .notFound, detail: detail)
         } catch let error as any HTTPResponseError {
             let status = error.status
