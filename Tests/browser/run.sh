@@ -89,6 +89,16 @@ if [[ ! -f "$db" ]]; then
     exit 2
 fi
 
+# A second version of the pilot's logic model (goal G2 retitled), so that journey (e)
+# can compare two versions; added once.
+versions=$("$bin" model list --db "$db" --format json | python3 -c 'import json, sys
+print(next((m["version_count"] for m in json.load(sys.stdin) if m["id"] == "vallingbyteamet"), 0))')
+if [[ "$versions" == "1" ]]; then
+    sed 's/title: Familjer har tillit till att socialtjänsten arbetar för barnets bästa$/title: Familjer har tillit till att socialtjänsten arbetar för barns bästa/' \
+        "$root/Models/vallingbyteamet.yaml" > "$work/vallingbyteamet.yaml"
+    "$bin" model add "$work/vallingbyteamet.yaml" --db "$db" > /dev/null
+fi
+
 # The server: its first line on stdout is the link (DESIGN §8).
 mkfifo "$work/out"
 "$bin" serve --db "$db" --host 127.0.0.1 --port 0 > "$work/out" 2> "$work/serve.log" &

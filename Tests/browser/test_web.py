@@ -352,6 +352,23 @@ def test_journey_language(driver):
     console_errors(driver)
 
 
+def test_journey_versions(driver):
+    """(e) Compare two versions of the logic model: choose them in the form, see what changed."""
+    from selenium.webdriver.support.ui import Select
+    driver.get(ORIGIN + "/models/%s/logic-model?lang=sv" % PILOT)
+    Select(driver.find_element(By.ID, "from")).select_by_value("1")
+    Select(driver.find_element(By.ID, "to")).select_by_value("2")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/logic-model#compare'] button[type=submit]").click()
+    from selenium.webdriver.support.ui import WebDriverWait
+    WebDriverWait(driver, 20).until(lambda d: "to=2" in d.current_url and d.execute_script("return document.readyState") == "complete")
+    text = driver.find_element(By.TAG_NAME, "main").text
+    check("version 2 jämförd med version 1" in text, "journey (e): no comparison of version 2 with version 1 on the page")
+    check("Ändrat" in text and "barns bästa" in text and "barnets bästa" in text,
+          "journey (e): the retitled goal is not shown with its old and new title")
+    run_axe(driver, "journey (e) compared versions")
+    console_errors(driver)
+
+
 def active(driver):
     return driver.switch_to.active_element
 
@@ -492,6 +509,7 @@ def main():
         step("journey (b) language", test_journey_language, driver)
         step("journey (c) keyboard", test_journey_keyboard, driver)
         step("journey (d) report and DOCX", test_reports_docx, driver)
+        step("journey (e) compare model versions", test_journey_versions, driver)
         # Back in Swedish for whoever uses the session next.
         driver.get(ORIGIN + "/?lang=sv")
     finally:
