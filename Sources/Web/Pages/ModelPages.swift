@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import LogicModel
 import Periods
+import Presentation
 import Reports
 import Store
 
@@ -35,4 +36,9 @@ struct ReportSectionPage {
 enum WebTemplates {
     // swiftlint:disable:next force_try
     static let reports: TemplateSet = try! TemplateSet(directory: nil)
+
+    /// Blocks through the reports' HTML writer: the one renderer for figures.
+    static func html(_ blocks: [Block], _ language: Language) -> String {
+        HTMLWriter(templates: reports, strings: ReportStrings(language), toolVersion: "").fragment(blocks)
+    }
 }

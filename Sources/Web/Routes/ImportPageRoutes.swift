@@ -127,9 +127,7 @@ struct ImportPageRoutes: Sendable {
         try await services.data.read { db in try ModelCatalog(db).resolve(id).name }
     }
 
-    func blockHTML(_ blocks: [Block], _ language: Language) -> String {
-        HTMLWriter(templates: WebTemplates.reports, strings: ReportStrings(language), toolVersion: "").fragment(blocks)
-    }
+    func blockHTML(_ blocks: [Block], _ language: Language) -> String { WebTemplates.html(blocks, language) }
 
     func modelID(_ context: WebContext) throws -> String {
         guard let id = context.parameters.get("id"), !id.isEmpty else {

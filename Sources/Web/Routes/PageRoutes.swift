@@ -125,10 +125,7 @@ struct PageRoutes: Sendable {
                                                            strings: ReportStrings(language), database: db))
     }
 
-    /// Blocks through the reports' HTML writer (the one renderer for figures).
-    func blockHTML(_ blocks: [Block], _ language: Language) -> String {
-        HTMLWriter(templates: WebTemplates.reports, strings: ReportStrings(language), toolVersion: "").fragment(blocks)
-    }
+    func blockHTML(_ blocks: [Block], _ language: Language) -> String { WebTemplates.html(blocks, language) }
 
     /// Pages cut from a report: path, navigation key, which report and sections.
     static let sectionPages: [(String, String, ReportSectionPage.Selection)] = [
