@@ -121,3 +121,49 @@ import Testing
         #expect(throws: MultipartForm.Malformed.self) { try MultipartForm(body: Data("--b\r\nX: y\r\n\r\n1\r\n--b--".utf8), boundary: "b") }
     }
 }
+
+/// A survey wave through the API: the options `readiness import` takes travel as query
+/// parameters, and the instrument must be one the model's indicators read.
+@Suite struct ReadinessUploadTests {
+    @Test func aWaveIsPreviewedImportedAndRefusedForAnInstrumentTheModelDoesNotRead() async throws {
+        let path = try AuthenticationTests.emptyDatabase()
+        let repo = PageTests.repository
+        do {
+            let db = try Database(path: path)
+            _ = try InstrumentCatalog(db).resolve(repo.appendingPathComponent("Models/instruments/vallingbyteamet-readiness.yaml").path)
+            _ = try ModelCatalog(db).add(path: repo.appendingPathComponent("Models/vallingbyteamet.yaml").path)
+            _ = try ModelCatalog(db).add(path: repo.appendingPathComponent("Models/familjeenheten-2022.yaml").path)
+        }
+        let csv = try String(contentsOf: repo.appendingPathComponent("Datasets/vallingbyteamet/readiness-2022-03-synthetic.csv"), encoding: .utf8)
+        let app = AuthenticationTests.application(database: path)
+        try await app.test(.router) { client in
+            let base = "/api/v1/models/vallingbyteamet/imports?kind=readiness&instrument=vallingbyteamet-readiness&wave=2022-03"
+            try await client.execute(uri: base + "&dry_run=1", method: .post, headers: ImportAPITests.headers,
+                                     body: ImportAPITests.multipart(csv, fileName: "enkat.csv")) { response in
+                #expect(response.status == .ok)
+                let preview = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as! [String: Any]
+                #expect(preview["rows"] as? Int == 76, "the demo imports 76 respondents from this file (imports list)")
+                #expect(preview["dry_run"] as? Bool == true)
+            }
+            #expect(try ImportAPITests.imports(path).isEmpty)
+            try await client.execute(uri: base, method: .post, headers: ImportAPITests.headers,
+                                     body: ImportAPITests.multipart(csv, fileName: "enkat.csv")) { response in
+                #expect(response.status == .created)
+            }
+            let record = try #require(try ImportAPITests.imports(path).first)
+            #expect(record.kind == "readiness" && record.target == "vallingbyteamet-readiness 2022-03" && record.rowCount == 76)
+            // Familjeenheten's indicators read no survey: refused, nothing written.
+            try await client.execute(uri: "/api/v1/models/familjeenheten-2022/imports?kind=readiness&instrument=vallingbyteamet-readiness&wave=2023-03",
+                                     method: .post, headers: ImportAPITests.headers,
+                                     body: ImportAPITests.multipart(csv, fileName: "enkat.csv")) { response in
+                #expect(response.status == .unprocessableContent)
+            }
+            try await client.execute(uri: "/api/v1/models/vallingbyteamet/imports?kind=readiness&instrument=vallingbyteamet-readiness",
+                                     method: .post, headers: ImportAPITests.headers,
+                                     body: ImportAPITests.multipart(csv, fileName: "enkat.csv")) { response in
+                #expect(response.status == .badRequest, "no wave")
+            }
+            #expect(try ImportAPITests.imports(path).count == 1)
+        }
+    }
+}

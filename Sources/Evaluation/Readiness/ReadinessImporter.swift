@@ -48,6 +48,18 @@ public struct ReadinessImporter {
         } catch let e as CSVError {
             throw ReadinessImportError([.init(file: e.file, line: e.line, column: e.column, message: e.message, cell: e.cell)])
         }
+        return try importFile(reader, name: name, instrument: instrument, wave: wave, aggregated: aggregated)
+    }
+
+    /// The same, from a reader already open (an upload in the web application reads the
+    /// bytes it was sent; the file never touches the disk).
+    @discardableResult
+    public func importFile(_ reader: CSVReader, name: String, instrument: Instrument, wave: String,
+                           aggregated: Bool) throws -> Outcome {
+        let wave = IdentityNumberScanner.masking(wave.trimmingCharacters(in: .whitespaces))
+        guard !wave.isEmpty else {
+            throw ReadinessImportError([.init(file: name, line: 0, message: "--wave is empty; name the wave, e.g. --wave 2022-03")])
+        }
         let parsed = try Self.parse(reader, name: name, instrument: instrument, wave: wave, aggregated: aggregated)
         let target = "\(instrument.id) \(wave)"
         let record = try database.transaction {

@@ -24,15 +24,7 @@ enum IndicatorUpload {
         }
     }
 
-    enum Outcome: Sendable {
-        case preview(Preview)
-        case imported(Preview, ImportRecord)
-    }
-
-    /// The file was refused: every located error, as the CLI prints them. Nothing was written.
-    struct Refused: Error, Sendable {
-        let errors: [String]
-    }
+    typealias Outcome = UploadOutcome<Preview>
 
     private struct RollBack: Error { let preview: Preview }
 
@@ -60,9 +52,9 @@ enum IndicatorUpload {
             let summary = try IndicatorImporter(db).importFile(reader, model: versioned, fileName: name)
             return .imported(preview(summary, dry: false), summary.record)
         } catch let error as CSVError {
-            throw Refused(errors: [error.description])
+            throw UploadRefused(errors: [error.description])
         } catch let error as ObservationFileError {
-            throw Refused(errors: error.errors.map(\.description))
+            throw UploadRefused(errors: error.errors.map(\.description))
         }
     }
 }

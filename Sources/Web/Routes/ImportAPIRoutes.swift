@@ -7,10 +7,10 @@ import Presentation
 import Store
 
 /// The API's writes for imports (DESIGN §8, issue 23's first step): upload a file of
-/// indicator values — `dry_run=1` answers the preview and writes nothing; otherwise
-/// 201 with the import's record as `imports list --format json` shows it — and undo an
-/// import. Case extracts, survey waves and measures are uploaded with the CLI for now
-/// (400 says so); their uploads come with the server's pseudonym key (issue 23).
+/// indicator values or a survey wave — `dry_run=1` answers the preview and writes
+/// nothing; otherwise 201 with the import's record as `imports list --format json` shows
+/// it — and undo an import. Case extracts and measures are uploaded with the CLI for now
+/// (400 says so); case extracts come with the server's pseudonym key (issue 23).
 struct ImportAPIRoutes: Sendable {
     let services: WebServer.Services
 
@@ -33,10 +33,10 @@ struct ImportAPIRoutes: Sendable {
         guard let id = context.parameters.get("id")?.removingPercentEncoding, !id.isEmpty else { throw WebError.notFound("no model id") }
         let query = request.uri.queryParameters
         let kind = query.get("kind") ?? ""
-        guard kind == IndicatorImporter.kind else {
+        guard kind == IndicatorImporter.kind || kind == ReadinessImporter.kind else {
             throw WebError.badRequest(kind.isEmpty
-                ? "give the kind of file: ?kind=indicators"
-                : "kind \"\(kind)\": the web accepts indicators so far; import cases, readiness and measures with the CLI")
+                ? "give the kind of file: ?kind=indicators or ?kind=readiness"
+                : "kind \"\(kind)\": the web accepts indicators and readiness so far; import cases and measures with the CLI")
         }
         let dryRun = ["1", "true", "yes"].contains(query.get("dry_run") ?? "")
         guard let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(contentType:)) else {
@@ -50,21 +50,36 @@ struct ImportAPIRoutes: Sendable {
         guard let file = form.part("file") else { throw WebError.badRequest("no part named file in the upload") }
         let name = file.fileName ?? "upload.csv"
         do {
+            if kind == ReadinessImporter.kind {
+                // What `readiness import` takes as options travels as query parameters.
+                guard let instrument = query.get("instrument"), !instrument.isEmpty, let wave = query.get("wave") else {
+                    throw WebError.badRequest("a survey wave needs ?instrument=ID&wave=WAVE (and aggregated=1 for unit means)")
+                }
+                let aggregated = ["1", "true", "yes"].contains(query.get("aggregated") ?? "")
+                let outcome = try await services.data.write { db in
+                    try ReadinessUpload.run(db, modelID: id, instrumentID: instrument, wave: wave, aggregated: aggregated,
+                                            data: file.data, fileName: name, dryRun: dryRun)
+                }
+                return try answer(outcome)
+            }
             let outcome = try await services.data.write { db in
                 try IndicatorUpload.run(db, modelID: id, data: file.data, fileName: name, dryRun: dryRun)
             }
-            switch outcome {
-            case .preview(let preview): return json(try ResultJSON.data(preview), status: .ok)
-            case .imported(_, let record): return json(try ResultJSON.data(ImportListing(record)), status: .created)
-            }
-        } catch let refused as IndicatorUpload.Refused {
-            var response = Problem(status: .unprocessableContent,
-                                   detail: "\(name): \(refused.errors.count) problem(s); nothing was imported",
-                                   errors: refused.errors).response()
-            response.status = .unprocessableContent
-            return response
+            return try answer(outcome)
+        } catch let refused as UploadRefused {
+            return Problem(status: .unprocessableContent, detail: "\(name): \(refused.errors.count) problem(s); nothing was imported",
+                           errors: refused.errors).response()
         } catch let error as ImportLogError {
             return Problem(status: .conflict, detail: error.description).response()
+        }
+    }
+
+    /// 200 with the preview (a dry run), or 201 with the import's record as `imports
+    /// list --format json` shows it.
+    func answer<P: Encodable & Sendable>(_ outcome: UploadOutcome<P>) throws -> Response {
+        switch outcome {
+        case .preview(let preview): return json(try ResultJSON.data(preview), status: .ok)
+        case .imported(_, let record): return json(try ResultJSON.data(ImportListing(record)), status: .created)
         }
     }
 

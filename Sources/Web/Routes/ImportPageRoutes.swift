@@ -69,7 +69,7 @@ struct ImportPageRoutes: Sendable {
             guard case .preview(let preview) = outcome else { throw WebError.badRequest(s("error.request")) }
             let uploadID = uploads.keep(.init(session: session.id, modelID: id, fileName: name, data: file.data, at: Date()))
             result = (preview, [], uploadID)
-        } catch let refused as IndicatorUpload.Refused {
+        } catch let refused as UploadRefused {
             result = (nil, refused.errors, "")
         } catch let error as ImportLogError {
             result = (nil, [error.description], "")
@@ -97,7 +97,7 @@ struct ImportPageRoutes: Sendable {
             guard case .imported(let preview, _) = outcome else { throw WebError.badRequest(s("error.request")) }
             await services.sessions.setNotice(s("imports.done", ["file": preview.fileName, "rows": "\(preview.rows)"]), for: session.id)
             return Response.redirect(to: "/models/\(Page.pathComponent(id))/imports", type: .normal)
-        } catch let refused as IndicatorUpload.Refused {
+        } catch let refused as UploadRefused {
             return try await page(request, context, notice: refused.errors.joined(separator: "; "))
         } catch let error as ImportLogError {
             return try await page(request, context, notice: error.description)
