@@ -33,6 +33,7 @@ enum StyleSheet {
     h3 { font-size: 1.1em; margin: 1.2em 0 0.3em; }
     footer.site { border-top: 1px solid var(--line); padding: 1em 1.2em; color: var(--muted); font-size: 0.9em; }
     .marking { border: 2px solid var(--notmet); color: var(--notmet); font-weight: 700; padding: 0.4em 0.8em; }
+    .hint { display: block; color: var(--muted); font-size: 0.95em; margin: 0.1em 0 0.3em; }
     .lead { font-size: 1.1em; color: var(--muted); }
     .table-block { overflow-x: auto; margin: 1em 0; }
     table { border-collapse: collapse; min-width: 50%; }

@@ -25,7 +25,23 @@ enum ImportsPage {
         }
     }
 
-    static func blocks(_ imports: [ImportRecord], all: Int, language: Language) -> [Block] {
+    /// What an import is for, by name: the model, the survey instrument (with its wave),
+    /// the improvement measure as the reports name it — never the internal key.
+    static func targetNames(_ db: Database, model: LogicModel) -> [String: String] {
+        var names = [model.id: model.name]
+        for indicator in model.indicators {
+            switch indicator.data {
+            case .readinessItem(let id, _), .readinessSubscale(let id, _):
+                names[id] = (try? InstrumentCatalog(db).resolve(id).name) ?? id
+            case .measure(let id):
+                names[id] = RunChartSection.measureName(id, model: model)
+            default: break
+            }
+        }
+        return names
+    }
+
+    static func blocks(_ imports: [ImportRecord], all: Int, names: [String: String] = [:], language: Language) -> [Block] {
         let s = WebStrings(language)
         let style = NumberStyle(language)
         guard !imports.isEmpty else { return [.paragraph(RichText(s("imports.none")))] }
@@ -35,7 +51,11 @@ enum ImportsPage {
             [TableBlock.Cell(ReportsPage.shownTime(r.startedAt)),
              TableBlock.Cell(s("imports.kind." + r.kind)),
              TableBlock.Cell(r.fileName, isRowHeader: true),
-             TableBlock.Cell(r.target.map { $0.replacingOccurrences(of: " ", with: ", ") } ?? ""),
+             TableBlock.Cell(r.target.map { target in
+                 // "instrument wave" for a survey: the instrument's name, then the wave.
+                 let parts = target.split(separator: " ", maxSplits: 1).map(String.init)
+                 return ([names[parts[0]] ?? parts[0]] + parts.dropFirst()).joined(separator: ", ")
+             } ?? ""),
              TableBlock.Cell(style.integer(r.rowCount))]
         }
         var table = TableBlock(header: [header], rows: rows)

@@ -29,17 +29,17 @@ struct ImportPageRoutes: Sendable {
 
     func page(_ request: Request, _ context: WebContext, notice: String?) async throws -> Response {
         let id = try modelID(context)
-        let (model, related, all) = try await services.data.read { db -> (LogicModel, [ImportRecord], Int) in
+        let (model, related, all, names) = try await services.data.read { db -> (LogicModel, [ImportRecord], Int, [String: String]) in
             let model = try ModelCatalog(db).resolve(id)
             let imports = try ImportLog(db).list()
-            return (model, ImportsPage.related(imports, to: model), imports.count)
+            return (model, ImportsPage.related(imports, to: model), imports.count, ImportsPage.targetNames(db, model: model))
         }
         let s = WebStrings(context.language)
         let csrf = context.session?.csrfToken ?? ""
         var body = ""
         if let notice { body += "<div class=\"callout\" role=\"status\"><p>\(HTMLText.escape(notice))</p></div>\n" }
         body += "<p class=\"lead\">\(HTMLText.escape(s("imports.lead")))</p>\n"
-        body += blockHTML(ImportsPage.blocks(related, all: all, language: context.language), context.language)
+        body += blockHTML(ImportsPage.blocks(related, all: all, names: names, language: context.language), context.language)
         if model.indicators.contains(where: { $0.data == nil }) {
             body += ImportsPage.uploadForm(modelID: id, csrf: csrf, s: s)
         }
