@@ -5,6 +5,9 @@
 #                   run in $BENCH_OUT, stderr in $BENCH_ERR.
 #   ratio A B       B / A with two decimals.
 #   machine         one line: cores, memory, CPU, OS, toolchain, python stack.
+#   large_evaluation BIN DIR DB
+#                   the large evaluation (Benchmarks/report/generate.py: 100 indicators
+#                   × 20 tertials, 10 survey waves) generated into DIR and stored in DB.
 BENCH_OUT="${BENCH_OUT:-$(mktemp)}"
 BENCH_ERR="${BENCH_ERR:-$(mktemp)}"
 
@@ -35,4 +38,18 @@ machine() {
 
 versions() {
     echo "$(swift --version 2>&1 | head -1 | sed 's/^.*Swift version/Swift/'); sqlite3 $(sqlite3 --version | cut -d' ' -f1); $(python3 -c 'import sys, numpy, pandas, scipy; print("Python", sys.version.split()[0] + ", numpy", numpy.__version__ + ", pandas", pandas.__version__ + ", scipy", scipy.__version__)')"
+}
+
+large_evaluation() {
+    local bin="$1" dir="$2" db="$3" root f w instrument
+    root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+    python3 "$root/Benchmarks/report/generate.py" "$dir" --indicators "${INDICATORS:-100}" --waves 10 >/dev/null
+    "$bin" model add "$dir/model.yaml" --db "$db" >/dev/null 2>&1
+    "$bin" indicators import "$dir/indicators.csv" --model benchmark-large --db "$db" >/dev/null 2>&1
+    instrument="$root/Models/instruments/vallingbyteamet-readiness.yaml"
+    for f in "$dir"/readiness-*.csv; do
+        w=$(basename "$f" .csv); w=${w#readiness-}
+        "$bin" readiness import "$f" --instrument "$instrument" --wave "$w" --db "$db" 2>/dev/null
+        instrument=vallingbyteamet-readiness
+    done
 }

@@ -17,16 +17,8 @@ work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 bin="${PILOTEVAL_BIN:-}"
 if [ -z "$bin" ]; then (cd "$root" && swift build -c release --product piloteval >/dev/null); bin="$root/.build/release/piloteval"; fi
 
-python3 "$here/generate.py" "$work/data" --indicators "$indicators" --waves 10
 db="$work/report.db"
-"$bin" model add "$work/data/model.yaml" --db "$db" >/dev/null 2>&1
-"$bin" indicators import "$work/data/indicators.csv" --model benchmark-large --db "$db" >/dev/null 2>&1
-instrument="$root/Models/instruments/vallingbyteamet-readiness.yaml"
-for f in "$work"/data/readiness-*.csv; do
-    w=$(basename "$f" .csv); w=${w#readiness-}
-    "$bin" readiness import "$f" --instrument "$instrument" --wave "$w" --db "$db" 2>/dev/null
-    instrument=vallingbyteamet-readiness
-done
+INDICATORS="$indicators" large_evaluation "$bin" "$work/data" "$db"
 values=$(sqlite3 "$db" "SELECT count(*) FROM indicator_observations;")
 answers=$(sqlite3 "$db" "SELECT count(*) FROM readiness_responses;")
 echo "<!-- $indicators indicators, $values indicator values, $answers survey answers in 10 waves -->"

@@ -31,16 +31,9 @@ bin="${PILOTEVAL_BIN:-}"
 if [ -z "$bin" ]; then (cd "$root" && swift build -c release --product piloteval >/dev/null); bin="$root/.build/release/piloteval"; fi
 
 # The large model and its data, as the report benchmark makes them.
-python3 "$root/Benchmarks/report/generate.py" "$work/data" --indicators 100 --waves 10 >/dev/null
+. "$root/Benchmarks/lib.sh"
 db="$work/web.db"
-"$bin" model add "$work/data/model.yaml" --db "$db" >/dev/null 2>&1
-"$bin" indicators import "$work/data/indicators.csv" --model benchmark-large --db "$db" >/dev/null 2>&1
-instrument="$root/Models/instruments/vallingbyteamet-readiness.yaml"
-for f in "$work"/data/readiness-*.csv; do
-    w=$(basename "$f" .csv); w=${w#readiness-}
-    "$bin" readiness import "$f" --instrument "$instrument" --wave "$w" --db "$db" 2>/dev/null
-    instrument=vallingbyteamet-readiness
-done
+large_evaluation "$bin" "$work/data" "$db"
 
 "$bin" serve --db "$db" --port 0 > "$work/serve.out" 2> "$work/serve.err" &
 server=$!
