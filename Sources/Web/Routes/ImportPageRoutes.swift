@@ -129,10 +129,5 @@ struct ImportPageRoutes: Sendable {
 
     func blockHTML(_ blocks: [Block], _ language: Language) -> String { WebTemplates.html(blocks, language) }
 
-    func modelID(_ context: WebContext) throws -> String {
-        guard let id = context.parameters.get("id"), !id.isEmpty else {
-            throw WebError.notFound(WebStrings(context.language)("error.not_found"))
-        }
-        return id
-    }
+    func modelID(_ context: WebContext) throws -> String { try context.modelID() }
 }

@@ -116,13 +116,9 @@ struct PageRoutes: Sendable {
     /// The improvement measures' run charts as the final report computes them (its
     /// section's own function), for the overview's signals.
     static func improvement(_ db: Database, _ model: LogicModel, language: Language, toolVersion: String) throws -> RunChartSection.Result {
-        let stored = try ModelCatalog(db).resolveStored(model.id)
-        let request = ReportRequest(kind: .final, language: language, format: "html", suppression: SuppressionRule(audience: .internal),
-                                    toolVersion: toolVersion)
-        let provenance = ReportRecord.ModelProvenance(id: stored.document.id, name: model.name, version: stored.document.version,
-                                                      sha256: stored.document.sha256)
-        return try RunChartSection().compute(ReportContext(model: model, modelProvenance: provenance, request: request,
-                                                           strings: ReportStrings(language), database: db))
+        let input = try PageReport.input(db, modelID: model.id, kind: .final, language: language, period: nil,
+                                         audience: .internal, toolVersion: toolVersion)
+        return try RunChartSection().compute(input.context(db))
     }
 
     func blockHTML(_ blocks: [Block], _ language: Language) -> String { WebTemplates.html(blocks, language) }
@@ -182,12 +178,7 @@ struct PageRoutes: Sendable {
                     path: request.uri.path, internalAudience: true)
     }
 
-    func modelID(_ context: WebContext) throws -> String {
-        guard let id = context.parameters.get("id"), !id.isEmpty else {
-            throw WebError.notFound(WebStrings(context.language)("error.not_found"))
-        }
-        return id
-    }
+    func modelID(_ context: WebContext) throws -> String { try context.modelID() }
 
     func periodParameter(_ request: Request, _ context: WebContext) throws -> Period? {
         guard let text = request.uri.queryParameters.get("period"), !text.isEmpty else { return nil }

@@ -150,12 +150,7 @@ struct ReportRoutes: Sendable {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    func modelID(_ context: WebContext) throws -> String {
-        guard let id = context.parameters.get("id"), !id.isEmpty else {
-            throw WebError.notFound(WebStrings(context.language)("error.not_found"))
-        }
-        return id
-    }
+    func modelID(_ context: WebContext) throws -> String { try context.modelID() }
 
     func reportNumber(_ context: WebContext) throws -> Int {
         guard let text = context.parameters.get("report"), let n = Int(text), n > 0 else {
@@ -178,21 +173,16 @@ struct ReportGeneration: Sendable {
 
     static func make(_ db: Database, modelID: String, kind: ReportKind, language: Language?, audience: Audience,
                      period: Period?, toolVersion: String) throws -> ReportGeneration {
-        let resolved = try ModelCatalog(db).resolveStored(modelID)
-        let language = language ?? resolved.model.language
-        let strings = ReportStrings(language)
-        var request = ReportRequest(kind: kind, language: language, format: "html",
-                                    suppression: SuppressionRule(audience: audience), toolVersion: toolVersion)
-        request.period = period
-        let provenance = ReportRecord.ModelProvenance(id: resolved.document.id, name: resolved.model.name,
-                                                      version: resolved.document.version, sha256: resolved.document.sha256)
-        let built = try ReportEngine.build(model: resolved.model, provenance: provenance, request: request,
-                                           strings: strings, database: db)
+        let input = try PageReport.input(db, modelID: modelID, kind: kind, language: language, period: period,
+                                         audience: audience, toolVersion: toolVersion)
+        let built = try PageReport.build(db, input)
+        let strings = input.strings
         let renderer = ReportRenderer(templates: WebTemplates.reports, strings: strings, toolVersion: toolVersion)
         let html = try renderer.render(built, format: .html, outputPath: nil).output.data
         let docx = try renderer.render(built, format: .docx, outputPath: nil).output.data
         let record = try JSONWriter.write(built.record)
-        return ReportGeneration(modelID: modelID, modelVersion: resolved.document.version, kind: kind, language: language,
+        return ReportGeneration(modelID: modelID, modelVersion: input.provenance.version, kind: kind,
+                                language: input.request.language,
                                 audience: audience, period: built.record.parameters.period,
                                 files: ArchivedReportFiles(record: record, html: html, docx: docx))
     }

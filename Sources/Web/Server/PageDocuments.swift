@@ -41,19 +41,43 @@ actor PageDocuments {
     }
 }
 
-/// Builds a report the way `piloteval report` does, for a page.
+/// Sets up and builds a report the way `piloteval report` does, for a page, the reports
+/// page and the overview's run charts: one place that resolves the model, its
+/// provenance and the request.
 enum PageReport {
-    static func build(_ db: Database, modelID: String, kind: ReportKind, language: Language, period: Period?,
-                      audience: Audience, toolVersion: String) throws -> BuiltReport {
+    struct Input {
+        var model: LogicModel
+        var provenance: ReportRecord.ModelProvenance
+        var request: ReportRequest
+        var strings: ReportStrings
+
+        func context(_ db: Database) -> ReportContext {
+            ReportContext(model: model, modelProvenance: provenance, request: request, strings: strings, database: db)
+        }
+    }
+
+    /// `language` nil: the model's own.
+    static func input(_ db: Database, modelID: String, kind: ReportKind, language: Language?, period: Period?,
+                      audience: Audience, toolVersion: String) throws -> Input {
         let resolved = try ModelCatalog(db).resolveStored(modelID)
+        let language = language ?? resolved.model.language
         var request = ReportRequest(kind: kind, language: language, format: "html",
-                                    suppression: SuppressionRule(audience: audience),
-                                    toolVersion: toolVersion, outputName: nil, draft: false)
+                                    suppression: SuppressionRule(audience: audience), toolVersion: toolVersion)
         request.period = period
         let provenance = ReportRecord.ModelProvenance(id: resolved.document.id, name: resolved.model.name,
                                                       version: resolved.document.version, sha256: resolved.document.sha256)
-        return try ReportEngine.build(model: resolved.model, provenance: provenance, request: request,
-                                      strings: ReportStrings(language), database: db)
+        return Input(model: resolved.model, provenance: provenance, request: request, strings: ReportStrings(language))
+    }
+
+    static func build(_ db: Database, _ input: Input) throws -> BuiltReport {
+        try ReportEngine.build(model: input.model, provenance: input.provenance, request: input.request,
+                               strings: input.strings, database: db)
+    }
+
+    static func build(_ db: Database, modelID: String, kind: ReportKind, language: Language, period: Period?,
+                      audience: Audience, toolVersion: String) throws -> BuiltReport {
+        try build(db, input(db, modelID: modelID, kind: kind, language: language, period: period, audience: audience,
+                            toolVersion: toolVersion))
     }
 }
 

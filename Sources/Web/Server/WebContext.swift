@@ -23,3 +23,13 @@ public struct WebContext: RequestContext {
     /// Uploads of case extracts can be large (part 2); pages only send small forms.
     public var maxUploadSize: Int { 64 * 1024 * 1024 }
 }
+
+extension WebContext {
+    /// The `{id}` of a model's page; a page without one does not exist.
+    func modelID() throws -> String {
+        guard let id = parameters.get("id"), !id.isEmpty else {
+            throw WebError.notFound(WebStrings(language)("error.not_found"))
+        }
+        return id
+    }
+}
