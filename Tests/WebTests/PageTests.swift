@@ -44,6 +44,14 @@ import Testing
                     #expect(html.components(separatedBy: "<h1").count == 2, "one h1 on \(path)")
                     #expect(html.contains("<html lang=\"sv\">"), "\(path)")
                     #expect(!html.contains("{{"), "no unrendered template on \(path)")
+                    // A page of the page's own tables and a report's section numbers its
+                    // captions once through, and no id is used twice.
+                    for label in ["Tabell", "Figur"] {
+                        let numbers = Self.matches(of: "<strong>" + label + " ([0-9]+)\\.</strong>", in: html).compactMap { Int($0) }
+                        #expect(numbers == Array(0..<numbers.count).map { $0 + 1 }, "\(label) on \(path): \(numbers)")
+                    }
+                    let ids = Self.matches(of: " id=\"([^\"]+)\"", in: html)
+                    #expect(Set(ids).count == ids.count, "an id used twice on \(path)")
                 }
             }
             try await client.execute(uri: "/models/familjeenheten-2022/indicators?lang=en", method: .get,
@@ -54,6 +62,14 @@ import Testing
             try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]) { response in
                 #expect(String(buffer: response.body).contains("<html lang=\"en\">"))
             }
+        }
+    }
+
+    /// The first capture group of every match.
+    static func matches(of pattern: String, in text: String) -> [String] {
+        let regex = try! NSRegularExpression(pattern: pattern)
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+            Range($0.range(at: 1), in: text).map { String(text[$0]) }
         }
     }
 

@@ -59,15 +59,17 @@ import Testing
         #expect(outcomes.map(\.key) == ["re_referral_12m", "egen_kolumn"])
         #expect(outcomes.first?.name == "Ny aktualisering inom 12 månader")
         #expect(PilotVsLinePage.design("did") == .did && PilotVsLinePage.design("x") == nil && PilotVsLinePage.design(nil) == nil)
-        var rendered: [Block] = []
-        let html = PilotVsLinePage.results(dataset: Self.dataset, outcome: "re_referral_12m", design: .permutation,
-                                           pilotName: "Vällingbyteamet", language: .sv) { blocks in
-            rendered = blocks; return "[blocks]"
+        let content = PilotVsLinePage.results(dataset: Self.dataset, outcome: "re_referral_12m", design: .permutation,
+                                              pilotName: "Vällingbyteamet", language: .sv)
+        guard case .html(let open) = content.parts.first, case .blocks(let rendered) = content.parts[1],
+              case .html(let close) = content.parts.last else {
+            Issue.record("the result in a div with id design: \(content.parts)")
+            return
         }
-        #expect(html == "<div id=\"design\">\n[blocks]</div>\n")
+        #expect(open == "<div id=\"design\">\n" && close == "</div>\n" && content.parts.count == 3)
         #expect(rendered.first == .heading(level: 1, text: "Ny aktualisering inom 12 månader – Piloten bland alla enheter"))
         let missing = PilotVsLinePage.results(dataset: Self.dataset, outcome: "nope<", design: .did, pilotName: nil,
-                                              language: .sv) { _ in "" }
+                                              language: .sv).html(.sv)
         #expect(missing.contains("Inget ärende har utfallsmåttet ”nope&lt;”"))
     }
 }

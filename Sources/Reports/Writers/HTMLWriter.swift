@@ -44,22 +44,27 @@ public struct HTMLWriter {
     /// `depth` 1 puts a block heading of level 1 at `<h3>` (the page's section is `<h2>`).
     public func fragment(_ blocks: [Block], depth: Int = 1) -> String {
         var counter = CaptionCounter()
-        return blocks.map { render($0, depth: depth, counter: &counter) }.joined()
+        return fragment(blocks, depth: depth, counter: &counter)
+    }
+
+    /// Blocks as an HTML fragment, numbering captions on from `counter`: a page built of
+    /// several fragments numbers its tables and figures once through (and so gives
+    /// every figure its own id).
+    public func fragment(_ blocks: [Block], depth: Int = 1, counter: inout CaptionCounter) -> String {
+        blocks.map { render($0, depth: depth, counter: &counter) }.joined()
     }
 
     /// Sections with their headings as an HTML fragment (`depth` 1: `<h2>`), captions
-    /// numbered from 1 across them.
-    public func fragment(sections: [ReportSection], depth: Int = 1) -> String {
-        var counter = CaptionCounter()
-        return sections.map { render($0, depth: depth, counter: &counter) }.joined()
+    /// numbered on from `counter` across them.
+    public func fragment(sections: [ReportSection], depth: Int = 1, counter: inout CaptionCounter) -> String {
+        sections.map { render($0, depth: depth, counter: &counter) }.joined()
     }
 
     /// One section's blocks and subsections without its own heading (a web page whose
     /// `<h1>` already says it): block headings of level 1 become `<h2>`, as do the
     /// subsections' headings.
-    public func fragment(contentsOf section: ReportSection) -> String {
-        var counter = CaptionCounter()
-        return section.blocks.map { render($0, depth: 0, counter: &counter) }.joined()
+    public func fragment(contentsOf section: ReportSection, counter: inout CaptionCounter) -> String {
+        section.blocks.map { render($0, depth: 0, counter: &counter) }.joined()
             + section.children.map { render($0, depth: 1, counter: &counter) }.joined()
     }
 

@@ -31,9 +31,11 @@ public struct ReportOutput {
 }
 
 /// Figure and table numbers, counted in document order the same way by every writer.
-struct CaptionCounter {
-    var figures = 0
-    var tables = 0
+public struct CaptionCounter {
+    public internal(set) var figures = 0
+    public internal(set) var tables = 0
+
+    public init() {}
 
     mutating func figure(_ f: FigureBlock, _ s: ReportStrings) -> (label: String, text: String) {
         figures += 1

@@ -7,8 +7,8 @@ import Store
 /// (diagram and logframe): the diagram at full size as its own file (the browser zooms
 /// it), and the stored versions with a form to compare two of them.
 enum LogicModelPage {
-    static func versions(_ versions: [StoredDocument], modelID: String, from: Int?, to: Int?, language: Language,
-                         render: ([Block]) -> String) -> String {
+    static func versions(_ versions: [StoredDocument], modelID: String, from: Int?, to: Int?,
+                         language: Language) -> PageContent {
         let s = WebStrings(language)
         let e = HTMLText.escape
         let base = "/models/\(Page.pathComponent(modelID))/logic-model"
@@ -21,11 +21,14 @@ enum LogicModelPage {
         let header: [TableBlock.Cell] = ["model.version", "model.added", "model.checksum"].map { TableBlock.Cell(s($0)) }
         var table = TableBlock(header: [header], rows: rows)
         table.alignments = [.right, .left, .left]
-        out += render([.table(table)])
-        guard versions.count >= 2 else { return out + "<p>\(e(s("model.one_version")))</p>\n" }
+        var content = PageContent([.html(out), .blocks([.table(table)])])
+        guard versions.count >= 2 else {
+            content.html("<p>\(e(s("model.one_version")))</p>\n")
+            return content
+        }
         let latest = versions.map(\.version).max() ?? 1
         let chosenTo = to ?? latest, chosenFrom = from ?? (chosenTo - 1)
-        out += "<h2 id=\"compare\">\(e(s("model.compare")))</h2>\n"
+        out = "<h2 id=\"compare\">\(e(s("model.compare")))</h2>\n"
         out += "<form method=\"get\" action=\"\(base)#compare\" class=\"inline\">\n"
         for (name, label, chosen) in [("from", s("model.from"), chosenFrom), ("to", s("model.to"), chosenTo)] {
             out += "<p><label for=\"\(name)\">\(e(label))</label>\n<select id=\"\(name)\" name=\"\(name)\">\n"
@@ -35,6 +38,7 @@ enum LogicModelPage {
             out += "</select></p>\n"
         }
         out += "<p><button type=\"submit\">\(e(s("model.compare.submit")))</button></p>\n</form>\n"
-        return out
+        content.html(out)
+        return content
     }
 }

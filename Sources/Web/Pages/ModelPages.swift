@@ -20,25 +20,19 @@ struct ReportSectionPage {
         var all: Bool { keys.isEmpty }
     }
 
-    static func body(_ built: BuiltReport, _ selection: Selection, language: Language) -> String {
-        let writer = HTMLWriter(templates: WebTemplates.reports, strings: ReportStrings(language), toolVersion: "")
+    static func content(_ built: BuiltReport, _ selection: Selection, language: Language) -> PageContent {
         let sections = selection.all ? built.document.sections
             : selection.keys.compactMap { built.document.section(keyed: $0) }
-        if sections.isEmpty { return "<p>\(HTMLText.escape(WebStrings(language)("section.empty")))</p>\n" }
+        if sections.isEmpty { return PageContent([.html("<p>\(HTMLText.escape(WebStrings(language)("section.empty")))</p>\n")]) }
         // A page of one section: the page's h1 is its heading.
-        if selection.keys.count == 1, let only = sections.first { return writer.fragment(contentsOf: only) }
-        return writer.fragment(sections: sections, depth: 1)
+        if selection.keys.count == 1, let only = sections.first { return PageContent([.contents(only)]) }
+        return PageContent([.sections(sections)])
     }
 }
 
 /// The report templates the pages' writer needs (only for its strings and captions;
-/// the page frame is the web's own layout).
+/// the page frame is the web's own layout; `PageContent` renders).
 enum WebTemplates {
     // swiftlint:disable:next force_try
     static let reports: TemplateSet = try! TemplateSet(directory: nil)
-
-    /// Blocks through the reports' HTML writer: the one renderer for figures.
-    static func html(_ blocks: [Block], _ language: Language) -> String {
-        HTMLWriter(templates: reports, strings: ReportStrings(language), toolVersion: "").fragment(blocks)
-    }
 }

@@ -21,12 +21,13 @@ enum OverviewPage {
         var signals: [RichText] = []
     }
 
-    static func body(_ data: Data, language: Language, render: ([Block]) -> String) -> String {
-        guard let status = data.status else { return "" }
+    static func content(_ data: Data, language: Language) -> PageContent {
+        var content = PageContent()
+        guard let status = data.status else { return content }
         let s = WebStrings(language)
         let r = ReportStrings(language)
         let style = NumberStyle(language)
-        var out = "<h2>\(HTMLText.escape(s("overview.goals", ["period": style.period(status.period)])))</h2>\n"
+        content.html("<h2>\(HTMLText.escape(s("overview.goals", ["period": style.period(status.period)])))</h2>\n")
         if !status.goals.isEmpty {
             let rows: [[TableBlock.Cell]] = status.goals.map { g in
                 let withValue = g.indicators.filter { b in
@@ -39,19 +40,19 @@ enum OverviewPage {
             }
             let header: [TableBlock.Cell] = ["overview.goal", "overview.computed", "overview.recorded", "overview.values"]
                 .map { TableBlock.Cell(s($0)) }
-            out += render([.table(TableBlock(header: [header], rows: rows))])
+            content.blocks([.table(TableBlock(header: [header], rows: rows))])
         }
-        out += "<h2>\(HTMLText.escape(s("overview.indicators")))</h2>\n<ul class=\"cards tiles\">\n"
+        var out = "<h2>\(HTMLText.escape(s("overview.indicators")))</h2>\n<ul class=\"cards tiles\">\n"
         for row in status.indicators {
             let trend = data.trend.indicators.first { $0.id == row.id }
             out += tile(row, trend: trend, computed: data.computed.contains(row.id), style: style, strings: r, s: s)
         }
-        out += "</ul>\n"
+        content.html(out + "</ul>\n")
         if !data.signals.isEmpty {
-            out += "<h2>\(HTMLText.escape(s("overview.signals")))</h2>\n"
-            out += render([.list(ListBlock(items: data.signals))])
+            content.html("<h2>\(HTMLText.escape(s("overview.signals")))</h2>\n")
+            content.blocks([.list(ListBlock(items: data.signals))])
         }
-        return out
+        return content
     }
 
     /// One measure's run chart in a sentence: a signal of non-random variation (a long

@@ -53,26 +53,26 @@ enum PilotVsLinePage {
     }
 
     /// The chosen comparison in an element with id `design` (the form's target): the
-    /// result's blocks, which begin with the outcome and design as a heading, rendered
-    /// by `render` (the page's block-to-HTML writer). An outcome no case carries gives a
-    /// sentence instead.
+    /// result's blocks, which begin with the outcome and design as a heading. An outcome
+    /// no case carries gives a sentence instead.
     ///
     /// - Parameters:
     ///   - pilotName: what the pilot is called in the text (the model's name); nil uses
     ///     the cohort label unless it is just the model's id.
     static func results(dataset: CaseDataset, outcome: String, design: CohortComparison.Design, pilotName: String?,
-                        language: Language, render: ([Block]) -> String) -> String {
+                        language: Language) -> PageContent {
         let e = HTMLText.escape
         let sv = language == .sv
-        var out = "<div id=\"design\">\n"
+        var content = PageContent([.html("<div id=\"design\">\n")])
         do {
             let result = try CohortComparison.run(dataset, outcome: outcome, options: .init(design: design, byGender: true))
-            out += render(result.blocks(style: NumberStyle(language), pilotName: pilotName))
+            content.blocks(result.blocks(style: NumberStyle(language), pilotName: pilotName))
         } catch {
             let name = CaseOutcomeNames.displayName(outcome, language)
-            out += "<p>" + e(sv ? "Inget ärende har utfallsmåttet ”\(name)”. Välj ett annat mått ovan."
-                                : "No case has the outcome “\(name)”. Choose another outcome above.") + "</p>\n"
+            content.html("<p>" + e(sv ? "Inget ärende har utfallsmåttet ”\(name)”. Välj ett annat mått ovan."
+                                      : "No case has the outcome “\(name)”. Choose another outcome above.") + "</p>\n")
         }
-        return out + "</div>\n"
+        content.html("</div>\n")
+        return content
     }
 }

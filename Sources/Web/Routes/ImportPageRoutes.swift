@@ -39,7 +39,8 @@ struct ImportPageRoutes: Sendable {
         var body = ""
         if let notice { body += "<div class=\"callout\" role=\"status\"><p>\(HTMLText.escape(notice))</p></div>\n" }
         body += "<p class=\"lead\">\(HTMLText.escape(s("imports.lead")))</p>\n"
-        body += blockHTML(ImportsPage.blocks(related, all: all, names: names, language: context.language), context.language)
+        body += PageContent([.blocks(ImportsPage.blocks(related, all: all, names: names, language: context.language))])
+            .html(context.language)
         if model.indicators.contains(where: { $0.data == nil }) {
             body += ImportsPage.uploadForm(modelID: id, csrf: csrf, s: s)
         }
@@ -127,7 +128,6 @@ struct ImportPageRoutes: Sendable {
         try await services.data.read { db in try ModelCatalog(db).resolve(id).name }
     }
 
-    func blockHTML(_ blocks: [Block], _ language: Language) -> String { WebTemplates.html(blocks, language) }
 
     func modelID(_ context: WebContext) throws -> String { try context.modelID() }
 }

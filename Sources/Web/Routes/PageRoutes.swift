@@ -39,7 +39,7 @@ struct PageRoutes: Sendable {
                     signals: try Self.improvement(db, versioned.model, language: language, toolVersion: toolVersion).measures
                         .map { OverviewPage.signal($0, model: versioned.model, s: WebStrings(language)) })
             }
-            let before = OverviewPage.body(data, language: language) { blockHTML($0, language) }
+            let before = OverviewPage.content(data, language: language)
             return try await sectionPage(request, context, current: "overview", selection: Self.overview,
                                          period: chosen ?? data.status?.period, before: before)
         } }
@@ -58,7 +58,7 @@ struct PageRoutes: Sendable {
             let picker = IndicatorsPage.picker(periods: periods, chosen: chosen ?? opening, modelID: id, language: context.language)
             return try await sectionPage(request, context, current: "indicators",
                                          selection: .init(kind: .final, keys: ["6.indicators"]), period: chosen ?? opening,
-                                         before: picker)
+                                         before: PageContent([.html(picker)]))
         } }
         // The final report's comparison, then a form to look closer: one outcome in any
         // design (adjusted with its balance, difference-in-differences with its pre-trend,
@@ -68,19 +68,19 @@ struct PageRoutes: Sendable {
             let query = request.uri.queryParameters
             let chosen = query.get("outcome"), design = PilotVsLinePage.design(query.get("design"))
             let language = context.language
-            let (form, results) = try await services.data.read { db -> (String, String) in
+            let (form, results) = try await services.data.read { db -> (String, PageContent) in
                 let model = try ModelCatalog(db).resolve(id)
                 let dataset = try CohortComparisonSection.loadFromDatabase(db, model.id)
                 let outcomes = dataset.map { PilotVsLinePage.outcomes(in: $0, language: language) } ?? []
                 let form = PilotVsLinePage.form(outcomes: outcomes, chosenOutcome: chosen, design: design, modelID: id,
                                                 language: language)
-                guard let dataset, let outcome = chosen else { return (form, "") }
+                guard let dataset, let outcome = chosen else { return (form, PageContent()) }
                 let results = PilotVsLinePage.results(dataset: dataset, outcome: outcome, design: design ?? .unadjusted,
-                                                      pilotName: model.name, language: language) { blockHTML($0, language) }
+                                                      pilotName: model.name, language: language)
                 return (form, results)
             }
             return try await sectionPage(request, context, current: "pilot_vs_line",
-                                         selection: .init(kind: .final, keys: ["6.pilot_vs_line"]), after: form + results)
+                                         selection: .init(kind: .final, keys: ["6.pilot_vs_line"]), after: PageContent([.html(form)]) + results)
         } }
         router.get("/models/:id/logic-model") { request, context in try await cached(request, context) {
             let id = try modelID(context)
@@ -99,8 +99,8 @@ struct PageRoutes: Sendable {
                 guard let older, let newer else { return (stored, nil) }
                 return (stored, LogicModelDiff.compare(older.model, newer.model, fromVersion: older.version, toVersion: newer.version))
             }
-            var after = LogicModelPage.versions(versions, modelID: id, from: from, to: to, language: language) { blockHTML($0, language) }
-            if let diff { after += blockHTML(diff.blocks(style: NumberStyle(language)), language) }
+            var after = LogicModelPage.versions(versions, modelID: id, from: from, to: to, language: language)
+            if let diff { after.blocks(diff.blocks(style: NumberStyle(language))) }
             return try await sectionPage(request, context, current: "logic_model",
                                          selection: .init(kind: .final, keys: ["6.logic_model"]), after: after)
         } }
@@ -120,8 +120,6 @@ struct PageRoutes: Sendable {
                                          audience: .internal, toolVersion: toolVersion)
         return try RunChartSection().compute(input.context(db))
     }
-
-    func blockHTML(_ blocks: [Block], _ language: Language) -> String { WebTemplates.html(blocks, language) }
 
     /// Pages cut from a report: path, navigation key, which report and sections.
     static let sectionPages: [(String, String, ReportSectionPage.Selection)] = [
@@ -150,8 +148,8 @@ struct PageRoutes: Sendable {
     }
 
     func sectionPage(_ request: Request, _ context: WebContext, current: String,
-                     selection: ReportSectionPage.Selection, period: Period? = nil, before: String = "",
-                     after: String = "") async throws -> Page {
+                     selection: ReportSectionPage.Selection, period: Period? = nil,
+                     before: PageContent = PageContent(), after: PageContent = PageContent()) async throws -> Page {
         let id = try modelID(context)
         let language = context.language
         let period = try period ?? periodParameter(request, context)
@@ -173,7 +171,7 @@ struct PageRoutes: Sendable {
         let name = built.record.model.name
         let title = current == "overview" ? name : s("nav." + current)
         return Page(title: title, language: language,
-                    body: before + ReportSectionPage.body(built, selection, language: language) + after,
+                    body: (before + ReportSectionPage.content(built, selection, language: language) + after).html(language),
                     session: context.session, model: (id, name), current: current,
                     path: request.uri.path, internalAudience: true)
     }
