@@ -48,6 +48,12 @@ public struct InstrumentCatalog {
 
     public func list() throws -> [DocumentSummary] { try documents.list(kind: Self.kind) }
 
+    /// The surveys a model's reports and pages show: the instrument named as the model,
+    /// or named after it (`vallingbyteamet-readiness` for `vallingbyteamet`), by id.
+    public func reported(for modelID: String) throws -> [String] {
+        try list().map(\.id).filter { $0 == modelID || $0.hasPrefix(modelID + "-") }.sorted()
+    }
+
     static func json(_ instrument: Instrument) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -170,7 +170,7 @@ public struct ReadinessSection: ReportSectionBuilder {
         guard let database = context.database else { return Result(surveys: [], note: "no database") }
         let catalog = InstrumentCatalog(database)
         let id = context.model.id
-        let ids = try catalog.list().map(\.id).filter { $0 == id || $0.hasPrefix(id + "-") }.sorted()
+        let ids = try catalog.reported(for: id)
         let repository = ReadinessRepository(database)
         // The internal audience sees every unit (`minimumGroup` is 1 there).
         let minGroup = context.request.suppression.minimumGroup

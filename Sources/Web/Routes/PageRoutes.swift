@@ -82,6 +82,17 @@ struct PageRoutes: Sendable {
             return try await sectionPage(request, context, current: "pilot_vs_line",
                                          selection: .init(kind: .final, keys: ["6.pilot_vs_line"]), after: PageContent([.html(form)]) + results)
         } }
+        // The final report's readiness section, then each scale over time and the gaps.
+        router.get("/models/:id/readiness") { request, context in try await cached(request, context) {
+            let id = try modelID(context)
+            let language = context.language
+            let minGroup = SuppressionRule(audience: .internal).minimumGroup
+            let closer = try await services.data.read { db in
+                try ReadinessPage.closerLook(db, modelID: id, minGroup: minGroup, language: language)
+            }
+            return try await sectionPage(request, context, current: "readiness",
+                                         selection: .init(kind: .final, keys: ["6.readiness"]), after: closer)
+        } }
         router.get("/models/:id/logic-model") { request, context in try await cached(request, context) {
             let id = try modelID(context)
             let query = request.uri.queryParameters
@@ -123,7 +134,6 @@ struct PageRoutes: Sendable {
 
     /// Pages cut from a report: path, navigation key, which report and sections.
     static let sectionPages: [(String, String, ReportSectionPage.Selection)] = [
-        ("readiness", "readiness", .init(kind: .final, keys: ["6.readiness"])),
         ("improvement", "improvement", .init(kind: .final, keys: ["6.improvement"])),
     ]
 
