@@ -43,6 +43,7 @@ import Testing
                     #expect(response.status == .ok, "\(path)")
                     #expect(html.components(separatedBy: "<h1").count == 2, "one h1 on \(path)")
                     #expect(html.contains("<html lang=\"sv\">"), "\(path)")
+                    #expect(html.components(separatedBy: " lang=\"sv\"").count == 2, "no lang on parts of a Swedish page: \(path)")
                     #expect(!html.contains("{{"), "no unrendered template on \(path)")
                     // A page of the page's own tables and a report's section numbers its
                     // captions once through, and no id is used twice.
@@ -57,6 +58,15 @@ import Testing
             try await client.execute(uri: "/models/familjeenheten-2022/indicators?lang=en", method: .get,
                                      headers: [.cookie: cookie]) { response in
                 #expect(String(buffer: response.body).contains("<html lang=\"en\">"))
+            }
+            // On an English page the model's own Swedish texts say so (WCAG 3.1.2).
+            try await client.execute(uri: "/models/familjeenheten-2022", method: .get, headers: [.cookie: cookie]) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("<h1 lang=\"sv\">Familjeenheten"), "the model's name as the heading")
+                #expect(html.contains("<h3>I1 <span lang=\"sv\">"), "an indicator's title")
+            }
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(String(buffer: response.body).contains("<a href=\"/models/familjeenheten-2022\" lang=\"sv\">"))
             }
             // The choice is remembered by the session.
             try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]) { response in

@@ -19,6 +19,8 @@ enum OverviewPage {
         var computed: Set<String> = []
         /// A sentence per improvement measure on its run chart's signals (`signal`).
         var signals: [RichText] = []
+        /// The language the model's texts (indicator titles) are written in.
+        var textLanguage: Language = .sv
     }
 
     static func content(_ data: Data, language: Language) -> PageContent {
@@ -45,7 +47,8 @@ enum OverviewPage {
         var out = "<h2>\(HTMLText.escape(s("overview.indicators")))</h2>\n<ul class=\"cards tiles\">\n"
         for row in status.indicators {
             let trend = data.trend.indicators.first { $0.id == row.id }
-            out += tile(row, trend: trend, computed: data.computed.contains(row.id), style: style, strings: r, s: s)
+            out += tile(row, trend: trend, computed: data.computed.contains(row.id), textLanguage: data.textLanguage,
+                        style: style, strings: r, s: s)
         }
         content.html(out + "</ul>\n")
         if !data.signals.isEmpty {
@@ -78,13 +81,15 @@ enum OverviewPage {
 
     /// The indicator's latest value (whichever period it is from: a yearly survey item
     /// has none in a tertial), with that period, its status and target.
-    static func tile(_ row: IndicatorStatusRow, trend: IndicatorTrend?, computed: Bool, style: NumberStyle,
-                     strings r: ReportStrings, s: WebStrings) -> String {
+    static func tile(_ row: IndicatorStatusRow, trend: IndicatorTrend?, computed: Bool, textLanguage: Language,
+                     style: NumberStyle, strings r: ReportStrings, s: WebStrings) -> String {
         let e = HTMLText.escape
         // A value computed from loaded data (a survey mean) is rounded as the tables round it.
         let derived: Bool? = computed && row.unit != .count ? true : nil
         let latest = trend?.points.last { $0.total.value.value != nil }
-        var out = "<li class=\"card tile\">\n<h3>\(e(row.id)) \(e(row.title))</h3>\n"
+        // The title is the model's text, in the model's language (WCAG 3.1.2).
+        let title = textLanguage == style.language ? e(row.title) : "<span lang=\"\(textLanguage.rawValue)\">\(e(row.title))</span>"
+        var out = "<li class=\"card tile\">\n<h3>\(e(row.id)) \(title)</h3>\n"
         guard let latest else {
             return out + "<p class=\"muted\">\(e(s("overview.no_value")))</p>\n</li>\n"
         }

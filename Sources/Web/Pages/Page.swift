@@ -15,7 +15,7 @@ struct Page {
     var body: String
     var session: WebSession?
     /// The model whose pages these are, for the second navigation row.
-    var model: (id: String, name: String)? = nil
+    var model: PageModel? = nil
     /// Which entry of the model's navigation is this page (`nav.*` key).
     var current: String? = nil
     /// The path of this page, for the language switch.
@@ -44,6 +44,8 @@ struct Page {
             "appName": s("app.name"),
         ]
         if internalAudience { context["marking"] = s("marking.internal") }
+        // The overview's heading is the model's name, in the language the model is written in.
+        if let model, current == "overview", let lang = model.languageAttribute(on: language) { context["titleLang"] = lang }
         if let model {
             context["modelNav"] = [
                 "label": s("nav.model"),
@@ -117,7 +119,7 @@ struct Page {
     {{/modelNav}}
     <main id="main" tabindex="-1">
     {{#marking}}<p class="marking" role="note">{{marking}}</p>{{/marking}}
-    <h1>{{title}}</h1>
+    <h1{{#titleLang}} lang="{{titleLang}}"{{/titleLang}}>{{title}}</h1>
     {{{body}}}
     </main>
     <footer class="site">
@@ -127,6 +129,31 @@ struct Page {
     </html>
 
     """
+}
+
+/// The model a page belongs to: its id for addresses, its name and the language its
+/// own texts (name, goals, indicator titles) are written in.
+struct PageModel: Sendable {
+    var id: String
+    var name: String
+    var language: Language
+
+    init(_ model: LogicModel) {
+        id = model.id
+        name = model.name
+        language = model.language
+    }
+
+    /// The `lang` a piece of the model's own text needs on a page in `pageLanguage`
+    /// (WCAG 3.1.2, language of parts): nil when they agree.
+    func languageAttribute(on pageLanguage: Language) -> String? {
+        language == pageLanguage ? nil : language.rawValue
+    }
+
+    /// ` lang="sv"` for an element holding the model's text, or nothing.
+    func langAttribute(on pageLanguage: Language) -> String {
+        languageAttribute(on: pageLanguage).map { " lang=\"\($0)\"" } ?? ""
+    }
 }
 
 /// HTML text escaping for the web's own strings: the reports' escaper, one per output

@@ -11,6 +11,8 @@ struct StartPage {
     struct Card: Sendable {
         var id: String
         var name: String
+        /// The language the model is written in (its name's `lang` on a page in another).
+        var language: Language = .sv
         var period: String?
         var latestPeriod: String?
         /// The period the counts are for (`PagePeriod`): the latest that can be assessed.
@@ -27,7 +29,7 @@ struct StartPage {
         return try catalog.list().compactMap { summary -> Card? in
             guard let versioned = try? catalog.resolveVersioned(summary.id) else { return nil }
             let model = versioned.model
-            var card = Card(id: model.id, name: model.name,
+            var card = Card(id: model.id, name: model.name, language: model.language,
                             period: model.period.map { "\($0.start) – \($0.end)" })
             let (_, data, period) = try PagePeriod.choose(db, modelID: model.id)
             card.latestPeriod = data.observations.map(\.period).max()?.description
@@ -56,7 +58,8 @@ struct StartPage {
         }
         out += "<ul class=\"cards\">\n"
         for c in cards {
-            out += "<li class=\"card\">\n<h2><a href=\"/models/\(Page.pathComponent(c.id))\">\(HTMLText.escape(c.name))</a></h2>\n<dl>\n"
+            let lang = c.language == s.language ? "" : " lang=\"\(c.language.rawValue)\""
+            out += "<li class=\"card\">\n<h2><a href=\"/models/\(Page.pathComponent(c.id))\"\(lang)>\(HTMLText.escape(c.name))</a></h2>\n<dl>\n"
             func row(_ label: String, _ value: String) {
                 out += "<dt>\(HTMLText.escape(s(label)))</dt><dd>\(HTMLText.escape(value))</dd>\n"
             }

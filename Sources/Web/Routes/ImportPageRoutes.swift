@@ -46,7 +46,7 @@ struct ImportPageRoutes: Sendable {
         }
         body += ImportsPage.undoForm(related, modelID: id, csrf: csrf, s: s)
         return Page(title: s("nav.imports"), language: context.language, body: body, session: context.session,
-                    model: (id, model.name), current: "imports", path: request.uri.path).response()
+                    model: PageModel(model), current: "imports", path: request.uri.path).response()
     }
 
     func preview(_ request: Request, _ context: WebContext) async throws -> Response {
@@ -75,11 +75,11 @@ struct ImportPageRoutes: Sendable {
         } catch let error as ImportLogError {
             result = (nil, [error.description], "")
         }
-        let name2 = try await modelName(id)
+        let pageModel = try await pageModel(id)
         let html = ImportsPage.preview(result.0, errors: result.1, uploadID: result.0 == nil ? nil : result.2, modelID: id,
                                        csrf: session.csrfToken, s: s)
         return Page(title: s("imports.preview.title"), language: context.language, body: html, session: session,
-                    model: (id, name2), current: "imports", path: request.uri.path)
+                    model: pageModel, current: "imports", path: request.uri.path)
             .response(status: result.0 == nil ? .unprocessableContent : .ok)
     }
 
@@ -124,10 +124,9 @@ struct ImportPageRoutes: Sendable {
         return Response.redirect(to: "/models/\(Page.pathComponent(id))/imports", type: .normal)
     }
 
-    func modelName(_ id: String) async throws -> String {
-        try await services.data.read { db in try ModelCatalog(db).resolve(id).name }
+    func pageModel(_ id: String) async throws -> PageModel {
+        try await services.data.read { db in PageModel(try ModelCatalog(db).resolve(id)) }
     }
-
 
     func modelID(_ context: WebContext) throws -> String { try context.modelID() }
 }

@@ -37,7 +37,8 @@ struct PageRoutes: Sendable {
                                                           earlierVersions: data.versions),
                     computed: Set(versioned.model.indicators.filter { $0.data != nil }.map(\.id)),
                     signals: try Self.improvement(db, versioned.model, language: language, toolVersion: toolVersion).measures
-                        .map { OverviewPage.signal($0, model: versioned.model, s: WebStrings(language)) })
+                        .map { OverviewPage.signal($0, model: versioned.model, s: WebStrings(language)) },
+                    textLanguage: versioned.model.language)
             }
             let before = OverviewPage.content(data, language: language)
             return try await sectionPage(request, context, current: "overview", selection: Self.overview,
@@ -166,8 +167,9 @@ struct PageRoutes: Sendable {
         let key = PageDocuments.Key(model: id, kind: selection.kind, language: language, period: period?.description,
                                     audience: .internal, dataVersion: services.data.version())
         let data = services.data, toolVersion = services.configuration.toolVersion
-        let built: BuiltReport
+        let built: BuiltReport, model: PageModel
         do {
+            model = try await data.read { db in PageModel(try ModelCatalog(db).resolve(id)) }
             built = try await services.documents.report(key) {
                 try await data.read { db in
                     try PageReport.build(db, modelID: id, kind: selection.kind, language: language, period: period,
@@ -178,11 +180,10 @@ struct PageRoutes: Sendable {
             throw WebError.notFound(WebStrings(language)("error.model", ["id": id]))
         }
         let s = WebStrings(language)
-        let name = built.record.model.name
-        let title = current == "overview" ? name : s("nav." + current)
+        let title = current == "overview" ? model.name : s("nav." + current)
         return Page(title: title, language: language,
                     body: (before + ReportSectionPage.content(built, selection, language: language) + after).html(language),
-                    session: context.session, model: (id, name), current: current,
+                    session: context.session, model: model, current: current,
                     path: request.uri.path, internalAudience: true)
     }
 

@@ -44,15 +44,14 @@ struct ReportRoutes: Sendable {
     func listPage(_ request: Request, _ context: WebContext, form: ReportForm, error: String?,
                   status: HTTPResponse.Status) async throws -> Response {
         let id = try modelID(context)
-        let (name, reports) = try await services.data.read { db -> (String, [ArchivedReport]) in
-            let model = try ModelCatalog(db).resolve(id)
-            return (model.name, try ReportArchive(db).list(modelID: id))
+        let (model, reports) = try await services.data.read { db -> (PageModel, [ArchivedReport]) in
+            (PageModel(try ModelCatalog(db).resolve(id)), try ReportArchive(db).list(modelID: id))
         }
         let s = WebStrings(context.language)
         let body = ReportsPage.body(modelID: id, reports: reports, form: form, error: error,
                                     csrf: context.session?.csrfToken ?? "", s: s, language: context.language)
         return Page(title: s("nav.reports"), language: context.language, body: body, session: context.session,
-                    model: (id, name), current: "reports", path: request.uri.path).response(status: status)
+                    model: model, current: "reports", path: request.uri.path).response(status: status)
     }
 
     func generate(_ request: Request, _ context: WebContext) async throws -> Response {
@@ -93,15 +92,15 @@ struct ReportRoutes: Sendable {
     func reportPage(_ request: Request, _ context: WebContext, verification: ReportVerifier.Outcome?) async throws -> Response {
         let id = try modelID(context)
         let number = try reportNumber(context)
-        let (name, report) = try await services.data.read { db -> (String, ArchivedReport?) in
-            (try ModelCatalog(db).resolve(id).name, try ReportArchive(db).report(number))
+        let (model, report) = try await services.data.read { db -> (PageModel, ArchivedReport?) in
+            (PageModel(try ModelCatalog(db).resolve(id)), try ReportArchive(db).report(number))
         }
         let s = WebStrings(context.language)
         guard let report, report.modelID == id else { throw WebError.notFound(s("error.not_found")) }
         let body = ReportsPage.detail(report, verification: verification, csrf: context.session?.csrfToken ?? "",
                                       s: s, language: context.language)
         return Page(title: ReportsPage.title(report, s), language: context.language, body: body, session: context.session,
-                    model: (id, name), current: "reports", path: request.uri.path).response()
+                    model: model, current: "reports", path: request.uri.path).response()
     }
 
     func verify(_ request: Request, _ context: WebContext) async throws -> Response {
