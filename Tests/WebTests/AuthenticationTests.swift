@@ -9,8 +9,9 @@ import Testing
 @Suite struct AuthenticationTests {
     static let token = AccessToken(value: String(repeating: "ab", count: 32))
 
-    static func application(database: String) -> some ApplicationProtocol {
-        let server = WebServer(.init(data: WebData(path: database), token: token, toolVersion: "test", log: { _ in }))
+    static func application(database: String, keyFile: String? = nil) -> some ApplicationProtocol {
+        let server = WebServer(.init(data: WebData(path: database), token: token, toolVersion: "test", keyFile: keyFile,
+                                     log: { _ in }))
         return Application(router: server.router())
     }
 

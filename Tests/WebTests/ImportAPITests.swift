@@ -89,10 +89,17 @@ import Testing
                 #expect(errors.contains { $0.hasPrefix("trasig.csv:3:") }, "located to line 3: \(errors)")
             }
             #expect(try Self.imports(path).isEmpty)
-            // Without a file part, or with another kind: 400 saying what to send.
-            try await client.execute(uri: "/api/v1/models/familjeenheten-2022/imports?kind=cases", method: .post,
+            // An unknown kind: 400 saying what to send.
+            try await client.execute(uri: "/api/v1/models/familjeenheten-2022/imports?kind=budget", method: .post,
                                      headers: Self.headers, body: Self.multipart(Self.good)) { response in
                 #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("?kind=indicators, ?kind=cases, ?kind=readiness, ?kind=measures"))
+            }
+            // A case extract for a model without a pilot cohort: refused, saying why.
+            try await client.execute(uri: "/api/v1/models/familjeenheten-2022/imports?kind=cases", method: .post,
+                                     headers: Self.headers, body: Self.multipart(Self.good)) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("has no `cohorts.pilot`"))
             }
         }
     }

@@ -33,6 +33,17 @@ public struct MeasureImporter {
         }
         let reader: CSVReader
         do { reader = try CSVReader(path: path, sheet: sheet) } catch let e as CSVError { throw AnalysisInputError(e.description) }
+        return try importFile(reader, fileName: path, measure: measure, value: value, denominator: denominator, date: date,
+                              counts: counts)
+    }
+
+    /// Imports from an open reader (an upload held in memory, never written to disk);
+    /// `path` names it in messages and the import log.
+    public func importFile(_ reader: CSVReader, fileName path: String, measure: String, value: String? = nil,
+                           denominator: String? = nil, date: String? = nil, counts: Counts? = nil) throws -> Outcome {
+        guard LogicModelIDCheck.isValid(measure) else {
+            throw AnalysisInputError("measure id \"\(measure)\" should use lowercase letters, digits and - only")
+        }
         // Swedish names too (värde, täljare, nämnare); MeasureSeries finds the column again by the name found.
         func found(_ names: [String]) -> String? { reader.columnIndex(anyOf: names).map { reader.header[$0] } }
         let valueColumn = value ?? found(["value", "värde"]) ?? found(["numerator", "täljare"])
@@ -40,8 +51,9 @@ public struct MeasureImporter {
             throw AnalysisInputError("\(path): no column named value or numerator; name the value column with --value (the header has: \(reader.header.joined(separator: ", ")))")
         }
         let denominatorColumn = denominator ?? found(["denominator", "nämnare"])
-        let series = try MeasureSeries.read(path: path, columns: .init(value: valueColumn, denominator: denominatorColumn, date: date),
-                                            name: measure, combine: false, sheet: sheet)
+        let series = try MeasureSeries.read(reader, label: path,
+                                            columns: .init(value: valueColumn, denominator: denominatorColumn, date: date),
+                                            name: measure, combine: false)
         var values: [MeasureValue] = []
         var firstLine: [String: Int] = [:]
         for p in series.points {

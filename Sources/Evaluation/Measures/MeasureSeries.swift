@@ -68,6 +68,12 @@ public struct MeasureSeries: Sendable, Equatable {
                             sheet: String? = nil) throws -> MeasureSeries {
         let reader: CSVReader
         do { reader = try CSVReader(path: path, sheet: sheet) } catch let e as CSVError { throw AnalysisInputError(e.description) }
+        return try read(reader, label: path, columns: columns, name: name, combine: combine)
+    }
+
+    /// Reads an open reader (an upload held in memory); `path` names it in messages.
+    public static func read(_ reader: CSVReader, label path: String, columns: Columns, name: String? = nil,
+                            combine: Bool = true) throws -> MeasureSeries {
         func column(_ wanted: String) throws -> Int {
             guard let i = reader.columnIndex(wanted) else {
                 throw AnalysisInputError("\(path): no column named \"\(wanted)\"; the header has: \(reader.header.joined(separator: ", "))")

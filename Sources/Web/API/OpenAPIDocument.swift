@@ -9,7 +9,7 @@ enum OpenAPIDocument {
   "info": {
     "title": "piloteval API",
     "version": "1",
-    "description": "Read-only JSON API of `piloteval serve`. Every read answers byte for byte what the CLI's `--format json` prints for the same question. Authenticate with `Authorization: Bearer T`, T being the token in the address `piloteval serve` prints on its first line. See docs/api.md."
+    "description": "JSON API of `piloteval serve`. Every read answers byte for byte what the CLI's `--format json` prints for the same question; the writes upload a file for import (with a dry run that writes nothing) and undo an import, as the CLI's `import` and `imports undo` do. Authenticate with `Authorization: Bearer T`, T being the token in the address `piloteval serve` prints on its first line; a browser session sends its CSRF token in `X-CSRF-Token` instead. See docs/api.md."
   },
   "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",
   "security": [
@@ -368,6 +368,308 @@ enum OpenAPIDocument {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
+    "/api/v1/models/{id}/imports": {
+      "post": {
+        "operationId": "uploadImport",
+        "tags": [
+          "imports"
+        ],
+        "summary": "Upload a file to import into a model: indicator values, a case extract, a survey wave or an improvement measure.",
+        "description": "As `piloteval indicators import`, `cases import`, `readiness import` and `measures import` read a file: the same checks and located messages, one transaction. A case extract's identity numbers are replaced by pseudonyms with the server's key (`serve --key-file`); without one, an extract holding identity numbers is refused. The uploaded bytes are never written to disk.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ModelID"
+          },
+          {
+            "name": "kind",
+            "in": "query",
+            "required": true,
+            "description": "What the file holds.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "indicators",
+                "cases",
+                "readiness",
+                "measures"
+              ]
+            }
+          },
+          {
+            "name": "dry_run",
+            "in": "query",
+            "required": false,
+            "description": "`1`: read and check everything, answer the preview, write nothing.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "0",
+                "1",
+                "true",
+                "false"
+              ]
+            },
+            "example": "1"
+          },
+          {
+            "name": "instrument",
+            "in": "query",
+            "required": false,
+            "description": "readiness: the survey instrument's id (one the model's indicators read).",
+            "schema": {
+              "type": "string"
+            },
+            "example": "vallingbyteamet-readiness"
+          },
+          {
+            "name": "wave",
+            "in": "query",
+            "required": false,
+            "description": "readiness: the wave, e.g. `2023-03`.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "2023-03"
+          },
+          {
+            "name": "aggregated",
+            "in": "query",
+            "required": false,
+            "description": "readiness: `1` when the file holds unit means, not answers.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "0",
+                "1",
+                "true",
+                "false"
+              ]
+            }
+          },
+          {
+            "name": "extract_date",
+            "in": "query",
+            "required": false,
+            "description": "cases: censor open cases at this date (YYYY-MM-DD); default the latest date in the file.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "2022-12-31"
+          },
+          {
+            "name": "measure",
+            "in": "query",
+            "required": false,
+            "description": "measures: the measure's id (lowercase letters, digits, -).",
+            "schema": {
+              "type": "string"
+            },
+            "example": "tidsplanerade-utredningar"
+          },
+          {
+            "name": "value",
+            "in": "query",
+            "required": false,
+            "description": "measures: the value (or numerator) column; default value or numerator.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "denominator",
+            "in": "query",
+            "required": false,
+            "description": "measures: the denominator column; default denominator if present.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "date",
+            "in": "query",
+            "required": false,
+            "description": "measures: the date column; default date, period, week or month.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "counts",
+            "in": "query",
+            "required": false,
+            "description": "measures: what the values count.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "persons",
+                "events"
+              ]
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "multipart/form-data": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "file"
+                ],
+                "properties": {
+                  "file": {
+                    "type": "string",
+                    "contentMediaType": "text/csv",
+                    "description": "The file (CSV: comma or semicolon, UTF-8 or Windows-1252)."
+                  },
+                  "mapping": {
+                    "type": "string",
+                    "description": "cases: a column mapping (YAML, as `cases import --mapping`)."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The preview of a dry run; nothing was written.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ImportPreview"
+                }
+              }
+            }
+          },
+          "201": {
+            "description": "Imported: the import's record.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ImportListing"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "description": "A browser session's request without its CSRF token.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "description": "This exact file was already imported.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "The file was refused: every located error in `errors`; nothing was written.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/imports/{import}": {
+      "delete": {
+        "operationId": "undoImport",
+        "tags": [
+          "imports"
+        ],
+        "summary": "Undo an import: it and every row it brought are removed, as `piloteval imports undo` does.",
+        "parameters": [
+          {
+            "name": "import",
+            "in": "path",
+            "required": true,
+            "description": "The import's id (`imports list`).",
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "What was undone, as `imports undo --format json` prints it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "id",
+                    "kind",
+                    "file_name",
+                    "deleted_rows"
+                  ],
+                  "additionalProperties": true,
+                  "properties": {
+                    "id": {
+                      "type": "integer"
+                    },
+                    "kind": {
+                      "type": "string"
+                    },
+                    "target": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    },
+                    "file_name": {
+                      "type": "string"
+                    },
+                    "deleted_rows": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "description": "A browser session's request without its CSRF token.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
@@ -4607,6 +4909,13 @@ enum OpenAPIDocument {
           },
           "detail": {
             "type": "string"
+          },
+          "errors": {
+            "description": "A refused file's located errors (`file:line:column: message`), as the CLI prints them; nothing was written.",
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
           }
         }
       },
@@ -4621,6 +4930,87 @@ enum OpenAPIDocument {
           "openapi": {
             "type": "string",
             "const": "3.1.0"
+          }
+        }
+      },
+      "ImportPreview": {
+        "description": "What the import would do (`dry_run=1`); nothing was written. Fields depend on the kind: rows read, what they belong to, warnings.",
+        "type": "object",
+        "required": [
+          "kind",
+          "file_name",
+          "rows",
+          "dry_run"
+        ],
+        "properties": {
+          "kind": {
+            "type": "string",
+            "enum": [
+              "indicators",
+              "cases",
+              "readiness",
+              "measures"
+            ]
+          },
+          "file_name": {
+            "type": "string"
+          },
+          "rows": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "dry_run": {
+            "type": "boolean"
+          },
+          "warnings": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        },
+        "additionalProperties": true
+      },
+      "ImportListing": {
+        "description": "The import as `piloteval imports list --format json` shows it.",
+        "type": "object",
+        "required": [
+          "id",
+          "kind",
+          "file_name",
+          "file_sha256",
+          "row_count",
+          "status",
+          "started_at"
+        ],
+        "additionalProperties": true,
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "kind": {
+            "type": "string"
+          },
+          "target": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "file_name": {
+            "type": "string"
+          },
+          "file_sha256": {
+            "type": "string"
+          },
+          "row_count": {
+            "type": "integer"
+          },
+          "status": {
+            "type": "string"
+          },
+          "started_at": {
+            "type": "string"
           }
         }
       }

@@ -3,14 +3,16 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdCore
+import LogicModel
+import Periods
 import Presentation
 import Store
 
-/// The API's writes for imports (DESIGN §8, issue 23's first step): upload a file of
-/// indicator values or a survey wave — `dry_run=1` answers the preview and writes
-/// nothing; otherwise 201 with the import's record as `imports list --format json` shows
-/// it — and undo an import. Case extracts and measures are uploaded with the CLI for now
-/// (400 says so); case extracts come with the server's pseudonym key (issue 23).
+/// The API's writes for imports (DESIGN §8): upload a file of indicator values, a case
+/// extract, a survey wave or an improvement measure — `dry_run=1` answers the preview and
+/// writes nothing; otherwise 201 with the import's record as `imports list --format json`
+/// shows it — and undo an import. What the CLI takes as options travels as query
+/// parameters; a case extract's column mapping as a second part named `mapping`.
 struct ImportAPIRoutes: Sendable {
     let services: WebServer.Services
 
@@ -33,10 +35,10 @@ struct ImportAPIRoutes: Sendable {
         guard let id = context.parameters.get("id")?.removingPercentEncoding, !id.isEmpty else { throw WebError.notFound("no model id") }
         let query = request.uri.queryParameters
         let kind = query.get("kind") ?? ""
-        guard kind == IndicatorImporter.kind || kind == ReadinessImporter.kind else {
-            throw WebError.badRequest(kind.isEmpty
-                ? "give the kind of file: ?kind=indicators or ?kind=readiness"
-                : "kind \"\(kind)\": the web accepts indicators and readiness so far; import cases and measures with the CLI")
+        let kinds = [IndicatorImporter.kind, CaseImporter.kind, ReadinessImporter.kind, "measures"]
+        guard kinds.contains(kind) else {
+            throw WebError.badRequest((kind.isEmpty ? "give the kind of file" : "unknown kind \"\(kind)\"")
+                                      + ": ?kind=" + kinds.joined(separator: ", ?kind="))
         }
         let dryRun = ["1", "true", "yes"].contains(query.get("dry_run") ?? "")
         guard let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(contentType:)) else {
@@ -50,6 +52,32 @@ struct ImportAPIRoutes: Sendable {
         guard let file = form.part("file") else { throw WebError.badRequest("no part named file in the upload") }
         let name = file.fileName ?? "upload.csv"
         do {
+            switch kind {
+            case CaseImporter.kind:
+                let extractDate = try Self.date(query.get("extract_date"), name: "extract_date")
+                let keyFile = services.configuration.keyFile, mapping = form.part("mapping")?.data
+                let outcome = try await services.data.write { db in
+                    try CaseUpload.run(db, modelID: id, data: file.data, fileName: name, keyFile: keyFile,
+                                       extractDate: extractDate, mapping: mapping, dryRun: dryRun, today: .today())
+                }
+                return try answer(outcome)
+            case "measures":
+                guard let measure = query.get("measure"), !measure.isEmpty else {
+                    throw WebError.badRequest("a measure needs ?measure=ID (and value=, denominator=, date= to name columns)")
+                }
+                var counts: Counts?
+                if let text = query.get("counts"), !text.isEmpty {
+                    guard let c = Counts(rawValue: text) else { throw WebError.badRequest("counts: persons or events") }
+                    counts = c
+                }
+                let options = MeasureUpload.Options(measure: measure, value: query.get("value"), denominator: query.get("denominator"),
+                                                    date: query.get("date"), counts: counts)
+                let outcome = try await services.data.write { db in
+                    try MeasureUpload.run(db, modelID: id, options: options, data: file.data, fileName: name, dryRun: dryRun)
+                }
+                return try answer(outcome)
+            default: break
+            }
             if kind == ReadinessImporter.kind {
                 // What `readiness import` takes as options travels as query parameters.
                 guard let instrument = query.get("instrument"), !instrument.isEmpty, let wave = query.get("wave") else {
@@ -72,6 +100,15 @@ struct ImportAPIRoutes: Sendable {
         } catch let error as ImportLogError {
             return Problem(status: .conflict, detail: error.description).response()
         }
+    }
+
+    /// An optional date parameter: nil when absent or blank, 400 when not a date.
+    static func date(_ text: String?, name: String) throws -> CalendarDate? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let date = CalendarDate(parsing: text) else {
+            throw WebError.badRequest("\(name) \"\(text)\": give a date as YYYY-MM-DD")
+        }
+        return date
     }
 
     /// 200 with the preview (a dry run), or 201 with the import's record as `imports

@@ -14,16 +14,20 @@ public struct WebServer: Sendable {
         public var data: WebData
         public var token: AccessToken
         public var toolVersion: String
+        /// The pseudonymisation key that case-extract uploads are read with (`--key-file`):
+        /// its path, read at each upload; nil refuses extracts holding identity numbers.
+        public var keyFile: String?
         /// Where request lines and errors go (stderr in the CLI).
         public var log: @Sendable (String) -> Void
 
         public init(host: String = "127.0.0.1", port: Int = 8080, data: WebData, token: AccessToken,
-                    toolVersion: String, log: @escaping @Sendable (String) -> Void) {
+                    toolVersion: String, keyFile: String? = nil, log: @escaping @Sendable (String) -> Void) {
             self.host = host
             self.port = port
             self.data = data
             self.token = token
             self.toolVersion = toolVersion
+            self.keyFile = keyFile
             self.log = log
         }
     }

@@ -95,10 +95,7 @@ struct CasesImport: ParsableCommand {
         }
     }
 
-    static func today() -> CalendarDate {
-        let c = Calendar(identifier: .gregorian).dateComponents(in: .current, from: Date())
-        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!
-    }
+    static func today() -> CalendarDate { .today() }
 
     static func table(_ s: CaseImportSummary) -> String {
         PlainTextWriter().render(s.blocks(style: .terminal))

@@ -26,6 +26,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Keep the token in this file (made, mode 0600, if missing) so the link survives restarts.",
                                valueName: "path"))
     var tokenFile: String?
+    @Option(help: ArgumentHelp("Pseudonymisation key (from `piloteval key create`) for case extracts uploaded in the browser; without it, extracts holding identity numbers are refused.",
+                               valueName: "path"))
+    var keyFile: String?
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -36,11 +39,18 @@ struct ServeCommand: ParsableCommand {
         try reportingFailures {
             let data = WebData(path: database.path)
             do { try data.prepare() } catch let error as DatabaseError { throw Failure(error.message) }
+            if let keyFile {
+                // Checked now (readable, private, a real key), read again at each upload.
+                do { _ = try PseudonymKey.read(path: keyFile) } catch let e as PseudonymKeyError { throw Failure(e.description) }
+                if PseudonymKey.isBeside(database: database.path, keyPath: keyFile) {
+                    Console.error("warning: \(keyFile) is in the same folder as the database \(database.path); anyone with both can recover the identity numbers. Move the key to a folder of its own (docs/cases.md, \"Key files\")")
+                }
+            }
             let token: AccessToken
             do { token = try tokenFile.map { try AccessToken.load(orCreateAt: $0) } ?? .random() }
             catch let e as WebStartError { throw Failure(e.description) }
             let server = WebServer(.init(host: host, port: port, data: data, token: token,
-                                         toolVersion: PilotEval.configuration.version,
+                                         toolVersion: PilotEval.configuration.version, keyFile: keyFile,
                                          log: { Console.error($0) }))
             let done = DispatchSemaphore(value: 0)
             let outcome = ServeOutcome()

@@ -17,6 +17,9 @@ public struct CaseImportRequest {
     public var today: CalendarDate
     /// The sheet of an .xlsx workbook (nil: the first).
     public var sheet: String?
+    /// What to do when the extract holds identity numbers and no key was given: the
+    /// CLI's options by default; the web server says how it gets a key.
+    public var missingKeyAdvice = "Import with a key file to replace them by pseudonyms: create one once with `piloteval key create KEY` and give `--key-file KEY` on every import (docs/cases.md)"
 
     public init(path: String, displayName: String? = nil, model: LogicModel, mapping: CaseMapping? = nil,
                 key: PseudonymKey? = nil, extractDate: CalendarDate? = nil, today: CalendarDate, sheet: String? = nil) {
@@ -52,13 +55,19 @@ public struct CaseImporter {
     public init(_ database: Database) { self.database = database }
 
     public func run(_ request: CaseImportRequest, progress: ((Int, Int) -> Void)? = nil) throws -> CaseImportSummary {
+        // Memory-mapped: pages are read as the pass reaches them.
+        try run(request, data: try CSVReader.map(path: request.path), progress: progress)
+    }
+
+    /// Imports an extract held in memory (an upload: its bytes are never written to
+    /// disk); `request.path` is not read, `request.displayName` names it.
+    public func run(_ request: CaseImportRequest, data: Data, progress: ((Int, Int) -> Void)? = nil) throws -> CaseImportSummary {
         guard let pilot = request.model.cohorts?.pilot else {
             throw CaseImportError("model \(request.model.id) has no `cohorts.pilot`, so the pilot's cases cannot be told from the line's; add `cohorts: {pilot: NAME, comparison: [linjen]}` to the model (DESIGN §3.1) and `piloteval model add` it")
         }
         // The file is hashed once (a tenth of a second per 150 MB) on a thread of its
         // own while the reader checks its encoding (as long again): both read every
         // byte before the first row, and neither needs the other.
-        let data = try CSVReader.map(path: request.path)
         let hashing = ContentHash.Background(data)
         let named: CSVReader
         do {
@@ -86,7 +95,7 @@ public struct CaseImporter {
         try sample(named, plan: &plan, reference: reference)
         // At most one redo: the second pass uses counts from the whole file.
         for attempt in 0..<2 {
-            try requireKey(for: plan, reader: named, key: request.key)
+            try requireKey(for: plan, reader: named, key: request.key, advice: request.missingKeyAdvice)
             do {
                 var pass = CaseImportPass(reader: named, plan: plan, request: request, pilot: pilot,
                                           reference: reference)
@@ -172,12 +181,12 @@ public struct CaseImporter {
         }
     }
 
-    private func requireKey(for plan: CaseColumnPlan, reader: CSVReader, key: PseudonymKey?) throws {
+    private func requireKey(for plan: CaseColumnPlan, reader: CSVReader, key: PseudonymKey?, advice: String) throws {
         guard key == nil, let first = plan.identity.sorted().first else { return }
         let names = plan.identity.sorted().map { "\"\(plan.header[$0])\"" }.joined(separator: ", ")
         throw CSVError(kind: .invalidValue, file: reader.name, line: reader.headerLine,
                        column: headerColumn(plan.header, first),
-                       message: "column \(names) holds personnummer or samordningsnummer, which piloteval never stores. Import with a key file to replace them by pseudonyms: create one once with `piloteval key create KEY` and give `--key-file KEY` on every import (docs/cases.md). Nothing was imported")
+                       message: "column \(names) holds personnummer or samordningsnummer, which piloteval never stores. \(advice). Nothing was imported")
     }
 }
 
