@@ -61,7 +61,7 @@ import Testing
         #expect(PilotVsLinePage.design("did") == .did && PilotVsLinePage.design("x") == nil && PilotVsLinePage.design(nil) == nil)
         let content = PilotVsLinePage.results(dataset: Self.dataset, outcome: "re_referral_12m", design: .permutation,
                                               pilotName: "Vällingbyteamet", language: .sv)
-        guard case .html(let open) = content.parts.first, case .blocks(let rendered) = content.parts[1],
+        guard case .html(let open) = content.parts.first, case .blocks(let rendered, _) = content.parts[1],
               case .html(let close) = content.parts.last else {
             Issue.record("the result in a div with id design: \(content.parts)")
             return

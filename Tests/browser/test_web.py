@@ -484,6 +484,76 @@ def test_reports_docx(driver):
     console_errors(driver)
 
 
+def test_journey_upload(driver):
+    """(f) Load a file in the browser: a broken improvement measure is refused with its
+    error located to row and column (announced: role=alert), nothing saved and the typed
+    measure id kept; the corrected file is previewed, imported and said so; then the
+    import is undone from the same page. axe on the refused page and the preview."""
+    import tempfile
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+    folder = tempfile.mkdtemp(prefix="piloteval-upload-")
+    broken = os.path.join(folder, "matt-fel.csv")
+    good = os.path.join(folder, "matt.csv")
+    with open(broken, "w", encoding="utf-8") as f:
+        f.write("månad;planerade;inledda\n2024-01;4;14\n2024-02;tre;16\n")
+    with open(good, "w", encoding="utf-8") as f:
+        f.write("månad;planerade;inledda\n2024-01;4;14\n2024-02;3;16\n2024-03;6;15\n")
+    page = "/models/%s/imports" % PILOT
+
+    def submit_measure(path):
+        driver.get(ORIGIN + page + "?lang=sv")
+        driver.find_element(By.ID, "file-measures").send_keys(path)
+        measure = driver.find_element(By.ID, "measure-measures")
+        measure.clear()
+        measure.send_keys("webbtest-matt")
+        driver.find_element(By.ID, "value-measures").send_keys("planerade")
+        driver.find_element(By.ID, "denominator-measures").send_keys("inledda")
+        form = driver.find_element(By.ID, "file-measures").find_element(By.XPATH, "./ancestor::form")
+        form.find_element(By.CSS_SELECTOR, "button[type='submit']").click()
+        WebDriverWait(driver, 30).until(EC.staleness_of(form))
+
+    driver.get(ORIGIN + page + "?lang=sv")
+    before = len(driver.find_elements(By.CSS_SELECTOR, "main tbody tr"))
+    submit_measure(broken)
+    alert = driver.find_elements(By.CSS_SELECTOR, "main [role='alert']")
+    check(alert and "matt-fel.csv:3:2" in alert[0].text,
+          "journey (f): the broken file's error is not shown located to row 3, column 2: %r" % (alert[0].text if alert else None))
+    kept = driver.find_elements(By.ID, "measure-measures")
+    check(kept and kept[0].get_attribute("value") == "webbtest-matt", "journey (f): the typed measure id was not kept")
+    run_axe(driver, "journey (f) refused upload")
+    driver.save_screenshot(os.path.join(SHOTS, "journey-f-refused.png"))
+    driver.get(ORIGIN + page)
+    check(len(driver.find_elements(By.CSS_SELECTOR, "main tbody tr")) == before, "journey (f): the refused file was saved")
+
+    submit_measure(good)
+    status = driver.find_elements(By.CSS_SELECTOR, "main [role='status']")
+    check(status and "3 värden för måttet webbtest-matt" in status[0].text and "Inget är sparat" in status[0].text,
+          "journey (f): the preview does not say what the file holds: %r" % (status[0].text if status else None))
+    run_axe(driver, "journey (f) preview")
+    driver.save_screenshot(os.path.join(SHOTS, "journey-f-preview.png"))
+    confirm = driver.find_element(By.CSS_SELECTOR, "main form[action$='/imports/confirm'] button[type='submit']")
+    confirm.click()
+    WebDriverWait(driver, 30).until(EC.staleness_of(confirm))
+    check(path_of(driver.current_url) == page, "journey (f): importing led to %s" % driver.current_url)
+    notice = driver.find_elements(By.CSS_SELECTOR, "main [role='status']")
+    check(notice and "Inläst: matt.csv, 3 rader" in notice[0].text, "journey (f): no notice that the file was imported")
+    rows = driver.find_elements(By.CSS_SELECTOR, "main tbody tr")
+    check(len(rows) == before + 1 and "matt.csv" in rows[0].text, "journey (f): the import is not listed first")
+
+    select = Select(driver.find_element(By.ID, "import"))
+    select.select_by_index(0)
+    check("matt.csv" in select.first_selected_option.text, "journey (f): the newest import is not first to undo")
+    undo = driver.find_element(By.CSS_SELECTOR, "main form[action$='/imports/undo'] button[type='submit']")
+    undo.click()
+    WebDriverWait(driver, 30).until(EC.staleness_of(undo))
+    notice = driver.find_elements(By.CSS_SELECTOR, "main [role='status']")
+    check(notice and "matt.csv" in notice[0].text and "ångrad" in notice[0].text, "journey (f): no notice that the import was undone")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "main tbody tr")) == before, "journey (f): the undone import is still listed")
+    print("  journey (f): refused, previewed, imported, undone; %d imports listed" % before, flush=True)
+    console_errors(driver)
+
+
 def main():
     started = time.time()
     print("browser: %s (token hidden)" % ORIGIN, flush=True)
@@ -510,6 +580,7 @@ def main():
         step("journey (c) keyboard", test_journey_keyboard, driver)
         step("journey (d) report and DOCX", test_reports_docx, driver)
         step("journey (e) compare model versions", test_journey_versions, driver)
+        step("journey (f) upload, import and undo a file", test_journey_upload, driver)
         # Back in Swedish for whoever uses the session next.
         driver.get(ORIGIN + "/?lang=sv")
     finally:

@@ -74,6 +74,16 @@ public struct PDSACatalog {
     }
 
     /// Latest version of every stored cycle, by start date then id.
+    /// The stored measures a model's improvement work shows: those its own cycles
+    /// watch, and those no cycle watches (they cannot belong to another model).
+    public func measures(of modelID: String) throws -> [String] {
+        let cycles = try all()
+        return try MeasureTable(database).list().map(\.measure).filter { measure in
+            let watching = cycles.filter { $0.measure == measure }
+            return watching.isEmpty || watching.contains { $0.model == modelID }
+        }
+    }
+
     public func all() throws -> [PDSACycle] {
         try documents.list(kind: Self.kind).compactMap { summary in
             try documents.latest(kind: Self.kind, id: summary.id).map { try Self.decode($0.json) }

@@ -113,10 +113,9 @@ public struct RunChartSection: ReportSectionBuilder {
         let cycles = allCycles.filter { $0.model == modelID }
         let rule = context.request.suppression
         var measures: [Measure] = []
-        for stored in try MeasureTable(database).list() {
+        let shown = Set(try PDSACatalog(database).measures(of: modelID))
+        for stored in try MeasureTable(database).list() where shown.contains(stored.measure) {
             let watching = allCycles.filter { $0.measure == stored.measure }
-            let ours = watching.filter { $0.model == modelID }
-            guard !ours.isEmpty || watching.isEmpty else { continue }
             let series = try MeasureImporter(database).series(stored.measure)
             var result: RunChartResult
             do {

@@ -50,6 +50,8 @@ enum StyleSheet {
     .callout { border-left: 5px solid var(--accent); background: var(--band); padding: 0.5em 1em; margin: 1em 0; }
     .callout-caveat, .callout-warning { border-left-color: var(--warn); }
     .callout-title { font-weight: 700; margin: 0 0 0.2em; }
+    .field-error { display: block; color: var(--notmet); font-weight: 600; margin: 0.1em 0 0.3em; }
+    [aria-invalid="true"] { border: 2px solid var(--notmet); }
     figure { margin: 1em 0; max-width: 100%; overflow-x: auto; }
     figure svg { max-width: 100%; height: auto; }
     figcaption { font-size: 0.95em; }
@@ -78,6 +80,7 @@ enum StyleSheet {
     fieldset { border: 1px solid var(--line); border-radius: 4px; margin: 1em 0; padding: 0.4em 1em 0.6em; }
     legend { font-weight: 600; padding: 0 0.3em; }
     fieldset label { font-weight: 400; }
+    input[type="checkbox"] + label { display: inline; font-weight: 400; margin-left: 0.3em; }
     select, input, button { font: inherit; padding: 0.3em 0.5em; }
     button, .button { background: var(--accent); color: var(--accent-ink); border: 0; border-radius: 4px; padding: 0.45em 1em; cursor: pointer; text-decoration: none; display: inline-block; }
     @media print { header.site, .model-nav, footer.site, .skip, form { display: none; } }

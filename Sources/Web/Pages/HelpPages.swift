@@ -20,9 +20,12 @@ enum HelpPages {
         <li><strong>Rapporter</strong> – skapa styrgruppens lägesrapport, tertialrapporten eller slutrapporten och ladda ner den som DOCX, PDF eller JSON.</li>
         <li><strong>Inläsningar</strong> – filerna som lästs in för piloten och vad var och en gav.</li>
         </ul>
-        <h2>3. Små antal</h2>
+        <h2>3. Läs in nya uppgifter</h2>
+        <p>Under <strong>Inläsningar</strong> läser du in periodens filer: indikatorvärden, ärendeuttaget ur verksamhetssystemet, personalenkäten och mätningarna i förbättringsarbetet. Du ser först vad filen innehåller och eventuella fel med rad och kolumn; inget sparas förrän du väljer <em>Läs in filen</em>. En inläsning kan ångras på samma sida.</p>
+        <p>Personnummer och samordningsnummer i ett ärendeuttag ersätts med pseudonymer innan något sparas, med en nyckel som servern har. Har servern ingen nyckel avvisas ett uttag med sådana nummer; be den som startar servern att ange en nyckelfil.</p>
+        <h2>4. Små antal</h2>
         <p>Sidorna här är till för pilotens egna medarbetare och kan visa små antal (färre än fem personer); det står då överst på sidan. Dokument som ska spridas laddar du ner i den offentliga versionen, där små antal är dolda.</p>
-        <h2>4. Språk</h2>
+        <h2>5. Språk</h2>
         <p>Sidorna finns på svenska och engelska. Länken uppe till höger byter språk, och valet gäller tills du byter igen.</p>
         """ : """
         <p class="lead">How to follow up a pilot in piloteval.</p>
@@ -39,9 +42,12 @@ enum HelpPages {
         <li><strong>Reports</strong> – make the steering brief, the tertial report or the final report and download it as DOCX, PDF or JSON.</li>
         <li><strong>Imports</strong> – the files loaded for the pilot and what each brought.</li>
         </ul>
-        <h2>3. Small counts</h2>
+        <h2>3. Load new data</h2>
+        <p>Under <strong>Imports</strong> you load the period's files: indicator values, the case extract from the case management system, the staff survey and the improvement measures. You first see what the file holds and any errors by row and column; nothing is saved until you choose <em>Import the file</em>. An import can be undone on the same page.</p>
+        <p>Personal identity and coordination numbers in a case extract are replaced by pseudonyms before anything is saved, with a key the server holds. If the server has no key, an extract with such numbers is refused; ask whoever starts the server to give it a key file.</p>
+        <h2>4. Small counts</h2>
         <p>These pages are for the pilot's own staff and may show small counts (fewer than five persons); the top of the page says so. Download documents to be spread in their public version, where small counts are hidden.</p>
-        <h2>4. Language</h2>
+        <h2>5. Language</h2>
         <p>The pages are in Swedish and English. The link at the top right switches, and the choice stays until you switch again.</p>
         """
         return Page(title: sv ? "Hjälp" : "Help", language: context.language, body: body,

@@ -11,7 +11,9 @@ struct PageContent: Sendable {
     enum Part: Sendable {
         /// The page's own markup, already escaped.
         case html(String)
-        case blocks([Block])
+        /// Blocks; `depth` 1 puts a heading of level 1 at `<h3>` (under a section's
+        /// `<h2>`), 0 at `<h2>` (directly under the page's `<h1>`).
+        case blocks([Block], depth: Int = 1)
         /// Report sections with their headings (`<h2>`).
         case sections([ReportSection])
         /// One section's content under the page's own `<h1>`, without its heading.
@@ -24,7 +26,7 @@ struct PageContent: Sendable {
 
     mutating func html(_ markup: String) { if !markup.isEmpty { parts.append(.html(markup)) } }
 
-    mutating func blocks(_ blocks: [Block]) { if !blocks.isEmpty { parts.append(.blocks(blocks)) } }
+    mutating func blocks(_ blocks: [Block], depth: Int = 1) { if !blocks.isEmpty { parts.append(.blocks(blocks, depth: depth)) } }
 
     static func + (a: PageContent, b: PageContent) -> PageContent { PageContent(a.parts + b.parts) }
 
@@ -34,7 +36,7 @@ struct PageContent: Sendable {
         return parts.map { part -> String in
             switch part {
             case .html(let markup): markup
-            case .blocks(let blocks): writer.fragment(blocks, counter: &counter)
+            case .blocks(let blocks, let depth): writer.fragment(blocks, depth: depth, counter: &counter)
             case .sections(let sections): writer.fragment(sections: sections, depth: 1, counter: &counter)
             case .contents(let section): writer.fragment(contentsOf: section, counter: &counter)
             }

@@ -21,7 +21,9 @@ enum ReadinessPage {
             guard !waves.isEmpty else { continue }
             let trend = ReadinessTrend.compute(waves, instrument: instrument, minGroup: minGroup)
             let gaps = waves.last { !$0.isAggregated }.map { ReadinessGaps.compute($0, instrument: instrument, minGroup: minGroup) }
-            content.blocks(ReadinessCloserLook(instrument: instrument, trend: trend, gaps: gaps, style: NumberStyle(language)).blocks())
+            // Under the page's h1, beside the section's own content (rendered without its heading).
+            content.blocks(ReadinessCloserLook(instrument: instrument, trend: trend, gaps: gaps, style: NumberStyle(language)).blocks(),
+                           depth: 0)
         }
         return content
     }

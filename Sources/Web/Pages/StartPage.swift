@@ -45,7 +45,7 @@ struct StartPage {
             }
             let instruments = Set(model.indicators.compactMap { $0.data?.readinessInstrument })
             card.latestWave = try instruments.sorted().compactMap { try repository.waves(instrumentID: $0).last?.wave }.max()
-            card.lastImport = ImportsPage.related(imports, to: model)
+            card.lastImport = ImportsPage.related(imports, to: model, measures: try PDSACatalog(db).measures(of: model.id))
                 .max { $0.startedAt < $1.startedAt }.map { String($0.startedAt.prefix(10)) }
             return card
         }

@@ -8,10 +8,11 @@ import Presentation
 import Reports
 import Store
 
-/// The imports page and its forms (issue 23's first step in the browser): every file
-/// loaded for the model; upload a file of indicator values, see what it would do
-/// (a dry run: the same checks and messages as the CLI), import it or not; undo an
-/// import. Not cached: its forms carry the session's CSRF token.
+/// The imports page and its forms (issue 23): every file loaded for the model; upload a
+/// file of any kind the model reads — indicator values, a case extract, a survey wave,
+/// an improvement measure — see what it would do (a dry run: the same checks and
+/// messages as the CLI), import it or not; undo an import. Not cached: its forms carry
+/// the session's CSRF token.
 struct ImportPageRoutes: Sendable {
     let services: WebServer.Services
     let uploads = PendingUploads()
@@ -29,10 +30,14 @@ struct ImportPageRoutes: Sendable {
 
     func page(_ request: Request, _ context: WebContext, notice: String?) async throws -> Response {
         let id = try modelID(context)
-        let (model, related, all, names) = try await services.data.read { db -> (LogicModel, [ImportRecord], Int, [String: String]) in
+        let hasKey = services.configuration.keyFile != nil
+        let (model, related, all, names, choices) = try await services.data.read {
+            db -> (LogicModel, [ImportRecord], Int, [String: String], ImportsPage.UploadChoices) in
             let model = try ModelCatalog(db).resolve(id)
             let imports = try ImportLog(db).list()
-            return (model, ImportsPage.related(imports, to: model), imports.count, ImportsPage.targetNames(db, model: model))
+            let measures = try PDSACatalog(db).measures(of: model.id)
+            return (model, ImportsPage.related(imports, to: model, measures: measures), imports.count, ImportsPage.targetNames(db, model: model, measures: measures),
+                    ImportsPage.UploadChoices(db, model: model, hasKey: hasKey))
         }
         let s = WebStrings(context.language)
         let csrf = context.session?.csrfToken ?? ""
@@ -41,9 +46,7 @@ struct ImportPageRoutes: Sendable {
         body += "<p class=\"lead\">\(HTMLText.escape(s("imports.lead")))</p>\n"
         body += PageContent([.blocks(ImportsPage.blocks(related, all: all, names: names, language: context.language))])
             .html(context.language)
-        if model.indicators.contains(where: { $0.data == nil }) {
-            body += ImportsPage.uploadForm(modelID: id, csrf: csrf, s: s)
-        }
+        body += ImportsPage.uploadForms(choices, modelID: id, csrf: csrf, s: s)
         body += ImportsPage.undoForm(related, modelID: id, csrf: csrf, s: s)
         return Page(title: s("nav.imports"), language: context.language, body: body, session: context.session,
                     model: PageModel(model), current: "imports", path: request.uri.path).response()
@@ -57,30 +60,49 @@ struct ImportPageRoutes: Sendable {
             throw WebError.badRequest(s("error.request"))
         }
         let body = try await request.body.collect(upTo: context.maxUploadSize)
-        guard let form = try? MultipartForm(body: Data(buffer: body), boundary: boundary),
-              let file = form.part("file"), !file.data.isEmpty else {
+        guard let form = try? MultipartForm(body: Data(buffer: body), boundary: boundary) else {
             throw WebError.badRequest(s("error.request"))
         }
-        let name = file.fileName.map(ImportLog.storedName) ?? "upload.csv"
-        let result: (IndicatorUpload.Preview?, [String], String)
-        do {
-            let outcome = try await services.data.write { db in
-                try IndicatorUpload.run(db, modelID: id, data: file.data, fileName: name, dryRun: true)
-            }
-            guard case .preview(let preview) = outcome else { throw WebError.badRequest(s("error.request")) }
-            let uploadID = uploads.keep(.init(session: session.id, modelID: id, fileName: name, data: file.data, at: Date()))
-            result = (preview, [], uploadID)
-        } catch let refused as UploadRefused {
-            result = (nil, refused.errors, "")
-        } catch let error as ImportLogError {
-            result = (nil, [error.description], "")
+        // The form's fields carry the API's parameter names.
+        let kind = form.text("kind") ?? IndicatorImporter.kind
+        var values: [String: String] = [:]
+        for name in ["extract_date", "instrument", "wave", "aggregated", "measure", "value", "denominator", "date", "counts"] {
+            if let v = form.text(name) { values[name] = v }
         }
-        let pageModel = try await pageModel(id)
-        let html = ImportsPage.preview(result.0, errors: result.1, uploadID: result.0 == nil ? nil : result.2, modelID: id,
-                                       csrf: session.csrfToken, s: s)
+        let file = form.part("file").flatMap { $0.data.isEmpty ? nil : $0 }
+        let name = file?.fileName.map(ImportLog.storedName) ?? "upload.csv"
+        let hasKey = services.configuration.keyFile != nil, keyFile = services.configuration.keyFile
+        var outcome: (preview: UploadPreview?, errors: [String], uploadID: String?, invalid: UploadRequest.Invalid?)
+        do {
+            let upload = try UploadRequest.parse(kind: kind, mapping: form.part("mapping")?.data) { values[$0] }
+            guard let file else { throw UploadRequest.Invalid(field: "file", message: "no file") }
+            let result = try await services.data.write { db in
+                try Upload.run(db, modelID: id, request: upload, data: file.data, fileName: name, dryRun: true, keyFile: keyFile)
+            }
+            guard case .preview(let preview) = result else { throw WebError.badRequest(s("error.request")) }
+            let uploadID = uploads.keep(.init(session: session.id, modelID: id, fileName: name, request: upload, data: file.data,
+                                              at: Date()))
+            outcome = (preview, [], uploadID, nil)
+        } catch let invalid as UploadRequest.Invalid {
+            outcome = (nil, [s("imports.field." + invalid.field)], nil, invalid)
+        } catch let refused as UploadRefused {
+            outcome = (nil, refused.errors, nil, nil)
+        } catch let error as ImportLogError {
+            outcome = (nil, [error.description], nil, nil)
+        }
+        let (pageModel, choices) = try await services.data.read { db -> (PageModel, ImportsPage.UploadChoices) in
+            let model = try ModelCatalog(db).resolve(id)
+            return (PageModel(model), ImportsPage.UploadChoices(db, model: model, hasKey: hasKey))
+        }
+        // Refused: the same form again, with what the person chose.
+        let again = outcome.preview == nil
+            ? ImportsPage.uploadForm(kind, choices, modelID: id, csrf: session.csrfToken, s: s, values: values, invalid: outcome.invalid)
+            : ""
+        let html = ImportsPage.preview(outcome.preview, errors: outcome.errors, uploadID: outcome.uploadID, modelID: id,
+                                       csrf: session.csrfToken, s: s, form: again)
         return Page(title: s("imports.preview.title"), language: context.language, body: html, session: session,
                     model: pageModel, current: "imports", path: request.uri.path)
-            .response(status: result.0 == nil ? .unprocessableContent : .ok)
+            .response(status: outcome.preview == nil ? .unprocessableContent : .ok)
     }
 
     func confirm(_ request: Request, _ context: WebContext) async throws -> Response {
@@ -91,9 +113,11 @@ struct ImportPageRoutes: Sendable {
               let upload = uploads.take(uploadID, session: session.id, modelID: id) else {
             return try await page(request, context, notice: s("imports.preview.expired"))
         }
+        let keyFile = services.configuration.keyFile
         do {
             let outcome = try await services.data.write { db in
-                try IndicatorUpload.run(db, modelID: id, data: upload.data, fileName: upload.fileName, dryRun: false)
+                try Upload.run(db, modelID: id, request: upload.request, data: upload.data, fileName: upload.fileName,
+                               dryRun: false, keyFile: keyFile)
             }
             guard case .imported(let preview, _) = outcome else { throw WebError.badRequest(s("error.request")) }
             await services.sessions.setNotice(s("imports.done", ["file": preview.fileName, "rows": "\(preview.rows)"]), for: session.id)
@@ -114,7 +138,8 @@ struct ImportPageRoutes: Sendable {
         // Only an import that belongs to this model's page can be undone from it.
         let undone = try await services.data.write { db -> UndoneImport? in
             let model = try ModelCatalog(db).resolve(id)
-            guard ImportsPage.related(try ImportLog(db).list(), to: model).contains(where: { $0.id == number }) else { return nil }
+            let related = ImportsPage.related(try ImportLog(db).list(), to: model, measures: try PDSACatalog(db).measures(of: model.id))
+            guard related.contains(where: { $0.id == number }) else { return nil }
             return try ImportLog(db).undo(number)
         }
         guard let undone else { throw WebError.notFound(WebStrings(context.language)("error.not_found")) }
@@ -124,9 +149,6 @@ struct ImportPageRoutes: Sendable {
         return Response.redirect(to: "/models/\(Page.pathComponent(id))/imports", type: .normal)
     }
 
-    func pageModel(_ id: String) async throws -> PageModel {
-        try await services.data.read { db in PageModel(try ModelCatalog(db).resolve(id)) }
-    }
 
     func modelID(_ context: WebContext) throws -> String { try context.modelID() }
 }

@@ -9,6 +9,8 @@ final class PendingUploads: Sendable {
         let session: String
         let modelID: String
         let fileName: String
+        /// What kind of file, with its options as the preview read them.
+        let request: UploadRequest
         let data: Data
         let at: Date
     }
