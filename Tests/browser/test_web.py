@@ -554,6 +554,62 @@ def test_journey_upload(driver):
     console_errors(driver)
 
 
+def test_journey_entry(driver):
+    """(g) Enter a tertial in the form: a mistake is refused and located (the summary,
+    role=alert, links to the field, which is marked invalid), what was typed stays; the
+    corrected form saves, the stored values fill it again, and the save is undone on the
+    imports page. axe on the form with its errors."""
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+    page = "/models/%s/entry" % PILOT
+
+    def save():
+        button = driver.find_element(By.CSS_SELECTOR, "main button[value='save']")
+        button.click()
+        WebDriverWait(driver, 30).until(EC.staleness_of(button))
+
+    driver.get(ORIGIN + page + "?lang=sv&period=2022-T3")
+    field = driver.find_element(By.ID, "f-value-I18-total")
+    field.clear()
+    field.send_keys("tolv")
+    girls = driver.find_element(By.ID, "f-numerator-I20-girls")
+    girls.clear()
+    girls.send_keys("20")
+    driver.find_element(By.ID, "f-denominator-I20-girls").clear()
+    driver.find_element(By.ID, "f-denominator-I20-girls").send_keys("25")
+    save()
+    alert = driver.find_elements(By.CSS_SELECTOR, "main [role='alert']")
+    check(alert and "I18, Totalt, värde" in alert[0].text, "journey (g): the mistake is not listed by its field: %r"
+          % (alert[0].text if alert else None))
+    field = driver.find_element(By.ID, "f-value-I18-total")
+    check(field.get_attribute("aria-invalid") == "true" and field.get_attribute("value") == "tolv",
+          "journey (g): the field in error is not marked, or lost what was typed")
+    check(driver.find_element(By.ID, "f-numerator-I20-girls").get_attribute("value") == "20",
+          "journey (g): the other values were not kept")
+    run_axe(driver, "journey (g) form with an error")
+    driver.save_screenshot(os.path.join(SHOTS, "journey-g-error.png"))
+    field.clear()
+    field.send_keys("12")
+    save()
+    status = driver.find_elements(By.CSS_SELECTOR, "main [role='status']")
+    check(status and "Sparat: 2 värden för tertial 3 2022" in status[0].text, "journey (g): no notice of the save: %r"
+          % (status[0].text if status else None))
+    check(driver.find_element(By.ID, "f-value-I18-total").get_attribute("value") == "12",
+          "journey (g): the saved value does not fill the form")
+    driver.save_screenshot(os.path.join(SHOTS, "journey-g-saved.png"))
+    driver.get(ORIGIN + "/models/%s/imports" % PILOT)
+    select = Select(driver.find_element(By.ID, "import"))
+    check("formular-2022-T3.csv" in select.first_selected_option.text, "journey (g): the save is not the import to undo first")
+    undo = driver.find_element(By.CSS_SELECTOR, "main form[action$='/imports/undo'] button[type='submit']")
+    undo.click()
+    WebDriverWait(driver, 30).until(EC.staleness_of(undo))
+    driver.get(ORIGIN + page + "?period=2022-T3")
+    check(driver.find_element(By.ID, "f-value-I18-total").get_attribute("value") == "",
+          "journey (g): after the undo the form still shows the saved value")
+    print("  journey (g): mistake located, corrected, saved, undone", flush=True)
+    console_errors(driver)
+
+
 def main():
     started = time.time()
     print("browser: %s (token hidden)" % ORIGIN, flush=True)
@@ -581,6 +637,7 @@ def main():
         step("journey (d) report and DOCX", test_reports_docx, driver)
         step("journey (e) compare model versions", test_journey_versions, driver)
         step("journey (f) upload, import and undo a file", test_journey_upload, driver)
+        step("journey (g) enter a tertial, correct it, save, undo", test_journey_entry, driver)
         # Back in Swedish for whoever uses the session next.
         driver.get(ORIGIN + "/?lang=sv")
     finally:

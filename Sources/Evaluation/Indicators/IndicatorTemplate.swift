@@ -32,8 +32,7 @@ public enum IndicatorTemplate {
         var rows: [Row] = []
         for indicator in model.indicators where indicator.data == nil {
             let groups = [Observation.total] + indicator.breakdowns.keys.sorted().flatMap { indicator.breakdowns[$0] ?? [] }
-            let target = indicator.targets.first { $0.setBy == .unit && $0.period == period }
-                ?? indicator.targets.first { $0.setBy == .unit && $0.period == period.yearPeriod }
+            let target = unitTarget(indicator, period)
             for group in groups {
                 let earlier = stored.filter { $0.indicator == indicator.id && $0.group == group && $0.period < period }
                 let previous = earlier.max { $0.period < $1.period }
@@ -43,6 +42,12 @@ public enum IndicatorTemplate {
             }
         }
         return rows
+    }
+
+    /// The unit's own target for the period, or for its year.
+    public static func unitTarget(_ indicator: Indicator, _ period: Period) -> Target? {
+        indicator.targets.first { $0.setBy == .unit && $0.period == period }
+            ?? indicator.targets.first { $0.setBy == .unit && $0.period == period.yearPeriod }
     }
 
     /// The workbook: the entry sheet and the instructions.

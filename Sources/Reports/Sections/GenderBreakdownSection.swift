@@ -50,12 +50,9 @@ public struct GenderBreakdownSection: ReportSectionBuilder {
             return [.callout(Callout(.warning, title: s("warning.title"), RichText(s("gender.none"))))]
         }
         let graph = ModelGraph(context.model)
-        let groupNames: [String: String] = context.language == .sv
-            ? ["girls": "flickor", "boys": "pojkar", "women": "kvinnor", "men": "män", "other": "annat"]
-            : ["girls": "girls", "boys": "boys", "women": "women", "men": "men", "other": "other"]
         let items = result.indicators.map { item -> RichText in
             let node = graph.titles[item.measures].map { "\(item.measures) \($0)" } ?? item.measures
-            let groups = item.groups.map { groupNames[$0] ?? $0 }.joined(separator: ", ")
+            let groups = item.groups.map { GroupNames.name($0, context.language) }.joined(separator: ", ")
             var text = RichText([.strong(item.indicator), .plain(" \(item.title) (\(node); \(groups))")])
             if item.illustrative { text = text + RichText([.emphasis(" – " + s("illustrative.label"))]) }
             return text

@@ -52,9 +52,9 @@ enum IndicatorUpload {
             let summary = try IndicatorImporter(db).importFile(reader, model: versioned, fileName: name)
             return .imported(preview(summary, dry: false), summary.record)
         } catch let error as CSVError {
-            throw UploadRefused(errors: [error.description])
+            throw UploadRefused(errors: [error.description], located: [error])
         } catch let error as ObservationFileError {
-            throw UploadRefused(errors: error.errors.map(\.description))
+            throw UploadRefused(errors: error.errors.map(\.description), located: error.errors)
         }
     }
 }

@@ -75,4 +75,7 @@ enum UploadOutcome<Preview: Sendable>: Sendable {
 /// A refused upload: every located error, as the CLI prints them. Nothing was written.
 struct UploadRefused: Error, Sendable {
     let errors: [String]
+    /// The same errors with their line and column, where the reader located them (a
+    /// form built as a file marks the field).
+    var located: [CSVError] = []
 }

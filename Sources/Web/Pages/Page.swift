@@ -24,7 +24,7 @@ struct Page {
     var internalAudience = false
 
     static let modelSections = ["overview", "logic_model", "indicators", "pilot_vs_line", "readiness",
-                                "improvement", "reports", "imports"]
+                                "improvement", "reports", "entry", "imports"]
 
     func html() -> String {
         let s = WebStrings(language)

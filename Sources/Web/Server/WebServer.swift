@@ -59,6 +59,7 @@ public struct WebServer: Sendable {
         ReportRoutes(services: services).register(on: router)
         ImportAPIRoutes(services: services).register(on: router)
         ImportPageRoutes(services: services).register(on: router)
+        EntryRoutes(services: services).register(on: router)
         APIRoutes(services: services).register(on: router)
         return router
     }

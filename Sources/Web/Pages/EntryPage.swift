@@ -1,0 +1,176 @@
+import Evaluation
+import LogicModel
+import Periods
+import Presentation
+import Reports
+
+/// The form for one period's indicator values (issue 23): a period picker (a GET form),
+/// then per indicator a small table — one row per group, inputs for the value or the
+/// numerator and denominator and a note, beside the previous value, the target and the
+/// period's status — then the indicators computed from loaded data, read-only with their
+/// source. "Kontrollera" checks without saving; "Spara" saves the form as one import.
+/// A failed check or save shows the form again with what was typed and each error
+/// beside its field.
+enum EntryPage {
+    /// What the form shows besides the stored values.
+    struct State: Sendable {
+        /// What the person typed, by `indicator:group`; nil shows what is stored.
+        var input: [String: ValueEntry.Values]? = nil
+        /// Errors by field name (`value:I1:total`), or by `indicator:group` for a whole row.
+        var errors: [String: String] = [:]
+        /// Errors no field owns (a conflict, nothing to save).
+        var general: [String] = []
+        var warnings: [String] = []
+        /// Each indicator's status in the period, in words, by id.
+        var status: [String: String] = [:]
+        var notice: String? = nil
+        /// The version the form was opened on (kept through a failed save).
+        var version: String? = nil
+        /// After a conflict: what is stored now, beside each row where it differs from the input.
+        var showStored = false
+    }
+
+    static func picker(_ periods: [Period], chosen: Period, modelID: String, s: WebStrings, style: NumberStyle) -> String {
+        let e = HTMLText.escape
+        var out = "<form method=\"get\" action=\"/models/\(Page.pathComponent(modelID))/entry\" class=\"inline\">\n"
+        out += "<p><label for=\"period\">\(e(s("entry.period")))</label>\n<select id=\"period\" name=\"period\">\n"
+        for p in periods {
+            out += "<option value=\"\(p.text)\"\(p == chosen ? " selected" : "")>\(e(style.period(p)))</option>\n"
+        }
+        return out + "</select></p>\n<p><button type=\"submit\">\(e(s("entry.choose")))</button></p>\n</form>\n"
+    }
+
+    static func form(_ entry: ValueEntry, state: State, model: LogicModel, modelID: String, csrf: String, s: WebStrings,
+                     style: NumberStyle) -> String {
+        let e = HTMLText.escape
+        var out = ""
+        if let notice = state.notice { out += "<div class=\"callout\" role=\"status\"><p>\(e(notice))</p></div>\n" }
+        let problems = state.errors.count + state.general.count
+        if problems > 0 {
+            out += "<div class=\"callout callout-warning\" role=\"alert\" id=\"problems\" tabindex=\"-1\">"
+                + "<p class=\"callout-title\">\(e(s("entry.errors", ["n": "\(problems)"])))</p>\n<ul>\n"
+                + state.general.map { "<li>\(e($0))</li>\n" }.joined()
+                + state.errors.keys.sorted().map { key in
+                    "<li><a href=\"#\(e(fieldID(key)))\">\(e(fieldLabel(key, entry: entry, s: s)))</a>: <span\(englishMark(s))>\(e(state.errors[key]!))</span></li>\n"
+                }.joined()
+                + "</ul></div>\n"
+        }
+        if !state.warnings.isEmpty {
+            out += "<div class=\"callout callout-caveat\"><p class=\"callout-title\">\(e(s("entry.warnings")))</p>\n<ul>\n"
+                + state.warnings.map { "<li\(englishMark(s))>\(e($0))</li>\n" }.joined() + "</ul></div>\n"
+        }
+        guard !entry.rows.isEmpty else {
+            out += "<p>\(e(s("entry.none", ["period": style.period(entry.period)])))</p>\n"
+            return out + computed(entry, s: s)
+        }
+        out += "<form method=\"post\" action=\"/models/\(Page.pathComponent(modelID))/entry\" novalidate>\n"
+        out += "<input type=\"hidden\" name=\"_csrf\" value=\"\(e(csrf))\">\n"
+        out += "<input type=\"hidden\" name=\"period\" value=\"\(e(entry.period.text))\">\n"
+        out += "<input type=\"hidden\" name=\"version\" value=\"\(e(state.version ?? entry.version))\">\n"
+        var indicators: [String] = []
+        for r in entry.rows where !indicators.contains(r.indicator) { indicators.append(r.indicator) }
+        for id in indicators {
+            let rows = entry.rows.filter { $0.indicator == id }
+            let first = rows[0]
+            let shares = first.unit != .count
+            out += "<fieldset class=\"entry\">\n<legend>\(e(id)) <span\(langMark(model, s))>\(e(first.title))</span></legend>\n"
+            var facts: [String] = [s("entry.unit", ["unit": s("unit." + first.unit.rawValue)])]
+            if let target = first.target {
+                let rule = TargetRuleText.text(target.rule, unit: first.unit, language: s.language, note: target.note)
+                facts.append(s("entry.target", ["target": rule]))
+            }
+            if let status = state.status[id] {
+                // The report's status words begin with a symbol ("● Uppfyllt"); here the word is enough.
+                facts.append(s("entry.status", ["status": String(status.drop { !$0.isLetter })]))
+            }
+            out += "<p class=\"hint\">\(e(facts.joined(separator: " · ")))</p>\n"
+            let head = "h-\(safe(id))"
+            out += "<div class=\"table-block\" tabindex=\"0\" role=\"region\" aria-label=\"\(e(id + " " + first.title))\">\n<table class=\"entry\">\n<thead><tr>"
+            out += "<th scope=\"col\" id=\"\(head)-group\">\(e(s("entry.group")))</th>"
+            let columns = shares ? ["value", "numerator", "denominator", "note"] : ["value", "note"]
+            for c in columns { out += "<th scope=\"col\" id=\"\(head)-\(c)\">\(e(s("entry.col." + c)))</th>" }
+            out += "<th scope=\"col\">\(e(s("entry.previous")))</th></tr></thead>\n<tbody>\n"
+            for r in rows {
+                let key = "\(r.indicator):\(r.group)"
+                let values = state.input?[key] ?? r.stored
+                let rowHead = "\(head)-g-\(safe(r.group))"
+                out += "<tr><th scope=\"row\" id=\"\(rowHead)\">\(e(groupName(r.group, s)))</th>"
+                for c in columns {
+                    let name = "\(c):\(key)"
+                    let value: String
+                    switch c {
+                    case "value": value = values.value
+                    case "numerator": value = values.numerator
+                    case "denominator": value = values.denominator
+                    default: value = values.note
+                    }
+                    var attributes = " aria-labelledby=\"\(rowHead) \(head)-\(c)\""
+                    var after = ""
+                    if let error = state.errors[name] {
+                        attributes += " aria-invalid=\"true\" aria-describedby=\"\(fieldID(name))-error\""
+                        after = "<span class=\"field-error\" id=\"\(fieldID(name))-error\"\(englishMark(s))>\(e(error))</span>"
+                    }
+                    let kind = c == "note" ? "text" : "text\" inputmode=\"decimal"
+                    out += "<td><input type=\"\(kind)\" id=\"\(fieldID(name))\" name=\"\(e(name))\" value=\"\(e(value))\""
+                        + (c == "note" ? " class=\"note\"" : " size=\"7\"") + "\(attributes)>\(after)</td>"
+                }
+                var previous = r.previous.map { style.decimal($0, decimals: r.unit == .count ? 0 : 1) + " (" + style.period(r.previousPeriod!) + ")" } ?? "–"
+                if state.showStored, values != r.stored {
+                    let stored = [r.stored.value, r.stored.numerator.isEmpty ? "" : r.stored.numerator + " / " + r.stored.denominator]
+                        .filter { !$0.isEmpty }.joined(separator: "; ")
+                    previous += " · " + s("entry.stored.now", ["value": stored.isEmpty ? "–" : stored])
+                }
+                out += "<td>\(e(previous))</td></tr>\n"
+            }
+            out += "</tbody>\n</table>\n</div>\n</fieldset>\n"
+        }
+        out += "<p>\(e(s("entry.save.lead")))</p>\n"
+        out += "<p><button type=\"submit\" name=\"action\" value=\"check\" class=\"secondary\">\(e(s("entry.check")))</button> "
+            + "<button type=\"submit\" name=\"action\" value=\"save\" data-busy=\"\(e(s("entry.saving")))\">\(e(s("entry.save")))</button></p>\n</form>\n"
+        return out + computed(entry, s: s)
+    }
+
+    /// The indicators computed from loaded data, with where their values come from.
+    static func computed(_ entry: ValueEntry, s: WebStrings) -> String {
+        guard !entry.computed.isEmpty else { return "" }
+        let e = HTMLText.escape
+        var out = "<h2>\(e(s("entry.computed")))</h2>\n<p>\(e(s("entry.computed.lead")))</p>\n<ul>\n"
+        for i in entry.computed {
+            out += "<li>\(e(i.id)) \(e(i.title)): \(e(source(i, s)))</li>\n"
+        }
+        return out + "</ul>\n"
+    }
+
+    static func source(_ indicator: Indicator, _ s: WebStrings) -> String {
+        switch indicator.data {
+        case .readinessItem, .readinessSubscale: s("entry.source.readiness")
+        case .measure: s("entry.source.measure")
+        case .none: ""
+        default: s("entry.source.cases")
+        }
+    }
+
+    static func groupName(_ group: String, _ s: WebStrings) -> String {
+        group == Observation.total ? s("entry.total") : GroupNames.name(group, s.language)
+    }
+
+    static func fieldLabel(_ key: String, entry: ValueEntry, s: WebStrings) -> String {
+        let parts = key.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3 else { return key }
+        return "\(parts[1]), \(groupName(parts[2], s)), \(s("entry.col." + parts[0]).lowercased())"
+    }
+
+    /// An id from a field name: letters, digits and hyphens only.
+    static func fieldID(_ name: String) -> String { "f-" + safe(name) }
+
+    static func safe(_ text: String) -> String {
+        String(text.map { $0.isLetter || $0.isNumber ? $0 : "-" })
+    }
+
+    /// The import's messages are the CLI's, in English: said so on a Swedish page.
+    static func englishMark(_ s: WebStrings) -> String { s.language == .en ? "" : " lang=\"en\"" }
+
+    static func langMark(_ model: LogicModel, _ s: WebStrings) -> String {
+        model.language == s.language ? "" : " lang=\"\(model.language.rawValue)\""
+    }
+}

@@ -1,0 +1,162 @@
+import Evaluation
+import Foundation
+import Hummingbird
+import LogicModel
+import Periods
+import Presentation
+import Reports
+import Store
+
+/// Entering a period's indicator values in the browser (issue 23). The form is saved as
+/// one observation file through the import (`ValueEntry`), so a save is checked as a
+/// CSV import is, recorded as an import, and undone on the imports page. A save from a
+/// form opened on another state of the period (another person saved or undid since) is
+/// refused with what was typed kept. Not cached: the form carries the CSRF token.
+struct EntryRoutes: Sendable {
+    let services: WebServer.Services
+
+    func register(on router: Router<WebContext>) {
+        router.get("/models/:id/entry") { request, context in
+            var notice: String?
+            if let session = context.session { notice = await services.sessions.takeNotice(for: session.id) }
+            let chosen = request.uri.queryParameters.get("period")
+            return try await page(request, context, periodText: chosen, state: EntryPage.State(notice: notice))
+        }
+        router.post("/models/:id/entry") { request, context in try await save(request, context) }
+    }
+
+    /// The page for a period: the picker, the form, the computed indicators.
+    func page(_ request: Request, _ context: WebContext, periodText: String?, state: EntryPage.State,
+              status: HTTPResponse.Status = .ok) async throws -> Response {
+        let id = try context.modelID()
+        let s = WebStrings(context.language), style = NumberStyle(context.language)
+        var chosen: Period?
+        if let periodText, !periodText.isEmpty {
+            guard let p = Period(parsing: periodText) else { throw WebError.badRequest(s("error.period", ["period": periodText])) }
+            chosen = p
+        }
+        let language = context.language, asked = chosen
+        let (model, periods, entry, statusWords) = try await services.data.read { db -> (LogicModel, [Period], ValueEntry?, [String: String]) in
+            let versioned = try ModelCatalog(db).resolveVersioned(id)
+            let (all, opening) = ValueEntry.periods(model: versioned.model, today: .today())
+            guard let period = asked ?? opening else { return (versioned.model, all, nil, [:]) }
+            let data = try IndicatorData.load(db, modelID: versioned.model.id)
+            let entry = ValueEntry(model: versioned.model, period: period, observations: data.observations)
+            let r = ReportStrings(language)
+            var words: [String: String] = [:]
+            for row in PagePeriod.status(versioned, data, period)?.indicators ?? [] { words[row.id] = r("status." + row.status.rawValue) }
+            return (versioned.model, all, entry, words)
+        }
+        var body = "<p class=\"lead\">\(HTMLText.escape(s("entry.lead")))</p>\n"
+        if let entry {
+            let listed = periods.contains(entry.period) ? periods : [entry.period] + periods
+            body += EntryPage.picker(listed, chosen: entry.period, modelID: id, s: s, style: style)
+            var state = state
+            if state.status.isEmpty { state.status = statusWords }
+            body += EntryPage.form(entry, state: state, model: model, modelID: id, csrf: context.session?.csrfToken ?? "",
+                                   s: s, style: style)
+        } else {
+            body += "<p>\(HTMLText.escape(s("entry.none", ["period": "–"])))</p>\n"
+        }
+        return Page(title: s("nav.entry"), language: context.language, body: body, session: context.session,
+                    model: PageModel(model), current: "entry", path: request.uri.path).response(status: status)
+    }
+
+    func save(_ request: Request, _ context: WebContext) async throws -> Response {
+        let id = try context.modelID()
+        let s = WebStrings(context.language), style = NumberStyle(context.language)
+        let fields = FormFields(String(buffer: try await request.body.collect(upTo: 1024 * 1024)))
+        guard let periodText = fields["period"], let period = Period(parsing: periodText) else {
+            throw WebError.badRequest(s("error.request"))
+        }
+        let saving = fields["action"] == "save"
+        let openedOn = fields["version"] ?? ""
+        // What was typed, by indicator:group.
+        var input: [String: ValueEntry.Values] = [:]
+        for (name, value) in fields.values {
+            let parts = name.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 3, ValueEntry.fields.contains(parts[0]) else { continue }
+            let key = parts[1] + ":" + parts[2]
+            var v = input[key] ?? ValueEntry.Values()
+            switch parts[0] {
+            case "value": v.value = value
+            case "numerator": v.numerator = value
+            case "denominator": v.denominator = value
+            default: v.note = value
+            }
+            input[key] = v
+        }
+        var state = EntryPage.State(input: input, version: openedOn)
+        let typed = input
+        enum Outcome: Sendable { case saved(Int), checked(Int, [String]), refused([String: String], [String]), conflict, nothing, unchanged }
+        let fileName = "formular-\(period.text).csv"
+        let outcome = try await services.data.write { db -> Outcome in
+            let versioned = try ModelCatalog(db).resolveVersioned(id)
+            let data = try IndicatorData.load(db, modelID: versioned.model.id)
+            let entry = ValueEntry(model: versioned.model, period: period, observations: data.observations)
+            // Optimistic concurrency: the period as it was when the form was opened.
+            if saving, entry.version != openedOn { return .conflict }
+            let (text, lines) = entry.file(typed)
+            guard !lines.isEmpty else { return .nothing }
+            do {
+                let result = try IndicatorUpload.run(db, modelID: id, data: Data(text.utf8), fileName: fileName, dryRun: !saving)
+                switch result {
+                case .preview(let p): return .checked(p.rows, p.warnings)
+                case .imported(let p, _): return .saved(p.rows)
+                }
+            } catch let refused as UploadRefused {
+                var byField: [String: String] = [:]
+                var general: [String] = []
+                for error in refused.located {
+                    if let row = lines[error.line], let field = ValueEntry.field(column: error.column) {
+                        byField["\(field):\(row.indicator):\(row.group)"] = error.message
+                    } else if let row = lines[error.line] {
+                        byField["value:\(row.indicator):\(row.group)"] = error.message
+                    } else {
+                        general.append(error.message)
+                    }
+                }
+                if refused.located.isEmpty { general = refused.errors }
+                return .refused(byField, general)
+            } catch ImportLogError.alreadyImported {
+                return .unchanged
+            }
+        }
+        switch outcome {
+        case .saved(let n):
+            if let session = context.session {
+                await services.sessions.setNotice(s("entry.saved", ["n": "\(n)", "period": style.period(period)]), for: session.id)
+            }
+            return Response.redirect(to: "/models/\(Page.pathComponent(id))/entry?period=\(period.text)", type: .normal)
+        case .checked(let n, let warnings):
+            state.notice = s("entry.checked", ["n": "\(n)"])
+            state.warnings = warnings.map { Self.withoutFileName($0, fileName) }
+            return try await page(request, context, periodText: period.text, state: state)
+        case .refused(let byField, let general):
+            state.errors = byField
+            state.general = general
+            return try await page(request, context, periodText: period.text, state: state, status: .unprocessableContent)
+        case .conflict:
+            state.general = [s("entry.conflict")]
+            // Saving again, after comparing, is deliberate: the form now carries the period as it is.
+            state.version = nil
+            state.showStored = true
+            return try await page(request, context, periodText: period.text, state: state, status: .conflict)
+        case .nothing:
+            state.general = [s("entry.nothing")]
+            return try await page(request, context, periodText: period.text, state: state, status: .unprocessableContent)
+        case .unchanged:
+            state.input = nil
+            state.notice = s("entry.unchanged")
+            return try await page(request, context, periodText: period.text, state: state)
+        }
+    }
+
+    /// A warning as the import words it ("formular-2024-T1.csv:3: …"), without the file
+    /// the form was saved as: the person never saw that file.
+    static func withoutFileName(_ warning: String, _ fileName: String) -> String {
+        guard warning.hasPrefix(fileName + ":") else { return warning }
+        let rest = warning.dropFirst(fileName.count + 1)
+        return String(rest.drop { $0.isNumber }.drop { $0 == ":" || $0 == " " })
+    }
+}
