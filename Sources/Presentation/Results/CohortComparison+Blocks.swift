@@ -1,32 +1,34 @@
 import Evaluation
 import Statistics
 
-/// `cases compare` as blocks: the comparison as an analyst reads it at the terminal —
-/// a short header, the two groups, the difference, by gender, the balance table, the
-/// design's own part and the caveats. Built from the typed result (not from its JSON),
-/// every number a `FigureCell`: shares and proportions in percent with one decimal,
-/// differences of shares in percentage points, means and SMDs to two or three
-/// decimals, p-values to three ("< 0.001" below). An undefined figure shows "–" and its
-/// reason in the notes below its table.
+/// `cases compare` as blocks, in two views of the same typed result (not its JSON):
 ///
-/// In Swedish (`style.language == .sv`, the web's "Pilot och linje" page) the blocks are
-/// `SwedishCohortBlocks`: the same result in a reader's words, with the minimum
-/// detectable difference and the direction (bättre / sämre / oklart) spelled out. The
-/// English blocks are the terminal's and stay as they are (golden files).
+/// - the analyst's, at the terminal (`NumberStyle.terminal`, what `cases compare` prints
+///   and the golden files hold): `ComparisonBlocks` — a short header with the outcome's
+///   key and the model's id, the two groups, the difference, by gender, the balance
+///   table, the design's own part and the caveats, every number a `FigureCell`: shares
+///   and proportions in percent with one decimal, differences of shares in percentage
+///   points, means and SMDs to two or three decimals, p-values to three ("< 0.001"
+///   below). An undefined figure shows "–" and its reason in the notes below its table;
+/// - the reader's, in any other style (the web's "Pilot och linje" / "Pilot and line"
+///   page): `ReaderCohortBlocks` — the same result in the reader's words, Swedish or
+///   English by `style.language`, with the outcome by its name, the minimum detectable
+///   difference and the direction (bättre / sämre / oklart; better / worse / unclear)
+///   spelled out, and no internal keys.
 extension CohortComparisonResult {
     public func blocks(style: NumberStyle) -> [Block] {
         blocks(style: style, pilotName: nil)
     }
 
-    /// - Parameter pilotName: what the pilot is called in Swedish text (the model's name,
-    ///   as reports say it); nil uses the cohort label unless it is just the model's id.
-    ///   English ignores it.
+    /// - Parameter pilotName: what the pilot is called in the reader's text (the model's
+    ///   name, as reports say it); nil uses the cohort label unless it is just the
+    ///   model's id. The terminal's view ignores it.
     public func blocks(style: NumberStyle, pilotName: String?) -> [Block] {
-        if style.language == .sv {
-            var b = SwedishCohortBlocks(result: self, style: style, pilotName: pilotName)
+        if style == .terminal {
+            var b = ComparisonBlocks(result: self, style: style)
             return b.all()
         }
-        var b = ComparisonBlocks(result: self, style: style)
+        var b = ReaderCohortBlocks(result: self, style: style, pilotName: pilotName)
         return b.all()
     }
 }
