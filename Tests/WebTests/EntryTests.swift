@@ -118,6 +118,78 @@ import Testing
         }
     }
 
+    static func i18(_ path: String) throws -> I18State {
+        let t3 = Period(parsing: "2022-T3")!
+        let data = try IndicatorData.load(try Database(path: path, readOnly: true), modelID: "vallingbyteamet")
+        // The row status reads: the latest import's (data.observations keeps superseded rows too).
+        return I18State(value: ObservationSet(data.observations).get("I18", t3, "total")?.value,
+                   pending: data.pending.first { $0.indicator == "I18" && $0.period == t3 }?.value, locked: data.locked.contains(t3))
+    }
+
+    @Test func aPeriodIsMarkedReadyLockedAndUnlocked() async throws {
+        let path = try CaseAndMeasureUploadTests.database()
+        let app = AuthenticationTests.application(database: path)
+        let i18: @Sendable () throws -> I18State = { try Self.i18(path) }
+        try await app.test(.router) { client in
+            let cookie = try await PageTests.signIn(client)
+            let headers: HTTPFields = [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"]
+            func open() async throws -> String {
+                try await client.execute(uri: Self.page + "?period=2022-T3", method: .get, headers: [.cookie: cookie]) { String(buffer: $0.body) }
+            }
+            var html = try await open()
+            let csrf = try Self.hidden("_csrf", in: html)
+            func approval(_ action: String, reason: String? = nil) async throws -> HTTPResponse.Status {
+                var fields = [("_csrf", csrf), ("period", "2022-T3"), ("action", action)]
+                if let reason { fields.append(("reason", reason)) }
+                return try await client.execute(uri: Self.page + "/approval", method: .post, headers: headers,
+                                                body: Self.form(fields)) { $0.status }
+            }
+            try await client.execute(uri: Self.page, method: .post, headers: headers,
+                                     body: Self.form([("_csrf", csrf), ("period", "2022-T3"), ("version", try Self.hidden("version", in: html)),
+                                                      ("action", "save"), ("value:I18:total", "12")])) { #expect($0.status == .seeOther) }
+            #expect(try await approval("lock") == .conflict, "locked before it is marked ready")
+            #expect(try await approval("ready") == .seeOther)
+            html = try await open()
+            #expect(html.contains("markerades som klar för godkännande av lokal användare"))
+            #expect(try await approval("lock") == .seeOther)
+            html = try await open()
+            #expect(html.contains("godkändes och låstes av lokal användare") && html.contains("är godkänd och låst: värdena nedan är de godkända"))
+            #expect(html.contains("name=\"value:I18:total\" value=\"12\"") && html.contains(" readonly"))
+            #expect(!html.contains("value=\"save\""), "no save button on a locked period")
+            #expect(try i18() == I18State(value: 12, pending: nil, locked: true))
+            // Editing refused; nothing saved.
+            try await client.execute(uri: Self.page, method: .post, headers: headers,
+                                     body: Self.form([("_csrf", csrf), ("period", "2022-T3"), ("version", try Self.hidden("version", in: html)),
+                                                      ("action", "save"), ("value:I18:total", "13")])) { response in
+                #expect(response.status == .conflict)
+                #expect(String(buffer: response.body).contains("Perioden är godkänd och låst, så värdena har inte sparats"))
+            }
+            #expect(try ImportAPITests.imports(path).count == 1)
+            // A later import is accepted, and waits beside the locked figure.
+            try await client.execute(uri: "/api/v1/models/vallingbyteamet/imports?kind=indicators", method: .post,
+                                     headers: ImportAPITests.headers,
+                                     body: ImportAPITests.multipart("indicator;period;group;value\nI18;2022-T3;total;15\n", fileName: "sen.csv")) {
+                #expect($0.status == .created)
+            }
+            #expect(try i18() == I18State(value: 12, pending: 15, locked: true), "status reads the approved value; the new one is pending")
+            html = try await open()
+            #expect(html.contains("ny inläsning väntar: 15") && html.contains("1 värden har lästs in efter godkännandet"))
+            // Reports say the figures are approved.
+            try await client.execute(uri: "/models/vallingbyteamet/indicators?period=2022-T3", method: .get, headers: [.cookie: cookie]) {
+                #expect(String(buffer: $0.body).contains("Värdena för tertial 3 2022 är godkända och låsta."))
+            }
+            // Unlocking needs a reason, and is recorded with it; the newer value then applies.
+            #expect(try await approval("unlock") == .unprocessableContent)
+            #expect(try await approval("unlock", reason: "Rättad siffra från enheten") == .seeOther)
+            #expect(try i18() == I18State(value: 15, pending: nil, locked: false))
+        }
+        let changes = try ChangeLog(try Database(path: path, readOnly: true)).list(modelID: "vallingbyteamet")
+        #expect(changes.map(\.action) == ["unlock", "import", "lock", "ready", "entry"])
+        #expect(changes.allSatisfy { $0.actor == "local" })
+        #expect(changes[0].subject == "2022-T3" && changes[0].detail == "Rättad siffra från enheten")
+        #expect(changes[2].detail == "1 values")
+    }
+
     @Test func theFormIsWrittenAsAnObservationFile() {
         #expect(ValueEntry.cell("41,5") == "\"41,5\"")
         #expect(ValueEntry.cell("sa \"hej\"; sen") == "\"sa \"\"hej\"\"; sen\"")
@@ -126,4 +198,11 @@ import Testing
         #expect(ValueEntry.version([]) == "none")
         #expect(ValueEntry.field(column: 4) == "value" && ValueEntry.field(column: 6) == "denominator" && ValueEntry.field(column: 2) == nil)
     }
+}
+
+/// I18 in tertial 3 2022 as status reads it: its value, a pending newer value, whether locked.
+struct I18State: Equatable {
+    var value: Double?
+    var pending: Double?
+    var locked: Bool
 }

@@ -597,6 +597,24 @@ def test_journey_entry(driver):
     check(driver.find_element(By.ID, "f-value-I18-total").get_attribute("value") == "12",
           "journey (g): the saved value does not fill the form")
     driver.save_screenshot(os.path.join(SHOTS, "journey-g-saved.png"))
+
+    def approval_step():
+        button = driver.find_element(By.CSS_SELECTOR, "main form[action$='/entry/approval'] button[type='submit']")
+        button.click()
+        WebDriverWait(driver, 30).until(EC.staleness_of(button))
+
+    approval_step()   # mark ready
+    approval_step()   # approve and lock
+    field = driver.find_element(By.ID, "f-value-I18-total")
+    check(field.get_attribute("readonly") is not None and not driver.find_elements(By.CSS_SELECTOR, "main button[value='save']"),
+          "journey (g): a locked period can still be edited")
+    check("godkändes och låstes" in driver.find_element(By.ID, "approval").find_element(By.XPATH, "following-sibling::p").text,
+          "journey (g): the approval is not said")
+    run_axe(driver, "journey (g) locked period")
+    driver.save_screenshot(os.path.join(SHOTS, "journey-g-locked.png"))
+    driver.find_element(By.ID, "f-reason").send_keys("Webbtest: fel siffra")
+    approval_step()   # unlock
+    check(driver.find_elements(By.CSS_SELECTOR, "main button[value='save']"), "journey (g): unlocking did not open the form again")
     driver.get(ORIGIN + "/models/%s/imports" % PILOT)
     select = Select(driver.find_element(By.ID, "import"))
     check("formular-2022-T3.csv" in select.first_selected_option.text, "journey (g): the save is not the import to undo first")
@@ -606,7 +624,7 @@ def test_journey_entry(driver):
     driver.get(ORIGIN + page + "?period=2022-T3")
     check(driver.find_element(By.ID, "f-value-I18-total").get_attribute("value") == "",
           "journey (g): after the undo the form still shows the saved value")
-    print("  journey (g): mistake located, corrected, saved, undone", flush=True)
+    print("  journey (g): mistake located, corrected, saved, locked (editing refused), unlocked, undone", flush=True)
     console_errors(driver)
 
 

@@ -11,6 +11,12 @@ public struct IndicatorData: Sendable {
     public var versions: [VersionedModel]
     /// Bound indicators (`data:`) that have no computed values, and why.
     public var unavailable: [String: String] = [:]
+    /// Periods approved and locked: their observations are the ones kept when they were
+    /// locked (`PeriodLocks`), not the live ones.
+    public var locked: Set<Period> = []
+    /// Live values of locked periods that differ from the kept ones (an import after the
+    /// lock): shown beside the locked figure, used only once an approver unlocks.
+    public var pending: [Observation] = []
 
     public init(observations: [Observation], warnings: [ObservationWarning], versions: [VersionedModel]) {
         self.observations = observations
@@ -38,13 +44,16 @@ public struct IndicatorData: Sendable {
         }.map(\.warning)
         let versions = try ModelCatalog(database).decodedVersions(of: modelID)
         // Indicators of the latest version with a `data:` binding: values computed now.
-        guard let latest = versions.last?.model, latest.indicators.contains(where: { $0.data != nil }) else {
-            return IndicatorData(observations: observations, warnings: warnings, versions: versions)
+        var data: IndicatorData
+        if let latest = versions.last?.model, latest.indicators.contains(where: { $0.data != nil }) {
+            let computed = BoundValues.compute(database, model: latest)
+            let merged = BoundValues.merge(entered: observations, computed: computed.observations)
+            data = IndicatorData(observations: merged.observations, warnings: warnings + merged.warnings, versions: versions)
+            data.unavailable = computed.unavailable
+        } else {
+            data = IndicatorData(observations: observations, warnings: warnings, versions: versions)
         }
-        let computed = BoundValues.compute(database, model: latest)
-        let merged = BoundValues.merge(entered: observations, computed: computed.observations)
-        var data = IndicatorData(observations: merged.observations, warnings: warnings + merged.warnings, versions: versions)
-        data.unavailable = computed.unavailable
+        try PeriodLocks.apply(database, modelID: modelID, to: &data)
         return data
     }
 }

@@ -2,6 +2,7 @@ import Evaluation
 import LogicModel
 import Periods
 import Presentation
+import Store
 import Statistics
 
 /// Indicators (issue 5) in reports: 6 Resultatredovisning › Indikatorer (a status table
@@ -23,9 +24,13 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         public var periodNote: String?
         public var status: IndicatorStatusReport?
         public var trend: IndicatorTrendReport?
+        /// Whether the period's values are approved and locked (true), not yet while the
+        /// model's periods are being approved (false), or nil when no period of the
+        /// model has been approved or marked ready.
+        public var approved: Bool? = nil
 
         enum CodingKeys: String, CodingKey {
-            case period, status, trend
+            case period, status, trend, approved
             case periodNote = "period_note"
         }
     }
@@ -43,10 +48,10 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
     /// Status and trend of the model's stored observations, suppressed. Shared with the
     /// tertial table. Nil status when nothing is stored (or the database is absent).
     static func figures(_ context: ReportContext, period: Period?) throws
-        -> (status: IndicatorStatusReport?, trend: IndicatorTrendReport?) {
-        guard let database = context.database else { return (nil, nil) }
+        -> (status: IndicatorStatusReport?, trend: IndicatorTrendReport?, approved: Bool?) {
+        guard let database = context.database else { return (nil, nil, nil) }
         let data = try IndicatorData.load(database, modelID: context.model.id)
-        guard !data.observations.isEmpty else { return (nil, nil) }
+        guard !data.observations.isEmpty else { return (nil, nil, nil) }
         let version = context.modelProvenance.version
         let rule = context.request.suppression
         let trend = IndicatorFigureSuppression.apply(
@@ -57,17 +62,18 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
             model: context.model, modelVersion: version, observations: data.observations, warnings: data.warnings,
             period: period, earlierVersions: data.versions)
             .map { IndicatorFigureSuppression.apply($0, trend: trend, rule: rule) }
-        return (status, trend)
+        let inUse = try !data.locked.isEmpty || !PeriodApprovals(database).all(modelID: context.model.id).isEmpty
+        return (status, trend, status.flatMap { inUse ? data.locked.contains($0.period) : nil })
     }
 
     public func compute(_ context: ReportContext) throws -> Result {
-        let (status, trend) = try Self.figures(context, period: context.request.period)
+        let (status, trend, approved) = try Self.figures(context, period: context.request.period)
         guard let status else {
             return Result(period: context.request.period?.text,
                           periodNote: "no indicator observations are stored for model \(context.model.id)",
                           status: nil, trend: nil)
         }
-        return Result(period: status.period.text, periodNote: nil, status: status, trend: trend)
+        return Result(period: status.period.text, periodNote: nil, status: status, trend: trend, approved: approved)
     }
 
     public func imports(_ result: Result, context: ReportContext) -> [Int] {
@@ -83,7 +89,7 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
             return []
         }
         switch slot {
-        case .indicators: return finalBlocks(status, trend: result.trend, context: context)
+        case .indicators: return finalBlocks(status, trend: result.trend, approved: result.approved, context: context)
         case .gender: return genderBlocks(status, context: context)
         case .steeringOffTarget: return offTargetBlocks(status, context: context)
         default: return []
@@ -133,10 +139,13 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
 
     // MARK: - Final report, 6 › Indikatorer
 
-    func finalBlocks(_ status: IndicatorStatusReport, trend: IndicatorTrendReport?, context: ReportContext) -> [Block] {
+    func finalBlocks(_ status: IndicatorStatusReport, trend: IndicatorTrendReport?, approved: Bool?,
+                     context: ReportContext) -> [Block] {
         let s = context.strings, n = context.numbers
+        // Whether the figures are the approved ones, once the model's periods are approved at all.
+        let approval = approved.map { " " + s($0 ? "indicators.approved" : "indicators.not_approved", ["period": n.period(status.period)]) } ?? ""
         var blocks: [Block] = [
-            .paragraph(RichText(s("indicators.intro", ["period": n.period(status.period)]))),
+            .paragraph(RichText(s("indicators.intro", ["period": n.period(status.period)]) + approval)),
             .paragraph(RichText([.emphasis(s("indicators.symbols"))])),
         ]
         let rowsByID = Dictionary(status.indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -290,5 +290,44 @@ public enum Schema {
             );
             CREATE INDEX IF NOT EXISTS reports_by_model ON reports (model_id, id);
             """),
+        Migration(version: 11, name: "change log and approved periods", sql: """
+            -- Who changed what, and when: every change made through the web application
+            -- (an import and its undo, a period's values saved, a period marked ready,
+            -- locked or unlocked, a report made), for the access log a municipality
+            -- reviews. `actor` is the local user until accounts exist. `detail` holds
+            -- words about the change, never personal data.
+            CREATE TABLE IF NOT EXISTS changes (
+                id       INTEGER PRIMARY KEY,
+                at       TEXT    NOT NULL,
+                actor    TEXT    NOT NULL,
+                action   TEXT    NOT NULL,
+                model_id TEXT,
+                subject  TEXT,
+                detail   TEXT
+            );
+            CREATE INDEX IF NOT EXISTS changes_by_model ON changes (model_id, id);
+            -- A period's approval: no row while it is open; `ready` once an editor has
+            -- marked it so; `locked` once an approver has approved it, with its values
+            -- kept in locked_values as they stood (entered and computed, each with its
+            -- provenance). Unlocking deletes both (and is recorded in changes).
+            CREATE TABLE IF NOT EXISTS period_approvals (
+                model_id TEXT NOT NULL,
+                period   TEXT NOT NULL,
+                state    TEXT NOT NULL CHECK (state IN ('ready', 'locked')),
+                actor    TEXT NOT NULL,
+                at       TEXT NOT NULL,
+                PRIMARY KEY (model_id, period)
+            );
+            -- One observation per indicator and group, as JSON (the Observation with its
+            -- import id or computed source): what status and reports read while locked.
+            CREATE TABLE IF NOT EXISTS locked_values (
+                model_id    TEXT    NOT NULL,
+                period      TEXT    NOT NULL,
+                seq         INTEGER NOT NULL,
+                observation TEXT    NOT NULL,
+                PRIMARY KEY (model_id, period, seq),
+                FOREIGN KEY (model_id, period) REFERENCES period_approvals (model_id, period) ON DELETE CASCADE
+            );
+            """),
     ]
 }

@@ -42,9 +42,20 @@ struct ValueEntry: Sendable {
     /// The stored state of the period's entered values (the imports that brought them):
     /// a save from a form opened on another state is refused, never a silent overwrite.
     let version: String
+    /// The period's approval: nil while open.
+    let approval: PeriodApproval?
+    /// Live values that differ from a locked period's kept ones, by `indicator:group`.
+    let pending: [String: Observation]
 
-    init(model: LogicModel, period: Period, observations: [Observation]) {
+    var locked: Bool { approval?.state == .locked }
+
+    init(model: LogicModel, period: Period, observations: [Observation], approval: PeriodApproval? = nil,
+         pending: [Observation] = []) {
         self.period = period
+        self.approval = approval
+        var waiting: [String: Observation] = [:]
+        for o in pending where o.period == period { waiting["\(o.indicator):\(o.group)"] = o }
+        self.pending = waiting
         let entered = observations.filter { $0.computed == nil }
         let ofPeriod = entered.filter { $0.period == period }
         let template = IndicatorTemplate.rows(model: model, period: period, stored: entered)

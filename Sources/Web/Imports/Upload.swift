@@ -128,8 +128,22 @@ extension UploadOutcome {
     }
 }
 
-/// Runs an upload of any kind (`dryRun`: in a transaction rolled back).
+/// Runs an upload of any kind (`dryRun`: in a transaction rolled back); an import is
+/// recorded in the change log in its own transaction.
 enum Upload {
+    static func run(_ db: Database, modelID: String, request: UploadRequest, data: Data, fileName: String, dryRun: Bool,
+                    keyFile: String?, actor: String) throws -> UploadOutcome<UploadPreview> {
+        try db.transaction {
+            let outcome = try run(db, modelID: modelID, request: request, data: data, fileName: fileName, dryRun: dryRun,
+                                  keyFile: keyFile)
+            if case .imported(let preview, let record) = outcome {
+                try ChangeLog(db).record(actor: actor, action: "import", modelID: modelID, subject: "import \(record.id)",
+                                         detail: "\(record.kind): \(record.fileName), \(preview.rows) rows")
+            }
+            return outcome
+        }
+    }
+
     static func run(_ db: Database, modelID: String, request: UploadRequest, data: Data, fileName: String, dryRun: Bool,
                     keyFile: String?) throws -> UploadOutcome<UploadPreview> {
         switch request {
@@ -147,6 +161,18 @@ enum Upload {
         case .measures(let options):
             return try MeasureUpload.run(db, modelID: modelID, options: options, data: data, fileName: fileName, dryRun: dryRun)
                 .map(UploadPreview.measures)
+        }
+    }
+}
+
+/// Undoes an import and records who did, in one transaction.
+enum ImportUndo {
+    static func run(_ db: Database, _ id: Int, actor: String, modelID: String? = nil) throws -> UndoneImport {
+        try db.transaction {
+            let undone = try ImportLog(db).undo(id)
+            try ChangeLog(db).record(actor: actor, action: "undo", modelID: modelID, subject: "import \(id)",
+                                     detail: "\(undone.record.kind): \(undone.record.fileName), \(undone.deletedRows) rows")
+            return undone
         }
     }
 }

@@ -3,6 +3,7 @@ import LogicModel
 import Periods
 import Presentation
 import Reports
+import Store
 
 /// The form for one period's indicator values (issue 23): a period picker (a GET form),
 /// then per indicator a small table — one row per group, inputs for the value or the
@@ -61,7 +62,12 @@ enum EntryPage {
         }
         guard !entry.rows.isEmpty else {
             out += "<p>\(e(s("entry.none", ["period": style.period(entry.period)])))</p>\n"
-            return out + computed(entry, s: s)
+            return out + approval(entry, state: state, modelID: modelID, csrf: csrf, s: s, style: style) + computed(entry, s: s)
+        }
+        // An approved period's values are shown as they were approved, not for editing.
+        let locked = entry.locked
+        if locked {
+            out += "<p class=\"callout\">\(e(s("entry.locked", ["period": style.period(entry.period)])))</p>\n"
         }
         out += "<form method=\"post\" action=\"/models/\(Page.pathComponent(modelID))/entry\" novalidate>\n"
         out += "<input type=\"hidden\" name=\"_csrf\" value=\"\(e(csrf))\">\n"
@@ -110,11 +116,18 @@ enum EntryPage {
                         attributes += " aria-invalid=\"true\" aria-describedby=\"\(fieldID(name))-error\""
                         after = "<span class=\"field-error\" id=\"\(fieldID(name))-error\"\(englishMark(s))>\(e(error))</span>"
                     }
+                    if locked { attributes += " readonly" }
                     let kind = c == "note" ? "text" : "text\" inputmode=\"decimal"
                     out += "<td><input type=\"\(kind)\" id=\"\(fieldID(name))\" name=\"\(e(name))\" value=\"\(e(value))\""
                         + (c == "note" ? " class=\"note\"" : " size=\"7\"") + "\(attributes)>\(after)</td>"
                 }
                 var previous = r.previous.map { style.decimal($0, decimals: r.unit == .count ? 0 : 1) + " (" + style.period(r.previousPeriod!) + ")" } ?? "–"
+                if let waiting = entry.pending[key] {
+                    let text = [waiting.value.map(ValueEntry.text) ?? "",
+                                waiting.numerator.map { ValueEntry.text($0) + " / " + (waiting.denominator.map(ValueEntry.text) ?? "–") } ?? ""]
+                        .filter { !$0.isEmpty }.joined(separator: "; ")
+                    previous += " · " + s("entry.pending", ["value": text.isEmpty ? "–" : text])
+                }
                 if state.showStored, values != r.stored {
                     let stored = [r.stored.value, r.stored.numerator.isEmpty ? "" : r.stored.numerator + " / " + r.stored.denominator]
                         .filter { !$0.isEmpty }.joined(separator: "; ")
@@ -124,10 +137,56 @@ enum EntryPage {
             }
             out += "</tbody>\n</table>\n</div>\n</fieldset>\n"
         }
-        out += "<p>\(e(s("entry.save.lead")))</p>\n"
-        out += "<p><button type=\"submit\" name=\"action\" value=\"check\" class=\"secondary\">\(e(s("entry.check")))</button> "
-            + "<button type=\"submit\" name=\"action\" value=\"save\" data-busy=\"\(e(s("entry.saving")))\">\(e(s("entry.save")))</button></p>\n</form>\n"
-        return out + computed(entry, s: s)
+        if !locked {
+            out += "<p>\(e(s("entry.save.lead")))</p>\n"
+            out += "<p><button type=\"submit\" name=\"action\" value=\"check\" class=\"secondary\">\(e(s("entry.check")))</button> "
+                + "<button type=\"submit\" name=\"action\" value=\"save\" data-busy=\"\(e(s("entry.saving")))\">\(e(s("entry.save")))</button></p>\n"
+        }
+        out += "</form>\n"
+        return out + approval(entry, state: state, modelID: modelID, csrf: csrf, s: s, style: style) + computed(entry, s: s)
+    }
+
+    /// Where the period stands — open, ready, approved and locked — and the next step:
+    /// mark it ready (an editor), approve and lock it (an approver), or unlock it with a
+    /// reason (an approver; recorded). In local mode the one user has every role.
+    static func approval(_ entry: ValueEntry, state: State, modelID: String, csrf: String, s: WebStrings,
+                         style: NumberStyle) -> String {
+        let e = HTMLText.escape
+        let period = style.period(entry.period)
+        var out = "<h2 id=\"approval\">\(e(s("entry.approval")))</h2>\n"
+        let who = { (a: PeriodApproval) in
+            ["who": a.actor == ChangeLog.localActor ? s("entry.actor.local") : a.actor, "when": ReportsPage.shownTime(a.at),
+             "period": period]
+        }
+        let action: String
+        switch entry.approval?.state {
+        case nil:
+            out += "<p>\(e(s("entry.approval.open", ["period": period])))</p>\n"
+            action = "ready"
+        case .ready:
+            out += "<p>\(e(s("entry.approval.ready", who(entry.approval!))))</p>\n"
+            action = "lock"
+        case .locked:
+            out += "<p>\(e(s("entry.approval.locked", who(entry.approval!))))</p>\n"
+            if !entry.pending.isEmpty { out += "<p>\(e(s("entry.approval.pending", ["n": "\(entry.pending.count)"])))</p>\n" }
+            action = "unlock"
+        }
+        out += "<form method=\"post\" action=\"/models/\(Page.pathComponent(modelID))/entry/approval\">\n"
+        out += "<input type=\"hidden\" name=\"_csrf\" value=\"\(e(csrf))\">\n<input type=\"hidden\" name=\"period\" value=\"\(e(entry.period.text))\">\n"
+        out += "<input type=\"hidden\" name=\"action\" value=\"\(action)\">\n"
+        if action == "unlock" {
+            var attributes = " aria-describedby=\"reason-hint\""
+            var error = ""
+            if let message = state.errors["reason"] {
+                attributes = " aria-describedby=\"reason-hint reason-error\" aria-invalid=\"true\""
+                error = "<span class=\"field-error\" id=\"reason-error\">\(e(message))</span>\n"
+            }
+            out += "<p><label for=\"f-reason\">\(e(s("entry.approval.reason")))</label>\n"
+                + "<span class=\"hint\" id=\"reason-hint\">\(e(s("entry.approval.reason.hint")))</span>\n\(error)"
+                + "<textarea id=\"f-reason\" name=\"reason\" rows=\"2\" cols=\"60\" required\(attributes)></textarea></p>\n"
+        }
+        out += "<p><button type=\"submit\">\(e(s("entry.approval.do." + action)))</button></p>\n</form>\n"
+        return out
     }
 
     /// The indicators computed from loaded data, with where their values come from.
@@ -155,6 +214,7 @@ enum EntryPage {
     }
 
     static func fieldLabel(_ key: String, entry: ValueEntry, s: WebStrings) -> String {
+        if key == "reason" { return s("entry.approval.reason") }
         let parts = key.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 3 else { return key }
         return "\(parts[1]), \(groupName(parts[2], s)), \(s("entry.col." + parts[0]).lowercased())"

@@ -23,6 +23,7 @@ struct EntryRoutes: Sendable {
             return try await page(request, context, periodText: chosen, state: EntryPage.State(notice: notice))
         }
         router.post("/models/:id/entry") { request, context in try await save(request, context) }
+        router.post("/models/:id/entry/approval") { request, context in try await approval(request, context) }
     }
 
     /// The page for a period: the picker, the form, the computed indicators.
@@ -41,7 +42,9 @@ struct EntryRoutes: Sendable {
             let (all, opening) = ValueEntry.periods(model: versioned.model, today: .today())
             guard let period = asked ?? opening else { return (versioned.model, all, nil, [:]) }
             let data = try IndicatorData.load(db, modelID: versioned.model.id)
-            let entry = ValueEntry(model: versioned.model, period: period, observations: data.observations)
+            let entry = ValueEntry(model: versioned.model, period: period, observations: data.observations,
+                                   approval: try PeriodApprovals(db).approval(modelID: versioned.model.id, period: period.text),
+                                   pending: data.pending)
             let r = ReportStrings(language)
             var words: [String: String] = [:]
             for row in PagePeriod.status(versioned, data, period)?.indicators ?? [] { words[row.id] = r("status." + row.status.rawValue) }
@@ -88,12 +91,19 @@ struct EntryRoutes: Sendable {
         }
         var state = EntryPage.State(input: input, version: openedOn)
         let typed = input
-        enum Outcome: Sendable { case saved(Int), checked(Int, [String]), refused([String: String], [String]), conflict, nothing, unchanged }
+        enum Outcome: Sendable {
+            case saved(Int), checked(Int, [String]), refused([String: String], [String]), conflict, nothing, unchanged, locked
+        }
         let fileName = "formular-\(period.text).csv"
+        let actor = context.actor
         let outcome = try await services.data.write { db -> Outcome in
             let versioned = try ModelCatalog(db).resolveVersioned(id)
             let data = try IndicatorData.load(db, modelID: versioned.model.id)
             let entry = ValueEntry(model: versioned.model, period: period, observations: data.observations)
+            // An approved period is not edited in the form (an approver unlocks it first).
+            if try PeriodApprovals(db).approval(modelID: versioned.model.id, period: period.text)?.state == .locked {
+                return .locked
+            }
             // Optimistic concurrency: the period as it was when the form was opened.
             if saving, entry.version != openedOn { return .conflict }
             let (text, lines) = entry.file(typed)
@@ -102,7 +112,10 @@ struct EntryRoutes: Sendable {
                 let result = try IndicatorUpload.run(db, modelID: id, data: Data(text.utf8), fileName: fileName, dryRun: !saving)
                 switch result {
                 case .preview(let p): return .checked(p.rows, p.warnings)
-                case .imported(let p, _): return .saved(p.rows)
+                case .imported(let p, let record):
+                    try ChangeLog(db).record(actor: actor, action: "entry", modelID: id, subject: period.text,
+                                             detail: "import \(record.id), \(p.rows) values")
+                    return .saved(p.rows)
                 }
             } catch let refused as UploadRefused {
                 var byField: [String: String] = [:]
@@ -145,11 +158,53 @@ struct EntryRoutes: Sendable {
         case .nothing:
             state.general = [s("entry.nothing")]
             return try await page(request, context, periodText: period.text, state: state, status: .unprocessableContent)
+        case .locked:
+            state.general = [s("entry.locked.refused")]
+            return try await page(request, context, periodText: period.text, state: state, status: .conflict)
         case .unchanged:
             state.input = nil
             state.notice = s("entry.unchanged")
             return try await page(request, context, periodText: period.text, state: state)
         }
+    }
+
+    /// Marks the period ready, locks it with its values as they stand, or unlocks it
+    /// (with a reason, recorded). Each step is one transaction with its change-log entry.
+    func approval(_ request: Request, _ context: WebContext) async throws -> Response {
+        let id = try context.modelID()
+        let s = WebStrings(context.language)
+        let fields = FormFields(String(buffer: try await request.body.collect(upTo: 64 * 1024)))
+        guard let periodText = fields["period"], let period = Period(parsing: periodText),
+              let action = fields["action"], ["ready", "lock", "unlock"].contains(action) else {
+            throw WebError.badRequest(s("error.request"))
+        }
+        let reason = (fields["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if action == "unlock", reason.isEmpty {
+            var state = EntryPage.State()
+            state.errors["reason"] = s("entry.approval.reason.missing")
+            return try await page(request, context, periodText: period.text, state: state, status: .unprocessableContent)
+        }
+        let actor = context.actor
+        do {
+            try await services.data.write { db in
+                let modelID = try ModelCatalog(db).resolve(id).id
+                let approvals = PeriodApprovals(db)
+                switch action {
+                case "ready": try approvals.markReady(modelID: modelID, period: period.text, actor: actor)
+                case "lock": try PeriodLocks.lock(db, modelID: modelID, period: period, actor: actor)
+                default: try approvals.unlock(modelID: modelID, period: period.text, actor: actor, reason: reason)
+                }
+            }
+        } catch let error as PeriodApprovalError {
+            var state = EntryPage.State()
+            state.general = [s("entry.approval.refused." + "\(error.reason)")]
+            return try await page(request, context, periodText: period.text, state: state, status: .conflict)
+        }
+        if let session = context.session {
+            await services.sessions.setNotice(s("entry.approval.done." + action, ["period": NumberStyle(context.language).period(period)]),
+                                              for: session.id)
+        }
+        return Response.redirect(to: "/models/\(Page.pathComponent(id))/entry?period=\(period.text)#approval", type: .normal)
     }
 
     /// A warning as the import words it ("formular-2024-T1.csv:3: …"), without the file

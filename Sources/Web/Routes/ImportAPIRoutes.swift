@@ -20,8 +20,9 @@ struct ImportAPIRoutes: Sendable {
             guard let text = context.parameters.get("import"), let id = Int(text) else {
                 throw WebError.notFound("no import id")
             }
+            let actor = context.actor
             do {
-                let undone = try await services.data.write { db in try ImportLog(db).undo(id) }
+                let undone = try await services.data.write { db in try ImportUndo.run(db, id, actor: actor) }
                 return json(try ResultJSON.data(UndoListing(undone)), status: .ok)
             } catch let error as ImportLogError {
                 throw WebError.notFound(error.description)
@@ -50,10 +51,11 @@ struct ImportAPIRoutes: Sendable {
         }
         guard let file = form.part("file") else { throw WebError.badRequest("no part named file in the upload") }
         let name = file.fileName ?? "upload.csv"
-        let keyFile = services.configuration.keyFile
+        let keyFile = services.configuration.keyFile, actor = context.actor
         do {
             let outcome = try await services.data.write { db in
-                try Upload.run(db, modelID: id, request: upload, data: file.data, fileName: name, dryRun: dryRun, keyFile: keyFile)
+                try Upload.run(db, modelID: id, request: upload, data: file.data, fileName: name, dryRun: dryRun, keyFile: keyFile,
+                               actor: actor)
             }
             switch outcome {
             case .preview(let preview): return json(try ResultJSON.data(preview), status: .ok)

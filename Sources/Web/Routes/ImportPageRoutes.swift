@@ -71,13 +71,14 @@ struct ImportPageRoutes: Sendable {
         }
         let file = form.part("file").flatMap { $0.data.isEmpty ? nil : $0 }
         let name = file?.fileName.map(ImportLog.storedName) ?? "upload.csv"
-        let hasKey = services.configuration.keyFile != nil, keyFile = services.configuration.keyFile
+        let hasKey = services.configuration.keyFile != nil, keyFile = services.configuration.keyFile, actor = context.actor
         var outcome: (preview: UploadPreview?, errors: [String], uploadID: String?, invalid: UploadRequest.Invalid?)
         do {
             let upload = try UploadRequest.parse(kind: kind, mapping: form.part("mapping")?.data) { values[$0] }
             guard let file else { throw UploadRequest.Invalid(field: "file", message: "no file") }
             let result = try await services.data.write { db in
-                try Upload.run(db, modelID: id, request: upload, data: file.data, fileName: name, dryRun: true, keyFile: keyFile)
+                try Upload.run(db, modelID: id, request: upload, data: file.data, fileName: name, dryRun: true, keyFile: keyFile,
+                               actor: actor)
             }
             guard case .preview(let preview) = result else { throw WebError.badRequest(s("error.request")) }
             let uploadID = uploads.keep(.init(session: session.id, modelID: id, fileName: name, request: upload, data: file.data,
@@ -113,11 +114,11 @@ struct ImportPageRoutes: Sendable {
               let upload = uploads.take(uploadID, session: session.id, modelID: id) else {
             return try await page(request, context, notice: s("imports.preview.expired"))
         }
-        let keyFile = services.configuration.keyFile
+        let keyFile = services.configuration.keyFile, actor = context.actor
         do {
             let outcome = try await services.data.write { db in
                 try Upload.run(db, modelID: id, request: upload.request, data: upload.data, fileName: upload.fileName,
-                               dryRun: false, keyFile: keyFile)
+                               dryRun: false, keyFile: keyFile, actor: actor)
             }
             guard case .imported(let preview, _) = outcome else { throw WebError.badRequest(s("error.request")) }
             await services.sessions.setNotice(s("imports.done", ["file": preview.fileName, "rows": "\(preview.rows)"]), for: session.id)
@@ -136,11 +137,12 @@ struct ImportPageRoutes: Sendable {
             throw WebError.badRequest(WebStrings(context.language)("error.request"))
         }
         // Only an import that belongs to this model's page can be undone from it.
+        let actor = context.actor
         let undone = try await services.data.write { db -> UndoneImport? in
             let model = try ModelCatalog(db).resolve(id)
             let related = ImportsPage.related(try ImportLog(db).list(), to: model, measures: try PDSACatalog(db).measures(of: model.id))
             guard related.contains(where: { $0.id == number }) else { return nil }
-            return try ImportLog(db).undo(number)
+            return try ImportUndo.run(db, number, actor: actor, modelID: model.id)
         }
         guard let undone else { throw WebError.notFound(WebStrings(context.language)("error.not_found")) }
         if let session = context.session {

@@ -80,7 +80,13 @@ struct ReportRoutes: Sendable {
                 try ReportGeneration.make(db, modelID: id, kind: chosen.kind, language: chosen.language, audience: chosen.audience,
                                           period: chosenPeriod, toolVersion: toolVersion)
             }
-            let stored = try await services.data.write { db in try made.store(db) }
+            let actor = context.actor
+            let stored = try await services.data.write { db in
+                let stored = try made.store(db)
+                try ChangeLog(db).record(actor: actor, action: "report", modelID: id, subject: "report \(stored.id)",
+                                         detail: "\(chosen.kind.rawValue), \(chosen.audience.rawValue)")
+                return stored
+            }
             return Response.redirect(to: "/models/\(Page.pathComponent(id))/reports/\(stored.id)", type: .normal)
         } catch let error as ReportRequestError {
             return try await listPage(request, context, form: form, error: error.description, status: .unprocessableContent)

@@ -2,6 +2,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdCore
 import LogicModel
+import Store
 
 /// What a request carries through the pipeline once it has passed authentication: who
 /// it is (a browser session, or an API client with a bearer token) and the language to
@@ -32,4 +33,7 @@ extension WebContext {
         }
         return id
     }
+
+    /// Who makes a change, for the change log: the local user until accounts exist.
+    var actor: String { ChangeLog.localActor }
 }

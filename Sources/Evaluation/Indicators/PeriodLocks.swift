@@ -1,0 +1,48 @@
+import Foundation
+import Periods
+import Store
+
+/// Approved periods (issue 23): locking keeps a period's values as they stand — entered
+/// and computed from loaded data, each with its provenance (import id, or the computed
+/// source) — and while the period is locked, status and reports read those kept values.
+/// A later import is accepted; where it would change a kept value it is a pending
+/// difference, shown beside the locked figure until an approver unlocks.
+public enum PeriodLocks {
+    /// The period's effective observations (the winning row per indicator and group), as kept.
+    public static func snapshot(_ data: IndicatorData, period: Period) -> [Observation] {
+        let set = ObservationSet(data.observations.filter { $0.period == period })
+        return set.indicators.flatMap { id in set.groups(id, period).compactMap { set.get(id, period, $0) } }
+    }
+
+    /// Locks a period marked ready with its values as they stand now.
+    public static func lock(_ database: Database, modelID: String, period: Period, actor: String) throws {
+        try database.transaction {
+            let data = try IndicatorData.load(database, modelID: modelID)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            let kept = try snapshot(data, period: period).map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+            try PeriodApprovals(database).lock(modelID: modelID, period: period.text, actor: actor, observations: kept)
+        }
+    }
+
+    /// Replaces each locked period's observations by its kept ones, and notes where the
+    /// live values differ.
+    static func apply(_ database: Database, modelID: String, to data: inout IndicatorData) throws {
+        let kept = try PeriodApprovals(database).lockedValues(modelID: modelID)
+        guard !kept.isEmpty else { return }
+        let decoder = JSONDecoder()
+        for (text, rows) in kept {
+            guard let period = Period(parsing: text) else { continue }
+            let observations = try rows.map { try decoder.decode(Observation.self, from: Data($0.utf8)) }
+            let keptSet = ObservationSet(observations)
+            for live in snapshot(data, period: period) {
+                let k = keptSet.get(live.indicator, period, live.group)
+                if k == nil || k!.value != live.value || k!.numerator != live.numerator || k!.denominator != live.denominator {
+                    data.pending.append(live)
+                }
+            }
+            data.observations = data.observations.filter { $0.period != period } + observations
+            data.locked.insert(period)
+        }
+    }
+}
