@@ -628,6 +628,49 @@ def test_journey_entry(driver):
     console_errors(driver)
 
 
+def test_journey_pdsa(driver):
+    """(h) Add a PDSA cycle with its form (a mistake first: located, nothing lost) and
+    see it on its measure's run chart at once."""
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+    driver.get(ORIGIN + "/models/%s/improvement?lang=sv" % PILOT)
+    driver.find_element(By.LINK_TEXT, "Lägg till en PDSA-cykel").click()
+    WebDriverWait(driver, 30).until(EC.presence_of_element_located((By.ID, "pdsa-id")))
+    values = {"pdsa-id": "webbtest-cykel", "pdsa-title": "Webbtest: påminnelse i kalendern",
+              "pdsa-measure": "tidsplanerade-utredningar", "pdsa-change_idea": "Påminnelse i kalendern",
+              "pdsa-prediction": "Fler utredningar får en tidsplan"}
+    for field, value in values.items():
+        driver.find_element(By.ID, field).send_keys(value)
+    Select(driver.find_element(By.ID, "pdsa-activity")).select_by_value("A6")
+    start = driver.find_element(By.ID, "pdsa-start")
+    start.clear()
+    start.send_keys("2021-02-30")
+
+    def save():
+        button = driver.find_element(By.CSS_SELECTOR, "main form button[type='submit']")
+        button.click()
+        WebDriverWait(driver, 30).until(EC.staleness_of(button))
+
+    save()
+    start = driver.find_element(By.ID, "pdsa-start")
+    check(start.get_attribute("aria-invalid") == "true", "journey (h): the impossible date is not marked")
+    check(driver.find_element(By.ID, "pdsa-title").get_attribute("value") == values["pdsa-title"], "journey (h): the title was lost")
+    run_axe(driver, "journey (h) PDSA form with an error")
+    start.clear()
+    start.send_keys("2021-09-01")
+    save()
+    check(path_of(driver.current_url).startswith("/models/%s/improvement" % PILOT), "journey (h): saving led to %s" % driver.current_url)
+    check("PDSA" in driver.page_source and values["pdsa-title"] in driver.find_element(By.TAG_NAME, "main").text,
+          "journey (h): the new cycle is not on the improvement page")
+    figures = [f.text for f in driver.find_elements(By.CSS_SELECTOR, "main figure") if "tidsplan" in f.text.lower()]
+    svg = driver.execute_script(
+        "return Array.from(document.querySelectorAll('main figure svg')).map(s => s.textContent).join(' ')")
+    check(values["pdsa-title"] in svg, "journey (h): the cycle is not drawn on the run chart")
+    driver.save_screenshot(os.path.join(SHOTS, "journey-h-cycle.png"))
+    print("  journey (h): PDSA cycle added (a mistake first), on the chart", flush=True)
+    console_errors(driver)
+
+
 def main():
     started = time.time()
     print("browser: %s (token hidden)" % ORIGIN, flush=True)
@@ -656,6 +699,7 @@ def main():
         step("journey (e) compare model versions", test_journey_versions, driver)
         step("journey (f) upload, import and undo a file", test_journey_upload, driver)
         step("journey (g) enter a tertial, correct it, save, undo", test_journey_entry, driver)
+        step("journey (h) add a PDSA cycle", test_journey_pdsa, driver)
         # Back in Swedish for whoever uses the session next.
         driver.get(ORIGIN + "/?lang=sv")
     finally:

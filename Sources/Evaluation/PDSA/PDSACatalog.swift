@@ -25,14 +25,28 @@ public struct PDSACatalog {
     /// the same batch; `activity` must exist in the named logic model when that model is
     /// stored (a warning when it is not).
     public func add(paths: [String]) throws -> [Added] {
-        var decoded: [(path: String, cycle: PDSACycle, content: String)] = []
-        var diagnostics: [Diagnostic] = []
+        var files: [(name: String, data: Data)] = []
+        var unreadable: [Diagnostic] = []
         for path in paths {
-            let result = PDSADecoder.read(path: path)
+            if let data = FileManager.default.contents(atPath: path) {
+                files.append((path, data))
+            } else {
+                unreadable += PDSADecoder.read(path: path).diagnostics
+            }
+        }
+        return try add(files: files, diagnostics: unreadable)
+    }
+
+    /// The same for cycles held in memory (the web's form): `name` stands for the file
+    /// in messages and as the stored source.
+    public func add(files: [(name: String, data: Data)], diagnostics earlier: [Diagnostic] = []) throws -> [Added] {
+        var decoded: [(path: String, cycle: PDSACycle, content: String)] = []
+        var diagnostics = earlier
+        for file in files {
+            let result = PDSADecoder.decode(file.data, file: file.name)
             diagnostics += result.diagnostics
             if let cycle = result.cycle, result.isValid {
-                let content = String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
-                decoded.append((path, cycle, content))
+                decoded.append((file.name, cycle, String(decoding: file.data, as: UTF8.self)))
             }
         }
         var seen: [String: String] = [:]

@@ -52,6 +52,8 @@ enum StyleSheet {
     .callout-title { font-weight: 700; margin: 0 0 0.2em; }
     .field-error { display: block; color: var(--notmet); font-weight: 600; margin: 0.1em 0 0.3em; }
     [aria-invalid="true"] { border: 2px solid var(--notmet); }
+    textarea { font: inherit; width: 100%; max-width: 42em; }
+    input[type="text"] { font: inherit; max-width: 100%; }
     input[readonly] { background: var(--band); border: 1px solid var(--line); color: var(--ink); }
     figure { margin: 1em 0; max-width: 100%; overflow-x: auto; }
     figure svg { max-width: 100%; height: auto; }

@@ -44,11 +44,6 @@ struct PageRoutes: Sendable {
             return try await sectionPage(request, context, current: "overview", selection: Self.overview,
                                          period: chosen ?? data.status?.period, before: before)
         } }
-        for (slug, key, selection) in Self.sectionPages {
-            router.get("/models/:id/\(slug)") { request, context in
-                try await cached(request, context) { try await sectionPage(request, context, current: key, selection: selection) }
-            }
-        }
         router.get("/models/:id/indicators") { request, context in try await cached(request, context) {
             let id = try modelID(context)
             let chosen = try periodParameter(request, context)
@@ -94,6 +89,23 @@ struct PageRoutes: Sendable {
             return try await sectionPage(request, context, current: "readiness",
                                          selection: .init(kind: .final, keys: ["6.readiness"]), after: closer)
         } }
+        // The final report's run charts with their PDSA cycles, then the model's cycles to
+        // change or add to. Not cached: a saved cycle's notice is said once.
+        router.get("/models/:id/improvement") { request, context in
+            let id = try modelID(context)
+            var notice: String?
+            if let session = context.session { notice = await services.sessions.takeNotice(for: session.id) }
+            let language = context.language
+            let cycles = try await services.data.read { db in
+                let model = try ModelCatalog(db).resolve(id)
+                return try PDSACatalog(db).all().filter { $0.model == model.id }
+            }
+            var before = PageContent()
+            if let notice { before.html("<div class=\"callout\" role=\"status\"><p>\(HTMLText.escape(notice))</p></div>\n") }
+            let after = PageContent([.html(PDSAPage.list(cycles, modelID: id, s: WebStrings(language)))])
+            return try await sectionPage(request, context, current: "improvement",
+                                         selection: .init(kind: .final, keys: ["6.improvement"]), before: before, after: after).response()
+        }
         router.get("/models/:id/logic-model") { request, context in try await cached(request, context) {
             let id = try modelID(context)
             let query = request.uri.queryParameters
@@ -132,11 +144,6 @@ struct PageRoutes: Sendable {
                                          audience: .internal, toolVersion: toolVersion)
         return try RunChartSection().compute(input.context(db))
     }
-
-    /// Pages cut from a report: path, navigation key, which report and sections.
-    static let sectionPages: [(String, String, ReportSectionPage.Selection)] = [
-        ("improvement", "improvement", .init(kind: .final, keys: ["6.improvement"])),
-    ]
 
     /// The overview: the steering brief's figures (what changed, indicators off
     /// target, pilot vs line, readiness), without its prose sections.

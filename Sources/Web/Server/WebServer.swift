@@ -60,6 +60,7 @@ public struct WebServer: Sendable {
         ImportAPIRoutes(services: services).register(on: router)
         ImportPageRoutes(services: services).register(on: router)
         EntryRoutes(services: services).register(on: router)
+        PDSARoutes(services: services).register(on: router)
         APIRoutes(services: services).register(on: router)
         return router
     }
