@@ -110,6 +110,14 @@ import Testing
                 #expect(body.contains("serve --key-file") && !body.contains("give `--key-file KEY` on every import"))
                 for form in Self.forms { #expect(!body.contains(form), "\(form) in the answer") }
             }
+            // A file name with an identity number: masked in the answer too.
+            try await client.execute(uri: "/api/v1/models/vallingbyteamet/imports?kind=cases", method: .post,
+                                     headers: ImportAPITests.headers,
+                                     body: ImportAPITests.multipart(Self.extract, fileName: "utdrag \(Self.numbers[1]).csv")) { response in
+                let body = String(buffer: response.body)
+                #expect(response.status == .unprocessableContent)
+                for form in Self.forms { #expect(!body.contains(form), "\(form) in the answer") }
+            }
             try await client.execute(uri: "/api/v1/models/vallingbyteamet/imports?kind=cases&extract_date=2021-13-01", method: .post,
                                      headers: ImportAPITests.headers,
                                      body: ImportAPITests.multipart(Self.extract, fileName: "utdrag.csv")) { response in

@@ -190,7 +190,59 @@ import Testing
         #expect(changes[2].detail == "1 values")
     }
 
+    /// Saved twice, the form shows the second save; the first values typed again are a
+    /// save (not "unchanged"), and the data then hold them.
+    @Test func theFormShowsWhatStandsAndCanGoBack() async throws {
+        let path = try CaseAndMeasureUploadTests.database()
+        let app = AuthenticationTests.application(database: path)
+        try await app.test(.router) { client in
+            let cookie = try await PageTests.signIn(client)
+            let headers: HTTPFields = [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"]
+            for value in ["12", "13", "12"] {
+                let html = try await client.execute(uri: Self.page + "?period=2022-T3", method: .get, headers: [.cookie: cookie]) {
+                    String(buffer: $0.body)
+                }
+                try await client.execute(uri: Self.page, method: .post, headers: headers,
+                                         body: Self.form([("_csrf", try Self.hidden("_csrf", in: html)), ("period", "2022-T3"),
+                                                          ("version", try Self.hidden("version", in: html)), ("action", "save"),
+                                                          ("value:I18:total", value)])) { #expect($0.status == .seeOther, "\(value)") }
+                let after = try await client.execute(uri: Self.page + "?period=2022-T3", method: .get, headers: [.cookie: cookie]) {
+                    String(buffer: $0.body)
+                }
+                #expect(after.contains("name=\"value:I18:total\" value=\"\(value)\""), "the form shows \(value)")
+                #expect(try Self.i18(path).value == Double(value))
+            }
+            #expect(try ImportAPITests.imports(path).count == 3)
+            // A path for a model id is not a model: never read from the server's disk.
+            try await client.execute(uri: "/models/x.yaml/entry", method: .get, headers: [.cookie: cookie]) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/api/v1/models/..%2F..%2Fsecret.yaml/imports?kind=indicators", method: .post,
+                                     headers: ImportAPITests.headers, body: ImportAPITests.multipart("a;b\n1;2\n")) {
+                #expect($0.status == .notFound)
+            }
+            // The unlock reason is words, never an identity number.
+            let html = try await client.execute(uri: Self.page + "?period=2022-T3", method: .get, headers: [.cookie: cookie]) { String(buffer: $0.body) }
+            let csrf = try Self.hidden("_csrf", in: html)
+            for action in ["ready", "lock"] {
+                try await client.execute(uri: Self.page + "/approval", method: .post, headers: headers,
+                                         body: Self.form([("_csrf", csrf), ("period", "2022-T3"), ("action", action)])) { #expect($0.status == .seeOther) }
+            }
+            let number = CaseAndMeasureUploadTests.numbers[0]
+            try await client.execute(uri: Self.page + "/approval", method: .post, headers: headers,
+                                     body: Self.form([("_csrf", csrf), ("period", "2022-T3"), ("action", "unlock"),
+                                                      ("reason", "Fel barn \(number) i underlaget")])) { #expect($0.status == .seeOther) }
+            // A period the form does not offer cannot be approved.
+            try await client.execute(uri: Self.page + "/approval", method: .post, headers: headers,
+                                     body: Self.form([("_csrf", csrf), ("period", "2031-T1"), ("action", "ready")])) { #expect($0.status == .badRequest) }
+        }
+        let reason = try #require(try ChangeLog(try Database(path: path, readOnly: true)).list().first { $0.action == "unlock" }?.detail)
+        for form in CaseAndMeasureUploadTests.forms { #expect(!reason.contains(form), "\(reason)") }
+        #expect(reason.hasPrefix("Fel barn ") && reason.hasSuffix(" i underlaget"))
+    }
+
     @Test func theFormIsWrittenAsAnObservationFile() {
+        #expect(ValueEntry.cell("rad 1\rrad 2\u{2028}rad 3\ttab") == "rad 1 rad 2 rad 3 tab")
+        #expect(ValueEntry.same(.init(value: "41", note: " a "), .init(value: "41,0", note: "a")))
+        #expect(!ValueEntry.same(.init(value: "41"), .init(value: "42")))
         #expect(ValueEntry.cell("41,5") == "\"41,5\"")
         #expect(ValueEntry.cell("sa \"hej\"; sen") == "\"sa \"\"hej\"\"; sen\"")
         #expect(ValueEntry.cell("rad 1\nrad 2") == "rad 1 rad 2")

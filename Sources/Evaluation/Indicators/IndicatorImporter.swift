@@ -25,15 +25,17 @@ public struct IndicatorImporter {
 
     /// Imports `reader`'s rows for `model`. Throws `ObservationFileError` (every located
     /// problem) or `ImportLogError.alreadyImported`; in both cases nothing is written.
-    public func importFile(_ reader: CSVReader, model: VersionedModel, fileName: String? = nil) throws -> Summary {
+    /// `repeatable`: content imported before is taken again (the web's entry form).
+    public func importFile(_ reader: CSVReader, model: VersionedModel, fileName: String? = nil,
+                           repeatable: Bool = false) throws -> Summary {
         let log = ImportLog(database)
         // Refuse a repeat before reading: the answer does not depend on the content.
-        try log.ensureNotImported(kind: Self.kind, sha256: reader.sha256, target: model.model.id)
+        if !repeatable { try log.ensureNotImported(kind: Self.kind, sha256: reader.sha256, target: model.model.id) }
         let rows = try ObservationFile.read(reader)
         let checked = ObservationChecks.check(rows, model: model.model, file: reader.name)
         if !checked.errors.isEmpty { throw ObservationFileError(errors: checked.errors.map(reader.located)) }
         let record = try log.record(kind: Self.kind, fileName: fileName ?? reader.name,
-                                    fileSHA256: reader.sha256, target: model.model.id) { importID in
+                                    fileSHA256: reader.sha256, target: model.model.id, repeatable: repeatable) { importID in
             try ObservationStore(database).insert(checked.observations, warnings: checked.warnings,
                                                   importID: importID, modelID: model.model.id,
                                                   modelVersion: model.version)

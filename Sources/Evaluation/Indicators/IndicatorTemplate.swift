@@ -30,12 +30,14 @@ public enum IndicatorTemplate {
     /// the computed one (a hand-entered observation wins, BoundValues.merge).
     public static func rows(model: LogicModel, period: Period, stored: [Observation]) -> [Row] {
         var rows: [Row] = []
+        // The rows that stand (the latest import's), not the superseded ones beside them.
+        let current = ObservationSet(stored)
         for indicator in model.indicators where indicator.data == nil {
             let groups = [Observation.total] + indicator.breakdowns.keys.sorted().flatMap { indicator.breakdowns[$0] ?? [] }
             let target = unitTarget(indicator, period)
             for group in groups {
-                let earlier = stored.filter { $0.indicator == indicator.id && $0.group == group && $0.period < period }
-                let previous = earlier.max { $0.period < $1.period }
+                let previous = current.periods(of: indicator.id).filter { $0 < period }.sorted(by: >)
+                    .lazy.compactMap { current.get(indicator.id, $0, group) }.first
                 rows.append(Row(indicator: indicator.id, group: group, title: indicator.title, unit: indicator.unit.rawValue,
                                 previous: previous.flatMap { $0.value ?? $0.figure(unit: indicator.unit) },
                                 previousPeriod: previous?.period, target: target.map { $0.rule.text }))

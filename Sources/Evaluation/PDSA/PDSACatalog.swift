@@ -87,9 +87,8 @@ public struct PDSACatalog {
         }
     }
 
-    /// Latest version of every stored cycle, by start date then id.
-    /// The stored measures a model's improvement work shows: those its own cycles
-    /// watch, and those no cycle watches (they cannot belong to another model).
+    /// The stored measures a model's improvement work shows: those its own cycles watch,
+    /// and those no cycle watches (shown for every model, as the run charts show them).
     public func measures(of modelID: String) throws -> [String] {
         let cycles = try all()
         return try MeasureTable(database).list().map(\.measure).filter { measure in
@@ -98,6 +97,7 @@ public struct PDSACatalog {
         }
     }
 
+    /// Latest version of every stored cycle, by start date then id.
     public func all() throws -> [PDSACycle] {
         try documents.list(kind: Self.kind).compactMap { summary in
             try documents.latest(kind: Self.kind, id: summary.id).map { try Self.decode($0.json) }

@@ -39,10 +39,12 @@ public struct ImportLog {
     /// a savepoint inside the caller's: if `body` throws, neither the log row nor any
     /// data row remains. Refuses a file already imported (same kind, content, target).
     @discardableResult
-    public func record(kind: String, fileName: String, fileSHA256: String, target: String?,
+    /// `repeatable`: the same content may be recorded again (a form saved with values it
+    /// had before, after other saves: the person chose them again, not the same file twice).
+    public func record(kind: String, fileName: String, fileSHA256: String, target: String?, repeatable: Bool = false,
                        _ body: (Int) throws -> Int) throws -> ImportRecord {
         try database.transaction {
-            try ensureNotImported(kind: kind, sha256: fileSHA256, target: target)
+            if !repeatable { try ensureNotImported(kind: kind, sha256: fileSHA256, target: target) }
             let id = try start(kind: kind, fileName: fileName, fileSHA256: fileSHA256, target: target)
             let rows = try body(id)
             try finish(id, rowCount: rows)

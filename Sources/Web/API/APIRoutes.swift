@@ -160,9 +160,9 @@ struct APIRoutes: Sendable {
     /// id is simply not a stored model.
     func modelID(_ context: WebContext) throws -> String {
         guard let raw = context.parameters.get("id"), !raw.isEmpty else { throw WebError.notFound("no model id") }
-        // The router hands the segment over as sent: `%C3%B6` for ö, `%2F` for /.
-        let id = raw.removingPercentEncoding ?? raw
-        guard !ModelCatalog.isPath(id) else { throw WebError.notFound("no stored model with id \"\(id)\"") }
+        guard let id = try? context.modelID() else {
+            throw WebError.notFound("no stored model with id \"\(raw.removingPercentEncoding ?? raw)\"")
+        }
         return id
     }
 

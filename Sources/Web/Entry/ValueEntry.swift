@@ -58,12 +58,15 @@ struct ValueEntry: Sendable {
         self.pending = waiting
         let entered = observations.filter { $0.computed == nil }
         let ofPeriod = entered.filter { $0.period == period }
+        // The rows that stand: the latest import's for each indicator and group (the
+        // observations keep the superseded rows too).
+        let current = ObservationSet(ofPeriod)
         let template = IndicatorTemplate.rows(model: model, period: period, stored: entered)
         rows = template.compactMap { t in
             guard let indicator = model.indicators.first(where: { $0.id == t.indicator }),
                   Self.entered(indicator, in: period) else { return nil }
             var stored = Values()
-            if let o = ofPeriod.first(where: { $0.indicator == t.indicator && $0.group == t.group }) {
+            if let o = current.get(t.indicator, period, t.group) {
                 stored = Values(value: o.value.map(Self.text) ?? "", numerator: o.numerator.map(Self.text) ?? "",
                                 denominator: o.denominator.map(Self.text) ?? "", note: o.note ?? "")
             }
@@ -128,6 +131,28 @@ struct ValueEntry: Sendable {
         return (all, opening)
     }
 
+    /// Whether the typed values are exactly what is stored (nothing to save).
+    func isUnchanged(_ input: [String: Values]) -> Bool {
+        rows.allSatisfy { row in
+            let typed = input["\(row.indicator):\(row.group)"] ?? Values()
+            return Self.same(typed, row.stored)
+        }
+    }
+
+    /// Two rows of inputs alike as numbers and text ("41" and "41,0", a note's spaces).
+    static func same(_ a: Values, _ b: Values) -> Bool {
+        func number(_ t: String) -> Double?? {
+            let trimmed = t.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { return .some(nil) }
+            return Double(trimmed.replacingOccurrences(of: ",", with: ".")).map { .some($0) }
+        }
+        for (x, y) in [(a.value, b.value), (a.numerator, b.numerator), (a.denominator, b.denominator)] {
+            guard let nx = number(x), let ny = number(y) else { if x != y { return false }; continue }
+            if nx != ny { return false }
+        }
+        return a.note.trimmingCharacters(in: .whitespaces) == b.note.trimmingCharacters(in: .whitespaces)
+    }
+
     /// The observation file the form amounts to: one row per form row with anything in it.
     /// - Returns: the file's text and, per line, the row it came from.
     func file(_ input: [String: Values]) -> (text: String, lines: [Int: Row]) {
@@ -146,8 +171,8 @@ struct ValueEntry: Sendable {
 
     /// A CSV cell: quoted when it holds a delimiter, quote or line break; lines joined.
     static func cell(_ text: String) -> String {
-        let one = text.trimmingCharacters(in: .whitespaces)
-            .replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+        // Every line break (CR, LF, CRLF, U+2028 …) and tab becomes a space: a row stays one line.
+        let one = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 }).trimmingCharacters(in: .whitespaces)
         guard one.contains(where: { $0 == ";" || $0 == "\"" || $0 == "," }) else { return one }
         return "\"" + one.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

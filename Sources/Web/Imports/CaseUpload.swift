@@ -51,8 +51,8 @@ enum CaseUpload {
         }
     }
 
-    /// What the server was started with: where its pseudonym key is (read at each
-    /// upload, so its permissions are checked each time), or none.
+    /// What a refused extract says to do when the server has no key (`serve --key-file`,
+    /// read at each upload, so its permissions are checked each time).
     static let missingKeyAdvice = "This server has no pseudonymisation key: whoever runs it can restart it with `serve --key-file KEY` (a key made once with `piloteval key create KEY`, kept apart from the database; docs/cases.md)"
 
     private struct RollBack: Error { let summary: CaseImportSummary }

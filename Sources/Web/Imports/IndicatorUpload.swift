@@ -28,7 +28,9 @@ enum IndicatorUpload {
 
     private struct RollBack: Error { let preview: Preview }
 
-    static func run(_ db: Database, modelID: String, data: Data, fileName: String, dryRun: Bool) throws -> Outcome {
+    /// - Parameter repeatable: content imported before is taken again (the entry form).
+    static func run(_ db: Database, modelID: String, data: Data, fileName: String, dryRun: Bool,
+                    repeatable: Bool = false) throws -> Outcome {
         let versioned = try ModelCatalog(db).resolveVersioned(modelID)
         let name = ImportLog.storedName(fileName)
         do {
@@ -42,14 +44,14 @@ enum IndicatorUpload {
             if dryRun {
                 do {
                     try db.transaction {
-                        let summary = try IndicatorImporter(db).importFile(reader, model: versioned, fileName: name)
+                        let summary = try IndicatorImporter(db).importFile(reader, model: versioned, fileName: name, repeatable: repeatable)
                         throw RollBack(preview: preview(summary, dry: true))
                     }
                 } catch let rolledBack as RollBack {
                     return .preview(rolledBack.preview)
                 }
             }
-            let summary = try IndicatorImporter(db).importFile(reader, model: versioned, fileName: name)
+            let summary = try IndicatorImporter(db).importFile(reader, model: versioned, fileName: name, repeatable: repeatable)
             return .imported(preview(summary, dry: false), summary.record)
         } catch let error as CSVError {
             throw UploadRefused(errors: [error.description], located: [error])

@@ -129,7 +129,7 @@ extension UploadOutcome {
 }
 
 /// Runs an upload of any kind (`dryRun`: in a transaction rolled back); an import is
-/// recorded in the change log in its own transaction.
+/// recorded in the change log in the same transaction as the import itself.
 enum Upload {
     static func run(_ db: Database, modelID: String, request: UploadRequest, data: Data, fileName: String, dryRun: Bool,
                     keyFile: String?, actor: String) throws -> UploadOutcome<UploadPreview> {

@@ -48,10 +48,10 @@ enum EntryPage {
         if let notice = state.notice { out += "<div class=\"callout\" role=\"status\"><p>\(e(notice))</p></div>\n" }
         let problems = state.errors.count + state.general.count
         if problems > 0 {
-            out += "<div class=\"callout callout-warning\" role=\"alert\" id=\"problems\" tabindex=\"-1\">"
+            out += "<div class=\"callout callout-warning\" role=\"alert\" id=\"problems\">"
                 + "<p class=\"callout-title\">\(e(s("entry.errors", ["n": "\(problems)"])))</p>\n<ul>\n"
                 + state.general.map { "<li>\(e($0))</li>\n" }.joined()
-                + state.errors.keys.sorted().map { key in
+                + state.errors.keys.sorted(by: { fieldOrder($0, entry) < fieldOrder($1, entry) }).map { key in
                     "<li><a href=\"#\(e(fieldID(key)))\">\(e(fieldLabel(key, entry: entry, s: s)))</a>: <span\(englishMark(s))>\(e(state.errors[key]!))</span></li>\n"
                 }.joined()
                 + "</ul></div>\n"
@@ -218,6 +218,15 @@ enum EntryPage {
         let parts = key.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 3 else { return key }
         return "\(parts[1]), \(groupName(parts[2], s)), \(s("entry.col." + parts[0]).lowercased())"
+    }
+
+    /// Where a field stands in the form: its row, then its column (the summary lists
+    /// errors in the order the form shows them).
+    static func fieldOrder(_ key: String, _ entry: ValueEntry) -> (Int, Int) {
+        let parts = key.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3 else { return (Int.max, 0) }
+        let row = entry.rows.firstIndex { $0.indicator == parts[1] && $0.group == parts[2] } ?? Int.max
+        return (row, ValueEntry.fields.firstIndex(of: parts[0]) ?? 0)
     }
 
     /// An id from a field name: letters, digits and hyphens only.

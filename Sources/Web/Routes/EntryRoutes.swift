@@ -108,12 +108,15 @@ struct EntryRoutes: Sendable {
             if saving, entry.version != openedOn { return .conflict }
             let (text, lines) = entry.file(typed)
             guard !lines.isEmpty else { return .nothing }
+            if saving, entry.isUnchanged(typed) { return .unchanged }
             do {
-                let result = try IndicatorUpload.run(db, modelID: id, data: Data(text.utf8), fileName: fileName, dryRun: !saving)
+                // Values the period had before, chosen again after other saves, are a save like any other.
+                let result = try IndicatorUpload.run(db, modelID: id, data: Data(text.utf8), fileName: fileName, dryRun: !saving,
+                                                     repeatable: true)
                 switch result {
                 case .preview(let p): return .checked(p.rows, p.warnings)
                 case .imported(let p, let record):
-                    try ChangeLog(db).record(actor: actor, action: "entry", modelID: id, subject: period.text,
+                    try ChangeLog(db).record(actor: actor, action: "entry", modelID: versioned.model.id, subject: period.text,
                                              detail: "import \(record.id), \(p.rows) values")
                     return .saved(p.rows)
                 }
@@ -131,8 +134,6 @@ struct EntryRoutes: Sendable {
                 }
                 if refused.located.isEmpty { general = refused.errors }
                 return .refused(byField, general)
-            } catch ImportLogError.alreadyImported {
-                return .unchanged
             }
         }
         switch outcome {
@@ -162,7 +163,6 @@ struct EntryRoutes: Sendable {
             state.general = [s("entry.locked.refused")]
             return try await page(request, context, periodText: period.text, state: state, status: .conflict)
         case .unchanged:
-            state.input = nil
             state.notice = s("entry.unchanged")
             return try await page(request, context, periodText: period.text, state: state)
         }
@@ -178,7 +178,9 @@ struct EntryRoutes: Sendable {
               let action = fields["action"], ["ready", "lock", "unlock"].contains(action) else {
             throw WebError.badRequest(s("error.request"))
         }
-        let reason = (fields["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        // Words about the change, never personal data: an identity number is masked, and the length kept short.
+        let reason = String(IdentityNumberScanner.masking((fields["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+            .prefix(500))
         if action == "unlock", reason.isEmpty {
             var state = EntryPage.State()
             state.errors["reason"] = s("entry.approval.reason.missing")
@@ -187,7 +189,12 @@ struct EntryRoutes: Sendable {
         let actor = context.actor
         do {
             try await services.data.write { db in
-                let modelID = try ModelCatalog(db).resolve(id).id
+                let model = try ModelCatalog(db).resolve(id)
+                let modelID = model.id
+                // Only a period the form offers (of the model's frequencies, begun by today).
+                guard ValueEntry.periods(model: model, today: .today()).all.contains(period) else {
+                    throw WebError.badRequest(s("error.period", ["period": period.text]))
+                }
                 let approvals = PeriodApprovals(db)
                 switch action {
                 case "ready": try approvals.markReady(modelID: modelID, period: period.text, actor: actor)

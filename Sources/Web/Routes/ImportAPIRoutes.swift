@@ -31,7 +31,7 @@ struct ImportAPIRoutes: Sendable {
     }
 
     func upload(_ request: Request, _ context: WebContext) async throws -> Response {
-        guard let id = context.parameters.get("id")?.removingPercentEncoding, !id.isEmpty else { throw WebError.notFound("no model id") }
+        guard let id = try? context.modelID() else { throw WebError.notFound("no stored model with that id") }
         let query = request.uri.queryParameters
         let dryRun = ["1", "true", "yes"].contains(query.get("dry_run") ?? "")
         guard let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(contentType:)) else {
@@ -50,7 +50,8 @@ struct ImportAPIRoutes: Sendable {
             throw WebError.badRequest(invalid.message)
         }
         guard let file = form.part("file") else { throw WebError.badRequest("no part named file in the upload") }
-        let name = file.fileName ?? "upload.csv"
+        // As the import log stores it: an identity number in a file name is masked.
+        let name = ImportLog.storedName(file.fileName ?? "upload.csv")
         let keyFile = services.configuration.keyFile, actor = context.actor
         do {
             let outcome = try await services.data.write { db in

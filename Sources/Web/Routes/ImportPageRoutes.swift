@@ -64,7 +64,8 @@ struct ImportPageRoutes: Sendable {
             throw WebError.badRequest(s("error.request"))
         }
         // The form's fields carry the API's parameter names.
-        let kind = form.text("kind") ?? IndicatorImporter.kind
+        // Only the kinds the page offers: the kind names the form shown again (ids, headings).
+        let kind = form.text("kind").flatMap { UploadRequest.kinds.contains($0) ? $0 : nil } ?? IndicatorImporter.kind
         var values: [String: String] = [:]
         for name in ["extract_date", "instrument", "wave", "aggregated", "measure", "value", "denominator", "date", "counts"] {
             if let v = form.text(name) { values[name] = v }

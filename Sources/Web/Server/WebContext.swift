@@ -1,6 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import HummingbirdCore
+import Evaluation
 import LogicModel
 import Store
 
@@ -26,11 +27,17 @@ public struct WebContext: RequestContext {
 }
 
 extension WebContext {
-    /// The `{id}` of a model's page; a page without one does not exist.
+    /// The `{id}` of a model's page or API route; a page without one does not exist.
+    /// The catalog reads a reference with `/` or a `.yaml`/`.yml` ending as a file (the
+    /// CLI's `model show FILE.yaml`); from the network that would read and store the
+    /// server's files, so such an id is simply not a stored model.
     func modelID() throws -> String {
-        guard let id = parameters.get("id"), !id.isEmpty else {
+        guard let raw = parameters.get("id"), !raw.isEmpty else {
             throw WebError.notFound(WebStrings(language)("error.not_found"))
         }
+        // The router hands the segment over as sent: `%C3%B6` for ö, `%2F` for /.
+        let id = raw.removingPercentEncoding ?? raw
+        guard !ModelCatalog.isPath(id) else { throw WebError.notFound(WebStrings(language)("error.model", ["id": id])) }
         return id
     }
 

@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdCore
 import LogicModel
+import Store
 import Presentation
 
 /// Why a request was refused, in words for a page and a code for the API. Nothing of
@@ -59,7 +60,8 @@ struct ErrorMiddleware: RouterMiddleware {
                 : (api ? "the request could not be answered" : WebStrings(context.language)("error.request"))
             return respond(request, context: context, status: status, detail: text)
         } catch {
-            log("error: \(request.method.rawValue) \(request.uri.path): \(error)")
+            // Masked as the request log is: an error may quote a value it met.
+            log(IdentityNumberScanner.masking("error: \(request.method.rawValue) \(request.uri.path): \(error)"))
             return respond(request, context: context, status: .internalServerError,
                            detail: WebStrings(context.language)("error.internal"))
         }
