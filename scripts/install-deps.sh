@@ -6,7 +6,7 @@ set -euo pipefail
 # zlib: DOCX reports are ZIP files (ZIPFoundation links the system zlib on Linux).
 # python3-venv: the notebooks' environment (.venv/, scripts/notebook-env.sh), which the
 # demo sets up and the tests run the notebooks in.
-packages=(pkg-config libgsl-dev libsqlite3-dev sqlite3 zlib1g-dev python3 python3-venv)
+packages=(pkg-config libgsl-dev libsqlite3-dev sqlite3 zlib1g-dev python3 python3-venv curl)
 if [[ "${1:-}" == "--test" ]]; then
     # Tests render the logic-model DOT through graphviz when it is there.
     packages+=(graphviz)

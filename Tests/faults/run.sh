@@ -22,7 +22,11 @@
 #                                    100 000 cases (release build; 30–60 minutes on 2 busy cores)
 #   options: --trials N  --rounds N  --respondents N  --case-trials N  --cases N  --bin PATH  --seed N
 #
-# Needs bash, awk, sqlite3 (the shell), sha256sum (no Python); builds piloteval if --bin
+#  1c. kill -9 of `piloteval serve` while it saves an uploaded wave (a quarter of TRIALS,
+#     at least 3): the import wholly there with its change-log entry, or wholly absent
+#     and taken by a restarted server.
+#
+# Needs bash, awk, sqlite3 (the shell), sha256sum, curl (no Python); builds piloteval if --bin
 # is not given. The tmpfs case needs root (mount); elsewhere it is skipped and said so.
 # Prints one line per trial and a summary; exit 1 on the first broken guarantee.
 set -euo pipefail
@@ -234,6 +238,71 @@ if "$bin" cases import --help >/dev/null 2>&1; then
     echo "faults: kill -9 during case imports: $case_trials trials — $c_absent wholly absent ($c_mid of them killed mid-write), $c_present wholly there, $c_finished finished first; every re-run completed and every undo removed the cases"
 else
     echo "faults: case imports skipped (this build has no \`cases import\`)"
+fi
+
+# ---------------------------------------------------------------- 1c. kill -9 of the server
+# `piloteval serve` killed while it saves an upload (a survey wave through the API):
+# afterwards the database holds the import wholly (with its change-log entry, written
+# in the same transaction) or not at all, and a restarted server takes the same upload.
+if "$bin" serve --help >/dev/null 2>&1 && command -v curl >/dev/null; then
+    db="$work/serve.db"
+    "$bin" model add "$root/Models/vallingbyteamet.yaml" --db "$db" >/dev/null 2>&1 || fail "model add failed"
+    "$bin" readiness import "$work/small.csv" --instrument "$instrument" --wave base --db "$db" 2>/dev/null
+    start_server() {
+        "$bin" serve --db "$db" --port 0 >"$work/serve.out" 2>"$work/serve.err" &
+        server=$!
+        for _ in $(seq 1 100); do [ -s "$work/serve.out" ] && break; sleep 0.1; done
+        link=$(head -1 "$work/serve.out" | sed 's/^piloteval serve: //')
+        [ -n "$link" ] || fail "the server did not start: $(cat "$work/serve.err")"
+        base="${link%%/?token=*}" token="${link##*token=}"
+    }
+    upload() {  # wave → curl's HTTP status (000 when the server went away)
+        curl -s -o "$work/upload.out" -w '%{http_code}' -H "Authorization: Bearer $token" -F "file=@$work/big.csv" \
+            "$base/api/v1/models/vallingbyteamet/imports?kind=readiness&instrument=vallingbyteamet-readiness&wave=$1" || true
+    }
+    logged() { q "$db" "SELECT count(*) FROM imports WHERE target = 'vallingbyteamet-readiness $1';"; }
+    change_logged() { q "$db" "SELECT count(*) FROM changes c JOIN imports i ON c.subject = 'import ' || i.id WHERE i.target = 'vallingbyteamet-readiness $1' AND c.action = 'import';"; }
+    start_server
+    t0=$(now); [ "$(upload serve-timing)" = 201 ] || fail "the timing upload failed: $(cat "$work/upload.out")"; t1=$(now)
+    sspan=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
+    kill -9 "$server"; wait "$server" 2>/dev/null || true
+    check_db "$db"
+    s_trials=$(( trials / 4 > 3 ? trials / 4 : 3 ))
+    echo "faults: one upload of the large wave through the server takes ${sspan} s"
+    s_absent=0 s_present=0
+    for i in $(seq 1 "$s_trials"); do
+        wave="serve-$i"
+        start_server
+        upload "$wave" >"$work/status" &
+        client=$!
+        delay=$(kill_delay 2 "$i" "$sspan")
+        sleep "$delay"
+        kill -9 "$server" 2>/dev/null || true
+        wait "$server" 2>/dev/null || true
+        wait "$client" 2>/dev/null || true
+        wal=$(stat -c %s "$db-wal" 2>/dev/null || echo 0)
+        check_db "$db"
+        n=$(logged "$wave")
+        if [ "$n" = 1 ]; then
+            [ "$(change_logged "$wave")" = 1 ] || fail "server trial $i: the import is stored without its change-log entry"
+            [ "$(q "$db" "SELECT count(*) FROM readiness_responses WHERE wave = '$wave';")" = $((respondents * items)) ] \
+                || fail "server trial $i: a partial import"
+            s_present=$((s_present + 1)); outcome="killed after commit: wholly there, with its change-log entry"
+        else
+            [ "$(q "$db" "SELECT count(*) FROM readiness_responses WHERE wave = '$wave';")" = 0 ] || fail "server trial $i: answers without an import"
+            s_absent=$((s_absent + 1)); outcome="wholly absent ($((wal / 1024)) kB of WAL left)"
+            start_server
+            [ "$(upload "$wave")" = 201 ] || fail "server trial $i: a restarted server did not take the upload: $(cat "$work/upload.out")"
+            kill "$server"; wait "$server" 2>/dev/null || true
+            [ "$(logged "$wave")" = 1 ] || fail "server trial $i: the re-upload is not stored"
+            outcome="$outcome; re-upload stored"
+        fi
+        printf 'server trial %2d: kill at %6.3f s, %s (client saw %s)\n' "$i" "$delay" "$outcome" "$(cat "$work/status")"
+    done
+    check_db "$db"
+    echo "faults: kill -9 of the server during uploads: $s_trials trials — $s_absent wholly absent, $s_present wholly there; none partial"
+else
+    echo "faults: server case skipped (no \`serve\` in this build, or no curl)"
 fi
 
 # ---------------------------------------------------------------- 2. concurrency
