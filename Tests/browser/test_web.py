@@ -671,6 +671,51 @@ def test_journey_pdsa(driver):
     console_errors(driver)
 
 
+def test_journey_model_editor(driver):
+    """(i) Edit the logic model in the browser: a misspelt key is reported as it is
+    typed (the page's script asks the server; the list is a live region), Spara refuses
+    it with the text kept; corrected, it is saved as a new version and the page shows
+    what changed against the one before."""
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+    page = "/models/%s/logic-model" % PILOT
+    driver.get(ORIGIN + page + "?lang=sv")
+    driver.find_element(By.LINK_TEXT, "Ändra logikmodellen").click()
+    area = WebDriverWait(driver, 30).until(EC.presence_of_element_located((By.ID, "model-yaml")))
+    text = area.get_attribute("value")
+    lines = text.split("\n")
+    number = next(i for i, line in enumerate(lines) if line.startswith("name:")) + 1
+    # Type a misspelling of the model's `name` key: the check runs after a pause.
+    driver.execute_script("var a = arguments[0]; a.value = a.value.replace(/^name:/m, 'namn:'); "
+                          "a.dispatchEvent(new Event('input'));", area)
+    try:
+        WebDriverWait(driver, 15).until(lambda d: ("rad %d" % number) in d.find_element(By.ID, "model-diagnostics").text)
+        check(True, "")
+    except Exception:  # noqa: BLE001
+        check(False, "journey (i): the misspelt key was not reported as it was typed (line %d): %r"
+              % (number, driver.find_element(By.ID, "model-diagnostics").text))
+    check(driver.find_element(By.ID, "model-diagnostics").get_attribute("aria-live") == "polite",
+          "journey (i): the check's list is not a live region")
+    button = driver.find_element(By.CSS_SELECTOR, "main button[value='save']")
+    button.click()
+    WebDriverWait(driver, 30).until(EC.staleness_of(button))
+    area = driver.find_element(By.ID, "model-yaml")
+    check("namn:" in area.get_attribute("value") and driver.find_elements(By.CSS_SELECTOR, "main [role='alert']"),
+          "journey (i): the refused text was not kept, or the refusal not announced")
+    run_axe(driver, "journey (i) editor with an error")
+    driver.save_screenshot(os.path.join(SHOTS, "journey-i-error.png"))
+    driver.execute_script("var a = arguments[0]; a.value = a.value.replace(/^namn:(.*)$/m, 'name:$1 (webbtest)');", area)
+    button = driver.find_element(By.CSS_SELECTOR, "main button[value='save']")
+    button.click()
+    WebDriverWait(driver, 30).until(EC.staleness_of(button))
+    check(path_of(driver.current_url).startswith(page + "?from="), "journey (i): saving led to %s" % driver.current_url)
+    check("(webbtest)" in driver.find_element(By.TAG_NAME, "main").text, "journey (i): the diff does not show the new name")
+    driver.save_screenshot(os.path.join(SHOTS, "journey-i-diff.png"))
+    print("  journey (i): model edited (error reported as typed, refused, fixed), saved as %s" % path_of(driver.current_url),
+          flush=True)
+    console_errors(driver)
+
+
 def main():
     started = time.time()
     print("browser: %s (token hidden)" % ORIGIN, flush=True)
@@ -700,6 +745,7 @@ def main():
         step("journey (f) upload, import and undo a file", test_journey_upload, driver)
         step("journey (g) enter a tertial, correct it, save, undo", test_journey_entry, driver)
         step("journey (h) add a PDSA cycle", test_journey_pdsa, driver)
+        step("journey (i) edit the logic model", test_journey_model_editor, driver)
         # Back in Swedish for whoever uses the session next.
         driver.get(ORIGIN + "/?lang=sv")
     finally:

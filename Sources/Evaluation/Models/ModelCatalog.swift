@@ -22,13 +22,24 @@ public struct ModelCatalog {
     /// Validates the file at `path` and stores it. Throws `ValidationFailure` (with
     /// every located diagnostic) when it has errors; nothing is stored then.
     public func add(path: String) throws -> Added {
-        let result = LogicModelDecoder.read(path: path)
+        let content = String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
+        return try store(LogicModelDecoder.read(path: path), content: content, sourcePath: path)
+    }
+
+    /// The same for a model held in memory (the web's editor): `name` stands for the file
+    /// in messages and as the stored source; `instrument` finds the survey instruments
+    /// its `data:` bindings are checked against (the stored ones).
+    public func add(content: String, name: String, instrument: ((String) -> Instrument?)? = nil) throws -> Added {
+        try store(LogicModelDecoder.decode(Data(content.utf8), file: name, instrument: instrument), content: content,
+                  sourcePath: name)
+    }
+
+    private func store(_ result: LogicModelDecoder.Result, content: String, sourcePath: String) throws -> Added {
         guard result.isValid, let model = result.model else {
             throw ValidationFailure(result.diagnostics)
         }
-        let content = String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
         let json = try JSONRenderer.render(model)
-        let outcome = try documents.add(kind: Self.kind, id: model.id, content: content, json: json, sourcePath: path)
+        let outcome = try documents.add(kind: Self.kind, id: model.id, content: content, json: json, sourcePath: sourcePath)
         return Added(model: model, outcome: outcome, warnings: result.warnings)
     }
 

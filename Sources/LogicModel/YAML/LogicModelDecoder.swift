@@ -43,7 +43,7 @@ public enum LogicModelDecoder {
 
     /// `instrument` finds a survey instrument by id, for checking `data:` bindings
     /// against it; nil when there is no file to check against.
-    static func decode(_ data: Data, file: String, instrument: ((String) -> Instrument?)?) -> Result {
+    public static func decode(_ data: Data, file: String, instrument: ((String) -> Instrument?)?) -> Result {
         let root: Node
         do {
             root = try SafeYAML.compose(data, file: file)

@@ -19,6 +19,31 @@ enum Script {
         button.textContent = button.getAttribute("data-busy");
       }
     });
+    // The logic model's editor: the text checked as it is typed (after a pause), the
+    // errors and the diagram replaced with what the server answers. Without script the
+    // Kontrollera button does the same.
+    (function () {
+      var form = document.querySelector("form[data-check]");
+      var text = form ? form.querySelector("textarea") : null;
+      if (!text) { return; }
+      var timer = null, sent = 0;
+      text.addEventListener("input", function () {
+        clearTimeout(timer);
+        timer = setTimeout(function () {
+          var mine = ++sent;
+          var body = new URLSearchParams();
+          body.set("yaml", text.value);
+          fetch(form.getAttribute("data-check"), {
+            method: "POST", credentials: "same-origin", body: body,
+            headers: { "X-CSRF-Token": form.querySelector("input[name=_csrf]").value }
+          }).then(function (r) { return r.ok ? r.json() : null; }).then(function (answer) {
+            if (!answer || mine !== sent) { return; }
+            document.getElementById("model-diagnostics").innerHTML = answer.diagnostics;
+            document.getElementById("model-diagram").innerHTML = answer.svg || "";
+          }).catch(function () {});
+        }, 700);
+      });
+    })();
     // Back to a page kept by the browser: its forms can be sent again.
     window.addEventListener("pageshow", function () {
       document.querySelectorAll("form[data-sending]").forEach(function (form) { form.removeAttribute("data-sending"); });

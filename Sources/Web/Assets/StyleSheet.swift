@@ -53,6 +53,11 @@ enum StyleSheet {
     .field-error { display: block; color: var(--notmet); font-weight: 600; margin: 0.1em 0 0.3em; }
     [aria-invalid="true"] { border: 2px solid var(--notmet); }
     textarea { font: inherit; width: 100%; max-width: 42em; }
+    textarea.code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.9em; max-width: none; }
+    .editor { display: grid; gap: 1.5em; }
+    @media (min-width: 70em) { .editor { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); } }
+    .diagram svg { max-width: 100%; height: auto; }
+    .diagnostics li.error strong { color: var(--notmet); }
     input[type="text"] { font: inherit; max-width: 100%; }
     input[readonly] { background: var(--band); border: 1px solid var(--line); color: var(--ink); }
     figure { margin: 1em 0; max-width: 100%; overflow-x: auto; }

@@ -12,7 +12,7 @@ enum LogicModelPage {
         let s = WebStrings(language)
         let e = HTMLText.escape
         let base = "/models/\(Page.pathComponent(modelID))/logic-model"
-        var out = "<p><a href=\"\(base).svg\">\(e(s("model.diagram")))</a></p>\n"
+        var out = "<p><a href=\"\(base).svg\">\(e(s("model.diagram")))</a> · <a href=\"\(base)/edit\">\(e(s("editor.link")))</a></p>\n"
         out += "<h2 id=\"versions\">\(e(s("model.versions")))</h2>\n"
         let rows: [[TableBlock.Cell]] = versions.sorted { $0.version > $1.version }.map { v in
             [TableBlock.Cell("\(v.version)", isRowHeader: true), TableBlock.Cell(ReportsPage.shownTime(v.addedAt)),
