@@ -676,6 +676,293 @@ enum OpenAPIDocument {
           }
         }
       }
+    },
+    "/api/v1/models/{id}/versions": {
+      "post": {
+        "operationId": "addModelVersion",
+        "tags": [
+          "models"
+        ],
+        "summary": "Store a new version of the model from its YAML, as `piloteval model add` does (the editor's twin).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ModelID"
+          },
+          {
+            "name": "based_on",
+            "in": "query",
+            "required": false,
+            "description": "The version the text was edited from; 409 when another was saved since.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/yaml": {
+              "schema": {
+                "type": "string"
+              }
+            },
+            "text/plain": {
+              "schema": {
+                "type": "string"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The text is the latest version already; nothing stored.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AddListing"
+                }
+              }
+            }
+          },
+          "201": {
+            "description": "Stored as a new version.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AddListing"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "description": "A browser session's request without its CSRF token.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "description": "Another version was saved since `based_on`.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "The text has errors (every located error in `errors`) or names another model; nothing stored.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/models/{id}/cycles": {
+      "post": {
+        "operationId": "addCycle",
+        "tags": [
+          "improvement"
+        ],
+        "summary": "Store a PDSA cycle of the model from its file, as `piloteval pdsa add` does (the PDSA form's twin).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ModelID"
+          },
+          {
+            "name": "version",
+            "in": "query",
+            "required": false,
+            "description": "The stored version a change was made from; 409 when the cycle is at another.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/yaml": {
+              "schema": {
+                "type": "string"
+              }
+            },
+            "text/plain": {
+              "schema": {
+                "type": "string"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The same cycle is stored already.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PDSAAddListing"
+                }
+              }
+            }
+          },
+          "201": {
+            "description": "Stored.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PDSAAddListing"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "description": "A browser session's request without its CSRF token.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "description": "The cycle is at another version than `version`.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "The file has errors, or the cycle belongs to another model; nothing stored.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/models/{id}/periods/{period}/approval": {
+      "post": {
+        "operationId": "approvePeriod",
+        "tags": [
+          "indicators"
+        ],
+        "summary": "Mark a period ready, approve and lock it, or unlock it with a reason (the entry page's approval twin).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ModelID"
+          },
+          {
+            "name": "period",
+            "in": "path",
+            "required": true,
+            "description": "YYYY, YYYY-T1, YYYY-Q1 or YYYY-MM.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "2022-T3"
+          },
+          {
+            "name": "action",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "ready",
+                "lock",
+                "unlock"
+              ]
+            }
+          },
+          {
+            "name": "reason",
+            "in": "query",
+            "required": false,
+            "description": "Why the period is unlocked (needed for unlock; kept in the change log).",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The period's approval as it now stands.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PeriodApproval"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "description": "A browser session's request without its CSRF token.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "description": "The step does not follow (lock before ready, lock twice, unlock an open period).",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        }
+      }
     }
   },
   "components": {
@@ -5011,6 +5298,111 @@ enum OpenAPIDocument {
           },
           "started_at": {
             "type": "string"
+          }
+        }
+      },
+      "AddListing": {
+        "description": "A stored document as `piloteval model add --format json` prints it.",
+        "type": "object",
+        "required": [
+          "id",
+          "version",
+          "outcome",
+          "warnings"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "version": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "outcome": {
+            "type": "string",
+            "enum": [
+              "added",
+              "unchanged"
+            ]
+          },
+          "warnings": {
+            "type": "array",
+            "items": {
+              "type": "object"
+            }
+          }
+        }
+      },
+      "PDSAAddListing": {
+        "description": "Stored cycles as `piloteval pdsa add --format json` prints them.",
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "id",
+            "version",
+            "outcome",
+            "warnings"
+          ],
+          "additionalProperties": false,
+          "properties": {
+            "id": {
+              "type": "string"
+            },
+            "version": {
+              "type": "integer"
+            },
+            "outcome": {
+              "type": "string",
+              "enum": [
+                "added",
+                "unchanged"
+              ]
+            },
+            "warnings": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            }
+          }
+        }
+      },
+      "PeriodApproval": {
+        "type": "object",
+        "required": [
+          "model",
+          "period",
+          "state"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "model": {
+            "type": "string"
+          },
+          "period": {
+            "type": "string"
+          },
+          "state": {
+            "type": "string",
+            "enum": [
+              "open",
+              "ready",
+              "locked"
+            ]
+          },
+          "actor": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "at": {
+            "type": [
+              "string",
+              "null"
+            ]
           }
         }
       }

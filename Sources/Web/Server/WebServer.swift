@@ -62,6 +62,7 @@ public struct WebServer: Sendable {
         EntryRoutes(services: services).register(on: router)
         PDSARoutes(services: services).register(on: router)
         ModelEditorRoutes(services: services).register(on: router)
+        WriteAPIRoutes(services: services).register(on: router)
         APIRoutes(services: services).register(on: router)
         return router
     }

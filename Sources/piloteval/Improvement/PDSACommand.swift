@@ -53,20 +53,6 @@ struct PDSAAdd: ParsableCommand {
     }
 }
 
-/// The JSON of one stored cycle (`pdsa add --format json`).
-private struct PDSAAddListing: Encodable {
-    let id: String, version: Int, outcome: String, warnings: [String]
-
-    init(_ a: PDSACatalog.Added) {
-        id = a.cycle.id
-        switch a.outcome {
-        case .added(let v): version = v; outcome = "added"
-        case .unchanged(let v): version = v; outcome = "unchanged"
-        }
-        warnings = a.warnings
-    }
-}
-
 struct PDSAList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "Stored cycles, by start date.")
     @Option(help: "Only cycles watching this measure.") var measure: String?

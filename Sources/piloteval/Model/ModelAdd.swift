@@ -47,24 +47,6 @@ struct ModelAdd: ParsableCommand {
     }
 }
 
-/// The JSON of a stored document (`model add`, `pdsa add` with `--format json`): which
-/// version it is and whether this run stored it.
-struct AddListing: Encodable {
-    let id: String
-    let version: Int
-    let outcome: String
-    let warnings: [DiagnosticListing]
-
-    init(id: String, outcome: AddOutcome, warnings: [Diagnostic]) {
-        self.id = id
-        switch outcome {
-        case .added(let v): version = v; self.outcome = "added"
-        case .unchanged(let v): version = v; self.outcome = "unchanged"
-        }
-        self.warnings = warnings.map(DiagnosticListing.init)
-    }
-}
-
 /// Opens (and migrates) the database, turning SQLite errors into a message.
 ///
 /// `readOnly`: for commands that only read. The file is opened with
