@@ -716,6 +716,45 @@ def test_journey_model_editor(driver):
     console_errors(driver)
 
 
+def test_journey_two_sessions(driver):
+    """(j) Two people, two browser sessions, the same period: both open the form, the
+    first saves, the second's save is refused (409) with what they typed kept and what
+    the first saved shown beside it; nothing is lost. The first save is undone after."""
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+    page = ORIGIN + "/models/%s/entry?lang=sv&period=2022-T3" % PILOT
+    other = make_driver()
+    try:
+        other.get(LINK)
+        for d in (driver, other):
+            d.get(page)
+        for d, value in ((driver, "21"), (other, "22")):
+            field = d.find_element(By.ID, "f-value-I18-total")
+            field.clear()
+            field.send_keys(value)
+        for d in (driver, other):
+            button = d.find_element(By.CSS_SELECTOR, "main button[value='save']")
+            button.click()
+            WebDriverWait(d, 30).until(EC.staleness_of(button))
+        check("Sparat:" in driver.find_element(By.TAG_NAME, "main").text, "journey (j): the first save was not said")
+        alert = other.find_elements(By.CSS_SELECTOR, "main [role='alert']")
+        check(alert and "Någon annan har sparat" in alert[0].text, "journey (j): the second save was not refused")
+        check(other.find_element(By.ID, "f-value-I18-total").get_attribute("value") == "22",
+              "journey (j): the second person's value was lost")
+        check("sparat nu: 21" in other.find_element(By.TAG_NAME, "main").text,
+              "journey (j): the first person's saved value is not shown beside")
+        run_axe(other, "journey (j) refused save")
+        other.save_screenshot(os.path.join(SHOTS, "journey-j-conflict.png"))
+    finally:
+        other.quit()
+    driver.get(ORIGIN + "/models/%s/imports" % PILOT)
+    Select(driver.find_element(By.ID, "import")).select_by_index(0)
+    undo = driver.find_element(By.CSS_SELECTOR, "main form[action$='/imports/undo'] button[type='submit']")
+    undo.click()
+    WebDriverWait(driver, 30).until(EC.staleness_of(undo))
+    print("  journey (j): two sessions, one refused with its values kept", flush=True)
+
+
 def main():
     started = time.time()
     print("browser: %s (token hidden)" % ORIGIN, flush=True)
@@ -746,6 +785,7 @@ def main():
         step("journey (g) enter a tertial, correct it, save, undo", test_journey_entry, driver)
         step("journey (h) add a PDSA cycle", test_journey_pdsa, driver)
         step("journey (i) edit the logic model", test_journey_model_editor, driver)
+        step("journey (j) two sessions save one period", test_journey_two_sessions, driver)
         # Back in Swedish for whoever uses the session next.
         driver.get(ORIGIN + "/?lang=sv")
     finally:
