@@ -239,6 +239,37 @@ import Testing
         #expect(reason.hasPrefix("Fel barn ") && reason.hasSuffix(" i underlaget"))
     }
 
+    /// A value that brings a warning (a percentage over 100) is shown before it is saved;
+    /// saved once the person has seen the warning for these values.
+    @Test func warningsAreShownBeforeSaving() async throws {
+        let path = try CaseAndMeasureUploadTests.database()
+        let app = AuthenticationTests.application(database: path)
+        try await app.test(.router) { client in
+            let cookie = try await PageTests.signIn(client)
+            let headers: HTTPFields = [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"]
+            let html = try await client.execute(uri: Self.page + "?period=2022-T3", method: .get, headers: [.cookie: cookie]) { String(buffer: $0.body) }
+            let base = [("_csrf", try Self.hidden("_csrf", in: html)), ("period", "2022-T3"), ("version", try Self.hidden("version", in: html)),
+                        ("action", "save"), ("value:I20:total", "120")]
+            let confirm = try await client.execute(uri: Self.page, method: .post, headers: headers, body: Self.form(base)) { response in
+                #expect(response.status == .ok)
+                let page = String(buffer: response.body)
+                #expect(page.contains("Inget är sparat ännu: värdena har varningar") && page.contains("lies outside 0–100"))
+                #expect(page.contains(">Spara ändå</button>"))
+                return try Self.hidden("confirmed", in: page)
+            }
+            #expect(try ImportAPITests.imports(path).isEmpty)
+            // Other values than those whose warnings were seen: shown again.
+            try await client.execute(uri: Self.page, method: .post, headers: headers,
+                                     body: Self.form(base.map { $0.0 == "value:I20:total" ? ($0.0, "130") : $0 } + [("confirmed", confirm)])) {
+                #expect(String(buffer: $0.body).contains("Spara ändå"))
+            }
+            try await client.execute(uri: Self.page, method: .post, headers: headers, body: Self.form(base + [("confirmed", confirm)])) {
+                #expect($0.status == .seeOther)
+            }
+            #expect(try ImportAPITests.imports(path).count == 1)
+        }
+    }
+
     @Test func theFormIsWrittenAsAnObservationFile() {
         #expect(ValueEntry.cell("rad 1\rrad 2\u{2028}rad 3\ttab") == "rad 1 rad 2 rad 3 tab")
         #expect(ValueEntry.same(.init(value: "41", note: " a "), .init(value: "41,0", note: "a")))

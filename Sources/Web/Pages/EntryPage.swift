@@ -29,6 +29,8 @@ enum EntryPage {
         var version: String? = nil
         /// After a conflict: what is stored now, beside each row where it differs from the input.
         var showStored = false
+        /// The values whose warnings were just shown: saving them again goes through.
+        var confirm: String? = nil
     }
 
     static func picker(_ periods: [Period], chosen: Period, modelID: String, s: WebStrings, style: NumberStyle) -> String {
@@ -73,6 +75,7 @@ enum EntryPage {
         out += "<input type=\"hidden\" name=\"_csrf\" value=\"\(e(csrf))\">\n"
         out += "<input type=\"hidden\" name=\"period\" value=\"\(e(entry.period.text))\">\n"
         out += "<input type=\"hidden\" name=\"version\" value=\"\(e(state.version ?? entry.version))\">\n"
+        if let confirm = state.confirm { out += "<input type=\"hidden\" name=\"confirmed\" value=\"\(e(confirm))\">\n" }
         var indicators: [String] = []
         for r in entry.rows where !indicators.contains(r.indicator) { indicators.append(r.indicator) }
         for id in indicators {
@@ -140,7 +143,8 @@ enum EntryPage {
         if !locked {
             out += "<p>\(e(s("entry.save.lead")))</p>\n"
             out += "<p><button type=\"submit\" name=\"action\" value=\"check\" class=\"secondary\">\(e(s("entry.check")))</button> "
-                + "<button type=\"submit\" name=\"action\" value=\"save\" data-busy=\"\(e(s("entry.saving")))\">\(e(s("entry.save")))</button></p>\n"
+                + "<button type=\"submit\" name=\"action\" value=\"save\" data-busy=\"\(e(s("entry.saving")))\">"
+                + "\(e(s(state.confirm == nil ? "entry.save" : "entry.save.anyway")))</button></p>\n"
         }
         out += "</form>\n"
         return out + approval(entry, state: state, modelID: modelID, csrf: csrf, s: s, style: style) + computed(entry, s: s)

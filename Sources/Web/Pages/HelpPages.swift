@@ -64,6 +64,8 @@ enum HelpPages {
         <p>piloteval är delvis förenlig med lagen, på grund av bristerna nedan.</p>
         <ul>
         <li>Diagram över enkätsvar och seriediagram har en kort textbeskrivning; de enskilda värdena finns i tabellerna bredvid.</li>
+        <li>På de engelska sidorna är logikmodellens egna texter (skrivna på svenska) märkta med sitt språk i rubriker och rutor, men ännu inte inne i rapporternas tabeller, så en skärmläsare kan läsa dem med engelskt uttal.</li>
+        <li>Felmeddelanden från inläsningarna är på engelska (samma som i kommandoraden) och märkta som engelska.</li>
         <li>Logikmodellens bild förminskas för att rymmas på skärmen, och texten i den blir då liten. Samma innehåll finns i tabellen under bilden.</li>
         <li>Breda tabeller rullas i sidled inom sin ruta på en smal skärm; rutan kan väljas med tabbtangenten och rullas med piltangenterna.</li>
         </ul>
@@ -79,6 +81,8 @@ enum HelpPages {
         <p>piloteval is partially compliant with the act, because of the shortcomings below.</p>
         <ul>
         <li>Charts of survey answers and run charts have a short text description; the individual values are in the tables beside them.</li>
+        <li>On the English pages the logic model's own texts (written in Swedish) are marked with their language in headings and tiles, but not yet inside the reports' tables, so a screen reader may read them with English pronunciation.</li>
+        <li>Messages from imports are in English (the same as on the command line), marked as English.</li>
         <li>The logic model's diagram is scaled down to fit the screen, which makes its text small. The same content is in the table below it.</li>
         <li>Wide tables scroll sideways within their box on a narrow screen; the box can be reached with the Tab key and scrolled with the arrow keys.</li>
         </ul>

@@ -74,6 +74,8 @@ struct EntryRoutes: Sendable {
         }
         let saving = fields["action"] == "save"
         let openedOn = fields["version"] ?? ""
+        // The values whose warnings the person has seen (their file's SHA-256).
+        let confirmed = fields["confirmed"] ?? ""
         // What was typed, by indicator:group.
         var input: [String: ValueEntry.Values] = [:]
         for (name, value) in fields.values {
@@ -93,6 +95,8 @@ struct EntryRoutes: Sendable {
         let typed = input
         enum Outcome: Sendable {
             case saved(Int), checked(Int, [String]), refused([String: String], [String]), conflict, nothing, unchanged, locked
+            /// Saving would bring warnings the person has not seen for these values: shown first.
+            case warn(Int, [String], confirm: String)
         }
         let fileName = "formular-\(period.text).csv"
         let actor = context.actor
@@ -110,6 +114,15 @@ struct EntryRoutes: Sendable {
             guard !lines.isEmpty else { return .nothing }
             if saving, entry.isUnchanged(typed) { return .unchanged }
             do {
+                // Warnings are shown before anything is saved: a save whose values bring
+                // warnings goes through once the person has seen them for these values.
+                let fingerprint = ContentHash.sha256(Data(text.utf8))
+                if saving, confirmed != fingerprint,
+                   case .preview(let p) = try IndicatorUpload.run(db, modelID: id, data: Data(text.utf8), fileName: fileName,
+                                                                  dryRun: true, repeatable: true),
+                   !p.warnings.isEmpty {
+                    return .warn(p.rows, p.warnings, confirm: fingerprint)
+                }
                 // Values the period had before, chosen again after other saves, are a save like any other.
                 let result = try IndicatorUpload.run(db, modelID: id, data: Data(text.utf8), fileName: fileName, dryRun: !saving,
                                                      repeatable: true)
@@ -145,6 +158,11 @@ struct EntryRoutes: Sendable {
         case .checked(let n, let warnings):
             state.notice = s("entry.checked", ["n": "\(n)"])
             state.warnings = warnings.map { Self.withoutFileName($0, fileName) }
+            return try await page(request, context, periodText: period.text, state: state)
+        case .warn(_, let warnings, let fingerprint):
+            state.notice = s("entry.warned")
+            state.warnings = warnings.map { Self.withoutFileName($0, fileName) }
+            state.confirm = fingerprint
             return try await page(request, context, periodText: period.text, state: state)
         case .refused(let byField, let general):
             state.errors = byField
