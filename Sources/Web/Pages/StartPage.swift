@@ -53,8 +53,9 @@ struct StartPage {
 
     static func body(_ cards: [Card], _ s: WebStrings) -> String {
         var out = "<p class=\"lead\">\(HTMLText.escape(s("start.lead")))</p>\n"
+        let new = "<p><a href=\"/models/new\">\(HTMLText.escape(s("new.link")))</a></p>\n"
         if cards.isEmpty {
-            return out + "<p>\(HTMLText.escape(s("start.empty")))</p>\n"
+            return out + "<p>\(HTMLText.escape(s("start.empty")))</p>\n" + new
         }
         out += "<ul class=\"cards\">\n"
         for c in cards {
@@ -76,7 +77,7 @@ struct StartPage {
             row("start.import", c.lastImport ?? s("start.none"))
             out += "</dl>\n</li>\n"
         }
-        return out + "</ul>\n"
+        return out + "</ul>\n" + new
     }
 }
 

@@ -63,6 +63,7 @@ public struct WebServer: Sendable {
         PDSARoutes(services: services).register(on: router)
         ModelEditorRoutes(services: services).register(on: router)
         WriteAPIRoutes(services: services).register(on: router)
+        NewModelRoutes(services: services).register(on: router)
         APIRoutes(services: services).register(on: router)
         return router
     }
