@@ -89,6 +89,30 @@ struct DatabaseTests {
         }
     }
 
+    @Test func aDryRunReturnsWhatItDidAndKeepsNothing() throws {
+        struct Boom: Error {}
+        try withTemporaryDirectory { dir in
+            let db = try Database(path: dir.appendingPathComponent("t.db").path)
+            try db.execute("CREATE TABLE t (x INTEGER)")
+            try db.execute("INSERT INTO t VALUES (0)")
+            let seen = try db.dryRun { () -> Int in
+                for x in 1...5 { try db.execute("INSERT INTO t VALUES (?)", x) }
+                return try db.scalar("SELECT count(*) FROM t").int ?? -1
+            }
+            #expect(seen == 6, "inside, the rows are there")
+            #expect(try db.scalar("SELECT count(*) FROM t").int == 1, "afterwards, nothing was kept")
+            #expect(db.isInTransaction == false)
+            #expect(throws: Boom.self) { try db.dryRun { () -> Int in throw Boom() } }
+            // Inside a caller's transaction a dry run rolls back only its own part.
+            try db.transaction {
+                try db.execute("INSERT INTO t VALUES (7)")
+                _ = try db.dryRun { try db.execute("INSERT INTO t VALUES (8)") }
+            }
+            let values = try db.query("SELECT x FROM t ORDER BY x").compactMap { $0.int("x") }
+            #expect(values == [0, 7])
+        }
+    }
+
     @Test func nestedTransactionRollsBackOnlyItsOwnPart() throws {
         struct Boom: Error {}
         try withTemporaryDirectory { dir in

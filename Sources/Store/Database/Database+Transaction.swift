@@ -46,3 +46,22 @@ extension Database {
         }
     }
 }
+
+extension Database {
+    /// Runs `body` in a transaction that is always rolled back, and returns what it
+    /// returned: a dry run that does everything a real run does but keep it (the web's
+    /// upload previews, so a preview says exactly what the import would do).
+    public func dryRun<T>(_ body: () throws -> T) throws -> T {
+        var result: T?
+        do {
+            try transaction {
+                result = try body()
+                throw DryRunRollback()
+            }
+        } catch is DryRunRollback {}
+        return result!
+    }
+}
+
+/// Thrown to roll a dry run back; never seen outside `dryRun`.
+private struct DryRunRollback: Error {}

@@ -62,13 +62,8 @@ struct WriteAPIRoutes: Sendable {
                 return AddListing(id: added.model.id, outcome: added.outcome, warnings: added.warnings)
             }
             return json(try ResultJSON.data(added), status: added.outcome == "added" ? .created : .ok)
-        } catch let failure as ValidationFailure {
-            return Problem(status: .unprocessableContent, detail: "\(failure.errors.count) error(s); nothing was stored",
-                           errors: failure.diagnostics.filter { $0.severity == .error }.map(\.description)).response()
-        } catch let refused as UploadRefused {
-            return Problem(status: .unprocessableContent, detail: refused.errors.joined(separator: "; ")).response()
-        } catch let conflict as Conflict {
-            return Problem(status: .conflict, detail: conflict.message).response()
+        } catch {
+            return try Self.refusal(error)
         }
     }
 
@@ -97,13 +92,8 @@ struct WriteAPIRoutes: Sendable {
                 return PDSAAddListing(added)
             }
             return json(try ResultJSON.data([listing]), status: listing.outcome == "added" ? .created : .ok)
-        } catch let failure as ValidationFailure {
-            return Problem(status: .unprocessableContent, detail: "\(failure.errors.count) error(s); nothing was stored",
-                           errors: failure.diagnostics.filter { $0.severity == .error }.map(\.description)).response()
-        } catch let refused as UploadRefused {
-            return Problem(status: .unprocessableContent, detail: refused.errors.joined(separator: "; ")).response()
-        } catch let conflict as Conflict {
-            return Problem(status: .conflict, detail: conflict.message).response()
+        } catch {
+            return try Self.refusal(error)
         }
     }
 
@@ -153,6 +143,21 @@ struct WriteAPIRoutes: Sendable {
     }
 
     struct Conflict: Error { let message: String; init(_ m: String) { message = m } }
+
+    /// A refused write as problem details: 422 with every located error, or 409.
+    static func refusal(_ error: Error) throws -> Response {
+        switch error {
+        case let failure as ValidationFailure:
+            return Problem(status: .unprocessableContent, detail: "\(failure.errors.count) error(s); nothing was stored",
+                           errors: failure.diagnostics.filter { $0.severity == .error }.map(\.description)).response()
+        case let refused as UploadRefused:
+            return Problem(status: .unprocessableContent, detail: refused.errors.joined(separator: "; ")).response()
+        case let conflict as Conflict:
+            return Problem(status: .conflict, detail: conflict.message).response()
+        default:
+            throw error
+        }
+    }
 
     static func number(_ text: String?, _ name: String) throws -> Int? {
         guard let text, !text.isEmpty else { return nil }

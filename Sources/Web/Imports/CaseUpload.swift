@@ -55,8 +55,6 @@ enum CaseUpload {
     /// read at each upload, so its permissions are checked each time).
     static let missingKeyAdvice = "This server has no pseudonymisation key: whoever runs it can restart it with `serve --key-file KEY` (a key made once with `piloteval key create KEY`, kept apart from the database; docs/cases.md)"
 
-    private struct RollBack: Error { let summary: CaseImportSummary }
-
     static func run(_ db: Database, modelID: String, data: Data, fileName: String, keyFile: String?,
                     extractDate: CalendarDate?, mapping: Data?, dryRun: Bool, today: CalendarDate) throws -> UploadOutcome<Preview> {
         let model = try ModelCatalog(db).resolve(modelID)
@@ -69,11 +67,7 @@ enum CaseUpload {
             request.missingKeyAdvice = missingKeyAdvice
             let importer = CaseImporter(db)
             if dryRun {
-                do {
-                    try db.transaction { throw RollBack(summary: try importer.run(request, data: data)) }
-                } catch let rolledBack as RollBack {
-                    return .preview(Preview(rolledBack.summary, fileName: name, dryRun: true))
-                }
+                return .preview(Preview(try db.dryRun { try importer.run(request, data: data) }, fileName: name, dryRun: true))
             }
             let summary = try importer.run(request, data: data)
             guard let record = try ImportLog(db).record(summary.importID) else {

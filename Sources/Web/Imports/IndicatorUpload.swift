@@ -26,8 +26,6 @@ enum IndicatorUpload {
 
     typealias Outcome = UploadOutcome<Preview>
 
-    private struct RollBack: Error { let preview: Preview }
-
     /// - Parameter repeatable: content imported before is taken again (the entry form).
     static func run(_ db: Database, modelID: String, data: Data, fileName: String, dryRun: Bool,
                     repeatable: Bool = false) throws -> Outcome {
@@ -42,14 +40,10 @@ enum IndicatorUpload {
                         dryRun: dry)
             }
             if dryRun {
-                do {
-                    try db.transaction {
-                        let summary = try IndicatorImporter(db).importFile(reader, model: versioned, fileName: name, repeatable: repeatable)
-                        throw RollBack(preview: preview(summary, dry: true))
-                    }
-                } catch let rolledBack as RollBack {
-                    return .preview(rolledBack.preview)
+                let summary = try db.dryRun {
+                    try IndicatorImporter(db).importFile(reader, model: versioned, fileName: name, repeatable: repeatable)
                 }
+                return .preview(preview(summary, dry: true))
             }
             let summary = try IndicatorImporter(db).importFile(reader, model: versioned, fileName: name, repeatable: repeatable)
             return .imported(preview(summary, dry: false), summary.record)

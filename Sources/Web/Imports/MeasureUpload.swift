@@ -33,8 +33,6 @@ enum MeasureUpload {
         var counts: Counts?
     }
 
-    private struct RollBack: Error { let outcome: MeasureImporter.Outcome }
-
     static func run(_ db: Database, modelID: String, options o: Options, data: Data, fileName: String,
                     dryRun: Bool) throws -> UploadOutcome<Preview> {
         _ = try ModelCatalog(db).resolve(modelID)   // an unknown model is a 404, as for the other kinds
@@ -50,13 +48,7 @@ enum MeasureUpload {
                 try importer.importFile(reader, fileName: name, measure: o.measure, value: o.value, denominator: o.denominator,
                                         date: o.date, counts: o.counts)
             }
-            if dryRun {
-                do {
-                    try db.transaction { throw RollBack(outcome: try run()) }
-                } catch let rolledBack as RollBack {
-                    return .preview(preview(rolledBack.outcome, dry: true))
-                }
-            }
+            if dryRun { return .preview(preview(try db.dryRun(run), dry: true)) }
             let outcome = try run()
             return .imported(preview(outcome, dry: false), outcome.record)
         } catch let error as CSVError {

@@ -26,8 +26,6 @@ enum ReadinessUpload {
         }
     }
 
-    private struct RollBack: Error { let outcome: ReadinessImporter.Outcome }
-
     static func run(_ db: Database, modelID: String, instrumentID: String, wave: String, aggregated: Bool,
                     data: Data, fileName: String, dryRun: Bool) throws -> UploadOutcome<Preview> {
         let model = try ModelCatalog(db).resolveVersioned(modelID).model
@@ -46,15 +44,10 @@ enum ReadinessUpload {
             let reader = try CSVReader(data: data, name: name, sheet: nil)
             let importer = ReadinessImporter(db)
             if dryRun {
-                do {
-                    try db.transaction {
-                        let outcome = try importer.importFile(reader, name: name, instrument: instrument, wave: wave,
-                                                              aggregated: aggregated)
-                        throw RollBack(outcome: outcome)
-                    }
-                } catch let rolledBack as RollBack {
-                    return .preview(preview(rolledBack.outcome, dry: true))
+                let outcome = try db.dryRun {
+                    try importer.importFile(reader, name: name, instrument: instrument, wave: wave, aggregated: aggregated)
                 }
+                return .preview(preview(outcome, dry: true))
             }
             let outcome = try importer.importFile(reader, name: name, instrument: instrument, wave: wave, aggregated: aggregated)
             return .imported(preview(outcome, dry: false), outcome.record)
