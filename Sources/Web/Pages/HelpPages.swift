@@ -23,6 +23,8 @@ enum HelpPages {
         <h2>3. Läs in nya uppgifter</h2>
         <p>Under <strong>Inläsningar</strong> läser du in periodens filer: indikatorvärden, ärendeuttaget ur verksamhetssystemet, personalenkäten och mätningarna i förbättringsarbetet. Du ser först vad filen innehåller och eventuella fel med rad och kolumn; inget sparas förrän du väljer <em>Läs in filen</em>. En inläsning kan ångras på samma sida.</p>
         <p>Personnummer och samordningsnummer i ett ärendeuttag ersätts med pseudonymer innan något sparas, med en nyckel som servern har. Har servern ingen nyckel avvisas ett uttag med sådana nummer; be den som startar servern att ange en nyckelfil.</p>
+        <p>Periodens egna värden skriver du in under <strong>Mata in värden</strong>: välj period, fyll i värdet eller täljare och nämnare, välj <em>Kontrollera</em> och sedan <em>Spara</em>. När perioden är klar markerar du den som klar; den som godkänner låser den, och rapporterna använder sedan de godkända värdena.</p>
+        <p>PDSA-cykler lägger du till och avslutar under <strong>Förbättringsarbete</strong>, och logikmodellen ändrar du under <strong>Logikmodell</strong> (<em>Ändra logikmodellen</em>); varje sparad ändring blir en ny version som du kan jämföra med den förra. En ny pilot lägger du till från startsidan.</p>
         <h2>4. Små antal</h2>
         <p>Sidorna här är till för pilotens egna medarbetare och kan visa små antal (färre än fem personer); det står då överst på sidan. Dokument som ska spridas laddar du ner i den offentliga versionen, där små antal är dolda.</p>
         <h2>5. Språk</h2>
@@ -45,6 +47,8 @@ enum HelpPages {
         <h2>3. Load new data</h2>
         <p>Under <strong>Imports</strong> you load the period's files: indicator values, the case extract from the case management system, the staff survey and the improvement measures. You first see what the file holds and any errors by row and column; nothing is saved until you choose <em>Import the file</em>. An import can be undone on the same page.</p>
         <p>Personal identity and coordination numbers in a case extract are replaced by pseudonyms before anything is saved, with a key the server holds. If the server has no key, an extract with such numbers is refused; ask whoever starts the server to give it a key file.</p>
+        <p>The period's own values are entered under <strong>Enter values</strong>: choose the period, fill in the value or the numerator and denominator, choose <em>Check</em> and then <em>Save</em>. When the period is complete, mark it ready; the approver locks it, and reports then use the approved values.</p>
+        <p>PDSA cycles are added and closed under <strong>Improvement work</strong>, and the logic model is changed under <strong>Logic model</strong> (<em>Edit the logic model</em>); every saved change is a new version you can compare with the one before. A new pilot is added from the start page.</p>
         <h2>4. Small counts</h2>
         <p>These pages are for the pilot's own staff and may show small counts (fewer than five persons); the top of the page says so. Download documents to be spread in their public version, where small counts are hidden.</p>
         <h2>5. Language</h2>
