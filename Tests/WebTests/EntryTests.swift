@@ -239,6 +239,36 @@ import Testing
         #expect(reason.hasPrefix("Fel barn ") && reason.hasSuffix(" i underlaget"))
     }
 
+    /// A kept value whose import is undone after the lock: status still reads the kept
+    /// value, and the removal waits beside it.
+    @Test func anUndoneImportOfALockedPeriodIsPending() async throws {
+        let path = try CaseAndMeasureUploadTests.database()
+        let app = AuthenticationTests.application(database: path)
+        try await app.test(.router) { client in
+            let cookie = try await PageTests.signIn(client)
+            let headers: HTTPFields = [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"]
+            let html = try await client.execute(uri: Self.page + "?period=2022-T3", method: .get, headers: [.cookie: cookie]) { String(buffer: $0.body) }
+            let csrf = try Self.hidden("_csrf", in: html)
+            try await client.execute(uri: Self.page, method: .post, headers: headers,
+                                     body: Self.form([("_csrf", csrf), ("period", "2022-T3"), ("version", "none"), ("action", "save"),
+                                                      ("value:I18:total", "12")])) { #expect($0.status == .seeOther) }
+            for action in ["ready", "lock"] {
+                try await client.execute(uri: Self.page + "/approval", method: .post, headers: headers,
+                                         body: Self.form([("_csrf", csrf), ("period", "2022-T3"), ("action", action)])) { #expect($0.status == .seeOther) }
+            }
+            let id = try #require(try ImportAPITests.imports(path).first?.id)
+            try await client.execute(uri: "/api/v1/imports/\(id)", method: .delete, headers: WriteAPITests.bearer) { #expect($0.status == .ok) }
+            let data = try IndicatorData.load(try Database(path: path, readOnly: true), modelID: "vallingbyteamet")
+            let t3 = Period(parsing: "2022-T3")!
+            #expect(ObservationSet(data.observations).get("I18", t3, "total")?.value == 12, "the kept value stands")
+            let pending = try #require(data.pending.first { $0.indicator == "I18" && $0.period == t3 })
+            #expect(pending.value == nil && pending.numerator == nil && pending.denominator == nil)
+            try await client.execute(uri: Self.page + "?period=2022-T3", method: .get, headers: [.cookie: cookie]) {
+                #expect(String(buffer: $0.body).contains("värdet har tagits bort efter godkännandet"))
+            }
+        }
+    }
+
     /// A value that brings a warning (a percentage over 100) is shown before it is saved;
     /// saved once the person has seen the warning for these values.
     @Test func warningsAreShownBeforeSaving() async throws {

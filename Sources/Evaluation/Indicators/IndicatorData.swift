@@ -15,7 +15,8 @@ public struct IndicatorData: Sendable {
     /// locked (`PeriodLocks`), not the live ones.
     public var locked: Set<Period> = []
     /// Live values of locked periods that differ from the kept ones (an import after the
-    /// lock): shown beside the locked figure, used only once an approver unlocks.
+    /// lock; without figures when the kept value's import was undone): shown beside the
+    /// locked figure, used only once an approver unlocks.
     public var pending: [Observation] = []
 
     public init(observations: [Observation], warnings: [ObservationWarning], versions: [VersionedModel]) {

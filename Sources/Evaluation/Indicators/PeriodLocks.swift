@@ -26,7 +26,8 @@ public enum PeriodLocks {
     }
 
     /// Replaces each locked period's observations by its kept ones, and notes where the
-    /// live values differ.
+    /// live values differ (a changed or new value, or a kept one whose import was undone:
+    /// pending without figures).
     static func apply(_ database: Database, modelID: String, to data: inout IndicatorData) throws {
         let kept = try PeriodApprovals(database).lockedValues(modelID: modelID)
         guard !kept.isEmpty else { return }
@@ -35,11 +36,22 @@ public enum PeriodLocks {
             guard let period = Period(parsing: text) else { continue }
             let observations = try rows.map { try decoder.decode(Observation.self, from: Data($0.utf8)) }
             let keptSet = ObservationSet(observations)
-            for live in snapshot(data, period: period) {
+            let liveRows = snapshot(data, period: period)
+            for live in liveRows {
                 let k = keptSet.get(live.indicator, period, live.group)
                 if k == nil || k!.value != live.value || k!.numerator != live.numerator || k!.denominator != live.denominator {
                     data.pending.append(live)
                 }
+            }
+            // A kept value with no live row any more (its import undone): pending as a removal,
+            // the kept row without its figures.
+            let live = Set(liveRows.map { "\($0.indicator)\u{1F}\($0.group)" })
+            for k in observations where !live.contains("\(k.indicator)\u{1F}\(k.group)") {
+                var removed = k
+                removed.value = nil
+                removed.numerator = nil
+                removed.denominator = nil
+                data.pending.append(removed)
             }
             data.observations = data.observations.filter { $0.period != period } + observations
             data.locked.insert(period)

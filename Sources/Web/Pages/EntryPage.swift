@@ -129,7 +129,7 @@ enum EntryPage {
                     let text = [waiting.value.map(ValueEntry.text) ?? "",
                                 waiting.numerator.map { ValueEntry.text($0) + " / " + (waiting.denominator.map(ValueEntry.text) ?? "–") } ?? ""]
                         .filter { !$0.isEmpty }.joined(separator: "; ")
-                    previous += " · " + s("entry.pending", ["value": text.isEmpty ? "–" : text])
+                    previous += " · " + (text.isEmpty ? s("entry.pending.removed") : s("entry.pending", ["value": text]))
                 }
                 if state.showStored, values != r.stored {
                     let stored = [r.stored.value, r.stored.numerator.isEmpty ? "" : r.stored.numerator + " / " + r.stored.denominator]
