@@ -125,6 +125,16 @@ def path_of(url):
     return parts.path + (("?" + parts.query) if parts.query else "")
 
 
+def settle(driver, old=None):
+    """After a click that leaves the page: wait until `old` (an element of the page left)
+    is gone and the new document has loaded, so no element of the old one is touched."""
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+    if old is not None:
+        WebDriverWait(driver, 30).until(EC.staleness_of(old))
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def shot_name(lang, path):
     slug = re.sub(r"[^A-Za-z0-9]+", "-", path.strip("/")) or "start"
     return "%s-%s" % (lang, slug)
@@ -511,7 +521,7 @@ def test_journey_upload(driver):
         driver.find_element(By.ID, "denominator-measures").send_keys("inledda")
         form = driver.find_element(By.ID, "file-measures").find_element(By.XPATH, "./ancestor::form")
         form.find_element(By.CSS_SELECTOR, "button[type='submit']").click()
-        WebDriverWait(driver, 30).until(EC.staleness_of(form))
+        settle(driver, form)
 
     driver.get(ORIGIN + page + "?lang=sv")
     before = len(driver.find_elements(By.CSS_SELECTOR, "main tbody tr"))
@@ -534,7 +544,7 @@ def test_journey_upload(driver):
     driver.save_screenshot(os.path.join(SHOTS, "journey-f-preview.png"))
     confirm = driver.find_element(By.CSS_SELECTOR, "main form[action$='/imports/confirm'] button[type='submit']")
     confirm.click()
-    WebDriverWait(driver, 30).until(EC.staleness_of(confirm))
+    settle(driver, confirm)
     check(path_of(driver.current_url) == page, "journey (f): importing led to %s" % driver.current_url)
     notice = driver.find_elements(By.CSS_SELECTOR, "main [role='status']")
     check(notice and "Inläst: matt.csv, 3 rader" in notice[0].text, "journey (f): no notice that the file was imported")
@@ -546,7 +556,7 @@ def test_journey_upload(driver):
     check("matt.csv" in select.first_selected_option.text, "journey (f): the newest import is not first to undo")
     undo = driver.find_element(By.CSS_SELECTOR, "main form[action$='/imports/undo'] button[type='submit']")
     undo.click()
-    WebDriverWait(driver, 30).until(EC.staleness_of(undo))
+    settle(driver, undo)
     notice = driver.find_elements(By.CSS_SELECTOR, "main [role='status']")
     check(notice and "matt.csv" in notice[0].text and "ångrad" in notice[0].text, "journey (f): no notice that the import was undone")
     check(len(driver.find_elements(By.CSS_SELECTOR, "main tbody tr")) == before, "journey (f): the undone import is still listed")
@@ -566,7 +576,7 @@ def test_journey_entry(driver):
     def save():
         button = driver.find_element(By.CSS_SELECTOR, "main button[value='save']")
         button.click()
-        WebDriverWait(driver, 30).until(EC.staleness_of(button))
+        settle(driver, button)
 
     driver.get(ORIGIN + page + "?lang=sv&period=2022-T3")
     field = driver.find_element(By.ID, "f-value-I18-total")
@@ -601,7 +611,7 @@ def test_journey_entry(driver):
     def approval_step():
         button = driver.find_element(By.CSS_SELECTOR, "main form[action$='/entry/approval'] button[type='submit']")
         button.click()
-        WebDriverWait(driver, 30).until(EC.staleness_of(button))
+        settle(driver, button)
 
     approval_step()   # mark ready
     approval_step()   # approve and lock
@@ -620,7 +630,7 @@ def test_journey_entry(driver):
     check("formular-2022-T3.csv" in select.first_selected_option.text, "journey (g): the save is not the import to undo first")
     undo = driver.find_element(By.CSS_SELECTOR, "main form[action$='/imports/undo'] button[type='submit']")
     undo.click()
-    WebDriverWait(driver, 30).until(EC.staleness_of(undo))
+    settle(driver, undo)
     driver.get(ORIGIN + page + "?period=2022-T3")
     check(driver.find_element(By.ID, "f-value-I18-total").get_attribute("value") == "",
           "journey (g): after the undo the form still shows the saved value")
@@ -634,8 +644,9 @@ def test_journey_pdsa(driver):
     from selenium.webdriver.support import expected_conditions as EC
     from selenium.webdriver.support.ui import Select, WebDriverWait
     driver.get(ORIGIN + "/models/%s/improvement?lang=sv" % PILOT)
-    driver.find_element(By.LINK_TEXT, "Lägg till en PDSA-cykel").click()
-    WebDriverWait(driver, 30).until(EC.presence_of_element_located((By.ID, "pdsa-id")))
+    link = driver.find_element(By.LINK_TEXT, "Lägg till en PDSA-cykel")
+    link.click()
+    settle(driver, link)
     values = {"pdsa-id": "webbtest-cykel", "pdsa-title": "Webbtest: påminnelse i kalendern",
               "pdsa-measure": "tidsplanerade-utredningar", "pdsa-change_idea": "Påminnelse i kalendern",
               "pdsa-prediction": "Fler utredningar får en tidsplan"}
@@ -649,7 +660,7 @@ def test_journey_pdsa(driver):
     def save():
         button = driver.find_element(By.CSS_SELECTOR, "main form button[type='submit']")
         button.click()
-        WebDriverWait(driver, 30).until(EC.staleness_of(button))
+        settle(driver, button)
 
     save()
     start = driver.find_element(By.ID, "pdsa-start")
@@ -680,8 +691,10 @@ def test_journey_model_editor(driver):
     from selenium.webdriver.support.ui import WebDriverWait
     page = "/models/%s/logic-model" % PILOT
     driver.get(ORIGIN + page + "?lang=sv")
-    driver.find_element(By.LINK_TEXT, "Ändra logikmodellen").click()
-    area = WebDriverWait(driver, 30).until(EC.presence_of_element_located((By.ID, "model-yaml")))
+    link = driver.find_element(By.LINK_TEXT, "Ändra logikmodellen")
+    link.click()
+    settle(driver, link)
+    area = driver.find_element(By.ID, "model-yaml")
     text = area.get_attribute("value")
     lines = text.split("\n")
     number = next(i for i, line in enumerate(lines) if line.startswith("name:")) + 1
@@ -698,7 +711,7 @@ def test_journey_model_editor(driver):
           "journey (i): the check's list is not a live region")
     button = driver.find_element(By.CSS_SELECTOR, "main button[value='save']")
     button.click()
-    WebDriverWait(driver, 30).until(EC.staleness_of(button))
+    settle(driver, button)
     area = driver.find_element(By.ID, "model-yaml")
     check("namn:" in area.get_attribute("value") and driver.find_elements(By.CSS_SELECTOR, "main [role='alert']"),
           "journey (i): the refused text was not kept, or the refusal not announced")
@@ -707,7 +720,7 @@ def test_journey_model_editor(driver):
     driver.execute_script("var a = arguments[0]; a.value = a.value.replace(/^namn:(.*)$/m, 'name:$1 (webbtest)');", area)
     button = driver.find_element(By.CSS_SELECTOR, "main button[value='save']")
     button.click()
-    WebDriverWait(driver, 30).until(EC.staleness_of(button))
+    settle(driver, button)
     check(path_of(driver.current_url).startswith(page + "?from="), "journey (i): saving led to %s" % driver.current_url)
     check("(webbtest)" in driver.find_element(By.TAG_NAME, "main").text, "journey (i): the diff does not show the new name")
     driver.save_screenshot(os.path.join(SHOTS, "journey-i-diff.png"))
@@ -735,7 +748,7 @@ def test_journey_two_sessions(driver):
         for d in (driver, other):
             button = d.find_element(By.CSS_SELECTOR, "main button[value='save']")
             button.click()
-            WebDriverWait(d, 30).until(EC.staleness_of(button))
+            settle(d, button)
         check("Sparat:" in driver.find_element(By.TAG_NAME, "main").text, "journey (j): the first save was not said")
         alert = other.find_elements(By.CSS_SELECTOR, "main [role='alert']")
         check(alert and "Någon annan har sparat" in alert[0].text, "journey (j): the second save was not refused")
@@ -751,7 +764,7 @@ def test_journey_two_sessions(driver):
     Select(driver.find_element(By.ID, "import")).select_by_index(0)
     undo = driver.find_element(By.CSS_SELECTOR, "main form[action$='/imports/undo'] button[type='submit']")
     undo.click()
-    WebDriverWait(driver, 30).until(EC.staleness_of(undo))
+    settle(driver, undo)
     print("  journey (j): two sessions, one refused with its values kept", flush=True)
 
 
