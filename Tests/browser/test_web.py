@@ -128,10 +128,19 @@ def path_of(url):
 def settle(driver, old=None):
     """After a click that leaves the page: wait until `old` (an element of the page left)
     is gone and the new document has loaded, so no element of the old one is touched."""
-    from selenium.webdriver.support import expected_conditions as EC
     from selenium.webdriver.support.ui import WebDriverWait
+
+    def gone(_):
+        # Stale, or (Chromium, mid-navigation) "Node with given id does not belong to
+        # the document": either way the old page is going.
+        try:
+            old.is_enabled()
+            return False
+        except Exception:  # noqa: BLE001
+            return True
+
     if old is not None:
-        WebDriverWait(driver, 30).until(EC.staleness_of(old))
+        WebDriverWait(driver, 30).until(gone)
     WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
