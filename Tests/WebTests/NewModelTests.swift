@@ -42,6 +42,11 @@ import Testing
                 #expect(String(buffer: response.body).contains("Det finns redan en modell med kortnamnet rinkebyteamet"))
             }
             try await client.execute(uri: "/models/rinkebyteamet", method: .get, headers: [.cookie: cookie]) { #expect($0.status == .ok) }
+            // `new` is the page's own address.
+            try await client.execute(uri: "/models/new", method: .post, headers: headers,
+                                     body: EntryTests.form(fields.map { $0.0 == "id" ? ("id", "new") : $0 })) {
+                #expect($0.status == .unprocessableContent)
+            }
         }
         let model = try ModelCatalog(try Database(path: path, readOnly: true)).resolve("rinkebyteamet")
         #expect(model.name == "Socialtjänst \"Rinkeby\": teamet" && model.period?.end.iso == "2025-12-31")

@@ -55,7 +55,9 @@ struct NewModelRoutes: Sendable {
         enum Outcome: Sendable { case created(String), refused([String: String]) }
         let outcome = try await services.data.write { db -> Outcome in
             let catalog = ModelCatalog(db)
-            if !id.isEmpty, try catalog.list().contains(where: { $0.id == id }) {
+            // `new` is this page's own address (/models/new): a model so named could not be opened.
+            let taken = try catalog.list().contains { $0.id == id }
+            if id == "new" || taken {
                 return .refused(["id": s("new.exists", ["id": id])])
             }
             do {
