@@ -127,6 +127,14 @@ public struct ReadinessCloserLook {
         return TableBlock.Cell(pattern: safe + " {0}", figures: [FigureCell(mean, .decimal(2))], style: style)
     }
 
+    /// A gap's reading: `clear` for a Holm-adjusted p below 0.05, else chance; an
+    /// aggregated wave is described, not tested.
+    func testReading(aggregated: Bool, adjustedP: Figure, clear: String) -> String {
+        if aggregated { return t("beskrivs, prövas inte", "described, not tested") }
+        guard let p = adjustedP.value else { return "–" }
+        return p < 0.05 ? clear : t("kan vara slump", "may be chance")
+    }
+
     func fewer(_ n: Int) -> String { t("färre än \(style.integer(n)) svar", "fewer than \(style.integer(n)) answers") }
 
     func statement(_ key: String) -> String {
@@ -148,14 +156,8 @@ public struct ReadinessCloserLook {
         let rows: [[TableBlock.Cell]] = gapsWithUnits.map { gap in
             let shown = gap.units.filter(\.mean.isDefined)
             let low = shown.min { $0.mean.value! < $1.mean.value! }!, high = shown.max { $0.mean.value! < $1.mean.value! }!
-            let reading: String
-            if gaps.aggregated {
-                reading = t("beskrivs, prövas inte", "described, not tested")
-            } else if let p = gap.welchPAdjusted.value {
-                reading = p < 0.05 ? t("enheterna skiljer sig tydligt", "the units clearly differ") : t("kan vara slump", "may be chance")
-            } else {
-                reading = "–"
-            }
+            let reading = testReading(aggregated: gaps.aggregated, adjustedP: gap.welchPAdjusted,
+                                      clear: t("enheterna skiljer sig tydligt", "the units clearly differ"))
             return [TableBlock.Cell(RichText(statement(gap.item)), isRowHeader: true),
                     meanCell(low.unit, low.mean), meanCell(high.unit, high.mean),
                     TableBlock.Cell(FigureCell(gap.range, .decimal(2)), style: style),
@@ -193,14 +195,8 @@ public struct ReadinessCloserLook {
                 gapFigures += [FigureCell(Figure(a), .decimal(2)), FigureCell(Figure(b), .decimal(2))]
                 gapPattern += " ({1}" + t(" till ", " to ") + "{2})"
             }
-            let reading: String
-            if gaps.aggregated {
-                reading = t("beskrivs, prövas inte", "described, not tested")
-            } else if let p = widest.pAdjusted.value {
-                reading = p < 0.05 ? t("tydlig skillnad", "a clear gap") : t("kan vara slump", "may be chance")
-            } else {
-                reading = "–"
-            }
+            let reading = testReading(aggregated: gaps.aggregated, adjustedP: widest.pAdjusted,
+                                      clear: t("tydlig skillnad", "a clear gap"))
             return [TableBlock.Cell(RichText(unit), isRowHeader: true),
                     meanCell(statement(high), highMean), meanCell(statement(low), lowMean),
                     TableBlock.Cell(pattern: gapPattern, figures: gapFigures, style: style), TableBlock.Cell(RichText(reading))]

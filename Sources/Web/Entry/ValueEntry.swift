@@ -29,6 +29,26 @@ struct ValueEntry: Sendable {
         var value = "", numerator = "", denominator = "", note = ""
 
         var isEmpty: Bool { [value, numerator, denominator, note].allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+
+        /// A field by its form name (`ValueEntry.fields`): value, numerator, denominator, note.
+        subscript(field field: String) -> String {
+            get {
+                switch field {
+                case "value": value
+                case "numerator": numerator
+                case "denominator": denominator
+                default: note
+                }
+            }
+            set {
+                switch field {
+                case "value": value = newValue
+                case "numerator": numerator = newValue
+                case "denominator": denominator = newValue
+                default: note = newValue
+                }
+            }
+        }
     }
 
     /// The form's field names: `value:I1:total`, `numerator:…`, `denominator:…`, `note:…`.

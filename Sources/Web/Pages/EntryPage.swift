@@ -54,13 +54,13 @@ enum EntryPage {
                 + "<p class=\"callout-title\">\(e(s("entry.errors", ["n": "\(problems)"])))</p>\n<ul>\n"
                 + state.general.map { "<li>\(e($0))</li>\n" }.joined()
                 + state.errors.keys.sorted(by: { fieldOrder($0, entry) < fieldOrder($1, entry) }).map { key in
-                    "<li><a href=\"#\(e(fieldID(key)))\">\(e(fieldLabel(key, entry: entry, s: s)))</a>: <span\(englishMark(s))>\(e(state.errors[key]!))</span></li>\n"
+                    "<li><a href=\"#\(e(fieldID(key)))\">\(e(fieldLabel(key, entry: entry, s: s)))</a>: <span\(s.englishMark)>\(e(state.errors[key]!))</span></li>\n"
                 }.joined()
                 + "</ul></div>\n"
         }
         if !state.warnings.isEmpty {
             out += "<div class=\"callout callout-caveat\"><p class=\"callout-title\">\(e(s("entry.warnings")))</p>\n<ul>\n"
-                + state.warnings.map { "<li\(englishMark(s))>\(e($0))</li>\n" }.joined() + "</ul></div>\n"
+                + state.warnings.map { "<li\(s.englishMark)>\(e($0))</li>\n" }.joined() + "</ul></div>\n"
         }
         guard !entry.rows.isEmpty else {
             out += "<p>\(e(s("entry.none", ["period": style.period(entry.period)])))</p>\n"
@@ -82,7 +82,7 @@ enum EntryPage {
             let rows = entry.rows.filter { $0.indicator == id }
             let first = rows[0]
             let shares = first.unit != .count
-            out += "<fieldset class=\"entry\">\n<legend>\(e(id)) <span\(langMark(model, s))>\(e(first.title))</span></legend>\n"
+            out += "<fieldset class=\"entry\">\n<legend>\(e(id)) <span\(PageModel(model).langAttribute(on: s.language))>\(e(first.title))</span></legend>\n"
             var facts: [String] = [s("entry.unit", ["unit": s("unit." + first.unit.rawValue)])]
             if let target = first.target {
                 let rule = TargetRuleText.text(target.rule, unit: first.unit, language: s.language, note: target.note)
@@ -106,18 +106,12 @@ enum EntryPage {
                 out += "<tr><th scope=\"row\" id=\"\(rowHead)\">\(e(groupName(r.group, s)))</th>"
                 for c in columns {
                     let name = "\(c):\(key)"
-                    let value: String
-                    switch c {
-                    case "value": value = values.value
-                    case "numerator": value = values.numerator
-                    case "denominator": value = values.denominator
-                    default: value = values.note
-                    }
+                    let value = values[field: c]
                     var attributes = " aria-labelledby=\"\(rowHead) \(head)-\(c)\""
                     var after = ""
                     if let error = state.errors[name] {
                         attributes += " aria-invalid=\"true\" aria-describedby=\"\(fieldID(name))-error\""
-                        after = "<span class=\"field-error\" id=\"\(fieldID(name))-error\"\(englishMark(s))>\(e(error))</span>"
+                        after = "<span class=\"field-error\" id=\"\(fieldID(name))-error\"\(s.englishMark)>\(e(error))</span>"
                     }
                     if locked { attributes += " readonly" }
                     let kind = c == "note" ? "text" : "text\" inputmode=\"decimal"
@@ -238,12 +232,5 @@ enum EntryPage {
 
     static func safe(_ text: String) -> String {
         String(text.map { $0.isLetter || $0.isNumber ? $0 : "-" })
-    }
-
-    /// The import's messages are the CLI's, in English: said so on a Swedish page.
-    static func englishMark(_ s: WebStrings) -> String { s.language == .en ? "" : " lang=\"en\"" }
-
-    static func langMark(_ model: LogicModel, _ s: WebStrings) -> String {
-        model.language == s.language ? "" : " lang=\"\(model.language.rawValue)\""
     }
 }

@@ -41,11 +41,10 @@ enum ModelEditorPage {
         let e = HTMLText.escape
         guard let check else { return "<p>\(e(s("editor.unchecked")))</p>" }
         if check.diagnostics.isEmpty { return "<p>\(e(s("editor.ok")))</p>" }
-        let english = s.language == .en ? "" : " lang=\"en\""
         return "<ul class=\"diagnostics\">" + check.diagnostics.map { d in
             let kind = d.severity == .error ? s("editor.error") : s("editor.warning")
             return "<li class=\"\(d.severity.rawValue)\"><strong>\(e(kind)), \(e(s("editor.line", ["line": "\(d.location.line)", "column": "\(d.location.column)"])))</strong>: "
-                + "<span\(english)>\(e(d.message))</span></li>"
+                + "<span\(s.englishMark)>\(e(d.message))</span></li>"
         }.joined() + "</ul>"
     }
 }

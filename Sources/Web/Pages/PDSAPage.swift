@@ -40,7 +40,7 @@ enum PDSAPage {
             out += "<div class=\"callout callout-warning\" role=\"alert\"><p class=\"callout-title\">\(e(s("pdsa.errors", ["n": "\(errors.count + general.count)"])))</p>\n<ul>\n"
             out += general.map { "<li>\(e($0))</li>\n" }.joined()
             out += PDSAForm.fields.filter { errors[$0] != nil }.map { f in
-                "<li><a href=\"#pdsa-\(f)\">\(e(s("pdsa.field." + f)))</a>: <span\(s.language == .en ? "" : " lang=\"en\"")>\(e(errors[f]!))</span></li>\n"
+                "<li><a href=\"#pdsa-\(f)\">\(e(s("pdsa.field." + f)))</a>: <span\(s.englishMark)>\(e(errors[f]!))</span></li>\n"
             }.joined()
             out += "</ul></div>\n"
         }
@@ -57,7 +57,7 @@ enum PDSAPage {
                 described.append("\(id)-hint")
             }
             if let error = errors[name] {
-                html += "<span class=\"field-error\" id=\"\(id)-error\"\(s.language == .en ? "" : " lang=\"en\"")>\(e(error))</span>\n"
+                html += "<span class=\"field-error\" id=\"\(id)-error\"\(s.englishMark)>\(e(error))</span>\n"
                 described.append("\(id)-error")
             }
             var attributes = described.isEmpty ? "" : " aria-describedby=\"\(described.joined(separator: " "))\""

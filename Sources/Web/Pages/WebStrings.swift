@@ -8,6 +8,10 @@ struct WebStrings: Sendable {
 
     init(_ language: Language) { self.language = language }
 
+    /// ` lang="en"` for an element holding the CLI's English (an import's or the
+    /// decoder's message) on a page in another language (WCAG 3.1.2).
+    var englishMark: String { language == .en ? "" : " lang=\"en\"" }
+
     func callAsFunction(_ key: String, _ arguments: [String: String] = [:]) -> String {
         var text = (language == .sv ? Self.sv[key] : Self.en[key]) ?? Self.sv[key] ?? key
         for (name, value) in arguments { text = text.replacingOccurrences(of: "{\(name)}", with: value) }

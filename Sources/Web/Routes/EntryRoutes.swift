@@ -82,14 +82,7 @@ struct EntryRoutes: Sendable {
             let parts = name.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 3, ValueEntry.fields.contains(parts[0]) else { continue }
             let key = parts[1] + ":" + parts[2]
-            var v = input[key] ?? ValueEntry.Values()
-            switch parts[0] {
-            case "value": v.value = value
-            case "numerator": v.numerator = value
-            case "denominator": v.denominator = value
-            default: v.note = value
-            }
-            input[key] = v
+            input[key, default: ValueEntry.Values()][field: parts[0]] = value
         }
         var state = EntryPage.State(input: input, version: openedOn)
         let typed = input
