@@ -82,7 +82,7 @@ import Testing
 
     @Test func everyTypedTextStaysItsOwnScalar() {
         for text in ["a: b", "\"quoted\"", "# not a comment", "line\nbreak", "- dash", "{x}", "å ä ö", "tab\there", "\\"] {
-            #expect(PDSAForm.quoted(text).hasPrefix("\"") && PDSAForm.quoted(text).hasSuffix("\""))
+            #expect(YAMLScalar.quoted(text).hasPrefix("\"") && YAMLScalar.quoted(text).hasSuffix("\""))
         }
         #expect(PDSAForm.isDate("2021-03-08") && !PDSAForm.isDate("2021-13-40") && !PDSAForm.isDate("2021-3-8 x"))
     }

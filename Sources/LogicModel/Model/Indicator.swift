@@ -38,6 +38,13 @@ public struct Target: Codable, Sendable, Equatable {
     public var setBy: TargetSetter = .unit
     public var note: String?
 
+    public init(period: Period, rule: TargetRule, setBy: TargetSetter = .unit, note: String? = nil) {
+        self.period = period
+        self.rule = rule
+        self.setBy = setBy
+        self.note = note
+    }
+
     enum CodingKeys: String, CodingKey {
         case period, rule, note
         case setBy = "set_by"
@@ -68,6 +75,15 @@ public struct Indicator: Codable, Sendable, Equatable {
     /// `data:`: where values are computed from (DESIGN §3.1); nil (the default) for an
     /// indicator whose values are hand-entered observations. Absent from the JSON when nil.
     public var data: DataBinding?
+
+    /// An indicator with the keys every one has; the rest are set as needed.
+    public init(id: String, title: String, measures: String, unit: IndicatorUnit, direction: Direction) {
+        self.id = id
+        self.title = title
+        self.measures = measures
+        self.unit = unit
+        self.direction = direction
+    }
 
     /// True when the indicator counts events, not persons: its figures are not suppressed.
     public var countsEvents: Bool { counts == .events }

@@ -36,7 +36,7 @@ public indirect enum TargetRule: Sendable, Equatable {
         }
 
         /// "6,1", "6.1", "80", "-2" → value and decimals.
-        init?(parsing text: Substring) {
+        public init?(parsing text: Substring) {
             var t = String(text.trimmingWhitespace())
             if t.hasSuffix("%") { t = String(t.dropLast()).trimmingCharacters() }
             t = t.replacingOccurrences(of: ",", with: ".")

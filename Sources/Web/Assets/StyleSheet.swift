@@ -89,6 +89,9 @@ enum StyleSheet {
     input.note { width: 100%; min-width: 12em; }
     legend { font-weight: 600; padding: 0 0.3em; }
     fieldset label { font-weight: 400; }
+    .rule-part { display: flex; flex-wrap: wrap; gap: 0 1em; align-items: end; }
+    .rule-part p { margin: 0.3em 0; }
+    ul.columns { columns: 2 22em; }
     input[type="checkbox"] + label { display: inline; font-weight: 400; margin-left: 0.3em; }
     select, input, button { font: inherit; padding: 0.3em 0.5em; }
     button, .button { background: var(--accent); color: var(--accent-ink); border: 0; border-radius: 4px; padding: 0.45em 1em; cursor: pointer; text-decoration: none; display: inline-block; }

@@ -37,7 +37,7 @@ struct PDSAForm: Sendable {
             let value = field.map { self[$0] } ?? ""
             line += 1
             if let field { lines[line] = field }
-            text += indent + key + ": " + (plain ? value : Self.quoted(value)) + "\n"
+            text += indent + key + ": " + (plain ? value : YAMLScalar.quoted(value)) + "\n"
         }
         func section(_ key: String) {
             line += 1
@@ -46,7 +46,7 @@ struct PDSAForm: Sendable {
         emit("id", field: "id")
         emit("title", field: "title")
         line += 1
-        text += "model: " + Self.quoted(model) + "\n"
+        text += "model: " + YAMLScalar.quoted(model) + "\n"
         emit("activity", field: "activity")
         emit("change_idea", field: "change_idea")
         for optional in ["measure", "ramp", "previous"] where !self[optional].isEmpty { emit(optional, field: optional) }
@@ -67,14 +67,6 @@ struct PDSAForm: Sendable {
         }
         if illustrative { text += "illustrative: true\n" }
         return (text, lines)
-    }
-
-    /// A YAML double-quoted scalar: JSON's string syntax, which YAML reads as is, so no
-    /// text a person types (a colon, a quote, a `#`, a line break) changes the structure.
-    static func quoted(_ text: String) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .withoutEscapingSlashes
-        return (try? String(decoding: encoder.encode(text), as: UTF8.self)) ?? "\"\""
     }
 
     /// YYYY-MM-DD, written plain so the decoder reads it as a date (anything else is

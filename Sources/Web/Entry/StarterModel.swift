@@ -5,13 +5,13 @@ import Periods
 /// A new pilot's first logic model (issue 23): the smallest model that shows the chain —
 /// one goal, an outcome, an output, an activity and an indicator, each a placeholder to
 /// rewrite in the editor — with the id, name and period the person gives. Written as
-/// the model file, every text a JSON-quoted scalar (`PDSAForm.quoted`), and checked by
+/// the model file, every text a JSON-quoted scalar (`YAMLScalar.quoted`), and checked by
 /// `model add`'s decoder like any model; each field the person typed is on its own line.
 enum StarterModel {
     static let fields = ["id", "name", "start", "end"]
 
     static func file(_ values: [String: String], language: Language) -> (text: String, lines: [Int: String]) {
-        let q = PDSAForm.quoted
+        let q = YAMLScalar.quoted
         let sv = language == .sv
         func value(_ f: String) -> String { (values[f] ?? "").trimmingCharacters(in: .whitespaces) }
         func date(_ f: String) -> String { PDSAForm.isDate(value(f)) ? value(f) : q(value(f)) }

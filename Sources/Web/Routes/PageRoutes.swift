@@ -123,8 +123,13 @@ struct PageRoutes: Sendable {
                 guard let older, let newer else { return (stored, nil) }
                 return (stored, LogicModelDiff.compare(older.model, newer.model, fromVersion: older.version, toVersion: newer.version))
             }
+            let (indicators, lang) = try await services.data.read { db in
+                let model = try ModelCatalog(db).resolve(id)
+                return (model.indicators.map { ($0.id, $0.title) }, PageModel(model).langAttribute(on: language))
+            }
             var after = LogicModelPage.versions(versions, modelID: id, from: from, to: to, language: language)
             if let diff { after.blocks(diff.blocks(style: NumberStyle(language))) }
+            after.html(IndicatorFormPage.list(indicators, modelID: id, lang: lang, s: WebStrings(language)))
             return try await sectionPage(request, context, current: "logic_model",
                                          selection: .init(kind: .final, keys: ["6.logic_model"]), after: after)
         } }

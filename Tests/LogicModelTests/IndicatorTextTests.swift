@@ -1,0 +1,135 @@
+import Foundation
+import Periods
+import Testing
+@testable import LogicModel
+
+/// The indicator form writes one indicator into a model's text and keeps the rest as the
+/// author wrote it: the checks decode the written text again and compare, and count the
+/// lines that changed.
+@Suite struct IndicatorTextTests {
+    static let vallingby = (try? String(contentsOf: ShippedModelsTests.modelsDir.appendingPathComponent("vallingbyteamet.yaml"),
+                                        encoding: .utf8)) ?? ""
+
+    static func decode(_ text: String) throws -> LogicModel {
+        let result = LogicModelDecoder.decode(Data(text.utf8), file: "m.yaml", instrument: nil)
+        #expect(result.errors.isEmpty, "\(result.errors.map(\.description))")
+        return try #require(result.model)
+    }
+
+    /// Lines of `b` not in `a` and of `a` not in `b`, as multisets.
+    static func changedLines(_ a: String, _ b: String) -> (removed: [String], added: [String]) {
+        var counts: [String: Int] = [:]
+        for l in a.components(separatedBy: "\n") { counts[l, default: 0] += 1 }
+        var added: [String] = []
+        for l in b.components(separatedBy: "\n") {
+            if let n = counts[l], n > 0 { counts[l] = n - 1 } else { added.append(l) }
+        }
+        return (counts.flatMap { l, n in Array(repeating: l, count: n) }, added)
+    }
+
+    @Test(arguments: ShippedModelsTests.files)
+    func writingAnIndicatorUnchangedLeavesTheTextAsItWas(_ file: String) throws {
+        let text = try String(contentsOf: ShippedModelsTests.modelsDir.appendingPathComponent(file), encoding: .utf8)
+        let model = try Self.decode(text)
+        for indicator in model.indicators {
+            #expect(try IndicatorText.write(indicator, replacing: indicator.id, in: text) == text, "\(file) \(indicator.id)")
+        }
+    }
+
+    @Test func aNewTitleChangesOneLineAndKeepsTheComments() throws {
+        let model = try Self.decode(Self.vallingby)
+        var i14 = try #require(model.indicators.first { $0.id == "I14" })
+        i14.title = "Konsultationer: förskolor & skolor \"walk-and-talk\" # inte en kommentar"
+        let written = try IndicatorText.write(i14, replacing: "I14", in: Self.vallingby)
+        let (removed, added) = Self.changedLines(Self.vallingby, written)
+        #expect(removed == ["    title: Antal konsultationer till förskolor och skolor (inklusive walk-and-talk)"])
+        #expect(added == ["    title: \"Konsultationer: förskolor & skolor \\\"walk-and-talk\\\" # inte en kommentar\""])
+        #expect(written.contains("counts: events                # consultations, not persons: never suppressed"))
+        let read = try Self.decode(written)
+        #expect(IndicatorText.sameForm(try #require(read.indicators.first { $0.id == "I14" }), i14))
+        #expect(read.indicators.filter { $0.id != "I14" } == model.indicators.filter { $0.id != "I14" })
+    }
+
+    /// "max 6,1 % eller minskar", set by the city, beside the unit's own target.
+    @Test func targetsWithAChoiceAndACityTargetReadBack() throws {
+        let model = try Self.decode(Self.vallingby)
+        var i10 = try #require(model.indicators.first { $0.id == "I10" })
+        let rule = TargetRule.any([.threshold(.atMost, .init(value: 6.1, decimals: 1)), .improve])
+        i10.direction = .decrease
+        i10.targets = [Target(period: try #require(Period(parsing: "2022")), rule: rule, setBy: .city, note: "KF:s årsmål"),
+                       Target(period: try #require(Period(parsing: "2022-T3")), rule: .between(.init(value: 2, decimals: 0), .init(value: 4.25, decimals: 2)))]
+        let written = try IndicatorText.write(i10, replacing: "I10", in: Self.vallingby)
+        let (removed, added) = Self.changedLines(Self.vallingby, written)
+        #expect(removed.count == 3)   // direction and the two target lines; "targets:" is written again as it was
+        #expect(added.contains("      - {period: \"2022\", rule: {any: [\"<= 6.1\", \"improve\"]}, set_by: city, note: \"KF:s årsmål\"}"))
+        #expect(added.contains("      - {period: \"2022-T3\", rule: \"between 2 and 4.25\"}"))
+        let read = try #require(try Self.decode(written).indicators.first { $0.id == "I10" })
+        #expect(read.targets == i10.targets)
+        #expect(IndicatorText.sameForm(read, i10))
+        #expect(read.data == i10.data && read.illustrative)   // keys the form does not own are kept
+    }
+
+    @Test func aClearedNoteIsRemovedAndANewDescriptionGoesAfterTheTitle() throws {
+        let model = try Self.decode(Self.vallingby)
+        var i9 = try #require(model.indicators.first { $0.id == "I9" })
+        i9.note = nil
+        i9.description = "Räknas i kalenderdagar."
+        i9.frequency = .quarter
+        let written = try IndicatorText.write(i9, replacing: "I9", in: Self.vallingby)
+        let lines = written.components(separatedBy: "\n")
+        let title = try #require(lines.firstIndex { $0.hasPrefix("    title: Antal dagar från inkommen") })
+        #expect(lines[title + 1] == "    description: \"Räknas i kalenderdagar.\"")
+        #expect(!written.contains("Förslag; källan namnger inget mått för skyndsamhet"))
+        #expect(written.contains("    frequency: quarter\n    data: {cases: days_to_assessment"))
+        let read = try Self.decode(written)
+        #expect(IndicatorText.sameForm(try #require(read.indicators.first { $0.id == "I9" }), i9))
+        #expect(read.indicators.count == model.indicators.count)
+    }
+
+    @Test func aNewIndicatorIsAppendedToTheList() throws {
+        let model = try Self.decode(Self.vallingby)
+        var new = Indicator(id: "I21", title: "Andel barn som fått återkoppling", measures: "O10", unit: .percent, direction: .increase)
+        new.frequency = .tertial
+        new.breakdowns = ["gender": ["girls", "boys"]]
+        new.targets = [Target(period: try #require(Period(parsing: "2022")), rule: .threshold(.atLeast, .init(value: 80, decimals: 0)))]
+        let written = try IndicatorText.write(new, replacing: nil, in: Self.vallingby)
+        let (removed, added) = Self.changedLines(Self.vallingby, written)
+        #expect(removed.isEmpty)
+        #expect(added.first == "  - id: I21")
+        let read = try Self.decode(written)
+        #expect(read.indicators.count == model.indicators.count + 1)
+        #expect(IndicatorText.sameForm(try #require(read.indicators.last), new))
+        #expect(Array(read.indicators.dropLast()) == model.indicators)
+    }
+
+    static let small = """
+        schema: piloteval/logic-model/v1
+        id: liten
+        name: Liten modell
+        goals:
+          - {id: G1, title: Ett mål}
+        indicators:
+          - {id: I1, title: Ett mått, measures: G1, unit: count, direction: increase}
+          - {id: I2, title: Ett annat, measures: G1, unit: count, direction: none, illustrative: true}
+        # slut
+        """
+
+    @Test func anIndicatorOnOneLineIsWrittenAgainWholeWhenTheFormHoldsAllOfIt() throws {
+        var i1 = try #require(try Self.decode(Self.small).indicators.first)
+        i1.note = "ny"
+        let written = try IndicatorText.write(i1, replacing: "I1", in: Self.small)
+        #expect(written.contains("  - id: I1\n    title: \"Ett mått\"\n    measures: G1\n    unit: count\n    direction: increase\n    note: \"ny\"\n  - {id: I2"))
+        #expect(IndicatorText.sameForm(try #require(try Self.decode(written).indicators.first), i1))
+        // I2 has a key the form does not hold: refused rather than lost.
+        let i2 = try #require(try Self.decode(Self.small).indicators.last)
+        #expect(throws: IndicatorText.Failure.self) { try IndicatorText.write(i2, replacing: "I2", in: Self.small) }
+        #expect(throws: IndicatorText.Failure.self) { try IndicatorText.write(i2, replacing: "I9", in: Self.small) }
+    }
+
+    @Test func aNewIndicatorAfterOneLineItemsKeepsTheClosingComment() throws {
+        let new = Indicator(id: "I3", title: "Tredje", measures: "G1", unit: .mean, direction: .decrease)
+        let written = try IndicatorText.write(new, replacing: nil, in: Self.small)
+        #expect(written.hasSuffix("illustrative: true}\n  - id: I3\n    title: \"Tredje\"\n    measures: G1\n    unit: mean\n    direction: decrease\n# slut"))
+        #expect(try Self.decode(written).indicators.map(\.id) == ["I1", "I2", "I3"])
+    }
+}
