@@ -132,4 +132,22 @@ import Testing
         #expect(written.hasSuffix("illustrative: true}\n  - id: I3\n    title: \"Tredje\"\n    measures: G1\n    unit: mean\n    direction: decrease\n# slut"))
         #expect(try Self.decode(written).indicators.map(\.id) == ["I1", "I2", "I3"])
     }
+
+    /// A text saved from a browser's text area has CRLF line endings.
+    @Test func crlfLineEndingsAreKept() throws {
+        let text = Self.vallingby.replacingOccurrences(of: "\n", with: "\r\n")
+        let model = try Self.decode(text)
+        var i10 = try #require(model.indicators.first { $0.id == "I10" })
+        #expect(try IndicatorText.write(i10, replacing: "I10", in: text) == text)
+        i10.targets[0].rule = .any([.threshold(.atMost, .init(value: 6.1, decimals: 1)), .improve])
+        i10.note = nil
+        let written = try IndicatorText.write(i10, replacing: "I10", in: text)
+        #expect(!written.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        let read = try Self.decode(written)
+        #expect(IndicatorText.sameForm(try #require(read.indicators.first { $0.id == "I10" }), i10))
+        let new = Indicator(id: "I21", title: "Ny", measures: "O10", unit: .count, direction: .increase)
+        let appended = try IndicatorText.write(new, replacing: nil, in: text)
+        #expect(!appended.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        #expect(try Self.decode(appended).indicators.last?.id == "I21")
+    }
 }

@@ -74,6 +74,12 @@ import Testing
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/models/vallingbyteamet/logic-model?from=\(before.version)&to=\(before.version + 1)#compare")
             }
+            // The comparison the save leads to shows the new target in words.
+            try await client.execute(uri: "/models/vallingbyteamet/logic-model?from=\(before.version)&to=\(before.version + 1)", method: .get,
+                                     headers: [.cookie: cookie]) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("6,1"))
+            }
             let (model, stored) = try Self.latest(path)
             let i10 = try #require(model.indicators.first { $0.id == "I10" })
             #expect(i10.targets.count == 2)

@@ -738,6 +738,58 @@ def test_journey_model_editor(driver):
     console_errors(driver)
 
 
+def test_journey_indicator_form(driver):
+    """(k) Change an indicator's target with the form, without YAML: the city's "max
+    6,1 % eller minskar" is built from two parts (högst 6,1, eller bättre än föregående
+    period); a mistyped number is marked and announced with the rest kept; corrected, it
+    is saved as a new version and the comparison shows the new target. The form for a
+    new indicator passes axe in both languages."""
+    from selenium.webdriver.support.ui import Select
+    page = "/models/%s/logic-model" % PILOT
+    driver.get(ORIGIN + page + "?lang=sv")
+    link = driver.find_element(By.PARTIAL_LINK_TEXT, "I10 ")
+    link.click()
+    settle(driver, link)
+    check(path_of(driver.current_url) == page + "/indicators/I10", "journey (k): the link led to %s" % driver.current_url)
+    Select(driver.find_element(By.ID, "ind-t0-set_by")).select_by_value("city")
+    Select(driver.find_element(By.ID, "ind-t0-k1")).select_by_value("<=")
+    number = driver.find_element(By.ID, "ind-t0-a1")
+    number.clear()
+    number.send_keys("6,1 %x")
+    Select(driver.find_element(By.ID, "ind-t0-k2")).select_by_value("improve")
+    note = driver.find_element(By.ID, "ind-t0-note")
+    note.clear()
+    note.send_keys("KF:s årsmål: max 6,1 % eller minskar")
+
+    def save():
+        button = driver.find_element(By.CSS_SELECTOR, "main button[value='save']")
+        button.click()
+        settle(driver, button)
+
+    save()
+    number = driver.find_element(By.ID, "ind-t0-a1")
+    check(number.get_attribute("aria-invalid") == "true", "journey (k): the mistyped number is not marked")
+    check(driver.find_elements(By.CSS_SELECTOR, "main [role='alert'] a[href='#ind-t0-a1']"),
+          "journey (k): the error list does not link to the field")
+    check(driver.find_element(By.ID, "ind-t0-note").get_attribute("value") == "KF:s årsmål: max 6,1 % eller minskar",
+          "journey (k): the note was lost")
+    run_axe(driver, "journey (k) indicator form with an error")
+    driver.save_screenshot(os.path.join(SHOTS, "journey-k-error.png"))
+    number.clear()
+    number.send_keys("6,1")
+    save()
+    check(path_of(driver.current_url).startswith(page + "?from="), "journey (k): saving led to %s" % driver.current_url)
+    main = driver.find_element(By.TAG_NAME, "main").text
+    check("6,1" in main and "I10" in main, "journey (k): the comparison does not show the new target")
+    driver.save_screenshot(os.path.join(SHOTS, "journey-k-diff.png"))
+    for lang in ["sv", "en"]:
+        driver.get(ORIGIN + page + "/indicators/new?lang=" + lang)
+        run_axe(driver, "journey (k) new indicator form (%s)" % lang)
+        driver.save_screenshot(os.path.join(SHOTS, "journey-k-new-%s.png" % lang))
+    print("  journey (k): a city target built in the form (a mistake first), saved as %s" % path_of(driver.current_url), flush=True)
+    console_errors(driver)
+
+
 def test_journey_two_sessions(driver):
     """(j) Two people, two browser sessions, the same period: both open the form, the
     first saves, the second's save is refused (409) with what they typed kept and what
@@ -808,6 +860,7 @@ def main():
         step("journey (h) add a PDSA cycle", test_journey_pdsa, driver)
         step("journey (i) edit the logic model", test_journey_model_editor, driver)
         step("journey (j) two sessions save one period", test_journey_two_sessions, driver)
+        step("journey (k) change a target with the indicator form", test_journey_indicator_form, driver)
         # Back in Swedish for whoever uses the session next.
         driver.get(ORIGIN + "/?lang=sv")
     finally:

@@ -37,13 +37,17 @@ public enum IndicatorText {
             throw Failure(description: "the model's text does not read as YAML: \(error.diagnostics.first?.message ?? "")")
         }
         guard let pairs = root.mapping else { throw Failure(description: "the model's text is not a mapping") }
-        var lines = text.components(separatedBy: "\n")
+        // Split on the scalar: in a Swift String "\r\n" is one Character, which a search
+        // for "\n" does not find (a text from a browser's text area has CRLF endings).
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
+        let ending = text.contains("\r\n") ? "\r" : ""
+        func written(_ new: [String]) -> [String] { new.map { $0 + ending } }
         let rootKeys = pairs.map { (name: $0.key.string ?? "", line: line($0.key)) }.sorted { $0.line < $1.line }
         guard let listKey = rootKeys.first(where: { $0.name == "indicators" }) else {
             guard id == nil else { throw Failure(description: "the model has no indicators") }
             // No list yet: start one at the end of the file.
             while lines.last == "" { lines.removeLast() }
-            lines += ["indicators:"] + item(indicator, dash: "  ") + [""]
+            lines += written(["indicators:"] + item(indicator, dash: "  ")) + [""]
             return lines.joined(separator: "\n")
         }
         let listEnd = rootKeys.first(where: { $0.line > listKey.line }).map { $0.line - 1 } ?? lines.count
@@ -58,7 +62,7 @@ public enum IndicatorText {
             // that introduces what follows.
             let after = items.isEmpty ? listKey.line : end(ofItem: items.count - 1)
             let dash = items.first.flatMap { dashPrefix(lines[line($0) - 1], keyColumn: column($0)) } ?? "  "
-            lines.insert(contentsOf: item(indicator, dash: dash), at: after)
+            lines.insert(contentsOf: written(item(indicator, dash: dash)), at: after)
             return lines.joined(separator: "\n")
         }
         guard let k = items.firstIndex(where: { $0.mapping?["id"]?.string == id }), let mapping = items[k].mapping else {
@@ -75,28 +79,28 @@ public enum IndicatorText {
                   let dash = dashPrefix(lines[starts[k] - 1], keyColumn: nil) else {
                 throw Failure(description: "indicator \"\(id)\" is written in a layout the form cannot change without losing part of it; change it in the text editor")
             }
-            lines.replaceSubrange((starts[k] - 1)..<itemEnd, with: item(indicator, dash: dash))
+            lines.replaceSubrange((starts[k] - 1)..<itemEnd, with: written(item(indicator, dash: dash)))
             return lines.joined(separator: "\n")
         }
         let indent = String(repeating: " ", count: first.column - 1)
         let current = LogicModelDecoder.indicator(in: text, id: id)
-        let written = Dictionary(uniqueKeysWithValues: formKeys.map { ($0, value($0, of: indicator)) })
+        let values = Dictionary(uniqueKeysWithValues: formKeys.map { ($0, value($0, of: indicator)) })
 
         // Edits from the bottom up, so earlier line numbers stay valid.
         var edits: [(from: Int, to: Int, lines: [String])] = []   // 1-based, `to` exclusive
         for (i, key) in keys.enumerated() where formKeys.contains(key.name) {
             let spanEnd = i + 1 < keys.count ? trimmed(lines, from: key.line, to: keys[i + 1].line - 1) : itemEnd
-            let new = written[key.name] ?? nil
+            let new = values[key.name] ?? nil
             if let current, value(key.name, of: current) == new { continue }
-            edits.append((key.line, spanEnd + 1, new.map { emit(key.name, $0, prefix: indent, indent: indent) } ?? []))
+            edits.append((key.line, spanEnd + 1, new.map { written(emit(key.name, $0, prefix: indent, indent: indent)) } ?? []))
         }
         for name in formKeys where !keys.contains(where: { $0.name == name }) {
-            guard let new = written[name] ?? nil, current.map({ value(name, of: $0) }) != new else { continue }
+            guard let new = values[name] ?? nil, current.map({ value(name, of: $0) }) != new else { continue }
             // After the last present key that the usual order puts before it.
             let rank = order.firstIndex(of: name) ?? order.count
             let before = keys.indices.last { (order.firstIndex(of: keys[$0].name) ?? order.count) < rank } ?? 0
             let after = before + 1 < keys.count ? trimmed(lines, from: keys[before].line, to: keys[before + 1].line - 1) : itemEnd
-            edits.append((after + 1, after + 1, emit(name, new, prefix: indent, indent: indent)))
+            edits.append((after + 1, after + 1, written(emit(name, new, prefix: indent, indent: indent))))
         }
         for edit in edits.sorted(by: { ($0.from, $0.to) > ($1.from, $1.to) }) {
             lines.replaceSubrange((edit.from - 1)..<(edit.to - 1), with: edit.lines)
@@ -188,7 +192,7 @@ public enum IndicatorText {
     static func trimmed(_ lines: [String], from: Int, to: Int) -> Int {
         var last = min(to, lines.count)
         while last > from {
-            let t = lines[last - 1].trimmingCharacters(in: .whitespaces)
+            let t = lines[last - 1].trimmingCharacters(in: .whitespacesAndNewlines)
             guard t.isEmpty || t.hasPrefix("#") else { break }
             last -= 1
         }

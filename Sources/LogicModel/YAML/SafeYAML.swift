@@ -24,10 +24,13 @@ public enum SafeYAML {
         }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard let decoded = String(validating: bytes, as: UTF8.self) else {
             let (line, column, byte) = firstInvalidUTF8(bytes)
             throw fail(line, column, String(format: "not UTF-8 (byte 0x%02X); save the file as UTF-8 (in Excel or Notepad: \"UTF-8\" encoding)", byte))
         }
+        // Windows line endings (a Notepad file, a browser's text area) as "\n": in a Swift
+        // String "\r\n" is one Character, which the line counting below would not see.
+        let text = decoded.contains("\r\n") ? decoded.replacingOccurrences(of: "\r\n", with: "\n") : decoded
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw fail(1, 1, "file is empty; it should start with a `schema:` line")
         }

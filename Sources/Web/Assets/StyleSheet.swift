@@ -86,7 +86,7 @@ enum StyleSheet {
     form.inline { display: flex; flex-wrap: wrap; gap: 0.6em; align-items: end; margin: 1em 0; }
     label { font-weight: 600; display: block; }
     fieldset { border: 1px solid var(--line); border-radius: 4px; margin: 1em 0; padding: 0.4em 1em 0.6em; min-inline-size: 0; }
-    input.note { width: 100%; min-width: 12em; }
+    input.note, input.wide { width: 100%; min-width: 12em; }
     legend { font-weight: 600; padding: 0 0.3em; }
     fieldset label { font-weight: 400; }
     .rule-part { display: flex; flex-wrap: wrap; gap: 0 1em; align-items: end; }

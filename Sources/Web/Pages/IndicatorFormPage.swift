@@ -66,11 +66,11 @@ enum IndicatorFormPage {
             return html + control(id, attributes) + "</p>\n"
         }
         func text(_ name: String, label: String? = nil, hint: String? = nil, area: Bool = false, readonly: Bool = false,
-                  size: Int? = nil, decimal: Bool = false) -> String {
+                  size: Int? = nil, decimal: Bool = false, wide: Bool = false) -> String {
             field(name, label: label ?? s("indicator.field." + name), hint: hint) { id, attributes in
                 if area { return "<textarea id=\"\(id)\" name=\"\(name)\" rows=\"3\" cols=\"70\"\(attributes)>\(e(form[name]))</textarea>\n" }
                 return "<input type=\"text\" id=\"\(id)\" name=\"\(name)\" value=\"\(e(form[name]))\"" + (readonly ? " readonly" : "")
-                    + (size.map { " size=\"\($0)\"" } ?? "") + (decimal ? " inputmode=\"decimal\"" : "") + "\(attributes)>\n"
+                    + (size.map { " size=\"\($0)\"" } ?? "") + (wide ? " class=\"wide\"" : "") + (decimal ? " inputmode=\"decimal\"" : "") + "\(attributes)>\n"
             }
         }
         func select(_ name: String, label: String? = nil, hint: String? = nil, _ options: [(value: String, label: String)]) -> String {
@@ -83,7 +83,7 @@ enum IndicatorFormPage {
 
         out += "<fieldset><legend>\(e(s("indicator.section.what")))</legend>\n"
         out += text("id", hint: s(existing == nil ? "indicator.hint.id" : "indicator.hint.id_fixed"), readonly: existing != nil, size: 12)
-        out += text("title")
+        out += text("title", wide: true)
         out += text("description", area: true)
         out += select("measures", [("", s("indicator.measures.choose"))] + choices.nodes.map { ($0.id, "\($0.id) \($0.title)") })
         out += "</fieldset>\n<fieldset><legend>\(e(s("indicator.section.how")))</legend>\n"
@@ -94,7 +94,7 @@ enum IndicatorFormPage {
         let genderID = fieldID("gender")
         out += "<p><input type=\"checkbox\" id=\"\(genderID)\" name=\"gender\" value=\"on\"\(form["gender"].isEmpty ? "" : " checked")>\n"
             + "<label for=\"\(genderID)\">\(e(s("indicator.field.gender")))</label></p>\n"
-        out += text("source", hint: s("indicator.hint.source"))
+        out += text("source", hint: s("indicator.hint.source"), wide: true)
         out += text("note", area: true)
         out += "</fieldset>\n"
 
@@ -113,7 +113,7 @@ enum IndicatorFormPage {
                 out += text(IndicatorForm.part(row, "b", k), label: s("indicator.field.b"), size: 8, decimal: true)
                 out += "</div>\n"
             }
-            out += text(IndicatorForm.name(row, "note"), label: s("indicator.field.target_note"))
+            out += text(IndicatorForm.name(row, "note"), label: s("indicator.field.target_note"), wide: true)
             out += "</fieldset>\n"
         }
         out += "<p><button type=\"submit\" name=\"action\" value=\"more\">\(e(s("indicator.more")))</button></p>\n"
