@@ -158,4 +158,54 @@ import Testing
         #expect(i21.targets == [Target(period: try #require(Period(parsing: "2030")), rule: .threshold(.atLeast, .init(value: 80, decimals: 0)))])
         #expect(stored.version == before.version + 1)
     }
+
+    /// The form's API twin: the indicator as JSON, the same writer, the same checks.
+    @Test func theAPIChangesAndAddsAnIndicator() async throws {
+        let path = try CaseAndMeasureUploadTests.database()
+        let app = AuthenticationTests.application(database: path)
+        let (_, before) = try Self.latest(path)
+        let headers: HTTPFields = WriteAPITests.bearer + [.contentType: "application/json"]
+        let i10 = """
+            {"title": "Andel utredningar inom fyra månader", "measures": "O2", "unit": "percent", "direction": "increase",
+             "frequency": "tertial", "breakdowns": {"gender": ["girls", "boys"]},
+             "targets": [{"period": "2022", "rule": {"any": ["<= 6.1", "improve"]}, "set_by": "city", "note": "KF"}]}
+            """
+        try await app.test(.router) { client in
+            let uri = "/api/v1/models/vallingbyteamet/indicators"
+            try await client.execute(uri: uri + "/I10?based_on=\(before.version)", method: .put, headers: headers,
+                                     body: ByteBuffer(string: i10)) { response in
+                #expect(response.status == .created)
+                let answer = try WriteAPITests.object(response.body)
+                #expect(answer["outcome"] as? String == "added" && answer["version"] as? Int == before.version + 1)
+            }
+            // Based on the old version now: 409; a rule that does not read: 422, located; an unknown indicator: 404.
+            try await client.execute(uri: uri + "/I10?based_on=\(before.version)", method: .put, headers: headers,
+                                     body: ByteBuffer(string: i10)) { #expect($0.status == .conflict) }
+            try await client.execute(uri: uri + "/I10", method: .put, headers: headers,
+                                     body: ByteBuffer(string: i10.replacingOccurrences(of: "<= 6.1", with: "max 6,1"))) { response in
+                #expect(response.status == .unprocessableContent)
+                let detail = try #require(try WriteAPITests.object(response.body)["detail"] as? String)
+                #expect(detail.contains("at targets[0].rule.any[0]: cannot read target rule \"max 6,1\""))
+            }
+            try await client.execute(uri: uri + "/I99", method: .put, headers: headers,
+                                     body: ByteBuffer(string: i10)) { #expect($0.status == .notFound) }
+            // A new one; its id taken the second time.
+            let new = "{\"id\": \"I21\", \"title\": \"Återkoppling\", \"measures\": \"O10\", \"unit\": \"count\", \"direction\": \"none\"}"
+            try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: new)) { response in
+                #expect(response.status == .created)
+                // The decoder's warning (no target) is answered with the version, as `model add` prints it.
+                let warnings = try #require(try WriteAPITests.object(response.body)["warnings"] as? [[String: Any]])
+                #expect(warnings.contains { ($0["message"] as? String)?.contains("indicator has no target") == true })
+            }
+            try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: new)) {
+                #expect($0.status == .unprocessableContent)
+            }
+        }
+        let (model, _) = try Self.latest(path)
+        let stored = try #require(model.indicators.first { $0.id == "I10" })
+        #expect(stored.targets == [Target(period: try #require(Period(parsing: "2022")),
+                                          rule: .any([.threshold(.atMost, .init(value: 6.1, decimals: 1)), .improve]), setBy: .city, note: "KF")])
+        #expect(stored.data != nil && stored.illustrative && stored.note == nil)
+        #expect(model.indicators.last?.id == "I21")
+    }
 }

@@ -29,7 +29,7 @@ public enum IndicatorText {
 
     /// `text` with the indicator `replacing` (an id in the text) rewritten as `indicator`,
     /// or with `indicator` appended when `replacing` is nil.
-    public static func write(_ indicator: Indicator, replacing id: String?, in text: String) throws(Failure) -> String {
+    public static func write(_ indicator: Indicator, replacing id: String?, in text: String) throws -> String {
         let root: Node
         do {
             root = try SafeYAML.compose(Data(text.utf8), file: "model.yaml")

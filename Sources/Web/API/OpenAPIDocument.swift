@@ -963,6 +963,205 @@ enum OpenAPIDocument {
           }
         }
       }
+    },
+    "/api/v1/models/{id}/indicators/{indicator}": {
+      "put": {
+        "operationId": "changeIndicator",
+        "tags": [
+          "models"
+        ],
+        "summary": "Change one indicator and its targets: written into the model's text with the author's comments kept, stored as a new version (the indicator form's twin).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ModelID"
+          },
+          {
+            "name": "indicator",
+            "in": "path",
+            "required": true,
+            "description": "The indicator's code in the model (I10).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "based_on",
+            "in": "query",
+            "required": false,
+            "description": "The model version the indicator was edited from; 409 when another was saved since.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/IndicatorBody"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The model already holds the indicator as given; nothing stored.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AddListing"
+                }
+              }
+            }
+          },
+          "201": {
+            "description": "Stored as a new version of the model (the decoder's warnings about the indicator in `warnings`).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AddListing"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "description": "A browser session's request without its CSRF token.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "description": "Another version was saved since `based_on`.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "The body is not an indicator, or the model with it has errors; nothing stored.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/models/{id}/indicators": {
+      "post": {
+        "operationId": "addIndicator",
+        "tags": [
+          "models"
+        ],
+        "summary": "Add an indicator to the model, stored as a new version (the indicator form's twin).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ModelID"
+          },
+          {
+            "name": "based_on",
+            "in": "query",
+            "required": false,
+            "description": "The model version the indicator was edited from; 409 when another was saved since.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/IndicatorBody"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The model already holds the indicator as given; nothing stored.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AddListing"
+                }
+              }
+            }
+          },
+          "201": {
+            "description": "Stored as a new version of the model (the decoder's warnings about the indicator in `warnings`).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AddListing"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "description": "A browser session's request without its CSRF token.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "description": "Another version was saved since `based_on`.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "The body is not an indicator, its id is taken, or the model with it has errors; nothing stored.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        }
+      }
     }
   },
   "components": {
@@ -5403,6 +5602,131 @@ enum OpenAPIDocument {
               "string",
               "null"
             ]
+          }
+        }
+      },
+      "IndicatorBody": {
+        "type": "object",
+        "description": "An indicator as the indicator form edits it, keys as in the model file (DESIGN §3.1). Keys the form does not edit (`data`, `baseline`, `illustrative`) are kept from the stored indicator; an optional key left out is cleared.",
+        "required": [
+          "title",
+          "measures",
+          "unit",
+          "direction"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The new indicator's code (POST); in a PUT, the path's id if given."
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "measures": {
+            "type": "string",
+            "description": "The goal, outcome, output or activity the indicator measures."
+          },
+          "unit": {
+            "type": "string",
+            "enum": [
+              "percent",
+              "count",
+              "mean",
+              "index",
+              "days",
+              "sek",
+              "ratio"
+            ]
+          },
+          "direction": {
+            "type": "string",
+            "enum": [
+              "increase",
+              "decrease",
+              "none"
+            ]
+          },
+          "counts": {
+            "type": "string",
+            "enum": [
+              "persons",
+              "events"
+            ]
+          },
+          "frequency": {
+            "type": "string",
+            "enum": [
+              "month",
+              "tertial",
+              "quarter",
+              "year",
+              "wave"
+            ]
+          },
+          "source": {
+            "type": "string"
+          },
+          "note": {
+            "type": "string"
+          },
+          "breakdowns": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            }
+          },
+          "targets": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "period",
+                "rule"
+              ],
+              "properties": {
+                "period": {
+                  "type": "string",
+                  "description": "2022, 2022-T1, 2022-Q1 or 2022-03."
+                },
+                "rule": {
+                  "oneOf": [
+                    {
+                      "type": "string",
+                      "description": ">= x, > x, <= x, < x, == x, between a and b, improve, maintain_or_improve or qualitative."
+                    },
+                    {
+                      "type": "object",
+                      "required": [
+                        "any"
+                      ],
+                      "properties": {
+                        "any": {
+                          "type": "array",
+                          "items": {}
+                        }
+                      },
+                      "description": "Met when any part is met (\"max 6,1 % eller minskar\": [\"<= 6.1\", \"improve\"])."
+                    }
+                  ]
+                },
+                "set_by": {
+                  "type": "string",
+                  "enum": [
+                    "unit",
+                    "city"
+                  ]
+                },
+                "note": {
+                  "type": "string"
+                }
+              }
+            }
           }
         }
       }

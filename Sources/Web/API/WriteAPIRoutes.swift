@@ -19,6 +19,12 @@ import Store
 /// - `POST /api/v1/models/{id}/periods/{period}/approval?action=ready|lock|unlock[&reason=]`:
 ///   the period's approval as it now stands (200); 409 when the step does not follow.
 ///
+/// - `PUT /api/v1/models/{id}/indicators/{indicator}[?based_on=N]` and
+///   `POST /api/v1/models/{id}/indicators[?based_on=N]`: the indicator form's twin. The
+///   body is the indicator as JSON (`IndicatorBody`: the keys the form edits); it is
+///   written into the model text with the author's comments kept and stored as a new
+///   version, answered as the versions route answers, warnings included.
+///
 /// A period's values are entered through `…/imports?kind=indicators` (the entry form is
 /// an observation file). Every write is in the change log with its actor.
 struct WriteAPIRoutes: Sendable {
@@ -31,6 +37,10 @@ struct WriteAPIRoutes: Sendable {
         router.post("/api/v1/models/:id/versions") { request, context in try await version(request, context) }
         router.post("/api/v1/models/:id/cycles") { request, context in try await cycle(request, context) }
         router.post("/api/v1/models/:id/periods/:period/approval") { request, context in try await approval(request, context) }
+        router.put("/api/v1/models/:id/indicators/:indicator") { request, context in
+            try await indicator(request, context, replacing: context.parameters.get("indicator"))
+        }
+        router.post("/api/v1/models/:id/indicators") { request, context in try await indicator(request, context, replacing: nil) }
     }
 
     func modelID(_ context: WebContext) throws -> String {
@@ -92,6 +102,53 @@ struct WriteAPIRoutes: Sendable {
                 return PDSAAddListing(added)
             }
             return json(try ResultJSON.data([listing]), status: listing.outcome == "added" ? .created : .ok)
+        } catch {
+            return try Self.refusal(error)
+        }
+    }
+
+    func indicator(_ request: Request, _ context: WebContext, replacing existing: String?) async throws -> Response {
+        let id = try modelID(context)
+        let basedOn = try Self.number(request.uri.queryParameters.get("based_on"), "based_on")
+        let body: IndicatorBody
+        do {
+            body = try JSONDecoder().decode(IndicatorBody.self, from: Data(buffer: try await request.body.collect(upTo: Self.maxBody)))
+        } catch let error as DecodingError {
+            return Problem(status: .unprocessableContent, detail: "the body is not an indicator: \(IndicatorBody.describe(error))").response()
+        }
+        let actor = context.actor
+        do {
+            let listing = try await services.data.write { db -> AddListing in
+                let (model, document) = try ModelCatalog(db).resolveStored(id)
+                if let basedOn, basedOn != document.version {
+                    throw Conflict("version \(document.version) of \(model.id) was saved since version \(basedOn); nothing was stored")
+                }
+                var indicator: Indicator
+                if let existing {
+                    guard let stored = model.indicators.first(where: { $0.id == existing }) else {
+                        throw WebError.notFound("model \(model.id) has no indicator \"\(existing)\"")
+                    }
+                    indicator = stored
+                } else {
+                    guard let new = body.id, !new.isEmpty else { throw UploadRefused(errors: ["give the new indicator's `id`"]) }
+                    if model.indicators.contains(where: { $0.id == new }) {
+                        throw UploadRefused(errors: ["indicator \(new) exists; change it with PUT …/indicators/\(new)"])
+                    }
+                    indicator = Indicator(id: new, title: "", measures: "", unit: body.unit, direction: body.direction)
+                }
+                if let other = body.id, other != indicator.id {
+                    throw UploadRefused(errors: ["the body is indicator \(other), not \(indicator.id); an indicator's id is not changed"])
+                }
+                body.apply(to: &indicator)
+                switch try IndicatorSave.save(indicator, replacing: existing, model: model, document: document, confirmed: nil,
+                                              actor: actor, db: db) {
+                case .saved(let listing, _): return listing
+                case .refused(let errors): throw UploadRefused(errors: errors)
+                case .warn: throw UploadRefused(errors: ["unconfirmed warnings"])   // not asked without `confirmed`
+                case .unchanged: return AddListing(id: model.id, outcome: .unchanged(version: document.version), warnings: [])
+                }
+            }
+            return json(try ResultJSON.data(listing), status: listing.outcome == "added" ? .created : .ok)
         } catch {
             return try Self.refusal(error)
         }

@@ -74,34 +74,19 @@ struct IndicatorFormRoutes: Sendable {
             case unchanged, conflict, gone
         }
         let outcome = try await services.data.write { db -> Outcome in
-            let catalog = ModelCatalog(db)
-            let (model, document) = try catalog.resolveStored(id)
+            let (model, document) = try ModelCatalog(db).resolveStored(id)
             if document.version != openedOn { return .conflict }
             let base = existing.flatMap { e in model.indicators.first { $0.id == e } }
             if existing != nil, base == nil { return .gone }
             let (built, errors) = form.indicator(base: base, taken: Set(model.indicators.map(\.id)), s: s)
             guard let indicator = built else { return .refused(errors, []) }
-            let text: String
-            do {
-                text = try IndicatorText.write(indicator, replacing: existing, in: document.content)
-            } catch let failure as IndicatorText.Failure {
-                return .refused([:], [failure.description])
+            switch try IndicatorSave.save(indicator, replacing: existing, model: model, document: document, confirmed: confirmed,
+                                          actor: actor, db: db) {
+            case .saved(let listing, let from): return .saved(from: from, to: listing.version, indicator: indicator.id)
+            case .refused(let messages): return .refused([:], messages)
+            case .warn(let warnings, let fingerprint): return .warn(warnings, confirm: fingerprint)
+            case .unchanged: return .unchanged
             }
-            let instruments = InstrumentCatalog(db)
-            let decoded = LogicModelDecoder.decode(Data(text.utf8), file: "modell.yaml", instrument: { try? instruments.resolve($0) })
-            guard decoded.isValid, let read = decoded.model?.indicators.first(where: { $0.id == indicator.id }) else {
-                return .refused([:], decoded.errors.map(\.message))
-            }
-            // The written text must read back as the form meant; anything else is a fault here.
-            guard IndicatorText.sameForm(read, indicator) else { return .refused([:], [s("indicator.error.readback")]) }
-            let warnings = decoded.warnings.filter { $0.id == indicator.id }.map(\.message)
-            let fingerprint = ContentHash.sha256(Data(text.utf8))
-            if !warnings.isEmpty, confirmed != fingerprint { return .warn(warnings, confirm: fingerprint) }
-            let added = try catalog.add(content: text, name: "webbformulär", instrument: { try? instruments.resolve($0) })
-            guard case .added(let version) = added.outcome else { return .unchanged }
-            try ChangeLog(db).record(actor: actor, action: "model", modelID: model.id, subject: "version \(version)",
-                                     detail: "indicator \(indicator.id) " + (existing == nil ? "added" : "changed"))
-            return .saved(from: document.version, to: version, indicator: indicator.id)
         }
         switch outcome {
         case .saved(let from, let to, let indicator):
