@@ -151,6 +151,21 @@ import Testing
             #expect(try await approval("ready") == .seeOther)
             html = try await open()
             #expect(html.contains("markerades som klar för godkännande av lokal användare"))
+            // A value saved after the period was marked ready: the lock refuses values nobody marked ready.
+            try await client.execute(uri: Self.page, method: .post, headers: headers,
+                                     body: Self.form([("_csrf", csrf), ("period", "2022-T3"), ("version", try Self.hidden("version", in: html)),
+                                                      ("action", "save"), ("value:I18:total", "13")])) { #expect($0.status == .seeOther) }
+            try await client.execute(uri: Self.page + "/approval", method: .post, headers: headers,
+                                     body: Self.form([("_csrf", csrf), ("period", "2022-T3"), ("action", "lock")])) { response in
+                #expect(response.status == .conflict)
+                #expect(String(buffer: response.body).contains("Värdena har ändrats sedan perioden markerades som klar"))
+            }
+            #expect(try i18().locked == false)
+            html = try await open()
+            try await client.execute(uri: Self.page, method: .post, headers: headers,
+                                     body: Self.form([("_csrf", csrf), ("period", "2022-T3"), ("version", try Self.hidden("version", in: html)),
+                                                      ("action", "save"), ("value:I18:total", "12")])) { #expect($0.status == .seeOther) }
+            #expect(try await approval("ready") == .seeOther)
             #expect(try await approval("lock") == .seeOther)
             html = try await open()
             #expect(html.contains("godkändes och låstes av lokal användare") && html.contains("är godkänd och låst: värdena nedan är de godkända"))
@@ -164,7 +179,7 @@ import Testing
                 #expect(response.status == .conflict)
                 #expect(String(buffer: response.body).contains("Perioden är godkänd och låst, så värdena har inte sparats"))
             }
-            #expect(try ImportAPITests.imports(path).count == 1)
+            #expect(try ImportAPITests.imports(path).count == 3)
             // A later import is accepted, and waits beside the locked figure.
             try await client.execute(uri: "/api/v1/models/vallingbyteamet/imports?kind=indicators", method: .post,
                                      headers: ImportAPITests.headers,
@@ -184,7 +199,7 @@ import Testing
             #expect(try i18() == I18State(value: 15, pending: nil, locked: false))
         }
         let changes = try ChangeLog(try Database(path: path, readOnly: true)).list(modelID: "vallingbyteamet")
-        #expect(changes.map(\.action) == ["unlock", "import", "lock", "ready", "entry"])
+        #expect(changes.map(\.action) == ["unlock", "import", "lock", "ready", "entry", "entry", "ready", "entry"])
         #expect(changes.allSatisfy { $0.actor == "local" })
         #expect(changes[0].subject == "2022-T3" && changes[0].detail == "Rättad siffra från enheten")
         #expect(changes[2].detail == "1 values")

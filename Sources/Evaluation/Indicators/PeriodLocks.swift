@@ -17,12 +17,27 @@ public enum PeriodLocks {
     /// Locks a period marked ready with its values as they stand now.
     public static func lock(_ database: Database, modelID: String, period: Period, actor: String) throws {
         try database.transaction {
-            let data = try IndicatorData.load(database, modelID: modelID)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .sortedKeys
-            let kept = try snapshot(data, period: period).map { String(decoding: try encoder.encode($0), as: UTF8.self) }
-            try PeriodApprovals(database).lock(modelID: modelID, period: period.text, actor: actor, observations: kept)
+            try PeriodApprovals(database).lock(modelID: modelID, period: period.text, actor: actor,
+                                               observations: try kept(database, modelID: modelID, period: period))
         }
+    }
+
+    /// Marks a period ready with the fingerprint of its values as they stand, so that the
+    /// lock takes exactly these (a value saved or imported since refuses the lock).
+    public static func markReady(_ database: Database, modelID: String, period: Period, actor: String) throws {
+        try database.transaction {
+            let values = try kept(database, modelID: modelID, period: period)
+            try PeriodApprovals(database).markReady(modelID: modelID, period: period.text, actor: actor,
+                                                    valuesSHA256: PeriodApprovals.fingerprint(values))
+        }
+    }
+
+    /// The period's values as a lock keeps them: one JSON text per observation, keys sorted.
+    static func kept(_ database: Database, modelID: String, period: Period) throws -> [String] {
+        let data = try IndicatorData.load(database, modelID: modelID)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return try snapshot(data, period: period).map { String(decoding: try encoder.encode($0), as: UTF8.self) }
     }
 
     /// Replaces each locked period's observations by its kept ones, and notes where the

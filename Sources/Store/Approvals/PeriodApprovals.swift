@@ -11,7 +11,7 @@ public struct PeriodApproval: Sendable, Hashable {
 }
 
 public struct PeriodApprovalError: Error, Sendable, CustomStringConvertible, Equatable {
-    public enum Reason: Sendable, Equatable { case locked, notReady, notLocked }
+    public enum Reason: Sendable, Equatable { case locked, notReady, notLocked, changedSinceReady }
     public let reason: Reason
     public let period: String
     public var description: String {
@@ -19,6 +19,7 @@ public struct PeriodApprovalError: Error, Sendable, CustomStringConvertible, Equ
         case .locked: "period \(period) is locked; an approver unlocks it first"
         case .notReady: "period \(period) is not marked ready; an editor marks it ready before it is locked"
         case .notLocked: "period \(period) is not locked"
+        case .changedSinceReady: "period \(period)'s values changed after it was marked ready; mark it ready again before it is locked"
         }
     }
 }
@@ -43,7 +44,9 @@ public struct PeriodApprovals {
             """, modelID).map(Self.approval)
     }
 
-    public func markReady(modelID: String, period: String, actor: String) throws {
+    /// `valuesSHA256`: the fingerprint of the values as marked ready (`fingerprint(_:)` of
+    /// what a lock would keep); a lock refuses other values.
+    public func markReady(modelID: String, period: String, actor: String, valuesSHA256: String? = nil) throws {
         try database.transaction {
             if let current = try approval(modelID: modelID, period: period), current.state == .locked {
                 throw PeriodApprovalError(reason: .locked, period: period)
@@ -52,6 +55,11 @@ public struct PeriodApprovals {
                 INSERT INTO period_approvals (model_id, period, state, actor, at) VALUES (?, ?, 'ready', ?, ?)
                 ON CONFLICT (model_id, period) DO UPDATE SET state = 'ready', actor = excluded.actor, at = excluded.at
                 """, modelID, period, actor, Timestamp.iso8601(Date()))
+            try database.execute("DELETE FROM period_ready_values WHERE model_id = ? AND period = ?", modelID, period)
+            if let valuesSHA256 {
+                try database.execute("INSERT INTO period_ready_values (model_id, period, sha256) VALUES (?, ?, ?)",
+                                     modelID, period, valuesSHA256)
+            }
             try ChangeLog(database).record(actor: actor, action: "ready", modelID: modelID, subject: period)
         }
     }
@@ -62,6 +70,11 @@ public struct PeriodApprovals {
             guard let current = try approval(modelID: modelID, period: period), current.state == .ready else {
                 let locked = try approval(modelID: modelID, period: period)?.state == .locked
                 throw PeriodApprovalError(reason: locked ? .locked : .notReady, period: period)
+            }
+            let ready = try database.queryFirst("SELECT sha256 FROM period_ready_values WHERE model_id = ? AND period = ?",
+                                                modelID, period)?.string("sha256")
+            if let ready, ready != Self.fingerprint(observations) {
+                throw PeriodApprovalError(reason: .changedSinceReady, period: period)
             }
             try database.execute("UPDATE period_approvals SET state = 'locked', actor = ?, at = ? WHERE model_id = ? AND period = ?",
                                  actor, Timestamp.iso8601(Date()), modelID, period)
@@ -83,6 +96,11 @@ public struct PeriodApprovals {
             try database.execute("DELETE FROM period_approvals WHERE model_id = ? AND period = ?", modelID, period)
             try ChangeLog(database).record(actor: actor, action: "unlock", modelID: modelID, subject: period, detail: reason)
         }
+    }
+
+    /// The fingerprint of a period's values as a lock keeps them (one JSON text each, in order).
+    public static func fingerprint(_ observations: [String]) -> String {
+        ContentHash.sha256(Data(observations.joined(separator: "\n").utf8))
     }
 
     /// The kept values of each locked period of a model, by period.

@@ -329,5 +329,19 @@ public enum Schema {
                 FOREIGN KEY (model_id, period) REFERENCES period_approvals (model_id, period) ON DELETE CASCADE
             );
             """),
+        Migration(version: 12, name: "the values a period was marked ready with", sql: """
+            -- The SHA-256 of a period's values (as a lock would keep them) when an editor
+            -- marked it ready: an approver locks what was marked ready, not what changed
+            -- since. No row for a period marked ready before this step (its lock takes the
+            -- values as they stand). A table of its own, created only if missing, so the
+            -- step runs again harmlessly on a file that already took it.
+            CREATE TABLE IF NOT EXISTS period_ready_values (
+                model_id TEXT NOT NULL,
+                period   TEXT NOT NULL,
+                sha256   TEXT NOT NULL,
+                PRIMARY KEY (model_id, period),
+                FOREIGN KEY (model_id, period) REFERENCES period_approvals (model_id, period) ON DELETE CASCADE
+            );
+            """),
     ]
 }

@@ -173,7 +173,7 @@ struct WriteAPIRoutes: Sendable {
                 let model = try ModelCatalog(db).resolve(id)
                 let approvals = PeriodApprovals(db)
                 switch action {
-                case "ready": try approvals.markReady(modelID: model.id, period: period.text, actor: actor)
+                case "ready": try PeriodLocks.markReady(db, modelID: model.id, period: period, actor: actor)
                 case "lock": try PeriodLocks.lock(db, modelID: model.id, period: period, actor: actor)
                 default: try approvals.unlock(modelID: model.id, period: period.text, actor: actor, reason: reason)
                 }

@@ -208,7 +208,7 @@ struct EntryRoutes: Sendable {
                 }
                 let approvals = PeriodApprovals(db)
                 switch action {
-                case "ready": try approvals.markReady(modelID: modelID, period: period.text, actor: actor)
+                case "ready": try PeriodLocks.markReady(db, modelID: modelID, period: period, actor: actor)
                 case "lock": try PeriodLocks.lock(db, modelID: modelID, period: period, actor: actor)
                 default: try approvals.unlock(modelID: modelID, period: period.text, actor: actor, reason: reason)
                 }
