@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // Accounts of a shared server: bcrypt password hashes (HummingbirdBcrypt).
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -50,10 +52,15 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Mustache", package: "swift-mustache"),
         ], exclude: ["README.md"]),
+        // Accounts, roles per pilot and the access log of a shared server (issue 24).
+        .target(name: "Accounts", dependencies: [
+            "Store",
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        ]),
         // `piloteval serve`: pages rendered from the same blocks as the reports, the JSON
         // API, sessions (DESIGN §8). Sits beside the CLI, above Reports.
         .target(name: "Web", dependencies: [
-            "Presentation", "Reports", "Evaluation", "LogicModel", "Statistics", "Periods", "Store",
+            "Presentation", "Reports", "Evaluation", "LogicModel", "Statistics", "Periods", "Store", "Accounts",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -69,7 +76,7 @@ let package = Package(
         // the tests (Tests/CLITests/ExampleProgramTests.swift).
         .executableTarget(name: "compare-groups", dependencies: ["PilotEvalKit"], path: "Examples/compare-groups"),
         .executableTarget(name: "piloteval", dependencies: [
-            "Statistics", "Periods", "LogicModel", "Store", "Evaluation", "Presentation", "Reports", "Web",
+            "Statistics", "Periods", "LogicModel", "Store", "Evaluation", "Presentation", "Reports", "Web", "Accounts",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"],
@@ -87,8 +94,9 @@ let package = Package(
                     dependencies: ["Presentation", "Evaluation", "LogicModel", "Statistics", "Periods", "Store"],
                     resources: [.copy("Golden")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Presentation"]),
+        .testTarget(name: "AccountsTests", dependencies: ["Accounts", "Store"]),
         .testTarget(name: "WebTests", dependencies: [
-            "Web", "Evaluation", "Store", "Presentation",
+            "Web", "Evaluation", "Store", "Presentation", "Accounts",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "CLITests", dependencies: ["piloteval", "XLSXTestSupport"],

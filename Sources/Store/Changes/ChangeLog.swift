@@ -14,7 +14,7 @@ public struct Change: Sendable, Hashable {
 }
 
 /// Who changed what, and when. Written in the transaction of the change itself, so a
-/// change is recorded exactly when it happened.
+/// change is recorded exactly when it happened — here and in the access log.
 public struct ChangeLog {
     let database: Database
 
@@ -27,6 +27,8 @@ public struct ChangeLog {
                        at: Date = Date()) throws {
         try database.execute("INSERT INTO changes (at, actor, action, model_id, subject, detail) VALUES (?, ?, ?, ?, ?, ?)",
                              Timestamp.iso8601(at), actor, action, modelID, subject, detail)
+        try AccessLog(database).record(user: actor, action: action, pilot: modelID,
+                                       what: [subject, detail].compactMap { $0 }.joined(separator: ": "), at: at)
     }
 
     /// Newest first.

@@ -343,5 +343,63 @@ public enum Schema {
                 FOREIGN KEY (model_id, period) REFERENCES period_approvals (model_id, period) ON DELETE CASCADE
             );
             """),
+        Migration(version: 13, name: "accounts, roles and the access log", sql: """
+            -- Accounts of a shared server (issue 24). `password` is a bcrypt hash; a
+            -- disabled account cannot sign in or use its tokens. `failed` counts failed
+            -- sign-ins since the last good one; `locked_until` is set after too many.
+            CREATE TABLE IF NOT EXISTS users (
+                id           INTEGER PRIMARY KEY,
+                name         TEXT    NOT NULL UNIQUE,
+                password     TEXT    NOT NULL,
+                disabled     INTEGER NOT NULL DEFAULT 0,
+                created_at   TEXT    NOT NULL,
+                failed       INTEGER NOT NULL DEFAULT 0,
+                locked_until TEXT
+            );
+            -- Roles per pilot, cumulative; `pilot` '' is every pilot (an admin without
+            -- --pilot). `internal` grants a reader the internal audience (small counts).
+            CREATE TABLE IF NOT EXISTS user_roles (
+                user_id  INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                role     TEXT    NOT NULL CHECK (role IN ('reader', 'editor', 'approver', 'admin')),
+                pilot    TEXT    NOT NULL DEFAULT '',
+                internal INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (user_id, role, pilot)
+            );
+            -- API tokens, stored as their SHA-256 (a token is shown once, when made).
+            CREATE TABLE IF NOT EXISTS user_tokens (
+                sha256     TEXT    PRIMARY KEY,
+                user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                created_at TEXT    NOT NULL
+            );
+            -- The access log a municipality reviews (OSL; the law on personal data in
+            -- social services): sign-ins, views of case-derived results, changes,
+            -- approvals, uploads, undos and downloads. Append-only: the triggers refuse
+            -- every UPDATE, and a DELETE of a row that no recorded prune covers (`audit
+            -- prune --before D` records its date in access_log_prunes first, and is itself
+            -- logged).
+            CREATE TABLE IF NOT EXISTS access_log (
+                id       INTEGER PRIMARY KEY,
+                at       TEXT    NOT NULL,
+                user     TEXT    NOT NULL,
+                action   TEXT    NOT NULL,
+                pilot    TEXT,
+                what     TEXT
+            );
+            CREATE INDEX IF NOT EXISTS access_log_by_time ON access_log (at);
+            CREATE TABLE IF NOT EXISTS access_log_prunes (
+                before TEXT NOT NULL,
+                at     TEXT NOT NULL,
+                user   TEXT NOT NULL
+            );
+            CREATE TRIGGER IF NOT EXISTS access_log_no_update BEFORE UPDATE ON access_log
+            BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+            CREATE TRIGGER IF NOT EXISTS access_log_no_delete BEFORE DELETE ON access_log
+            WHEN NOT EXISTS (SELECT 1 FROM access_log_prunes p WHERE OLD.at < p.before)
+            BEGIN SELECT RAISE(ABORT, 'the access log is append-only; prune it with `piloteval audit prune --before D`'); END;
+            CREATE TRIGGER IF NOT EXISTS access_log_prunes_no_update BEFORE UPDATE ON access_log_prunes
+            BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+            CREATE TRIGGER IF NOT EXISTS access_log_prunes_no_delete BEFORE DELETE ON access_log_prunes
+            BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+            """),
     ]
 }

@@ -6,4 +6,9 @@ public enum Timestamp {
     public static func iso8601(_ date: Date = Date()) -> String {
         date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
     }
+
+    /// The date a stored timestamp names; nil for text that is not one.
+    public static func parse(_ text: String) -> Date? {
+        try? Date(text, strategy: Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+    }
 }

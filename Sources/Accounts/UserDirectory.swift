@@ -1,0 +1,202 @@
+import Foundation
+import HummingbirdBcrypt
+import Store
+
+/// The accounts of a shared server (issue 24, DESIGN §8): names, bcrypt password hashes,
+/// roles per pilot, API tokens (stored as their SHA-256), and sign-in with lockout. Every
+/// change to an account is written to the access log in the same transaction.
+public struct UserDirectory {
+    let database: Database
+    /// bcrypt's cost: 12 (about a quarter of a second per hash) unless a test asks for less.
+    let cost: UInt8
+
+    public init(_ database: Database, cost: UInt8 = 12) {
+        self.database = database
+        self.cost = cost
+    }
+
+    /// Consecutive failed sign-ins before an account is locked; each further failure
+    /// doubles the lock, from `firstLock` up to a day.
+    public static let failuresBeforeLock = 5
+    public static let firstLock: TimeInterval = 15 * 60
+    public static let minimumPasswordLength = 12
+
+    /// True while no account exists: the server runs in local mode (the printed link).
+    public func isEmpty() throws -> Bool {
+        try database.queryFirst("SELECT 1 AS one FROM users LIMIT 1") == nil
+    }
+
+    // MARK: Changing accounts
+
+    /// Adds an account with its first role (on each of `pilots`, or every pilot when none).
+    @discardableResult
+    public func add(name: String, password: String, role: Role, pilots: [String], internalAudience: Bool = false,
+                    actor: String, at: Date = Date()) throws -> User {
+        try Self.checkName(name)
+        try Self.checkPassword(password)
+        return try database.transaction {
+            if try user(named: name) != nil { throw AccountError("an account named \(name) exists; change its roles with `users grant`") }
+            try database.execute("INSERT INTO users (name, password, created_at) VALUES (?, ?, ?)",
+                                 name, Bcrypt.hash(password, cost: cost), Timestamp.iso8601(at))
+            for pilot in pilots.isEmpty ? [""] : pilots {
+                try insertGrant(name: name, role: role, pilot: pilot, internalAudience: internalAudience)
+            }
+            try AccessLog(database).record(user: actor, action: "user_add", what: "\(name): \(Self.describe(role, pilots))", at: at)
+            return try user(named: name)!
+        }
+    }
+
+    /// Adds a role on a pilot (roles are cumulative); `pilot` nil is every pilot.
+    public func grant(name: String, role: Role, pilot: String?, internalAudience: Bool = false, actor: String, at: Date = Date()) throws {
+        try database.transaction {
+            guard try user(named: name) != nil else { throw AccountError("no account named \(name)") }
+            try insertGrant(name: name, role: role, pilot: pilot ?? "", internalAudience: internalAudience)
+            try AccessLog(database).record(user: actor, action: "user_grant",
+                                           what: "\(name): \(Self.describe(role, pilot.map { [$0] } ?? []))\(internalAudience ? ", internal audience" : "")", at: at)
+        }
+    }
+
+    public func disable(name: String, actor: String, at: Date = Date()) throws {
+        try database.transaction {
+            guard try user(named: name) != nil else { throw AccountError("no account named \(name)") }
+            try database.execute("UPDATE users SET disabled = 1 WHERE name = ?", name)
+            try database.execute("DELETE FROM user_tokens WHERE user_id = (SELECT id FROM users WHERE name = ?)", name)
+            try AccessLog(database).record(user: actor, action: "user_disable", what: name, at: at)
+        }
+    }
+
+    /// A new password; a lock from failed sign-ins is lifted.
+    public func resetPassword(name: String, password: String, actor: String, at: Date = Date()) throws {
+        try Self.checkPassword(password)
+        try database.transaction {
+            guard try user(named: name) != nil else { throw AccountError("no account named \(name)") }
+            try database.execute("UPDATE users SET password = ?, failed = 0, locked_until = NULL WHERE name = ?",
+                                 Bcrypt.hash(password, cost: cost), name)
+            try AccessLog(database).record(user: actor, action: "user_reset_password", what: name, at: at)
+        }
+    }
+
+    /// A new API token for the account, returned once; only its SHA-256 is kept.
+    public func makeToken(name: String, actor: String, at: Date = Date()) throws -> String {
+        try database.transaction {
+            guard let user = try user(named: name), !user.disabled else { throw AccountError("no enabled account named \(name)") }
+            let token = Self.randomHex(bytes: 32)
+            try database.execute("INSERT INTO user_tokens (sha256, user_id, created_at) VALUES (?, ?, ?)",
+                                 ContentHash.sha256(Data(token.utf8)), user.id, Timestamp.iso8601(at))
+            try AccessLog(database).record(user: actor, action: "user_token", what: name, at: at)
+            return token
+        }
+    }
+
+    // MARK: Reading accounts
+
+    public func list() throws -> [User] {
+        try database.query("SELECT id, name, disabled, created_at FROM users ORDER BY name").map(user(from:))
+    }
+
+    public func user(named name: String) throws -> User? {
+        try database.queryFirst("SELECT id, name, disabled, created_at FROM users WHERE name = ?", name).map(user(from:))
+    }
+
+    /// The enabled account an API token belongs to.
+    public func user(token: String) throws -> User? {
+        guard let row = try database.queryFirst("""
+            SELECT u.id, u.name, u.disabled, u.created_at FROM user_tokens t JOIN users u ON u.id = t.user_id
+            WHERE t.sha256 = ?
+            """, ContentHash.sha256(Data(token.utf8))) else { return nil }
+        let user = try user(from: row)
+        return user.disabled ? nil : user
+    }
+
+    // MARK: Signing in
+
+    public enum SignIn: Sendable, Equatable {
+        case success(User)
+        case failed
+        /// Too many failures: no password is checked until then.
+        case locked(until: Date)
+    }
+
+    /// Checks a name and password. Failures count towards a lock; an unknown name costs
+    /// the same bcrypt work as a known one, so timing does not tell which names exist.
+    public func signIn(name: String, password: String, now: Date = Date()) throws -> SignIn {
+        guard let row = try database.queryFirst("SELECT id, password, disabled, failed, locked_until FROM users WHERE name = ?", name) else {
+            _ = Bcrypt.verify(password, hash: Self.dummyHash)
+            return .failed
+        }
+        if let until = row.string("locked_until").flatMap(Timestamp.parse), until > now { return .locked(until: until) }
+        let good = Bcrypt.verify(password, hash: row.string("password") ?? "")
+        if good, row.int("disabled") == 0 {
+            try database.execute("UPDATE users SET failed = 0, locked_until = NULL WHERE name = ?", name)
+            return .success(try user(named: name)!)
+        }
+        let failed = (row.int("failed") ?? 0) + 1
+        var lockedUntil: String? = nil
+        if failed >= Self.failuresBeforeLock {
+            let doublings = min(failed - Self.failuresBeforeLock, 7)
+            lockedUntil = Timestamp.iso8601(now.addingTimeInterval(min(Self.firstLock * Double(1 << doublings), 24 * 3600)))
+        }
+        try database.execute("UPDATE users SET failed = ?, locked_until = ? WHERE name = ?", failed, lockedUntil, name)
+        return .failed
+    }
+
+    // MARK: Helpers
+
+    private func insertGrant(name: String, role: Role, pilot: String, internalAudience: Bool) throws {
+        try database.execute("""
+            INSERT INTO user_roles (user_id, role, pilot, internal) SELECT id, ?, ?, ? FROM users WHERE name = ?
+            ON CONFLICT (user_id, role, pilot) DO UPDATE SET internal = max(internal, excluded.internal)
+            """, role.rawValue, pilot, internalAudience ? 1 : 0, name)
+    }
+
+    private func user(from row: Row) throws -> User {
+        let id = row.int("id") ?? 0
+        let grants = try database.query("SELECT role, pilot, internal FROM user_roles WHERE user_id = ? ORDER BY pilot, role", id).compactMap { r -> Grant? in
+            guard let role = Role(rawValue: r.string("role") ?? "") else { return nil }
+            let pilot = r.string("pilot") ?? ""
+            return Grant(role: role, pilot: pilot.isEmpty ? nil : pilot, internal: r.int("internal") == 1)
+        }
+        return User(id: id, name: row.string("name") ?? "", disabled: row.int("disabled") == 1,
+                    createdAt: row.string("created_at") ?? "", grants: grants)
+    }
+
+    static func describe(_ role: Role, _ pilots: [String]) -> String {
+        role.rawValue + (pilots.isEmpty ? " on every pilot" : " on " + pilots.joined(separator: ", "))
+    }
+
+    /// Letters, digits, `.`, `_`, `-`; what a person types at a sign-in and reads in the log.
+    static func checkName(_ name: String) throws {
+        guard (1...64).contains(name.count),
+              name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
+            throw AccountError("an account name is 1–64 letters a–z, digits, '.', '_' or '-'")
+        }
+        // A name is written to the log; an identity number must never be one.
+        guard IdentityNumberScanner.masking(name) == name else { throw AccountError("an account name must not be an identity number") }
+    }
+
+    static func checkPassword(_ password: String) throws {
+        guard password.count >= minimumPasswordLength else {
+            throw AccountError("a password is at least \(minimumPasswordLength) characters")
+        }
+    }
+
+    /// A password to print once: 20 characters from an alphabet without look-alikes (about 100 bits).
+    public static func generatedPassword() -> String {
+        let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<20).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
+    }
+
+    static func randomHex(bytes: Int) -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+
+    /// A hash of no one's password, for equal work on unknown names.
+    static let dummyHash = Bcrypt.hash("piloteval: no such account", cost: 12)
+}
+
+public struct AccountError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

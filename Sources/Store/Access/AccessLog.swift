@@ -1,0 +1,54 @@
+import Foundation
+
+/// One entry of the access log (migration 13).
+public struct AccessEntry: Sendable, Hashable, Codable {
+    public let id: Int
+    public let at: String
+    public let user: String
+    /// `login`, `login_failed`, `logout`, `view`, `download`, or a change's action
+    /// (`import`, `undo`, `entry`, `ready`, `lock`, `unlock`, `report`, `model`, `pdsa`, …).
+    public let action: String
+    public let pilot: String?
+    public let what: String?
+}
+
+/// The append-only access log a municipality reviews under OSL: who signed in, looked at
+/// case-derived results, changed, approved, uploaded, undid or downloaded what, and when.
+/// The database refuses to update or delete its rows (triggers), except a prune's rows
+/// older than the date the prune recorded first.
+public struct AccessLog {
+    let database: Database
+
+    public init(_ database: Database) { self.database = database }
+
+    public func record(user: String, action: String, pilot: String? = nil, what: String? = nil, at: Date = Date()) throws {
+        try database.execute("INSERT INTO access_log (at, user, action, pilot, what) VALUES (?, ?, ?, ?, ?)",
+                             Timestamp.iso8601(at), user, action, pilot, what)
+    }
+
+    /// Oldest first; `since` and `before` compare the ISO 8601 timestamps as text
+    /// (a date "2026-12-01" is the start of that day).
+    public func list(since: String? = nil, user: String? = nil, pilot: String? = nil) throws -> [AccessEntry] {
+        try database.query("""
+            SELECT id, at, user, action, pilot, what FROM access_log
+            WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR user = ?2) AND (?3 IS NULL OR pilot = ?3)
+            ORDER BY id
+            """, since, user, pilot).map { row in
+            AccessEntry(id: row.int("id") ?? 0, at: row.string("at") ?? "", user: row.string("user") ?? "",
+                        action: row.string("action") ?? "", pilot: row.string("pilot"), what: row.string("what"))
+        }
+    }
+
+    /// Removes the entries before `before` (retention), recording the prune first — in
+    /// the prune table, which is what lets the rows go, and in the log itself.
+    @discardableResult
+    public func prune(before: String, user: String, at: Date = Date()) throws -> Int {
+        try database.transaction {
+            try database.execute("INSERT INTO access_log_prunes (before, at, user) VALUES (?, ?, ?)", before, Timestamp.iso8601(at), user)
+            try database.execute("DELETE FROM access_log WHERE at < ?", before)
+            let removed = database.changes
+            try record(user: user, action: "audit_prune", what: "before \(before): \(removed) entries", at: at)
+            return removed
+        }
+    }
+}
