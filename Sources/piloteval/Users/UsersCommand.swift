@@ -1,0 +1,196 @@
+import Accounts
+import ArgumentParser
+import Foundation
+import Presentation
+import Store
+
+/// Accounts of a shared server (issue 24, DESIGN §8). While none exists `piloteval
+/// serve` runs in local mode (the printed link); once one does, people sign in.
+struct UsersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "users",
+        abstract: "Accounts of a shared server: add, grant roles per pilot, list, disable, reset a password, make an API token.",
+        discussion: """
+        Roles per pilot, cumulative: reader (reads what the public audience allows),
+        editor (enters values, uploads), approver (locks periods), admin (everything, and
+        accounts; without --pilot on every pilot). A pilot a user has no role on does not
+        exist for them. Every change to an account is in the access log (`piloteval audit`).
+
+          piloteval users add it-förvaltningen --role admin
+          piloteval users add anna --role editor --pilot vallingbyteamet < lösenord.txt
+          piloteval users grant anna --role approver --pilot vallingbyteamet
+          piloteval users grant styrgruppen --role reader --pilot vallingbyteamet --internal
+          piloteval users list
+          piloteval users token integration
+        """,
+        subcommands: [UsersAdd.self, UsersGrant.self, UsersList.self, UsersDisable.self, UsersResetPassword.self, UsersToken.self]
+    )
+
+    /// Who made a change from the command line, for the access log.
+    static var actor: String {
+        "cli:" + (ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "unknown")
+    }
+
+    /// The password on stdin's first line when stdin is not a terminal and holds one;
+    /// otherwise a generated one, which the caller prints once.
+    static func password() -> (password: String, generated: Bool) {
+        if isatty(FileHandle.standardInput.fileDescriptor) == 0,
+           let line = readLine(strippingNewline: true), !line.isEmpty {
+            return (line, false)
+        }
+        return (UserDirectory.generatedPassword(), true)
+    }
+
+    static func directory(_ options: DatabaseOptions) throws -> UserDirectory {
+        // An account may be the first thing a new server's database holds.
+        do {
+            return UserDirectory(try Database(path: options.path))
+        } catch {
+            throw Failure("cannot open database \(options.path): \(error)")
+        }
+    }
+}
+
+struct UsersAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add an account. The password is read from stdin's first line, or generated and printed once.")
+
+    @Argument(help: "The account's name (letters, digits, '.', '_', '-').") var name: String
+    @Option(help: "admin, editor, approver or reader.") var role: Role
+    @Option(help: ArgumentHelp("A pilot (model id) the role holds on; repeat for several. None: every pilot.", valueName: "id"))
+    var pilot: [String] = []
+    @Flag(help: "A reader who sees the internal audience (small counts).") var `internal` = false
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try reportingFailures {
+            let (password, generated) = UsersCommand.password()
+            do {
+                try UsersCommand.directory(database).add(name: name, password: password, role: role, pilots: pilot,
+                                                         internalAudience: `internal`, actor: UsersCommand.actor)
+            } catch let error as AccountError {
+                throw Failure(error.description)
+            }
+            print("added \(name): \(role.rawValue) on \(pilot.isEmpty ? "every pilot" : pilot.joined(separator: ", "))")
+            if generated { print("password (shown once): \(password)") }
+        }
+    }
+}
+
+struct UsersGrant: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "grant", abstract: "Give an account a role on a pilot (roles add up).")
+
+    @Argument(help: "The account's name.") var name: String
+    @Option(help: "admin, editor, approver or reader.") var role: Role
+    @Option(help: ArgumentHelp("The pilot (model id); without it, every pilot.", valueName: "id")) var pilot: String?
+    @Flag(help: "A reader who sees the internal audience (small counts).") var `internal` = false
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try reportingFailures {
+            do {
+                try UsersCommand.directory(database).grant(name: name, role: role, pilot: pilot, internalAudience: `internal`,
+                                                           actor: UsersCommand.actor)
+            } catch let error as AccountError {
+                throw Failure(error.description)
+            }
+            print("\(name): \(role.rawValue) on \(pilot ?? "every pilot")\(`internal` ? " (internal audience)" : "")")
+        }
+    }
+}
+
+struct UsersList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the accounts and their roles.")
+
+    @Option(help: "table or json.") var format: ResultFormat = .table
+    @OptionGroup var database: DatabaseOptions
+
+    struct Listing: Encodable {
+        let name: String
+        let disabled: Bool
+        let created: String
+        let roles: [Grant]
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let users = try UserDirectory(try openDatabase(database, readOnly: true)).list()
+            if format == .json {
+                print(try ResultOutput.json(users.map { Listing(name: $0.name, disabled: $0.disabled, created: $0.createdAt, roles: $0.grants) }),
+                      terminator: "")
+                return
+            }
+            if users.isEmpty {
+                Console.error("no accounts: `piloteval serve` runs in local mode (the printed link); add one with `piloteval users add NAME --role admin`")
+                return
+            }
+            var table = TableBlock(header: [["account", "roles", "state", "added"].map { TableBlock.Cell($0) }],
+                                   rows: users.map { u in
+                [TableBlock.Cell(u.name, isRowHeader: true),
+                 TableBlock.Cell(u.grants.map { "\($0.role.rawValue) on \($0.pilot ?? "every pilot")\($0.internal ? " (internal)" : "")" }
+                    .joined(separator: "; ")),
+                 TableBlock.Cell(u.disabled ? "disabled" : "active"), TableBlock.Cell(u.createdAt)]
+            })
+            table.alignments = [.left, .left, .left, .left]
+            print(PlainTextWriter().render([.table(table)]), terminator: "")
+        }
+    }
+}
+
+struct UsersDisable: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "disable", abstract: "Disable an account: no sign-in, its API tokens removed.")
+
+    @Argument(help: "The account's name.") var name: String
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try reportingFailures {
+            do { try UsersCommand.directory(database).disable(name: name, actor: UsersCommand.actor) } catch let error as AccountError {
+                throw Failure(error.description)
+            }
+            print("disabled \(name)")
+        }
+    }
+}
+
+struct UsersResetPassword: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reset-password",
+        abstract: "Set a new password (stdin's first line, or generated and printed once); lifts a lock from failed sign-ins.")
+
+    @Argument(help: "The account's name.") var name: String
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try reportingFailures {
+            let (password, generated) = UsersCommand.password()
+            do { try UsersCommand.directory(database).resetPassword(name: name, password: password, actor: UsersCommand.actor) } catch let error as AccountError {
+                throw Failure(error.description)
+            }
+            print("new password set for \(name)")
+            if generated { print("password (shown once): \(password)") }
+        }
+    }
+}
+
+struct UsersToken: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token",
+        abstract: "Make an API token for an account (Authorization: Bearer T); printed once, as the last word, and stored hashed.")
+
+    @Argument(help: "The account's name.") var name: String
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try reportingFailures {
+            let token: String
+            do { token = try UsersCommand.directory(database).makeToken(name: name, actor: UsersCommand.actor) } catch let error as AccountError {
+                throw Failure(error.description)
+            }
+            print("API token for \(name) (shown once; keep it as you would a password): \(token)")
+        }
+    }
+}
+
+extension Role: ExpressibleByArgument {}
