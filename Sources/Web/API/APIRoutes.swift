@@ -49,8 +49,9 @@ struct APIRoutes: Sendable {
             json(Data(OpenAPIDocument.text.utf8))
         }
         // model list --format json
-        read(api, "models") { _, _ in
-            try await answer { db in try ResultJSON.data(try ModelCatalog(db).listings()) }
+        read(api, "models") { _, context in
+            let user = context.user
+            return try await answer { db in try ResultJSON.data(try ModelCatalog(db).listings().filter { user?.sees($0.id) ?? true }) }
         }
         // model show ID --format json
         read(api, "models/:id") { _, context in
@@ -61,7 +62,7 @@ struct APIRoutes: Sendable {
         }
         // indicators status --model ID [--period P] --format json
         read(api, "models/:id/indicators/status") { request, context in
-            let id = try modelID(context)
+            let id = try teamRead(context)
             let period = try period(request)
             return try await answer { db in
                 let versioned = try ModelCatalog(db).resolveVersioned(id)
@@ -75,7 +76,7 @@ struct APIRoutes: Sendable {
         }
         // indicators trend --model ID [--indicator I] --format json
         read(api, "models/:id/indicators/trend") { request, context in
-            let id = try modelID(context)
+            let id = try teamRead(context)
             let indicator = request.uri.queryParameters.get("indicator")
             return try await answer { db in
                 let versioned = try ModelCatalog(db).resolveVersioned(id)
@@ -91,8 +92,12 @@ struct APIRoutes: Sendable {
         }
         // cases compare --model ID --outcome O [--design D] [--by gender] --format json
         read(api, "models/:id/cases/compare") { request, context in
-            let id = try modelID(context)
+            let id = try teamRead(context)
             let query = request.uri.queryParameters
+            if let user = context.user {
+                let what = "cases compare" + (query.get("outcome").map { ": \($0)" } ?? "")
+                try await services.data.write { db in try AccessLog(db).record(user: user.name, action: "view", pilot: id, what: what) }
+            }
             guard let outcome = query.get("outcome"), !outcome.isEmpty else {
                 throw WebError.badRequest("give the outcome: ?outcome=NAME (for example days_to_assessment)")
             }
@@ -162,6 +167,16 @@ struct APIRoutes: Sendable {
         guard let raw = context.parameters.get("id"), !raw.isEmpty else { throw WebError.notFound("no model id") }
         guard let id = try? context.modelID() else {
             throw WebError.notFound("no stored model with id \"\(raw.removingPercentEncoding ?? raw)\"")
+        }
+        return id
+    }
+
+    /// A read whose JSON carries every count (no public form of it exists yet, DESIGN §8):
+    /// the pilot's team and readers granted the internal audience; other readers get 403.
+    func teamRead(_ context: WebContext) throws -> String {
+        let id = try modelID(context)
+        guard context.audience(for: id) == .internal else {
+            throw WebError.forbidden("this read shows small counts and has no public form yet; it is for the pilot's team (or a reader granted the internal audience)")
         }
         return id
     }

@@ -163,6 +163,7 @@ struct WriteAPIRoutes: Sendable {
         guard let action = query.get("action"), ["ready", "lock", "unlock"].contains(action) else {
             throw WebError.badRequest("give ?action=ready, lock or unlock")
         }
+        if action != "ready" { try context.require(.approver, on: id) }
         let reason = String(IdentityNumberScanner.masking(query.get("reason") ?? "").prefix(500))
         if action == "unlock", reason.trimmingCharacters(in: .whitespaces).isEmpty {
             throw WebError.badRequest("unlocking needs a reason: ?reason=…")

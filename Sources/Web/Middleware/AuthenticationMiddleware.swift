@@ -1,3 +1,4 @@
+import Accounts
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -12,24 +13,35 @@ import LogicModel
 /// script, which carry no data. A browser's unsafe request must also send the
 /// session's CSRF token (form field `_csrf` or header `X-CSRF-Token`).
 ///
-/// Accounts (part 3) add a second way in (`POST /login`) and a second kind of bearer
-/// token; both end in the same `WebContext` fields.
+/// With accounts (issue 24) the printed link's token is off: people sign in at `/login`
+/// (a new session id each time), API clients send a user's token from `users token`,
+/// and the account is read again on every request, so a disabled account or a removed
+/// role takes effect at once. A page asked for without a session leads to the sign-in.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = WebContext
     let token: AccessToken
     let sessions: SessionStore
+    let accounts: AccountsState
     /// Whether cookies get `Secure` (behind TLS).
     let secureCookies: Bool
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
+        context.method = request.method
         let query = request.uri.queryParameters
         let requestedLanguage = query.get("lang").flatMap(Language.init(rawValue:))
 
         if Assets.names.contains(request.uri.path) { return try await next(request, context) }
+        let accountsMode = try await accounts.exist()
+
+        // The sign-in page is open to all (its own route checks the form and the origin).
+        if accountsMode, request.uri.path == "/login", request.method != .delete {
+            context.language = requestedLanguage ?? .sv
+            return try await next(request, context)
+        }
 
         if let offered = query.get("token") {
-            guard request.method == .get || request.method == .head, token.matches(offered) else {
+            guard !accountsMode, request.method == .get || request.method == .head, token.matches(offered) else {
                 throw WebError.unauthorized
             }
             let session = await sessions.create(language: requestedLanguage ?? .sv)
@@ -40,8 +52,12 @@ struct AuthenticationMiddleware: RouterMiddleware {
 
         if let authorization = request.headers[.authorization] {
             let parts = authorization.split(separator: " ", maxSplits: 1)
-            guard parts.count == 2, parts[0].lowercased() == "bearer", token.matches(parts[1]) else {
-                throw WebError.unauthorized
+            guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw WebError.unauthorized }
+            if accountsMode {
+                guard let user = try await accounts.user(token: String(parts[1])) else { throw WebError.unauthorized }
+                context.user = user
+            } else {
+                guard token.matches(parts[1]) else { throw WebError.unauthorized }
             }
             context.bearer = true
             context.language = requestedLanguage ?? .sv
@@ -50,7 +66,16 @@ struct AuthenticationMiddleware: RouterMiddleware {
 
         guard let id = request.cookies[SessionStore.cookieName]?.value,
               let session = await sessions.session(id: id) else {
+            if accountsMode { return Self.toSignIn(request) }
             throw WebError.unauthorized
+        }
+        if accountsMode {
+            // A local-mode session ends once accounts exist; an account is read afresh.
+            guard let name = session.user, let user = try await accounts.user(named: name) else {
+                await sessions.end(id: session.id)
+                return Self.toSignIn(request)
+            }
+            context.user = user
         }
         var request = request
         if ![.get, .head, .options].contains(request.method) {
@@ -62,6 +87,15 @@ struct AuthenticationMiddleware: RouterMiddleware {
         context.session = session
         context.language = requestedLanguage ?? session.language
         return try await next(request, context)
+    }
+
+    /// A page leads to the sign-in (and back here after it); the API and forms get 401.
+    static func toSignIn(_ request: Request) -> Response {
+        guard request.method == .get || request.method == .head, !request.uri.path.hasPrefix("/api/") else {
+            return Problem(status: .unauthorized, detail: "sign in first: POST /login, or send Authorization: Bearer T").response()
+        }
+        let next = request.uri.path == "/" ? "" : "?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        return Response.redirect(to: "/login" + next, type: .normal)
     }
 
     func cookie(_ id: String) -> String {

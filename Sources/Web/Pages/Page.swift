@@ -40,10 +40,11 @@ struct Page {
             "switchLabel": s("lang.switch"),
             "switchLang": s("lang.switch.code"),
             "switchHref": path + "?lang=" + s("lang.switch.code"),
-            "footer": s("footer.local"),
+            "footer": session?.user.map { s("footer.signed_in", ["user": $0]) } ?? s("footer.local"),
             "appName": s("app.name"),
         ]
         if internalAudience { context["marking"] = s("marking.internal") }
+        if session?.user != nil { context["signOut"] = s("logout.title") }
         // The overview's heading is the model's name, in the language the model is written in.
         if let model, current == "overview", let lang = model.languageAttribute(on: language) { context["titleLang"] = lang }
         if let model {
@@ -123,7 +124,7 @@ struct Page {
     {{{body}}}
     </main>
     <footer class="site">
-    <p>{{footer}} <a href="/accessibility">{{accessibility}}</a></p>
+    <p>{{footer}}{{#signOut}} <a href="/logout">{{signOut}}</a> ·{{/signOut}} <a href="/accessibility">{{accessibility}}</a></p>
     </footer>
     </body>
     </html>

@@ -17,6 +17,7 @@ struct EntryRoutes: Sendable {
 
     func register(on router: Router<WebContext>) {
         router.get("/models/:id/entry") { request, context in
+            try context.require(.editor, on: try context.modelID())
             var notice: String?
             if let session = context.session { notice = await services.sessions.takeNotice(for: session.id) }
             let chosen = request.uri.queryParameters.get("period")
@@ -197,6 +198,7 @@ struct EntryRoutes: Sendable {
             state.errors["reason"] = s("entry.approval.reason.missing")
             return try await page(request, context, periodText: period.text, state: state, status: .unprocessableContent)
         }
+        if action != "ready" { try context.require(.approver, on: id) }
         let actor = context.actor
         do {
             try await services.data.write { db in

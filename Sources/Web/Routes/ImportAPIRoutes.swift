@@ -20,9 +20,20 @@ struct ImportAPIRoutes: Sendable {
             guard let text = context.parameters.get("import"), let id = Int(text) else {
                 throw WebError.notFound("no import id")
             }
-            let actor = context.actor
+            let actor = context.actor, user = context.user
             do {
-                let undone = try await services.data.write { db in try ImportUndo.run(db, id, actor: actor) }
+                let undone = try await services.data.write { db -> UndoneImport in
+                    if let user {
+                        // An import of a pilot the account has no role on does not exist for it. An
+                        // import whose target is not a pilot (a survey wave under its instrument, a
+                        // case extract) is undone by an editor on every pilot.
+                        let target = try ImportLog(db).list().first { $0.id == id }?.target ?? ""
+                        let pilot = try ModelCatalog(db).list().contains { $0.id == target } ? target : "\u{1F}"
+                        guard user.sees(pilot) else { throw ImportLogError.noSuchImport(id) }
+                        guard user.may(.editor, on: pilot) else { throw WebError.forbidden("your role does not allow undoing import \(id)") }
+                    }
+                    return try ImportUndo.run(db, id, actor: actor)
+                }
                 return json(try ResultJSON.data(UndoListing(undone)), status: .ok)
             } catch let error as ImportLogError {
                 throw WebError.notFound(error.description)

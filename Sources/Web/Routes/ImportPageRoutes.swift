@@ -19,6 +19,7 @@ struct ImportPageRoutes: Sendable {
 
     func register(on router: Router<WebContext>) {
         router.get("/models/:id/imports") { request, context in
+            try context.require(.editor, on: try context.modelID())
             var notice: String?
             if let session = context.session { notice = await services.sessions.takeNotice(for: session.id) }
             return try await page(request, context, notice: notice)

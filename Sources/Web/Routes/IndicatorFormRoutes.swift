@@ -19,11 +19,13 @@ struct IndicatorFormRoutes: Sendable {
     func register(on router: Router<WebContext>) {
         router.get("/models/:id/logic-model/indicators/new") { request, context in
             let id = try context.modelID()
+            try context.require(.editor, on: id)
             let version = try await services.data.read { db in try ModelCatalog(db).resolveStored(id).1.version }
             return try await page(request, context, form: IndicatorForm(), existing: nil, version: version)
         }
         router.get("/models/:id/logic-model/indicators/:indicator") { request, context in
             let id = try context.modelID()
+            try context.require(.editor, on: id)
             let indicatorID = context.parameters.get("indicator") ?? ""
             let found = try await services.data.read { db -> (Indicator, Int)? in
                 let (model, document) = try ModelCatalog(db).resolveStored(id)

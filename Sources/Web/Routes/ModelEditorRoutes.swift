@@ -17,6 +17,7 @@ struct ModelEditorRoutes: Sendable {
     func register(on router: Router<WebContext>) {
         router.get("/models/:id/logic-model/edit") { request, context in
             let id = try context.modelID()
+            try context.require(.editor, on: id)
             let (text, version) = try await services.data.read { db -> (String, Int) in
                 let (_, document) = try ModelCatalog(db).resolveStored(id)
                 return (document.content, document.version)

@@ -12,9 +12,13 @@ struct NewModelRoutes: Sendable {
 
     func register(on router: Router<WebContext>) {
         router.get("/models/new") { request, context in
-            page(request, context, values: [:], errors: [:])
+            try Self.requireAdmin(context)
+            return page(request, context, values: [:], errors: [:])
         }
-        router.post("/models/new") { request, context in try await create(request, context) }
+        router.post("/models/new") { request, context in
+            try Self.requireAdmin(context)
+            return try await create(request, context)
+        }
     }
 
     func page(_ request: Request, _ context: WebContext, values: [String: String], errors: [String: String],
@@ -76,5 +80,11 @@ struct NewModelRoutes: Sendable {
         case .refused(let errors):
             return page(request, context, values: values, errors: errors, status: .unprocessableContent)
         }
+    }
+
+    /// A new pilot is a new pilot for everyone's lists: an admin on every pilot makes it
+    /// (local mode: the one user).
+    static func requireAdmin(_ context: WebContext) throws {
+        if let user = context.user, !user.isGlobalAdmin { throw WebError.forbidden(WebStrings(context.language)("error.forbidden")) }
     }
 }

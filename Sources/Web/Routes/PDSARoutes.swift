@@ -15,12 +15,14 @@ struct PDSARoutes: Sendable {
 
     func register(on router: Router<WebContext>) {
         router.get("/models/:id/cycles/new") { request, context in
+            try context.require(.editor, on: try context.modelID())
             let today = CalendarDate.today()
             return try await page(request, context, form: PDSAForm(values: ["start": today.iso]), existing: nil, version: "")
         }
         router.get("/models/:id/cycles/:cycle") { request, context in
             guard let cycleID = context.parameters.get("cycle") else { throw WebError.notFound(WebStrings(context.language)("error.not_found")) }
             let id = try context.modelID()
+            try context.require(.editor, on: id)
             let found = try await services.data.read { db -> (PDSACycle, Int)? in
                 let model = try ModelCatalog(db).resolve(id)
                 guard let stored = try DocumentStore(db).latest(kind: PDSACatalog.kind, id: cycleID) else { return nil }

@@ -27,7 +27,7 @@ struct PageRoutes: Sendable {
         router.get("/models/:id") { request, context in try await cached(request, context) {
             let id = try modelID(context)
             let chosen = try periodParameter(request, context)
-            let language = context.language, toolVersion = services.configuration.toolVersion
+            let language = context.language, toolVersion = services.configuration.toolVersion, audience = context.audience(for: id)
             let data = try await services.data.read { db -> OverviewPage.Data in
                 let (versioned, data, period) = try PagePeriod.choose(db, modelID: id)
                 return OverviewPage.Data(
@@ -36,11 +36,12 @@ struct PageRoutes: Sendable {
                                                           observations: data.observations, indicator: nil,
                                                           earlierVersions: data.versions),
                     computed: Set(versioned.model.indicators.filter { $0.data != nil }.map(\.id)),
-                    signals: try Self.improvement(db, versioned.model, language: language, toolVersion: toolVersion).measures
+                    signals: try Self.improvement(db, versioned.model, language: language, audience: audience, toolVersion: toolVersion).measures
                         .map { OverviewPage.signal($0, model: versioned.model, s: WebStrings(language)) },
                     textLanguage: versioned.model.language)
             }
-            let before = OverviewPage.content(data, language: language)
+            // The tiles show values as entered, small counts and all: the pilot's team only.
+            let before = context.audience(for: id) == .internal ? OverviewPage.content(data, language: language) : PageContent()
             return try await sectionPage(request, context, current: "overview", selection: Self.overview,
                                          period: chosen ?? data.status?.period, before: before)
         } }
@@ -59,9 +60,16 @@ struct PageRoutes: Sendable {
         // The final report's comparison, then a form to look closer: one outcome in any
         // design (adjusted with its balance, difference-in-differences with its pre-trend,
         // the pilot ranked among units), in the reader's language.
-        router.get("/models/:id/pilot-vs-line") { request, context in try await cached(request, context) {
+        router.get("/models/:id/pilot-vs-line") { request, context in
+            // A view of case-derived results: in the access log, whoever looks (cached or not).
+            try await logView(context, pilot: try modelID(context), what: "pilot vs line" + (request.uri.queryParameters.get("outcome").map { ": \($0)" } ?? ""))
+            return try await cached(request, context) {
             let id = try modelID(context)
             let query = request.uri.queryParameters
+            // The closer look shows every count: the pilot's team only (a reader sees the report's section).
+            guard context.audience(for: id) == .internal else {
+                return try await sectionPage(request, context, current: "pilot_vs_line", selection: .init(kind: .final, keys: ["6.pilot_vs_line"]))
+            }
             let chosen = query.get("outcome"), design = PilotVsLinePage.design(query.get("design"))
             let language = context.language
             let (form, results) = try await services.data.read { db -> (String, PageContent) in
@@ -82,7 +90,7 @@ struct PageRoutes: Sendable {
         router.get("/models/:id/readiness") { request, context in try await cached(request, context) {
             let id = try modelID(context)
             let language = context.language
-            let minGroup = SuppressionRule(audience: .internal).minimumGroup
+            let minGroup = SuppressionRule(audience: context.audience(for: id)).minimumGroup
             let closer = try await services.data.read { db in
                 try ReadinessPage.closerLook(db, modelID: id, minGroup: minGroup, language: language)
             }
@@ -144,9 +152,10 @@ struct PageRoutes: Sendable {
 
     /// The improvement measures' run charts as the final report computes them (its
     /// section's own function), for the overview's signals.
-    static func improvement(_ db: Database, _ model: LogicModel, language: Language, toolVersion: String) throws -> RunChartSection.Result {
+    static func improvement(_ db: Database, _ model: LogicModel, language: Language, audience: Audience,
+                            toolVersion: String) throws -> RunChartSection.Result {
         let input = try PageReport.input(db, modelID: model.id, kind: .final, language: language, period: nil,
-                                         audience: .internal, toolVersion: toolVersion)
+                                         audience: audience, toolVersion: toolVersion)
         return try RunChartSection().compute(input.context(db))
     }
 
@@ -158,14 +167,15 @@ struct PageRoutes: Sendable {
     /// A page built once per address, language and state of the data (`PageCache`).
     func cached(_ request: Request, _ context: WebContext, _ build: @escaping @Sendable () async throws -> Page) async throws -> Response {
         let key = PageCache.Key(path: request.uri.path, query: request.uri.query ?? "", language: context.language.rawValue,
-                                dataVersion: services.data.version())
+                                dataVersion: services.data.version(), viewer: context.user?.name ?? "")
         let bytes = try await services.pages.page(key) { try await build().html() }
         return Page.response(bytes: bytes, language: context.language)
     }
 
     func start(_ request: Request, _ context: WebContext) async throws -> Page {
         let s = WebStrings(context.language)
-        let cards = try await services.data.read { db in try StartPage.cards(db) }
+        let user = context.user
+        let cards = try await services.data.read { db in try StartPage.cards(db).filter { user?.sees($0.id) ?? true } }
         return Page(title: s("start.title"), language: context.language, body: StartPage.body(cards, s),
                     session: context.session, path: "/")
     }
@@ -176,8 +186,9 @@ struct PageRoutes: Sendable {
         let id = try modelID(context)
         let language = context.language
         let period = try period ?? periodParameter(request, context)
+        let audience = context.audience(for: id)
         let key = PageDocuments.Key(model: id, kind: selection.kind, language: language, period: period?.description,
-                                    audience: .internal, dataVersion: services.data.version())
+                                    audience: audience, dataVersion: services.data.version())
         let data = services.data, toolVersion = services.configuration.toolVersion
         let built: BuiltReport, model: PageModel
         do {
@@ -185,7 +196,7 @@ struct PageRoutes: Sendable {
             built = try await services.documents.report(key) {
                 try await data.read { db in
                     try PageReport.build(db, modelID: id, kind: selection.kind, language: language, period: period,
-                                         audience: .internal, toolVersion: toolVersion)
+                                         audience: audience, toolVersion: toolVersion)
                 }
             }
         } catch is CatalogError {
@@ -196,10 +207,16 @@ struct PageRoutes: Sendable {
         return Page(title: title, language: language,
                     body: (before + ReportSectionPage.content(built, selection, language: language) + after).html(language),
                     session: context.session, model: model, current: current,
-                    path: request.uri.path, internalAudience: true)
+                    path: request.uri.path, internalAudience: audience == .internal)
     }
 
     func modelID(_ context: WebContext) throws -> String { try context.modelID() }
+
+    /// A look at case-derived results, for the access log (accounts mode; local mode has one user).
+    func logView(_ context: WebContext, pilot: String, what: String) async throws {
+        guard let user = context.user else { return }
+        try await services.data.write { db in try AccessLog(db).record(user: user.name, action: "view", pilot: pilot, what: what) }
+    }
 
     func periodParameter(_ request: Request, _ context: WebContext) throws -> Period? {
         guard let text = request.uri.queryParameters.get("period"), !text.isEmpty else { return nil }

@@ -24,9 +24,15 @@ struct ReportRoutes: Sendable {
         router.get("/models/:id/reports/:report") { request, context in try await reportPage(request, context, verification: nil) }
         router.post("/models/:id/reports/:report/verify") { request, context in try await verify(request, context) }
         router.get("/models/:id/reports/:report/:file") { request, context in try await download(request, context) }
-        router.get("/api/v1/reports") { request, _ in
+        router.get("/api/v1/reports") { request, context in
             let model = request.uri.queryParameters.get("model")
-            let listing = try await services.data.read { db in try ReportArchive(db).list(modelID: model).map(ReportListing.init) }
+            let user = context.user
+            let listing = try await services.data.read { db in
+                // An account lists the reports of its pilots, internal ones only with the internal audience.
+                try ReportArchive(db).list(modelID: model).filter { r in
+                    user.map { $0.sees(r.modelID) && ($0.seesInternal(r.modelID) || r.audience == Audience.public.rawValue) } ?? true
+                }.map(ReportListing.init)
+            }
             var headers = HTTPFields()
             headers[.contentType] = "application/json"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try ResultJSON.data(listing))))
@@ -44,8 +50,9 @@ struct ReportRoutes: Sendable {
     func listPage(_ request: Request, _ context: WebContext, form: ReportForm, error: String?,
                   status: HTTPResponse.Status) async throws -> Response {
         let id = try modelID(context)
+        let shown = Self.shown(context, pilot: id)
         let (model, reports) = try await services.data.read { db -> (PageModel, [ArchivedReport]) in
-            (PageModel(try ModelCatalog(db).resolve(id)), try ReportArchive(db).list(modelID: id))
+            (PageModel(try ModelCatalog(db).resolve(id)), try ReportArchive(db).list(modelID: id).filter(shown))
         }
         let s = WebStrings(context.language)
         let body = ReportsPage.body(modelID: id, reports: reports, form: form, error: error,
@@ -102,7 +109,7 @@ struct ReportRoutes: Sendable {
             (PageModel(try ModelCatalog(db).resolve(id)), try ReportArchive(db).report(number))
         }
         let s = WebStrings(context.language)
-        guard let report, report.modelID == id else { throw WebError.notFound(s("error.not_found")) }
+        guard let report, report.modelID == id, Self.shown(context, pilot: id)(report) else { throw WebError.notFound(s("error.not_found")) }
         let body = ReportsPage.detail(report, verification: verification, csrf: context.session?.csrfToken ?? "",
                                       s: s, language: context.language)
         return Page(title: ReportsPage.title(report, s), language: context.language, body: body, session: context.session,
@@ -132,7 +139,12 @@ struct ReportRoutes: Sendable {
                   let data = try ReportArchive(db).file(number, format.stored) else { return nil }
             return (report, data)
         }
-        guard let (report, stored) = found else { throw WebError.notFound(s("error.not_found")) }
+        guard let (report, stored) = found, Self.shown(context, pilot: id)(report) else { throw WebError.notFound(s("error.not_found")) }
+        if let user = context.user {
+            try await services.data.write { db in
+                try AccessLog(db).record(user: user.name, action: "download", pilot: id, what: "report \(number) (\(report.kind), \(report.audience)) as \(format.stored)")
+            }
+        }
         var data = stored
         if format == .pdf {
             do {
@@ -156,6 +168,12 @@ struct ReportRoutes: Sendable {
     }
 
     func modelID(_ context: WebContext) throws -> String { try context.modelID() }
+
+    /// Which kept reports an account sees: an internal one only with the internal audience.
+    static func shown(_ context: WebContext, pilot: String) -> @Sendable (ArchivedReport) -> Bool {
+        let internalAudience = context.audience(for: pilot) == .internal
+        return { internalAudience || $0.audience == Audience.public.rawValue }
+    }
 
     func reportNumber(_ context: WebContext) throws -> Int {
         guard let text = context.parameters.get("report"), let n = Int(text), n > 0 else {

@@ -18,6 +18,9 @@ final class PageCache: Sendable {
         var query: String
         var language: String
         var dataVersion: String
+        /// The account the page was built for ("" in local mode): what a page shows
+        /// depends on its roles (which pilots, which audience).
+        var viewer: String = ""
     }
 
     private struct Table {

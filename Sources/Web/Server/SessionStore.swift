@@ -3,7 +3,7 @@ import LogicModel
 
 /// A browser's session: made when someone opens the link with the token, carried by an
 /// HttpOnly, SameSite=Strict cookie. It holds the CSRF token every form must send back
-/// and the language the reader chose. Accounts (part 3) will add who is signed in.
+/// and the language the reader chose; with accounts, who signed in.
 public struct WebSession: Sendable, Equatable {
     public let id: String
     public let csrfToken: String
@@ -13,6 +13,8 @@ public struct WebSession: Sendable, Equatable {
     /// A sentence for the next page this session opens ("Imported: …"), shown once: what a
     /// redirect after a successful form would otherwise have to carry in its address.
     public var notice: String?
+    /// The account signed in (accounts mode); nil for a local-mode session.
+    public var user: String? = nil
 }
 
 /// Sessions in memory: a restart signs everyone out, which is what a local server
@@ -30,11 +32,12 @@ public actor SessionStore {
         self.absoluteTimeout = absoluteTimeout
     }
 
-    public func create(language: Language, now: Date = Date()) -> WebSession {
+    /// A new session (with a new id: a sign-in never keeps the id it came with).
+    public func create(language: Language, user: String? = nil, now: Date = Date()) -> WebSession {
         var generator = SystemRandomNumberGenerator()
         let session = WebSession(id: randomHex(bytes: 32, using: &generator),
                                  csrfToken: randomHex(bytes: 32, using: &generator),
-                                 language: language, createdAt: now, lastSeen: now, notice: nil)
+                                 language: language, createdAt: now, lastSeen: now, notice: nil, user: user)
         sessions[session.id] = session
         if sessions.count % 64 == 0 { expire(now: now) }
         return session

@@ -1,13 +1,15 @@
+import Accounts
 import HTTPTypes
 import Hummingbird
 import HummingbirdCore
 import Evaluation
 import LogicModel
+import Reports
 import Store
 
 /// What a request carries through the pipeline once it has passed authentication: who
 /// it is (a browser session, or an API client with a bearer token) and the language to
-/// answer in. Accounts (part 3) add the user and their roles here.
+/// answer in; with accounts, the signed-in user and their roles.
 public struct WebContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The browser session, when the request came with the session cookie.
@@ -17,6 +19,10 @@ public struct WebContext: RequestContext {
     public var bearer = false
     /// `?lang=` of this request, else the session's choice, else Swedish.
     public var language: Language = .sv
+    /// The account (a signed-in session or a user's API token); nil in local mode.
+    public var user: User?
+    /// The request's method (set by the authentication middleware), for the role a route needs.
+    public var method: HTTPRequest.Method = .get
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
@@ -38,9 +44,29 @@ extension WebContext {
         // The router hands the segment over as sent: `%C3%B6` for ö, `%2F` for /.
         let id = raw.removingPercentEncoding ?? raw
         guard !ModelCatalog.isPath(id) else { throw WebError.notFound(WebStrings(language)("error.model", ["id": id])) }
+        if let user {
+            // A pilot the account has no role on does not exist for it (no hint that it does).
+            guard user.sees(id) else { throw WebError.notFound(WebStrings(language)("error.model", ["id": id])) }
+            // Anything but reading needs an editor (an approver's steps are checked where they are taken).
+            if ![.get, .head, .options].contains(method), !user.may(.editor, on: id) {
+                throw WebError.forbidden(WebStrings(language)("error.forbidden"))
+            }
+        }
         return id
     }
 
-    /// Who makes a change, for the change log: the local user until accounts exist.
-    var actor: String { ChangeLog.localActor }
+    /// Refuses (403) unless the account may act as `role` on the pilot; local mode may all.
+    func require(_ role: Role, on pilot: String) throws {
+        if let user, !user.may(role, on: pilot) { throw WebError.forbidden(WebStrings(language)("error.forbidden")) }
+    }
+
+    /// The audience a reader of this pilot gets: internal in local mode and for the
+    /// pilot's team, public for a reader (DESIGN §8) unless an admin granted more.
+    func audience(for pilot: String) -> Audience {
+        guard let user else { return .internal }
+        return user.seesInternal(pilot) ? .internal : .public
+    }
+
+    /// Who makes a change, for the change log: the account, or the local user.
+    var actor: String { user?.name ?? ChangeLog.localActor }
 }

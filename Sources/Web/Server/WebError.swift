@@ -13,6 +13,8 @@ enum WebError: Error, Sendable {
     case unauthorized
     case csrf
     case notFound(String)
+    /// Signed in, but the role does not allow it (a reader saving values): 403.
+    case forbidden(String)
     case badRequest(String)
     /// A question the data cannot answer yet (no observations, no wave): 404 on the API,
     /// a page saying what is missing.
@@ -23,7 +25,7 @@ enum WebError: Error, Sendable {
     var status: HTTPResponse.Status {
         switch self {
         case .unauthorized: .unauthorized
-        case .csrf: .forbidden
+        case .csrf, .forbidden: .forbidden
         case .notFound, .noData: .notFound
         case .badRequest: .badRequest
         case .unavailable: .serviceUnavailable
@@ -72,7 +74,7 @@ struct ErrorMiddleware: RouterMiddleware {
         switch error {
         case .unauthorized: return s("error.unauthorized")
         case .csrf: return s("error.csrf")
-        case .notFound(let what), .badRequest(let what), .noData(let what), .unavailable(let what): return what
+        case .notFound(let what), .forbidden(let what), .badRequest(let what), .noData(let what), .unavailable(let what): return what
         }
     }
 

@@ -1,3 +1,4 @@
+import Accounts
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -36,6 +37,7 @@ public struct WebServer: Sendable {
     struct Services: Sendable {
         let configuration: Configuration
         let sessions: SessionStore
+        let accounts: AccountsState
         let documents: PageDocuments
         let pages: PageCache
         var data: WebData { configuration.data }
@@ -48,13 +50,15 @@ public struct WebServer: Sendable {
     /// The router with every page, the API and the middleware, in the order a request
     /// meets them: log, headers, errors, authentication, route.
     public func router() -> Router<WebContext> {
-        let services = Services(configuration: configuration, sessions: SessionStore(), documents: PageDocuments(), pages: PageCache())
+        let services = Services(configuration: configuration, sessions: SessionStore(), accounts: AccountsState(data: configuration.data),
+                                documents: PageDocuments(), pages: PageCache())
         let router = Router(context: WebContext.self)
         router.add(middleware: RequestLogMiddleware(log: configuration.log))
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorMiddleware(log: configuration.log))
         router.add(middleware: AuthenticationMiddleware(token: configuration.token, sessions: services.sessions,
-                                                        secureCookies: false))
+                                                        accounts: services.accounts, secureCookies: false))
+        AccountRoutes(services: services).register(on: router)
         PageRoutes(services: services).register(on: router)
         ReportRoutes(services: services).register(on: router)
         ImportAPIRoutes(services: services).register(on: router)
@@ -76,13 +80,15 @@ public struct WebServer: Sendable {
         var logger = Logger(label: "piloteval.serve")
         logger.logLevel = .warning
         let host = configuration.host, token = configuration.token
+        // With accounts the link carries no token: people sign in (DESIGN §8).
+        let accountsMode = try await configuration.data.read { db in try !UserDirectory(db).isEmpty() }
         let app = Application(
             router: router(),
             configuration: .init(address: .hostname(host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
                 let shownHost = host.contains(":") ? "[\(host)]" : host
-                onRunning("http://\(shownHost):\(port)/?token=\(token.value)")
+                onRunning("http://\(shownHost):\(port)/" + (accountsMode ? "" : "?token=\(token.value)"))
             },
             logger: logger)
         try await app.runService()

@@ -1,0 +1,155 @@
+import Accounts
+import Evaluation
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Store
+import Testing
+@testable import Web
+
+/// A shared server (issue 24): with accounts the link's token is off, people sign in, a
+/// pilot without a role does not exist for them, roles decide what they may do, readers
+/// get the public audience, and sign-ins, views and changes are in the access log.
+@Suite struct AccountsWebTests {
+    static let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+
+    /// Two pilots; anna edits vallingbyteamet, styr reads it, it-admin runs everything.
+    static func database() throws -> String {
+        let path = try CaseAndMeasureUploadTests.database()
+        let db = try Database(path: path)
+        _ = try ModelCatalog(db).add(path: PageTests.repository.appendingPathComponent("Models/familjeenheten-2022.yaml").path)
+        let users = UserDirectory(db, cost: 4)
+        try users.add(name: "anna", password: "annas långa lösenord", role: .editor, pilots: ["vallingbyteamet"], actor: "test")
+        try users.add(name: "styr", password: "styrgruppens lösenord", role: .reader, pilots: ["vallingbyteamet"], actor: "test")
+        try users.add(name: "it-admin", password: "administratörens ord", role: .admin, pilots: [], actor: "test")
+        return path
+    }
+
+    static func signIn(_ client: some TestClientProtocol, _ name: String, _ password: String) async throws -> String {
+        try await client.execute(uri: "/login", method: .post, headers: form,
+                                 body: EntryTests.form([("username", name), ("password", password)])) { response in
+            #expect(response.status == .seeOther)
+            return String(try #require(response.headers[.setCookie]).split(separator: ";")[0])
+        }
+    }
+
+    @Test func signingInReplacesTheLinkAndEveryTryIsLogged() async throws {
+        let path = try Self.database()
+        let app = AuthenticationTests.application(database: path)
+        try await app.test(.router) { client in
+            // The printed link's token is off; a page leads to the sign-in, the API answers 401.
+            try await client.execute(uri: "/?token=\(AuthenticationTests.token.value)", method: .get) { #expect($0.status == .unauthorized) }
+            try await client.execute(uri: "/api/v1/models", method: .get,
+                                     headers: [.authorization: "Bearer \(AuthenticationTests.token.value)"]) { #expect($0.status == .unauthorized) }
+            try await client.execute(uri: "/models/vallingbyteamet", method: .get) { response in
+                #expect(response.status == .seeOther && response.headers[.location] == "/login?next=%2Fmodels%2Fvallingbyteamet")
+            }
+            try await client.execute(uri: "/login?next=%2Fmodels%2Fvallingbyteamet", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(response.status == .ok && html.contains("name=\"username\"") && html.contains("type=\"password\""))
+                #expect(html.contains("name=\"next\" value=\"/models/vallingbyteamet\""))
+            }
+            // A wrong password and an unknown name answer alike, keeping the name typed.
+            for (name, password) in [("anna", "fel lösenord här"), ("okänd", "annas långa lösenord")] {
+                try await client.execute(uri: "/login", method: .post, headers: Self.form,
+                                         body: EntryTests.form([("username", name), ("password", password)])) { response in
+                    #expect(response.status == .unauthorized && response.headers[.setCookie] == nil)
+                    let html = String(buffer: response.body)
+                    #expect(html.contains("Fel användarnamn eller lösenord, eller så är kontot tillfälligt låst"))
+                    #expect(html.contains("value=\"\(name)\""))
+                }
+            }
+            // A cross-site post is refused by its origin.
+            try await client.execute(uri: "/login", method: .post, headers: Self.form + [.origin: "https://annan.example"],
+                                     body: EntryTests.form([("username", "anna"), ("password", "annas långa lösenord")])) {
+                #expect($0.status == .forbidden)
+            }
+            // Signing in starts a new session (never the one the browser came with), back to `next`.
+            let first = try await Self.signIn(client, "anna", "annas långa lösenord")
+            let second = try await client.execute(uri: "/login", method: .post, headers: Self.form + [.cookie: first],
+                                                  body: EntryTests.form([("username", "anna"), ("password", "annas långa lösenord"),
+                                                                         ("next", "/models/vallingbyteamet")])) { response in
+                #expect(response.headers[.location] == "/models/vallingbyteamet")
+                return String(try #require(response.headers[.setCookie]).split(separator: ";")[0])
+            }
+            #expect(first != second)
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: first]) { #expect($0.status == .seeOther) }
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: second]) { response in
+                let html = String(buffer: response.body)
+                #expect(response.status == .ok && html.contains("Inloggad som anna.") && html.contains("href=\"/logout\""))
+            }
+            // Signing out ends it (with the session's CSRF token, as every form).
+            let csrf = try await client.execute(uri: "/logout", method: .get, headers: [.cookie: second]) {
+                try EntryTests.hidden("_csrf", in: String(buffer: $0.body))
+            }
+            try await client.execute(uri: "/logout", method: .post, headers: Self.form + [.cookie: second],
+                                     body: EntryTests.form([("_csrf", csrf)])) { #expect($0.status == .seeOther) }
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: second]) { #expect($0.status == .seeOther) }
+        }
+        let log = try AccessLog(try Database(path: path, readOnly: true)).list().filter { !$0.action.hasPrefix("user_") }
+        #expect(log.map(\.action) == ["login_failed", "login_failed", "login", "login", "logout"])
+        #expect(log.map(\.user) == ["anna", "okänd", "anna", "anna", "anna"])
+    }
+
+    @Test func rolesDecideWhatExistsAndWhatMayBeDone() async throws {
+        let path = try Self.database()
+        let app = AuthenticationTests.application(database: path)
+        try await app.test(.router) { client in
+            let styr = try await Self.signIn(client, "styr", "styrgruppens lösenord")
+            // A pilot without a role does not exist: page, API, and the start page's list.
+            try await client.execute(uri: "/models/familjeenheten-2022", method: .get, headers: [.cookie: styr]) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: styr]) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("/models/vallingbyteamet") && !html.contains("/models/familjeenheten-2022"))
+            }
+            // A reader reads under the public audience: no internal marking, no entry form, no case-level API.
+            try await client.execute(uri: "/models/vallingbyteamet", method: .get, headers: [.cookie: styr]) { response in
+                #expect(response.status == .ok && !String(buffer: response.body).contains("Intern handling"))
+            }
+            try await client.execute(uri: "/models/vallingbyteamet/entry", method: .get, headers: [.cookie: styr]) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "/models/vallingbyteamet/pilot-vs-line", method: .get, headers: [.cookie: styr]) { #expect($0.status == .ok) }
+            // The editor: enters values, may not lock.
+            let anna = try await Self.signIn(client, "anna", "annas långa lösenord")
+            let html = try await client.execute(uri: EntryTests.page + "?period=2022-T3", method: .get, headers: [.cookie: anna]) { response in
+                #expect(response.status == .ok)
+                return String(buffer: response.body)
+            }
+            let csrf = try EntryTests.hidden("_csrf", in: html)
+            try await client.execute(uri: EntryTests.page, method: .post, headers: Self.form + [.cookie: anna],
+                                     body: EntryTests.form([("_csrf", csrf), ("period", "2022-T3"), ("version", try EntryTests.hidden("version", in: html)),
+                                                            ("action", "save"), ("value:I18:total", "12")])) { #expect($0.status == .seeOther) }
+            func approval(_ cookie: String, _ token: String, _ action: String) async throws -> HTTPResponse.Status {
+                try await client.execute(uri: EntryTests.page + "/approval", method: .post, headers: Self.form + [.cookie: cookie],
+                                         body: EntryTests.form([("_csrf", token), ("period", "2022-T3"), ("action", action)])) { $0.status }
+            }
+            #expect(try await approval(anna, csrf, "ready") == .seeOther)
+            #expect(try await approval(anna, csrf, "lock") == .forbidden)
+            // The reader may not save either (a forged form is refused by role, not only by CSRF).
+            let styrCSRF = try await client.execute(uri: "/logout", method: .get, headers: [.cookie: styr]) {
+                try EntryTests.hidden("_csrf", in: String(buffer: $0.body))
+            }
+            #expect(try await approval(styr, styrCSRF, "ready") == .forbidden)
+            // An approver role granted while signed in takes effect at once.
+            try UserDirectory(try Database(path: path), cost: 4).grant(name: "anna", role: .approver, pilot: "vallingbyteamet", actor: "it-admin")
+            #expect(try await approval(anna, csrf, "lock") == .seeOther)
+            // API: a user's token, its pilots only; the reader's case-level reads refused.
+            let token = try UserDirectory(try Database(path: path), cost: 4).makeToken(name: "styr", actor: "it-admin")
+            try await client.execute(uri: "/api/v1/models", method: .get, headers: [.authorization: "Bearer \(token)"]) { response in
+                let ids = (try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]])?.compactMap { $0["id"] as? String }
+                #expect(ids == ["vallingbyteamet"])
+            }
+            try await client.execute(uri: "/api/v1/models/familjeenheten-2022", method: .get,
+                                     headers: [.authorization: "Bearer \(token)"]) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/api/v1/models/vallingbyteamet/cases/compare?outcome=days_to_assessment", method: .get,
+                                     headers: [.authorization: "Bearer \(token)"]) { #expect($0.status == .forbidden) }
+            try UserDirectory(try Database(path: path), cost: 4).disable(name: "styr", actor: "it-admin")
+            try await client.execute(uri: "/api/v1/models", method: .get, headers: [.authorization: "Bearer \(token)"]) { #expect($0.status == .unauthorized) }
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: styr]) { #expect($0.status == .seeOther) }
+        }
+        let log = try AccessLog(try Database(path: path, readOnly: true)).list()
+        #expect(log.contains { $0.user == "styr" && $0.action == "view" && $0.pilot == "vallingbyteamet" && $0.what == "pilot vs line" })
+        #expect(log.contains { $0.user == "anna" && $0.action == "entry" } && log.contains { $0.user == "anna" && $0.action == "lock" })
+        #expect(try ChangeLog(try Database(path: path, readOnly: true)).list(modelID: "vallingbyteamet").first?.actor == "anna")
+    }
+}
