@@ -152,4 +152,45 @@ import Testing
         #expect(log.contains { $0.user == "anna" && $0.action == "entry" } && log.contains { $0.user == "anna" && $0.action == "lock" })
         #expect(try ChangeLog(try Database(path: path, readOnly: true)).list(modelID: "vallingbyteamet").first?.actor == "anna")
     }
+
+    @Test func anAdministratorReviewsTheAccessLog() async throws {
+        let path = try Self.database()
+        let app = AuthenticationTests.application(database: path)
+        try await app.test(.router) { client in
+            let styr = try await Self.signIn(client, "styr", "styrgruppens lösenord")
+            try await client.execute(uri: "/admin/audit", method: .get, headers: [.cookie: styr]) { #expect($0.status == .notFound) }
+            let admin = try await Self.signIn(client, "it-admin", "administratörens ord")
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: admin]) {
+                #expect(String(buffer: $0.body).contains("href=\"/admin/audit\">Åtkomstlogg</a>"))
+            }
+            try await client.execute(uri: "/admin/audit?user=styr", method: .get, headers: [.cookie: admin]) { response in
+                let html = String(buffer: response.body)
+                #expect(response.status == .ok && html.contains("Visar de 1 senaste av 1 poster."))
+                #expect(html.contains("<td>styr</td>") || html.contains(">styr</td>"))
+            }
+            try await client.execute(uri: "/admin/audit.csv", method: .get, headers: [.cookie: admin]) { response in
+                let lines = String(buffer: response.body).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+                #expect(lines.first == "id,at,user,action,pilot,what")
+                // Three accounts added, two sign-ins, the page view, this download.
+                #expect(lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[3] }
+                        == ["user_add", "user_add", "user_add", "login", "login", "view", "view"])
+            }
+            try await client.execute(uri: "/admin/audit?since=igår", method: .get, headers: [.cookie: admin]) { #expect($0.status == .badRequest) }
+        }
+    }
+
+    @Test func anAccountsSessionEndsSoonerThanALocalOne() async {
+        let store = SessionStore()
+        let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+        let local = await store.create(language: .sv, now: t0)
+        let account = await store.create(language: .sv, user: "anna", now: t0)
+        #expect(await store.session(id: account.id, now: t0.addingTimeInterval(29 * 60)) != nil)
+        // 31 idle minutes: the account's session has ended, the local one has not.
+        #expect(await store.session(id: account.id, now: t0.addingTimeInterval(29 * 60 + 31 * 60)) == nil)
+        #expect(await store.session(id: local.id, now: t0.addingTimeInterval(60 * 60)) != nil)
+        // Ten hours after sign-in, however busy.
+        let busy = await store.create(language: .sv, user: "anna", now: t0)
+        for minute in stride(from: 20, through: 600, by: 20) { _ = await store.session(id: busy.id, now: t0.addingTimeInterval(Double(minute) * 60)) }
+        #expect(await store.session(id: busy.id, now: t0.addingTimeInterval(601 * 60)) == nil)
+    }
 }

@@ -167,7 +167,9 @@ struct PageRoutes: Sendable {
     /// A page built once per address, language and state of the data (`PageCache`).
     func cached(_ request: Request, _ context: WebContext, _ build: @escaping @Sendable () async throws -> Page) async throws -> Response {
         let key = PageCache.Key(path: request.uri.path, query: request.uri.query ?? "", language: context.language.rawValue,
-                                dataVersion: services.data.version(), viewer: context.user?.name ?? "")
+                                dataVersion: services.data.version(),
+                                // The account and its roles: a role granted since is a new page.
+                                viewer: context.user.map { "\($0.name)|\($0.grants)" } ?? "")
         let bytes = try await services.pages.page(key) { try await build().html() }
         return Page.response(bytes: bytes, language: context.language)
     }
@@ -176,8 +178,11 @@ struct PageRoutes: Sendable {
         let s = WebStrings(context.language)
         let user = context.user
         let cards = try await services.data.read { db in try StartPage.cards(db).filter { user?.sees($0.id) ?? true } }
-        return Page(title: s("start.title"), language: context.language, body: StartPage.body(cards, s),
-                    session: context.session, path: "/")
+        var body = StartPage.body(cards, s)
+        if user?.isGlobalAdmin == true {
+            body += "<h2>\(HTMLText.escape(s("start.admin")))</h2>\n<p><a href=\"/admin/audit\">\(HTMLText.escape(s("audit.title")))</a></p>\n"
+        }
+        return Page(title: s("start.title"), language: context.language, body: body, session: context.session, path: "/")
     }
 
     func sectionPage(_ request: Request, _ context: WebContext, current: String,

@@ -27,9 +27,17 @@ public actor SessionStore {
     let idleTimeout: TimeInterval
     let absoluteTimeout: TimeInterval
 
-    public init(idleTimeout: TimeInterval = 8 * 3600, absoluteTimeout: TimeInterval = 24 * 3600) {
+    /// A signed-in account's session on a shared server ends sooner: after 30 idle minutes,
+    /// and 10 hours after sign-in (a working day) whatever happens (OWASP session management).
+    let accountIdleTimeout: TimeInterval
+    let accountAbsoluteTimeout: TimeInterval
+
+    public init(idleTimeout: TimeInterval = 8 * 3600, absoluteTimeout: TimeInterval = 24 * 3600,
+                accountIdleTimeout: TimeInterval = 30 * 60, accountAbsoluteTimeout: TimeInterval = 10 * 3600) {
         self.idleTimeout = idleTimeout
         self.absoluteTimeout = absoluteTimeout
+        self.accountIdleTimeout = accountIdleTimeout
+        self.accountAbsoluteTimeout = accountAbsoluteTimeout
     }
 
     /// A new session (with a new id: a sign-in never keeps the id it came with).
@@ -46,7 +54,8 @@ public actor SessionStore {
     /// The live session with this id, touched; nil when unknown or expired.
     public func session(id: String, now: Date = Date()) -> WebSession? {
         guard var s = sessions[id] else { return nil }
-        if now.timeIntervalSince(s.lastSeen) > idleTimeout || now.timeIntervalSince(s.createdAt) > absoluteTimeout {
+        let (idle, absolute) = s.user == nil ? (idleTimeout, absoluteTimeout) : (accountIdleTimeout, accountAbsoluteTimeout)
+        if now.timeIntervalSince(s.lastSeen) > idle || now.timeIntervalSince(s.createdAt) > absolute {
             sessions[id] = nil
             return nil
         }
@@ -70,7 +79,9 @@ public actor SessionStore {
     }
 
     private func expire(now: Date) {
-        sessions = sessions.filter { now.timeIntervalSince($0.value.lastSeen) <= idleTimeout
-            && now.timeIntervalSince($0.value.createdAt) <= absoluteTimeout }
+        sessions = sessions.filter { _, s in
+            let (idle, absolute) = s.user == nil ? (idleTimeout, absoluteTimeout) : (accountIdleTimeout, accountAbsoluteTimeout)
+            return now.timeIntervalSince(s.lastSeen) <= idle && now.timeIntervalSince(s.createdAt) <= absolute
+        }
     }
 }

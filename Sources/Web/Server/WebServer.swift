@@ -59,6 +59,7 @@ public struct WebServer: Sendable {
         router.add(middleware: AuthenticationMiddleware(token: configuration.token, sessions: services.sessions,
                                                         accounts: services.accounts, secureCookies: false))
         AccountRoutes(services: services).register(on: router)
+        AuditRoutes(services: services).register(on: router)
         PageRoutes(services: services).register(on: router)
         ReportRoutes(services: services).register(on: router)
         ImportAPIRoutes(services: services).register(on: router)
