@@ -40,7 +40,8 @@ extension IndicatorStatusReport {
             row.append(TableBlock.Cell(i.cityTarget.map { $0.rule.text + ($0.interim ? " (\($0.period))" : "") } ?? ""))
             row.append(TableBlock.Cell(i.cityTarget.map { IndicatorCells.status($0.status) } ?? ""))
             row.append(TableBlock.Cell(i.warnings.isEmpty ? "" : "⚠"))
-            row.append(TableBlock.Cell(!anyComputed ? "" : i.valueSource != nil ? "computed"
+            row.append(TableBlock.Cell(!anyComputed ? "" : i.valueSource != nil
+                                       ? "computed" + (i.valuePeriod.map { " (\($0), wave \(i.valueSource?.wave ?? "?"))" } ?? "")
                                        : i.sourceImport.map { "import \($0)" + (i.sourceLine.map { ", line \($0)" } ?? "") } ?? ""))
             rows.append(row)
         }

@@ -114,6 +114,18 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         return context.strings("placeholder.value")
     }
 
+    /// "enkät mars 2022": the survey round a yearly value read for a tertial comes from
+    /// (`IndicatorStatusRow.valuePeriod`); nil for a value of the period itself.
+    static func waveLabel(_ wave: String?, context: ReportContext) -> String? {
+        guard let wave else { return nil }
+        let named = (Period(parsing: wave) ?? Period(parsing: wave.prefix(7))).map(context.numbers.period) ?? wave
+        return context.strings("indicators.wave", ["wave": named])
+    }
+
+    static func waveLabel(_ row: IndicatorStatusRow, context: ReportContext) -> String? {
+        row.valuePeriod == nil ? nil : waveLabel(row.valueSource?.wave, context: context)
+    }
+
     static func suppressedText(_ note: String?, unit: IndicatorUnit, _ s: ReportStrings) -> String {
         unit == .count && note == IndicatorFigureSuppression.smallNote ? s("suppression.small") : s("suppression.hidden")
     }
@@ -156,7 +168,8 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
                 let previous = Self.valueText(row.previousValue, unit: row.unit, context: context)
                     + (row.previousValue.isDefined ? " (\(n.period(row.previousPeriod)))" : "")
                 return [TableBlock.Cell(Self.indicatorName(row, context: context), isRowHeader: true),
-                        TableBlock.Cell(Self.valueText(row.value, unit: row.unit, context: context)),
+                        TableBlock.Cell(Self.valueText(row.value, unit: row.unit, context: context)
+                                        + (Self.waveLabel(row, context: context).map { " (\($0))" } ?? "")),
                         TableBlock.Cell(previous),
                         TableBlock.Cell(changeText(row, context: context)),
                         TableBlock.Cell(Self.targetText(row.target, unit: row.unit, context: context)),
@@ -245,6 +258,8 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         if !differing.isEmpty { items.append(RichText(s("indicators.differs", ["goals": differing.joined(separator: ", ")]))) }
         let warned = status.indicators.filter { !$0.warnings.isEmpty }.map(\.id)
         if !warned.isEmpty { items.append(RichText(s("indicators.warnings", ["ids": warned.joined(separator: ", ")]))) }
+        let yearly = status.indicators.filter { $0.valuePeriod != nil }.map(\.id)
+        if !yearly.isEmpty { items.append(RichText(s("indicators.wave.note", ["ids": yearly.joined(separator: ", ")]))) }
         let events = status.indicators.filter(\.countsEvents).map(\.id)
         if !events.isEmpty { items.append(RichText(s("indicators.events", ["ids": events.joined(separator: ", ")]))) }
         if !status.removedIndicators.isEmpty {

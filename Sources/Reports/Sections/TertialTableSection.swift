@@ -41,9 +41,12 @@ public struct TertialTableSection: ReportSectionBuilder {
         public var assessment: String?
         /// True when a year target is read against a tertial (an interim reading).
         public var interim: Bool?
+        /// The survey wave (`2022-03`) when the outcome is the year's survey value read
+        /// for the tertial (`IndicatorStatusRow.valuePeriod`): printed "enkät mars 2022".
+        public var wave: String? = nil
 
         enum CodingKeys: String, CodingKey {
-            case indicator, title, unit, illustrative, outcome, boys, girls, previous, assessment, interim
+            case indicator, title, unit, illustrative, outcome, boys, girls, previous, assessment, interim, wave
             case unitTarget = "unit_target"
             case cityTarget = "city_target"
             case outcomeNote = "outcome_note"
@@ -123,6 +126,7 @@ public struct TertialTableSection: ReportSectionBuilder {
                     row.previousPeriod = s.previousPeriod.text
                     row.assessment = s.status.rawValue
                     row.interim = s.interim
+                    if s.valuePeriod != nil { row.wave = s.valueSource?.wave }
                 }
                 return row
             }
@@ -144,7 +148,7 @@ public struct TertialTableSection: ReportSectionBuilder {
         let header = ["tertial.col.indicator", "tertial.col.outcome", "tertial.col.boys", "tertial.col.girls",
                       "tertial.col.previous", "tertial.col.unit_target", "tertial.col.city_target",
                       "tertial.col.assessment", "tertial.col.analysis"].map { TableBlock.Cell(s($0)) }
-        var anyIllustrative = false, anySuppressed = false, anyInterim = false
+        var anyIllustrative = false, anySuppressed = false, anyInterim = false, yearly: [String] = []
         let hasData = result.goals.contains { $0.indicators.contains { $0.assessment != nil } }
         if hasData { blocks.append(.paragraph(RichText([.emphasis(s("indicators.symbols"))]))) }
         for goal in result.goals {
@@ -174,9 +178,11 @@ public struct TertialTableSection: ReportSectionBuilder {
                 anySuppressed = anySuppressed || [row.outcomeNote, row.boysNote, row.girlsNote, row.previousNote]
                     .contains { $0?.hasPrefix("suppressed") ?? false }
                 anyInterim = anyInterim || row.interim == true
+                let wave = IndicatorStatusSection.waveLabel(row.wave, context: context)
+                if wave != nil { yearly.append(row.indicator) }
                 let assessment = row.assessment.flatMap(TargetStatus.init(rawValue:))
                     .map { IndicatorStatusSection.statusText($0, interim: row.interim == true, s) } ?? dash
-                return [TableBlock.Cell(name, isRowHeader: true), TableBlock.Cell(value(row.outcome, row.outcomeNote)),
+                return [TableBlock.Cell(name, isRowHeader: true), TableBlock.Cell(value(row.outcome, row.outcomeNote) + (wave.map { " (\($0))" } ?? "")),
                         TableBlock.Cell(value(row.boys, row.boysNote)), TableBlock.Cell(value(row.girls, row.girlsNote)),
                         TableBlock.Cell(value(row.previous, row.previousNote)), TableBlock.Cell(row.unitTarget ?? dash),
                         TableBlock.Cell(row.cityTarget ?? dash), TableBlock.Cell(assessment),
@@ -200,6 +206,9 @@ public struct TertialTableSection: ReportSectionBuilder {
         }
         if anyInterim, let p = result.period.flatMap(Period.init(parsing:)) {
             blocks.append(.paragraph(RichText([.emphasis(s("indicators.interim", ["period": context.numbers.period(p)]))])))
+        }
+        if !yearly.isEmpty {
+            blocks.append(.paragraph(RichText([.emphasis(s("indicators.wave.note", ["ids": yearly.joined(separator: ", ")]))])))
         }
         if anySuppressed { blocks.append(.paragraph(RichText([.emphasis(s("suppression.note"))]))) }
         if anyIllustrative {
