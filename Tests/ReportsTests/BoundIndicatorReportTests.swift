@@ -113,7 +113,7 @@ import Testing
         let model: LogicModel
         let provenance: ReportRecord.ModelProvenance
 
-        init(readiness: Bool = true, cases: Bool = true) throws {
+        init(readiness: Bool = true, cases: Bool = true, surveyUnit: String? = nil) throws {
             directory = FileManager.default.temporaryDirectory.appendingPathComponent("piloteval-bound-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             database = try Database(path: directory.appendingPathComponent("test.db").path)
@@ -124,7 +124,8 @@ import Testing
                 return path
             }
             let instrument = try InstrumentCatalog(database).resolve(try write("bunden-readiness.yaml", BoundIndicatorReportTests.instrumentYAML))
-            let (stored, document) = try ModelCatalog(database).resolveStored(try write("bundet.yaml", BoundIndicatorReportTests.modelYAML))
+            let (stored, document) = try ModelCatalog(database).resolveStored(try write("bundet.yaml", BoundIndicatorReportTests.modelYAML.replacingOccurrences(
+                of: "comparison: [linjen]}", with: "comparison: [linjen]" + (surveyUnit.map { ", survey_unit: \($0)" } ?? "") + "}")))
             model = stored
             provenance = .init(id: document.id, name: stored.name, version: document.version, sha256: document.sha256)
             if readiness {
@@ -243,5 +244,71 @@ import Testing
         let json = try JSONEncoder().encode(report)
         #expect(String(decoding: json, as: UTF8.self).contains("\"value_period\":\"2022\""))
         #expect(try JSONDecoder().decode(IndicatorStatusReport.self, from: json) == report)
+    }
+
+    // MARK: - 2. Survey units as groups
+
+    /// Each unit is a group: 2022 Linjen 4,0, Teamet 4,8; the total is all units (4,4)
+    /// unless the model names the pilot's unit (`cohorts.survey_unit: Teamet`): then
+    /// 4,8, against Teamet's 2021 mean 3,0 → +1,8. The reports say which total it is.
+    @Test func surveyUnitsAreGroupsAndTheTotalIsSaid() throws {
+        let f = try Fixture()
+        let data = try IndicatorData.load(f.database, modelID: "bundet")
+        let year = Period(parsing: "2022")!
+        func value(_ d: IndicatorData, _ p: Period, _ g: String) -> Double? {
+            ObservationSet(d.observations).get("I1", p, g)?.value
+        }
+        #expect(value(data, year, "Teamet").map { abs($0 - 4.8) < 1e-12 } == true)
+        #expect(value(data, year, "Linjen").map { abs($0 - 4.0) < 1e-12 } == true)
+        #expect(value(data, year, "total").map { abs($0 - 4.4) < 1e-12 } == true)
+        #expect(ObservationSet(data.observations).get("I1", year, "total")?.computed?.total == .allUnits)
+
+        let context = f.context(.final, period: "2022")
+        let section = IndicatorStatusSection()
+        let result = try section.compute(context)
+        let blocks = section.blocks(result, for: .indicators, context: context)
+        #expect(Self.words(blocks).contains("Enkätvärdena (I1) är medelvärdet för alla enheter som svarat på enkäten"))
+        // The analyst's table lists the units under the table, and says the total.
+        let status = try #require(result.status)
+        let terminal = status.blocks(style: .terminal).compactMap { b -> String? in
+            if case .list(let l) = b { return l.items.map(\.plainText).joined(separator: "\n") } else { return nil }
+        }.joined(separator: "\n")
+        #expect(terminal.contains("I1  total: all units; Linjen 4.0, Teamet 4.8"))
+
+        let own = try Fixture(surveyUnit: "Teamet")
+        let ownData = try IndicatorData.load(own.database, modelID: "bundet")
+        #expect(value(ownData, year, "total").map { abs($0 - 4.8) < 1e-12 } == true)
+        #expect(value(ownData, Period(parsing: "2021")!, "total").map { abs($0 - 3.0) < 1e-12 } == true)
+        let source = ObservationSet(ownData.observations).get("I1", year, "total")?.computed
+        #expect(source?.total == .pilotUnit && source?.totalUnit == "Teamet")
+        #expect(source?.rule.hasPrefix("item mean of the pilot's own unit, Teamet, n = 5") == true, "\(source?.rule ?? "")")
+        let ownContext = own.context(.tertial, period: "2022-T3")
+        let tertial = TertialTableSection()
+        let ownResult = try tertial.compute(ownContext)
+        let i1 = try #require(ownResult.goals.first?.indicators.first { $0.indicator == "I1" })
+        #expect(i1.outcome.map { abs($0 - 4.8) < 1e-12 } == true && i1.previous.map { abs($0 - 3.0) < 1e-12 } == true)
+        let ownBlocks = tertial.blocks(ownResult, for: .tertialTable, context: ownContext)
+        #expect(Self.words(ownBlocks).contains("Enkätvärdena (I1) gäller pilotens egen enhet, Teamet"))
+        #expect(Self.row(try #require(Self.tables(ownBlocks).first), "I1")?[1] == "4,8 (enkät mars 2022)")
+    }
+
+    /// A unit of fewer than five respondents is neither a group nor in the total: X (5
+    /// respondents, a = 1…5, mean 3) is shown, Y (2 respondents, 7 and 7) is not, and the
+    /// total stays 3 — so Y cannot be worked out from the total and X.
+    @Test func aSmallUnitIsNoGroup() throws {
+        let instrument = Instrument(id: "r", name: "R", scale: ResponseScale(min: 1, max: 7),
+                                    items: [SurveyItem(key: "a", sv: "A")])
+        var respondents = (1...5).map { ReadinessRespondent(unit: "X", respondent: "x\($0)", answers: [Double($0)]) }
+        respondents += [ReadinessRespondent(unit: "Y", respondent: "y1", answers: [7]),
+                        ReadinessRespondent(unit: "Y", respondent: "y2", answers: [7])]
+        let wave = ReadinessBinding.Wave(data: ReadinessWaveData(wave: "2022-03", items: ["a"], respondents: respondents), imports: [1])
+        var indicator = Indicator(id: "I1", title: "I1", measures: "O1", unit: .mean, direction: .increase)
+        indicator.frequency = .year
+        let binding = DataBinding.readinessItem(instrument: "r", item: "a")
+        let rows = ReadinessBinding.observations(indicator: indicator, binding: binding, instrument: instrument, waves: [wave])
+        #expect(rows.map(\.group) == ["total", "X"] && rows.map(\.value) == [3, 3])
+        // Y as the pilot's unit: too small to show, so the wave gives no value at all.
+        #expect(ReadinessBinding.observations(indicator: indicator, binding: binding, instrument: instrument,
+                                              waves: [wave], pilotUnit: "Y").isEmpty)
     }
 }

@@ -126,6 +126,28 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         row.valuePeriod == nil ? nil : waveLabel(row.valueSource?.wave, context: context)
     }
 
+    /// Which total the survey-bound values have (all units, or the pilot's own unit), in
+    /// words: one sentence per kind, naming the indicators.
+    static func surveyTotalNotes(_ sources: [(id: String, source: ValueSource?)], _ s: ReportStrings) -> [String] {
+        var all: [String] = [], own: [String: [String]] = [:], order: [String] = []
+        for (id, source) in sources {
+            switch source?.total {
+            case .allUnits?: all.append(id)
+            case .pilotUnit?:
+                let unit = source?.totalUnit ?? ""
+                if own[unit] == nil { order.append(unit) }
+                own[unit, default: []].append(id)
+            case nil: break
+            }
+        }
+        var out: [String] = []
+        if !all.isEmpty { out.append(s("indicators.survey.all_units", ["ids": all.joined(separator: ", ")])) }
+        for unit in order {
+            out.append(s("indicators.survey.pilot_unit", ["ids": own[unit]!.joined(separator: ", "), "unit": unit]))
+        }
+        return out
+    }
+
     static func suppressedText(_ note: String?, unit: IndicatorUnit, _ s: ReportStrings) -> String {
         unit == .count && note == IndicatorFigureSuppression.smallNote ? s("suppression.small") : s("suppression.hidden")
     }
@@ -258,6 +280,7 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         if !differing.isEmpty { items.append(RichText(s("indicators.differs", ["goals": differing.joined(separator: ", ")]))) }
         let warned = status.indicators.filter { !$0.warnings.isEmpty }.map(\.id)
         if !warned.isEmpty { items.append(RichText(s("indicators.warnings", ["ids": warned.joined(separator: ", ")]))) }
+        items += Self.surveyTotalNotes(status.indicators.map { ($0.id, $0.valueSource) }, s).map { RichText($0) }
         let yearly = status.indicators.filter { $0.valuePeriod != nil }.map(\.id)
         if !yearly.isEmpty { items.append(RichText(s("indicators.wave.note", ["ids": yearly.joined(separator: ", ")]))) }
         let events = status.indicators.filter(\.countsEvents).map(\.id)

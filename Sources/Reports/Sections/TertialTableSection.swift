@@ -44,9 +44,13 @@ public struct TertialTableSection: ReportSectionBuilder {
         /// The survey wave (`2022-03`) when the outcome is the year's survey value read
         /// for the tertial (`IndicatorStatusRow.valuePeriod`): printed "enkät mars 2022".
         public var wave: String? = nil
+        /// A survey value's total: `all_units`, or `pilot_unit` with `totalUnit`.
+        public var total: String? = nil
+        public var totalUnit: String? = nil
 
         enum CodingKeys: String, CodingKey {
-            case indicator, title, unit, illustrative, outcome, boys, girls, previous, assessment, interim, wave
+            case indicator, title, unit, illustrative, outcome, boys, girls, previous, assessment, interim, wave, total
+            case totalUnit = "total_unit"
             case unitTarget = "unit_target"
             case cityTarget = "city_target"
             case outcomeNote = "outcome_note"
@@ -127,6 +131,8 @@ public struct TertialTableSection: ReportSectionBuilder {
                     row.assessment = s.status.rawValue
                     row.interim = s.interim
                     if s.valuePeriod != nil { row.wave = s.valueSource?.wave }
+                    row.total = s.valueSource?.total?.rawValue
+                    row.totalUnit = s.valueSource?.totalUnit
                 }
                 return row
             }
@@ -209,6 +215,16 @@ public struct TertialTableSection: ReportSectionBuilder {
         }
         if !yearly.isEmpty {
             blocks.append(.paragraph(RichText([.emphasis(s("indicators.wave.note", ["ids": yearly.joined(separator: ", ")]))])))
+        }
+        let surveyed = result.goals.flatMap(\.indicators).map { row in
+            (id: row.indicator, source: row.total.flatMap(ValueSource.SurveyTotal.init(rawValue:)).map {
+                ValueSource(binding: "", imports: [], rule: "", total: $0, totalUnit: row.totalUnit)
+            })
+        }
+        // An indicator under two goals is named once.
+        var named = Set<String>()
+        for note in IndicatorStatusSection.surveyTotalNotes(surveyed.filter { named.insert($0.id).inserted }, s) {
+            blocks.append(.paragraph(RichText([.emphasis(note)])))
         }
         if anySuppressed { blocks.append(.paragraph(RichText([.emphasis(s("suppression.note"))]))) }
         if anyIllustrative {

@@ -46,7 +46,8 @@ public enum BoundValues {
                         ReadinessBinding.Wave(data: try repository.load(instrument: instrument, wave: info.wave),
                                               imports: try readinessImports(database, instrument: instrument.id, wave: info.wave))
                     }
-                    let rows = ReadinessBinding.observations(indicator: indicator, binding: binding, instrument: instrument, waves: waves)
+                    let rows = ReadinessBinding.observations(indicator: indicator, binding: binding, instrument: instrument,
+                                                             waves: waves, pilotUnit: model.cohorts?.surveyUnit)
                     if rows.isEmpty { unavailable[indicator.id] = "no stored wave of \(id) gives a value for \(binding.text)" }
                     out += rows
                 case .measure(let id):
