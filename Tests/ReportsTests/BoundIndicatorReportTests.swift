@@ -193,7 +193,7 @@ import Testing
         let table = try #require(Self.tables(blocks).first)
         let cells = try #require(Self.row(table, "I1"))
         #expect(cells[1] == "4,4 (enkät mars 2022)")
-        #expect(cells[4] == "3,5")
+        #expect(cells[2] == "–" && cells[5] == "3,5")   // [2]: the line's column (I2 has one; a survey value none)
         #expect(Self.words(blocks).contains("Värden märkta med en enkät är årets värde från den enkätomgången"))
 
         // The same in English.
@@ -206,8 +206,8 @@ import Testing
         let status = IndicatorStatusSection()
         let finalTable = try #require(Self.tables(status.blocks(try status.compute(final), for: .indicators, context: final)).first)
         let finalRow = try #require(Self.row(finalTable, "I1"))
-        #expect(finalRow[1] == "4,4 (enkät mars 2022)" && finalRow[2] == "3,5 (2021)")
-        #expect(finalRow[3] == "+0,9")
+        #expect(finalRow[1] == "4,4 (enkät mars 2022)" && finalRow[3] == "3,5 (2021)")
+        #expect(finalRow[4] == "+0,9")
     }
 
     /// A wave given after the tertial does not stand for it: 2022-T1 (January–April)
@@ -310,5 +310,56 @@ import Testing
         // Y as the pilot's unit: too small to show, so the wave gives no value at all.
         #expect(ReadinessBinding.observations(indicator: indicator, binding: binding, instrument: instrument,
                                               waves: [wave], pilotUnit: "Y").isEmpty)
+    }
+
+    // MARK: - 3. The comparison cohort beside the pilot
+
+    /// I2 (`comparison: line`): 2022-T3 teamet 7/10 = 70 %, linjen 5/10 = 50 %; 2022-T2
+    /// teamet 6/6 = 100 %, linjen 2/3 = 66,7 %. The line's 2 of 3 is built on counts of
+    /// 1–4, so a public report withholds it (".."), counts and all; an internal one shows it.
+    @Test func theLinesValueStandsBesideThePilots() throws {
+        let f = try Fixture()
+        let tertial = TertialTableSection()
+
+        let internalT2 = f.context(.tertial, period: "2022-T2", audience: .internal)
+        let t2 = try tertial.compute(internalT2)
+        let i2 = try #require(t2.goals.first?.indicators.first { $0.indicator == "I2" })
+        #expect(i2.outcome == 100 && i2.comparison.map { abs($0 - 200.0 / 3) < 1e-9 } == true && i2.comparisonCohort == "line")
+        let t2Table = try #require(Self.tables(tertial.blocks(t2, for: .tertialTable, context: internalT2)).first)
+        #expect(t2Table.headerRows[0].map(\.text.plainText).prefix(3) == ["Indikator", "Utfall", "Linjen"])
+        #expect(Self.row(t2Table, "I2")?[1] == "100\u{00A0}%" && Self.row(t2Table, "I2")?[2] == "66,7\u{00A0}%")
+        #expect(Self.row(t2Table, "I1")?[2] == "–")   // a survey indicator has no comparison
+
+        let publicT2 = f.context(.tertial, period: "2022-T2")
+        let p2 = try tertial.compute(publicT2)
+        let p2i2 = try #require(p2.goals.first?.indicators.first { $0.indicator == "I2" })
+        #expect(p2i2.outcome == 100 && p2i2.comparison == nil && p2i2.comparisonNote?.hasPrefix("suppressed") == true)
+        let p2Blocks = tertial.blocks(p2, for: .tertialTable, context: publicT2)
+        #expect(Self.row(try #require(Self.tables(p2Blocks).first), "I2")?[2] == "..")
+        #expect(Self.words(p2Blocks).contains("Kolumnen Linjen är jämförelsegruppens värde för samma period och mått"))
+        // The JSON record holds neither the line's value nor its counts.
+        let status = try #require(try IndicatorStatusSection().compute(f.context(.final, period: "2022-T2")).status)
+        let comparison = try #require(status.indicators.first { $0.id == "I2" }?.valueSource?.comparison)
+        #expect(comparison.value == nil && comparison.numerator == nil && comparison.denominator == nil)
+
+        // 2022-T3: the line's 5 of 10 is shown to everyone, in the final report's table
+        // too, beside the pilot's 70 % (previous 100 %, change −30 pp).
+        let finalContext = f.context(.final, period: "2022-T3", audience: .internal)
+        let section = IndicatorStatusSection()
+        let final = try section.compute(finalContext)
+        let table = try #require(Self.tables(section.blocks(final, for: .indicators, context: finalContext)).first)
+        #expect(table.headerRows[0].map(\.text.plainText)[2] == "Linjen")
+        let row = try #require(Self.row(table, "I2"))
+        #expect(row[1] == "70\u{00A0}%" && row[2] == "50\u{00A0}%" && row[3] == "100\u{00A0}% (tertial 2 2022)")
+        #expect(row[4] == "\u{2212}30\u{00A0}procentenheter" || row[4].hasPrefix("\u{2212}30"))
+        let publicT3 = f.context(.tertial, period: "2022-T3")
+        let p3 = try #require(try tertial.compute(publicT3).goals.first?.indicators.first { $0.indicator == "I2" })
+        #expect(p3.comparison == 50)
+        // Where the pilot's counts are withheld, the rule no longer names its number of cases.
+        let publicStatus = try #require(try section.compute(f.context(.final, period: "2022-T3")).status)
+        let publicI2 = try #require(publicStatus.indicators.first { $0.id == "I2" })
+        if publicI2.total.denominator == nil { #expect(publicI2.valueSource?.rule.contains("cohort, 10 cases") == false) }
+        #expect(publicI2.total.denominator == nil)   // 7 of 10 with girls 4 of 5, boys 3 of 5: counts of 1–4
+        #expect(IndicatorFigureSuppression.withoutCaseCount("x; pilot cohort, 10 cases; y") == "x; pilot cohort; y")
     }
 }

@@ -148,6 +148,22 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         return out
     }
 
+    /// The header of the comparison column: the cohort's name when every comparison is
+    /// of one cohort (the line, almost always); nil when no row has a comparison.
+    static func comparisonHeader(_ cohorts: [String], _ s: ReportStrings) -> String? {
+        let kinds = Set(cohorts)
+        guard let first = kinds.first else { return nil }
+        return s(kinds.count == 1 && first == "pilot" ? "indicators.col.comparison.pilot" : "indicators.col.comparison.line")
+    }
+
+    /// The comparison cohort's value as a cell: the figure, "<5"/".." when withheld, "–" without one.
+    static func comparisonText(_ c: ComparisonFigure?, unit: IndicatorUnit, context: ReportContext) -> String {
+        guard let c else { return context.strings("placeholder.value") }
+        if let v = c.value { return IndicatorValueText.text(v, unit: unit, numbers: context.numbers) ?? "" }
+        if let note = c.note, note.hasPrefix("suppressed") { return suppressedText(note, unit: unit, context.strings) }
+        return context.strings("placeholder.value")
+    }
+
     static func suppressedText(_ note: String?, unit: IndicatorUnit, _ s: ReportStrings) -> String {
         unit == .count && note == IndicatorFigureSuppression.smallNote ? s("suppression.small") : s("suppression.hidden")
     }
@@ -168,6 +184,7 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
     static func anySuppressed(_ status: IndicatorStatusReport) -> Bool {
         status.indicators.contains { row in
             ([row.value, row.previousValue] + row.groups.values.map(\.value)).contains(where: IndicatorFigureSuppression.isSuppressed)
+                || row.valueSource?.comparison?.note?.hasPrefix("suppressed") == true
         }
     }
 
@@ -183,21 +200,29 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
             .paragraph(RichText([.emphasis(s("indicators.symbols"))])),
         ]
         let rowsByID = Dictionary(status.indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let header = ["indicators.col.indicator", "indicators.col.value", "indicators.col.previous", "indicators.col.change",
-                      "tertial.col.unit_target", "tertial.col.city_target", "indicators.col.status"].map { TableBlock.Cell(s($0)) }
+        // The comparison cohort's value beside the pilot's (`comparison: line`), in a
+        // column of its own once any indicator has one.
+        let compared = status.indicators.filter { $0.valueSource?.comparison != nil }
+        let comparisonHeader = Self.comparisonHeader(compared.compactMap { $0.valueSource?.comparison?.cohort }, s)
+        let header = (["indicators.col.indicator", "indicators.col.value"].map { s($0) } + (comparisonHeader.map { [$0] } ?? [])
+            + ["indicators.col.previous", "indicators.col.change",
+               "tertial.col.unit_target", "tertial.col.city_target", "indicators.col.status"].map { s($0) }).map { TableBlock.Cell($0) }
         func table(_ rows: [IndicatorStatusRow], caption: String) -> Block {
             .table(TableBlock(caption: caption, header: [header], rows: rows.map { row in
                 let previous = Self.valueText(row.previousValue, unit: row.unit, context: context)
                     + (row.previousValue.isDefined ? " (\(n.period(row.previousPeriod)))" : "")
+                let comparison = comparisonHeader == nil ? []
+                    : [TableBlock.Cell(Self.comparisonText(row.valueSource?.comparison, unit: row.unit, context: context))]
                 return [TableBlock.Cell(Self.indicatorName(row, context: context), isRowHeader: true),
                         TableBlock.Cell(Self.valueText(row.value, unit: row.unit, context: context)
-                                        + (Self.waveLabel(row, context: context).map { " (\($0))" } ?? "")),
-                        TableBlock.Cell(previous),
-                        TableBlock.Cell(changeText(row, context: context)),
-                        TableBlock.Cell(Self.targetText(row.target, unit: row.unit, context: context)),
-                        TableBlock.Cell(Self.targetText(row.cityTarget, unit: row.unit, context: context)),
-                        TableBlock.Cell(Self.statusText(row.status, interim: row.interim, s))]
-            }, alignments: [.left, .right, .right, .right, .left, .left, .left]))
+                                        + (Self.waveLabel(row, context: context).map { " (\($0))" } ?? ""))]
+                    + comparison
+                    + [TableBlock.Cell(previous),
+                       TableBlock.Cell(changeText(row, context: context)),
+                       TableBlock.Cell(Self.targetText(row.target, unit: row.unit, context: context)),
+                       TableBlock.Cell(Self.targetText(row.cityTarget, unit: row.unit, context: context)),
+                       TableBlock.Cell(Self.statusText(row.status, interim: row.interim, s))]
+            }, alignments: [.left, .right] + (comparisonHeader == nil ? [] : [.right]) + [.right, .right, .left, .left, .left]))
         }
         var covered = Set<String>()
         for goal in status.goals where !goal.indicators.isEmpty {
@@ -281,6 +306,10 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         let warned = status.indicators.filter { !$0.warnings.isEmpty }.map(\.id)
         if !warned.isEmpty { items.append(RichText(s("indicators.warnings", ["ids": warned.joined(separator: ", ")]))) }
         items += Self.surveyTotalNotes(status.indicators.map { ($0.id, $0.valueSource) }, s).map { RichText($0) }
+        let compared = status.indicators.filter { $0.valueSource?.comparison != nil }
+        if let column = Self.comparisonHeader(compared.compactMap { $0.valueSource?.comparison?.cohort }, s) {
+            items.append(RichText(s("indicators.comparison.note", ["column": column, "ids": compared.map(\.id).joined(separator: ", ")])))
+        }
         let yearly = status.indicators.filter { $0.valuePeriod != nil }.map(\.id)
         if !yearly.isEmpty { items.append(RichText(s("indicators.wave.note", ["ids": yearly.joined(separator: ", ")]))) }
         let events = status.indicators.filter(\.countsEvents).map(\.id)

@@ -44,6 +44,12 @@ public struct TertialTableSection: ReportSectionBuilder {
         /// The survey wave (`2022-03`) when the outcome is the year's survey value read
         /// for the tertial (`IndicatorStatusRow.valuePeriod`): printed "enkät mars 2022".
         public var wave: String? = nil
+        /// The comparison cohort's value for the period (`comparison: line`), after
+        /// disclosure control; nil with a note when withheld or undefined.
+        public var comparison: Double? = nil
+        public var comparisonNote: String? = nil
+        /// `line` (or `pilot`); nil when the indicator has no comparison.
+        public var comparisonCohort: String? = nil
         /// A survey value's total: `all_units`, or `pilot_unit` with `totalUnit`.
         public var total: String? = nil
         public var totalUnit: String? = nil
@@ -51,6 +57,9 @@ public struct TertialTableSection: ReportSectionBuilder {
         enum CodingKeys: String, CodingKey {
             case indicator, title, unit, illustrative, outcome, boys, girls, previous, assessment, interim, wave, total
             case totalUnit = "total_unit"
+            case comparison
+            case comparisonNote = "comparison_note"
+            case comparisonCohort = "comparison_cohort"
             case unitTarget = "unit_target"
             case cityTarget = "city_target"
             case outcomeNote = "outcome_note"
@@ -132,6 +141,11 @@ public struct TertialTableSection: ReportSectionBuilder {
                     row.interim = s.interim
                     if s.valuePeriod != nil { row.wave = s.valueSource?.wave }
                     row.total = s.valueSource?.total?.rawValue
+                    if let c = s.valueSource?.comparison {
+                        row.comparison = c.value
+                        row.comparisonNote = c.value == nil ? (c.note ?? "no value") : nil
+                        row.comparisonCohort = c.cohort
+                    }
                     row.totalUnit = s.valueSource?.totalUnit
                 }
                 return row
@@ -151,9 +165,13 @@ public struct TertialTableSection: ReportSectionBuilder {
         if let p = result.period.flatMap(Period.init(parsing:)) {
             blocks.append(.paragraph(RichText(s("tertial.period", ["period": context.numbers.period(p)]))))
         }
-        let header = ["tertial.col.indicator", "tertial.col.outcome", "tertial.col.boys", "tertial.col.girls",
-                      "tertial.col.previous", "tertial.col.unit_target", "tertial.col.city_target",
-                      "tertial.col.assessment", "tertial.col.analysis"].map { TableBlock.Cell(s($0)) }
+        // The comparison cohort's column, after the outcome, once any indicator has one.
+        let comparisonHeader = IndicatorStatusSection.comparisonHeader(
+            result.goals.flatMap(\.indicators).compactMap(\.comparisonCohort), s)
+        let header = (["tertial.col.indicator", "tertial.col.outcome"].map { s($0) } + (comparisonHeader.map { [$0] } ?? [])
+            + ["tertial.col.boys", "tertial.col.girls",
+               "tertial.col.previous", "tertial.col.unit_target", "tertial.col.city_target",
+               "tertial.col.assessment", "tertial.col.analysis"].map { s($0) }).map { TableBlock.Cell($0) }
         var anyIllustrative = false, anySuppressed = false, anyInterim = false, yearly: [String] = []
         let hasData = result.goals.contains { $0.indicators.contains { $0.assessment != nil } }
         if hasData { blocks.append(.paragraph(RichText([.emphasis(s("indicators.symbols"))]))) }
@@ -181,22 +199,26 @@ public struct TertialTableSection: ReportSectionBuilder {
                     }
                     return IndicatorValueText.text(v, unit: unit, numbers: context.numbers) ?? dash
                 }
-                anySuppressed = anySuppressed || [row.outcomeNote, row.boysNote, row.girlsNote, row.previousNote]
+                anySuppressed = anySuppressed || [row.outcomeNote, row.boysNote, row.girlsNote, row.previousNote, row.comparisonNote]
                     .contains { $0?.hasPrefix("suppressed") ?? false }
                 anyInterim = anyInterim || row.interim == true
                 let wave = IndicatorStatusSection.waveLabel(row.wave, context: context)
                 if wave != nil { yearly.append(row.indicator) }
                 let assessment = row.assessment.flatMap(TargetStatus.init(rawValue:))
                     .map { IndicatorStatusSection.statusText($0, interim: row.interim == true, s) } ?? dash
-                return [TableBlock.Cell(name, isRowHeader: true), TableBlock.Cell(value(row.outcome, row.outcomeNote) + (wave.map { " (\($0))" } ?? "")),
-                        TableBlock.Cell(value(row.boys, row.boysNote)), TableBlock.Cell(value(row.girls, row.girlsNote)),
+                let comparison = comparisonHeader == nil ? []
+                    : [TableBlock.Cell(row.comparisonCohort == nil ? dash : value(row.comparison, row.comparisonNote))]
+                return [TableBlock.Cell(name, isRowHeader: true), TableBlock.Cell(value(row.outcome, row.outcomeNote) + (wave.map { " (\($0))" } ?? ""))]
+                    + comparison
+                    + [TableBlock.Cell(value(row.boys, row.boysNote)), TableBlock.Cell(value(row.girls, row.girlsNote)),
                         TableBlock.Cell(value(row.previous, row.previousNote)), TableBlock.Cell(row.unitTarget ?? dash),
                         TableBlock.Cell(row.cityTarget ?? dash), TableBlock.Cell(assessment),
                         TableBlock.Cell(analysis)]
             }
             blocks.append(.table(TableBlock(caption: s("tertial.caption", ["id": goal.id]),
                                             header: [header], rows: rows,
-                                            alignments: [.left, .right, .right, .right, .right, .left, .left, .left, .left])))
+                                            alignments: [.left, .right] + (comparisonHeader == nil ? [] : [.right])
+                                                + [.right, .right, .right, .left, .left, .left, .left])))
             if let a = goal.assessment.flatMap(Assessment.init(rawValue:)) {
                 var text = s("tertial.goal.assessment", ["assessment": IndicatorStatusSection.assessmentText(a, s)])
                 if let r = goal.recordedAssessment.flatMap(Assessment.init(rawValue:)) {
@@ -220,6 +242,12 @@ public struct TertialTableSection: ReportSectionBuilder {
             (id: row.indicator, source: row.total.flatMap(ValueSource.SurveyTotal.init(rawValue:)).map {
                 ValueSource(binding: "", imports: [], rule: "", total: $0, totalUnit: row.totalUnit)
             })
+        }
+        let compared = result.goals.flatMap(\.indicators).filter { $0.comparisonCohort != nil }.map(\.indicator)
+        if let column = comparisonHeader {
+            var seen = Set<String>()
+            let ids = compared.filter { seen.insert($0).inserted }
+            blocks.append(.paragraph(RichText([.emphasis(s("indicators.comparison.note", ["column": column, "ids": ids.joined(separator: ", ")]))])))
         }
         // An indicator under two goals is named once.
         var named = Set<String>()
