@@ -362,4 +362,52 @@ import Testing
         #expect(publicI2.total.denominator == nil)   // 7 of 10 with girls 4 of 5, boys 3 of 5: counts of 1–4
         #expect(IndicatorFigureSuppression.withoutCaseCount("x; pilot cohort, 10 cases; y") == "x; pilot cohort; y")
     }
+
+    // MARK: - 4. Sources and missing values in words
+
+    /// Under the tables, each computed value's source in words — the survey by its name,
+    /// round and statement, the extract by its date, the rule — and, for I3 (re-referral
+    /// within 12 months, every investigation ended in 2022, extract 31 December 2022),
+    /// why it has no value. No binding, key, file or import number.
+    @Test func sourcesAndReasonsInWords() throws {
+        let f = try Fixture()
+        let section = IndicatorStatusSection()
+        let context = f.context(.final, period: "2022-T3")
+        let result = try section.compute(context)
+        #expect(result.sources == [
+            "I1: enkäten Bundna enkäten, omgången mars 2022: medelvärdet för påståendet ”Vi har en gemensam bild”, alla enheter med minst fem svarande.",
+            "I2: ärendeutdraget med uttagsdatum 31 december 2022: utredning klar inom 4 månader, som andel av pilotens ärenden, fördelade på perioder efter utredningens slutdatum.",
+            "I3: inget värde för tertial 3 2022 – ärendeutdraget har ingen uppföljning på 12 månader ännu (uttagsdatum 31 december 2022).",
+        ])
+        let blocks = section.blocks(result, for: .indicators, context: context)
+        let lists = blocks.compactMap { b -> [String]? in if case .list(let l) = b { return l.items.map(\.plainText) } else { return nil } }
+        #expect(lists.contains(result.sources!))
+        #expect(blocks.contains { if case .heading(_, let text) = $0 { return text == "Beräknade värden och deras källor" } else { return false } })
+
+        // English, and the tertial table has the same list.
+        let en = f.context(.tertial, period: "2022-T3", language: .en)
+        let tertial = try TertialTableSection().compute(en)
+        #expect(tertial.sources == [
+            "I1: the survey Bundna enkäten, the March 2022 round: the mean of the statement “We share a picture”, all units with at least five respondents.",
+            "I2: the case extract of 31 December 2022: investigation completed within 4 months, as a share of the pilot's cases, put in periods by the end of the investigation.",
+            "I3: no value for tertial 3 2022 – the case extract has no 12-month follow-up yet (extract date 31 December 2022).",
+        ])
+        let words = Self.words(TertialTableSection().blocks(tertial, for: .tertialTable, context: en))
+            + tertial.sources!.joined(separator: "\n") + result.sources!.joined(separator: "\n")
+        for key in ["investigation_within_4m", "re_referral_12m", "bunden-readiness", "data:", "import", "cohort", ".csv"] {
+            #expect(!words.contains(key), "\(key)")
+        }
+
+        // Nothing loaded: each bound indicator says what is missing.
+        let empty = try Fixture(readiness: false, cases: false)
+        _ = try IndicatorImporter(empty.database).importFile(
+            try CSVReader(data: Data("indicator,period,group,value\nI1,2020,total,3\n".utf8), name: "obs.csv"),
+            model: ModelCatalog(empty.database).resolveVersioned("bundet"))
+        let none = try section.compute(empty.context(.final, period: "2022-T3"))
+        #expect(none.sources == [
+            "I1: inget värde för tertial 3 2022 – ingen omgång av enkäten är inläst.",
+            "I2: inget värde för tertial 3 2022 – inget ärendeutdrag är inläst.",
+            "I3: inget värde för tertial 3 2022 – inget ärendeutdrag är inläst.",
+        ])
+    }
 }

@@ -28,9 +28,12 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         /// model's periods are being approved (false), or nil when no period of the
         /// model has been approved or marked ready.
         public var approved: Bool? = nil
+        /// Each computed value's source, and why a bound indicator has no value, in the
+        /// report's words (`BoundValueSources`); nil when no indicator is bound.
+        public var sources: [String]? = nil
 
         enum CodingKeys: String, CodingKey {
-            case period, status, trend, approved
+            case period, status, trend, approved, sources
             case periodNote = "period_note"
         }
     }
@@ -48,10 +51,10 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
     /// Status and trend of the model's stored observations, suppressed. Shared with the
     /// tertial table. Nil status when nothing is stored (or the database is absent).
     static func figures(_ context: ReportContext, period: Period?) throws
-        -> (status: IndicatorStatusReport?, trend: IndicatorTrendReport?, approved: Bool?) {
-        guard let database = context.database else { return (nil, nil, nil) }
+        -> (status: IndicatorStatusReport?, trend: IndicatorTrendReport?, approved: Bool?, sources: [String]?) {
+        guard let database = context.database else { return (nil, nil, nil, nil) }
         let data = try IndicatorData.load(database, modelID: context.model.id)
-        guard !data.observations.isEmpty else { return (nil, nil, nil) }
+        guard !data.observations.isEmpty else { return (nil, nil, nil, nil) }
         let version = context.modelProvenance.version
         let rule = context.request.suppression
         let trend = IndicatorFigureSuppression.apply(
@@ -63,17 +66,20 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
             period: period, earlierVersions: data.versions)
             .map { IndicatorFigureSuppression.apply($0, trend: trend, rule: rule) }
         let inUse = try !data.locked.isEmpty || !PeriodApprovals(database).all(modelID: context.model.id).isEmpty
-        return (status, trend, status.flatMap { inUse ? data.locked.contains($0.period) : nil })
+        let sources = context.model.indicators.contains { $0.data != nil }
+            ? status.map { BoundValueSources.sentences($0, data: data, context: context) } : nil
+        return (status, trend, status.flatMap { inUse ? data.locked.contains($0.period) : nil }, sources)
     }
 
     public func compute(_ context: ReportContext) throws -> Result {
-        let (status, trend, approved) = try Self.figures(context, period: context.request.period)
+        let (status, trend, approved, sources) = try Self.figures(context, period: context.request.period)
         guard let status else {
             return Result(period: context.request.period?.text,
                           periodNote: "no indicator observations are stored for model \(context.model.id)",
                           status: nil, trend: nil)
         }
-        return Result(period: status.period.text, periodNote: nil, status: status, trend: trend, approved: approved)
+        return Result(period: status.period.text, periodNote: nil, status: status, trend: trend, approved: approved,
+                      sources: sources)
     }
 
     public func imports(_ result: Result, context: ReportContext) -> [Int] {
@@ -90,6 +96,7 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         }
         switch slot {
         case .indicators: return finalBlocks(status, trend: result.trend, approved: result.approved, context: context)
+            + Self.sourceBlocks(result.sources, context: context)
         case .gender: return genderBlocks(status, context: context)
         case .steeringOffTarget: return offTargetBlocks(status, context: context)
         default: return []
@@ -112,6 +119,13 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         if let v = f.value { return IndicatorValueText.text(v, unit: unit, numbers: context.numbers) ?? "" }
         if IndicatorFigureSuppression.isSuppressed(f) { return suppressedText(f.note, unit: unit, context.strings) }
         return context.strings("placeholder.value")
+    }
+
+    /// The computed values' sources and the reasons for missing ones, as a list under a heading.
+    static func sourceBlocks(_ sources: [String]?, context: ReportContext) -> [Block] {
+        guard let sources, !sources.isEmpty else { return [] }
+        return [.heading(level: 1, text: context.strings("source.heading")),
+                .list(ListBlock(items: sources.map { RichText($0) }))]
     }
 
     /// "enkät mars 2022": the survey round a yearly value read for a tertial comes from

@@ -89,9 +89,11 @@ public struct TertialTableSection: ReportSectionBuilder {
         public var period: String?
         public var periodNote: String?
         public var goals: [Goal]
+        /// Each computed value's source, and why a bound indicator has none (`BoundValueSources`).
+        public var sources: [String]? = nil
 
         enum CodingKeys: String, CodingKey {
-            case period, goals
+            case period, goals, sources
             case periodNote = "period_note"
         }
     }
@@ -110,7 +112,8 @@ public struct TertialTableSection: ReportSectionBuilder {
         let model = context.model
         let graph = ModelGraph(model)
         let period = Self.period(context)
-        let status = period == nil ? nil : try IndicatorStatusSection.figures(context, period: period).status
+        let figures = period == nil ? nil : try IndicatorStatusSection.figures(context, period: period)
+        let status = figures?.status
         let statusByID = Dictionary((status?.indicators ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let goals = model.goals.map { goal -> Goal in
             let nodes = graph.upstream(of: goal.id).union([goal.id])
@@ -155,7 +158,7 @@ public struct TertialTableSection: ReportSectionBuilder {
                         recordedAssessment: assessed?.manualAssessment?.rawValue)
         }
         return Result(period: period?.text, periodNote: period == nil ? "no --period and no target names a period" : nil,
-                      goals: goals)
+                      goals: goals, sources: figures?.sources)
     }
 
     public func blocks(_ result: Result, for slot: ReportSlot, context: ReportContext) -> [Block] {
@@ -255,6 +258,7 @@ public struct TertialTableSection: ReportSectionBuilder {
             blocks.append(.paragraph(RichText([.emphasis(note)])))
         }
         if anySuppressed { blocks.append(.paragraph(RichText([.emphasis(s("suppression.note"))]))) }
+        blocks += IndicatorStatusSection.sourceBlocks(result.sources, context: context)
         if anyIllustrative {
             blocks.append(.callout(Callout(.caveat, title: s("caveat.title"),
                                            RichText(s("logic_model.illustrative", ["label": s("illustrative.label")])))))
