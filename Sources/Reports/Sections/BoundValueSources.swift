@@ -75,6 +75,7 @@ enum BoundValueSources {
         case .noWaveGivesAValue: return s("gap.no_wave_value")
         case .noWaveInYear(let year): return s("gap.no_wave_in_year", ["year": String(year)])
         case .waveAfterPeriod(let wave): return s("gap.wave_after_period", ["wave": waveName(wave, context: context)])
+        case .yearOnly: return s("gap.year_only")
         case .noMeasurePoints: return s("gap.no_measure_points")
         case .noPointsInPeriod: return s("gap.no_points_in_period")
         case .notComputable: return s("gap.not_computable")

@@ -206,7 +206,7 @@ public struct TertialTableSection: ReportSectionBuilder {
                     .contains { $0?.hasPrefix("suppressed") ?? false }
                 anyInterim = anyInterim || row.interim == true
                 let wave = IndicatorStatusSection.waveLabel(row.wave, context: context)
-                if wave != nil { yearly.append(row.indicator) }
+                if wave != nil, !yearly.contains(row.indicator) { yearly.append(row.indicator) }
                 let assessment = row.assessment.flatMap(TargetStatus.init(rawValue:))
                     .map { IndicatorStatusSection.statusText($0, interim: row.interim == true, s) } ?? dash
                 let comparison = comparisonHeader == nil ? []

@@ -28,6 +28,9 @@ public enum BoundValueGap: Sendable, Equatable, Codable {
     case noWaveInYear(year: Int)
     /// The year's wave was given after the period (an October wave read for tertial 1).
     case waveAfterPeriod(wave: String)
+    /// The indicator is followed up per year (`frequency: year`) and the period is
+    /// shorter: its cases or measure points give the year's value, not a tertial's.
+    case yearOnly
     /// The measure has no stored points.
     case noMeasurePoints
     /// The measure has points, none dated in the period.
@@ -45,6 +48,7 @@ extension IndicatorData {
         if set.get(indicator.id, period, Observation.total) != nil { return nil }
         if let whole = gaps[indicator.id] { return whole }
         let mine = set.all(indicator.id).filter { $0.group == Observation.total }
+        if indicator.frequency == .year, period.kind != .year, !binding.isReadiness { return .yearOnly }
         switch binding {
         case .cases(let outcome, _, _):
             let extract = mine.compactMap { $0.computed?.extractDate.flatMap(CalendarDate.init(parsing:)) }.max()
@@ -62,6 +66,15 @@ extension IndicatorData {
             return .noWaveInYear(year: year.year)
         case .measure:
             return .noPointsInPeriod
+        }
+    }
+}
+
+extension DataBinding {
+    var isReadiness: Bool {
+        switch self {
+        case .readinessItem, .readinessSubscale: true
+        case .cases, .measure: false
         }
     }
 }
