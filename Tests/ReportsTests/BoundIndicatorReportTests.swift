@@ -64,6 +64,12 @@ import Testing
         direction: decrease
         frequency: tertial
         data: {cases: re_referral_12m, cohort: pilot}
+      - id: I4
+        title: Antal samverkansmöten
+        measures: O1
+        unit: count
+        direction: increase
+        frequency: tertial
 
     """
 
@@ -365,7 +371,8 @@ import Testing
 
     // MARK: - 4. Sources and missing values in words
 
-    /// Under the tables, each computed value's source in words — the survey by its name,
+    /// Under the tables, each computed value's source in words (and for I4, typed in,
+    /// that none is entered) — the survey by its name,
     /// round and statement, the extract by its date, the rule — and, for I3 (re-referral
     /// within 12 months, every investigation ended in 2022, extract 31 December 2022),
     /// why it has no value. No binding, key, file or import number.
@@ -378,11 +385,12 @@ import Testing
             "I1: enkäten Bundna enkäten, omgången mars 2022: medelvärdet för påståendet ”Vi har en gemensam bild”, alla enheter med minst fem svarande.",
             "I2: ärendeutdraget med uttagsdatum 31 december 2022: utredning klar inom 4 månader, som andel av pilotens ärenden, fördelade på perioder efter utredningens slutdatum.",
             "I3: inget värde för tertial 3 2022 – ärendeutdraget har ingen uppföljning på 12 månader ännu (uttagsdatum 31 december 2022).",
+            "I4: inget värde för tertial 3 2022 – inget värde är inmatat för perioden.",
         ])
         let blocks = section.blocks(result, for: .indicators, context: context)
         let lists = blocks.compactMap { b -> [String]? in if case .list(let l) = b { return l.items.map(\.plainText) } else { return nil } }
         #expect(lists.contains(result.sources!))
-        #expect(blocks.contains { if case .heading(_, let text) = $0 { return text == "Beräknade värden och deras källor" } else { return false } })
+        #expect(blocks.contains { if case .heading(_, let text) = $0 { return text == "Värdenas källor och saknade värden" } else { return false } })
 
         // English, and the tertial table has the same list.
         let en = f.context(.tertial, period: "2022-T3", language: .en)
@@ -391,6 +399,7 @@ import Testing
             "I1: the survey Bundna enkäten, the March 2022 round: the mean of the statement “We share a picture”, all units with at least five respondents.",
             "I2: the case extract of 31 December 2022: investigation completed within 4 months, as a share of the pilot's cases, put in periods by the end of the investigation.",
             "I3: no value for tertial 3 2022 – the case extract has no 12-month follow-up yet (extract date 31 December 2022).",
+            "I4: no value for tertial 3 2022 – no value has been entered for the period.",
         ])
         let words = Self.words(TertialTableSection().blocks(tertial, for: .tertialTable, context: en))
             + tertial.sources!.joined(separator: "\n") + result.sources!.joined(separator: "\n")
@@ -408,6 +417,7 @@ import Testing
             "I1: inget värde för tertial 3 2022 – ingen omgång av enkäten är inläst.",
             "I2: inget värde för tertial 3 2022 – inget ärendeutdrag är inläst.",
             "I3: inget värde för tertial 3 2022 – inget ärendeutdrag är inläst.",
+            "I4: inget värde för tertial 3 2022 – inget värde är inmatat för perioden.",
         ])
     }
 }

@@ -5,7 +5,8 @@ import Presentation
 import Store
 
 /// Where each computed indicator value in a report comes from, and why an indicator
-/// bound to loaded data (`data:`) has no value, in the reader's words (issue 21): the
+/// has no value (bound to loaded data, `data:`, or typed in and not entered for the
+/// period), in the reader's words (issue 21): the
 /// survey by its name, round and statement, the case extract by its date, the measure
 /// and the rule — never a binding, key, file or import number (DESIGN §7, issue 20).
 /// The final report's indicator section and the tertial table list them under the tables.
@@ -22,7 +23,17 @@ enum BoundValueSources {
             return found
         }
         for row in status.indicators {
-            guard let indicator = context.model.indicators.first(where: { $0.id == row.id }), let binding = indicator.data else { continue }
+            guard let indicator = context.model.indicators.first(where: { $0.id == row.id }) else { continue }
+            guard let binding = indicator.data else {
+                // An indicator whose values are typed in, with none for the period (and no
+                // note judging it in words): say so, so no "–" is left unexplained.
+                if !row.value.isDefined, !IndicatorFigureSuppression.isSuppressed(row.value), row.value.note?.hasPrefix("judged in words") != true {
+                    let yearly = indicator.frequency == .year && status.period.kind != .year
+                    out.append(s("gap.line", ["indicator": row.id, "period": context.numbers.period(status.period),
+                                              "why": s(yearly ? "gap.year_only" : "gap.not_entered")]))
+                }
+                continue
+            }
             if let source = row.valueSource {
                 let text = sourceText(source, binding: binding, indicator: indicator, instrument: instrument, context: context)
                 out.append(s("source.line", ["indicator": row.id, "source": text]))

@@ -66,6 +66,7 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
             period: period, earlierVersions: data.versions)
             .map { IndicatorFigureSuppression.apply($0, trend: trend, rule: rule) }
         let inUse = try !data.locked.isEmpty || !PeriodApprovals(database).all(modelID: context.model.id).isEmpty
+        // Only for a model with bound indicators: a model of typed-in values reads as before.
         let sources = context.model.indicators.contains { $0.data != nil }
             ? status.map { BoundValueSources.sentences($0, data: data, context: context) } : nil
         return (status, trend, status.flatMap { inUse ? data.locked.contains($0.period) : nil }, sources)
