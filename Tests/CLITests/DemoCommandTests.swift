@@ -41,6 +41,21 @@ import Testing
         // The demo's own report record verifies with the command a user runs.
         let verify = try cli.run(["report", "verify", "demo/reports/final.json", "--db", "demo/piloteval.db"])
         #expect(verify.status == 0, "\(verify.stderr)")
+        // The tertial report is for the last tertial the case extract (31 December 2022)
+        // covers, 2022-T3; the yearly survey indicators show the March 2022 wave: I1 is
+        // the mean shared_vision answer of the wave's respondents (every unit has at
+        // least 5), worked out here from the shipped file: 383/75 = 5,1.
+        let tertial = try String(contentsOfFile: cli.path("demo/reports/tertial.md"), encoding: .utf8)
+        #expect(tertial.contains("Period: tertial 3 2022"))
+        let wave = try String(contentsOf: Self.root.appendingPathComponent("Datasets/vallingbyteamet/readiness-2022-03-synthetic.csv"), encoding: .utf8)
+        let rows = wave.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let column = try #require(rows.first?.firstIndex(of: "shared_vision"))
+        let answers = rows.dropFirst().compactMap { $0.count > column ? Double($0[column]) : nil }
+        let mean = answers.reduce(0, +) / Double(answers.count)
+        let written = String(format: "%.1f", mean).replacingOccurrences(of: ".", with: ",")
+        #expect(written == "5,1")
+        #expect(tertial.contains("| **I1** Jag anser att socialtjänsten arbetar utifrån en gemensam vision | \(written) (enkät mars 2022) |"))
+        #expect(tertial.contains("- I11: inget värde för tertial 3 2022 – ärendeutdraget har ingen uppföljning på 12 månader ännu (uttagsdatum 31 december 2022)."))
         // Notebooks read the readiness and run-chart JSON the demo writes.
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: cli.path("demo/readiness/summary-2023-03.json")))) as? [String: Any]
         #expect(summary?["wave"] as? String == "2023-03")

@@ -68,3 +68,69 @@ import Testing
         #expect(out.status == 64)
     }
 }
+
+/// `model add` warns — on stderr, exit 0, the model stored — when a `data:` binding
+/// names data that is not loaded yet (issue 21), and stops warning once it is.
+@Suite struct ModelAddNotLoadedTests {
+    static let instrument = """
+    schema: piloteval/instrument/v1
+    id: enkaten
+    name: Enkäten
+    language: sv
+    scale: {min: 1, max: 7}
+    items:
+      - {key: a, sv: Påstående A}
+
+    """
+
+    static let model = """
+    schema: piloteval/logic-model/v1
+    id: bundet
+    name: Bundet
+    period: {start: 2021-01-01, end: 2022-12-31}
+    cohorts: {pilot: teamet, comparison: [linjen]}
+    goals:
+      - {id: G1, title: Mål}
+    outcomes:
+      - {id: O1, title: Utfall, contributes_to: [G1]}
+    indicators:
+      - {id: I1, title: Enkät, measures: O1, unit: mean, direction: increase, frequency: year,
+         data: {readiness: enkaten, item: a}}
+      - {id: I2, title: Ärenden, measures: O1, unit: percent, direction: increase, frequency: tertial,
+         data: {cases: investigation_within_4m, cohort: pilot}}
+      - {id: I3, title: Mått, measures: O1, unit: count, direction: increase, frequency: tertial,
+         data: {measure: konsultationer}}
+      - {id: I4, title: Inmatad, measures: O1, unit: count, direction: increase}
+
+    """
+
+    @Test func warnsForEachBindingWhoseDataIsMissing() throws {
+        let cli = try CLIRunner()
+        try Self.model.write(toFile: cli.path("bundet.yaml"), atomically: true, encoding: .utf8)
+        let first = try cli.run(["model", "add", "bundet.yaml"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("stored bundet version 1"))
+        let lines = first.stderr.split(separator: "\n").map(String.init)
+        // One warning per bound indicator, located at the indicator's id; none for I4.
+        // (The model's other warnings — no targets — are the validator's.)
+        let notLoaded = lines.filter { $0.contains(": warning: [I") && $0.contains("data: {") }
+        #expect(notLoaded.count == 3, "\(first.stderr)")
+        #expect(lines.contains { $0.hasPrefix("bundet.yaml:11:") && $0.contains("warning: [I1] data: {readiness: enkaten, item: a}: the instrument enkaten is not stored yet") })
+        #expect(lines.contains { $0.contains("[I2] data: {cases: investigation_within_4m, cohort: pilot}: no case extract is imported for bundet yet") })
+        #expect(lines.contains { $0.contains("[I3] data: {measure: konsultationer}: the measure konsultationer has no points yet") })
+        #expect(!notLoaded.contains { $0.contains("[I4]") })
+
+        // A wave of the survey loaded: I1 no longer warns, and the JSON lists the rest.
+        try Self.instrument.write(toFile: cli.path("enkaten.yaml"), atomically: true, encoding: .utf8)
+        try "respondent,unit,wave,a\n" .appending((1...5).map { "r\($0),Enheten,2022-03,\($0)" }.joined(separator: "\n") + "\n")
+            .write(toFile: cli.path("wave.csv"), atomically: true, encoding: .utf8)
+        let wave = try cli.run(["readiness", "import", "wave.csv", "--instrument", "./enkaten.yaml", "--wave", "2022-03"])
+        #expect(wave.status == 0, "\(wave.stderr)")
+        let second = try cli.run(["model", "add", "bundet.yaml", "--format", "json"])
+        #expect(second.status == 0)
+        #expect(!second.stderr.contains("[I1] data: {") && second.stderr.contains("[I2] data: {") && second.stderr.contains("[I3] data: {"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any])
+        let warnings = try #require(json["warnings"] as? [[String: Any]])
+        #expect(warnings.filter { ($0["message"] as? String)?.hasPrefix("data: {") == true }.compactMap { $0["id"] as? String } == ["I2", "I3"])
+    }
+}

@@ -11,6 +11,9 @@ public struct IndicatorData: Sendable {
     public var versions: [VersionedModel]
     /// Bound indicators (`data:`) that have no computed values, and why.
     public var unavailable: [String: String] = [:]
+    /// The same, as a reason a report can put in words (`BoundValueGap`); per period
+    /// through `gap(of:in:)`.
+    public var gaps: [String: BoundValueGap] = [:]
     /// Periods approved and locked: their observations are the ones kept when they were
     /// locked (`PeriodLocks`), not the live ones.
     public var locked: Set<Period> = []
@@ -51,6 +54,7 @@ public struct IndicatorData: Sendable {
             let merged = BoundValues.merge(entered: observations, computed: computed.observations)
             data = IndicatorData(observations: merged.observations, warnings: warnings + merged.warnings, versions: versions)
             data.unavailable = computed.unavailable
+            data.gaps = computed.gaps
         } else {
             data = IndicatorData(observations: observations, warnings: warnings, versions: versions)
         }

@@ -119,6 +119,36 @@ struct IndicatorReading {
     var status: TargetStatus
     var statusNote: String?
     var statusBasis: TargetSetter?
+    /// Set when the figures are another period's: a yearly survey value read for a
+    /// tertial, quarter or month of its year (`yearlySurveyValue`).
+    var valuePeriod: Period?
+
+    /// `yearlySurveyValue`: a yearly indicator computed from a survey wave (`data:
+    /// {readiness: …}`, frequency year) that has no value for a shorter `period` is read
+    /// at its year's value — the wave's figures, previous year, change and year targets
+    /// (not an interim reading: it is the year's value) — when the wave began by the
+    /// period's end; `valuePeriod` then names the year. A tertial report shows it,
+    /// labelled with the wave, instead of "–".
+    init(indicator: Indicator, period: Period, observations: ObservationSet, yearlySurveyValue: Bool) {
+        if yearlySurveyValue, let year = Self.surveyYear(indicator, period, observations) {
+            self.init(indicator: indicator, period: year, observations: observations)
+            valuePeriod = year
+        } else {
+            self.init(indicator: indicator, period: period, observations: observations)
+        }
+    }
+
+    /// The year whose survey value stands for `period`, or nil.
+    static func surveyYear(_ indicator: Indicator, _ period: Period, _ observations: ObservationSet) -> Period? {
+        guard indicator.frequency == .year, period.kind != .year,
+              observations.get(indicator.id, period, Observation.total) == nil else { return nil }
+        let year = period.yearPeriod
+        guard let wave = observations.get(indicator.id, year, Observation.total)?.computed?.wave else { return nil }
+        // A wave id starts with its year and month (`2022-03`); one given after the
+        // period (an October wave, read in the first tertial) does not stand for it.
+        if let started = (Period(parsing: wave) ?? Period(parsing: wave.prefix(7)))?.start, started > period.end { return nil }
+        return year
+    }
 
     init(indicator: Indicator, period: Period, observations: ObservationSet) {
         let obs = observations.get(indicator.id, period, Observation.total)

@@ -22,7 +22,12 @@ public enum IndicatorStatusAnalysis {
 
         var rows: [IndicatorStatusRow] = []
         for indicator in model.indicators {
-            var r = IndicatorReading(indicator: indicator, period: period, observations: set)
+            var r = IndicatorReading(indicator: indicator, period: period, observations: set, yearlySurveyValue: true)
+            if r.valuePeriod != nil {
+                let wave = r.observation?.computed?.wave ?? "?"
+                r.statusNote = ["the year's survey value (wave \(wave)) read for \(period)", r.statusNote]
+                    .compactMap { $0 }.joined(separator: "; ")
+            }
             if let binding = indicator.data, r.total.value.value == nil {
                 // A bound indicator without a value says why (`IndicatorData.unavailable`).
                 let why = "no value computed from data: {\(binding.text)} for \(period)"
@@ -38,7 +43,7 @@ public enum IndicatorStatusAnalysis {
                 statusBasis: r.statusBasis, interim: (r.statusBasis == .city ? r.cityTarget : r.unitTarget)?.interim ?? false,
                 warnings: uniqueWarnings(warnings.filter { $0.indicator == indicator.id && $0.period == period }),
                 sourceImport: r.observation?.importID, sourceLine: r.observation?.line, counts: indicator.counts,
-                valueSource: r.observation?.computed))
+                valueSource: r.observation?.computed, valuePeriod: r.valuePeriod))
         }
 
         let goals = goalRows(model: model, rows: rows, period: period)

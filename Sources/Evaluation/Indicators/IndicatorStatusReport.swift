@@ -39,7 +39,8 @@ public struct IndicatorStatusReport: Sendable, Equatable, Codable {
 /// city_target_rule, city_target_period, city_target_note, city_target_status,
 /// city_target_status_note, warnings, source_import, source_line`, and `counts` where
 /// the model writes it (`events`: the figures count events, not persons, and are never
-/// suppressed). `status` is the
+/// suppressed); `value_source` for a computed value and `value_period` for a yearly
+/// survey value read for a shorter period. `status` is the
 /// headline: `target_status` where the unit set a target, else `city_target_status`. Undefined numbers are `null` with a `..._note`.
 public struct IndicatorStatusRow: Sendable, Equatable, Codable {
     public var id: String
@@ -82,6 +83,10 @@ public struct IndicatorStatusRow: Sendable, Equatable, Codable {
     /// Where a computed total came from (the indicator's `data:` binding); nil for a
     /// hand-entered observation (then `source_import`/`source_line`). In the JSON only when set.
     public var valueSource: ValueSource? = nil
+    /// The period the figures are of when it is not `period`: a yearly survey value
+    /// (`data: {readiness: …}`) read for a tertial of its year — value, groups, previous
+    /// period, change and targets are the year's. In the JSON only when set (`value_period`).
+    public var valuePeriod: Period? = nil
 
     public var value: Figure { total.value }
     /// True when the figures count events, not persons (never suppressed).
@@ -127,6 +132,7 @@ extension IndicatorStatusRow {
         try c.encodeOrNull(sourceLine, forKey: "source_line")
         try c.encodeIfPresent(counts, forKey: FigureKey("counts"))
         try c.encodeIfPresent(valueSource, forKey: FigureKey("value_source"))
+        try c.encodeIfPresent(valuePeriod, forKey: FigureKey("value_period"))
     }
 
     public init(from decoder: Decoder) throws {
@@ -155,7 +161,8 @@ extension IndicatorStatusRow {
         sourceLine = try c.optional("source_line")
         counts = try c.optional("counts")
         valueSource = try c.decodeIfPresent(ValueSource.self, forKey: FigureKey("value_source"))
-        let rowPeriod: Period = try c.value("period")
+        valuePeriod = try c.decodeIfPresent(Period.self, forKey: FigureKey("value_period"))
+        let rowPeriod: Period = try valuePeriod ?? c.value("period")
         func readTarget(_ prefix: String, _ setter: TargetSetter) throws -> TargetReading? {
             guard let rule: TargetRule = try c.optional(prefix + "_rule"),
                   let period: Period = try c.optional(prefix + "_period"),

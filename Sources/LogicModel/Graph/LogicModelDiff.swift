@@ -224,6 +224,7 @@ extension LogicModelDiff {
         case name, language, owner, period, source
         case cohortPilot = "cohorts.pilot"
         case cohortComparison = "cohorts.comparison"
+        case cohortSurveyUnit = "cohorts.survey_unit"
         // Nodes.
         case title, description, text, level, code, parent, term
         case contributesTo = "contributes_to"
@@ -461,6 +462,7 @@ extension LogicModelDiff {
             text(.source, old.source, new.source, into: &f)
             value(.cohortPilot, old.cohorts?.pilot, new.cohorts?.pilot, into: &f)
             set(.cohortComparison, old.cohorts?.comparison ?? [], new.cohorts?.comparison ?? [], into: &f)
+            value(.cohortSurveyUnit, old.cohorts?.surveyUnit, new.cohorts?.surveyUnit, into: &f)
             return f
         }
 

@@ -41,10 +41,26 @@ public struct DateRange: Codable, Sendable, Equatable {
     public var end: CalendarDate
 }
 
-/// How case data names the pilot and its comparison (DESIGN §3.3).
+/// How case data names the pilot and its comparison (DESIGN §3.3), and how the
+/// readiness survey names the pilot's own unit.
 public struct Cohorts: Codable, Sendable, Equatable {
     public var pilot: String
     public var comparison: [String] = []
+    /// The pilot's own unit as the survey's `unit` column names it (`survey_unit`):
+    /// readiness-bound indicators then take that unit's figure as their total instead
+    /// of all units' (docs/indicators.md). Nil: all units.
+    public var surveyUnit: String? = nil
+
+    public init(pilot: String, comparison: [String] = [], surveyUnit: String? = nil) {
+        self.pilot = pilot
+        self.comparison = comparison
+        self.surveyUnit = surveyUnit
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case pilot, comparison
+        case surveyUnit = "survey_unit"
+    }
 }
 
 public enum GoalLevel: String, Codable, Sendable, CaseIterable {

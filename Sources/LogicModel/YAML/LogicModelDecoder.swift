@@ -103,9 +103,11 @@ public enum LogicModelDecoder {
                 r.error(node, id: id, "period needs both `start` and `end`")
             }
         }
-        if let node = top["cohorts"]?.value, let c = r.entries(node, what: "cohorts", id: id, allowed: ["pilot", "comparison"]) {
+        if let node = top["cohorts"]?.value,
+           let c = r.entries(node, what: "cohorts", id: id, allowed: ["pilot", "comparison", "survey_unit"]) {
             if let pilot = r.string(c["pilot"]?.value, key: "pilot", id: id, required: true, parent: node) {
-                model.cohorts = Cohorts(pilot: pilot, comparison: r.stringList(c["comparison"]?.value, key: "comparison", id: id))
+                model.cohorts = Cohorts(pilot: pilot, comparison: r.stringList(c["comparison"]?.value, key: "comparison", id: id),
+                                        surveyUnit: r.string(c["survey_unit"]?.value, key: "survey_unit", id: id))
             }
         }
 

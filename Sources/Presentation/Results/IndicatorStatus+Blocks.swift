@@ -12,7 +12,8 @@ extension IndicatorStatusReport {
             .paragraph(RichText("\(model)" + (modelVersion.map { " (version \($0))" } ?? "") + " — \(modelName)")),
             .paragraph(RichText("period \(period)" + (indicators.contains(where: \.interim) ? " (interim readings of year targets)" : ""))),
         ]
-        let groups = breakdownOrder(Set(indicators.flatMap { $0.groups.keys }))
+        // A survey value's groups are the survey's units: listed under the table, not as columns.
+        let groups = breakdownOrder(Set(indicators.filter { $0.valueSource?.total == nil }.flatMap { $0.groups.keys }))
         // Where each value came from, shown once any value is computed from a `data:`
         // binding (a table of typed-in values only reads as before).
         let anyComputed = indicators.contains { $0.valueSource != nil }
@@ -40,7 +41,8 @@ extension IndicatorStatusReport {
             row.append(TableBlock.Cell(i.cityTarget.map { $0.rule.text + ($0.interim ? " (\($0.period))" : "") } ?? ""))
             row.append(TableBlock.Cell(i.cityTarget.map { IndicatorCells.status($0.status) } ?? ""))
             row.append(TableBlock.Cell(i.warnings.isEmpty ? "" : "⚠"))
-            row.append(TableBlock.Cell(!anyComputed ? "" : i.valueSource != nil ? "computed"
+            row.append(TableBlock.Cell(!anyComputed ? "" : i.valueSource != nil
+                                       ? "computed" + (i.valuePeriod.map { " (\($0), wave \(i.valueSource?.wave ?? "?"))" } ?? "")
                                        : i.sourceImport.map { "import \($0)" + (i.sourceLine.map { ", line \($0)" } ?? "") } ?? ""))
             rows.append(row)
         }
@@ -67,6 +69,17 @@ extension IndicatorStatusReport {
                         + (c.note.map { " (\($0))" } ?? "")
                 }
                 return RichText(line)
+            })))
+        }
+        let surveyed = indicators.filter { $0.valueSource?.total != nil && !$0.groups.isEmpty }
+        if !surveyed.isEmpty {
+            blocks.append(.paragraph("Survey units (groups of the survey values; the total is all units, or the pilot's own unit where the model names it):"))
+            blocks.append(.list(ListBlock(items: surveyed.map { i in
+                let units = i.groups.keys.sorted().map { u in
+                    "\(u) " + (i.groups[u]!.value.value.map { IndicatorCells.number($0, unit: i.unit, derived: true, style: style) } ?? "–")
+                }
+                let total = i.valueSource?.total == .pilotUnit ? "the pilot's own unit, \(i.valueSource?.totalUnit ?? "")" : "all units"
+                return RichText("\(i.id)  total: \(total); " + units.joined(separator: ", "))
             })))
         }
         // Indicators sharing a note ("no target for 2021") are listed on one line.

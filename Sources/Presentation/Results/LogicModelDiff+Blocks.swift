@@ -342,6 +342,7 @@ private struct DiffWords {
         case .period: return sv ? ("Perioden", "Ny period") : ("The period", "New period")
         case .cohortPilot: return sv ? ("Pilotens namn i ärendedata", "Pilotens namn i ärendedata") : ("The pilot's name in case data", "The pilot's name in case data")
         case .cohortComparison: return sv ? ("Jämförelsegrupperna i ärendedata", "Jämförelsegrupper i ärendedata") : ("The comparison groups in case data", "Comparison groups in case data")
+        case .cohortSurveyUnit: return sv ? ("Pilotens enhet i enkäten", "Pilotens enhet i enkäten") : ("The pilot's unit in the survey", "The pilot's unit in the survey")
         default: return (field.rawValue, field.rawValue)
         }
     }
@@ -387,7 +388,7 @@ private struct DiffWords {
         switch f.field {
         case .title, .description, .text, .measurementMethod, .note, .name, .owner, .source, .responsible:
             return textSentence(f.field, old: f.old, new: f.new, kind: kind)
-        case .code, .start, .end, .period, .cohortPilot, .cohortComparison:
+        case .code, .start, .end, .period, .cohortPilot, .cohortComparison, .cohortSurveyUnit:
             return textSentence(f.field, old: f.old, new: f.new, kind: kind, quote: false)
         case .language:
             let word: (String?) -> String = { $0 == "sv" ? (self.sv ? "svenska" : "Swedish") : $0 == "en" ? (self.sv ? "engelska" : "English") : ($0 ?? "–") }

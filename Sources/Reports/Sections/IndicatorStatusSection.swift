@@ -28,9 +28,12 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         /// model's periods are being approved (false), or nil when no period of the
         /// model has been approved or marked ready.
         public var approved: Bool? = nil
+        /// Each computed value's source, and why a bound indicator has no value, in the
+        /// report's words (`BoundValueSources`); nil when no indicator is bound.
+        public var sources: [String]? = nil
 
         enum CodingKeys: String, CodingKey {
-            case period, status, trend, approved
+            case period, status, trend, approved, sources
             case periodNote = "period_note"
         }
     }
@@ -48,10 +51,10 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
     /// Status and trend of the model's stored observations, suppressed. Shared with the
     /// tertial table. Nil status when nothing is stored (or the database is absent).
     static func figures(_ context: ReportContext, period: Period?) throws
-        -> (status: IndicatorStatusReport?, trend: IndicatorTrendReport?, approved: Bool?) {
-        guard let database = context.database else { return (nil, nil, nil) }
+        -> (status: IndicatorStatusReport?, trend: IndicatorTrendReport?, approved: Bool?, sources: [String]?) {
+        guard let database = context.database else { return (nil, nil, nil, nil) }
         let data = try IndicatorData.load(database, modelID: context.model.id)
-        guard !data.observations.isEmpty else { return (nil, nil, nil) }
+        guard !data.observations.isEmpty else { return (nil, nil, nil, nil) }
         let version = context.modelProvenance.version
         let rule = context.request.suppression
         let trend = IndicatorFigureSuppression.apply(
@@ -63,17 +66,21 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
             period: period, earlierVersions: data.versions)
             .map { IndicatorFigureSuppression.apply($0, trend: trend, rule: rule) }
         let inUse = try !data.locked.isEmpty || !PeriodApprovals(database).all(modelID: context.model.id).isEmpty
-        return (status, trend, status.flatMap { inUse ? data.locked.contains($0.period) : nil })
+        // Only for a model with bound indicators: a model of typed-in values reads as before.
+        let sources = context.model.indicators.contains { $0.data != nil }
+            ? status.map { BoundValueSources.sentences($0, data: data, context: context) } : nil
+        return (status, trend, status.flatMap { inUse ? data.locked.contains($0.period) : nil }, sources)
     }
 
     public func compute(_ context: ReportContext) throws -> Result {
-        let (status, trend, approved) = try Self.figures(context, period: context.request.period)
+        let (status, trend, approved, sources) = try Self.figures(context, period: context.request.period)
         guard let status else {
             return Result(period: context.request.period?.text,
                           periodNote: "no indicator observations are stored for model \(context.model.id)",
                           status: nil, trend: nil)
         }
-        return Result(period: status.period.text, periodNote: nil, status: status, trend: trend, approved: approved)
+        return Result(period: status.period.text, periodNote: nil, status: status, trend: trend, approved: approved,
+                      sources: sources)
     }
 
     public func imports(_ result: Result, context: ReportContext) -> [Int] {
@@ -90,6 +97,7 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         }
         switch slot {
         case .indicators: return finalBlocks(status, trend: result.trend, approved: result.approved, context: context)
+            + Self.sourceBlocks(result.sources, context: context)
         case .gender: return genderBlocks(status, context: context)
         case .steeringOffTarget: return offTargetBlocks(status, context: context)
         default: return []
@@ -114,6 +122,63 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         return context.strings("placeholder.value")
     }
 
+    /// The computed values' sources and the reasons for missing ones, as a list under a heading.
+    static func sourceBlocks(_ sources: [String]?, context: ReportContext) -> [Block] {
+        guard let sources, !sources.isEmpty else { return [] }
+        return [.heading(level: 1, text: context.strings("source.heading")),
+                .list(ListBlock(items: sources.map { RichText($0) }))]
+    }
+
+    /// "enkät mars 2022": the survey round a yearly value read for a tertial comes from
+    /// (`IndicatorStatusRow.valuePeriod`); nil for a value of the period itself.
+    static func waveLabel(_ wave: String?, context: ReportContext) -> String? {
+        guard let wave else { return nil }
+        let named = (Period(parsing: wave) ?? Period(parsing: wave.prefix(7))).map(context.numbers.period) ?? wave
+        return context.strings("indicators.wave", ["wave": named])
+    }
+
+    static func waveLabel(_ row: IndicatorStatusRow, context: ReportContext) -> String? {
+        row.valuePeriod == nil ? nil : waveLabel(row.valueSource?.wave, context: context)
+    }
+
+    /// Which total the survey-bound values have (all units, or the pilot's own unit), in
+    /// words: one sentence per kind, naming the indicators.
+    static func surveyTotalNotes(_ sources: [(id: String, source: ValueSource?)], _ s: ReportStrings) -> [String] {
+        var all: [String] = [], own: [String: [String]] = [:], order: [String] = []
+        for (id, source) in sources {
+            switch source?.total {
+            case .allUnits?: all.append(id)
+            case .pilotUnit?:
+                let unit = source?.totalUnit ?? ""
+                if own[unit] == nil { order.append(unit) }
+                own[unit, default: []].append(id)
+            case nil: break
+            }
+        }
+        var out: [String] = []
+        if !all.isEmpty { out.append(s("indicators.survey.all_units", ["ids": all.joined(separator: ", ")])) }
+        for unit in order {
+            out.append(s("indicators.survey.pilot_unit", ["ids": own[unit]!.joined(separator: ", "), "unit": unit]))
+        }
+        return out
+    }
+
+    /// The header of the comparison column: the cohort's name when every comparison is
+    /// of one cohort (the line, almost always); nil when no row has a comparison.
+    static func comparisonHeader(_ cohorts: [String], _ s: ReportStrings) -> String? {
+        let kinds = Set(cohorts)
+        guard let first = kinds.first else { return nil }
+        return s(kinds.count == 1 && first == "pilot" ? "indicators.col.comparison.pilot" : "indicators.col.comparison.line")
+    }
+
+    /// The comparison cohort's value as a cell: the figure, "<5"/".." when withheld, "–" without one.
+    static func comparisonText(_ c: ComparisonFigure?, unit: IndicatorUnit, context: ReportContext) -> String {
+        guard let c else { return context.strings("placeholder.value") }
+        if let v = c.value { return IndicatorValueText.text(v, unit: unit, numbers: context.numbers) ?? "" }
+        if let note = c.note, note.hasPrefix("suppressed") { return suppressedText(note, unit: unit, context.strings) }
+        return context.strings("placeholder.value")
+    }
+
     static func suppressedText(_ note: String?, unit: IndicatorUnit, _ s: ReportStrings) -> String {
         unit == .count && note == IndicatorFigureSuppression.smallNote ? s("suppression.small") : s("suppression.hidden")
     }
@@ -134,6 +199,7 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
     static func anySuppressed(_ status: IndicatorStatusReport) -> Bool {
         status.indicators.contains { row in
             ([row.value, row.previousValue] + row.groups.values.map(\.value)).contains(where: IndicatorFigureSuppression.isSuppressed)
+                || row.valueSource?.comparison?.note?.hasPrefix("suppressed") == true
         }
     }
 
@@ -149,20 +215,29 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
             .paragraph(RichText([.emphasis(s("indicators.symbols"))])),
         ]
         let rowsByID = Dictionary(status.indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let header = ["indicators.col.indicator", "indicators.col.value", "indicators.col.previous", "indicators.col.change",
-                      "tertial.col.unit_target", "tertial.col.city_target", "indicators.col.status"].map { TableBlock.Cell(s($0)) }
+        // The comparison cohort's value beside the pilot's (`comparison: line`), in a
+        // column of its own once any indicator has one.
+        let compared = status.indicators.filter { $0.valueSource?.comparison != nil }
+        let comparisonHeader = Self.comparisonHeader(compared.compactMap { $0.valueSource?.comparison?.cohort }, s)
+        let header = (["indicators.col.indicator", "indicators.col.value"].map { s($0) } + (comparisonHeader.map { [$0] } ?? [])
+            + ["indicators.col.previous", "indicators.col.change",
+               "tertial.col.unit_target", "tertial.col.city_target", "indicators.col.status"].map { s($0) }).map { TableBlock.Cell($0) }
         func table(_ rows: [IndicatorStatusRow], caption: String) -> Block {
             .table(TableBlock(caption: caption, header: [header], rows: rows.map { row in
                 let previous = Self.valueText(row.previousValue, unit: row.unit, context: context)
                     + (row.previousValue.isDefined ? " (\(n.period(row.previousPeriod)))" : "")
+                let comparison = comparisonHeader == nil ? []
+                    : [TableBlock.Cell(Self.comparisonText(row.valueSource?.comparison, unit: row.unit, context: context))]
                 return [TableBlock.Cell(Self.indicatorName(row, context: context), isRowHeader: true),
-                        TableBlock.Cell(Self.valueText(row.value, unit: row.unit, context: context)),
-                        TableBlock.Cell(previous),
-                        TableBlock.Cell(changeText(row, context: context)),
-                        TableBlock.Cell(Self.targetText(row.target, unit: row.unit, context: context)),
-                        TableBlock.Cell(Self.targetText(row.cityTarget, unit: row.unit, context: context)),
-                        TableBlock.Cell(Self.statusText(row.status, interim: row.interim, s))]
-            }, alignments: [.left, .right, .right, .right, .left, .left, .left]))
+                        TableBlock.Cell(Self.valueText(row.value, unit: row.unit, context: context)
+                                        + (Self.waveLabel(row, context: context).map { " (\($0))" } ?? ""))]
+                    + comparison
+                    + [TableBlock.Cell(previous),
+                       TableBlock.Cell(changeText(row, context: context)),
+                       TableBlock.Cell(Self.targetText(row.target, unit: row.unit, context: context)),
+                       TableBlock.Cell(Self.targetText(row.cityTarget, unit: row.unit, context: context)),
+                       TableBlock.Cell(Self.statusText(row.status, interim: row.interim, s))]
+            }, alignments: [.left, .right] + (comparisonHeader == nil ? [] : [.right]) + [.right, .right, .left, .left, .left]))
         }
         var covered = Set<String>()
         for goal in status.goals where !goal.indicators.isEmpty {
@@ -245,6 +320,13 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         if !differing.isEmpty { items.append(RichText(s("indicators.differs", ["goals": differing.joined(separator: ", ")]))) }
         let warned = status.indicators.filter { !$0.warnings.isEmpty }.map(\.id)
         if !warned.isEmpty { items.append(RichText(s("indicators.warnings", ["ids": warned.joined(separator: ", ")]))) }
+        items += Self.surveyTotalNotes(status.indicators.map { ($0.id, $0.valueSource) }, s).map { RichText($0) }
+        let compared = status.indicators.filter { $0.valueSource?.comparison != nil }
+        if let column = Self.comparisonHeader(compared.compactMap { $0.valueSource?.comparison?.cohort }, s) {
+            items.append(RichText(s("indicators.comparison.note", ["column": column, "ids": compared.map(\.id).joined(separator: ", ")])))
+        }
+        let yearly = status.indicators.filter { $0.valuePeriod != nil }.map(\.id)
+        if !yearly.isEmpty { items.append(RichText(s("indicators.wave.note", ["ids": yearly.joined(separator: ", ")]))) }
         let events = status.indicators.filter(\.countsEvents).map(\.id)
         if !events.isEmpty { items.append(RichText(s("indicators.events", ["ids": events.joined(separator: ", ")]))) }
         if !status.removedIndicators.isEmpty {

@@ -41,9 +41,25 @@ public struct TertialTableSection: ReportSectionBuilder {
         public var assessment: String?
         /// True when a year target is read against a tertial (an interim reading).
         public var interim: Bool?
+        /// The survey wave (`2022-03`) when the outcome is the year's survey value read
+        /// for the tertial (`IndicatorStatusRow.valuePeriod`): printed "enkät mars 2022".
+        public var wave: String? = nil
+        /// The comparison cohort's value for the period (`comparison: line`), after
+        /// disclosure control; nil with a note when withheld or undefined.
+        public var comparison: Double? = nil
+        public var comparisonNote: String? = nil
+        /// `line` (or `pilot`); nil when the indicator has no comparison.
+        public var comparisonCohort: String? = nil
+        /// A survey value's total: `all_units`, or `pilot_unit` with `totalUnit`.
+        public var total: String? = nil
+        public var totalUnit: String? = nil
 
         enum CodingKeys: String, CodingKey {
-            case indicator, title, unit, illustrative, outcome, boys, girls, previous, assessment, interim
+            case indicator, title, unit, illustrative, outcome, boys, girls, previous, assessment, interim, wave, total
+            case totalUnit = "total_unit"
+            case comparison
+            case comparisonNote = "comparison_note"
+            case comparisonCohort = "comparison_cohort"
             case unitTarget = "unit_target"
             case cityTarget = "city_target"
             case outcomeNote = "outcome_note"
@@ -73,9 +89,11 @@ public struct TertialTableSection: ReportSectionBuilder {
         public var period: String?
         public var periodNote: String?
         public var goals: [Goal]
+        /// Each computed value's source, and why a bound indicator has none (`BoundValueSources`).
+        public var sources: [String]? = nil
 
         enum CodingKeys: String, CodingKey {
-            case period, goals
+            case period, goals, sources
             case periodNote = "period_note"
         }
     }
@@ -94,7 +112,8 @@ public struct TertialTableSection: ReportSectionBuilder {
         let model = context.model
         let graph = ModelGraph(model)
         let period = Self.period(context)
-        let status = period == nil ? nil : try IndicatorStatusSection.figures(context, period: period).status
+        let figures = period == nil ? nil : try IndicatorStatusSection.figures(context, period: period)
+        let status = figures?.status
         let statusByID = Dictionary((status?.indicators ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let goals = model.goals.map { goal -> Goal in
             let nodes = graph.upstream(of: goal.id).union([goal.id])
@@ -123,6 +142,14 @@ public struct TertialTableSection: ReportSectionBuilder {
                     row.previousPeriod = s.previousPeriod.text
                     row.assessment = s.status.rawValue
                     row.interim = s.interim
+                    if s.valuePeriod != nil { row.wave = s.valueSource?.wave }
+                    row.total = s.valueSource?.total?.rawValue
+                    if let c = s.valueSource?.comparison {
+                        row.comparison = c.value
+                        row.comparisonNote = c.value == nil ? (c.note ?? "no value") : nil
+                        row.comparisonCohort = c.cohort
+                    }
+                    row.totalUnit = s.valueSource?.totalUnit
                 }
                 return row
             }
@@ -131,7 +158,7 @@ public struct TertialTableSection: ReportSectionBuilder {
                         recordedAssessment: assessed?.manualAssessment?.rawValue)
         }
         return Result(period: period?.text, periodNote: period == nil ? "no --period and no target names a period" : nil,
-                      goals: goals)
+                      goals: goals, sources: figures?.sources)
     }
 
     public func blocks(_ result: Result, for slot: ReportSlot, context: ReportContext) -> [Block] {
@@ -141,10 +168,14 @@ public struct TertialTableSection: ReportSectionBuilder {
         if let p = result.period.flatMap(Period.init(parsing:)) {
             blocks.append(.paragraph(RichText(s("tertial.period", ["period": context.numbers.period(p)]))))
         }
-        let header = ["tertial.col.indicator", "tertial.col.outcome", "tertial.col.boys", "tertial.col.girls",
-                      "tertial.col.previous", "tertial.col.unit_target", "tertial.col.city_target",
-                      "tertial.col.assessment", "tertial.col.analysis"].map { TableBlock.Cell(s($0)) }
-        var anyIllustrative = false, anySuppressed = false, anyInterim = false
+        // The comparison cohort's column, after the outcome, once any indicator has one.
+        let comparisonHeader = IndicatorStatusSection.comparisonHeader(
+            result.goals.flatMap(\.indicators).compactMap(\.comparisonCohort), s)
+        let header = (["tertial.col.indicator", "tertial.col.outcome"].map { s($0) } + (comparisonHeader.map { [$0] } ?? [])
+            + ["tertial.col.boys", "tertial.col.girls",
+               "tertial.col.previous", "tertial.col.unit_target", "tertial.col.city_target",
+               "tertial.col.assessment", "tertial.col.analysis"].map { s($0) }).map { TableBlock.Cell($0) }
+        var anyIllustrative = false, anySuppressed = false, anyInterim = false, yearly: [String] = []
         let hasData = result.goals.contains { $0.indicators.contains { $0.assessment != nil } }
         if hasData { blocks.append(.paragraph(RichText([.emphasis(s("indicators.symbols"))]))) }
         for goal in result.goals {
@@ -171,20 +202,26 @@ public struct TertialTableSection: ReportSectionBuilder {
                     }
                     return IndicatorValueText.text(v, unit: unit, numbers: context.numbers) ?? dash
                 }
-                anySuppressed = anySuppressed || [row.outcomeNote, row.boysNote, row.girlsNote, row.previousNote]
+                anySuppressed = anySuppressed || [row.outcomeNote, row.boysNote, row.girlsNote, row.previousNote, row.comparisonNote]
                     .contains { $0?.hasPrefix("suppressed") ?? false }
                 anyInterim = anyInterim || row.interim == true
+                let wave = IndicatorStatusSection.waveLabel(row.wave, context: context)
+                if wave != nil, !yearly.contains(row.indicator) { yearly.append(row.indicator) }
                 let assessment = row.assessment.flatMap(TargetStatus.init(rawValue:))
                     .map { IndicatorStatusSection.statusText($0, interim: row.interim == true, s) } ?? dash
-                return [TableBlock.Cell(name, isRowHeader: true), TableBlock.Cell(value(row.outcome, row.outcomeNote)),
-                        TableBlock.Cell(value(row.boys, row.boysNote)), TableBlock.Cell(value(row.girls, row.girlsNote)),
+                let comparison = comparisonHeader == nil ? []
+                    : [TableBlock.Cell(row.comparisonCohort == nil ? dash : value(row.comparison, row.comparisonNote))]
+                return [TableBlock.Cell(name, isRowHeader: true), TableBlock.Cell(value(row.outcome, row.outcomeNote) + (wave.map { " (\($0))" } ?? ""))]
+                    + comparison
+                    + [TableBlock.Cell(value(row.boys, row.boysNote)), TableBlock.Cell(value(row.girls, row.girlsNote)),
                         TableBlock.Cell(value(row.previous, row.previousNote)), TableBlock.Cell(row.unitTarget ?? dash),
                         TableBlock.Cell(row.cityTarget ?? dash), TableBlock.Cell(assessment),
                         TableBlock.Cell(analysis)]
             }
             blocks.append(.table(TableBlock(caption: s("tertial.caption", ["id": goal.id]),
                                             header: [header], rows: rows,
-                                            alignments: [.left, .right, .right, .right, .right, .left, .left, .left, .left])))
+                                            alignments: [.left, .right] + (comparisonHeader == nil ? [] : [.right])
+                                                + [.right, .right, .right, .left, .left, .left, .left])))
             if let a = goal.assessment.flatMap(Assessment.init(rawValue:)) {
                 var text = s("tertial.goal.assessment", ["assessment": IndicatorStatusSection.assessmentText(a, s)])
                 if let r = goal.recordedAssessment.flatMap(Assessment.init(rawValue:)) {
@@ -201,7 +238,27 @@ public struct TertialTableSection: ReportSectionBuilder {
         if anyInterim, let p = result.period.flatMap(Period.init(parsing:)) {
             blocks.append(.paragraph(RichText([.emphasis(s("indicators.interim", ["period": context.numbers.period(p)]))])))
         }
+        if !yearly.isEmpty {
+            blocks.append(.paragraph(RichText([.emphasis(s("indicators.wave.note", ["ids": yearly.joined(separator: ", ")]))])))
+        }
+        let surveyed = result.goals.flatMap(\.indicators).map { row in
+            (id: row.indicator, source: row.total.flatMap(ValueSource.SurveyTotal.init(rawValue:)).map {
+                ValueSource(binding: "", imports: [], rule: "", total: $0, totalUnit: row.totalUnit)
+            })
+        }
+        let compared = result.goals.flatMap(\.indicators).filter { $0.comparisonCohort != nil }.map(\.indicator)
+        if let column = comparisonHeader {
+            var seen = Set<String>()
+            let ids = compared.filter { seen.insert($0).inserted }
+            blocks.append(.paragraph(RichText([.emphasis(s("indicators.comparison.note", ["column": column, "ids": ids.joined(separator: ", ")]))])))
+        }
+        // An indicator under two goals is named once.
+        var named = Set<String>()
+        for note in IndicatorStatusSection.surveyTotalNotes(surveyed.filter { named.insert($0.id).inserted }, s) {
+            blocks.append(.paragraph(RichText([.emphasis(note)])))
+        }
         if anySuppressed { blocks.append(.paragraph(RichText([.emphasis(s("suppression.note"))]))) }
+        blocks += IndicatorStatusSection.sourceBlocks(result.sources, context: context)
         if anyIllustrative {
             blocks.append(.callout(Callout(.caveat, title: s("caveat.title"),
                                            RichText(s("logic_model.illustrative", ["label": s("illustrative.label")])))))

@@ -1,3 +1,4 @@
+import Foundation
 import Evaluation
 import LogicModel
 import Presentation
@@ -169,7 +170,38 @@ enum IndicatorFigureSuppression {
             if isSuppressed(total.value) || isSuppressed(status.indicators[i].previousValue) {
                 status.indicators[i].change = Figure(undefined: "suppressed: next to a withheld value")
             }
+            if var source = row.valueSource {
+                if let c = source.comparison {
+                    source.comparison = apply(c, unit: row.unit, countsEvents: row.countsEvents, rule: rule)
+                }
+                // The rule in words names the cohort's number of cases ("pilot cohort, 7
+                // cases"): that is the denominator, so it goes where the counts go.
+                if total.denominator == nil, row.total.denominator != nil {
+                    source.rule = withoutCaseCount(source.rule)
+                }
+                status.indicators[i].valueSource = source
+            }
         }
         return status
+    }
+
+    /// The comparison cohort's figure beside a bound case value (`comparison: line`),
+    /// under the same rule as the pilot's total: a share built on a count of 1–4 (events,
+    /// misses or cases) is withheld, one whose only small count is its misses keeps its
+    /// value and loses its counts; a median or mean (no counts) is shown, as its binding
+    /// gives none of fewer than 5 cases.
+    static func apply(_ c: ComparisonFigure, unit: IndicatorUnit, countsEvents: Bool, rule: SuppressionRule) -> ComparisonFigure {
+        let figure = GroupFigure(value: c.value.map { Figure($0) } ?? Figure(undefined: c.note ?? "no value"),
+                                 numerator: c.numerator, denominator: c.denominator,
+                                 ciLow: Figure(undefined: ""), ciHigh: Figure(undefined: ""))
+        let shown = apply(total: figure, groups: [:], unit: unit, countsEvents: countsEvents, rule: rule).total
+        guard shown != figure else { return c }
+        return ComparisonFigure(cohort: c.cohort, value: shown.value.value, numerator: shown.numerator,
+                                denominator: shown.denominator, note: shown.value.value == nil ? shown.value.note : c.note)
+    }
+
+    /// "…; pilot cohort, 7 cases; …" → "…; pilot cohort; …".
+    static func withoutCaseCount(_ rule: String) -> String {
+        rule.replacingOccurrences(of: #"(cohort), \d+ cases"#, with: "$1", options: .regularExpression)
     }
 }

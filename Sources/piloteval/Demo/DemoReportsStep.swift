@@ -1,6 +1,7 @@
 import Evaluation
 import Foundation
 import LogicModel
+import Periods
 import Reports
 import Store
 
@@ -70,6 +71,7 @@ enum DemoReportsStep {
         let files = inputs(kind, datasets: demo.sources.datasets)
         var request = ReportRequest(kind: kind, language: resolved.model.language, format: ReportFormat.html.rawValue,
                                     toolVersion: PilotEval.configuration.version, outputName: "\(kind.rawValue).html")
+        if kind == .tertial { request.period = try tertial(demo, modelID: resolved.model.id) }
         do {
             if let budget = files.budget {
                 request.budget = try Budget.read(path: budget)
@@ -87,6 +89,28 @@ enum DemoReportsStep {
         } catch let e as BudgetError { throw Failure(e.description) }
         catch let e as CSVError { throw Failure(e.description) }
         catch let e as SectionTextError { throw Failure(e.description) }
+    }
+
+    /// The tertial the demo's tertial report is for: the last one the case extract
+    /// covers whole (it ends on or before the latest extract date: 2022-T3 for the
+    /// extract of 2022-12-31), the period a unit would be writing up with this data;
+    /// without an extract, the tertial with the most indicator values (the latest of
+    /// equals). Not simply the tertial with the most values: the 12-month re-referral
+    /// and the Genombrott measures make 2021's tertials fuller, but they are not the
+    /// current tertial. Nil (the report's own default) when neither exists.
+    static func tertial(_ demo: DemoRun, modelID: String) throws -> Period? {
+        let data = try IndicatorData.load(demo.database, modelID: modelID)
+        let extract = data.observations.compactMap { $0.computed?.extractDate.flatMap(CalendarDate.init(parsing:)) }.max()
+        if let extract {
+            let containing = Period(containing: extract, kind: .tertial)
+            return containing.end <= extract ? containing : containing.previous
+        }
+        var indicators: [Period: Set<String>] = [:]
+        for o in data.observations where o.group == Observation.total && o.period.kind == .tertial
+            && (o.value != nil || o.numerator != nil) {
+            indicators[o.period, default: []].insert(o.indicator)
+        }
+        return indicators.max { ($0.value.count, $0.key) < ($1.value.count, $1.key) }?.key
     }
 
     /// Recomputes every figure of the JSON record, as `piloteval report verify` does.

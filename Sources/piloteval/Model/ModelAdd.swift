@@ -27,9 +27,13 @@ struct ModelAdd: ParsableCommand {
             let db = try openDatabase(database)
             do {
                 let added = try ModelCatalog(db).add(path: file)
-                for w in added.warnings { Console.error(w.description) }
+                // A `data:` binding whose data is not loaded yet: a warning, not an error.
+                let notLoaded = BoundDataCheck.warnings(db, model: added.model, file: file,
+                                                        locations: LogicModelDecoder.read(path: file).sourceMap.nodes)
+                let warnings = added.warnings + notLoaded
+                for w in warnings { Console.error(w.description) }
                 if format == .json {
-                    print(try ResultOutput.json(AddListing(id: added.model.id, outcome: added.outcome, warnings: added.warnings)),
+                    print(try ResultOutput.json(AddListing(id: added.model.id, outcome: added.outcome, warnings: warnings)),
                           terminator: "")
                     return
                 }

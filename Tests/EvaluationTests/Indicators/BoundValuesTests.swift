@@ -183,8 +183,11 @@ extension BoundValuesTests {
         let w2021 = ReadinessBinding.Wave(data: ReadinessWaveData(wave: "2021-03", items: ["a", "b"], unitMeans: [
             ReadinessUnitMeans(unit: "X", n: 10, means: [4, 2]), ReadinessUnitMeans(unit: "Z", n: 30, means: [6, 4])]), imports: [2])
         let item = DataBinding.readinessItem(instrument: "r", item: "a")
-        let rows = ReadinessBinding.observations(indicator: Self.indicator(unit: .mean, frequency: .year, data: item),
-                                                 binding: item, instrument: instrument, waves: [w2022, w2021])
+        let all = ReadinessBinding.observations(indicator: Self.indicator(unit: .mean, frequency: .year, data: item),
+                                                binding: item, instrument: instrument, waves: [w2022, w2021])
+        let rows = all.filter { $0.group == "total" }
+        // Units as groups: 2021 X 4, Z 6; 2022 X 3 (Y, of 2 respondents, is no group).
+        #expect(all.filter { $0.group != "total" }.map { "\($0.period) \($0.group) \($0.value!)" } == ["2021 X 4.0", "2021 Z 6.0", "2022 X 3.0"])
         #expect(rows.map(\.period.text) == ["2021", "2022"])
         #expect(rows[0].value == 5.5 && rows[1].value == 3)
         #expect(rows[1].computed?.wave == "2022-03" && rows[1].computed?.imports == [4])
@@ -193,7 +196,7 @@ extension BoundValuesTests {
         let scale = DataBinding.readinessSubscale(instrument: "r", subscale: "s")
         let scaled = ReadinessBinding.observations(indicator: Self.indicator(unit: .mean, frequency: .year, data: scale),
                                                    binding: scale, instrument: instrument, waves: [w2021, w2022])
-        #expect(scaled.map(\.value) == [5, 2])
+        #expect(scaled.filter { $0.group == "total" }.map(\.value) == [5, 2])
         // A key the instrument lacks gives nothing.
         let missing = DataBinding.readinessItem(instrument: "r", item: "zz")
         #expect(ReadinessBinding.observations(indicator: Self.indicator(unit: .mean, frequency: .year, data: missing),

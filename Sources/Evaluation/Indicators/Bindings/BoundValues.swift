@@ -16,8 +16,9 @@ public enum BoundValues {
     /// Computed observations of every bound indicator of `model`. A binding whose data is
     /// not loaded (no case extract, no such instrument or wave) gives no values; the
     /// reason is in `unavailable`, by indicator id.
-    public static func compute(_ database: Database, model: LogicModel) -> (observations: [Observation], unavailable: [String: String]) {
-        var out: [Observation] = [], unavailable: [String: String] = [:]
+    public static func compute(_ database: Database, model: LogicModel)
+        -> (observations: [Observation], unavailable: [String: String], gaps: [String: BoundValueGap]) {
+        var out: [Observation] = [], unavailable: [String: String] = [:], gaps: [String: BoundValueGap] = [:]
         var cases: (snapshots: [CaseSnapshot], values: [[String: CaseValue]])?
         for indicator in model.indicators {
             guard let binding = indicator.data else { continue }
@@ -26,6 +27,7 @@ public enum BoundValues {
                 case .cases(let outcome, let cohort, let comparison):
                     guard let pilot = model.cohorts?.pilot else {
                         unavailable[indicator.id] = "the model has no cohorts.pilot to tell the pilot's cases from the line's"
+                        gaps[indicator.id] = .noPilotCohort
                         continue
                     }
                     if cases == nil {
@@ -37,6 +39,11 @@ public enum BoundValues {
                     if rows.isEmpty {
                         unavailable[indicator.id] = cases!.snapshots.isEmpty ? "no case extract is imported for model \(model.id)"
                             : "no imported case has \(outcome)"
+                        let extract = cases!.snapshots.map(\.censorDate).max()
+                        // A re-referral is known only 12 months after the investigation ended.
+                        gaps[indicator.id] = cases!.snapshots.isEmpty ? .noCaseExtract
+                            : outcome == "re_referral_12m" && extract != nil ? .followUpNotReached(months: 12, extract: extract!)
+                            : .noCaseWithOutcome(extract: extract)
                     }
                     out += rows
                 case .readinessItem(let id, _), .readinessSubscale(let id, _):
@@ -46,22 +53,33 @@ public enum BoundValues {
                         ReadinessBinding.Wave(data: try repository.load(instrument: instrument, wave: info.wave),
                                               imports: try readinessImports(database, instrument: instrument.id, wave: info.wave))
                     }
-                    let rows = ReadinessBinding.observations(indicator: indicator, binding: binding, instrument: instrument, waves: waves)
-                    if rows.isEmpty { unavailable[indicator.id] = "no stored wave of \(id) gives a value for \(binding.text)" }
+                    let rows = ReadinessBinding.observations(indicator: indicator, binding: binding, instrument: instrument,
+                                                             waves: waves, pilotUnit: model.cohorts?.surveyUnit)
+                    if rows.isEmpty {
+                        unavailable[indicator.id] = "no stored wave of \(id) gives a value for \(binding.text)"
+                        gaps[indicator.id] = waves.isEmpty ? .noSurveyWave : .noWaveGivesAValue
+                    }
                     out += rows
                 case .measure(let id):
                     let table = MeasureTable(database)
                     let imports = try table.list().first { $0.measure == id }?.imports ?? []
                     let rows = MeasureBinding.observations(indicator: indicator, measure: id,
                                                            values: try table.values(of: id), imports: imports)
-                    if rows.isEmpty { unavailable[indicator.id] = "no value of measure \(id) is stored (piloteval measures import)" }
+                    if rows.isEmpty {
+                        unavailable[indicator.id] = "no value of measure \(id) is stored (piloteval measures import)"
+                        gaps[indicator.id] = .noMeasurePoints
+                    }
                     out += rows
                 }
             } catch {
                 unavailable[indicator.id] = "\(error)"
+                // An instrument that is not stored is the common case; anything else is a fault.
+                if case .readinessItem = binding { gaps[indicator.id] = .noSurveyWave }
+                else if case .readinessSubscale = binding { gaps[indicator.id] = .noSurveyWave }
+                else { gaps[indicator.id] = .notComputable }
             }
         }
-        return (out, unavailable)
+        return (out, unavailable, gaps)
     }
 
     static func readinessImports(_ database: Database, instrument: String, wave: String) throws -> [Int] {

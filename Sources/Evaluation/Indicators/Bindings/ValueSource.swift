@@ -5,8 +5,9 @@ import LogicModel
 /// case extract's date, and the rule that turned the data into the period's figure.
 ///
 /// JSON (`value_source` on an `indicators status` row, `computed` on an observation):
-/// `{"binding","imports","wave","extract_date","rule","comparison"}`; `wave`,
-/// `extract_date` and `comparison` only where they apply.
+/// `{"binding","imports","wave","extract_date","rule","comparison","total","total_unit"}`;
+/// `wave`, `extract_date`, `comparison`, `total` (`all_units` or `pilot_unit`) and
+/// `total_unit` only where they apply.
 public struct ValueSource: Codable, Sendable, Hashable {
     /// `cases: investigation_within_4m, cohort: pilot`, as `DataBinding.text`.
     public var binding: String
@@ -21,20 +22,33 @@ public struct ValueSource: Codable, Sendable, Hashable {
     public var rule: String
     /// The other cohort's figure for the same period (`comparison: line`).
     public var comparison: ComparisonFigure?
+    /// What a survey value's total is (readiness bindings, whose groups are the units):
+    /// all units of the wave, or the pilot's own unit (`totalUnit`, `cohorts.survey_unit`).
+    public var total: SurveyTotal?
+    public var totalUnit: String?
+
+    /// The total of a readiness-bound value.
+    public enum SurveyTotal: String, Codable, Sendable, Hashable {
+        case allUnits = "all_units"
+        case pilotUnit = "pilot_unit"
+    }
 
     public init(binding: String, imports: [Int], wave: String? = nil, extractDate: String? = nil,
-                rule: String, comparison: ComparisonFigure? = nil) {
+                rule: String, comparison: ComparisonFigure? = nil, total: SurveyTotal? = nil, totalUnit: String? = nil) {
         self.binding = binding
         self.imports = imports.sorted()
         self.wave = wave
         self.extractDate = extractDate
         self.rule = rule
         self.comparison = comparison
+        self.total = total
+        self.totalUnit = totalUnit
     }
 
     enum CodingKeys: String, CodingKey {
-        case binding, imports, wave, rule, comparison
+        case binding, imports, wave, rule, comparison, total
         case extractDate = "extract_date"
+        case totalUnit = "total_unit"
     }
 
     /// One line for a terminal: `cases: investigation_within_4m, cohort: pilot (imports 3, extract 2022-12-31)`.
