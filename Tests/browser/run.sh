@@ -150,4 +150,33 @@ if grep -q 'token=' "$work/serve.log"; then
     echo "FAIL: the server's log holds a token (query strings must stay out of the request log)" >&2
     status=1
 fi
+
+# A shared server (issue 24): a copy of the same database with three accounts, made
+# through the CLI as an IT department would, then signing in, roles and the access log.
+cp "$db" "$work/accounts.db"
+[[ -f "$db-wal" ]] && cp "$db-wal" "$work/accounts.db-wal"
+reader_password="styrgruppens-webbtest-$(date +%s)"
+admin_password="$(printf '' | "$bin" users add it-forvaltningen --role admin --db "$work/accounts.db" | sed -n 's/^password (shown once): //p')"
+printf '%s\n' "$reader_password" | "$bin" users add styrgruppen --role reader --pilot vallingbyteamet --db "$work/accounts.db" > /dev/null
+mkfifo "$work/out2"
+"$bin" serve --db "$work/accounts.db" --host 127.0.0.1 --port 0 > "$work/out2" 2> "$work/serve2.log" &
+server_pid=$!
+exec 4< "$work/out2"
+if ! IFS= read -r -t 30 line <&4; then
+    echo "error: piloteval serve (accounts) printed no first line within 30 s" >&2
+    cat "$work/serve2.log" >&2
+    exit 1
+fi
+cat <&4 > "$work/serve2.out" &
+drain_pid=$!
+PILOTEVAL_LINK="${line#piloteval serve: }" PILOTEVAL_READER_PASSWORD="$reader_password" PILOTEVAL_ADMIN_PASSWORD="$admin_password" \
+    "$venv/bin/python" "$root/Tests/browser/test_accounts.py" || status=$?
+kill -TERM "$server_pid"
+wait "$server_pid" || true
+wait "$drain_pid" 2>/dev/null || true
+server_pid=""
+if grep -q -e "$reader_password" -e "$admin_password" "$work/serve2.log"; then
+    echo "FAIL: a password reached the server's log" >&2
+    status=1
+fi
 exit "$status"

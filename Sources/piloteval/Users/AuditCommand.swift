@@ -59,12 +59,16 @@ struct AuditPrune: ParsableCommand {
         commandName: "prune", abstract: "Remove the entries before a date (retention); the prune itself is logged.")
 
     @Option(help: ArgumentHelp("Remove entries before this date (YYYY-MM-DD).", valueName: "date")) var before: String
+    @Option(help: "table or json.") var format: ResultFormat = .table
     @OptionGroup var database: DatabaseOptions
+
+    struct Pruned: Encodable { let before: String; let removed: Int }
 
     func run() throws {
         try reportingFailures {
             guard CalendarDateText.isDateOrTime(before) else { throw Failure("--before: give a date as YYYY-MM-DD") }
             let removed = try AccessLog(try openDatabase(database)).prune(before: before, user: UsersCommand.actor)
+            if format == .json { print(try ResultOutput.json(Pruned(before: before, removed: removed)), terminator: ""); return }
             print("removed \(removed) entr\(removed == 1 ? "y" : "ies") before \(before) from the access log")
         }
     }

@@ -16,10 +16,10 @@ struct UsersCommand: ParsableCommand {
         accounts; without --pilot on every pilot). A pilot a user has no role on does not
         exist for them. Every change to an account is in the access log (`piloteval audit`).
 
-          piloteval users add it-förvaltningen --role admin
-          piloteval users add anna --role editor --pilot vallingbyteamet < lösenord.txt
+          piloteval users add it --role admin
+          piloteval users add anna --role editor --pilot vallingbyteamet < pw.txt
           piloteval users grant anna --role approver --pilot vallingbyteamet
-          piloteval users grant styrgruppen --role reader --pilot vallingbyteamet --internal
+          piloteval users grant styr --role reader --pilot vallingbyteamet --internal
           piloteval users list
           piloteval users token integration
         """,
@@ -61,19 +61,22 @@ struct UsersAdd: ParsableCommand {
     @Option(help: ArgumentHelp("A pilot (model id) the role holds on; repeat for several. None: every pilot.", valueName: "id"))
     var pilot: [String] = []
     @Flag(help: "A reader who sees the internal audience (small counts).") var `internal` = false
+    @Option(help: "table or json.") var format: ResultFormat = .table
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         try reportingFailures {
             let (password, generated) = UsersCommand.password()
+            let user: User
             do {
-                try UsersCommand.directory(database).add(name: name, password: password, role: role, pilots: pilot,
-                                                         internalAudience: `internal`, actor: UsersCommand.actor)
+                user = try UsersCommand.directory(database).add(name: name, password: password, role: role, pilots: pilot,
+                                                                internalAudience: `internal`, actor: UsersCommand.actor)
             } catch let error as AccountError {
                 throw Failure(error.description)
             }
-            print("added \(name): \(role.rawValue) on \(pilot.isEmpty ? "every pilot" : pilot.joined(separator: ", "))")
-            if generated { print("password (shown once): \(password)") }
+            try AccountChange(name: name, action: "added", roles: user.grants, password: generated ? password : nil)
+                .print(format, lines: ["added \(name): \(role.rawValue) on \(pilot.isEmpty ? "every pilot" : pilot.joined(separator: ", "))"]
+                       + (generated ? ["password (shown once): \(password)"] : []))
         }
     }
 }
@@ -85,17 +88,19 @@ struct UsersGrant: ParsableCommand {
     @Option(help: "admin, editor, approver or reader.") var role: Role
     @Option(help: ArgumentHelp("The pilot (model id); without it, every pilot.", valueName: "id")) var pilot: String?
     @Flag(help: "A reader who sees the internal audience (small counts).") var `internal` = false
+    @Option(help: "table or json.") var format: ResultFormat = .table
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         try reportingFailures {
+            let directory = try UsersCommand.directory(database)
             do {
-                try UsersCommand.directory(database).grant(name: name, role: role, pilot: pilot, internalAudience: `internal`,
-                                                           actor: UsersCommand.actor)
+                try directory.grant(name: name, role: role, pilot: pilot, internalAudience: `internal`, actor: UsersCommand.actor)
             } catch let error as AccountError {
                 throw Failure(error.description)
             }
-            print("\(name): \(role.rawValue) on \(pilot ?? "every pilot")\(`internal` ? " (internal audience)" : "")")
+            try AccountChange(name: name, action: "granted", roles: try directory.user(named: name)?.grants)
+                .print(format, lines: ["\(name): \(role.rawValue) on \(pilot ?? "every pilot")\(`internal` ? " (internal audience)" : "")"])
         }
     }
 }
@@ -142,6 +147,7 @@ struct UsersDisable: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "disable", abstract: "Disable an account: no sign-in, its API tokens removed.")
 
     @Argument(help: "The account's name.") var name: String
+    @Option(help: "table or json.") var format: ResultFormat = .table
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -149,7 +155,7 @@ struct UsersDisable: ParsableCommand {
             do { try UsersCommand.directory(database).disable(name: name, actor: UsersCommand.actor) } catch let error as AccountError {
                 throw Failure(error.description)
             }
-            print("disabled \(name)")
+            try AccountChange(name: name, action: "disabled").print(format, lines: ["disabled \(name)"])
         }
     }
 }
@@ -160,6 +166,7 @@ struct UsersResetPassword: ParsableCommand {
         abstract: "Set a new password (stdin's first line, or generated and printed once); lifts a lock from failed sign-ins.")
 
     @Argument(help: "The account's name.") var name: String
+    @Option(help: "table or json.") var format: ResultFormat = .table
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -168,8 +175,8 @@ struct UsersResetPassword: ParsableCommand {
             do { try UsersCommand.directory(database).resetPassword(name: name, password: password, actor: UsersCommand.actor) } catch let error as AccountError {
                 throw Failure(error.description)
             }
-            print("new password set for \(name)")
-            if generated { print("password (shown once): \(password)") }
+            try AccountChange(name: name, action: "password_reset", password: generated ? password : nil)
+                .print(format, lines: ["new password set for \(name)"] + (generated ? ["password (shown once): \(password)"] : []))
         }
     }
 }
@@ -180,6 +187,7 @@ struct UsersToken: ParsableCommand {
         abstract: "Make an API token for an account (Authorization: Bearer T); printed once, as the last word, and stored hashed.")
 
     @Argument(help: "The account's name.") var name: String
+    @Option(help: "table or json.") var format: ResultFormat = .table
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -188,9 +196,29 @@ struct UsersToken: ParsableCommand {
             do { token = try UsersCommand.directory(database).makeToken(name: name, actor: UsersCommand.actor) } catch let error as AccountError {
                 throw Failure(error.description)
             }
-            print("API token for \(name) (shown once; keep it as you would a password): \(token)")
+            try AccountChange(name: name, action: "token", token: token)
+                .print(format, lines: ["API token for \(name) (shown once; keep it as you would a password): \(token)"])
         }
     }
 }
 
 extension Role: ExpressibleByArgument {}
+
+/// What an account command did, as `--format json` prints it. The password and the token
+/// appear only when the command made them: they are shown this once.
+struct AccountChange: Encodable {
+    let name: String
+    let action: String
+    var roles: [Grant]? = nil
+    var password: String? = nil
+    var token: String? = nil
+
+    /// The JSON, or the sentence(s) for the terminal.
+    func print(_ format: ResultFormat, lines: [String]) throws {
+        if format == .json {
+            Swift.print(try ResultOutput.json(self), terminator: "")
+        } else {
+            for line in lines { Swift.print(line) }
+        }
+    }
+}
