@@ -75,7 +75,7 @@ def test_admin(driver):
     link.click()
     t.settle(driver, link)
     text = driver.find_element(By.TAG_NAME, "main").text
-    for expected in ["login_failed", "styrgruppen", "pilot vs line", "login"]:
+    for expected in ["misslyckad inloggning", "styrgruppen", "pilot vs line", "inloggning"]:
         t.check(expected in text, "the access log page does not show %r" % expected)
     t.run_axe(driver, "access log")
     t.screenshot(driver, "accounts-audit")

@@ -171,7 +171,7 @@ enum ImportUndo {
         try db.transaction {
             let undone = try ImportLog(db).undo(id)
             try ChangeLog(db).record(actor: actor, action: "undo", modelID: modelID, subject: "import \(id)",
-                                     detail: "\(undone.record.kind): \(undone.record.fileName), \(undone.deletedRows) rows")
+                                     detail: "\(undone.record.kind): \(undone.record.fileName), \(undone.deletedRows.values.reduce(0, +)) rows")
             return undone
         }
     }

@@ -40,7 +40,8 @@ struct Page {
             "switchLabel": s("lang.switch"),
             "switchLang": s("lang.switch.code"),
             "switchHref": path + "?lang=" + s("lang.switch.code"),
-            "footer": session?.user.map { s("footer.signed_in", ["user": $0]) } ?? s("footer.local"),
+            // Who is in: the account, or the link's holder; nothing before anyone is (a sign-in or error page).
+            "footer": session.map { $0.user.map { s("footer.signed_in", ["user": $0]) } ?? s("footer.local") } ?? "",
             "appName": s("app.name"),
         ]
         if internalAudience { context["marking"] = s("marking.internal") }

@@ -51,9 +51,10 @@ struct StartPage {
         }
     }
 
-    static func body(_ cards: [Card], _ s: WebStrings) -> String {
+    /// `canAddPilot`: the link to a new pilot, for whoever may make one (local mode, an admin on every pilot).
+    static func body(_ cards: [Card], _ s: WebStrings, canAddPilot: Bool = true) -> String {
         var out = "<p class=\"lead\">\(HTMLText.escape(s("start.lead")))</p>\n"
-        let new = "<p><a href=\"/models/new\">\(HTMLText.escape(s("new.link")))</a></p>\n"
+        let new = canAddPilot ? "<p><a href=\"/models/new\">\(HTMLText.escape(s("new.link")))</a></p>\n" : ""
         if cards.isEmpty {
             return out + "<p>\(HTMLText.escape(s("start.empty")))</p>\n" + new
         }

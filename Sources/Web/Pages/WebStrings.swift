@@ -12,6 +12,9 @@ struct WebStrings: Sendable {
     /// decoder's message) on a page in another language (WCAG 3.1.2).
     var englishMark: String { language == .en ? "" : " lang=\"en\"" }
 
+    /// Whether the language has words for the key (else a caller shows its own text).
+    func has(_ key: String) -> Bool { (language == .sv ? Self.sv[key] : Self.en[key]) != nil }
+
     func callAsFunction(_ key: String, _ arguments: [String: String] = [:]) -> String {
         var text = (language == .sv ? Self.sv[key] : Self.en[key]) ?? Self.sv[key] ?? key
         for (name, value) in arguments { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
@@ -45,6 +48,26 @@ struct WebStrings: Sendable {
         "error.back": "Till startsidan",
         "error.unauthorized.title": "Öppna länken för att komma in",
         "error.unauthorized": "Sidorna är skyddade. Öppna den länk som visades när piloteval startades (den innehåller en nyckel). Har du fått länken av någon annan, be om en ny.",
+        "audit.action.login": "inloggning",
+        "audit.action.login_failed": "misslyckad inloggning",
+        "audit.action.logout": "utloggning",
+        "audit.action.view": "visning",
+        "audit.action.download": "nedladdning",
+        "audit.action.import": "inläsning",
+        "audit.action.undo": "ångrad inläsning",
+        "audit.action.entry": "inmatade värden",
+        "audit.action.ready": "markerad klar",
+        "audit.action.lock": "låst",
+        "audit.action.unlock": "upplåst",
+        "audit.action.report": "rapport gjord",
+        "audit.action.model": "ny version av logikmodellen",
+        "audit.action.pdsa": "PDSA-cykel",
+        "audit.action.user_add": "konto tillagt",
+        "audit.action.user_grant": "roll given",
+        "audit.action.user_disable": "konto avstängt",
+        "audit.action.user_reset_password": "nytt lösenord",
+        "audit.action.user_token": "API-nyckel gjord",
+        "audit.action.audit_prune": "gallring av loggen",
         "audit.title": "Åtkomstlogg",
         "start.admin": "Administration",
         "audit.lead": "Vem som loggat in, tittat på resultat från ärendedata, ändrat, godkänt, läst in, ångrat eller laddat ned vad, och när. Loggen kan inte ändras; gallring görs av den som driver servern.",
@@ -474,6 +497,26 @@ struct WebStrings: Sendable {
         "error.back": "To the start page",
         "error.unauthorized.title": "Open the link to get in",
         "error.unauthorized": "These pages are protected. Open the link shown when piloteval was started (it holds a key). If someone else gave you the link, ask for a new one.",
+        "audit.action.login": "sign-in",
+        "audit.action.login_failed": "failed sign-in",
+        "audit.action.logout": "sign-out",
+        "audit.action.view": "view",
+        "audit.action.download": "download",
+        "audit.action.import": "import",
+        "audit.action.undo": "import undone",
+        "audit.action.entry": "values entered",
+        "audit.action.ready": "marked ready",
+        "audit.action.lock": "locked",
+        "audit.action.unlock": "unlocked",
+        "audit.action.report": "report made",
+        "audit.action.model": "new logic model version",
+        "audit.action.pdsa": "PDSA cycle",
+        "audit.action.user_add": "account added",
+        "audit.action.user_grant": "role granted",
+        "audit.action.user_disable": "account disabled",
+        "audit.action.user_reset_password": "password reset",
+        "audit.action.user_token": "API token made",
+        "audit.action.audit_prune": "log pruned",
         "audit.title": "Access log",
         "start.admin": "Administration",
         "audit.lead": "Who signed in, looked at results from case data, changed, approved, loaded, undid or downloaded what, and when. The log cannot be changed; retention is done by whoever runs the server.",

@@ -57,8 +57,11 @@ struct AccountRoutes: Sendable {
     }
 
     func signIn(_ request: Request, _ context: WebContext) async throws -> Response {
-        // No session exists yet, so no CSRF token: a cross-site post is refused by its origin.
-        if let origin = request.headers[.origin] {
+        // No session exists yet, so no CSRF token: a cross-site post is refused by what the
+        // browser says of it — Fetch Metadata (`Sec-Fetch-Site`), else the Origin (which a
+        // browser sends as "null" under our no-referrer policy). Programs send neither.
+        if let site = request.headers[.secFetchSite], !["same-origin", "none"].contains(site) { throw WebError.csrf }
+        if let origin = request.headers[.origin], origin != "null" {
             let from = URL(string: origin).map { ($0.host ?? "") + ($0.port.map { ":\($0)" } ?? "") }
             guard let authority = request.head.authority, from == authority else { throw WebError.csrf }
         }
@@ -95,4 +98,9 @@ struct AccountRoutes: Sendable {
               !path.unicodeScalars.contains(where: { $0.value < 0x20 }) else { return "" }
         return path
     }
+}
+
+extension HTTPField.Name {
+    /// Fetch Metadata: whether a request comes from the same origin, a sibling site or another site.
+    static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")!
 }

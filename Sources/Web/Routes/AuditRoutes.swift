@@ -56,13 +56,19 @@ struct AuditRoutes: Sendable {
         if !shown.isEmpty {
             let header = ["audit.col.at", "audit.col.user", "audit.col.action", "audit.col.pilot", "audit.col.what"].map { TableBlock.Cell(s($0)) }
             var table = TableBlock(header: [header], rows: shown.map { entry in
-                [TableBlock.Cell(entry.at, isRowHeader: true), TableBlock.Cell(entry.user), TableBlock.Cell(entry.action),
+                [TableBlock.Cell(Self.shownTime(entry.at), isRowHeader: true), TableBlock.Cell(entry.user),
+                 TableBlock.Cell(s.has("audit.action." + entry.action) ? s("audit.action." + entry.action) : entry.action),
                  TableBlock.Cell(entry.pilot ?? ""), TableBlock.Cell(entry.what ?? "")]
             })
             table.alignments = [.left, .left, .left, .left, .left]
             body += PageContent([.blocks([.table(table)])]).html(context.language)
         }
         return Page(title: s("audit.title"), language: context.language, body: body, session: context.session, path: "/admin/audit").response()
+    }
+
+    /// "2026-12-07T04:34:07Z" as "2026-12-07 04:34:07" (the column says UTC).
+    static func shownTime(_ at: String) -> String {
+        at.replacingOccurrences(of: "T", with: "\u{00A0}").replacingOccurrences(of: "Z", with: "")
     }
 
     static func csvField(_ s: String) -> String {

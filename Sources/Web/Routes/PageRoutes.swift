@@ -178,7 +178,7 @@ struct PageRoutes: Sendable {
         let s = WebStrings(context.language)
         let user = context.user
         let cards = try await services.data.read { db in try StartPage.cards(db).filter { user?.sees($0.id) ?? true } }
-        var body = StartPage.body(cards, s)
+        var body = StartPage.body(cards, s, canAddPilot: user?.isGlobalAdmin ?? true)
         if user?.isGlobalAdmin == true {
             body += "<h2>\(HTMLText.escape(s("start.admin")))</h2>\n<p><a href=\"/admin/audit\">\(HTMLText.escape(s("audit.title")))</a></p>\n"
         }
