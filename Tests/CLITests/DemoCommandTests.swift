@@ -56,6 +56,14 @@ import Testing
         #expect(written == "5,1")
         #expect(tertial.contains("| **I1** Jag anser att socialtjänsten arbetar utifrån en gemensam vision | \(written) (enkät mars 2022) |"))
         #expect(tertial.contains("- I11: inget värde för tertial 3 2022 – ärendeutdraget har ingen uppföljning på 12 månader ännu (uttagsdatum 31 december 2022)."))
+        // The final report is about 2021, the year of its text and budget, and shows the
+        // case-bound indicators' values for it (not the 2023 survey wave, after the pilot).
+        let final = try String(contentsOfFile: cli.path("demo/reports/final.md"), encoding: .utf8)
+        #expect(final.contains("Indikatorernas utfall för 2021"))
+        for id in ["I9", "I10", "I11", "I12", "I13"] {
+            let row = try #require(final.components(separatedBy: "\n").first { $0.hasPrefix("| **\(id)** ") && $0.contains("(2020)") })
+            #expect(row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }[2] != "–", "\(row)")
+        }
         // Notebooks read the readiness and run-chart JSON the demo writes.
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: cli.path("demo/readiness/summary-2023-03.json")))) as? [String: Any]
         #expect(summary?["wave"] as? String == "2023-03")

@@ -17,12 +17,15 @@ enum DemoReportsStep {
     struct Inputs {
         var text: String?
         var budget: String?
+        /// The year the prose and the budget are about, which the report's figures follow.
+        var year: String?
     }
 
     static func inputs(_ kind: ReportKind, datasets: String) -> Inputs {
         let dir = (datasets as NSString).appendingPathComponent(folder) as NSString
         return switch kind {
-        case .final: Inputs(text: dir.appendingPathComponent("report-text-2021.md"), budget: dir.appendingPathComponent("budget-2021.csv"))
+        case .final: Inputs(text: dir.appendingPathComponent("report-text-2021.md"), budget: dir.appendingPathComponent("budget-2021.csv"),
+                            year: "2021")
         case .steering: Inputs(text: dir.appendingPathComponent("steering-text-2021.md"))
         case .tertial: Inputs()
         }
@@ -72,6 +75,9 @@ enum DemoReportsStep {
         var request = ReportRequest(kind: kind, language: resolved.model.language, format: ReportFormat.html.rawValue,
                                     toolVersion: PilotEval.configuration.version, outputName: "\(kind.rawValue).html")
         if kind == .tertial { request.period = try tertial(demo, modelID: resolved.model.id) }
+        // The final report is about the year its text and budget are (2021), not the latest
+        // period anything was measured in (the 2023 survey wave, after the pilot ended).
+        if let year = files.year { request.period = Period(parsing: year) }
         do {
             if let budget = files.budget {
                 request.budget = try Budget.read(path: budget)
