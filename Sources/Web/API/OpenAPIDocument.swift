@@ -9,7 +9,7 @@ enum OpenAPIDocument {
   "info": {
     "title": "piloteval API",
     "version": "1",
-    "description": "JSON API of `piloteval serve`. Every read answers byte for byte what the CLI's `--format json` prints for the same question; the writes upload a file for import (with a dry run that writes nothing) and undo an import, as the CLI's `import` and `imports undo` do. Authenticate with `Authorization: Bearer T`, T being the token in the address `piloteval serve` prints on its first line; a browser session sends its CSRF token in `X-CSRF-Token` instead. See docs/api.md."
+    "description": "JSON API of `piloteval serve`. Every read answers byte for byte what the CLI's `--format json` prints for the same question; the writes upload a file for import (with a dry run that writes nothing) and undo an import, as the CLI's `import` and `imports undo` do. Authenticate with `Authorization: Bearer T`, T being the token in the address `piloteval serve` prints on its first line (local mode) or a user's token from `piloteval users token NAME` (a shared server with accounts); a browser session sends its CSRF token in `X-CSRF-Token` instead. See docs/api.md."
   },
   "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",
   "security": [
@@ -1169,7 +1169,7 @@ enum OpenAPIDocument {
       "bearerAuth": {
         "type": "http",
         "scheme": "bearer",
-        "description": "The token of the address `piloteval serve` prints (`?token=T`)."
+        "description": "The token of the address `piloteval serve` prints (`?token=T`) while no account exists; with accounts, a user's token from `piloteval users token NAME`. An account sees only the pilots it has a role on (others answer 404), writes need the editor role (403 otherwise), and a reader's case-level reads (indicators status and trend, cases compare) answer 403 until they have a public form."
       }
     },
     "parameters": {
