@@ -150,6 +150,19 @@ import Testing
                                      headers: [.authorization: "Bearer \(token)"]) { #expect($0.status == .notFound) }
             try await client.execute(uri: "/api/v1/models/vallingbyteamet/cases/compare?outcome=days_to_assessment", method: .get,
                                      headers: [.authorization: "Bearer \(token)"]) { #expect($0.status == .forbidden) }
+            // A survey belongs to the pilots whose indicators read it: through a pilot that
+            // reads none, the stored Vällingby survey does not exist.
+            try UserDirectory(try Database(path: path), cost: 4).grant(name: "styr", role: .reader, pilot: "familjeenheten-2022", actor: "it-admin")
+            try await client.execute(uri: "/api/v1/models/familjeenheten-2022/readiness/summary?instrument=vallingbyteamet-readiness", method: .get,
+                                     headers: [.authorization: "Bearer \(token)"]) { response in
+                #expect(response.status == .notFound)
+                #expect(String(buffer: response.body).contains("no instrument \\\"vallingbyteamet-readiness\\\" is read by familjeenheten-2022"))
+            }
+            // Through the pilot that reads it, the survey is there (no wave is loaded in this database).
+            try await client.execute(uri: "/api/v1/models/vallingbyteamet/readiness/summary?instrument=vallingbyteamet-readiness", method: .get,
+                                     headers: [.authorization: "Bearer \(token)"]) { response in
+                #expect(String(buffer: response.body).contains("no waves of vallingbyteamet-readiness"))
+            }
             try UserDirectory(try Database(path: path), cost: 4).disable(name: "styr", actor: "it-admin")
             try await client.execute(uri: "/api/v1/models", method: .get, headers: [.authorization: "Bearer \(token)"]) { #expect($0.status == .unauthorized) }
             try await client.execute(uri: "/", method: .get, headers: [.cookie: styr]) { #expect($0.status == .seeOther) }

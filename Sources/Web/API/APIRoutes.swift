@@ -119,8 +119,14 @@ struct APIRoutes: Sendable {
             let query = request.uri.queryParameters
             let instrumentID = try instrumentID(request)
             let wave = query.get("wave")
+            let accounts = context.user != nil
             return try await answer { db in
-                _ = try ModelCatalog(db).resolveVersioned(id)
+                let model = try ModelCatalog(db).resolveVersioned(id).model
+                // On a shared server an instrument belongs to the pilots whose indicators read
+                // it: another pilot's survey does not exist through this one.
+                if accounts, !model.indicators.contains(where: { $0.data?.readinessInstrument == instrumentID }) {
+                    throw WebError.notFound("no instrument \"\(instrumentID)\" is read by \(model.id)'s indicators")
+                }
                 let instrument = try InstrumentCatalog(db).resolve(instrumentID)
                 let repository = ReadinessRepository(db)
                 let waves = try repository.waves(instrumentID: instrument.id)
