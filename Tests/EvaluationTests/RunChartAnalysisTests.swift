@@ -119,6 +119,38 @@ import Testing
         #expect(try MeasureTable(db).values(of: "konsult").isEmpty)
     }
 
+    /// A measure belongs to the models whose cycles watch it or whose indicators read it;
+    /// one no model claims is shown for every model (a database of one pilot).
+    @Test func aMeasureBelongsToTheModelsThatClaimIt() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pe-claim-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let db = try Database(path: dir.appendingPathComponent("t.db").path)
+        for (name, measure) in [("a", "konsult"), ("b", "fri")] {
+            _ = try MeasureImporter(db).importFile(path: try temporary("\(name).csv", Array("vecka;antal\n2021-v01;2\n".utf8)),
+                                                   measure: measure, value: "antal")
+        }
+        func model(_ id: String, binding: String?) -> String {
+            """
+            schema: piloteval/logic-model/v1
+            id: \(id)
+            name: \(id)
+            goals:
+              - {id: G1, title: Mål}
+            indicators:
+              - id: I1
+                title: Konsultationer
+                measures: G1
+                unit: count
+                direction: increase
+                targets: [{period: "2021", rule: improve}]
+            """ + (binding.map { "\n    data: {measure: \($0)}" } ?? "") + "\n"
+        }
+        _ = try ModelCatalog(db).add(content: model("pilot-a", binding: "konsult"), name: "a.yaml")
+        _ = try ModelCatalog(db).add(content: model("pilot-b", binding: nil), name: "b.yaml")
+        #expect(try PDSACatalog(db).measures(of: "pilot-a").sorted() == ["fri", "konsult"])
+        #expect(try PDSACatalog(db).measures(of: "pilot-b") == ["fri"])
+    }
+
     @Test func pdsaCatalogChecksRampsAndActivities() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pe-pdsa-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

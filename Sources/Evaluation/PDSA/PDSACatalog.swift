@@ -87,13 +87,23 @@ public struct PDSACatalog {
         }
     }
 
-    /// The stored measures a model's improvement work shows: those its own cycles watch,
-    /// and those no cycle watches (shown for every model, as the run charts show them).
+    /// The stored measures a model's improvement work shows: those its own cycles watch or
+    /// its indicators read (`data: {measure: …}`), and those no model claims either way
+    /// (shown for every model, as a database of one pilot expects). A measure another
+    /// model claims belongs to that pilot: on a shared server it is not another's to see.
     public func measures(of modelID: String) throws -> [String] {
         let cycles = try all()
+        let catalog = ModelCatalog(database)
+        var bound: [String: Set<String>] = [:]   // measure → models whose indicators read it
+        for summary in try catalog.list() {
+            guard let model = try? catalog.resolve(summary.id) else { continue }
+            for indicator in model.indicators {
+                if case .measure(let id)? = indicator.data { bound[id, default: []].insert(model.id) }
+            }
+        }
         return try MeasureTable(database).list().map(\.measure).filter { measure in
-            let watching = cycles.filter { $0.measure == measure }
-            return watching.isEmpty || watching.contains { $0.model == modelID }
+            let claimants = Set(cycles.filter { $0.measure == measure }.compactMap(\.model)).union(bound[measure] ?? [])
+            return claimants.isEmpty || claimants.contains(modelID)
         }
     }
 
