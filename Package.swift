@@ -63,6 +63,8 @@ let package = Package(
             "Presentation", "Reports", "Evaluation", "LogicModel", "Statistics", "Periods", "Store", "Accounts",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
+            // `serve --tls-cert --tls-key`: HTTPS on the server itself (NIOSSL).
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Mustache", package: "swift-mustache"),
             // The thread pool that SQLite reads and report builds run on, off the event loops.

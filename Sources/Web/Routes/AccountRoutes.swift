@@ -88,6 +88,7 @@ struct AccountRoutes: Sendable {
         let session = await services.sessions.create(language: context.language, user: user.name)
         var response = Response.redirect(to: next.isEmpty ? "/" : next, type: .normal)
         response.headers[.setCookie] = "\(SessionStore.cookieName)=\(session.id); Path=/; HttpOnly; SameSite=Strict"
+            + (services.configuration.secure ? "; Secure" : "")
         return response
     }
 

@@ -1,6 +1,8 @@
 import Accounts
 import Foundation
 import HTTPTypes
+import HummingbirdTLS
+import NIOSSL
 import Hummingbird
 import HummingbirdCore
 import Logging
@@ -20,6 +22,9 @@ public struct WebServer: Sendable {
         public var keyFile: String?
         /// Where request lines and errors go (stderr in the CLI).
         public var log: @Sendable (String) -> Void
+        /// `--tls-cert` and `--tls-key` (PEM files): HTTPS, `Secure` cookies and HSTS.
+        public var tls: (certificate: String, key: String)? = nil
+        public var secure: Bool { tls != nil }
 
         public init(host: String = "127.0.0.1", port: Int = 8080, data: WebData, token: AccessToken,
                     toolVersion: String, keyFile: String? = nil, log: @escaping @Sendable (String) -> Void) {
@@ -54,10 +59,10 @@ public struct WebServer: Sendable {
                                 documents: PageDocuments(), pages: PageCache())
         let router = Router(context: WebContext.self)
         router.add(middleware: RequestLogMiddleware(log: configuration.log))
-        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: configuration.secure))
         router.add(middleware: ErrorMiddleware(log: configuration.log))
         router.add(middleware: AuthenticationMiddleware(token: configuration.token, sessions: services.sessions,
-                                                        accounts: services.accounts, secureCookies: false))
+                                                        accounts: services.accounts, secureCookies: configuration.secure))
         AccountRoutes(services: services).register(on: router)
         AuditRoutes(services: services).register(on: router)
         PageRoutes(services: services).register(on: router)
@@ -83,15 +88,29 @@ public struct WebServer: Sendable {
         let host = configuration.host, token = configuration.token
         // With accounts the link carries no token: people sign in (DESIGN §8).
         let accountsMode = try await configuration.data.read { db in try !UserDirectory(db).isEmpty() }
+        let scheme = configuration.secure ? "https" : "http"
+        let server: HTTPServerBuilder = try configuration.tls.map { try .tls(.http1(), tlsConfiguration: try Self.tlsConfiguration($0)) } ?? .http1()
         let app = Application(
             router: router(),
+            server: server,
             configuration: .init(address: .hostname(host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
                 let shownHost = host.contains(":") ? "[\(host)]" : host
-                onRunning("http://\(shownHost):\(port)/" + (accountsMode ? "" : "?token=\(token.value)"))
+                onRunning("\(scheme)://\(shownHost):\(port)/" + (accountsMode ? "" : "?token=\(token.value)"))
             },
             logger: logger)
         try await app.runService()
+    }
+
+    /// The certificate chain and key of `--tls-cert` and `--tls-key` (PEM).
+    public static func tlsConfiguration(_ files: (certificate: String, key: String)) throws -> TLSConfiguration {
+        do {
+            let chain = try NIOSSLCertificate.fromPEMFile(files.certificate)
+            let key = try NIOSSLPrivateKey(file: files.key, format: .pem)
+            return TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
+        } catch {
+            throw WebStartError("cannot read the TLS certificate \(files.certificate) or key \(files.key) as PEM: \(error)")
+        }
     }
 }

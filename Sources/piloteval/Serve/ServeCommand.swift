@@ -18,6 +18,9 @@ struct ServeCommand: ParsableCommand {
           piloteval serve
           piloteval serve --db piloteval-demo/piloteval.db --port 8081
           piloteval serve --port 0          # any free port; the link says which
+          piloteval serve --host 0.0.0.0 --tls-cert cert.pem --tls-key key.pem
+
+        With accounts (`piloteval users add`) the link has no key: people sign in.
         """
     )
 
@@ -29,10 +32,15 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Pseudonymisation key (from `piloteval key create`) for case extracts uploaded in the browser; without it, extracts holding identity numbers are refused.",
                                valueName: "path"))
     var keyFile: String?
+    @Option(help: ArgumentHelp("TLS certificate chain (PEM): serve HTTPS, with Secure cookies and HSTS.", valueName: "path"))
+    var tlsCert: String?
+    @Option(help: ArgumentHelp("TLS private key (PEM) of --tls-cert.", valueName: "path"))
+    var tlsKey: String?
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0–65535") }
+        guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("give --tls-cert and --tls-key together") }
     }
 
     func run() throws {
@@ -49,9 +57,15 @@ struct ServeCommand: ParsableCommand {
             let token: AccessToken
             do { token = try tokenFile.map { try AccessToken.load(orCreateAt: $0) } ?? .random() }
             catch let e as WebStartError { throw Failure(e.description) }
-            let server = WebServer(.init(host: host, port: port, data: data, token: token,
-                                         toolVersion: PilotEval.configuration.version, keyFile: keyFile,
-                                         log: { Console.error($0) }))
+            var configuration = WebServer.Configuration(host: host, port: port, data: data, token: token,
+                                                        toolVersion: PilotEval.configuration.version, keyFile: keyFile,
+                                                        log: { Console.error($0) })
+            if let tlsCert, let tlsKey {
+                // Read now, so a wrong file is said before the server starts.
+                do { _ = try WebServer.tlsConfiguration((tlsCert, tlsKey)) } catch let e as WebStartError { throw Failure(e.description) }
+                configuration.tls = (tlsCert, tlsKey)
+            }
+            let server = WebServer(configuration)
             let done = DispatchSemaphore(value: 0)
             let outcome = ServeOutcome()
             Task {
