@@ -32,10 +32,10 @@ public struct User: Sendable, Hashable {
     /// Whether the pilot exists for this account at all (any role on it).
     public func sees(_ pilot: String) -> Bool { !roles(on: pilot).isEmpty }
 
-    /// Whether the account may do what `role` may on the pilot (an admin may do everything).
+    /// Whether the account may do what `role` may on the pilot. Each role adds to the one
+    /// below it (an approver enters values too, an admin does everything).
     public func may(_ role: Role, on pilot: String) -> Bool {
-        let held = roles(on: pilot)
-        return held.contains(role) || held.contains(.admin) || (role == .reader && !held.isEmpty)
+        roles(on: pilot).contains { $0 >= role }
     }
 
     /// Whether the account reads the pilot's pages and documents with small counts: the

@@ -117,28 +117,58 @@ public struct UserDirectory {
         case locked(until: Date)
     }
 
-    /// Checks a name and password. Failures count towards a lock; an unknown name costs
-    /// the same bcrypt work as a known one, so timing does not tell which names exist.
-    public func signIn(name: String, password: String, now: Date = Date()) throws -> SignIn {
-        guard let row = try database.queryFirst("SELECT id, password, disabled, failed, locked_until FROM users WHERE name = ?", name) else {
-            _ = Bcrypt.verify(password, hash: Self.dummyHash)
-            return .failed
+    /// What a sign-in is checked against: read first, so that the slow bcrypt check runs
+    /// outside any transaction (a server's sign-ins never hold the write lock).
+    public struct Credentials: Sendable {
+        public let hash: String
+        public let disabled: Bool
+        public let lockedUntil: Date?
+    }
+
+    public func credentials(name: String) throws -> Credentials? {
+        try database.queryFirst("SELECT password, disabled, locked_until FROM users WHERE name = ?", name).map { row in
+            Credentials(hash: row.string("password") ?? "", disabled: row.int("disabled") == 1,
+                        lockedUntil: row.string("locked_until").flatMap(Timestamp.parse))
         }
-        if let until = row.string("locked_until").flatMap(Timestamp.parse), until > now { return .locked(until: until) }
-        let good = Bcrypt.verify(password, hash: row.string("password") ?? "")
-        if good, row.int("disabled") == 0 {
+    }
+
+    /// The bcrypt check. An unknown name and a locked account cost the same work as a
+    /// known one, so timing does not tell which names exist or are locked.
+    public static func verify(_ password: String, _ credentials: Credentials?, now: Date = Date()) -> Bool {
+        guard let credentials, !(credentials.lockedUntil.map { $0 > now } ?? false) else {
+            _ = Bcrypt.verify(password, hash: dummyHash)
+            return false
+        }
+        return Bcrypt.verify(password, hash: credentials.hash) && !credentials.disabled
+    }
+
+    /// Records a checked sign-in: a good one clears the failures, a failed one counts
+    /// towards a lock (incremented in the database, so parallel tries all count).
+    public func record(name: String, credentials: Credentials?, good: Bool, now: Date = Date()) throws -> SignIn {
+        guard let credentials else { return .failed }
+        if let until = credentials.lockedUntil, until > now { return .locked(until: until) }
+        if good {
             try database.execute("UPDATE users SET failed = 0, locked_until = NULL WHERE name = ?", name)
-            return .success(try user(named: name)!)
+            return try user(named: name).map(SignIn.success) ?? .failed
         }
-        let failed = (row.int("failed") ?? 0) + 1
-        var lockedUntil: String? = nil
+        let failed = try database.queryFirst("UPDATE users SET failed = failed + 1 WHERE name = ? RETURNING failed", name)?.int("failed") ?? 0
         if failed >= Self.failuresBeforeLock {
             let doublings = min(failed - Self.failuresBeforeLock, 7)
-            lockedUntil = Timestamp.iso8601(now.addingTimeInterval(min(Self.firstLock * Double(1 << doublings), 24 * 3600)))
+            let until = now.addingTimeInterval(min(Self.firstLock * Double(1 << doublings), 24 * 3600))
+            try database.execute("UPDATE users SET locked_until = ? WHERE name = ?", Timestamp.iso8601(until), name)
         }
-        try database.execute("UPDATE users SET failed = ?, locked_until = ? WHERE name = ?", failed, lockedUntil, name)
         return .failed
     }
+
+    /// Checks a name and password in one go (the CLI and tests; the server splits it).
+    public func signIn(name: String, password: String, now: Date = Date()) throws -> SignIn {
+        let found = try credentials(name: name)
+        return try record(name: name, credentials: found, good: Self.verify(password, found, now: now), now: now)
+    }
+
+    /// Computes the hash unknown names are checked against, so the first such try costs
+    /// what any other does (a server calls this at start).
+    public static func prepare() { _ = dummyHash }
 
     // MARK: Helpers
 

@@ -104,4 +104,18 @@ import Store
         #expect(try log.list(since: Timestamp.iso8601(t0.addingTimeInterval(25 * day))).map(\.action) == ["audit_prune"])
         #expect(try log.list(user: "anna").map(\.action) == ["lock"])
     }
+
+    /// A prune covers only the past: a date ahead is refused, and a prune row dated after
+    /// it was made (written past the application) opens nothing.
+    @Test func aPruneCannotOpenTheLogToLaterDeletes() throws {
+        let db = try Self.database()
+        let log = AccessLog(db)
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        try log.record(user: "anna", action: "login", what: "från 19121212-1212", at: now.addingTimeInterval(-86_400))
+        #expect(try log.list().first?.what == "från [personnummer]")
+        #expect(throws: AccessLogError.self) { try log.prune(before: "2999-01-01", user: "it", at: now) }
+        try db.execute("INSERT INTO access_log_prunes (before, at, user) VALUES ('2999-01-01', ?, 'x')", Timestamp.iso8601(now))
+        #expect(throws: DatabaseError.self) { try db.execute("DELETE FROM access_log") }
+        #expect(try log.list().count == 1)
+    }
 }

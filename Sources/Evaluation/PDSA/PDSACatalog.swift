@@ -139,7 +139,7 @@ public struct PDSACatalog {
         return chain
     }
 
-    static func decode(_ json: String) throws -> PDSACycle {
+    public static func decode(_ json: String) throws -> PDSACycle {
         try JSONDecoder().decode(PDSACycle.self, from: Data(json.utf8))
     }
 }

@@ -22,8 +22,11 @@ public struct AccessLog {
     public init(_ database: Database) { self.database = database }
 
     public func record(user: String, action: String, pilot: String? = nil, what: String? = nil, at: Date = Date()) throws {
+        // Masked here, whatever a caller passes (a query parameter, a name typed at sign-in):
+        // no identity number reaches the log (DESIGN §9).
+        let mask = IdentityNumberScanner.masking
         try database.execute("INSERT INTO access_log (at, user, action, pilot, what) VALUES (?, ?, ?, ?, ?)",
-                             Timestamp.iso8601(at), user, action, pilot, what)
+                             Timestamp.iso8601(at), mask(user), action, pilot.map(mask), what.map(mask))
     }
 
     /// Oldest first; `since` and `before` compare the ISO 8601 timestamps as text
@@ -43,7 +46,11 @@ public struct AccessLog {
     /// the prune table, which is what lets the rows go, and in the log itself.
     @discardableResult
     public func prune(before: String, user: String, at: Date = Date()) throws -> Int {
-        try database.transaction {
+        // Only the past: a date ahead would empty the log and open it to later deletes.
+        guard before <= Timestamp.iso8601(at) else {
+            throw AccessLogError(description: "cannot prune the access log before \(before), a date after now; give a date in the past")
+        }
+        return try database.transaction {
             try database.execute("INSERT INTO access_log_prunes (before, at, user) VALUES (?, ?, ?)", before, Timestamp.iso8601(at), user)
             try database.execute("DELETE FROM access_log WHERE at < ?", before)
             let removed = database.changes
@@ -51,4 +58,8 @@ public struct AccessLog {
             return removed
         }
     }
+}
+
+public struct AccessLogError: Error, Sendable, CustomStringConvertible {
+    public let description: String
 }

@@ -376,7 +376,7 @@ public enum Schema {
             -- approvals, uploads, undos and downloads. Append-only: the triggers refuse
             -- every UPDATE, and a DELETE of a row that no recorded prune covers (`audit
             -- prune --before D` records its date in access_log_prunes first, and is itself
-            -- logged).
+            -- logged). A prune covers only the past: one dated after it was made opens nothing.
             CREATE TABLE IF NOT EXISTS access_log (
                 id       INTEGER PRIMARY KEY,
                 at       TEXT    NOT NULL,
@@ -394,7 +394,7 @@ public enum Schema {
             CREATE TRIGGER IF NOT EXISTS access_log_no_update BEFORE UPDATE ON access_log
             BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
             CREATE TRIGGER IF NOT EXISTS access_log_no_delete BEFORE DELETE ON access_log
-            WHEN NOT EXISTS (SELECT 1 FROM access_log_prunes p WHERE OLD.at < p.before)
+            WHEN NOT EXISTS (SELECT 1 FROM access_log_prunes p WHERE OLD.at < p.before AND p.before <= p.at)
             BEGIN SELECT RAISE(ABORT, 'the access log is append-only; prune it with `piloteval audit prune --before D`'); END;
             CREATE TRIGGER IF NOT EXISTS access_log_prunes_no_update BEFORE UPDATE ON access_log_prunes
             BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;

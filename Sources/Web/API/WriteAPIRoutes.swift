@@ -89,6 +89,12 @@ struct WriteAPIRoutes: Sendable {
                 if let cycle = decoded.cycle, cycle.model != model.id {
                     throw UploadRefused(errors: ["the cycle belongs to \(cycle.model ?? "no model"), not \(model.id): give `model: \(model.id)`"])
                 }
+                // A cycle id another pilot holds is not this pilot's to write (ids are shared by
+                // all); refused without saying whose it is or at which version.
+                if let cycleID = decoded.cycle?.id, let other = try DocumentStore(db).latest(kind: PDSACatalog.kind, id: cycleID),
+                   try PDSACatalog.decode(other.json).model != model.id {
+                    throw UploadRefused(errors: ["the cycle id \(cycleID) is taken; choose another"])
+                }
                 if let guardVersion, let cycleID = decoded.cycle?.id {
                     let stored = try DocumentStore(db).latest(kind: PDSACatalog.kind, id: cycleID)?.version
                     if stored != guardVersion {

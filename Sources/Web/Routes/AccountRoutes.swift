@@ -35,6 +35,7 @@ struct AccountRoutes: Sendable {
             }
             var response = Response.redirect(to: "/login", type: .normal)
             response.headers[.setCookie] = "\(SessionStore.cookieName)=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
+                + (services.configuration.secure ? "; Secure" : "")
             return response
         }
     }
@@ -60,8 +61,9 @@ struct AccountRoutes: Sendable {
         // No session exists yet, so no CSRF token: a cross-site post is refused by what the
         // browser says of it — Fetch Metadata (`Sec-Fetch-Site`), else the Origin (which a
         // browser sends as "null" under our no-referrer policy). Programs send neither.
-        if let site = request.headers[.secFetchSite], !["same-origin", "none"].contains(site) { throw WebError.csrf }
-        if let origin = request.headers[.origin], origin != "null" {
+        let site = request.headers[.secFetchSite]
+        if let site, !["same-origin", "none"].contains(site) { throw WebError.csrf }
+        if site == nil, let origin = request.headers[.origin], origin != "null" {
             let from = URL(string: origin).map { ($0.host ?? "") + ($0.port.map { ":\($0)" } ?? "") }
             guard let authority = request.head.authority, from == authority else { throw WebError.csrf }
         }
@@ -69,10 +71,17 @@ struct AccountRoutes: Sendable {
         let name = fields["username"]?.trimmingCharacters(in: .whitespaces) ?? ""
         let password = fields["password"] ?? ""
         let next = Self.safeNext(fields["next"] ?? "")
+        // Read, then the slow bcrypt check alone and outside any transaction, then a short write.
+        let found = try await services.data.read { db in try UserDirectory(db).credentials(name: name) }
+        let data = services.data
+        guard let good = await services.signIns.run({ try? await data.blocking { UserDirectory.verify(password, found) } }) else {
+            return Problem(status: .tooManyRequests, detail: WebStrings(context.language)("login.busy")).response()
+        }
         let outcome = try await services.data.write { db -> UserDirectory.SignIn in
-            let result = try UserDirectory(db).signIn(name: name, password: password)
-            // The name as typed is logged masked: a person may type an identity number.
-            let shown = IdentityNumberScanner.masking(String(name.prefix(64)))
+            let result = try UserDirectory(db).record(name: name, credentials: found, good: good ?? false)
+            // A name that is no account is logged as "unknown": what was typed may be a
+            // password in the wrong field, or an identity number.
+            let shown = found == nil ? "unknown" : name
             if case .success = result {
                 try AccessLog(db).record(user: shown, action: "login")
             } else {

@@ -71,6 +71,9 @@ struct PDSARoutes: Sendable {
         let outcome = try await services.data.write { db -> Outcome in
             let model = try ModelCatalog(db).resolve(id)
             let stored = form["id"].isEmpty ? nil : try DocumentStore(db).latest(kind: PDSACatalog.kind, id: form["id"])
+            // Another pilot's cycle is not this pilot's to change (ids are shared by all):
+            // changing it is refused as for an unknown cycle, and its version is not said.
+            if existing != nil, let stored, try PDSACatalog.decode(stored.json).model != model.id { return .conflict }
             if existing == nil, stored != nil { return .exists }
             if existing != nil, stored.map({ "\($0.version)" }) != openedOn { return .conflict }
             let illustrative = try stored.map { _ in try PDSACatalog(db).cycle(form["id"]).illustrative } ?? false

@@ -43,6 +43,7 @@ public struct WebServer: Sendable {
         let configuration: Configuration
         let sessions: SessionStore
         let accounts: AccountsState
+        let signIns = SignInGate()
         let documents: PageDocuments
         let pages: PageCache
         var data: WebData { configuration.data }
@@ -88,6 +89,7 @@ public struct WebServer: Sendable {
         let host = configuration.host, token = configuration.token
         // With accounts the link carries no token: people sign in (DESIGN §8).
         let accountsMode = try await configuration.data.read { db in try !UserDirectory(db).isEmpty() }
+        if accountsMode { UserDirectory.prepare() }
         let scheme = configuration.secure ? "https" : "http"
         let server: HTTPServerBuilder = try configuration.tls.map { try .tls(.http1(), tlsConfiguration: try Self.tlsConfiguration($0)) } ?? .http1()
         let app = Application(

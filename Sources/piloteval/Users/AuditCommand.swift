@@ -67,7 +67,9 @@ struct AuditPrune: ParsableCommand {
     func run() throws {
         try reportingFailures {
             guard CalendarDateText.isDateOrTime(before) else { throw Failure("--before: give a date as YYYY-MM-DD") }
-            let removed = try AccessLog(try openDatabase(database)).prune(before: before, user: UsersCommand.actor)
+            let removed: Int
+            do { removed = try AccessLog(try openDatabase(database)).prune(before: before, user: UsersCommand.actor) }
+            catch let error as AccessLogError { throw Failure(error.description) }
             if format == .json { print(try ResultOutput.json(Pruned(before: before, removed: removed)), terminator: ""); return }
             print("removed \(removed) entr\(removed == 1 ? "y" : "ies") before \(before) from the access log")
         }
