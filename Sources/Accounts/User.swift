@@ -1,3 +1,5 @@
+import Foundation
+
 /// Roles per pilot (DESIGN §8), cumulative: a reader reads what the public audience
 /// allows, an editor enters values and uploads, an approver locks periods, an admin does
 /// all of that and manages accounts (on every pilot when granted without one).
@@ -23,6 +25,8 @@ public struct User: Sendable, Hashable {
     public let disabled: Bool
     public let createdAt: String
     public let grants: [Grant]
+    /// Sessions begun before this end (a password was reset since).
+    public var validAfter: Date? = nil
 
     /// The roles on a pilot: those granted on it and those granted on every pilot.
     public func roles(on pilot: String) -> Set<Role> {

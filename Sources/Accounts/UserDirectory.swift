@@ -56,10 +56,24 @@ public struct UserDirectory {
         }
     }
 
+    /// Takes a role away (on the pilot, or the every-pilot grant when `pilot` is nil).
+    public func revoke(name: String, role: Role, pilot: String?, actor: String, at: Date = Date()) throws {
+        try database.transaction {
+            guard try user(named: name) != nil else { throw AccountError("no account named \(name)") }
+            try database.execute("""
+                DELETE FROM user_roles WHERE user_id = (SELECT id FROM users WHERE name = ?) AND role = ? AND pilot = ?
+                """, name, role.rawValue, pilot ?? "")
+            guard database.changes == 1 else {
+                throw AccountError("\(name) has no role \(role.rawValue) on \(pilot ?? "every pilot")")
+            }
+            try AccessLog(database).record(user: actor, action: "user_revoke", what: "\(name): \(Self.describe(role, pilot.map { [$0] } ?? []))", at: at)
+        }
+    }
+
     public func disable(name: String, actor: String, at: Date = Date()) throws {
         try database.transaction {
             guard try user(named: name) != nil else { throw AccountError("no account named \(name)") }
-            try database.execute("UPDATE users SET disabled = 1 WHERE name = ?", name)
+            try database.execute("UPDATE users SET disabled = 1, valid_after = ? WHERE name = ?", Timestamp.iso8601(at), name)
             try database.execute("DELETE FROM user_tokens WHERE user_id = (SELECT id FROM users WHERE name = ?)", name)
             try AccessLog(database).record(user: actor, action: "user_disable", what: name, at: at)
         }
@@ -70,8 +84,9 @@ public struct UserDirectory {
         try Self.checkPassword(password)
         try database.transaction {
             guard try user(named: name) != nil else { throw AccountError("no account named \(name)") }
-            try database.execute("UPDATE users SET password = ?, failed = 0, locked_until = NULL WHERE name = ?",
-                                 Bcrypt.hash(password, cost: cost), name)
+            // Sessions begun with the old password end.
+            try database.execute("UPDATE users SET password = ?, failed = 0, locked_until = NULL, valid_after = ? WHERE name = ?",
+                                 Bcrypt.hash(password, cost: cost), Timestamp.iso8601(at), name)
             try AccessLog(database).record(user: actor, action: "user_reset_password", what: name, at: at)
         }
     }
@@ -91,17 +106,17 @@ public struct UserDirectory {
     // MARK: Reading accounts
 
     public func list() throws -> [User] {
-        try database.query("SELECT id, name, disabled, created_at FROM users ORDER BY name").map(user(from:))
+        try database.query("SELECT id, name, disabled, created_at, valid_after FROM users ORDER BY name").map(user(from:))
     }
 
     public func user(named name: String) throws -> User? {
-        try database.queryFirst("SELECT id, name, disabled, created_at FROM users WHERE name = ?", name).map(user(from:))
+        try database.queryFirst("SELECT id, name, disabled, created_at, valid_after FROM users WHERE name = ?", name).map(user(from:))
     }
 
     /// The enabled account an API token belongs to.
     public func user(token: String) throws -> User? {
         guard let row = try database.queryFirst("""
-            SELECT u.id, u.name, u.disabled, u.created_at FROM user_tokens t JOIN users u ON u.id = t.user_id
+            SELECT u.id, u.name, u.disabled, u.created_at, u.valid_after FROM user_tokens t JOIN users u ON u.id = t.user_id
             WHERE t.sha256 = ?
             """, ContentHash.sha256(Data(token.utf8))) else { return nil }
         let user = try user(from: row)
@@ -187,7 +202,8 @@ public struct UserDirectory {
             return Grant(role: role, pilot: pilot.isEmpty ? nil : pilot, internal: r.int("internal") == 1)
         }
         return User(id: id, name: row.string("name") ?? "", disabled: row.int("disabled") == 1,
-                    createdAt: row.string("created_at") ?? "", grants: grants)
+                    createdAt: row.string("created_at") ?? "", grants: grants,
+                    validAfter: row.string("valid_after").flatMap(Timestamp.parse))
     }
 
     static func describe(_ role: Role, _ pilots: [String]) -> String {
@@ -196,9 +212,9 @@ public struct UserDirectory {
 
     /// Letters, digits, `.`, `_`, `-`; what a person types at a sign-in and reads in the log.
     static func checkName(_ name: String) throws {
-        guard (1...64).contains(name.count),
+        guard (1...64).contains(name.count), name.first.map({ $0.isASCII && ($0.isLetter || $0.isNumber) }) == true,
               name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
-            throw AccountError("an account name is 1–64 letters a–z, digits, '.', '_' or '-'")
+            throw AccountError("an account name is 1–64 letters a–z, digits, '.', '_' or '-', starting with a letter or digit")
         }
         // A name is written to the log; an identity number must never be one.
         guard IdentityNumberScanner.masking(name) == name else { throw AccountError("an account name must not be an identity number") }

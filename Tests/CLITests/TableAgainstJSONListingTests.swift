@@ -356,7 +356,7 @@ extension TableAgainstJSONTests {
         "imports undo": "a line on stderr; stdout only with --format json",
         "report verify": "the differences on stderr",
         "readiness chart": "an SVG: the readiness commands' shared --format, whose table here means the chart",
-        "users add": "a line (and the generated password, once)", "users grant": "one line", "users disable": "one line",
+        "users add": "a line (and the generated password, once)", "users grant": "one line", "users revoke": "one line", "users disable": "one line",
         "users reset-password": "a line (and the generated password, once)", "users token": "one line ending in the token",
         "audit prune": "one line: how many entries were removed",
     ]

@@ -34,11 +34,17 @@ import Testing
         }
         #expect(table.rows[0][1] == "approver on vallingbyteamet; editor on vallingbyteamet")
 
+        // A role taken away; one the account does not hold is refused.
+        #expect(try cli.run(["users", "revoke", "anna", "--role", "approver", "--pilot", "vallingbyteamet"] + db).status == 0)
+        let revoked = try cli.run(["users", "revoke", "anna", "--role", "approver", "--pilot", "vallingbyteamet"] + db)
+        #expect(revoked.status == 1 && revoked.stderr.contains("anna has no role approver on vallingbyteamet"))
+        #expect(try cli.run(["users", "grant", "anna", "--role", "approver", "--pilot", "vallingbyteamet"] + db).status == 0)
+
         // audit: the same entries in the table, the JSON and the CSV.
         let log = try #require(TableAgainstJSONTests.grid(try cli.run(["audit"] + db).stdout))
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(try cli.run(["audit", "--format", "json"] + db).stdout.utf8))
                                    as? [[String: Any]])
-        #expect(entries.map { $0["action"] as! String } == ["user_add", "user_add", "user_grant", "user_token"])
+        #expect(entries.map { $0["action"] as! String } == ["user_add", "user_add", "user_grant", "user_token", "user_revoke", "user_grant"])
         #expect(log.rows.map { [$0[0], $0[2], $0[4]] } == entries.map { [$0["at"] as! String, $0["action"] as! String, $0["what"] as! String] })
         let csv = try cli.run(["audit", "--format", "csv", "--user", entries[1]["user"] as! String] + db).stdout
         #expect(csv.hasPrefix("id,at,user,action,pilot,what\r\n") && csv.contains("user_add,,anna: editor on vallingbyteamet"))

@@ -150,4 +150,20 @@ import Testing
         #expect(!appended.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         #expect(try Self.decode(appended).indicators.last?.id == "I21")
     }
+
+    /// The YAML reader breaks lines at NEL, LS, PS and a lone CR too: a text holding one is
+    /// refused (the form's line counting would edit the wrong lines), and a typed one is
+    /// written escaped, so it reads back as typed.
+    @Test func unusualLineBreaksAreRefusedInTheTextAndEscapedInAValue() throws {
+        let model = try Self.decode(Self.vallingby)
+        var i14 = try #require(model.indicators.first { $0.id == "I14" })
+        for odd in ["\u{2028}", "\u{85}", "\r"] {
+            let text = Self.vallingby.replacingOccurrences(of: "name: Socialtjänst", with: "name: Social\(odd)tjänst")
+            #expect(throws: IndicatorText.Failure.self) { try IndicatorText.write(i14, replacing: "I14", in: text) }
+        }
+        i14.note = "rad ett\u{2028}rad två\u{85}tre\u{2029}fyra"
+        let written = try IndicatorText.write(i14, replacing: "I14", in: Self.vallingby)
+        #expect(!written.unicodeScalars.contains { ["\u{85}", "\u{2028}", "\u{2029}"].contains($0) })
+        #expect(try Self.decode(written).indicators.first { $0.id == "I14" }?.note == i14.note)
+    }
 }

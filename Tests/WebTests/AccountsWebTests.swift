@@ -270,6 +270,22 @@ import Testing
         #expect(try PeriodApprovals(try Database(path: path, readOnly: true)).approval(modelID: "vallingbyteamet", period: "2022-T3")?.state == .locked)
     }
 
+    @Test func aNewPasswordEndsTheSessionsBegunWithTheOldOne() async throws {
+        let path = try Self.database()
+        let app = AuthenticationTests.application(database: path)
+        try await app.test(.router) { client in
+            let anna = try await Self.signIn(client, "anna", "annas långa lösenord")
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: anna]) { #expect($0.status == .ok) }
+            try UserDirectory(try Database(path: path), cost: 4).resetPassword(name: "anna", password: "ett helt nytt lösenord", actor: "it-admin")
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: anna]) { #expect($0.status == .seeOther) }
+            try await Task.sleep(for: .milliseconds(1100))
+            let again = try await Self.signIn(client, "anna", "ett helt nytt lösenord")
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: again]) { #expect($0.status == .ok) }
+        }
+        // A spreadsheet does not run a logged text as a formula.
+        #expect(AuditRoutes.csvField("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"" && AuditRoutes.csvField("-1") == "'-1")
+    }
+
     @Test func oneSignInChecksAtATimeAndAFloodIsTurnedAway() async {
         let gate = SignInGate(maxWaiting: 1)
         let results = await withTaskGroup(of: Bool?.self) { group in

@@ -148,6 +148,27 @@ import Testing
                                      body: ImportAPITests.multipart(csv, fileName: "matt.csv")) { response in
                 #expect(response.status == .created)
             }
+            // Once a cycle of the pilot watches the measure it is the pilot's: another pilot's
+            // page may not add to it.
+            let db = try Database(path: path)
+            _ = try ModelCatalog(db).add(path: PageTests.repository.appendingPathComponent("Models/familjeenheten-2022.yaml").path)
+            _ = try PDSACatalog(db).add(files: [("c.yaml", Data("""
+                schema: piloteval/pdsa/v1
+                id: tidsplan-webb
+                title: Tidsplan
+                model: vallingbyteamet
+                activity: A6
+                measure: tidsplanerade-utredningar
+                change_idea: Tidslinje
+                plan: {prediction: Fler}
+                do: {start: 2021-03-01}
+                """.utf8))])
+            try await client.execute(uri: uri.replacingOccurrences(of: "vallingbyteamet", with: "familjeenheten-2022"), method: .post,
+                                     headers: ImportAPITests.headers,
+                                     body: ImportAPITests.multipart("månad;planerade;inledda\n2023-01;4;14\n", fileName: "deras.csv")) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("measure tidsplanerade-utredningar belongs to another pilot"))
+            }
             // A broken row: located as the CLI locates it, nothing written.
             let broken = "månad;planerade;inledda\n2023-01;4;14\n2023-02;tre;16\n"
             try await client.execute(uri: uri.replacingOccurrences(of: "tidsplanerade-utredningar", with: "annat-matt"), method: .post,

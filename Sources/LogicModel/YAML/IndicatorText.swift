@@ -30,6 +30,15 @@ public enum IndicatorText {
     /// `text` with the indicator `replacing` (an id in the text) rewritten as `indicator`,
     /// or with `indicator` appended when `replacing` is nil.
     public static func write(_ indicator: Indicator, replacing id: String?, in text: String) throws -> String {
+        // The YAML reader breaks lines at these too; counting lines by "\n" alone would
+        // then edit the wrong ones.
+        let scalars = Array(text.unicodeScalars)
+        if let odd = scalars.indices.first(where: { i in
+            ["\u{85}", "\u{2028}", "\u{2029}"].contains(scalars[i]) || (scalars[i] == "\r" && (i + 1 == scalars.count || scalars[i + 1] != "\n"))
+        }) {
+            throw Failure(description: String(format: "the model's text holds an unusual line break (U+%04X); change the indicator in the text editor",
+                                              scalars[odd].value))
+        }
         let root: Node
         do {
             root = try SafeYAML.compose(Data(text.utf8), file: "model.yaml")
@@ -50,9 +59,14 @@ public enum IndicatorText {
             lines += written(["indicators:"] + item(indicator, dash: "  ")) + [""]
             return lines.joined(separator: "\n")
         }
+        // Every line number below comes from the reader's marks; out of range is a fault, not a trap.
+        guard listKey.line <= lines.count else { throw Failure(description: "the model's text could not be laid out line by line") }
         let listEnd = rootKeys.first(where: { $0.line > listKey.line }).map { $0.line - 1 } ?? lines.count
         let items = (pairs.first { $0.key.string == "indicators" }?.value.sequence).map(Array.init) ?? []
         let starts = items.map { line($0) }
+        guard starts.allSatisfy({ (1...lines.count).contains($0) }) else {
+            throw Failure(description: "the model's text could not be laid out line by line")
+        }
         func end(ofItem k: Int) -> Int {
             trimmed(lines, from: starts[k], to: k + 1 < starts.count ? starts[k + 1] - 1 : listEnd)
         }

@@ -7,6 +7,9 @@ public enum YAMLScalar {
     public static func quoted(_ text: String) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .withoutEscapingSlashes
-        return (try? String(decoding: encoder.encode(text), as: UTF8.self)) ?? "\"\""
+        let json = (try? String(decoding: encoder.encode(text), as: UTF8.self)) ?? "\"\""
+        // JSON leaves these as they are; YAML reads them as line breaks (NEL, LS, PS).
+        return json.replacingOccurrences(of: "\u{85}", with: "\\u0085")
+            .replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
     }
 }

@@ -98,9 +98,10 @@ public struct PeriodApprovals {
         }
     }
 
-    /// The fingerprint of a period's values as a lock keeps them (one JSON text each, in order).
+    /// The fingerprint of a period's values as a lock keeps them (one JSON text each),
+    /// whatever order they come in.
     public static func fingerprint(_ observations: [String]) -> String {
-        ContentHash.sha256(Data(observations.joined(separator: "\n").utf8))
+        ContentHash.sha256(Data(observations.sorted().joined(separator: "\n").utf8))
     }
 
     /// The kept values of each locked period of a model, by period.

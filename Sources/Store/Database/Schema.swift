@@ -354,7 +354,9 @@ public enum Schema {
                 disabled     INTEGER NOT NULL DEFAULT 0,
                 created_at   TEXT    NOT NULL,
                 failed       INTEGER NOT NULL DEFAULT 0,
-                locked_until TEXT
+                locked_until TEXT,
+                -- Sessions begun before this time end (a new password, a disabled account).
+                valid_after  TEXT
             );
             -- Roles per pilot, cumulative; `pilot` '' is every pilot (an admin without
             -- --pilot). `internal` grants a reader the internal audience (small counts).

@@ -44,8 +44,13 @@ struct WriteAPIRoutes: Sendable {
     }
 
     func modelID(_ context: WebContext) throws -> String {
-        guard let id = try? context.modelID() else { throw WebError.notFound("no stored model with that id") }
-        return id
+        do {
+            return try context.modelID()
+        } catch WebError.forbidden(let why) {
+            throw WebError.forbidden(why)   // a pilot the account sees, a role that does not allow it: 403
+        } catch {
+            throw WebError.notFound("no stored model with that id")
+        }
     }
 
     func version(_ request: Request, _ context: WebContext) async throws -> Response {

@@ -32,8 +32,12 @@ enum IndicatorSave {
         guard decoded.isValid, let read = decoded.model?.indicators.first(where: { $0.id == indicator.id }) else {
             return .refused(decoded.errors.map(\.message))
         }
-        // The written text must read back as meant; anything else is a fault of the writer.
-        guard IndicatorText.sameForm(read, indicator) else {
+        // The written text must read back as meant, and the rest of the model as it was;
+        // anything else is a fault of the writer, and nothing is stored.
+        var before = model, after = decoded.model!
+        before.indicators.removeAll { $0.id == indicator.id }
+        after.indicators.removeAll { $0.id == indicator.id }
+        guard IndicatorText.sameForm(read, indicator), before == after else {
             return .refused(["indicator \(indicator.id) did not read back as written; nothing was stored (change it in the text form)"])
         }
         let warnings = decoded.warnings.filter { $0.id == indicator.id }

@@ -36,6 +36,12 @@ enum MeasureUpload {
     static func run(_ db: Database, modelID: String, options o: Options, data: Data, fileName: String,
                     dryRun: Bool) throws -> UploadOutcome<Preview> {
         _ = try ModelCatalog(db).resolve(modelID)   // an unknown model is a 404, as for the other kinds
+        // A stored measure another pilot claims (its cycles watch it, its indicators read it)
+        // is not this pilot's to add to; a new measure, or one of this pilot's, is.
+        let stored = Set(try MeasureTable(db).list().map(\.measure))
+        if stored.contains(o.measure), try !PDSACatalog(db).measures(of: modelID).contains(o.measure) {
+            throw UploadRefused(errors: ["measure \(o.measure) belongs to another pilot; choose another name for this pilot's measure"])
+        }
         let name = ImportLog.storedName(fileName)
         func preview(_ outcome: MeasureImporter.Outcome, dry: Bool) -> Preview {
             Preview(fileName: name, measure: outcome.measure, rows: outcome.record.rowCount, first: outcome.first, last: outcome.last,

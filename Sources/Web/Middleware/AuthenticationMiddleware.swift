@@ -71,7 +71,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
         }
         if accountsMode {
             // A local-mode session ends once accounts exist; an account is read afresh.
-            guard let name = session.user, let user = try await accounts.user(named: name) else {
+            guard let name = session.user, let user = try await accounts.user(named: name),
+                  // Stored to the second: a session begun in the second of a reset ends too.
+                  user.validAfter.map({ session.createdAt >= $0.addingTimeInterval(1) }) ?? true else {
                 await sessions.end(id: session.id)
                 return Self.toSignIn(request)
             }

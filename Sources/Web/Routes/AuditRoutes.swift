@@ -71,7 +71,11 @@ struct AuditRoutes: Sendable {
         at.replacingOccurrences(of: "T", with: "\u{00A0}").replacingOccurrences(of: "Z", with: "")
     }
 
-    static func csvField(_ s: String) -> String {
+    /// A cell as CSV. A text starting with = + - @ gets a leading ' so that a spreadsheet
+    /// opening the file does not run it as a formula (what is logged comes partly from
+    /// whoever sent a request).
+    static func csvField(_ raw: String) -> String {
+        let s = raw.first.map { "=+-@".contains($0) } == true ? "'" + raw : raw
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -24,13 +24,21 @@ struct ImportAPIRoutes: Sendable {
             do {
                 let undone = try await services.data.write { db -> UndoneImport in
                     if let user {
-                        // An import of a pilot the account has no role on does not exist for it. An
-                        // import whose target is not a pilot (a survey wave under its instrument, a
-                        // case extract) is undone by an editor on every pilot.
-                        let target = try ImportLog(db).list().first { $0.id == id }?.target ?? ""
-                        let pilot = try ModelCatalog(db).list().contains { $0.id == target } ? target : "\u{1F}"
-                        guard user.sees(pilot) else { throw ImportLogError.noSuchImport(id) }
-                        guard user.may(.editor, on: pilot) else { throw WebError.forbidden("your role does not allow undoing import \(id)") }
+                        // The imports page's rule: an import belongs to the pilots whose page lists it
+                        // (their observations and extracts, the waves of surveys they read, their
+                        // measures). One that belongs to no pilot the account sees does not exist for
+                        // it; one whose pilots it only reads is not its to undo.
+                        let imports = try ImportLog(db).list(), catalog = ModelCatalog(db), cycles = PDSACatalog(db)
+                        var pilots: [String] = []
+                        for summary in try catalog.list() where user.sees(summary.id) {
+                            let model = try catalog.resolve(summary.id)
+                            let related = ImportsPage.related(imports, to: model, measures: try cycles.measures(of: model.id))
+                            if related.contains(where: { $0.id == id }) { pilots.append(model.id) }
+                        }
+                        guard !pilots.isEmpty else { throw ImportLogError.noSuchImport(id) }
+                        guard pilots.contains(where: { user.may(.editor, on: $0) }) else {
+                            throw WebError.forbidden("your role does not allow undoing import \(id)")
+                        }
                     }
                     return try ImportUndo.run(db, id, actor: actor)
                 }
@@ -42,7 +50,10 @@ struct ImportAPIRoutes: Sendable {
     }
 
     func upload(_ request: Request, _ context: WebContext) async throws -> Response {
-        guard let id = try? context.modelID() else { throw WebError.notFound("no stored model with that id") }
+        let id: String
+        do { id = try context.modelID() } catch WebError.forbidden(let why) { throw WebError.forbidden(why) } catch {
+            throw WebError.notFound("no stored model with that id")
+        }
         let query = request.uri.queryParameters
         let dryRun = ["1", "true", "yes"].contains(query.get("dry_run") ?? "")
         guard let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(contentType:)) else {

@@ -38,8 +38,12 @@ struct AuditShow: ParsableCommand {
             case .json:
                 print(try ResultOutput.json(entries), terminator: "")
             case .csv:
+                // Cells a spreadsheet would run as formulas get a leading ' (what is logged
+                // comes partly from whoever sent a request to the server).
+                let cell: (String) -> String = { $0.first.map { "=+-@".contains($0) } == true ? "'" + $0 : $0 }
                 print(CSVText.render([["id", "at", "user", "action", "pilot", "what"]]
-                                     + entries.map { ["\($0.id)", $0.at, $0.user, $0.action, $0.pilot ?? "", $0.what ?? ""] }), terminator: "")
+                                     + entries.map { ["\($0.id)", $0.at, $0.user, $0.action, $0.pilot ?? "", $0.what ?? ""].map(cell) }),
+                      terminator: "")
             case .table:
                 if entries.isEmpty { Console.error("no entries in the access log\(since.map { " since \($0)" } ?? "")"); return }
                 var table = TableBlock(header: [["time", "account", "action", "pilot", "what"].map { TableBlock.Cell($0) }],

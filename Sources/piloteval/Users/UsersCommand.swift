@@ -23,7 +23,8 @@ struct UsersCommand: ParsableCommand {
           piloteval users list
           piloteval users token integration
         """,
-        subcommands: [UsersAdd.self, UsersGrant.self, UsersList.self, UsersDisable.self, UsersResetPassword.self, UsersToken.self]
+        subcommands: [UsersAdd.self, UsersGrant.self, UsersRevoke.self, UsersList.self, UsersDisable.self, UsersResetPassword.self,
+                      UsersToken.self]
     )
 
     /// Who made a change from the command line, for the access log.
@@ -101,6 +102,27 @@ struct UsersGrant: ParsableCommand {
             }
             try AccountChange(name: name, action: "granted", roles: try directory.user(named: name)?.grants)
                 .print(format, lines: ["\(name): \(role.rawValue) on \(pilot ?? "every pilot")\(`internal` ? " (internal audience)" : "")"])
+        }
+    }
+}
+
+struct UsersRevoke: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Take a role away from an account (at its next click).")
+
+    @Argument(help: "The account's name.") var name: String
+    @Option(help: "admin, editor, approver or reader.") var role: Role
+    @Option(help: ArgumentHelp("The pilot (model id); without it, the role on every pilot.", valueName: "id")) var pilot: String?
+    @Option(help: "table or json.") var format: ResultFormat = .table
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try reportingFailures {
+            let directory = try UsersCommand.directory(database)
+            do { try directory.revoke(name: name, role: role, pilot: pilot, actor: UsersCommand.actor) } catch let error as AccountError {
+                throw Failure(error.description)
+            }
+            try AccountChange(name: name, action: "revoked", roles: try directory.user(named: name)?.grants)
+                .print(format, lines: ["\(name): no longer \(role.rawValue) on \(pilot ?? "every pilot")"])
         }
     }
 }
