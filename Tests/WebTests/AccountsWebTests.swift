@@ -115,6 +115,17 @@ import Testing
                 #expect(response.status == .ok && !String(buffer: response.body).contains("Intern handling"))
             }
             try await client.execute(uri: "/models/vallingbyteamet/entry", method: .get, headers: [.cookie: styr]) { #expect($0.status == .forbidden) }
+            // …and is not offered what the role does not allow: no entry or imports in the
+            // navigation, no edit links, no form to make a report.
+            for page in ["/models/vallingbyteamet/logic-model", "/models/vallingbyteamet/reports", "/models/vallingbyteamet/improvement"] {
+                try await client.execute(uri: page, method: .get, headers: [.cookie: styr]) { response in
+                    let html = String(buffer: response.body)
+                    #expect(response.status == .ok, "\(page)")
+                    for link in ["/entry\"", "/imports\"", "/logic-model/edit\"", "/logic-model/indicators/", "/cycles/new\"", "name=\"kind\""] {
+                        #expect(!html.contains(link), "\(page) offers \(link) to a reader")
+                    }
+                }
+            }
             try await client.execute(uri: "/models/vallingbyteamet/pilot-vs-line", method: .get, headers: [.cookie: styr]) { #expect($0.status == .ok) }
             // The editor: enters values, may not lock.
             let anna = try await Self.signIn(client, "anna", "annas långa lösenord")

@@ -7,12 +7,13 @@ import Store
 /// (diagram and logframe): the diagram at full size as its own file (the browser zooms
 /// it), and the stored versions with a form to compare two of them.
 enum LogicModelPage {
-    static func versions(_ versions: [StoredDocument], modelID: String, from: Int?, to: Int?,
+    static func versions(_ versions: [StoredDocument], modelID: String, from: Int?, to: Int?, canEdit: Bool = true,
                          language: Language) -> PageContent {
         let s = WebStrings(language)
         let e = HTMLText.escape
         let base = "/models/\(Page.pathComponent(modelID))/logic-model"
-        var out = "<p><a href=\"\(base).svg\">\(e(s("model.diagram")))</a> · <a href=\"\(base)/edit\">\(e(s("editor.link")))</a></p>\n"
+        var out = "<p><a href=\"\(base).svg\">\(e(s("model.diagram")))</a>"
+            + (canEdit ? " · <a href=\"\(base)/edit\">\(e(s("editor.link")))</a>" : "") + "</p>\n"
         out += "<h2 id=\"versions\">\(e(s("model.versions")))</h2>\n"
         let rows: [[TableBlock.Cell]] = versions.sorted { $0.version > $1.version }.map { v in
             [TableBlock.Cell("\(v.version)", isRowHeader: true), TableBlock.Cell(ReportsPage.shownTime(v.addedAt)),

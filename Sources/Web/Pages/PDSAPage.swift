@@ -15,7 +15,8 @@ enum PDSAPage {
     }
 
     /// The list below the improvement page's run charts.
-    static func list(_ cycles: [PDSACycle], modelID: String, s: WebStrings) -> String {
+    /// `canEdit`: links to change and add cycles, for whoever may (not a reader).
+    static func list(_ cycles: [PDSACycle], modelID: String, canEdit: Bool = true, s: WebStrings) -> String {
         let e = HTMLText.escape
         let base = "/models/\(Page.pathComponent(modelID))/cycles"
         var out = "<h2 id=\"cycles\">\(e(s("pdsa.cycles")))</h2>\n<p>\(e(s("pdsa.cycles.lead")))</p>\n"
@@ -25,11 +26,12 @@ enum PDSAPage {
             out += "<ul>\n"
             for c in cycles {
                 let dates = c.start.iso + (c.end.map { " – " + $0.iso } ?? " –")
-                out += "<li><a href=\"\(base)/\(Page.pathComponent(c.id))\">\(e(c.title))</a> (\(e(dates)); \(e(s("pdsa.status." + c.status))))</li>\n"
+                let title = canEdit ? "<a href=\"\(base)/\(Page.pathComponent(c.id))\">\(e(c.title))</a>" : e(c.title)
+                out += "<li>\(title) (\(e(dates)); \(e(s("pdsa.status." + c.status))))</li>\n"
             }
             out += "</ul>\n"
         }
-        return out + "<p><a href=\"\(base)/new\">\(e(s("pdsa.new")))</a></p>\n"
+        return out + (canEdit ? "<p><a href=\"\(base)/new\">\(e(s("pdsa.new")))</a></p>\n" : "")
     }
 
     static func form(_ form: PDSAForm, choices: Choices, existing: String?, version: String, errors: [String: String],

@@ -22,6 +22,8 @@ struct Page {
     var path: String = "/"
     /// Whether the page can show small counts (local mode: the internal audience).
     var internalAudience = false
+    /// A reader's page: the model's navigation leaves out entering values and imports.
+    var readOnly = false
 
     static let modelSections = ["overview", "logic_model", "indicators", "pilot_vs_line", "readiness",
                                 "improvement", "reports", "entry", "imports"]
@@ -52,7 +54,7 @@ struct Page {
             context["modelNav"] = [
                 "label": s("nav.model"),
                 "name": model.name,
-                "items": Self.modelSections.map { key -> [String: Any] in
+                "items": Self.modelSections.filter { !readOnly || !["entry", "imports"].contains($0) }.map { key -> [String: Any] in
                     let href = "/models/\(Self.pathComponent(model.id))" + (key == "overview" ? "" : "/" + key.replacingOccurrences(of: "_", with: "-"))
                     return ["href": href, "label": s("nav." + key), "current": key == current]
                 },

@@ -49,12 +49,20 @@ enum ReportsPage {
             + "." + format.rawValue
     }
 
+    /// `canMake`: the form that makes a report, for whoever may (not a reader: a report is kept).
     static func body(modelID: String, reports: [ArchivedReport], form: ReportRoutes.ReportForm, error: String?,
-                     csrf: String, s: WebStrings, language: Language) -> String {
+                     csrf: String, s: WebStrings, language: Language, canMake: Bool = true) -> String {
         let e = HTMLText.escape
         let base = "/models/\(Page.pathComponent(modelID))/reports"
         var out = "<p class=\"lead\">\(e(s("reports.lead")))</p>\n"
-        out += "<h2 id=\"make\">\(e(s("reports.make")))</h2>\n"
+        if canMake { out += makeForm(base: base, form: form, error: error, csrf: csrf, s: s) }
+        out += made(reports, base: base, s: s, language: language)
+        return out
+    }
+
+    static func makeForm(base: String, form: ReportRoutes.ReportForm, error: String?, csrf: String, s: WebStrings) -> String {
+        let e = HTMLText.escape
+        var out = "<h2 id=\"make\">\(e(s("reports.make")))</h2>\n"
         if let error {
             out += "<div class=\"callout callout-warning\" role=\"alert\" id=\"form-error\"><p class=\"callout-title\">\(e(s("reports.failed")))</p><p>\(e(error))</p></div>\n"
         }
@@ -79,8 +87,13 @@ enum ReportsPage {
         out += "<p><label for=\"period\">\(e(s("reports.period")))</label>\n<span class=\"hint\" id=\"period-hint\">\(e(s("reports.period.hint")))</span>\n"
         out += "<input id=\"period\" name=\"period\" value=\"\(e(form.period))\" aria-describedby=\"period-hint\" size=\"10\" autocomplete=\"off\"></p>\n"
         out += "<p><button type=\"submit\" data-busy=\"\(e(s("reports.busy")))\">\(e(s("reports.submit")))</button></p>\n</form>\n"
+        return out
+    }
 
-        out += "<h2 id=\"made\">\(e(s("reports.made")))</h2>\n"
+    /// The reports made, with their files.
+    static func made(_ reports: [ArchivedReport], base: String, s: WebStrings, language: Language) -> String {
+        let e = HTMLText.escape
+        var out = "<h2 id=\"made\">\(e(s("reports.made")))</h2>\n"
         guard !reports.isEmpty else { return out + "<p>\(e(s("reports.none")))</p>\n" }
         out += "<div class=\"table-block\"><table>\n<thead><tr>"
         for h in ["reports.col.made", "reports.col.report", "reports.col.language", "reports.col.audience", "reports.col.files"] {

@@ -110,7 +110,8 @@ struct PageRoutes: Sendable {
             }
             var before = PageContent()
             if let notice { before.html("<div class=\"callout\" role=\"status\"><p>\(HTMLText.escape(notice))</p></div>\n") }
-            let after = PageContent([.html(PDSAPage.list(cycles, modelID: id, s: WebStrings(language)))])
+            let canEdit = context.user?.may(.editor, on: id) ?? true
+            let after = PageContent([.html(PDSAPage.list(cycles, modelID: id, canEdit: canEdit, s: WebStrings(language)))])
             return try await sectionPage(request, context, current: "improvement",
                                          selection: .init(kind: .final, keys: ["6.improvement"]), before: before, after: after).response()
         }
@@ -135,9 +136,10 @@ struct PageRoutes: Sendable {
                 let model = try ModelCatalog(db).resolve(id)
                 return (model.indicators.map { ($0.id, $0.title) }, PageModel(model).langAttribute(on: language))
             }
-            var after = LogicModelPage.versions(versions, modelID: id, from: from, to: to, language: language)
+            let canEdit = context.user?.may(.editor, on: id) ?? true
+            var after = LogicModelPage.versions(versions, modelID: id, from: from, to: to, canEdit: canEdit, language: language)
             if let diff { after.blocks(diff.blocks(style: NumberStyle(language))) }
-            after.html(IndicatorFormPage.list(indicators, modelID: id, lang: lang, s: WebStrings(language)))
+            if canEdit { after.html(IndicatorFormPage.list(indicators, modelID: id, lang: lang, s: WebStrings(language))) }
             return try await sectionPage(request, context, current: "logic_model",
                                          selection: .init(kind: .final, keys: ["6.logic_model"]), after: after)
         } }
@@ -209,10 +211,12 @@ struct PageRoutes: Sendable {
         }
         let s = WebStrings(language)
         let title = current == "overview" ? model.name : s("nav." + current)
-        return Page(title: title, language: language,
-                    body: (before + ReportSectionPage.content(built, selection, language: language) + after).html(language),
-                    session: context.session, model: model, current: current,
-                    path: request.uri.path, internalAudience: audience == .internal)
+        var page = Page(title: title, language: language,
+                        body: (before + ReportSectionPage.content(built, selection, language: language) + after).html(language),
+                        session: context.session, model: model, current: current,
+                        path: request.uri.path, internalAudience: audience == .internal)
+        page.readOnly = !(context.user?.may(.editor, on: id) ?? true)
+        return page
     }
 
     func modelID(_ context: WebContext) throws -> String { try context.modelID() }

@@ -56,9 +56,12 @@ struct ReportRoutes: Sendable {
         }
         let s = WebStrings(context.language)
         let body = ReportsPage.body(modelID: id, reports: reports, form: form, error: error,
-                                    csrf: context.session?.csrfToken ?? "", s: s, language: context.language)
-        return Page(title: s("nav.reports"), language: context.language, body: body, session: context.session,
-                    model: model, current: "reports", path: request.uri.path).response(status: status)
+                                    csrf: context.session?.csrfToken ?? "", s: s, language: context.language,
+                                    canMake: context.user?.may(.editor, on: id) ?? true)
+        var page = Page(title: s("nav.reports"), language: context.language, body: body, session: context.session,
+                        model: model, current: "reports", path: request.uri.path)
+        page.readOnly = !(context.user?.may(.editor, on: id) ?? true)
+        return page.response(status: status)
     }
 
     func generate(_ request: Request, _ context: WebContext) async throws -> Response {
