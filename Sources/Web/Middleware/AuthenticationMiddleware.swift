@@ -100,9 +100,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         return Response.redirect(to: "/login" + next, type: .normal)
     }
 
-    func cookie(_ id: String) -> String {
-        "\(SessionStore.cookieName)=\(id); Path=/; HttpOnly; SameSite=Strict" + (secureCookies ? "; Secure" : "")
-    }
+    func cookie(_ id: String) -> String { SessionStore.cookie(id, secure: secureCookies) }
 
     /// The request's path and query without `token=…`.
     static func addressWithoutToken(_ uri: URI) -> String {

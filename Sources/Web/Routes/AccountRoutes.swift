@@ -34,8 +34,7 @@ struct AccountRoutes: Sendable {
                 }
             }
             var response = Response.redirect(to: "/login", type: .normal)
-            response.headers[.setCookie] = "\(SessionStore.cookieName)=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
-                + (services.configuration.secure ? "; Secure" : "")
+            response.headers[.setCookie] = SessionStore.cookie("", secure: services.configuration.secure)
             return response
         }
     }
@@ -95,9 +94,10 @@ struct AccountRoutes: Sendable {
         }
         if let old = request.cookies[SessionStore.cookieName]?.value { await services.sessions.end(id: old) }
         let session = await services.sessions.create(language: context.language, user: user.name)
-        var response = Response.redirect(to: next.isEmpty ? "/" : next, type: .normal)
-        response.headers[.setCookie] = "\(SessionStore.cookieName)=\(session.id); Path=/; HttpOnly; SameSite=Strict"
-            + (services.configuration.secure ? "; Secure" : "")
+        // The path percent-encoded again: a header holds ASCII only.
+        let location = next.isEmpty ? "/" : (next.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/")
+        var response = Response.redirect(to: location, type: .normal)
+        response.headers[.setCookie] = SessionStore.cookie(session.id, secure: services.configuration.secure)
         return response
     }
 

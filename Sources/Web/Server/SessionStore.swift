@@ -23,6 +23,12 @@ public struct WebSession: Sendable, Equatable {
 public actor SessionStore {
     public static let cookieName = "piloteval_session"
 
+    /// The session cookie (DESIGN §8: HttpOnly, SameSite=Strict; Secure under TLS); an
+    /// empty id with Max-Age=0 removes it. The one place the header is written.
+    static func cookie(_ id: String, secure: Bool) -> String {
+        "\(cookieName)=\(id); Path=/; HttpOnly; SameSite=Strict" + (id.isEmpty ? "; Max-Age=0" : "") + (secure ? "; Secure" : "")
+    }
+
     private var sessions: [String: WebSession] = [:]
     let idleTimeout: TimeInterval
     let absoluteTimeout: TimeInterval
