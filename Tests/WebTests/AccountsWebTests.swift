@@ -142,6 +142,11 @@ import Testing
                                          body: EntryTests.form([("_csrf", token), ("period", "2022-T3"), ("action", action)])) { $0.status }
             }
             #expect(try await approval(anna, csrf, "ready") == .seeOther)
+            // The editor is not offered the lock, and a forged one is refused.
+            try await client.execute(uri: EntryTests.page + "?period=2022-T3", method: .get, headers: [.cookie: anna]) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("Att låsa eller låsa upp perioden gör den som godkänner") && !page.contains("value=\"lock\""))
+            }
             #expect(try await approval(anna, csrf, "lock") == .forbidden)
             // The reader may not save either (a forged form is refused by role, not only by CSRF).
             let styrCSRF = try await client.execute(uri: "/logout", method: .get, headers: [.cookie: styr]) {

@@ -31,6 +31,8 @@ enum EntryPage {
         var showStored = false
         /// The values whose warnings were just shown: saving them again goes through.
         var confirm: String? = nil
+        /// Whether the person may lock and unlock (an approver; in local mode, the one user).
+        var canApprove = true
     }
 
     static func picker(_ periods: [Period], chosen: Period, modelID: String, s: WebStrings, style: NumberStyle) -> String {
@@ -168,6 +170,9 @@ enum EntryPage {
             out += "<p>\(e(s("entry.approval.locked", who(entry.approval!))))</p>\n"
             if !entry.pending.isEmpty { out += "<p>\(e(s("entry.approval.pending", ["n": "\(entry.pending.count)"])))</p>\n" }
             action = "unlock"
+        }
+        guard action == "ready" || state.canApprove else {
+            return out + "<p>\(e(s("entry.approval.approver_only")))</p>\n"
         }
         out += "<form method=\"post\" action=\"/models/\(Page.pathComponent(modelID))/entry/approval\">\n"
         out += "<input type=\"hidden\" name=\"_csrf\" value=\"\(e(csrf))\">\n<input type=\"hidden\" name=\"period\" value=\"\(e(entry.period.text))\">\n"

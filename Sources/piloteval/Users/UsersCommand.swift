@@ -1,5 +1,6 @@
 import Accounts
 import ArgumentParser
+import Evaluation
 import Foundation
 import Presentation
 import Store
@@ -42,6 +43,15 @@ struct UsersCommand: ParsableCommand {
         return (UserDirectory.generatedPassword(), true)
     }
 
+    /// A pilot that is not stored yet is allowed (accounts may come before the models),
+    /// but said, since a mistyped id grants nothing anyone will notice.
+    static func warnUnknown(_ pilots: [String], _ options: DatabaseOptions) {
+        guard let db = try? Database(path: options.path), let known = try? ModelCatalog(db).list().map(\.id) else { return }
+        for pilot in pilots where !known.contains(pilot) {
+            Console.error("warning: no pilot \(pilot) is stored yet (stored: \(known.isEmpty ? "none" : known.joined(separator: ", "))); the role holds once a model with that id is added")
+        }
+    }
+
     static func directory(_ options: DatabaseOptions) throws -> UserDirectory {
         // An account may be the first thing a new server's database holds.
         do {
@@ -68,6 +78,7 @@ struct UsersAdd: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let (password, generated) = UsersCommand.password()
+            UsersCommand.warnUnknown(pilot, database)
             let user: User
             do {
                 user = try UsersCommand.directory(database).add(name: name, password: password, role: role, pilots: pilot,
@@ -95,6 +106,7 @@ struct UsersGrant: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let directory = try UsersCommand.directory(database)
+            UsersCommand.warnUnknown(pilot.map { [$0] } ?? [], database)
             do {
                 try directory.grant(name: name, role: role, pilot: pilot, internalAudience: `internal`, actor: UsersCommand.actor)
             } catch let error as AccountError {
