@@ -166,4 +166,35 @@ import Testing
         #expect(!written.unicodeScalars.contains { ["\u{85}", "\u{2028}", "\u{2029}"].contains($0) })
         #expect(try Self.decode(written).indicators.first { $0.id == "I14" }?.note == i14.note)
     }
+
+    /// Two keys added at one place keep the file's order; an empty flow list takes a first item.
+    @Test func keysAddedTogetherKeepTheirOrderAndAnEmptyListTakesAnItem() throws {
+        let text = """
+            schema: piloteval/logic-model/v1
+            id: liten
+            name: Liten modell
+            goals:
+              - {id: G1, title: Ett mål}
+            indicators:
+              - id: I1
+                title: Ett mått
+                measures: G1
+                unit: count
+                direction: increase
+            """
+        var i1 = try #require(try Self.decode(text).indicators.first)
+        i1.description = "Beskrivning"
+        i1.counts = .events
+        i1.frequency = .year
+        let written = try IndicatorText.write(i1, replacing: "I1", in: text)
+        let keys = written.components(separatedBy: "\n").dropFirst(6).map { $0.trimmingCharacters(in: .whitespaces).prefix { $0 != ":" } }
+        #expect(keys == ["- id", "title", "description", "measures", "unit", "direction", "counts", "frequency"])
+        #expect(IndicatorText.sameForm(try #require(try Self.decode(written).indicators.first), i1))
+        let empty = text.components(separatedBy: "\n").prefix(5).joined(separator: "\n") + "\nindicators: []\n"
+        let first = try IndicatorText.write(i1, replacing: nil, in: empty)
+        #expect(try Self.decode(first).indicators.map(\.id) == ["I1"])
+        // A model without the key at all gets one.
+        let none = text.components(separatedBy: "\n").prefix(5).joined(separator: "\n") + "\n"
+        #expect(try Self.decode(try IndicatorText.write(i1, replacing: nil, in: none)).indicators.map(\.id) == ["I1"])
+    }
 }

@@ -56,7 +56,7 @@ public enum IndicatorText {
             guard id == nil else { throw Failure(description: "the model has no indicators") }
             // No list yet: start one at the end of the file.
             while lines.last == "" { lines.removeLast() }
-            lines += written(["indicators:"] + item(indicator, dash: "  ")) + [""]
+            lines += written(["indicators:"] + item(indicator, dash: "  - ")) + [""]
             return lines.joined(separator: "\n")
         }
         // Every line number below comes from the reader's marks; out of range is a fault, not a trap.
@@ -75,7 +75,13 @@ public enum IndicatorText {
             // Appended after the last item (or the `indicators:` line), before any comment
             // that introduces what follows.
             let after = items.isEmpty ? listKey.line : end(ofItem: items.count - 1)
-            let dash = items.first.flatMap { dashPrefix(lines[line($0) - 1], keyColumn: column($0)) } ?? "  "
+            // `indicators: []` becomes a block list that the new item can join.
+            if items.isEmpty {
+                let keyLine = lines[listKey.line - 1]
+                let bare = keyLine.replacingOccurrences(of: " ", with: "").trimmingCharacters(in: .whitespacesAndNewlines)
+                if bare == "indicators:[]" { lines[listKey.line - 1] = "indicators:" + (keyLine.hasSuffix("\r") ? "\r" : "") }
+            }
+            let dash = items.first.flatMap { dashPrefix(lines[line($0) - 1], keyColumn: column($0)) } ?? "  - "
             lines.insert(contentsOf: written(item(indicator, dash: dash)), at: after)
             return lines.joined(separator: "\n")
         }
@@ -116,7 +122,8 @@ public enum IndicatorText {
             let after = before + 1 < keys.count ? trimmed(lines, from: keys[before].line, to: keys[before + 1].line - 1) : itemEnd
             edits.append((after + 1, after + 1, written(emit(name, new, prefix: indent, indent: indent))))
         }
-        for edit in edits.sorted(by: { ($0.from, $0.to) > ($1.from, $1.to) }) {
+        // Bottom up; two keys inserted at one place go in the order they were listed.
+        for (_, edit) in edits.enumerated().sorted(by: { ($0.element.from, $0.element.to, $0.offset) > ($1.element.from, $1.element.to, $1.offset) }) {
             lines.replaceSubrange((edit.from - 1)..<(edit.to - 1), with: edit.lines)
         }
         return lines.joined(separator: "\n")
