@@ -67,7 +67,10 @@ struct ImportsUndo: ParsableCommand {
     func run() throws {
         try reportingFailures {
             do {
-                let undone = try ImportLog(try openDatabase(database)).undo(id)
+                let db = try openDatabase(database)
+                let undone = try ImportLog(db).undo(id)
+                CLIChanges.record(db, action: "undo", pilot: nil, subject: "import \(id)",
+                                  detail: "\(undone.record.kind): \(undone.record.fileName)")
                 let rows = undone.deletedRows.sorted { $0.key < $1.key }
                     .map { "\($0.value) from \($0.key)" }.joined(separator: ", ")
                 Console.error("undid import \(id) (\(undone.record.kind), \(undone.record.fileName))"

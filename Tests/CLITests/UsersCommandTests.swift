@@ -55,4 +55,23 @@ import Testing
         #expect(prune.stdout.contains("\"removed\" : 0"))
         #expect(try cli.run(["audit", "--format", "json"] + db).stdout.contains("audit_prune"))
     }
+
+    /// On a shared server the IT department also imports and undoes from a terminal: those
+    /// changes are in the access log too, with who ran them.
+    @Test func theCommandLinesOwnChangesAreInTheAccessLog() throws {
+        let cli = try CLIRunner()
+        let db = ["--db", cli.path("c.db")]
+        let env = ["USER": "it-tekniker"]
+        #expect(try cli.run(["model", "add", CLIRunner.fixture("indicators/model.yaml")] + db, environment: env).status == 0)
+        let imported = try cli.run(["indicators", "import", CLIRunner.fixture("indicators/tertial1.csv"), "--model", "exempelenheten",
+                                    "--format", "json"] + db, environment: env)
+        let id = try #require((try JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [String: Any])?["id"] as? Int)
+        #expect(try cli.run(["imports", "undo", "\(id)"] + db, environment: env).status == 0)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(try cli.run(["audit", "--format", "json"] + db).stdout.utf8))
+                               as? [[String: Any]])
+        #expect(log.map { $0["action"] as! String } == ["model", "import", "undo"])
+        #expect(log.allSatisfy { $0["user"] as? String == "cli:it-tekniker" })
+        #expect(log[0]["what"] as? String == "version 1" && log[1]["pilot"] as? String == "exempelenheten")
+        #expect((log[1]["what"] as? String)?.contains("tertial1.csv") == true)
+    }
 }

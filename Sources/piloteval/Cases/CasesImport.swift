@@ -71,6 +71,7 @@ struct CasesImport: ParsableCommand {
                                                 extractDate: censor, today: Self.today(), sheet: sheet)
                 let summary = try CaseImporter(db).run(request, progress: progress?.update)
                 progress?.finish()
+                CLIChanges.record(db, action: "import", pilot: resolved.id, subject: "import \(summary.importID)", detail: "cases")
                 for w in summary.warnings { Console.error("warning: " + w) }
                 switch format {
                 case .json: print(try ResultOutput.json(summary), terminator: "")

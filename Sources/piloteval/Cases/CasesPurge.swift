@@ -53,6 +53,10 @@ struct CasesPurge: ParsableCommand {
             } catch let e as DatabaseError {
                 throw Failure("\(database.shownPath): \(e.description); nothing was purged")
             }
+            if !dryRun {
+                CLIChanges.record(db, action: "purge", pilot: model, subject: "cases before \(summary.before)",
+                                  detail: "\(summary.casesPurged) cases, \(summary.rowsDeleted) rows")
+            }
             for m in summary.models where m.openCasesQuietSinceBeforeCutOff > 0 {
                 Console.error("note: \(m.model): \(m.openCasesQuietSinceBeforeCutOff) open case(s) have nothing recorded since before \(cutOff.iso); they are kept. If they were closed, an extract that shows it lets the next purge remove them")
             }

@@ -48,9 +48,12 @@ struct MeasuresImport: ParsableCommand {
     func run() throws {
         try reportingFailures {
             do {
-                let outcome = try MeasureImporter(try openDatabase(database))
+                let db = try openDatabase(database)
+                let outcome = try MeasureImporter(db)
                     .importFile(path: file, measure: measure, value: value, denominator: denominator, date: date, sheet: sheet,
                                 counts: counts)
+                CLIChanges.record(db, action: "import", pilot: nil, subject: "import \(outcome.record.id)",
+                                  detail: "measures: \(outcome.record.fileName), \(outcome.measure)")
                 outcome.notes.forEach { Console.error("warning: " + $0) }
                 let line = "imported \(outcome.record.rowCount) values of \(outcome.measure) (\(outcome.first) … \(outcome.last)) as import \(outcome.record.id)"
                     + (outcome.counts == .events ? "; it counts events (never suppressed)" : "")

@@ -39,6 +39,8 @@ struct IndicatorsImport: ParsableCommand {
             }
             do {
                 let summary = try IndicatorImporter(db).importFile(reader, model: versioned)
+                CLIChanges.record(db, action: "import", pilot: versioned.model.id, subject: "import \(summary.record.id)",
+                                  detail: "indicators: \(summary.record.fileName)")
                 // Rows outside the model's period are usually history (last year's values for
                 // comparison), so they get one summary line rather than one line each.
                 let outside = summary.warnings.filter { $0.kind == .periodOutsideModel }

@@ -27,6 +27,9 @@ struct ModelAdd: ParsableCommand {
             let db = try openDatabase(database)
             do {
                 let added = try ModelCatalog(db).add(path: file)
+                if case .added(let version) = added.outcome {
+                    CLIChanges.record(db, action: "model", pilot: added.model.id, subject: "version \(version)")
+                }
                 // A `data:` binding whose data is not loaded yet: a warning, not an error.
                 let notLoaded = BoundDataCheck.warnings(db, model: added.model, file: file,
                                                         locations: LogicModelDecoder.read(path: file).sourceMap.nodes)

@@ -41,6 +41,8 @@ struct ReadinessImport: ParsableCommand {
             do {
                 let outcome = try ReadinessImporter(db).importFile(path: file, instrument: instrument, wave: wave,
                                                                   aggregated: aggregated, sheet: sheet)
+                CLIChanges.record(db, action: "import", pilot: nil, subject: "import \(outcome.record.id)",
+                                  detail: "readiness: \(outcome.record.fileName), \(instrument.id) wave \(wave)")
                 outcome.warnings.forEach { Console.error("warning: " + $0) }
                 let what = aggregated ? "\(outcome.rows) unit(s) of means (aggregated wave)" : "\(outcome.rows) respondent(s)"
                 Console.error("imported \(file) as import \(outcome.record.id): \(what) in \(outcome.units.count) unit(s), \(instrument.id) wave \(wave)")
