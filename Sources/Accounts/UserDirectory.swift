@@ -128,7 +128,7 @@ public struct UserDirectory {
     public enum SignIn: Sendable, Equatable {
         case success(User)
         case failed
-        /// Too many failures: no password is checked until then.
+        /// Too many failures: no password lets the account in until then.
         case locked(until: Date)
     }
 
