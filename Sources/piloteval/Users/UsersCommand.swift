@@ -52,6 +52,11 @@ struct UsersCommand: ParsableCommand {
         }
     }
 
+    /// An account change, its refusal ("no account named …") said as the CLI says a failure.
+    static func change<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as AccountError { throw Failure(error.description) }
+    }
+
     static func directory(_ options: DatabaseOptions) throws -> UserDirectory {
         // An account may be the first thing a new server's database holds.
         do {
@@ -79,12 +84,9 @@ struct UsersAdd: ParsableCommand {
         try reportingFailures {
             let (password, generated) = UsersCommand.password()
             UsersCommand.warnUnknown(pilot, database)
-            let user: User
-            do {
-                user = try UsersCommand.directory(database).add(name: name, password: password, role: role, pilots: pilot,
-                                                                internalAudience: `internal`, actor: UsersCommand.actor)
-            } catch let error as AccountError {
-                throw Failure(error.description)
+            let user = try UsersCommand.change {
+                try UsersCommand.directory(database).add(name: name, password: password, role: role, pilots: pilot,
+                                                         internalAudience: `internal`, actor: UsersCommand.actor)
             }
             try AccountChange(name: name, action: "added", roles: user.grants, password: generated ? password : nil)
                 .print(format, lines: ["added \(name): \(role.rawValue) on \(pilot.isEmpty ? "every pilot" : pilot.joined(separator: ", "))"]
@@ -107,10 +109,8 @@ struct UsersGrant: ParsableCommand {
         try reportingFailures {
             let directory = try UsersCommand.directory(database)
             UsersCommand.warnUnknown(pilot.map { [$0] } ?? [], database)
-            do {
+            try UsersCommand.change {
                 try directory.grant(name: name, role: role, pilot: pilot, internalAudience: `internal`, actor: UsersCommand.actor)
-            } catch let error as AccountError {
-                throw Failure(error.description)
             }
             try AccountChange(name: name, action: "granted", roles: try directory.user(named: name)?.grants)
                 .print(format, lines: ["\(name): \(role.rawValue) on \(pilot ?? "every pilot")\(`internal` ? " (internal audience)" : "")"])
@@ -130,9 +130,7 @@ struct UsersRevoke: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let directory = try UsersCommand.directory(database)
-            do { try directory.revoke(name: name, role: role, pilot: pilot, actor: UsersCommand.actor) } catch let error as AccountError {
-                throw Failure(error.description)
-            }
+            try UsersCommand.change { try directory.revoke(name: name, role: role, pilot: pilot, actor: UsersCommand.actor) }
             try AccountChange(name: name, action: "revoked", roles: try directory.user(named: name)?.grants)
                 .print(format, lines: ["\(name): no longer \(role.rawValue) on \(pilot ?? "every pilot")"])
         }
@@ -186,9 +184,7 @@ struct UsersDisable: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            do { try UsersCommand.directory(database).disable(name: name, actor: UsersCommand.actor) } catch let error as AccountError {
-                throw Failure(error.description)
-            }
+            try UsersCommand.change { try UsersCommand.directory(database).disable(name: name, actor: UsersCommand.actor) }
             try AccountChange(name: name, action: "disabled").print(format, lines: ["disabled \(name)"])
         }
     }
@@ -206,8 +202,8 @@ struct UsersResetPassword: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let (password, generated) = UsersCommand.password()
-            do { try UsersCommand.directory(database).resetPassword(name: name, password: password, actor: UsersCommand.actor) } catch let error as AccountError {
-                throw Failure(error.description)
+            try UsersCommand.change {
+                try UsersCommand.directory(database).resetPassword(name: name, password: password, actor: UsersCommand.actor)
             }
             try AccountChange(name: name, action: "password_reset", password: generated ? password : nil)
                 .print(format, lines: ["new password set for \(name)"] + (generated ? ["password (shown once): \(password)"] : []))
@@ -226,10 +222,7 @@ struct UsersToken: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let token: String
-            do { token = try UsersCommand.directory(database).makeToken(name: name, actor: UsersCommand.actor) } catch let error as AccountError {
-                throw Failure(error.description)
-            }
+            let token = try UsersCommand.change { try UsersCommand.directory(database).makeToken(name: name, actor: UsersCommand.actor) }
             try AccountChange(name: name, action: "token", token: token)
                 .print(format, lines: ["API token for \(name) (shown once; keep it as you would a password): \(token)"])
         }
