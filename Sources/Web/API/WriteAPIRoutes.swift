@@ -43,15 +43,7 @@ struct WriteAPIRoutes: Sendable {
         router.post("/api/v1/models/:id/indicators") { request, context in try await indicator(request, context, replacing: nil) }
     }
 
-    func modelID(_ context: WebContext) throws -> String {
-        do {
-            return try context.modelID()
-        } catch WebError.forbidden(let why) {
-            throw WebError.forbidden(why)   // a pilot the account sees, a role that does not allow it: 403
-        } catch {
-            throw WebError.notFound("no stored model with that id")
-        }
-    }
+    func modelID(_ context: WebContext) throws -> String { try context.apiModelID() }
 
     func version(_ request: Request, _ context: WebContext) async throws -> Response {
         let id = try modelID(context)

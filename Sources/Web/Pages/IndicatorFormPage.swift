@@ -50,20 +50,7 @@ enum IndicatorFormPage {
         }
 
         func field(_ name: String, label text: String, hint: String? = nil, control: (String, String) -> String) -> String {
-            let id = fieldID(name)
-            var described: [String] = []
-            var html = "<p><label for=\"\(id)\">\(e(text))</label>\n"
-            if let hint {
-                html += "<span class=\"hint\" id=\"\(id)-hint\">\(e(hint))</span>\n"
-                described.append("\(id)-hint")
-            }
-            if let error = errors[name] {
-                html += "<span class=\"field-error\" id=\"\(id)-error\">\(e(error))</span>\n"
-                described.append("\(id)-error")
-            }
-            var attributes = described.isEmpty ? "" : " aria-describedby=\"\(described.joined(separator: " "))\""
-            if errors[name] != nil { attributes += " aria-invalid=\"true\"" }
-            return html + control(id, attributes) + "</p>\n"
+            FormField.paragraph(id: fieldID(name), label: text, hint: hint, error: errors[name], control: control)
         }
         func text(_ name: String, label: String? = nil, hint: String? = nil, area: Bool = false, readonly: Bool = false,
                   size: Int? = nil, decimal: Bool = false, wide: Bool = false) -> String {

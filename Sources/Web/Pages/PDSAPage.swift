@@ -51,20 +51,8 @@ enum PDSAPage {
         out += "<input type=\"hidden\" name=\"existing\" value=\"\(e(existing ?? ""))\">\n"
         out += "<input type=\"hidden\" name=\"version\" value=\"\(e(version))\">\n"
         func field(_ name: String, hint: Bool = false, control: (String, String) -> String) -> String {
-            let id = "pdsa-\(name)"
-            var described: [String] = []
-            var html = "<p><label for=\"\(id)\">\(e(s("pdsa.field." + name)))</label>\n"
-            if hint {
-                html += "<span class=\"hint\" id=\"\(id)-hint\">\(e(s("pdsa.hint." + name)))</span>\n"
-                described.append("\(id)-hint")
-            }
-            if let error = errors[name] {
-                html += "<span class=\"field-error\" id=\"\(id)-error\"\(s.englishMark)>\(e(error))</span>\n"
-                described.append("\(id)-error")
-            }
-            var attributes = described.isEmpty ? "" : " aria-describedby=\"\(described.joined(separator: " "))\""
-            if errors[name] != nil { attributes += " aria-invalid=\"true\"" }
-            return html + control(id, attributes) + "</p>\n"
+            FormField.paragraph(id: "pdsa-\(name)", label: s("pdsa.field." + name), hint: hint ? s("pdsa.hint." + name) : nil,
+                                error: errors[name], errorLanguage: s.englishMark, control: control)
         }
         func text(_ name: String, hint: Bool = false, readonly: Bool = false, list: String? = nil) -> String {
             field(name, hint: hint) { id, attributes in

@@ -50,10 +50,7 @@ struct ImportAPIRoutes: Sendable {
     }
 
     func upload(_ request: Request, _ context: WebContext) async throws -> Response {
-        let id: String
-        do { id = try context.modelID() } catch WebError.forbidden(let why) { throw WebError.forbidden(why) } catch {
-            throw WebError.notFound("no stored model with that id")
-        }
+        let id = try context.apiModelID()
         let query = request.uri.queryParameters
         let dryRun = ["1", "true", "yes"].contains(query.get("dry_run") ?? "")
         guard let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(contentType:)) else {

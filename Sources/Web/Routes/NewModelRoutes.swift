@@ -33,15 +33,9 @@ struct NewModelRoutes: Sendable {
         }
         body += "<form method=\"post\" action=\"/models/new\" novalidate>\n<input type=\"hidden\" name=\"_csrf\" value=\"\(e(context.session?.csrfToken ?? ""))\">\n"
         for f in StarterModel.fields {
-            var described = ["new-\(f)-hint"]
-            var error = ""
-            if let message = errors[f] {
-                described.append("new-\(f)-error")
-                error = "<span class=\"field-error\" id=\"new-\(f)-error\">\(e(message))</span>\n"
+            body += FormField.paragraph(id: "new-\(f)", label: s("new.field." + f), hint: s("new.hint." + f), error: errors[f]) { id, attributes in
+                "<input type=\"text\" id=\"\(id)\" name=\"\(f)\" value=\"\(e(values[f] ?? ""))\"\(attributes)>"
             }
-            body += "<p><label for=\"new-\(f)\">\(e(s("new.field." + f)))</label>\n<span class=\"hint\" id=\"new-\(f)-hint\">\(e(s("new.hint." + f)))</span>\n"
-                + error + "<input type=\"text\" id=\"new-\(f)\" name=\"\(f)\" value=\"\(e(values[f] ?? ""))\" aria-describedby=\"\(described.joined(separator: " "))\""
-                + (errors[f] == nil ? "" : " aria-invalid=\"true\"") + "></p>\n"
         }
         body += "<p><button type=\"submit\">\(e(s("new.create")))</button> <a href=\"/\">\(e(s("imports.preview.cancel")))</a></p>\n</form>\n"
         return Page(title: s("new.title"), language: context.language, body: body, session: context.session, path: request.uri.path)

@@ -55,6 +55,18 @@ extension WebContext {
         return id
     }
 
+    /// `modelID()` for the API's writes: a refusal by role stays 403, anything else (an
+    /// unknown pilot, one the account has no role on) is 404 in the API's words.
+    func apiModelID() throws -> String {
+        do {
+            return try modelID()
+        } catch WebError.forbidden(let why) {
+            throw WebError.forbidden(why)
+        } catch {
+            throw WebError.notFound("no stored model with that id")
+        }
+    }
+
     /// Refuses (403) unless the account may act as `role` on the pilot; local mode may all.
     func require(_ role: Role, on pilot: String) throws {
         if let user, !user.may(role, on: pilot) { throw WebError.forbidden(WebStrings(language)("error.forbidden")) }
