@@ -22,7 +22,7 @@ struct PilotEval: ParsableCommand {
         the default database is ./piloteval.db.
         """,
         version: "0.1.0",
-        subcommands: [Demo.self, ModelCommand.self, Describe.self, Compare.self, ImportsCommand.self, MeasuresCommand.self, PDSACommand.self, RunChartCommand.self, IndicatorsCommand.self, ReadinessCommand.self, ReportCommand.self, ServeCommand.self, CasesCommand.self, KeyCommand.self, SynthCommand.self, UsersCommand.self, AuditCommand.self]
+        subcommands: [Demo.self, ModelCommand.self, Describe.self, Compare.self, ImportsCommand.self, MeasuresCommand.self, PDSACommand.self, RunChartCommand.self, IndicatorsCommand.self, ReadinessCommand.self, ReportCommand.self, ServeCommand.self, CasesCommand.self, KeyCommand.self, SynthCommand.self, UsersCommand.self, AuditCommand.self, BackupCommand.self]
     )
 
     /// argument-parser's `main`, with one change: whatever a failing command says on

@@ -359,6 +359,7 @@ extension TableAgainstJSONTests {
         "users add": "a line (and the generated password, once)", "users grant": "one line", "users revoke": "one line", "users disable": "one line",
         "users reset-password": "a line (and the generated password, once)", "users token": "one line ending in the token",
         "audit prune": "one line: how many entries were removed",
+        "backup": "one line: where, how large, integrity checked",
     ]
 
     /// Commands with a table checked against their JSON: here, in TableAgainstJSONTests,
