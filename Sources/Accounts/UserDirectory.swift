@@ -35,7 +35,11 @@ public struct UserDirectory {
         try Self.checkName(name)
         try Self.checkPassword(password)
         return try database.transaction {
-            if try user(named: name) != nil { throw AccountError("an account named \(name) exists; change its roles with `users grant`") }
+            let existing = try storedName(name)
+            if try user(named: existing) != nil {
+                let spelled = existing == name ? "" : " (as \(existing): names are the same account in any case)"
+                throw AccountError("an account named \(name) exists\(spelled); change its roles with `users grant`")
+            }
             try database.execute("INSERT INTO users (name, password, created_at) VALUES (?, ?, ?)",
                                  name, Bcrypt.hash(password, cost: cost), Timestamp.iso8601(at))
             for pilot in pilots.isEmpty ? [""] : pilots {
@@ -48,6 +52,7 @@ public struct UserDirectory {
 
     /// Adds a role on a pilot (roles are cumulative); `pilot` nil is every pilot.
     public func grant(name: String, role: Role, pilot: String?, internalAudience: Bool = false, actor: String, at: Date = Date()) throws {
+        let name = try storedName(name)
         try database.transaction {
             guard try user(named: name) != nil else { throw AccountError("no account named \(name)") }
             try insertGrant(name: name, role: role, pilot: pilot ?? "", internalAudience: internalAudience)
@@ -58,6 +63,7 @@ public struct UserDirectory {
 
     /// Takes a role away (on the pilot, or the every-pilot grant when `pilot` is nil).
     public func revoke(name: String, role: Role, pilot: String?, actor: String, at: Date = Date()) throws {
+        let name = try storedName(name)
         try database.transaction {
             guard try user(named: name) != nil else { throw AccountError("no account named \(name)") }
             try database.execute("""
@@ -71,6 +77,7 @@ public struct UserDirectory {
     }
 
     public func disable(name: String, actor: String, at: Date = Date()) throws {
+        let name = try storedName(name)
         try database.transaction {
             guard try user(named: name) != nil else { throw AccountError("no account named \(name)") }
             try database.execute("UPDATE users SET disabled = 1, valid_after = ? WHERE name = ?", Timestamp.iso8601(at), name)
@@ -81,6 +88,7 @@ public struct UserDirectory {
 
     /// A new password; a lock from failed sign-ins is lifted.
     public func resetPassword(name: String, password: String, actor: String, at: Date = Date()) throws {
+        let name = try storedName(name)
         try Self.checkPassword(password)
         try database.transaction {
             guard try user(named: name) != nil else { throw AccountError("no account named \(name)") }
@@ -93,7 +101,8 @@ public struct UserDirectory {
 
     /// A new API token for the account, returned once; only its SHA-256 is kept.
     public func makeToken(name: String, actor: String, at: Date = Date()) throws -> String {
-        try database.transaction {
+        let name = try storedName(name)
+        return try database.transaction {
             guard let user = try user(named: name), !user.disabled else { throw AccountError("no enabled account named \(name)") }
             let token = Self.randomHex(bytes: 32)
             try database.execute("INSERT INTO user_tokens (sha256, user_id, created_at) VALUES (?, ?, ?)",
@@ -103,14 +112,63 @@ public struct UserDirectory {
         }
     }
 
+    /// Takes one API token away, named by its id (`tokenID(of:)`, shown when it was made
+    /// and by `tokens(name:)`); the account's other tokens keep working.
+    public func revokeToken(name: String, id: String, actor: String, at: Date = Date()) throws {
+        let name = try storedName(name)
+        try database.transaction {
+            guard let user = try user(named: name) else { throw AccountError("no account named \(name)") }
+            guard id.count == Self.tokenIDLength, id.allSatisfy(\.isHexDigit) else {
+                throw AccountError("a token id is \(Self.tokenIDLength) hexadecimal digits, as `users tokens \(name)` lists them")
+            }
+            try database.execute("DELETE FROM user_tokens WHERE user_id = ? AND substr(sha256, 1, ?) = ?",
+                                 user.id, Self.tokenIDLength, id.lowercased())
+            guard database.changes == 1 else { throw AccountError("\(name) has no token with id \(id)") }
+            try AccessLog(database).record(user: actor, action: "user_token_revoke", what: "\(name): \(id.lowercased())", at: at)
+        }
+    }
+
     // MARK: Reading accounts
+
+    /// An API token as it can be named without being shown: the first hex digits of the
+    /// SHA-256 that is stored (not of the token itself, which is never stored).
+    public struct Token: Sendable, Hashable, Encodable {
+        public let id: String
+        public let created: String
+    }
+
+    /// Hex digits of a token id: 48 bits, so two tokens of one account never share one.
+    public static let tokenIDLength = 12
+
+    public static func tokenID(of token: String) -> String {
+        String(ContentHash.sha256(Data(token.utf8)).prefix(tokenIDLength))
+    }
+
+    /// The account's API tokens, oldest first.
+    public func tokens(name: String) throws -> [Token] {
+        guard let user = try user(named: name) else { throw AccountError("no account named \(name)") }
+        return try database.query("SELECT sha256, created_at FROM user_tokens WHERE user_id = ? ORDER BY created_at, sha256", user.id)
+            .map { Token(id: String(($0.string("sha256") ?? "").prefix(Self.tokenIDLength)), created: $0.string("created_at") ?? "") }
+    }
 
     public func list() throws -> [User] {
         try database.query("SELECT id, name, disabled, created_at, valid_after FROM users ORDER BY name").map(user(from:))
     }
 
+    /// The account named `name` in any case: "Anna" and "anna" are one account.
     public func user(named name: String) throws -> User? {
-        try database.queryFirst("SELECT id, name, disabled, created_at, valid_after FROM users WHERE name = ?", name).map(user(from:))
+        try database.queryFirst("SELECT id, name, disabled, created_at, valid_after FROM users WHERE name = ?",
+                                try storedName(name)).map(user(from:))
+    }
+
+    /// The name as stored of the account whose name equals `typed` ignoring case, else
+    /// `typed`. Every entry point that takes a typed name goes through it, so "Anna" and
+    /// "anna" are one account however it is typed at the sign-in or on the command line.
+    func storedName(_ typed: String) throws -> String {
+        if try database.queryFirst("SELECT 1 AS one FROM users WHERE name = ?", typed) != nil { return typed }
+        let folded = typed.lowercased()
+        return try database.query("SELECT name FROM users").compactMap { $0.string("name") }
+            .first { $0.lowercased() == folded } ?? typed
     }
 
     /// The enabled account an API token belongs to.
@@ -141,7 +199,8 @@ public struct UserDirectory {
     }
 
     public func credentials(name: String) throws -> Credentials? {
-        try database.queryFirst("SELECT password, disabled, locked_until FROM users WHERE name = ?", name).map { row in
+        let name = try storedName(name)
+        return try database.queryFirst("SELECT password, disabled, locked_until FROM users WHERE name = ?", name).map { row in
             Credentials(hash: row.string("password") ?? "", disabled: row.int("disabled") == 1,
                         lockedUntil: row.string("locked_until").flatMap(Timestamp.parse))
         }
@@ -160,6 +219,7 @@ public struct UserDirectory {
     /// Records a checked sign-in: a good one clears the failures, a failed one counts
     /// towards a lock (incremented in the database, so parallel tries all count).
     public func record(name: String, credentials: Credentials?, good: Bool, now: Date = Date()) throws -> SignIn {
+        let name = try storedName(name)
         guard let credentials else { return .failed }
         if let until = credentials.lockedUntil, until > now { return .locked(until: until) }
         if good {

@@ -11,6 +11,40 @@ import Store
         return try Database(path: path)
     }
 
+    /// A name is one account however it is typed: at the sign-in, on the command line.
+    @Test func namesAreOneAccountInAnyCase() throws {
+        let db = try Self.database()
+        let users = UserDirectory(db, cost: 4)
+        try users.add(name: "Anna", password: "ett långt lösenord", role: .editor, pilots: ["vallingbyteamet"], actor: "cli")
+        #expect {
+            try users.add(name: "anna", password: "ett annat långt ord", role: .reader, pilots: [], actor: "cli")
+        } throws: { ($0 as? AccountError)?.description.contains("as Anna") == true }
+        #expect(try users.user(named: "ANNA")?.name == "Anna")
+        try users.grant(name: "anna", role: .approver, pilot: "vallingbyteamet", actor: "cli")
+        #expect(try users.user(named: "Anna")?.roles(on: "vallingbyteamet") == [.editor, .approver])
+        guard case .success(let signedIn) = try users.signIn(name: "aNNA", password: "ett långt lösenord") else {
+            Issue.record("a sign-in with the name in another case failed"); return
+        }
+        #expect(signedIn.name == "Anna", "the session carries the stored name")
+        // Failures typed in any case count towards one lock.
+        for name in ["anna", "ANNA", "Anna", "aNna", "AnNa"] { _ = try users.signIn(name: name, password: "fel lösenord här") }
+        guard case .locked = try users.signIn(name: "Anna", password: "ett långt lösenord") else {
+            Issue.record("five failures in mixed case did not lock the account"); return
+        }
+        #expect(try users.list().map(\.name) == ["Anna"])
+    }
+
+    @Test func aRevokedTokenNoLongerSignsInAndTheOthersStill() throws {
+        let users = UserDirectory(try Self.database(), cost: 4)
+        try users.add(name: "integration", password: "ett långt lösenord", role: .reader, pilots: ["p"], actor: "cli")
+        let first = try users.makeToken(name: "integration", actor: "cli")
+        let second = try users.makeToken(name: "integration", actor: "cli")
+        #expect(try users.tokens(name: "integration").map(\.id).sorted() == [first, second].map(UserDirectory.tokenID(of:)).sorted())
+        try users.revokeToken(name: "integration", id: UserDirectory.tokenID(of: first).uppercased(), actor: "it")
+        #expect(try users.user(token: first) == nil)
+        #expect(try users.user(token: second)?.name == "integration")
+    }
+
     @Test func rolesArePerPilotAndCumulative() throws {
         let db = try Self.database()
         let users = UserDirectory(db, cost: 4)

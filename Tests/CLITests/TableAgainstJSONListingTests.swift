@@ -358,6 +358,7 @@ extension TableAgainstJSONTests {
         "readiness chart": "an SVG: the readiness commands' shared --format, whose table here means the chart",
         "users add": "a line (and the generated password, once)", "users grant": "one line", "users revoke": "one line", "users disable": "one line",
         "users reset-password": "a line (and the generated password, once)", "users token": "one line ending in the token",
+        "users revoke-token": "one line",
         "audit prune": "one line: how many entries were removed",
         "backup": "one line: where, how large, integrity checked",
     ]
@@ -368,6 +369,7 @@ extension TableAgainstJSONTests {
         "imports list": "listingsShowTheirJSON", "model list": "listingsShowTheirJSON", "measures list": "listingsShowTheirJSON",
         "pdsa list": "listingsShowTheirJSON", "pdsa show": "listingsShowTheirJSON", "cases import": "listingsShowTheirJSON",
         "cases purge": "listingsShowTheirJSON",
+        "users tokens": "UsersCommandTests.oneTokenIsRevokedByItsID",
         "compare": "compareAndDescribeShowTheirJSON", "describe": "compareAndDescribeShowTheirJSON",
         "indicators trend": "indicatorTrendShowsItsJSON",
         "indicators status": "IndicatorsCommandTests.yearStatusTableShowsComputedBesideRecorded",

@@ -67,11 +67,45 @@ import Testing
                                     "--format", "json"] + db, environment: env)
         let id = try #require((try JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [String: Any])?["id"] as? Int)
         #expect(try cli.run(["imports", "undo", "\(id)"] + db, environment: env).status == 0)
+        let pdsa = RunChartCommandTests.shipped("Models/pdsa")
+        let cycle = try #require(try FileManager.default.contentsOfDirectory(atPath: pdsa).filter { $0.hasSuffix(".yaml") }.sorted().first)
+        #expect(try cli.run(["pdsa", "add", pdsa + "/" + cycle] + db, environment: env).status == 0)
+        // Stored again unchanged: nothing changed, nothing logged.
+        #expect(try cli.run(["pdsa", "add", pdsa + "/" + cycle] + db, environment: env).status == 0)
         let log = try #require(try JSONSerialization.jsonObject(with: Data(try cli.run(["audit", "--format", "json"] + db).stdout.utf8))
                                as? [[String: Any]])
-        #expect(log.map { $0["action"] as! String } == ["model", "import", "undo"])
+        #expect(log.map { $0["action"] as! String } == ["model", "import", "undo", "pdsa"])
+        #expect(log[3]["pilot"] as? String == "vallingbyteamet" && (log[3]["what"] as? String)?.hasSuffix("version 1") == true)
         #expect(log.allSatisfy { $0["user"] as? String == "cli:it-tekniker" })
         #expect(log[0]["what"] as? String == "version 1" && log[1]["pilot"] as? String == "exempelenheten")
         #expect((log[1]["what"] as? String)?.contains("tertial1.csv") == true)
+    }
+
+    /// `users tokens` lists an account's tokens by id; `users revoke-token` takes one away
+    /// and leaves the others.
+    @Test func oneTokenIsRevokedByItsID() throws {
+        let cli = try CLIRunner()
+        let db = ["--db", cli.path("t.db")]
+        #expect(try cli.run(["users", "add", "Integration", "--role", "reader", "--pilot", "vallingbyteamet"] + db,
+                            stdin: "ett långt lösenord\n").status == 0)
+        // Made twice; each line names its id before the token, which stays the last word.
+        let made = try (0..<2).map { _ in try cli.run(["users", "token", "integration"] + db).stdout }
+        let ids = made.map { String($0.components(separatedBy: ", id ").last!.prefix(12)) }
+        #expect(ids.count == 2 && Set(ids).count == 2)
+        let table = try #require(TableAgainstJSONTests.grid(try cli.run(["users", "tokens", "INTEGRATION"] + db).stdout))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try cli.run(["users", "tokens", "integration", "--format", "json"] + db)
+            .stdout.utf8)) as? [[String: Any]])
+        #expect(table.header == ["token id", "made"])
+        #expect(table.rows.map { $0[0] } == json.map { $0["id"] as! String } && Set(table.rows.map { $0[0] }) == Set(ids))
+
+        let revoked = try cli.run(["users", "revoke-token", "integration", ids[0]] + db)
+        #expect(revoked.status == 0 && revoked.stdout.contains("revoked"), "\(revoked.stderr)")
+        #expect(try cli.run(["users", "tokens", "integration", "--format", "json"] + db).stdout.contains(ids[1]))
+        #expect(try !cli.run(["users", "tokens", "integration", "--format", "json"] + db).stdout.contains(ids[0]))
+        let again = try cli.run(["users", "revoke-token", "integration", ids[0]] + db)
+        #expect(again.status == 1 && again.stderr.contains("has no token with id"))
+        #expect(try cli.run(["users", "revoke-token", "integration", "xyz"] + db).status == 1)
+        let log = try cli.run(["audit", "--format", "json"] + db).stdout
+        #expect(log.contains("user_token_revoke") && log.contains("Integration: " + ids[0]))
     }
 }

@@ -33,7 +33,13 @@ struct PDSAAdd: ParsableCommand {
     func run() throws {
         try reportingFailures {
             do {
-                let added = try PDSACatalog(try openDatabase(database)).add(paths: files)
+                let db = try openDatabase(database)
+                let added = try PDSACatalog(db).add(paths: files)
+                for a in added {
+                    if case .added(let version) = a.outcome {
+                        CLIChanges.record(db, action: "pdsa", pilot: a.cycle.model, subject: a.cycle.id, detail: "version \(version)")
+                    }
+                }
                 for a in added { a.warnings.forEach { Console.error("warning: \(a.cycle.id): \($0)") } }
                 if format == .json {
                     print(try ResultOutput.json(added.map(PDSAAddListing.init)), terminator: "")

@@ -25,7 +25,7 @@ struct UsersCommand: ParsableCommand {
           piloteval users token integration
         """,
         subcommands: [UsersAdd.self, UsersGrant.self, UsersRevoke.self, UsersList.self, UsersDisable.self, UsersResetPassword.self,
-                      UsersToken.self]
+                      UsersToken.self, UsersTokens.self, UsersRevokeToken.self]
     )
 
     /// Who made a change from the command line, for the access log.
@@ -223,8 +223,48 @@ struct UsersToken: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let token = try UsersCommand.change { try UsersCommand.directory(database).makeToken(name: name, actor: UsersCommand.actor) }
-            try AccountChange(name: name, action: "token", token: token)
-                .print(format, lines: ["API token for \(name) (shown once; keep it as you would a password): \(token)"])
+            let id = UserDirectory.tokenID(of: token)
+            try AccountChange(name: name, action: "token", token: token, tokenID: id)
+                .print(format, lines: ["API token for \(name), id \(id) (shown once; keep it as you would a password): \(token)"])
+        }
+    }
+}
+
+struct UsersTokens: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tokens", abstract: "List an account's API tokens by id (the tokens themselves are not stored).")
+
+    @Argument(help: "The account's name.") var name: String
+    @Option(help: "table or json.") var format: ResultFormat = .table
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try reportingFailures {
+            let tokens = try UsersCommand.change { try UserDirectory(try openDatabase(database, readOnly: true)).tokens(name: name) }
+            if format == .json { print(try ResultOutput.json(tokens), terminator: ""); return }
+            if tokens.isEmpty { Console.error("\(name) has no API tokens"); return }
+            var table = TableBlock(header: [["token id", "made"].map { TableBlock.Cell($0) }],
+                                   rows: tokens.map { [TableBlock.Cell($0.id, isRowHeader: true), TableBlock.Cell($0.created)] })
+            table.alignments = [.left, .left]
+            print(PlainTextWriter().render([.table(table)]), terminator: "")
+        }
+    }
+}
+
+struct UsersRevokeToken: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revoke-token", abstract: "Take one API token away, by its id; the account's other tokens keep working.")
+
+    @Argument(help: "The account's name.") var name: String
+    @Argument(help: "The token's id, as `users tokens` lists it.") var id: String
+    @Option(help: "table or json.") var format: ResultFormat = .table
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try reportingFailures {
+            try UsersCommand.change { try UsersCommand.directory(database).revokeToken(name: name, id: id, actor: UsersCommand.actor) }
+            try AccountChange(name: name, action: "revoke-token", tokenID: id.lowercased())
+                .print(format, lines: ["API token \(id.lowercased()) of \(name) revoked"])
         }
     }
 }
@@ -239,6 +279,11 @@ struct AccountChange: Encodable {
     var roles: [Grant]? = nil
     var password: String? = nil
     var token: String? = nil
+    var tokenID: String? = nil
+
+    enum CodingKeys: String, CodingKey {
+        case name, action, roles, password, token, tokenID = "token_id"
+    }
 
     /// The JSON, or the sentence(s) for the terminal.
     func print(_ format: ResultFormat, lines: [String]) throws {
