@@ -286,6 +286,44 @@ import Testing
         #expect(try PeriodApprovals(try Database(path: path, readOnly: true)).approval(modelID: "vallingbyteamet", period: "2022-T3")?.state == .locked)
     }
 
+    /// A survey wave two pilots read is both pilots' data: an editor of one cannot undo it,
+    /// through the API or the imports page; an editor of both can.
+    @Test func anImportTwoPilotsUseIsUndoneOnlyByAnEditorOfBoth() async throws {
+        let path = try Self.database()
+        let db = try Database(path: path)
+        let repo = PageTests.repository
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("kopia-\(UUID().uuidString).yaml")
+        try String(contentsOf: repo.appendingPathComponent("Models/vallingbyteamet.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "\nid: vallingbyteamet\n", with: "\nid: vallingby-kopia\n")
+            .write(to: copy, atomically: true, encoding: .utf8)
+        _ = try ModelCatalog(db).add(path: copy.path)
+        let instrument = try InstrumentCatalog(db).resolve("vallingbyteamet-readiness")
+        let wave = try ReadinessImporter(db).importFile(path: repo.appendingPathComponent("Datasets/vallingbyteamet/readiness-2021-03.csv").path,
+                                                        instrument: instrument, wave: "2021-03", aggregated: true).record.id
+        #expect(try ImportOwners.pilots(of: wave, db).sorted() == ["vallingby-kopia", "vallingbyteamet"])
+        let token = try UserDirectory(db, cost: 4).makeToken(name: "anna", actor: "test")
+        let app = AuthenticationTests.application(database: path)
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/imports/\(wave)", method: .delete, headers: [.authorization: "Bearer \(token)"]) { response in
+                #expect(response.status == .forbidden)
+                #expect(String(buffer: response.body).contains("also used by another pilot"))
+            }
+            let anna = try await Self.signIn(client, "anna", "annas långa lösenord")
+            let csrf = try await client.execute(uri: "/models/vallingbyteamet/imports", method: .get, headers: [.cookie: anna]) {
+                try EntryTests.hidden("_csrf", in: String(buffer: $0.body))
+            }
+            try await client.execute(uri: "/models/vallingbyteamet/imports/undo", method: .post, headers: Self.form + [.cookie: anna],
+                                     body: EntryTests.form([("_csrf", csrf), ("import", "\(wave)")])) { response in
+                #expect(response.status == .forbidden)
+                #expect(String(buffer: response.body).contains("används också av en annan pilot"))
+            }
+            try UserDirectory(try Database(path: path), cost: 4).grant(name: "anna", role: .editor, pilot: "vallingby-kopia", actor: "test")
+            try await client.execute(uri: "/api/v1/imports/\(wave)", method: .delete, headers: [.authorization: "Bearer \(token)"]) {
+                #expect($0.status == .ok)
+            }
+        }
+    }
+
     @Test func aNewPasswordEndsTheSessionsBegunWithTheOldOne() async throws {
         let path = try Self.database()
         let app = AuthenticationTests.application(database: path)

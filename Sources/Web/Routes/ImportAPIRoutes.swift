@@ -24,21 +24,12 @@ struct ImportAPIRoutes: Sendable {
             do {
                 let undone = try await services.data.write { db -> UndoneImport in
                     if let user {
-                        // The imports page's rule: an import belongs to the pilots whose page lists it
-                        // (their observations and extracts, the waves of surveys they read, their
-                        // measures). One that belongs to no pilot the account sees does not exist for
-                        // it; one whose pilots it only reads is not its to undo.
-                        let imports = try ImportLog(db).list(), catalog = ModelCatalog(db), cycles = PDSACatalog(db)
-                        var pilots: [String] = []
-                        for summary in try catalog.list() where user.sees(summary.id) {
-                            let model = try catalog.resolve(summary.id)
-                            let related = ImportsPage.related(imports, to: model, measures: try cycles.measures(of: model.id))
-                            if related.contains(where: { $0.id == id }) { pilots.append(model.id) }
-                        }
-                        guard !pilots.isEmpty else { throw ImportLogError.noSuchImport(id) }
-                        guard pilots.contains(where: { user.may(.editor, on: $0) }) else {
-                            throw WebError.forbidden("your role does not allow undoing import \(id)")
-                        }
+                        // The imports page's rule (ImportOwners): one that belongs to no pilot the
+                        // account sees does not exist for it; one it may not edit for every pilot
+                        // that uses it is not its to undo.
+                        let pilots = try ImportOwners.pilots(of: id, db)
+                        guard pilots.contains(where: user.sees) else { throw ImportLogError.noSuchImport(id) }
+                        if let refusal = ImportOwners.refusal(user, pilots: pilots) { throw WebError.forbidden(refusal.message) }
                     }
                     return try ImportUndo.run(db, id, actor: actor)
                 }

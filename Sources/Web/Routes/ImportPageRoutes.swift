@@ -139,12 +139,12 @@ struct ImportPageRoutes: Sendable {
             throw WebError.badRequest(WebStrings(context.language)("error.request"))
         }
         // Only an import that belongs to this model's page can be undone from it.
-        let actor = context.actor
+        let actor = context.actor, user = context.user, s = WebStrings(context.language)
         let undone = try await services.data.write { db -> UndoneImport? in
-            let model = try ModelCatalog(db).resolve(id)
-            let related = ImportsPage.related(try ImportLog(db).list(), to: model, measures: try PDSACatalog(db).measures(of: model.id))
-            guard related.contains(where: { $0.id == number }) else { return nil }
-            return try ImportUndo.run(db, number, actor: actor, modelID: model.id)
+            let pilots = try ImportOwners.pilots(of: number, db)
+            guard pilots.contains(id) else { return nil }
+            if let refusal = ImportOwners.refusal(user, pilots: pilots) { throw WebError.forbidden(s(refusal.stringKey)) }
+            return try ImportUndo.run(db, number, actor: actor, modelID: id)
         }
         guard let undone else { throw WebError.notFound(WebStrings(context.language)("error.not_found")) }
         if let session = context.session {
