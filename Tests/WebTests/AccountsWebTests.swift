@@ -324,6 +324,31 @@ import Testing
         }
     }
 
+    /// On a shared server a measure is the pilot's it was uploaded under; one nothing
+    /// claims (imported at a terminal without --model) is shown to no pilot. In a
+    /// database without accounts, the unclaimed one is every pilot's.
+    @Test func aMeasureBelongsToThePilotItWasUploadedUnder() throws {
+        let path = try Self.database()
+        let db = try Database(path: path)
+        let csv = PageTests.repository.appendingPathComponent("Datasets/vallingbyteamet/genombrott-konsultation-forskolor.csv")
+        try MeasureImporter(db).importFile(path: csv.path, measure: "ingens-matt", value: "konsultationer")
+        let options = MeasureUpload.Options(measure: "vallingbys-matt", value: "konsultationer", denominator: nil, date: nil, counts: .events)
+        _ = try MeasureUpload.run(db, modelID: "vallingbyteamet", options: options, data: try Data(contentsOf: csv),
+                                  fileName: "konsultationer.csv", dryRun: false)
+        let catalog = PDSACatalog(db)
+        #expect(try catalog.measures(of: "vallingbyteamet") == ["vallingbys-matt"])
+        #expect(try catalog.measures(of: "familjeenheten-2022") == [])
+        // The other pilot cannot add to it by uploading under the same name.
+        #expect(throws: UploadRefused.self) {
+            try MeasureUpload.run(db, modelID: "familjeenheten-2022", options: options, data: try Data(contentsOf: csv),
+                                  fileName: "konsultationer-2.csv", dryRun: false)
+        }
+
+        let local = try Database(path: try CaseAndMeasureUploadTests.database())
+        try MeasureImporter(local).importFile(path: csv.path, measure: "ingens-matt", value: "konsultationer")
+        #expect(try PDSACatalog(local).measures(of: "vallingbyteamet") == ["ingens-matt"])
+    }
+
     @Test func aNewPasswordEndsTheSessionsBegunWithTheOldOne() async throws {
         let path = try Self.database()
         let app = AuthenticationTests.application(database: path)

@@ -87,12 +87,15 @@ public struct PDSACatalog {
         }
     }
 
-    /// The stored measures a model's improvement work shows: those its own cycles watch or
-    /// its indicators read (`data: {measure: …}`), and those no model claims either way
-    /// (shown for every model, as a database of one pilot expects). A measure another
-    /// model claims belongs to that pilot: on a shared server it is not another's to see.
+    /// The stored measures a model's improvement work shows: those its own cycles watch,
+    /// its indicators read (`data: {measure: …}`) or that were imported under it, and
+    /// those nothing claims (shown for every model, as a database of one pilot expects,
+    /// but for none on a shared server). A measure another model claims belongs to that
+    /// pilot: on a shared server it is not another's to see.
     public func measures(of modelID: String) throws -> [String] {
         let cycles = try all()
+        let shared = try database.hasAccounts()
+        let imports = ImportLog(database)
         let catalog = ModelCatalog(database)
         var bound: [String: Set<String>] = [:]   // measure → models whose indicators read it
         for summary in try catalog.list() {
@@ -103,7 +106,8 @@ public struct PDSACatalog {
         }
         return try MeasureTable(database).list().map(\.measure).filter { measure in
             let claimants = Set(cycles.filter { $0.measure == measure }.compactMap(\.model)).union(bound[measure] ?? [])
-            return claimants.isEmpty || claimants.contains(modelID)
+                .union(try imports.pilots(kind: "measures", target: measure))
+            return claimants.isEmpty ? !shared : claimants.contains(modelID)
         }
     }
 

@@ -403,5 +403,12 @@ public enum Schema {
             CREATE TRIGGER IF NOT EXISTS access_log_prunes_no_delete BEFORE DELETE ON access_log_prunes
             BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
             """),
+        // The pilot a file was imported under, where the file itself does not say (an
+        // improvement measure uploaded on a pilot's page, `measures import --model`): on a
+        // shared server a measure belongs to the pilots it was imported under, besides
+        // those whose cycles and indicators claim it (issue 24). NULL: no pilot named.
+        Migration(version: 14, name: "the pilot an import was made under", sql: """
+            ALTER TABLE imports ADD COLUMN pilot TEXT;
+            """),
     ]
 }

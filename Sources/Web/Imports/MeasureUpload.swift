@@ -55,7 +55,13 @@ enum MeasureUpload {
                                         date: o.date, counts: o.counts)
             }
             if dryRun { return .preview(preview(try db.dryRun(run), dry: true)) }
-            let outcome = try run()
+            // Imported under this pilot: the measure is the pilot's from now on (a shared
+            // server shows it to no other).
+            let outcome = try db.transaction {
+                let outcome = try run()
+                try ImportLog(db).setPilot(modelID, of: outcome.record.id)
+                return outcome
+            }
             return .imported(preview(outcome, dry: false), outcome.record)
         } catch let error as CSVError {
             throw UploadRefused(errors: [error.description])

@@ -23,7 +23,8 @@ struct MeasuresCommand: ParsableCommand {
               --measure tidsplanerade-utredningar \\
               --value planerade --denominator inledda
           piloteval measures import konsultationer.csv \\
-              --measure forskolekonsultationer --counts events
+              --measure forskolekonsultationer --counts events \\
+              --model vallingbyteamet
           piloteval measures list
           piloteval runchart --measure tidsplanerade-utredningar --chart p
         """,
@@ -42,17 +43,25 @@ struct MeasuresImport: ParsableCommand {
     @Option(help: "The date column; default date, period, week or month.") var date: String?
     @Option(help: ArgumentHelp("What the values count: persons, or events (consultations, meetings: never suppressed in reports). Default: what the stored measure counts, else persons.",
                                valueName: "persons|events")) var counts: Counts?
+    @Option(help: ArgumentHelp("The pilot (model id) the measure is imported under: on a shared server it is that pilot's, and a measure nothing claims is shown to no pilot.",
+                               valueName: "id")) var model: String?
     @Option(help: "table, or json: the import's record as `imports list --format json` shows it.") var format: ResultFormat = .table
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         try reportingFailures {
             do {
-                let db = try openDatabase(database)
-                let outcome = try MeasureImporter(db)
-                    .importFile(path: file, measure: measure, value: value, denominator: denominator, date: date, sheet: sheet,
-                                counts: counts)
-                CLIChanges.record(db, action: "import", pilot: nil, subject: "import \(outcome.record.id)",
+                // The pilot by id (a stored model), so that what the measure belongs to is one name.
+                let (db, pilot) = try model.map { try resolveModel($0, in: database) }
+                    .map { ($0.0, Optional($0.1.model.id)) } ?? (try openDatabase(database), nil)
+                let outcome = try db.transaction {
+                    let outcome = try MeasureImporter(db)
+                        .importFile(path: file, measure: measure, value: value, denominator: denominator, date: date, sheet: sheet,
+                                    counts: counts)
+                    if let pilot { try ImportLog(db).setPilot(pilot, of: outcome.record.id) }
+                    return outcome
+                }
+                CLIChanges.record(db, action: "import", pilot: pilot, subject: "import \(outcome.record.id)",
                                   detail: "measures: \(outcome.record.fileName), \(outcome.measure)")
                 outcome.notes.forEach { Console.error("warning: " + $0) }
                 let line = "imported \(outcome.record.rowCount) values of \(outcome.measure) (\(outcome.first) … \(outcome.last)) as import \(outcome.record.id)"
