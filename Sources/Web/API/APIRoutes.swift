@@ -177,12 +177,14 @@ struct APIRoutes: Sendable {
         return id
     }
 
-    /// A read whose JSON carries every count (no public form of it exists yet, DESIGN §8):
-    /// the pilot's team and readers granted the internal audience; other readers get 403.
+    /// A read whose JSON carries every count (DESIGN §8): the pilot's team and readers
+    /// granted the internal audience; other readers get 403. Their machine-readable form of
+    /// the figures is a public report's JSON record, which holds exactly what the report
+    /// publishes (docs/decisions.md, "A reader's figures are a report's record").
     func teamRead(_ context: WebContext) throws -> String {
         let id = try modelID(context)
         guard context.audience(for: id) == .internal else {
-            throw WebError.forbidden("this read shows small counts and has no public form yet; it is for the pilot's team (or a reader granted the internal audience)")
+            throw WebError.forbidden("this read carries every count, small ones too: it is for the pilot's team (or a reader granted the internal audience); a reader's figures are in a public report's JSON record, /models/\(id)/reports/N/report.json")
         }
         return id
     }

@@ -1169,7 +1169,7 @@ enum OpenAPIDocument {
       "bearerAuth": {
         "type": "http",
         "scheme": "bearer",
-        "description": "The token of the address `piloteval serve` prints (`?token=T`) while no account exists; with accounts, a user's token from `piloteval users token NAME`. An account sees only the pilots it has a role on (others answer 404), writes need the editor role (403 otherwise), and a reader's case-level reads (indicators status and trend, cases compare) answer 403 until they have a public form."
+        "description": "The token of the address `piloteval serve` prints (`?token=T`) while no account exists; with accounts, a user's token from `piloteval users token NAME`. An account sees only the pilots it has a role on (others answer 404), writes need the editor role (403 otherwise), and a reader's case-level reads (indicators status and trend, cases compare) answer 403: they carry every count. A reader's figures in machine-readable form are a public report's JSON record (/models/{id}/reports/{n}/report.json), which holds exactly what that report publishes."
       }
     },
     "parameters": {
