@@ -131,6 +131,37 @@ struct XLSXExportTests {
         }
     }
 
+    /// `--headers sv`: only the header row changes, in CSV and xlsx alike; every English
+    /// name has its Swedish word, and the kinds of column (periods as text, shares as
+    /// percentages) stay as in English.
+    @Test func swedishHeadersChangeOnlyTheHeaderRow() throws {
+        let indicators = try CSVExportInjectionTests().prepared()
+        let readiness = try ReadinessCommandTests().prepared()
+        #expect(try readiness.run(["readiness", "import", "wave-a.csv", "--instrument", "./instrument.yaml", "--wave", "wave-a"]).status == 0)
+        #expect(try readiness.run(["readiness", "import", "wave-b.csv", "--instrument", "test-readiness", "--wave", "wave-b"]).status == 0)
+        let runs: [(CLIRunner, [String], [String: String])] = [
+            (indicators, ["indicators", "status", "--model", "formler"], SwedishHeaders.indicators),
+            (indicators, ["indicators", "trend", "--model", "formler"], SwedishHeaders.indicators),
+            (readiness, ["readiness", "summary", "--instrument", "test-readiness"], SwedishHeaders.readiness),
+            (readiness, ["readiness", "trend", "--instrument", "test-readiness"], SwedishHeaders.readiness),
+            (readiness, ["readiness", "gaps", "--instrument", "test-readiness"], SwedishHeaders.readiness),
+        ]
+        for (n, (cli, command, words)) in runs.enumerated() {
+            for (headers, format) in [("en", "csv"), ("sv", "csv"), ("en", "xlsx"), ("sv", "xlsx")] {
+                let out = try cli.run(command + ["--format", format, "--headers", headers, "-o", "\(n)-\(headers).\(format)"])
+                #expect(out.status == 0, "\(out.stderr)")
+            }
+            let en = try readBack(csv: cli.path("\(n)-en.csv"), xlsx: cli.path("\(n)-en.xlsx"))
+            let sv = try readBack(csv: cli.path("\(n)-sv.csv"), xlsx: cli.path("\(n)-sv.xlsx"))
+            let english = en.csv[0]
+            #expect(english.allSatisfy { words[$0] != nil }, "\(command): no Swedish word for \(english.filter { words[$0] == nil })")
+            #expect(sv.csv[0] == english.map { words[$0] ?? $0 } && Array(sv.csv.dropFirst()) == Array(en.csv.dropFirst()), "\(command)")
+            #expect(sv.xlsx[0].map { $0?[1] as? String } == sv.csv[0].map { Optional($0) }, "\(command)")
+            #expect(String(describing: Array(sv.xlsx.dropFirst())) == String(describing: Array(en.xlsx.dropFirst())), "\(command): the cells differ")
+        }
+        #expect(SwedishHeaders.indicators["unit"] == "Måttenhet" && SwedishHeaders.readiness["unit"] == "Enhet")
+    }
+
     @Test func withoutAFileXLSXIsRefused() throws {
         let cli = try ReadinessCommandTests().prepared()
         #expect(try cli.run(["readiness", "import", "wave-a.csv", "--instrument", "./instrument.yaml", "--wave", "wave-a"]).status == 0)

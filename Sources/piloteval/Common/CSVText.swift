@@ -94,9 +94,21 @@ enum CSVText {
     }
 }
 
-/// `--csv-dialect`, for every command with `--format csv`.
+/// `--csv-dialect` and `--headers`, for every command with `--format csv` and `xlsx`.
 struct CSVDialectOption: ParsableArguments {
     @Option(name: .customLong("csv-dialect"),
             help: "With --format csv: rfc4180 (default; `,` and `.` decimals) or excel-sv (`;`, decimal comma, UTF-8 BOM: opens in Swedish Excel).")
     var dialect: CSVText.Dialect = .rfc4180
+    @Option(help: "With --format csv or xlsx: the header row in en (default; snake_case names for programs) or sv (Swedish words for people).")
+    var headers: HeaderLanguage = .en
+
+    /// The CSV text of `rows` (header first) in the dialect, with the header asked for.
+    func csv(_ rows: [[String]], _ family: SwedishHeaders.Family) -> String {
+        CSVText.render(headers == .sv ? SwedishHeaders.translating(rows, family) : rows, dialect: dialect)
+    }
+
+    /// The workbook of `rows`, with the header asked for (`XLSXOutput.emit`).
+    func xlsx(_ rows: [[String]], _ family: SwedishHeaders.Family, sheet: String, to path: String?) throws {
+        try XLSXOutput.emit(rows, sheet: sheet, to: path, headers: headers == .sv ? SwedishHeaders.table(family) : nil)
+    }
 }

@@ -21,14 +21,17 @@ enum XLSXOutput {
     /// Columns of shares between 0 and 1: number cells in the `0.0%` format.
     static let percentColumns: Set<String> = ["agree_share"]
 
-    static func workbook(_ rows: [[String]], sheet: String) -> XLSXWriter {
+    /// `headers`: words for the header row (`--headers sv`); the kinds of column are
+    /// still known by the English names.
+    static func workbook(_ rows: [[String]], sheet: String, headers: [String: String]? = nil) -> XLSXWriter {
         typealias Cell = XLSXWriter.Cell
         var cells: [[Cell]] = []
         cells.reserveCapacity(rows.count)
         let header = rows.first ?? []
         let text = header.map { textColumns.contains($0) }
         let percent = header.map { percentColumns.contains($0) }
-        for (r, row) in rows.enumerated() {
+        let shown = rows.isEmpty ? rows : [header.map { headers?[$0] ?? $0 }] + rows.dropFirst()
+        for (r, row) in shown.enumerated() {
             cells.append(row.enumerated().map { c, value in
                 if r == 0 { return Cell(.text(CSVText.neutralisingFormula(value)), style: .header) }
                 if c < text.count, text[c], !value.isEmpty { return Cell(.text(CSVText.neutralisingFormula(value))) }
@@ -38,7 +41,7 @@ enum XLSXOutput {
             })
         }
         return XLSXWriter(sheets: [XLSXWriter.Sheet(name: sheet, rows: cells,
-                                                    columnWidths: XLSXWriter.contentWidths(rows),
+                                                    columnWidths: XLSXWriter.contentWidths(shown),
                                                     freezeHeader: true)])
     }
 
@@ -79,13 +82,13 @@ enum XLSXOutput {
 
     /// Writes the workbook to `path`. xlsx is binary: without `-o` it is refused rather
     /// than sent to stdout (exit 1).
-    static func emit(_ rows: [[String]], sheet: String, to path: String?) throws {
+    static func emit(_ rows: [[String]], sheet: String, to path: String?, headers: [String: String]? = nil) throws {
         guard let path else {
             throw Failure("--format xlsx writes a binary workbook: name the file with -o FILE.xlsx")
         }
         let data: Data
         do {
-            data = try workbook(rows, sheet: sheet).data()
+            data = try workbook(rows, sheet: sheet, headers: headers).data()
         } catch {
             throw Failure("cannot build the workbook: \(error.localizedDescription)")
         }

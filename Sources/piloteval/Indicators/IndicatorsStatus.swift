@@ -45,11 +45,11 @@ struct IndicatorsStatus: ParsableCommand {
                               + "piloteval indicators import FILE.csv --model \(versioned.model.id)")
             }
             if format == .xlsx {
-                return try XLSXOutput.emit(IndicatorRendering.statusRows(report), sheet: "Status", to: output)
+                return try csv.xlsx(IndicatorRendering.statusRows(report), .indicators, sheet: "Status", to: output)
             }
             let text: String = switch format {
             case .json: try ResultOutput.json(report)
-            case .csv: IndicatorRendering.statusCSV(report, dialect: csv.dialect)
+            case .csv: csv.csv(IndicatorRendering.statusRows(report), .indicators)
             case .table, .xlsx: IndicatorRendering.statusTable(report)
             }
             try Console.emit(text, to: output)

@@ -35,11 +35,11 @@ struct IndicatorsTrend: ParsableCommand {
                 model: versioned.model, modelVersion: versioned.version, observations: data.observations,
                 indicator: indicator, earlierVersions: data.versions)
             if format == .xlsx {
-                return try XLSXOutput.emit(IndicatorRendering.trendRows(report), sheet: "Trend", to: output)
+                return try csv.xlsx(IndicatorRendering.trendRows(report), .indicators, sheet: "Trend", to: output)
             }
             let text: String = switch format {
             case .json: try ResultOutput.json(report)
-            case .csv: IndicatorRendering.trendCSV(report, dialect: csv.dialect)
+            case .csv: csv.csv(IndicatorRendering.trendRows(report), .indicators)
             case .table, .xlsx: IndicatorRendering.trendTable(report)
             }
             try Console.emit(text, to: output)

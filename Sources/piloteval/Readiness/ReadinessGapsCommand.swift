@@ -46,12 +46,12 @@ struct ReadinessGapsCommand: ParsableCommand {
             let gaps = ReadinessGaps.compute(data, instrument: instrument, items: chosen, minGroup: options.minGroup,
                                              correction: correction)
             if options.format == .xlsx {
-                return try XLSXOutput.emit(ReadinessTables.gapsRows(gaps), sheet: "Gaps", to: options.output)
+                return try csv.xlsx(ReadinessTables.gapsRows(gaps), .readiness, sheet: "Gaps", to: options.output)
             }
             let text: String
             switch options.format {
             case .json: text = try ResultOutput.json(gaps)
-            case .csv: text = ReadinessTables.gapsCSV(gaps, dialect: csv.dialect)
+            case .csv: text = csv.csv(ReadinessTables.gapsRows(gaps), .readiness)
             case .table, .xlsx: text = ReadinessTables.gaps(gaps)
             }
             try Console.emit(text, to: options.output)

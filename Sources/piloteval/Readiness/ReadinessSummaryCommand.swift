@@ -30,12 +30,12 @@ struct ReadinessSummaryCommand: ParsableCommand {
             let data = try readinessWave(db, instrument: instrument, wave: wave)
             let summary = ReadinessSummary.compute(data, instrument: instrument, minGroup: options.minGroup)
             if options.format == .xlsx {
-                return try XLSXOutput.emit(ReadinessTables.summaryRows(summary), sheet: "Summary", to: options.output)
+                return try csv.xlsx(ReadinessTables.summaryRows(summary), .readiness, sheet: "Summary", to: options.output)
             }
             let text: String
             switch options.format {
             case .json: text = try ResultOutput.json(summary)
-            case .csv: text = ReadinessTables.summaryCSV(summary, dialect: csv.dialect)
+            case .csv: text = csv.csv(ReadinessTables.summaryRows(summary), .readiness)
             case .table, .xlsx: text = ReadinessTables.summary(summary, instrument: instrument)
             }
             try Console.emit(text, to: options.output)

@@ -34,12 +34,12 @@ struct ReadinessTrendCommand: ParsableCommand {
             }
             let trend = ReadinessTrend.compute(waves, instrument: instrument, minGroup: options.minGroup, correction: correction)
             if options.format == .xlsx {
-                return try XLSXOutput.emit(ReadinessTables.trendRows(trend), sheet: "Trend", to: options.output)
+                return try csv.xlsx(ReadinessTables.trendRows(trend), .readiness, sheet: "Trend", to: options.output)
             }
             let text: String
             switch options.format {
             case .json: text = try ResultOutput.json(trend)
-            case .csv: text = ReadinessTables.trendCSV(trend, dialect: csv.dialect)
+            case .csv: text = csv.csv(ReadinessTables.trendRows(trend), .readiness)
             case .table, .xlsx: text = ReadinessTables.trend(trend, scalesOnly: scalesOnly)
             }
             try Console.emit(text, to: options.output)
