@@ -406,9 +406,15 @@ public enum Schema {
         // The pilot a file was imported under, where the file itself does not say (an
         // improvement measure uploaded on a pilot's page, `measures import --model`): on a
         // shared server a measure belongs to the pilots it was imported under, besides
-        // those whose cycles and indicators claim it (issue 24). NULL: no pilot named.
+        // those whose cycles and indicators claim it (issue 24). A table of its own, not a
+        // column of `imports`, so that the step can run again on a file (ADD COLUMN
+        // cannot); its key is named `id`, not `import_id`, so an undo does not count it
+        // among the data it removes (the cascade still does).
         Migration(version: 14, name: "the pilot an import was made under", sql: """
-            ALTER TABLE imports ADD COLUMN pilot TEXT;
+            CREATE TABLE IF NOT EXISTS import_pilots (
+                id    INTEGER PRIMARY KEY REFERENCES imports(id) ON DELETE CASCADE,
+                pilot TEXT    NOT NULL
+            );
             """),
     ]
 }

@@ -88,13 +88,15 @@ public struct ImportLog {
     /// Names the pilot an import was made under (migration 14), for files that do not
     /// say it themselves: an improvement measure uploaded on a pilot's page.
     public func setPilot(_ pilot: String, of id: Int) throws {
-        try database.execute("UPDATE imports SET pilot = ? WHERE id = ?", pilot, id)
+        try database.execute("INSERT INTO import_pilots (id, pilot) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET pilot = excluded.pilot",
+                             id, pilot)
     }
 
     /// The pilots under which files of `kind` for `target` were imported.
     public func pilots(kind: String, target: String) throws -> Set<String> {
-        Set(try database.query("SELECT DISTINCT pilot FROM imports WHERE kind = ? AND target = ? AND pilot IS NOT NULL",
-                               kind, target).compactMap { $0.string("pilot") })
+        Set(try database.query("""
+            SELECT DISTINCT p.pilot FROM imports i JOIN import_pilots p ON p.id = i.id WHERE i.kind = ? AND i.target = ?
+            """, kind, target).compactMap { $0.string("pilot") })
     }
 
     public func record(_ id: Int) throws -> ImportRecord? {
