@@ -55,7 +55,7 @@ public enum TextWrap {
         let width = max(2, width)
         var lines: [String] = []
         var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        for word in units(text, width: width) {
             var w = String(word)
             while breakingLongWords && w.count > width {
                 if !current.isEmpty { lines.append(current); current = "" }
@@ -73,6 +73,30 @@ public enum TextWrap {
         }
         if !current.isEmpty { lines.append(current) }
         return lines.isEmpty ? [""] : lines
+    }
+
+    /// Symbols that bind the words on either side: a line never ends or begins with one,
+    /// so "p < 0.001", "(n = 27)" and "80.0% – 89.7%" stay on one line.
+    static let binding: Set<Substring> = ["<", ">", "=", "≤", "≥", "–", "±", "≈"]
+
+    /// The words of `text`, with each binding symbol joined to its neighbours — unless
+    /// the joined unit would not fit a line, when the words stay apart.
+    static func units(_ text: String, width: Int) -> [Substring] {
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        var units: [Substring] = []
+        var i = 0
+        while i < words.count {
+            var j = i
+            while j + 2 < words.count, binding.contains(words[j + 1]) { j += 2 }
+            let unit = words[i...j].joined(separator: " ")
+            if j > i, unit.count <= width {
+                units.append(Substring(unit))
+            } else {
+                units.append(contentsOf: words[i...j])
+            }
+            i = j + 1
+        }
+        return units
     }
 }
 
