@@ -23,24 +23,27 @@ struct ImportAPIRoutes: Sendable {
             let actor = context.actor, user = context.user
             do {
                 let undone = try await services.data.write { db -> UndoneImport in
+                    // The imports page's rule: an import belongs to the pilots whose page lists it
+                    // (their observations and extracts, the waves of surveys they read, their
+                    // measures). One that belongs to no pilot the account sees does not exist for
+                    // it; one whose pilots it only reads is not its to undo.
+                    let imports = try ImportLog(db).list(), catalog = ModelCatalog(db), cycles = PDSACatalog(db)
+                    var pilots: [String] = []
+                    for summary in try catalog.list() where user?.sees(summary.id) ?? true {
+                        let model = try catalog.resolve(summary.id)
+                        let related = ImportsPage.related(imports, to: model, measures: try cycles.measures(of: model.id))
+                        if related.contains(where: { $0.id == id }) { pilots.append(model.id) }
+                    }
                     if let user {
-                        // The imports page's rule: an import belongs to the pilots whose page lists it
-                        // (their observations and extracts, the waves of surveys they read, their
-                        // measures). One that belongs to no pilot the account sees does not exist for
-                        // it; one whose pilots it only reads is not its to undo.
-                        let imports = try ImportLog(db).list(), catalog = ModelCatalog(db), cycles = PDSACatalog(db)
-                        var pilots: [String] = []
-                        for summary in try catalog.list() where user.sees(summary.id) {
-                            let model = try catalog.resolve(summary.id)
-                            let related = ImportsPage.related(imports, to: model, measures: try cycles.measures(of: model.id))
-                            if related.contains(where: { $0.id == id }) { pilots.append(model.id) }
-                        }
                         guard !pilots.isEmpty else { throw ImportLogError.noSuchImport(id) }
                         guard pilots.contains(where: { user.may(.editor, on: $0) }) else {
                             throw WebError.forbidden("your role does not allow undoing import \(id)")
                         }
                     }
-                    return try ImportUndo.run(db, id, actor: actor)
+                    // The change log and the access log name the pilot it was undone for, as the
+                    // imports page's undo does (the first the account may edit).
+                    let pilot = pilots.first { user?.may(.editor, on: $0) ?? true }
+                    return try ImportUndo.run(db, id, actor: actor, modelID: pilot)
                 }
                 return json(try ResultJSON.data(UndoListing(undone)), status: .ok)
             } catch let error as ImportLogError {
