@@ -1,4 +1,6 @@
 import Foundation
+import NIOCore
+import NIOPosix
 import Store
 import Testing
 @testable import Web
@@ -32,5 +34,22 @@ import Testing
         #expect(data.version() == now)
         // Every entry was written.
         #expect(try AccessLog(try Database(path: path, readOnly: true)).list().filter { $0.user == "styr" }.count == 3)
+    }
+
+    /// Every request reads its account: with the shared pool busy (pages being built for
+    /// seconds) the account is still read at once (found by Benchmarks/web/load.sh: under
+    /// 50 readers even short API reads waited as long as the slowest build).
+    @Test func theAccountIsReadWhileTheSharedPoolIsBusy() async throws {
+        let data = WebData(path: try AccountsWebTests.database())
+        let accounts = AccountsState(data: data)
+        let busy = (0...NIOSingletons.blockingPoolThreadCountSuggestion).map { _ in
+            Task { try await data.blocking { Thread.sleep(forTimeInterval: 3) } }
+        }
+        try await Task.sleep(for: .milliseconds(200))
+        let started = Date()
+        #expect(try await accounts.exist())
+        #expect(try await accounts.user(named: "anna")?.name == "anna")
+        #expect(Date().timeIntervalSince(started) < 1.5, "the account waited for the shared pool")
+        for task in busy { try await task.value }
     }
 }

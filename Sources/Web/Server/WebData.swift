@@ -31,6 +31,26 @@ public struct WebData: Sendable {
         }
     }
 
+    /// A read of a few rows that every request makes (its account), on a pool of its own:
+    /// on the shared pool it waited behind whatever was there — a final report being
+    /// built for a page takes seconds — so under load even a cached page or a short API
+    /// read took as long as the slowest build (Benchmarks/web/load.sh). Only for reads
+    /// that never wait on a lock (a WAL reader does not).
+    func shortRead<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        let path = self.path
+        return try await Self.shortReads.runIfActive {
+            let db = try Database(path: path, readOnly: true)
+            return try body(db)
+        }
+    }
+
+    /// Two threads for `shortRead`, started once, for the life of the process.
+    static let shortReads: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 2)
+        pool.start()
+        return pool
+    }()
+
     /// A write on a read-write connection (storing a generated report). SQLite lets one
     /// writer at a time in; others wait (`Database.busyTimeoutMilliseconds`).
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
