@@ -956,6 +956,15 @@ def setup():
         made = pool.map(lambda role: (role, add_user(names[role][0], names[role][1], names[role][2], passwords[role])), names)
         tokens = dict(made)
     server = Server(DB)
+    try:
+        return prepare(server, names, passwords, tokens)
+    except BaseException:
+        server.stop()   # no server left running when the setup fails
+        raise
+
+
+def prepare(server, names, passwords, tokens):
+    """Sessions, reports, the other pilot's cycle and second version, the imports' ids."""
     clients = {role: Client(server, names[role][0], passwords[role], tokens[role]) for role in names}
     for role in ["admin", "editor", "approver", "reader", "other", "other_editor"]:
         clients[role].sign_in()
