@@ -204,11 +204,6 @@ def csrf_of(html):
     return m.group(1) if m else None
 
 
-def hidden(html, name):
-    m = re.search(r'name="%s" value="([^"]*)"' % re.escape(name), html)
-    return m.group(1) if m else None
-
-
 # --- the server and the CLI -------------------------------------------------------------
 
 class Server:
@@ -583,7 +578,7 @@ def counts():
     db = sqlite3.connect("file:%s?mode=ro" % DB, uri=True)
     try:
         out = {}
-        for table in ["imports", "documents", "report_archive", "period_approvals"]:
+        for table in ["imports", "documents", "reports", "period_approvals", "indicator_observations", "readiness_responses", "measure_values"]:
             try:
                 out[table] = db.execute("SELECT count(*) FROM %s" % table).fetchone()[0]
             except sqlite3.Error:
