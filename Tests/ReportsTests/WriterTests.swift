@@ -152,6 +152,27 @@ import ZIPFoundation
         #expect(md.contains("### 6.2 Jämställdhet\n"))
     }
 
+    /// The cover's texts come from what people type (the new-pilot form's name): in a
+    /// Markdown file, which renderers turn into HTML with any HTML inside kept, markup
+    /// typed there is escaped like the body's (Tests/security found it raw on the cover).
+    @Test func markdownCoverEscapesTypedHTML() throws {
+        let payload = "<script>alert(1)</script>\"'><img src=x onerror=1>"
+        let fixture = try ReportFixture()
+        var built = try fixture.build(.final, format: .markdown)
+        built.document.title = payload
+        built.document.subtitle = payload
+        built.document.cover.fields.append(.init(key: "project", label: "Projektets namn", value: payload))
+        built.document.colophon.append(payload)
+        let renderer = ReportRenderer(templates: try TemplateSet(), strings: ReportStrings(.sv), toolVersion: "test")
+        let md = String(decoding: try renderer.render(built, format: .markdown, outputPath: nil).output.data, as: UTF8.self)
+        // A backslash before < makes it text (CommonMark's backslash escapes).
+        let unescaped = md.replacingOccurrences(of: "\\<", with: "")
+        #expect(!unescaped.contains("<script"), "raw <script> in the Markdown")
+        #expect(!unescaped.contains("<img"), "raw <img> in the Markdown")
+        #expect(md.contains("# \\<script\\>alert(1)\\</script\\>"))
+        #expect(md.contains("| Projektets namn | \\<script\\>alert(1)\\</script\\>\"'\\>\\<img src=x onerror=1\\> |"))
+    }
+
     @Test func templatesOverrideHeadingsAndAreLocatedWhenBroken() throws {
         let fixture = try ReportFixture()
         let dir = fixture.path("mallar")

@@ -189,6 +189,44 @@ import Testing
         #expect(try ChangeLog(try Database(path: path, readOnly: true)).list(modelID: "vallingbyteamet").first?.actor == "anna")
     }
 
+    /// Found by Tests/security: the logic model editor's check answered any account on
+    /// any address (a reader, a pilot without a role, no pilot at all), and an undo
+    /// through the API was logged without the pilot it was undone for.
+    @Test func theEditorsCheckIsAnEditorsAndAnAPIUndoNamesItsPilot() async throws {
+        let path = try Self.database()
+        let app = AuthenticationTests.application(database: path)
+        try await app.test(.router) { client in
+            let styr = try await Self.signIn(client, "styr", "styrgruppens lösenord")
+            let anna = try await Self.signIn(client, "anna", "annas långa lösenord")
+            func check(_ cookie: String, _ pilot: String) async throws -> HTTPResponse.Status {
+                let csrf = try await client.execute(uri: "/logout", method: .get, headers: [.cookie: cookie]) {
+                    try EntryTests.hidden("_csrf", in: String(buffer: $0.body))
+                }
+                return try await client.execute(uri: "/models/\(pilot)/logic-model/check", method: .post, headers: Self.form + [.cookie: cookie],
+                                                body: EntryTests.form([("_csrf", csrf), ("yaml", "schema: nej")])) { $0.status }
+            }
+            #expect(try await check(styr, "vallingbyteamet") == .forbidden)
+            #expect(try await check(styr, "familjeenheten-2022") == .notFound)
+            #expect(try await check(styr, "ingen-sadan-pilot") == .notFound)
+            #expect(try await check(anna, "familjeenheten-2022") == .notFound)
+            #expect(try await check(anna, "vallingbyteamet") == .ok)
+            // An import through the API and its undo, by anna's token.
+            let token = try UserDirectory(try Database(path: path), cost: 4).makeToken(name: "anna", actor: "test")
+            let csv = "model,indicator,period,group,value,numerator,denominator,note\nvallingbyteamet,I18,2022-T1,total,12,,,\n"
+            let headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "multipart/form-data; boundary=\(ImportAPITests.boundary)"]
+            let id = try await client.execute(uri: "/api/v1/models/vallingbyteamet/imports?kind=indicators", method: .post, headers: headers,
+                                              body: ImportAPITests.multipart(csv)) { response in
+                #expect(response.status == .created)
+                return try #require((try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])?["id"] as? Int)
+            }
+            try await client.execute(uri: "/api/v1/imports/\(id)", method: .delete, headers: [.authorization: "Bearer \(token)"]) {
+                #expect($0.status == .ok)
+            }
+        }
+        let log = try AccessLog(try Database(path: path, readOnly: true)).list()
+        #expect(log.filter { $0.user == "anna" && $0.action == "undo" }.map(\.pilot) == ["vallingbyteamet"])
+    }
+
     @Test func anAdministratorReviewsTheAccessLog() async throws {
         let path = try Self.database()
         let app = AuthenticationTests.application(database: path)

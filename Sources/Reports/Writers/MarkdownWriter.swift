@@ -27,7 +27,10 @@ public struct MarkdownWriter {
         body += marking
         for section in document.sections { body += render(section, depth: 1, counter: &counter, attachments: &attachments) }
         body += marking
-        var context = TemplateContext.common(document, strings: strings, toolVersion: toolVersion, escape: MarkdownEscape.cell)
+        // The cover's texts (the pilot's name, the model, the owner) are typed by people:
+        // escaped as the body's are, so "<script>" stays text where Markdown passes HTML on.
+        var context = TemplateContext.common(document, strings: strings, toolVersion: toolVersion,
+                                             escape: { MarkdownEscape.cell(MarkdownEscape.inline($0)) })
         context["body"] = "\n" + body
         let text = try templates.render(page: "report.md.mustache", cover: "cover.md.mustache", context: context)
         return ReportOutput(data: Data(Self.tidy(text).utf8), attachments: attachments)

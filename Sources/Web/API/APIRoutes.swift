@@ -96,7 +96,7 @@ struct APIRoutes: Sendable {
             let query = request.uri.queryParameters
             if let user = context.user {
                 let what = "cases compare" + (query.get("outcome").map { ": \($0)" } ?? "")
-                try await services.data.write { db in try AccessLog(db).record(user: user.name, action: "view", pilot: id, what: what) }
+                try await services.data.logAccess { db in try AccessLog(db).record(user: user.name, action: "view", pilot: id, what: what) }
             }
             guard let outcome = query.get("outcome"), !outcome.isEmpty else {
                 throw WebError.badRequest("give the outcome: ?outcome=NAME (for example days_to_assessment)")

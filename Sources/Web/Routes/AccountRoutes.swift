@@ -30,7 +30,7 @@ struct AccountRoutes: Sendable {
             if let session = context.session {
                 await services.sessions.end(id: session.id)
                 if let name = session.user {
-                    try await services.data.write { db in try AccessLog(db).record(user: name, action: "logout") }
+                    try await services.data.logAccess { db in try AccessLog(db).record(user: name, action: "logout") }
                 }
             }
             var response = Response.redirect(to: "/login", type: .normal)
@@ -76,7 +76,7 @@ struct AccountRoutes: Sendable {
         guard let good = await services.signIns.run({ try? await data.blocking { UserDirectory.verify(password, found) } }) else {
             return Problem(status: .tooManyRequests, detail: WebStrings(context.language)("login.busy")).response()
         }
-        let outcome = try await services.data.write { db -> UserDirectory.SignIn in
+        let outcome = try await services.data.logAccess { db -> UserDirectory.SignIn in
             let result = try UserDirectory(db).record(name: name, credentials: found, good: good ?? false)
             // A name that is no account is logged as "unknown": what was typed may be a
             // password in the wrong field, or an identity number.

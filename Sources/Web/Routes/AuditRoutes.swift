@@ -29,7 +29,7 @@ struct AuditRoutes: Sendable {
         if let since, Timestamp.parse(since) == nil, Timestamp.parse(since + "T00:00:00Z") == nil {
             throw WebError.badRequest(s("audit.bad_date"))
         }
-        let entries = try await services.data.write { db -> [AccessEntry] in
+        let entries = try await services.data.logAccess { db -> [AccessEntry] in
             try AccessLog(db).record(user: user.name, action: "view", what: "access log" + (csv ? " (csv)" : ""))
             return try AccessLog(db).list(since: since, user: who)
         }

@@ -23,15 +23,18 @@ struct ImportAPIRoutes: Sendable {
             let actor = context.actor, user = context.user
             do {
                 let undone = try await services.data.write { db -> UndoneImport in
+                    // The imports page's rule (ImportOwners): an import belongs to the pilots whose
+                    // page lists it. One that belongs to no pilot the account sees does not exist
+                    // for it; one it may not edit for every pilot that uses it is not its to undo.
+                    let pilots = try ImportOwners.pilots(of: id, db)
                     if let user {
-                        // The imports page's rule (ImportOwners): one that belongs to no pilot the
-                        // account sees does not exist for it; one it may not edit for every pilot
-                        // that uses it is not its to undo.
-                        let pilots = try ImportOwners.pilots(of: id, db)
                         guard pilots.contains(where: user.sees) else { throw ImportLogError.noSuchImport(id) }
                         if let refusal = ImportOwners.refusal(user, pilots: pilots) { throw WebError.forbidden(refusal.message) }
                     }
-                    return try ImportUndo.run(db, id, actor: actor)
+                    // The change log and the access log name the pilot it was undone for, as the
+                    // imports page's undo does (the first the account may edit).
+                    let pilot = pilots.first { user?.may(.editor, on: $0) ?? true }
+                    return try ImportUndo.run(db, id, actor: actor, modelID: pilot)
                 }
                 return json(try ResultJSON.data(UndoListing(undone)), status: .ok)
             } catch let error as ImportLogError {

@@ -26,6 +26,9 @@ struct ModelEditorRoutes: Sendable {
         }
         router.post("/models/:id/logic-model/edit") { request, context in try await save(request, context) }
         router.post("/models/:id/logic-model/check") { request, context in
+            // The editor's own check: for whoever may edit this pilot (the text is checked
+            // against the stored instruments), not for any account and any address.
+            try context.require(.editor, on: try context.modelID())
             let fields = FormFields(String(buffer: try await request.body.collect(upTo: Self.maxText)))
             let check = try await Self.check(services.data, text: fields["yaml"] ?? "")
             let body: [String: String?] = ["diagnostics": ModelEditorPage.diagnostics(check, s: WebStrings(context.language)),

@@ -224,7 +224,7 @@ struct PageRoutes: Sendable {
     /// A look at case-derived results, for the access log (accounts mode; local mode has one user).
     func logView(_ context: WebContext, pilot: String, what: String) async throws {
         guard let user = context.user else { return }
-        try await services.data.write { db in try AccessLog(db).record(user: user.name, action: "view", pilot: pilot, what: what) }
+        try await services.data.logAccess { db in try AccessLog(db).record(user: user.name, action: "view", pilot: pilot, what: what) }
     }
 
     func periodParameter(_ request: Request, _ context: WebContext) throws -> Period? {

@@ -144,7 +144,7 @@ struct ReportRoutes: Sendable {
         }
         guard let (report, stored) = found, Self.shown(context, pilot: id)(report) else { throw WebError.notFound(s("error.not_found")) }
         if let user = context.user {
-            try await services.data.write { db in
+            try await services.data.logAccess { db in
                 try AccessLog(db).record(user: user.name, action: "download", pilot: id, what: "report \(number) (\(report.kind), \(report.audience)) as \(format.stored)")
             }
         }

@@ -14,17 +14,17 @@ actor AccountsState {
 
     func exist(now: Date = Date()) async throws -> Bool {
         if let known, known.exists || now.timeIntervalSince(known.at) < 1 { return known.exists }
-        let exists = try await data.read { db in try !UserDirectory(db).isEmpty() }
+        let exists = try await data.shortRead { db in try !UserDirectory(db).isEmpty() }
         known = (exists, now)
         return exists
     }
 
     /// An enabled account by name.
     func user(named name: String) async throws -> User? {
-        try await data.read { db in try UserDirectory(db).user(named: name).flatMap { $0.disabled ? nil : $0 } }
+        try await data.shortRead { db in try UserDirectory(db).user(named: name).flatMap { $0.disabled ? nil : $0 } }
     }
 
     func user(token: String) async throws -> User? {
-        try await data.read { db in try UserDirectory(db).user(token: token) }
+        try await data.shortRead { db in try UserDirectory(db).user(token: token) }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import NIOConcurrencyHelpers
 import NIOPosix
 import Store
 
@@ -11,6 +12,8 @@ import Store
 /// WAL lets any number of such readers run beside one writer.
 public struct WebData: Sendable {
     public let path: String
+    /// What `logAccess` wrote: fingerprints that changed no data.
+    private let accessOnly = AccessOnlyWrites()
 
     public init(path: String) { self.path = path }
 
@@ -28,13 +31,62 @@ public struct WebData: Sendable {
         }
     }
 
+    /// A read of a few rows that every request makes (its account), on a pool of its own:
+    /// on the shared pool it waited behind whatever was there — a final report being
+    /// built for a page takes seconds — so under load even a cached page or a short API
+    /// read took as long as the slowest build (Benchmarks/web/load.sh). Only for reads
+    /// that never wait on a lock (a WAL reader does not).
+    func shortRead<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        let path = self.path
+        return try await Self.shortReads.runIfActive {
+            let db = try Database(path: path, readOnly: true)
+            return try body(db)
+        }
+    }
+
+    /// Two threads for `shortRead`, started once, for the life of the process.
+    static let shortReads: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 2)
+        pool.start()
+        return pool
+    }()
+
     /// A write on a read-write connection (storing a generated report). SQLite lets one
     /// writer at a time in; others wait (`Database.busyTimeoutMilliseconds`).
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        let path = self.path
+        let path = self.path, accessOnly = self.accessOnly
         return try await NIOThreadPool.singleton.runIfActive {
-            let db = try Database(path: path)
-            return try db.transaction { try body(db) }
+            try accessOnly.lock.withLock {
+                let db = try Database(path: path)
+                return try db.transaction { try body(db) }
+            }
+        }
+    }
+
+    /// A write that only adds to the access log (a look at pilot vs line, a download, a
+    /// sign-in and its counters): it changes no page, so the fingerprint it leaves is
+    /// taken as the one before it. Without this every logged look made every cached page
+    /// and document stale, and the next reader waited for a final report's comparisons.
+    func logAccess<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        let path = self.path, accessOnly = self.accessOnly
+        return try await NIOThreadPool.singleton.runIfActive {
+            // The server's writes one at a time, so that no other change of this process
+            // lands between the commit and the fingerprint after it; BEGIN IMMEDIATE keeps
+            // other processes' writers out from the fingerprint before it.
+            try accessOnly.lock.withLock {
+                var before = ""
+                let result = try {
+                    let db = try Database(path: path)
+                    return try db.transaction {
+                        before = Self.fingerprint(path)
+                        return try body(db)
+                    }
+                }()
+                // Taken once the connection has closed: the last one to close folds the WAL
+                // into the file, which is part of this write too.
+                accessOnly.add(Self.fingerprint(path), sameAs: before)
+                return result
+            }
         }
     }
 
@@ -46,13 +98,43 @@ public struct WebData: Sendable {
     /// A fingerprint of the data: it changes whenever anything is written (the WAL file
     /// grows or is checkpointed into the main file), so caches keyed by it never serve
     /// figures older than the data.
+    /// Writes that only add to the access log (`logAccess`) do not count.
     func version() -> String {
+        accessOnly.resolve(Self.fingerprint(path))
+    }
+
+    static func fingerprint(_ path: String) -> String {
         // stat(2) directly: FileManager's attribute dictionaries cost more than the page.
+        // An empty WAL holds nothing: the same data as none (a reader's or a writer's
+        // connection makes one when it opens).
         func stamp(_ p: String) -> String {
             var info = stat()
-            guard stat(p, &info) == 0 else { return "-" }
+            guard stat(p, &info) == 0, info.st_size > 0 else { return "-" }
             return "\(info.st_size)@\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
         }
         return stamp(path) + "/" + stamp(path + "-wal")
+    }
+}
+
+/// The fingerprints reached by writes to the access log alone, each mapped to the
+/// fingerprint of the data they left as it was (bounded: the oldest are forgotten, which
+/// only costs a rebuild).
+final class AccessOnlyWrites: Sendable {
+    let lock = NIOLock()
+    private let same = NIOLockedValueBox((map: [String: String](), order: [String]()))
+    let limit = 4096
+
+    func add(_ after: String, sameAs before: String) {
+        same.withLockedValue { s in
+            let original = s.map[before] ?? before
+            guard after != original, s.map[after] == nil else { return }
+            s.map[after] = original
+            s.order.append(after)
+            if s.order.count > limit { s.map[s.order.removeFirst()] = nil }
+        }
+    }
+
+    func resolve(_ fingerprint: String) -> String {
+        same.withLockedValue { $0.map[fingerprint] } ?? fingerprint
     }
 }
