@@ -29,14 +29,17 @@ public struct AccessLog {
                              Timestamp.iso8601(at), mask(user), action, pilot.map(mask), what.map(mask))
     }
 
-    /// Oldest first; `since` and `before` compare the ISO 8601 timestamps as text
-    /// (a date "2026-12-01" is the start of that day).
+    /// Oldest first (by time, then as written); `since` and `before` compare the ISO 8601
+    /// timestamps as text (a date "2026-12-01" is the start of that day).
     public func list(since: String? = nil, user: String? = nil, pilot: String? = nil) throws -> [AccessEntry] {
-        try database.query("""
-            SELECT id, at, user, action, pilot, what FROM access_log
-            WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR user = ?2) AND (?3 IS NULL OR pilot = ?3)
-            ORDER BY id
-            """, since, user, pilot).map { row in
+        // Only the filters given, so SQLite can use the index on time or on account
+        // (`x IS NULL OR …` with a parameter reads the whole log).
+        let filters: [(String, String?)] = [("at >= ?", since), ("user = ?", user), ("pilot = ?", pilot)]
+        let given = filters.filter { $0.1 != nil }
+        let clause = given.isEmpty ? "" : "WHERE " + given.map(\.0).joined(separator: " AND ")
+        let statement = try database.prepare("SELECT id, at, user, action, pilot, what FROM access_log \(clause) ORDER BY at, id")
+        try statement.bind(given.map { $0.1 })
+        return try statement.rows().map { row in
             AccessEntry(id: row.int("id") ?? 0, at: row.string("at") ?? "", user: row.string("user") ?? "",
                         action: row.string("action") ?? "", pilot: row.string("pilot"), what: row.string("what"))
         }
