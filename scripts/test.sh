@@ -27,5 +27,7 @@ PILOTEVAL_BIN="$cli" PILOTEVAL_DB="$work/demo/piloteval.db" Tests/api/run.sh
 # The browser: every page in headless Chromium (Selenium), axe-core with zero violations,
 # the main journeys by mouse and by keyboard; screenshots in .build/browser/.
 PILOTEVAL_BIN="$cli" PILOTEVAL_DB="$work/demo/piloteval.db" Tests/browser/run.sh
+# HTTPS: the server's own TLS and nginx with deploy/nginx/piloteval.conf, self-signed (docs/deployment.md)
+PILOTEVAL_BIN="$cli" Tests/tls/run.sh
 # Fault injection, bounded form (kill -9 during imports, concurrent writers, full disk): docs/reliability.md
 Tests/faults/run.sh --quick
