@@ -29,5 +29,7 @@ PILOTEVAL_BIN="$cli" PILOTEVAL_DB="$work/demo/piloteval.db" Tests/api/run.sh
 PILOTEVAL_BIN="$cli" PILOTEVAL_DB="$work/demo/piloteval.db" Tests/browser/run.sh
 # Security of a shared server: roles × every route, IDOR, CSRF, sessions, TLS, lockout, XSS, the access log (docs/web.md).
 PILOTEVAL_BIN="$cli" PILOTEVAL_DB="$work/demo/piloteval.db" Tests/security/run.sh
+# HTTPS: the server's own TLS and nginx with deploy/nginx/piloteval.conf, self-signed (docs/deployment.md)
+PILOTEVAL_BIN="$cli" Tests/tls/run.sh
 # Fault injection, bounded form (kill -9 during imports, concurrent writers, full disk): docs/reliability.md
 Tests/faults/run.sh --quick

@@ -63,8 +63,13 @@ struct AccountRoutes: Sendable {
         let site = request.headers[.secFetchSite]
         if let site, !["same-origin", "none"].contains(site) { throw WebError.csrf }
         if site == nil, let origin = request.headers[.origin], origin != "null" {
-            let from = URL(string: origin).map { ($0.host ?? "") + ($0.port.map { ":\($0)" } ?? "") }
-            guard let authority = request.head.authority, from == authority else { throw WebError.csrf }
+            if let published = services.configuration.publicAddress {
+                // Behind a proxy the Host header is the proxy's to set; the origin is known.
+                guard published.matches(origin: origin) else { throw WebError.csrf }
+            } else {
+                let from = URL(string: origin).map { ($0.host ?? "") + ($0.port.map { ":\($0)" } ?? "") }
+                guard let authority = request.head.authority, from == authority else { throw WebError.csrf }
+            }
         }
         let fields = FormFields(String(buffer: try await request.body.collect(upTo: 16 * 1024)))
         let name = fields["username"]?.trimmingCharacters(in: .whitespaces) ?? ""

@@ -24,7 +24,11 @@ public struct WebServer: Sendable {
         public var log: @Sendable (String) -> Void
         /// `--tls-cert` and `--tls-key` (PEM files): HTTPS, `Secure` cookies and HSTS.
         public var tls: (certificate: String, key: String)? = nil
-        public var secure: Bool { tls != nil }
+        /// `--public-url`: a reverse proxy in front terminates TLS (docs/deployment.md).
+        public var publicAddress: PublicAddress? = nil
+        /// Whether browsers reach the server over HTTPS, its own or a proxy's: `Secure`
+        /// cookies and HSTS.
+        public var secure: Bool { tls != nil || publicAddress != nil }
 
         public init(host: String = "127.0.0.1", port: Int = 8080, data: WebData, token: AccessToken,
                     toolVersion: String, keyFile: String? = nil, log: @escaping @Sendable (String) -> Void) {

@@ -8,7 +8,9 @@ struct DemoSources {
 
     /// Each folder: the option, else ./<Name>, else the folder of the source tree this
     /// binary was built from (so `.build/release/piloteval demo` works from anywhere
-    /// on the machine that built it).
+    /// on the machine that built it), else where the Debian package puts them beside an
+    /// installed binary (/usr/bin/piloteval → /usr/share/piloteval/<Name>,
+    /// scripts/package-deb.sh).
     static func locate(models: String?, datasets: String?) throws -> DemoSources {
         DemoSources(models: try folder("Models", option: "--models", given: models),
                     datasets: try folder("Datasets", option: "--datasets", given: datasets))
@@ -24,6 +26,12 @@ struct DemoSources {
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent(name).path
         if isFolder(source) { return source }
+        if let installed = Bundle.main.executableURL?.resolvingSymlinksInPath()
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("share/piloteval").appendingPathComponent(name).path,
+           isFolder(installed) {
+            return installed
+        }
         throw Failure("cannot find the shipped \(name) folder; run from the piloteval checkout or pass \(option) DIR")
     }
 

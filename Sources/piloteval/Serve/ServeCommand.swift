@@ -19,7 +19,10 @@ struct ServeCommand: ParsableCommand {
           piloteval serve --db piloteval-demo/piloteval.db --port 8081
           piloteval serve --port 0          # any free port; the link says which
           piloteval serve --host 0.0.0.0 --tls-cert cert.pem --tls-key key.pem
+          piloteval serve --public-url https://piloteval.example.se   # behind nginx
 
+        Another address than this machine's own (127.0.0.1, ::1) is refused without TLS:
+        the server's own, or a reverse proxy's named by --public-url (docs/deployment.md).
         With accounts (`piloteval users add`) the link has no key: people sign in.
         """
     )
@@ -36,11 +39,20 @@ struct ServeCommand: ParsableCommand {
     var tlsCert: String?
     @Option(help: ArgumentHelp("TLS private key (PEM) of --tls-cert.", valueName: "path"))
     var tlsKey: String?
+    @Option(help: ArgumentHelp("The https:// address people open when a reverse proxy in front terminates TLS: Secure cookies, HSTS, and sign-ins must come from this origin.",
+                               valueName: "url"))
+    var publicURL: String?
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0–65535") }
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("give --tls-cert and --tls-key together") }
+        if let publicURL, PublicAddress(publicURL) == nil {
+            throw ValidationError("--public-url must be https://NAME[:PORT] with no path, as people type it (got \(publicURL))")
+        }
+        if let problem = PublicAddress.exposureProblem(host: host, tls: tlsCert != nil, publicAddress: publicURL.flatMap(PublicAddress.init)) {
+            throw ValidationError(problem)
+        }
     }
 
     func run() throws {
@@ -65,7 +77,9 @@ struct ServeCommand: ParsableCommand {
                 do { _ = try WebServer.tlsConfiguration((tlsCert, tlsKey)) } catch let e as WebStartError { throw Failure(e.description) }
                 configuration.tls = (tlsCert, tlsKey)
             }
+            configuration.publicAddress = publicURL.flatMap(PublicAddress.init)
             let server = WebServer(configuration)
+            let published = configuration.publicAddress
             let done = DispatchSemaphore(value: 0)
             let outcome = ServeOutcome()
             Task {
@@ -73,7 +87,11 @@ struct ServeCommand: ParsableCommand {
                     try await server.run { link in
                         // The contract's first line, flushed at once: stdout may be a pipe.
                         FileHandle.standardOutput.write(Data("piloteval serve: \(link)\n".utf8))
-                        Console.error("serving \(database.shownPath); open the link above in a browser. Ctrl-C stops.")
+                        if let published {
+                            Console.error("serving \(database.shownPath) behind a reverse proxy: people open \(published.origin)/. Ctrl-C stops.")
+                        } else {
+                            Console.error("serving \(database.shownPath); open the link above in a browser. Ctrl-C stops.")
+                        }
                     }
                 } catch {
                     outcome.failure = "cannot serve on \(host):\(port): \(error)"
