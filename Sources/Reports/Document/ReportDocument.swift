@@ -33,6 +33,12 @@ public struct ReportDocument: Sendable, Equatable {
         self.generatedAt = generatedAt
     }
 
+    /// The cover's table: the brief leaves out the administration, which already stands
+    /// above its title (two pages leave no room for saying a thing twice).
+    public var coverTableFields: [Cover.Field] {
+        kind == .steering ? cover.fields.filter { $0.key != "administration" } : cover.fields
+    }
+
     /// Every section, depth first, with its depth (1 = top level).
     public var outline: [(section: ReportSection, depth: Int)] {
         var out: [(ReportSection, Int)] = []

@@ -103,7 +103,9 @@ enum ReportAssembler {
                                  blocks: p.textFirst ? prose + computed : computed + prose,
                                  children: p.children.map(build), pageBreakBefore: p.pageBreakBefore)
         }
-        let sections = plans.map(build)
+        // A section that takes no prose and that nothing filled would be a heading alone.
+        let sections = plans.map(build).filter { !($0.blocks.isEmpty && $0.children.isEmpty) }
+        summaries.removeAll { s in !sections.contains { $0.key == s.key } && plans.contains { $0.key == s.key } }
         return Assembled(sections: sections, summaries: summaries, missingText: missing, emptyHeadings: emptyHeadings)
     }
 }

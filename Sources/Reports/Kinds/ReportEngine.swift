@@ -58,6 +58,24 @@ public enum ReportEngine {
                                                            current: results, headlines: headlines,
                                                            model: provenance, context: context)
         }
+        if request.kind == .final {
+            // Compiled from what was done, said so in one discreet line; the rule of
+            // disclosure control and what would justify scaling up hold for every report.
+            let compiled = Block.paragraph(RichText([.emphasis(strings("generated.note"))]))
+            filled[.method] = [compiled] + (filled[.method] ?? [])
+                + [.paragraph(RichText([.strong(strings("method.disclosure.lead") + " ")])
+                              + RichText(strings(request.suppression.audience == .internal ? "method.disclosure.internal" : "method.disclosure", ["threshold": String(request.suppression.threshold),
+                                                               "max": String(request.suppression.threshold - 1)])))]
+            var limits = filled[.limitations] ?? []
+            let proposals = model.indicators.filter(\.illustrative).count
+            if proposals > 0 {
+                limits.append(.paragraph(RichText(strings("limitations.proposals", ["count": String(proposals),
+                                                                                     "all": String(model.indicators.count)]))))
+            }
+            limits.append(.paragraph(RichText([.strong(strings("limitations.scaling.lead") + " ")])
+                                     + RichText(strings("limitations.scaling"))))
+            filled[.limitations] = [compiled] + limits
+        }
         var assembled = ReportAssembler.assemble(ReportAssembler.plan(request.kind), text: request.text,
                                                  filled: filled, strings: strings, draft: request.draft)
         // Disclosure control's own account, last: what it withheld and by which rule.
@@ -65,7 +83,16 @@ public enum ReportEngine {
         let partNames = Dictionary(uniqueKeysWithValues: results.keys.map { ($0, strings("disclosure.part.\($0)")) })
         let appendix = disclosure.appendix(strings: strings, numbers: context.numbers, partNames: partNames,
                                            brief: request.kind == .steering)
-        assembled.sections.append(appendix)
+        // The brief's one sentence goes with the colophon, in its small type: a heading
+        // of its own would take the brief to a third page.
+        var disclosureLine: [String] = []
+        if request.kind == .steering {
+            disclosureLine = [appendix.title + ": " + appendix.blocks.compactMap { b -> String? in
+                if case .paragraph(let p) = b { return p.plainText }; return nil
+            }.joined(separator: " ")]
+        } else {
+            assembled.sections.append(appendix)
+        }
         assembled.summaries.append(ReportRecord.SectionSummary(key: appendix.key, number: nil, title: appendix.title,
                                                                content: ["computed"]))
 
@@ -105,13 +132,12 @@ public enum ReportEngine {
             subtitle: request.text?.cover["project"] ?? model.name,
             cover: cover(model: model, provenance: provenance, request: request, strings: s),
             sections: assembled.sections,
-            colophon: [
+            colophon: disclosureLine + [
                 s("colophon.generated", ["version": request.toolVersion, "date": generated]),
                 s("colophon.model", ["id": provenance.id, "version": String(provenance.version),
                                      "hash": String(provenance.sha256.prefix(12))]),
             ],
-            marking: request.suppression.audience == .internal
-                ? s("marking.internal", ["threshold": String(request.suppression.threshold)]) : nil,
+            marking: marking(request: request, results: results, dataFiles: dataFiles, strings: s),
             generatedAt: generated)
 
         var warnings: [String] = assembled.emptyHeadings.map {
@@ -128,6 +154,36 @@ public enum ReportEngine {
                            disclosure: disclosure.lines)
     }
 
+    /// The words on every page: internal (small counts), and example data — synthetic
+    /// (an imported file named so) or illustrative (proposed indicators, example PDSA
+    /// cycles) — so that no page can be cited as a finding on its own.
+    static func marking(request: ReportRequest, results: [String: JSONValue], dataFiles: [ReportRecord.DataFile],
+                        strings s: ReportStrings) -> String? {
+        var lines: [String] = []
+        if request.suppression.audience == .internal {
+            lines.append(s("marking.internal", ["threshold": String(request.suppression.threshold)]))
+        }
+        let synthetic = dataFiles.contains { SyntheticData.isSynthetic(fileName: $0.fileName) }
+            || results.values.contains { flagged($0, keys: ["synthetic"]) }
+        let illustrative = results.values.contains { flagged($0, keys: ["illustrative", "illustrative_cycles"]) }
+        switch (synthetic, illustrative) {
+        case (true, true): lines.append(s("marking.synthetic_illustrative"))
+        case (true, false): lines.append(s("marking.synthetic"))
+        case (false, true): lines.append(s("marking.illustrative"))
+        case (false, false): break
+        }
+        return lines.isEmpty ? nil : lines.joined(separator: " ")
+    }
+
+    /// Whether any object in the value has one of the keys set to true.
+    static func flagged(_ value: JSONValue, keys: Set<String>) -> Bool {
+        switch value {
+        case .object(let o): o.contains { keys.contains($0.key) && $0.value == .bool(true) || flagged($0.value, keys: keys) }
+        case .array(let a): a.contains { flagged($0, keys: keys) }
+        default: false
+        }
+    }
+
     static func cover(model: LogicModel, provenance: ReportRecord.ModelProvenance, request: ReportRequest,
                       strings s: ReportStrings) -> Cover {
         var values = request.text?.cover ?? [:]
@@ -137,6 +193,12 @@ public enum ReportEngine {
         var fields = SectionText.coverOrder.compactMap { key -> Cover.Field? in
             guard let v = values[key], !v.isEmpty else { return nil }
             return Cover.Field(key: key, label: s("cover.\(key)"), value: v)
+        }
+        // The brief keeps to two pages: its title already names the project, and its
+        // colophon the model's version.
+        if request.kind == .steering {
+            fields.removeAll { $0.key == "project" && $0.value == (request.text?.cover["project"] ?? model.name) }
+            return Cover(fields: fields)
         }
         fields.append(Cover.Field(key: "model", label: s("cover.model"),
                                   value: "\(provenance.name) (\(provenance.id), version \(provenance.version))"))

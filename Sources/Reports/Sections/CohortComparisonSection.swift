@@ -170,8 +170,8 @@ public struct CohortComparisonSection: ReportSectionBuilder {
 
     public func slots(in kind: ReportKind) -> [ReportSlot] {
         switch kind {
-        case .final: [.pilotVsLine, .gender]
-        case .steering: [.steeringPilotVsLine]
+        case .final: [.pilotVsLine, .gender, .method, .limitations]
+        case .steering: [.steeringVerdict, .steeringPilotVsLine]
         case .tertial: []
         }
     }
@@ -319,13 +319,16 @@ public struct CohortComparisonSection: ReportSectionBuilder {
     public func blocks(_ result: Result, for slot: ReportSlot, context: ReportContext) -> [Block] {
         let s = context.strings
         guard result.present, !result.outcomes.isEmpty else {
-            if slot == .gender { return [] }
+            if slot == .gender || slot == .steeringVerdict || slot == .method || slot == .limitations { return [] }
             return [.paragraph(RichText(s("cohort.none", ["model": context.model.name])))]
         }
         switch slot {
         case .pilotVsLine: return finalBlocks(result, context: context)
         case .gender: return genderBlocks(result, context: context)
         case .steeringPilotVsLine: return steeringBlocks(result, context: context)
+        case .steeringVerdict: return verdictBlocks(result, context: context)
+        case .method: return methodBlocks(result, context: context)
+        case .limitations: return limitationBlocks(result, context: context)
         default: return []
         }
     }
@@ -339,7 +342,7 @@ public struct CohortComparisonSection: ReportSectionBuilder {
                        TableBlock.Cell(estimateText(o.line, o, context: context, median: false) + " (n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + nText(o.line, context: context) + ")"),
                        TableBlock.Cell(differenceText(o, context: context))]
             if plain {
-                row.append(TableBlock.Cell(plainWords(o, context: context, short: true)))
+                row.append(TableBlock.Cell(directionWords(o, context: context)))
             } else {
                 let p = o.p.map { $0 < 0.001 ? "< " + n.decimal(0.001, decimals: 3) : n.decimal($0, decimals: 3) } ?? s("placeholder.value")
                 let perm = o.permutationP.map { n.decimal($0, decimals: 3) + " (J" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + String(o.units ?? 0) + ")" } ?? s("placeholder.value")
@@ -415,17 +418,10 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         return blocks
     }
 
+    /// The table alone: its certainty — one team, what the comparison over units can
+    /// show, synthetic data — is the verdict's, at the top of the brief, in words.
     func steeringBlocks(_ result: Result, context: ReportContext) -> [Block] {
-        let s = context.strings
-        var blocks: [Block] = [headlineTable(result, context: context, plain: true)]
-        var caveat = s("caveat.one_pilot")
-        if let units = result.outcomes.compactMap(\.units).max(), units >= 2, units < 20 {
-            caveat += " " + s("cohort.permutation.floor", ["units": String(units),
-                                                            "smallest": context.numbers.decimal(1 / Double(units), decimals: 3)])
-        }
-        if result.synthetic { caveat += " " + s("caveat.synthetic") }
-        blocks.append(.callout(Callout(.caveat, title: s("caveat.title"), RichText(caveat))))
-        return blocks
+        [headlineTable(result, context: context, plain: true)]
     }
 }
 

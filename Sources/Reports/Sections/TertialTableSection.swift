@@ -102,16 +102,22 @@ public struct TertialTableSection: ReportSectionBuilder {
 
     public func slots(in kind: ReportKind) -> [ReportSlot] { kind == .tertial ? [.tertialTable] : [] }
 
-    /// The period asked for, else the latest period any target names (deterministic,
-    /// so verify finds the same one).
-    public static func period(_ context: ReportContext) -> Period? {
-        context.request.period ?? context.model.indicators.flatMap { $0.targets.map(\.period) }.max()
+    /// The period asked for, else the period with the most indicator values (the latest
+    /// of equals), else the latest period any target names. Deterministic, so verify
+    /// finds the same one.
+    public static func period(_ context: ReportContext) throws -> Period? {
+        if let asked = context.request.period { return asked }
+        if let database = context.database,
+           let fullest = IndicatorData.fullestPeriod(try IndicatorData.load(database, modelID: context.model.id).observations) {
+            return fullest
+        }
+        return context.model.indicators.flatMap { $0.targets.map(\.period) }.max()
     }
 
     public func compute(_ context: ReportContext) throws -> Result {
         let model = context.model
         let graph = ModelGraph(model)
-        let period = Self.period(context)
+        let period = try Self.period(context)
         let figures = period == nil ? nil : try IndicatorStatusSection.figures(context, period: period)
         let status = figures?.status
         let statusByID = Dictionary((status?.indicators ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -166,7 +172,9 @@ public struct TertialTableSection: ReportSectionBuilder {
         let dash = s("placeholder.value")
         var blocks: [Block] = []
         if let p = result.period.flatMap(Period.init(parsing:)) {
-            blocks.append(.paragraph(RichText(s("tertial.period", ["period": context.numbers.period(p)]))))
+            // Without a period asked for, say how this one was chosen.
+            let which = context.request.period == nil ? "tertial.period.fullest" : "tertial.period"
+            blocks.append(.paragraph(RichText(s(which, ["period": context.numbers.period(p)]))))
         }
         // The comparison cohort's column, after the outcome, once any indicator has one.
         let comparisonHeader = IndicatorStatusSection.comparisonHeader(

@@ -21,9 +21,8 @@ public struct HTMLWriter {
         var body = ""
         var css = templates.text("report.css")
         if let marking = document.marking {
-            // On screen a banner above the first section; in print the same words in the
-            // top margin of every page (an @page margin box, which Chromium draws).
-            body += "<p class=\"marking\" role=\"note\">\(HTMLEscape.text(marking))</p>\n"
+            // On screen a banner at the top, above the cover; in print the same words in
+            // the top margin of every page (an @page margin box, which Chromium draws).
             css += "\n@page { @top-center { content: \"\(Self.cssString(marking))\"; font: 700 9pt sans-serif; color: #a0330b; } }\n"
                 + ".marking { border: 2px solid #a0330b; color: #a0330b; font-weight: 700; padding: 0.4em 0.8em; }\n"
                 + "@media print { .marking { display: none; } }\n"
@@ -36,7 +35,20 @@ public struct HTMLWriter {
         context["css"] = css
         context["toc"] = toc
         context["body"] = body
-        return try templates.render(page: "report.html.mustache", cover: "cover.html.mustache", context: context)
+        let page = try templates.render(page: "report.html.mustache", cover: "cover.html.mustache", context: context)
+        guard let marking = document.marking else { return page }
+        return Self.insertedAfterBodyTag("<p class=\"marking\" role=\"note\">\(HTMLEscape.text(marking))</p>\n", into: page)
+    }
+
+    /// The page with `html` first in its body (any template: the banner goes where the
+    /// reader starts, before the cover), or first in the page when it has no body tag.
+    static func insertedAfterBodyTag(_ html: String, into page: String) -> String {
+        guard let open = page.range(of: "<body"), let close = page[open.upperBound...].firstIndex(of: ">") else {
+            return html + page
+        }
+        var out = page
+        out.insert(contentsOf: "\n" + html, at: out.index(after: close))
+        return out
     }
 
     /// Blocks as an HTML fragment, numbered captions from 1: the web pages render the
@@ -178,7 +190,7 @@ public struct HTMLWriter {
 enum TemplateContext {
     static func common(_ d: ReportDocument, strings s: ReportStrings, toolVersion: String,
                        escape: (String) -> String = { $0 }) -> [String: Any] {
-        let fields: [[String: Any]] = d.cover.fields.map { ["key": $0.key, "label": escape($0.label), "value": escape($0.value)] }
+        let fields: [[String: Any]] = d.coverTableFields.map { ["key": $0.key, "label": escape($0.label), "value": escape($0.value)] }
         var context: [String: Any] = [
             "lang": d.language.rawValue,
             "kind": d.kind.rawValue,

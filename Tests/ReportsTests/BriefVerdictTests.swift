@@ -1,0 +1,198 @@
+import Evaluation
+import Foundation
+import LogicModel
+import Periods
+import Presentation
+@testable import Reports
+import Testing
+
+/// The steering brief answers "is the pilot working, and how sure are we?" in words:
+/// a verdict at the top with better / worse / unclear per outcome and the certainty,
+/// one line per domain, no method names; the tertial report says which period it is
+/// about when none was asked for (issue 20).
+@Suite struct BriefVerdictTests {
+    static let methodNames = ["r_wg", "ICC", "Welch", "Wilson", "Newcombe", "SMD", "Cronbach", "log-rank", "Kaplan"]
+
+    /// The text with markup's gaps closed: one space between words, none before a point.
+    static func words(_ text: String) -> String {
+        text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+            .replacingOccurrences(of: " .", with: ".").replacingOccurrences(of: " :", with: ":")
+    }
+
+    @Test func theBriefOpensWithAVerdictInWordsInEveryLanguageAndFormat() throws {
+        let full = try VisibleTextTests.full()
+        for format in VisibleTextTests.formats {
+            let sv = Self.words(try VisibleTextTests.visibleText(full, kind: .steering, language: .sv, format: format))
+            // The verdict: the interval of the 14-day share holds zero; the comparison has 3 units.
+            #expect(sv.contains("I korthet"), "\(format)")
+            #expect(sv.contains("Testteamet i Vällingby jämfört med linjen: oklart på förhandsbedömning inom 14 dagar."), "\(format)")
+            #expect(sv.contains("Säkerheten är låg: piloten är ett enda team; jämförelsen mellan 3 enheter kan inte visa en säker skillnad."), "\(format)")
+            #expect(sv.contains("jämförelsen mellan 3 enheter kan inte visa en säker skillnad"), "\(format)")
+            #expect(sv.contains("Underlag: ärendeuttaget den 31 december 2022."), "\(format)")
+            // Direction per outcome, in words; an outcome with no better direction says so.
+            #expect(sv.contains("Piloten bättre eller sämre?"), "\(format)")
+            #expect(sv.contains("Oklart: intervallet rymmer noll."), "\(format)")
+            #expect(sv.contains("Lägre, ingen given riktning"), "\(format)")
+            // One line per domain: indicators on and off target, the PDSA cycles.
+            #expect(sv.contains("Indikatorer för 2021: 0 når målet, 1 når det inte och 1 kan inte bedömas"), "\(format)")
+            #expect(sv.contains("Förbättringsarbete: 2 PDSA-cykler på 1 mått: 2 behålls, 0 justeras, 0 avbryts och 0 pågår."),
+                    "\(format)")
+            // Readiness in plain words, without the figures behind the verdict.
+            #expect(ReportStrings(.sv).values.keys.filter { $0.hasPrefix("readiness.steering.verdict.") }
+                .contains { sv.contains(ReportStrings(.sv)($0)) }, "\(format)")
+            // The final report's things only: no promise of curves it does not draw.
+            #expect(!sv.contains("kurvor"), "\(format)")
+            let en = Self.words(try VisibleTextTests.visibleText(full, kind: .steering, language: .en, format: format))
+            #expect(en.contains("In brief"), "\(format)")
+            #expect(en.contains("Testteamet i Vällingby compared with the line: unclear on initial assessment within 14 days."), "\(format)")
+            #expect(en.contains("Certainty is low: the pilot is a single team"), "\(format)")
+            #expect(en.contains("Lower, no given direction"), "\(format)")
+            #expect(en.contains("Improvement work: 2 PDSA cycles on 1 measure: adopted 2, adapted 0, abandoned 0, ongoing 0."), "\(format)")
+            for (language, text) in [("sv", sv), ("en", en)] {
+                for name in Self.methodNames {
+                    #expect(!text.contains(name), "\(language) \(format): the method name \(name) in the brief")
+                }
+            }
+        }
+    }
+
+    @Test func verdictWordsFollowTheBetterDirection() {
+        func outcome(_ key: String, _ d: Double, _ lo: Double, _ hi: Double) -> CohortComparisonSection.Outcome {
+            let g = CohortComparisonSection.Group(label: "x", n: 10, nNote: nil, estimate: 0.5, estimateNote: nil, ciLow: nil,
+                                                  ciHigh: nil, median: nil, medianNote: nil)
+            return CohortComparisonSection.Outcome(outcome: key, kind: "binary", limitDays: nil, pilot: g, line: g, difference: d,
+                                                   differenceNote: nil, ciLow: lo, ciHigh: hi, test: "chi_square", p: nil, pNote: nil,
+                                                   permutationP: nil, permutationNote: nil, units: nil, mddStandardized: nil,
+                                                   mddRaw: nil, mddAbove: nil, mddBelow: nil, mddNote: nil, censored: nil,
+                                                   censoredNote: nil, byGender: [], caveats: [])
+        }
+        #expect(CohortComparisonSection.verdict(outcome("investigation_within_4m", 0.08, 0.02, 0.14)) == .better)
+        #expect(CohortComparisonSection.verdict(outcome("re_referral_12m", 0.08, 0.02, 0.14)) == .worse)
+        #expect(CohortComparisonSection.verdict(outcome("re_referral_12m", -0.08, -0.14, 0.001)) == .unclear)
+        #expect(CohortComparisonSection.verdict(outcome("distinct_caseworkers", -0.4, -0.5, -0.3)) == .better)
+        #expect(CohortComparisonSection.verdict(outcome("investigations_per_child", -0.1, -0.2, -0.05)) == .lower)
+        #expect(CohortComparisonSection.inSentence("Förhandsbedömning inom 14 dagar") == "förhandsbedömning inom 14 dagar")
+        #expect(CohortComparisonSection.inSentence("KF:s mål") == "KF:s mål")
+        #expect(CohortComparisonSection.joined(["a", "b", "c"], and: "och") == "a, b och c")
+    }
+
+    @Test func theTertialReportTakesThePeriodWithTheMostValuesAndSaysSo() throws {
+        let full = try VisibleTextTests.full()
+        for format in VisibleTextTests.formats {
+            let sv = try VisibleTextTests.visibleText(full, kind: .tertial, language: .sv, format: format)
+            #expect(sv.contains("Period: 2021, den period som har flest indikatorvärden."), "\(format)")
+            let en = try VisibleTextTests.visibleText(full, kind: .tertial, language: .en, format: format)
+            #expect(en.contains("Period: 2021, the period with the most indicator values."), "\(format)")
+        }
+        // The period with the most indicators given a value; ties go to the latest; a
+        // kind asked for wins when any of its periods has a value.
+        let t1 = Period(parsing: "2022-T1")!, t2 = Period(parsing: "2022-T2")!, year = Period(parsing: "2022")!
+        var rows: [Observation] = []
+        for (period, indicators) in [(t1, ["I1", "I2", "I3"]), (t2, ["I1", "I2", "I3"]), (year, ["I1", "I2", "I3", "I4", "I5"])] {
+            rows += indicators.map { Observation(indicator: $0, period: period, value: 1) }
+        }
+        rows.append(Observation(indicator: "I9", period: Period(parsing: "2023-T1")!, group: "girls", value: 1))  // not a total
+        #expect(IndicatorData.fullestPeriod(rows) == year)
+        #expect(IndicatorData.fullestPeriod(rows, kind: .tertial) == t2)
+        #expect(IndicatorData.fullestPeriod(rows.filter { $0.period != year && $0.period != t2 }, kind: .tertial) == t1)
+        #expect(IndicatorData.fullestPeriod([]) == nil)
+        // A year and its first tertial with as many values: the year ends later.
+        let tie = ["I1", "I2"].flatMap { [Observation(indicator: $0, period: t1, value: 1), Observation(indicator: $0, period: year, value: 1)] }
+        #expect(IndicatorData.fullestPeriod(tie) == year)
+    }
+
+    @Test func exampleDataIsNamedAtTheTopOfEveryKindAndPage() throws {
+        let full = try VisibleTextTests.full()
+        for (kind, language, format) in VisibleTextTests.combinations {
+            let text = try VisibleTextTests.visibleText(full, kind: kind, language: language, format: format)
+            let marking = ReportStrings(language)("marking.illustrative")
+            // The fixture's proposed indicator and its PDSA cycles are illustrative.
+            #expect(text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("> **" + marking) || format != .markdown,
+                    "\(kind) \(language) \(format): the marking first")
+            #expect(text.contains(marking), "\(kind) \(language) \(format)")
+        }
+        // A synthetic extract (by its file name) or a synthetic wave names synthetic data.
+        let request = ReportRequest(kind: .steering, language: .sv, format: "html", toolVersion: "test")
+        let strings = ReportStrings(.sv)
+        let file = ReportRecord.DataFile(importID: 1, kind: "cases", fileName: "synthetic-cases-2022-12-31.csv", sha256: "x",
+                                         rows: 1, target: "m", importedAt: "2022-12-31")
+        #expect(ReportEngine.marking(request: request, results: [:], dataFiles: [file], strings: strings)
+                == strings("marking.synthetic"))
+        let wave: JSONValue = .object(["surveys": .array([.object(["waves": .array([.object(["synthetic": .bool(true)])])])])])
+        let proposal: JSONValue = .object(["rows": .array([.object(["illustrative": .bool(true)])])])
+        #expect(ReportEngine.marking(request: request, results: ["readiness": wave, "indicators": proposal], dataFiles: [],
+                                     strings: strings) == strings("marking.synthetic_illustrative"))
+        #expect(ReportEngine.marking(request: request, results: ["readiness": .object(["synthetic": .bool(false)])], dataFiles: [],
+                                     strings: strings) == nil)
+    }
+
+    @Test func aNoteOnAPartOfAYearBeginsWithACapital() {
+        let sv = ReportStrings(.sv)("indicators.interim", ["period": "tertial 3 2022"])
+        #expect(sv.hasPrefix("Perioden tertial 3 2022 är en del av ett år"))
+        let en = ReportStrings(.en)("indicators.interim", ["period": "tertial 3 2022"])
+        #expect(en.first?.isUppercase == true)
+    }
+}
+
+/// The final report's method and limitations, compiled from what was done (issue 20).
+@Suite struct FinalMethodAndLimitationsTests {
+    @Test func methodAndLimitationsAreWrittenFromTheResults() throws {
+        let full = try VisibleTextTests.full()
+        for format in VisibleTextTests.formats {
+            let sv = BriefVerdictTests.words(try VisibleTextTests.visibleText(full, kind: .final, language: .sv, format: format))
+            for phrase in ["Underlag och beräkningar", "Sammanställt ur rapportens resultat.",
+                           "Pilot jämfört med linjen. Underlaget är ärendeuttaget den 31 december 2022.",
+                           "Antalet (n) räknar ärenden, utom för utredningar per barn, där det räknar barn.",
+                           "Designens styrka: låg.", "Som kontroll rangordnas piloten bland 3 enheter",
+                           "räknas som pågående (censurerade)",
+                           "Förhandsbedömning inom 14 dagar: andelen aktualiseringar med beslut om förhandsbedömning inom 14 dagar.",
+                           "Indikatorer. Logikmodellens 2 indikatorer bedöms för 2021", "1 av dem är förslag (illustrativa).",
+                           "Förändringsbenägenhet. Förändringsbenägenhet i testet, mätningarna 2022-03",
+                           "Förbättringsarbete. Mått följs över tid", "Röjandekontroll. Antal från 1 till 4 visas som <5",
+                           "Begränsningar", "Ett team är en enhet. Piloten är ett enda team.",
+                           "Jämförelsen mellan 3 enheter kan därför inte visa en säker skillnad.",
+                           "PDSA-cyklerna är exempel (illustrativa), inte genomförda tester.",
+                           "1 av logikmodellens 2 indikatorer är förslag (illustrativa)",
+                           "Vad som krävs för att sprida arbetssättet."] {
+                #expect(sv.contains(phrase), "\(format): \(phrase)")
+            }
+            let en = BriefVerdictTests.words(try VisibleTextTests.visibleText(full, kind: .final, language: .en, format: format))
+            for phrase in ["Data and calculations", "Compiled from the report's results.", "Strength of the design: low.",
+                           "Limitations", "One team is one unit.", "What scaling up would need."] {
+                #expect(en.contains(phrase), "\(format): \(phrase)")
+            }
+        }
+    }
+}
+
+/// DOCX tables: no word breaks inside a cell in LibreOffice or Word (issue 20: "Utfal l",
+/// "Linje n", "Förändri ng" in the 8 columns of the indicator table).
+@Suite struct DOCXColumnWidthTests {
+    static let portrait = 11906 - 2 * 1417
+
+    @Test func everyColumnHoldsItsLongestWordOrTheTypeGetsSmaller() throws {
+        let header = ["Indikator", "Utfall", "Linjen", "Föregående period", "Förändring", "Enhetens mål", "KF:s mål", "Bedömning"]
+        let row = ["I13 Andel barn som återaktualiseras inom tolv månader", "80,8 %", "66,7 %", "75,0 %", "+5,8 p.e.",
+                   "≥ 90 %", "förbättras", "○ Ej uppfyllt"]
+        let table = TableBlock(header: [header.map { TableBlock.Cell($0) }], rows: [row.map { TableBlock.Cell($0) }])
+        let fit = try #require(DOCXWriter.columnWidths(table, available: Self.portrait))
+        #expect(fit.widths.reduce(0, +) <= Self.portrait)
+        let scale = Double(fit.size) / 19
+        for (c, text) in header.enumerated() {
+            let header = text.split(separator: " ").map(\.count).max()!
+            let body = row[c].split(separator: " ").map(\.count).max()!
+            // Bold header characters and plain body characters, with the cell's padding.
+            let padding = Double(2 * DOCXWriter.cellMargin(size: fit.size) + 30)
+            #expect(Double(fit.widths[c]) >= max(Double(header) * 135, Double(body) * 120) * scale + padding - 1,
+                    "column \(c) (\(text)) is \(fit.widths[c]) twips at \(fit.size) half-points")
+        }
+        // Too many long words for any size on a portrait page: none fits, so the writer
+        // turns to a landscape page.
+        let wide = TableBlock(header: [(1...5).map { TableBlock.Cell("Återaktualiseringar\($0)") }], rows: [])
+        #expect(DOCXWriter.columnWidths(wide, available: Self.portrait) == nil)
+        #expect(DOCXWriter.columnWidths(wide, available: 16838 - 2 * 1134) != nil)
+        // A narrow table keeps the style's own size.
+        let narrow = TableBlock(header: [["Enhet", "Medelvärde"].map { TableBlock.Cell($0) }], rows: [])
+        #expect(DOCXWriter.columnWidths(narrow, available: Self.portrait)?.size == 19)
+    }
+}
