@@ -196,3 +196,39 @@ import Testing
         #expect(DOCXWriter.columnWidths(narrow, available: Self.portrait)?.size == 19)
     }
 }
+
+/// No page that is all but empty, and no heading that repeats the title (issue 20).
+@Suite struct NearEmptyPagesTests {
+    @Test func theTertialReportHasNoContentsPageAndNoSecondTitle() throws {
+        let full = try VisibleTextTests.full()
+        let request = try full.fixture.request(.tertial, format: .html, withText: false)
+        let built = try ReportEngine.build(model: full.model, provenance: full.provenance, request: request,
+                                           strings: ReportStrings(.sv), database: full.fixture.database,
+                                           builders: VisibleTextTests.builders)
+        #expect(!built.document.sections.contains { $0.title == built.document.title })
+        #expect(built.document.sections.first?.title == "Indikatorer per mål")
+        let docx = try VisibleTextTests.visibleText(full, kind: .tertial, language: .sv, format: .docx)
+        #expect(VisibleTextTests.matches(#"\bInnehåll\b"#, in: docx).isEmpty, "a contents list of one section")
+        let html = try VisibleTextTests.visibleText(full, kind: .tertial, language: .sv, format: .html)
+        #expect(html.components(separatedBy: "Tertialrapport: indikatorer per mål").count - 1 <= 2)   // <title> and the cover
+        let css = try TemplateSet().text("report.css")
+        #expect(css.contains("body.kind-steering .toc, body.kind-tertial .toc { display: none; }"))
+        #expect(css.contains("body.kind-steering .cover, body.kind-tertial .cover { break-after: auto; }"))
+    }
+
+    @Test func anUnwrittenSectionDoesNotTakeAPageOfItsOwn() throws {
+        let full = try VisibleTextTests.full()
+        for draft in [false, true] {
+            var request = try full.fixture.request(.final, format: .html, withText: true)
+            request.draft = draft
+            let built = try ReportEngine.build(model: full.model, provenance: full.provenance, request: request,
+                                               strings: ReportStrings(.sv), database: full.fixture.database,
+                                               builders: VisibleTextTests.builders)
+            let references = try #require(built.document.sections.first { $0.key == "8" })
+            #expect(built.record.sections.first { $0.key == "8" }?.content == ["placeholder"])
+            // A finished document runs it on; the author's proof copy keeps the page for it.
+            #expect(references.pageBreakBefore == draft)
+            #expect(built.document.sections.first { $0.key == "6" }?.pageBreakBefore == true)
+        }
+    }
+}

@@ -69,8 +69,9 @@ enum SteeringBriefPlan {
 /// builder); prose per goal may follow under a heading named by goal id.
 enum TertialReportPlan {
     static func sections() -> [SectionPlan] {
-        [SectionPlan(key: "tertial.table", titleKey: "tertial.title", textRequired: false, textFirst: true,
-                     slots: [.init(.tertialTable)])]
+        // Its heading is not the report's title again.
+        [SectionPlan(key: "tertial.table", titleKey: "tertial.section", textRequired: false, textFirst: true,
+                     slots: [.init(.tertialTable)], aliases: ["Tertialrapport: indikatorer per mål", "Tertial report: indicators per goal"])]
     }
 }
 

@@ -99,9 +99,12 @@ enum ReportAssembler {
                 }
             }
             summaries.append(ReportRecord.SectionSummary(key: p.key, number: p.number, title: title, content: content))
+            // An unwritten section is one line: on a page of its own it would leave the page
+            // all but empty, so it follows the section before.
+            let unwritten = content == ["placeholder"] && p.children.isEmpty && !draft
             return ReportSection(key: p.key, number: p.number, title: title,
                                  blocks: p.textFirst ? prose + computed : computed + prose,
-                                 children: p.children.map(build), pageBreakBefore: p.pageBreakBefore)
+                                 children: p.children.map(build), pageBreakBefore: p.pageBreakBefore && !unwritten)
         }
         // A section that takes no prose and that nothing filled would be a heading alone.
         let sections = plans.map(build).filter { !($0.blocks.isEmpty && $0.children.isEmpty) }

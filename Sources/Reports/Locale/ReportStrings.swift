@@ -82,6 +82,7 @@ public struct ReportStrings: Sendable, Equatable {
         ("steering.changes.others.one", "Dessutom har 1 annan uppgift ändrats (konfidensintervall, tidsserier, könsuppdelningar m.m.); den redovisas i slutrapporten."),
         // Tertial report.
         ("tertial.title", "Tertialrapport: indikatorer per mål"),
+        ("tertial.section", "Indikatorer per mål"),
         ("tertial.period", "Period: {period}"),
         ("tertial.period.fullest", "Period: {period}, den period som har flest indikatorvärden."),
         ("tertial.col.indicator", "Indikator"),
@@ -536,6 +537,7 @@ public struct ReportStrings: Sendable, Equatable {
         ("steering.changes.others", "Besides, {count} other figures changed (confidence intervals, time series, gender breakdowns etc.); the final report shows them."),
         ("steering.changes.others.one", "Besides, 1 other figure changed (confidence intervals, time series, gender breakdowns etc.); the final report shows it."),
         ("tertial.title", "Tertial report: indicators per goal"),
+        ("tertial.section", "Indicators per goal"),
         ("tertial.period", "Period: {period}"),
         ("tertial.period.fullest", "Period: {period}, the period with the most indicator values."),
         ("tertial.col.indicator", "Indicator"),

@@ -90,9 +90,11 @@ public struct DOCXWriter {
         let state = State()
         state.marked = document.marking != nil
         state.rasters = try rasterize(document)
-        // The steering brief is two pages: no page after the cover, no contents list.
-        var body = cover(document, pageBreak: document.kind != .steering)
-        if document.kind != .steering { body += tableOfContents(document) }
+        // The steering brief is two pages, the tertial report one section: no page after
+        // the cover, no contents list (a page holding a cover block or two lines of
+        // contents would be all but empty).
+        var body = cover(document, pageBreak: document.kind == .final)
+        if document.kind == .final { body += tableOfContents(document) }
         for section in document.sections { body += try render(section, depth: 1, page: page, state: state) }
         body += orientation(landscape: false, page: page, state: state)
         body += WordML.paragraph(style: "Colophon", properties: "<w:spacing w:before=\"\(document.kind == .steering ? 120 : 600)\"/>", "")
