@@ -232,3 +232,58 @@ import Testing
         }
     }
 }
+
+/// Sammanfattning and Slutsatser drafted from the results when the text lacks them, for
+/// the author to edit and confirm; never beside the author's own text (issue 20).
+@Suite struct GeneratedSectionsTests {
+    func built(_ full: VisibleTextTests.Full, withText: Bool, draft: Bool = false, language: Language = .sv) throws -> BuiltReport {
+        var request = try full.fixture.request(.final, format: .html, withText: withText)
+        request.language = language
+        request.draft = draft
+        return try ReportEngine.build(model: full.model, provenance: full.provenance, request: request,
+                                      strings: ReportStrings(language), database: full.fixture.database,
+                                      builders: VisibleTextTests.builders)
+    }
+
+    func text(_ section: ReportSection?) -> String {
+        (section?.blocks ?? []).compactMap { b -> String? in
+            switch b {
+            case .paragraph(let p): return p.plainText
+            case .callout(let c): return c.text.plainText
+            default: return nil
+            }
+        }.joined(separator: "\n")
+    }
+
+    @Test func missingSummaryAndConclusionsAreCompiledFromTheResults() throws {
+        let full = try VisibleTextTests.full()
+        let without = try built(full, withText: false)
+        let summary = text(without.document.sections.first { $0.key == "1" })
+        #expect(summary.hasPrefix("Sammanställt ur rapportens resultat.\nTestteamet i Vällingby jämfört med linjen: oklart på förhandsbedömning inom 14 dagar."))
+        #expect(summary.contains("Indikatorer för 2021: 0 når målet"))
+        #expect(summary.contains("Förbättringsarbete: 2 PDSA-cykler"))
+        #expect(!summary.contains("Avsnittet är inte skrivet ännu."))
+        let conclusions = text(without.document.sections.first { $0.key == "7" })
+        #expect(conclusions.contains("Säkerheten är låg"))
+        #expect(conclusions.contains("Vad som krävs för att sprida arbetssättet."))
+        #expect(without.generatedText == ["1 Sammanfattning", "7 Slutsatser och förslag"])
+        #expect(!without.missingText.contains("1 Sammanfattning"))
+        #expect(without.record.sections.first { $0.key == "1" }?.content == ["generated"])
+
+        // The author's own summary stands alone.
+        let with = try built(full, withText: true)
+        let written = text(with.document.sections.first { $0.key == "1" })
+        #expect(!written.contains("Sammanställt ur"))
+        #expect(!written.contains("jämfört med linjen:"))
+        #expect(with.generatedText == ["7 Slutsatser och förslag"])
+
+        // The proof copy: the box saying what to write, then the draft.
+        let draft = try built(full, withText: false, draft: true)
+        let proof = text(draft.document.sections.first { $0.key == "1" })
+        #expect(proof.contains("Sammanställt ur rapportens resultat."))
+        #expect(draft.missingText.contains("1 Sammanfattning"))
+
+        let english = text(try built(full, withText: false, language: .en).document.sections.first { $0.key == "1" })
+        #expect(english.hasPrefix("Compiled from the report's results.\nTestteamet i Vällingby compared with the line: unclear on"))
+    }
+}

@@ -11,6 +11,8 @@ public struct BuiltReport: Sendable {
     public var record: ReportRecord
     /// Headings of sections whose prose is missing from `--text` (shown as placeholders).
     public var missingText: [String]
+    /// Headings of sections whose prose is missing, compiled from the results instead.
+    public var generatedText: [String] = []
     /// Other things to say on stderr (a budget gap, no gender breakdown).
     public var warnings: [String]
     /// What disclosure control withheld, one line per part, for the author (stderr).
@@ -75,6 +77,12 @@ public enum ReportEngine {
             limits.append(.paragraph(RichText([.strong(strings("limitations.scaling.lead") + " ")])
                                      + RichText(strings("limitations.scaling"))))
             filled[.limitations] = [compiled] + limits
+            // Sammanfattning and Slutsatser, should the text lack them: the verdict and a
+            // line per domain; the verdict and what scaling up would need.
+            let verdict = filled[.finalVerdict] ?? [], summary = filled[.finalSummary] ?? []
+            if !verdict.isEmpty || !summary.isEmpty { filled[.finalVerdict] = [compiled] + verdict }
+            filled[.finalConclusions] = [compiled] + verdict
+                + [.paragraph(RichText([.strong(strings("limitations.scaling.lead") + " ")]) + RichText(strings("limitations.scaling")))]
         }
         var assembled = ReportAssembler.assemble(ReportAssembler.plan(request.kind), text: request.text,
                                                  filled: filled, strings: strings, draft: request.draft)
@@ -150,8 +158,10 @@ public enum ReportEngine {
         if case .object(let gender)? = results["gender_breakdowns"], case .array(let items)? = gender["indicators"], items.isEmpty {
             warnings.append("no indicator in model \(model.id) has a gender breakdown; section 6.2 says so")
         }
-        return BuiltReport(document: document, record: record, missingText: assembled.missingText, warnings: warnings,
-                           disclosure: disclosure.lines)
+        var built = BuiltReport(document: document, record: record, missingText: assembled.missingText, warnings: warnings,
+                                disclosure: disclosure.lines)
+        built.generatedText = assembled.generated
+        return built
     }
 
     /// The words on every page: internal (small counts), and example data — synthetic

@@ -170,7 +170,7 @@ public struct CohortComparisonSection: ReportSectionBuilder {
 
     public func slots(in kind: ReportKind) -> [ReportSlot] {
         switch kind {
-        case .final: [.pilotVsLine, .gender, .method, .limitations]
+        case .final: [.pilotVsLine, .gender, .method, .limitations, .finalVerdict]
         case .steering: [.steeringVerdict, .steeringPilotVsLine]
         case .tertial: []
         }
@@ -319,14 +319,14 @@ public struct CohortComparisonSection: ReportSectionBuilder {
     public func blocks(_ result: Result, for slot: ReportSlot, context: ReportContext) -> [Block] {
         let s = context.strings
         guard result.present, !result.outcomes.isEmpty else {
-            if slot == .gender || slot == .steeringVerdict || slot == .method || slot == .limitations { return [] }
+            if [.gender, .steeringVerdict, .finalVerdict, .method, .limitations].contains(slot) { return [] }
             return [.paragraph(RichText(s("cohort.none", ["model": context.model.name])))]
         }
         switch slot {
         case .pilotVsLine: return finalBlocks(result, context: context)
         case .gender: return genderBlocks(result, context: context)
         case .steeringPilotVsLine: return steeringBlocks(result, context: context)
-        case .steeringVerdict: return verdictBlocks(result, context: context)
+        case .steeringVerdict, .finalVerdict: return verdictBlocks(result, context: context)
         case .method: return methodBlocks(result, context: context)
         case .limitations: return limitationBlocks(result, context: context)
         default: return []

@@ -42,7 +42,7 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
 
     public func slots(in kind: ReportKind) -> [ReportSlot] {
         switch kind {
-        case .final: [.indicators, .gender, .method]
+        case .final: [.indicators, .gender, .method, .finalSummary]
         case .steering: [.steeringSummary, .steeringOffTarget]
         case .tertial: []
         }
@@ -96,7 +96,7 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
     public func blocks(_ result: Result, for slot: ReportSlot, context: ReportContext) -> [Block] {
         let s = context.strings
         guard let status = result.status else {
-            if slot == .method { return [] }
+            if slot == .method || slot == .finalSummary { return [] }
             if slot == .steeringOffTarget || slot == .gender || slot == .indicators {
                 return [.paragraph(RichText(s("indicators.none", ["model": context.model.name])))]
             }
@@ -107,7 +107,7 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
             + Self.sourceBlocks(result.sources, context: context)
         case .gender: return genderBlocks(status, context: context)
         case .steeringOffTarget: return offTargetBlocks(status, context: context)
-        case .steeringSummary: return summaryBlocks(status, context: context)
+        case .steeringSummary, .finalSummary: return summaryBlocks(status, context: context)
         case .method:
             let proposals = context.model.indicators.filter(\.illustrative).count
             var text = s("method.indicators", ["count": String(context.model.indicators.count),

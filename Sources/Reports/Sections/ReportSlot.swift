@@ -23,6 +23,11 @@ public struct ReportSlot: Hashable, Sendable, Codable, CustomStringConvertible {
     public static let method = ReportSlot("final.5.method")
     /// The final report's 7 › limitations: what the results cannot carry.
     public static let limitations = ReportSlot("final.7.limitations")
+    /// The final report's 1 Sammanfattning and 7 Slutsatser when the text lacks them:
+    /// the verdict on pilot vs line, then a line per domain (`finalSummary`).
+    public static let finalVerdict = ReportSlot("final.1.verdict")
+    public static let finalSummary = ReportSlot("final.1.summary")
+    public static let finalConclusions = ReportSlot("final.7.conclusions")
     /// The brief's first lines: the verdict on pilot vs line, and how sure it is.
     public static let steeringVerdict = ReportSlot("steering.summary.verdict")
     /// The brief's first lines after the verdict: one line per domain, in words.

@@ -106,7 +106,7 @@ public struct RunChartSection: ReportSectionBuilder {
 
     public func slots(in kind: ReportKind) -> [ReportSlot] {
         switch kind {
-        case .final: [.improvement, .method, .limitations]
+        case .final: [.improvement, .method, .limitations, .finalSummary]
         case .steering: [.steeringSummary]
         case .tertial: []
         }
@@ -217,7 +217,7 @@ public struct RunChartSection: ReportSectionBuilder {
     public func imports(_ result: Result, context: ReportContext) -> [Int] { result.measures.flatMap(\.imports) }
 
     public func blocks(_ result: Result, for slot: ReportSlot, context: ReportContext) -> [Block] {
-        if slot == .steeringSummary { return summaryBlocks(result, context: context) }
+        if slot == .steeringSummary || slot == .finalSummary { return summaryBlocks(result, context: context) }
         if slot == .method || slot == .limitations {
             let s = context.strings
             let cycles = result.ramps.flatMap(\.cycles)
