@@ -287,3 +287,32 @@ import Testing
         #expect(english.hasPrefix("Compiled from the report's results.\nTestteamet i Vällingby compared with the line: unclear on"))
     }
 }
+
+/// The cover says how recent the data are, and flags data later than its own date.
+@Suite struct CoverDateTests {
+    @Test func theCoverSaysHowRecentTheDataAre() throws {
+        let full = try VisibleTextTests.full()
+        var request = try full.fixture.request(.final, format: .html, withText: true)
+        request.text?.cover["date"] = "2022-02-28"
+        let built = try ReportEngine.build(model: full.model, provenance: full.provenance, request: request,
+                                           strings: ReportStrings(.sv), database: full.fixture.database,
+                                           builders: VisibleTextTests.builders)
+        // The extract of 31 December 2022 is the latest data the report shows.
+        let field = try #require(built.document.cover.fields.first { $0.key == "data_through" })
+        #expect(field.label == "Underlag till och med")
+        #expect(field.value == "31 december 2022 (efter rapportens datum)")
+        #expect(built.warnings.contains { $0.contains("the cover's date (2022-02-28) is before the latest data") })
+        request.text?.cover["date"] = "2023-02-28"
+        let later = try ReportEngine.build(model: full.model, provenance: full.provenance, request: request,
+                                           strings: ReportStrings(.sv), database: full.fixture.database,
+                                           builders: VisibleTextTests.builders)
+        #expect(later.document.cover.fields.first { $0.key == "data_through" }?.value == "31 december 2022")
+        #expect(!later.warnings.contains { $0.contains("the cover's date") })
+        // The brief has its extract date in its first lines instead.
+        let brief = try ReportEngine.build(model: full.model, provenance: full.provenance,
+                                           request: try full.fixture.request(.steering, format: .html, withText: false),
+                                           strings: ReportStrings(.sv), database: full.fixture.database,
+                                           builders: VisibleTextTests.builders)
+        #expect(!brief.document.cover.fields.contains { $0.key == "data_through" })
+    }
+}

@@ -1,6 +1,7 @@
 import Evaluation
 import Foundation
 import LogicModel
+import Periods
 import Presentation
 import Store
 
@@ -123,6 +124,7 @@ public enum ReportEngine {
 
         let s = strings
         let title = s("\(request.kind.rawValue).title")
+        let through = Self.dataThrough(results)
         let generated = Timestamp.iso8601(request.generatedAt)
         let record = ReportRecord(
             kind: request.kind, language: request.language.rawValue, title: title, generatedAt: generated,
@@ -138,7 +140,7 @@ public enum ReportEngine {
         let document = ReportDocument(
             kind: request.kind, language: request.language, title: title,
             subtitle: request.text?.cover["project"] ?? model.name,
-            cover: cover(model: model, provenance: provenance, request: request, strings: s),
+            cover: cover(model: model, provenance: provenance, request: request, strings: s, dataThrough: through),
             sections: assembled.sections,
             colophon: disclosureLine + [
                 s("colophon.generated", ["version": request.toolVersion, "date": generated]),
@@ -148,7 +150,11 @@ public enum ReportEngine {
             marking: marking(request: request, results: results, dataFiles: dataFiles, strings: s),
             generatedAt: generated)
 
-        var warnings: [String] = assembled.emptyHeadings.map {
+        var warnings: [String] = []
+        if let through, let dated = request.text?.cover["date"].flatMap(CalendarDate.init(parsing:)), dated < through {
+            warnings.append("the cover's date (\(dated.iso)) is before the latest data the report shows (\(through.iso)); the cover says so beside 'Underlag till och med'")
+        }
+        warnings += assembled.emptyHeadings.map {
             "the text's heading \"\($0)\" has nothing under it and is left out of the document; write under it or remove it"
         }
         if case .object(let budget)? = results["budget"], case .bool(false)? = budget["balanced"],
@@ -194,8 +200,35 @@ public enum ReportEngine {
         }
     }
 
+    /// The last day the data the report shows cover: the case extract's date, a survey
+    /// wave's or run-chart point's month, the indicators' period.
+    static func dataThrough(_ results: [String: JSONValue]) -> CalendarDate? {
+        var dates: [CalendarDate] = []
+        func string(_ v: JSONValue?) -> String? { if case .string(let s)? = v { return s }; return nil }
+        func end(_ text: String?) -> CalendarDate? {
+            guard let text else { return nil }
+            return CalendarDate(parsing: text) ?? Period(parsing: text)?.end
+        }
+        if case .object(let o)? = results["pilot_vs_line"], case .bool(true)? = o["present"] {
+            dates += [end(string(o["extract_date"]))].compactMap { $0 }
+        }
+        if case .object(let o)? = results["readiness"], case .array(let surveys)? = o["surveys"] {
+            for case .object(let survey) in surveys {
+                if case .array(let waves)? = survey["waves"] {
+                    for case .object(let wave) in waves { dates += [end(string(wave["wave"]))].compactMap { $0 } }
+                }
+            }
+        }
+        if case .object(let o)? = results["indicators"] { dates += [end(string(o["period"]))].compactMap { $0 } }
+        if case .object(let o)? = results["tertial_table"] { dates += [end(string(o["period"]))].compactMap { $0 } }
+        if case .object(let o)? = results["improvement"], case .array(let measures)? = o["measures"] {
+            for case .object(let m) in measures { dates += [end(string(m["last"]))].compactMap { $0 } }
+        }
+        return dates.max()
+    }
+
     static func cover(model: LogicModel, provenance: ReportRecord.ModelProvenance, request: ReportRequest,
-                      strings s: ReportStrings) -> Cover {
+                      strings s: ReportStrings, dataThrough: CalendarDate? = nil) -> Cover {
         var values = request.text?.cover ?? [:]
         values["project"] = values["project"] ?? model.name
         values["administration"] = values["administration"] ?? model.owner
@@ -203,6 +236,15 @@ public enum ReportEngine {
         var fields = SectionText.coverOrder.compactMap { key -> Cover.Field? in
             guard let v = values[key], !v.isEmpty else { return nil }
             return Cover.Field(key: key, label: s("cover.\(key)"), value: v)
+        }
+        // How recent the data are, beside the date: a report dated before its latest
+        // data says so rather than leaving the reader to find a later survey inside.
+        if let through = dataThrough, request.kind != .steering {
+            let dated = values["date"].flatMap(CalendarDate.init(parsing:))
+            let after = dated.map { $0 < through } ?? false
+            fields.append(Cover.Field(key: "data_through", label: s("cover.data_through"),
+                                      value: NumberStyle(request.language).date(through)
+                                        + (after ? " " + s("cover.data_through.after") : "")))
         }
         // The brief keeps to two pages: its title already names the project, and its
         // colophon the model's version.
