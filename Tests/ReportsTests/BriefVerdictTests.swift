@@ -4,6 +4,7 @@ import LogicModel
 import Periods
 import Presentation
 @testable import Reports
+import Store
 import Testing
 
 /// The steering brief answers "is the pilot working, and how sure are we?" in words:
@@ -314,5 +315,36 @@ import Testing
                                            strings: ReportStrings(.sv), database: full.fixture.database,
                                            builders: VisibleTextTests.builders)
         #expect(!brief.document.cover.fields.contains { $0.key == "data_through" })
+    }
+}
+
+/// The tertial table has boys and girls columns only where an indicator is broken down
+/// by gender (not beside a staff survey's items or a count of PDSA cycles).
+@Suite struct TertialGenderColumnsTests {
+    @Test func aGoalWithoutAGenderBreakdownHasNoBoysOrGirlsColumns() throws {
+        let full = try VisibleTextTests.full()
+        // A second goal measured by I2 alone, which has no gender breakdown.
+        let yaml = VisibleTextTests.modelYAML
+            .replacingOccurrences(of: "  - {id: G1, title: Barn och unga har en trygg uppväxt}",
+                                  with: "  - {id: G1, title: Barn och unga har en trygg uppväxt}\n  - {id: G2, title: Arbetet sker i hela kedjan}")
+            .replacingOccurrences(of: "measures: O1\n    unit: count", with: "measures: G2\n    unit: count")
+        #expect(yaml.contains("measures: G2"))
+        try yaml.write(toFile: full.fixture.path("model-g2.yaml"), atomically: true, encoding: .utf8)
+        let (model, _) = try ModelCatalog(full.fixture.database).resolveStored(full.fixture.path("model-g2.yaml"))
+        let request = try full.fixture.request(.tertial, format: .html, withText: false)
+        let built = try ReportEngine.build(model: model, provenance: full.provenance, request: request,
+                                           strings: ReportStrings(.sv), database: full.fixture.database,
+                                           builders: VisibleTextTests.builders)
+        let tables = built.document.sections.flatMap(\.blocks).compactMap { b -> TableBlock? in
+            if case .table(let t) = b { return t }; return nil
+        }
+        try #require(tables.count >= 2)
+        // G1 holds I1, broken down by gender: the columns stay.
+        #expect(tables[0].headerRows[0].map(\.text.plainText).contains("Pojkar"))
+        // G2 holds I2 only: no boys or girls, in the header, the rows and the alignments alike.
+        let header = tables[1].headerRows[0].map(\.text.plainText)
+        #expect(!header.contains("Pojkar") && !header.contains("Flickor"), "\(header)")
+        #expect(tables[1].rows.allSatisfy { $0.count == header.count })
+        #expect(tables[1].alignments.count == header.count)
     }
 }

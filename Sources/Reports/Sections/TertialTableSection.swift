@@ -192,6 +192,13 @@ public struct TertialTableSection: ReportSectionBuilder {
                 blocks.append(.paragraph(RichText([.emphasis(s("tertial.no_indicators"))])))
                 continue
             }
+            // Boys and girls only where an indicator of the goal is broken down by gender: a
+            // staff survey's items or a count of PDSA cycles have neither.
+            let byGender = Set(context.model.indicators.filter { !($0.breakdowns["gender"] ?? []).isEmpty }.map(\.id))
+            let gendered = goal.indicators.contains { row in
+                byGender.contains(row.indicator) || row.boys != nil || row.girls != nil
+                    || [row.boysNote, row.girlsNote].contains { $0?.hasPrefix("suppressed") ?? false }
+            }
             let rows: [[TableBlock.Cell]] = goal.indicators.map { row in
                 anyIllustrative = anyIllustrative || row.illustrative
                 var name = RichText([.strong(row.indicator), .plain(" " + row.title)])
@@ -221,15 +228,17 @@ public struct TertialTableSection: ReportSectionBuilder {
                     : [TableBlock.Cell(row.comparisonCohort == nil ? dash : value(row.comparison, row.comparisonNote))]
                 return [TableBlock.Cell(name, isRowHeader: true), TableBlock.Cell(value(row.outcome, row.outcomeNote) + (wave.map { " (\($0))" } ?? ""))]
                     + comparison
-                    + [TableBlock.Cell(value(row.boys, row.boysNote)), TableBlock.Cell(value(row.girls, row.girlsNote)),
-                        TableBlock.Cell(value(row.previous, row.previousNote)), TableBlock.Cell(row.unitTarget ?? dash),
+                    + (gendered ? [TableBlock.Cell(value(row.boys, row.boysNote)), TableBlock.Cell(value(row.girls, row.girlsNote))] : [])
+                    + [TableBlock.Cell(value(row.previous, row.previousNote)), TableBlock.Cell(row.unitTarget ?? dash),
                         TableBlock.Cell(row.cityTarget ?? dash), TableBlock.Cell(assessment),
                         TableBlock.Cell(analysis)]
             }
+            let genderColumns = (comparisonHeader == nil ? 2 : 3)..<(comparisonHeader == nil ? 4 : 5)
             blocks.append(.table(TableBlock(caption: s("tertial.caption", ["id": goal.id]),
-                                            header: [header], rows: rows,
+                                            header: [gendered ? header : header.enumerated().filter { !genderColumns.contains($0.offset) }.map(\.element)],
+                                            rows: rows,
                                             alignments: [.left, .right] + (comparisonHeader == nil ? [] : [.right])
-                                                + [.right, .right, .right, .left, .left, .left, .left])))
+                                                + (gendered ? [.right, .right] : []) + [.right, .left, .left, .left, .left])))
             if let a = goal.assessment.flatMap(Assessment.init(rawValue:)) {
                 var text = s("tertial.goal.assessment", ["assessment": IndicatorStatusSection.assessmentText(a, s)])
                 if let r = goal.recordedAssessment.flatMap(Assessment.init(rawValue:)) {
