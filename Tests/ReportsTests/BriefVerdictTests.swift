@@ -341,6 +341,20 @@ import Testing
         try #require(tables.count >= 2)
         // G1 holds I1, broken down by gender: the columns stay.
         #expect(tables[0].headerRows[0].map(\.text.plainText).contains("Pojkar"))
+        // In a table with the columns (the fixture's own model: G1 holds I1 and I2), a row
+        // without a breakdown leaves them empty, not "–", which would say a value is missing.
+        let mixed = try ReportEngine.build(model: full.model, provenance: full.provenance, request: request,
+                                           strings: ReportStrings(.sv), database: full.fixture.database,
+                                           builders: VisibleTextTests.builders)
+        let g1 = try #require(mixed.document.sections.flatMap(\.blocks).compactMap { b -> TableBlock? in
+            if case .table(let t) = b { return t }; return nil
+        }.first)
+        let columns = g1.headerRows[0].map(\.text.plainText)
+        let boys = try #require(columns.firstIndex(of: "Pojkar")), girls = try #require(columns.firstIndex(of: "Flickor"))
+        let i2 = try #require(g1.rows.first { $0[0].text.plainText.hasPrefix("I2") })
+        #expect(i2[boys].text.plainText.isEmpty && i2[girls].text.plainText.isEmpty)
+        let i1 = try #require(g1.rows.first { $0[0].text.plainText.hasPrefix("I1") })
+        #expect(!i1[boys].text.plainText.isEmpty)
         // G2 holds I2 only: no boys or girls, in the header, the rows and the alignments alike.
         let header = tables[1].headerRows[0].map(\.text.plainText)
         #expect(!header.contains("Pojkar") && !header.contains("Flickor"), "\(header)")

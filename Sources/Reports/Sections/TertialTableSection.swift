@@ -195,10 +195,11 @@ public struct TertialTableSection: ReportSectionBuilder {
             // Boys and girls only where an indicator of the goal is broken down by gender: a
             // staff survey's items or a count of PDSA cycles have neither.
             let byGender = Set(context.model.indicators.filter { !($0.breakdowns["gender"] ?? []).isEmpty }.map(\.id))
-            let gendered = goal.indicators.contains { row in
+            func hasGender(_ row: Row) -> Bool {
                 byGender.contains(row.indicator) || row.boys != nil || row.girls != nil
                     || [row.boysNote, row.girlsNote].contains { $0?.hasPrefix("suppressed") ?? false }
             }
+            let gendered = goal.indicators.contains(where: hasGender)
             let rows: [[TableBlock.Cell]] = goal.indicators.map { row in
                 anyIllustrative = anyIllustrative || row.illustrative
                 var name = RichText([.strong(row.indicator), .plain(" " + row.title)])
@@ -228,7 +229,10 @@ public struct TertialTableSection: ReportSectionBuilder {
                     : [TableBlock.Cell(row.comparisonCohort == nil ? dash : value(row.comparison, row.comparisonNote))]
                 return [TableBlock.Cell(name, isRowHeader: true), TableBlock.Cell(value(row.outcome, row.outcomeNote) + (wave.map { " (\($0))" } ?? ""))]
                     + comparison
-                    + (gendered ? [TableBlock.Cell(value(row.boys, row.boysNote)), TableBlock.Cell(value(row.girls, row.girlsNote))] : [])
+                    // A row without a gender breakdown leaves the cells empty: "–" would say a value is missing.
+                    + (!gendered ? [] : hasGender(row)
+                        ? [TableBlock.Cell(value(row.boys, row.boysNote)), TableBlock.Cell(value(row.girls, row.girlsNote))]
+                        : [TableBlock.Cell(""), TableBlock.Cell("")])
                     + [TableBlock.Cell(value(row.previous, row.previousNote)), TableBlock.Cell(row.unitTarget ?? dash),
                         TableBlock.Cell(row.cityTarget ?? dash), TableBlock.Cell(assessment),
                         TableBlock.Cell(analysis)]
