@@ -362,3 +362,18 @@ import Testing
         #expect(tables[1].alignments.count == header.count)
     }
 }
+
+/// A goal's roll-up says how many of its indicators could be assessed (issue 20:
+/// "uppfylls helt — 1 av 3 indikatorer bedömbara").
+@Suite struct GoalCoverageTests {
+    @Test func aRollUpOnPartOfItsIndicatorsSaysSo() throws {
+        let full = try VisibleTextTests.full()
+        // G1 holds I1 (a target, not met in 2021) and I2 (a qualitative target, not assessable).
+        let tertial = BriefVerdictTests.words(try VisibleTextTests.visibleText(full, kind: .tertial, language: .sv, format: .markdown))
+        #expect(tertial.contains("Målets beräknade bedömning: ○ Uppfylls inte – 1 av 2 indikatorer bedömbara."), "\(tertial.prefix(0))")
+        let final = BriefVerdictTests.words(try VisibleTextTests.visibleText(full, kind: .final, language: .sv, format: .html))
+        #expect(final.contains("0 av 1 bedömda indikatorer uppfyllda; 1 av 2 indikatorer bedömbara"))
+        let english = BriefVerdictTests.words(try VisibleTextTests.visibleText(full, kind: .tertial, language: .en, format: .html))
+        #expect(english.contains("1 of 2 indicators assessable."))
+    }
+}

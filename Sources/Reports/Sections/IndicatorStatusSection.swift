@@ -271,7 +271,11 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         if !goals.isEmpty {
             blocks.append(.heading(level: 1, text: s("indicators.goals")))
             let rows: [[TableBlock.Cell]] = goals.map { g in
-                let basis = s("indicators.goal.basis", ["met": String(g.met), "assessed": String(g.met + g.notMet)])
+                // The coverage beside it: "uppfylls helt" on one of three indicators says so.
+                var basis = s("indicators.goal.basis", ["met": String(g.met), "assessed": String(g.met + g.notMet)])
+                if g.met + g.notMet < g.indicators.count {
+                    basis += "; " + s("indicators.goal.coverage", ["assessed": String(g.met + g.notMet), "total": String(g.indicators.count)])
+                }
                 let recorded = g.manualAssessment.map { Self.assessmentText($0, s) } ?? s("placeholder.value")
                 var justification = g.manualJustification ?? ""
                 if g.differs == true { justification = s("indicators.goal.differs") + (justification.isEmpty ? "" : " " + justification) }

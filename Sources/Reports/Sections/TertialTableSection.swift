@@ -245,6 +245,12 @@ public struct TertialTableSection: ReportSectionBuilder {
                                                 + (gendered ? [.right, .right] : []) + [.right, .left, .left, .left, .left])))
             if let a = goal.assessment.flatMap(Assessment.init(rawValue:)) {
                 var text = s("tertial.goal.assessment", ["assessment": IndicatorStatusSection.assessmentText(a, s)])
+                // "Uppfylls helt" on one of three indicators says so.
+                let assessed = goal.indicators.filter { $0.assessment == TargetStatus.met.rawValue || $0.assessment == TargetStatus.notMet.rawValue }.count
+                if assessed > 0, assessed < goal.indicators.count {
+                    text = String(text.dropLast()) + " – "
+                        + s("indicators.goal.coverage", ["assessed": String(assessed), "total": String(goal.indicators.count)]) + "."
+                }
                 if let r = goal.recordedAssessment.flatMap(Assessment.init(rawValue:)) {
                     text += " " + s("tertial.goal.recorded", ["assessment": IndicatorStatusSection.assessmentText(r, s)])
                 }
