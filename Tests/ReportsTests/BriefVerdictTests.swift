@@ -377,3 +377,31 @@ import Testing
         #expect(english.contains("1 of 2 indicators assessable."))
     }
 }
+
+/// 6.2: a sentence wherever girls and boys differ, with their intervals (issue 20).
+@Suite struct GenderDifferenceTests {
+    @Test func aSentenceWhereGirlsAndBoysDiffer() throws {
+        let f = try ReportFixture()
+        let context = try DomainSectionTests.context(f, .final)
+        func group(_ e: Double, _ lo: Double, _ hi: Double) -> CohortComparisonSection.Group {
+            CohortComparisonSection.Group(label: "x", n: 40, nNote: nil, estimate: e, estimateNote: nil, ciLow: lo, ciHigh: hi,
+                                          median: nil, medianNote: nil)
+        }
+        let rows = [CohortComparisonSection.GenderRow(gender: "girl", pilot: group(0.8, 0.7, 0.9), line: group(0.5, 0.4, 0.6)),
+                    CohortComparisonSection.GenderRow(gender: "boy", pilot: group(0.4, 0.3, 0.5), line: group(0.55, 0.45, 0.65))]
+        let outcome = CohortComparisonSection.Outcome(
+            outcome: "assessment_within_14d", kind: "binary", limitDays: nil, pilot: group(0.6, 0.5, 0.7), line: group(0.5, 0.4, 0.6),
+            difference: 0.1, differenceNote: nil, ciLow: 0, ciHigh: 0.2, test: "chi_square", p: nil, pNote: nil, permutationP: nil,
+            permutationNote: nil, units: nil, mddStandardized: nil, mddRaw: nil, mddAbove: nil, mddBelow: nil, mddNote: nil,
+            censored: nil, censoredNote: nil, byGender: rows, caveats: [])
+        let result = CohortComparisonSection.Result(present: true, note: nil, pilot: "Testteamet", extractDate: nil, pilotStart: nil,
+                                                    synthetic: false, genders: ["girl", "boy"], joined: false, outcomes: [outcome])
+        let sentences = CohortComparisonSection().genderDifferences(outcome, result: result, context: context)
+        // The pilot's intervals are apart; the line's overlap.
+        #expect(sentences == ["Flickor och pojkar skiljer sig åt i Testteamet på förhandsbedömning inom 14 dagar: 80,0\u{00A0}% (70,0\u{00A0}% till 90,0\u{00A0}%) för flickor mot 40,0\u{00A0}% (30,0\u{00A0}% till 50,0\u{00A0}%) för pojkar (95\u{00A0}% konfidensintervall som inte överlappar)."])
+        // The fixture's own cases: no clear difference anywhere, said once.
+        let full = try VisibleTextTests.full()
+        let text = BriefVerdictTests.words(try VisibleTextTests.visibleText(full, kind: .final, language: .sv, format: .html))
+        #expect(text.contains("I inget utfallsmått skiljer sig flickor och pojkar säkert åt, varken i piloten eller i linjen"))
+    }
+}

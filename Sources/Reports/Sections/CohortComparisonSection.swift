@@ -388,7 +388,30 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         return blocks
     }
 
+    /// Where girls and boys differ within a cohort: their 95 % intervals do not overlap
+    /// (a cautious reading: intervals that overlap a little may still differ). A withheld
+    /// value or interval says nothing.
+    func genderDifferences(_ o: Outcome, result: Result, context: ReportContext) -> [String] {
+        let s = context.strings, n = context.numbers
+        func value(_ x: Double) -> String { o.kind == "continuous" ? n.decimal(x, decimals: 1) : n.percent(100 * x) }
+        func interval(_ g: Group) -> String? {
+            guard let e = g.estimate, let lo = g.ciLow, let hi = g.ciHigh else { return nil }
+            return value(e) + " (" + s("cohort.ci", ["low": value(lo), "high": value(hi)]) + ")"
+        }
+        var out: [String] = []
+        for pilot in [true, false] {
+            let girl = o.byGender.first { $0.gender == "girl" }.map { pilot ? $0.pilot : $0.line }
+            let boy = o.byGender.first { $0.gender == "boy" }.map { pilot ? $0.pilot : $0.line }
+            guard let girl, let boy, let gLo = girl.ciLow, let gHi = girl.ciHigh, let bLo = boy.ciLow, let bHi = boy.ciHigh,
+                  let g = interval(girl), let b = interval(boy), gHi < bLo || bHi < gLo else { continue }
+            out.append(s("cohort.gender.differ", ["who": pilot ? pilotName(result, context: context) : s("cohort.line.definite"),
+                                                  "outcome": Self.inSentence(outcomeName(o, s)), "girls": g, "boys": b]))
+        }
+        return out
+    }
+
     func genderBlocks(_ result: Result, context: ReportContext) -> [Block] {
+        var anyDifference = false
         let s = context.strings
         var blocks: [Block] = [.heading(level: 1, text: s("cohort.gender.heading")),
                                .paragraph(RichText(s("cohort.gender.intro")))]
@@ -414,7 +437,13 @@ public struct CohortComparisonSection: ReportSectionBuilder {
             blocks.append(.table(TableBlock(caption: s("cohort.gender.caption", ["outcome": outcomeName(o, s)]), header: [header],
                                             rows: rows, alignments: [.left, .right, .right, .right, .right],
                                             totalRows: [rows.count - 1], notes: notes)))
+            let differences = genderDifferences(o, result: result, context: context)
+            if !differences.isEmpty {
+                blocks.append(.paragraph(RichText(differences.joined(separator: " "))))
+                anyDifference = true
+            }
         }
+        blocks.append(.paragraph(RichText(s(anyDifference ? "cohort.gender.differ.rest" : "cohort.gender.differ.none"))))
         return blocks
     }
 
