@@ -417,9 +417,14 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
     func summaryBlocks(_ status: IndicatorStatusReport, context: ReportContext) -> [Block] {
         let s = context.strings
         let count = { (kinds: [TargetStatus]) in status.indicators.filter { kinds.contains($0.status) }.count }
+        // Those that cannot be assessed, with why: no outcome, no target (or one in words),
+        // nothing earlier to compare with.
+        let why = [(TargetStatus.noData, "steering.summary.why.no_data"), (.notAssessed, "steering.summary.why.not_assessed"),
+                   (.noComparison, "steering.summary.why.no_comparison")]
+            .filter { count([$0.0]) > 0 }.map { s($0.1, ["count": String(count([$0.0]))]) }
         let text = s("steering.summary.indicators", [
             "met": String(count([.met])), "off": String(count([.notMet])),
-            "other": String(count([.noData, .noComparison, .notAssessed])),
+            "other": String(count([.noData, .noComparison, .notAssessed])), "why": why.joined(separator: ", "),
         ])
         let lead = s("steering.summary.indicators.lead", ["period": context.numbers.period(status.period)])
         return [.paragraph(RichText([.strong(lead + " ")]) + RichText(text))]
