@@ -5,6 +5,7 @@ import Periods
 import Presentation
 @testable import Reports
 import Store
+import ZIPFoundation
 import Testing
 
 /// The steering brief answers "is the pilot working, and how sure are we?" in words:
@@ -403,5 +404,48 @@ import Testing
         let full = try VisibleTextTests.full()
         let text = BriefVerdictTests.words(try VisibleTextTests.visibleText(full, kind: .final, language: .sv, format: .html))
         #expect(text.contains("I inget utfallsmått skiljer sig flickor och pojkar säkert åt, varken i piloten eller i linjen"))
+    }
+}
+
+/// The contents list: every heading of the first two levels or none (issue 20).
+@Suite struct ContentsTests {
+    @Test func theContentsListEveryHeadingOfTheFirstTwoLevels() throws {
+        let full = try VisibleTextTests.full()
+        var request = try full.fixture.request(.final, format: .html, withText: true)
+        request.language = .sv
+        let built = try ReportEngine.build(model: full.model, provenance: full.provenance, request: request,
+                                           strings: ReportStrings(.sv), database: full.fixture.database,
+                                           builders: VisibleTextTests.builders)
+        let html = String(decoding: try ReportRenderer(templates: try TemplateSet(), strings: ReportStrings(.sv), toolVersion: "test")
+            .render(built, format: .html, outputPath: full.fixture.path("r.html"), rasterizer: WriterTests.FakeRasterizer()).output.data,
+                          as: UTF8.self)
+        let main = String(html[html.range(of: "<main>")!.lowerBound...])
+        let linked = Set(PageLinks.matches(##"<a href="#([^"]+)">"##, in: html))
+        // Every h2 and h3 of the body has an id the contents link to, and no more.
+        let h2 = PageLinks.matches(#"<h2 id="([^"]+)-h">"#, in: main), h3 = PageLinks.matches(#"<h3 id="([^"]+)">"#, in: main)
+        #expect(!main.contains("<h3>"), "a subheading without an id, so not in the contents")
+        let ids = Set(h2 + h3.map { $0.hasSuffix("-h") ? String($0.dropLast(2)) : $0 })
+        #expect(ids == linked, "in the body, not the contents: \(ids.subtracting(linked)); the other way: \(linked.subtracting(ids))")
+        // The author's subheading and the computed subsection side by side.
+        let headings = built.document.contents.map(\.heading)
+        #expect(headings.contains("En underrubrik"))
+        #expect(headings.contains("Underlag och beräkningar"))
+        #expect(built.document.contents.allSatisfy { $0.depth <= 2 })
+        // DOCX: the TOC field takes the same two levels.
+        let docx = try ReportRenderer(templates: try TemplateSet(), strings: ReportStrings(.sv), toolVersion: "test")
+            .render(built, format: .docx, outputPath: full.fixture.path("r.docx"), rasterizer: WriterTests.FakeRasterizer()).output.data
+        let archive = try Archive(data: docx, accessMode: .read)
+        var xml = Data()
+        _ = try archive.extract(try #require(archive["word/document.xml"])) { xml.append($0) }
+        #expect(String(decoding: xml, as: UTF8.self).contains(#"TOC \o "1-2""#))
+    }
+}
+
+enum PageLinks {
+    static func matches(_ pattern: String, in text: String) -> [String] {
+        let regex = try! NSRegularExpression(pattern: pattern)
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+            Range($0.range(at: 1), in: text).map { String(text[$0]) }
+        }
     }
 }

@@ -81,7 +81,7 @@ import ZIPFoundation
         #expect(document.contains("<w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:t xml:space=\"preserve\">6.2 Jämställdhet</w:t>"))
         #expect(document.components(separatedBy: "<w:tbl>").count - 1 == 4, "cover, two budget tables, logframe")
         #expect(document.contains("<w:tblHeader/>"))
-        #expect(document.contains("TOC \\o \"1-3\""))
+        #expect(document.contains("TOC \\o \"1-2\""))
         #expect(document.contains("<asvg:svgBlip"))
         #expect(document.contains("descr=\"Diagram över förändringskedjan i Testteamet"))
         #expect(document.contains("w:orient=\"landscape\""))

@@ -161,14 +161,15 @@ public struct DOCXWriter {
     /// the headings themselves, so the contents show in any reader before an update.
     func tableOfContents(_ d: ReportDocument) -> String {
         var out = WordML.paragraph(style: "TOCHeading", WordML.run(strings("cover.toc")))
-        let entries = d.outline.filter { $0.depth <= 3 }
+        // The two levels of `contents`, and a field that lists the same on refresh.
+        let entries = d.contents
         out += "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr>"
             + "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>"
-            + "<w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-3\" \\h \\z \\u </w:instrText></w:r>"
+            + "<w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-2\" \\h \\z \\u </w:instrText></w:r>"
             + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
-            + (entries.first.map { WordML.run($0.section.heading) } ?? "") + "</w:p>"
+            + (entries.first.map { WordML.run($0.heading) } ?? "") + "</w:p>"
         for entry in entries.dropFirst() {
-            out += WordML.paragraph(style: "TOC\(entry.depth)", WordML.run(entry.section.heading))
+            out += WordML.paragraph(style: "TOC\(entry.depth)", WordML.run(entry.heading))
         }
         out += "<w:p><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
         return out + WordML.pageBreak

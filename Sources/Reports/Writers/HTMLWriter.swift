@@ -28,8 +28,8 @@ public struct HTMLWriter {
                 + "@media print { .marking { display: none; } }\n"
         }
         for section in document.sections { body += render(section, depth: 1, counter: &counter) }
-        let toc: [[String: Any]] = document.outline.map { entry in
-            ["anchor": entry.section.anchor, "heading": entry.section.heading, "depth": entry.depth]
+        let toc: [[String: Any]] = document.contents.map { entry in
+            ["anchor": entry.anchor, "heading": entry.heading, "depth": entry.depth]
         }
         var context = TemplateContext.common(document, strings: strings, toolVersion: toolVersion)
         context["css"] = css
@@ -97,7 +97,15 @@ public struct HTMLWriter {
         let level = min(6, depth + 1)
         var out = "<section id=\"\(section.anchor)\" aria-labelledby=\"\(section.anchor)-h\"\(section.pageBreakBefore ? " class=\"page-break-before\"" : "")>\n"
         out += "<h\(level) id=\"\(section.anchor)-h\">\(HTMLEscape.text(section.heading))</h\(level)>\n"
-        for block in section.blocks { out += render(block, depth: depth, counter: &counter) }
+        for (i, block) in section.blocks.enumerated() {
+            // A top-level section's subheading is in the contents: it needs an id to link to.
+            if depth == 1, case .heading(1, let text) = block {
+                let h = min(6, depth + 2)
+                out += "<h\(h) id=\"\(ReportDocument.subheadingAnchor(section, i))\">\(HTMLEscape.text(text))</h\(h)>\n"
+                continue
+            }
+            out += render(block, depth: depth, counter: &counter)
+        }
         for child in section.children { out += render(child, depth: depth + 1, counter: &counter) }
         out += "</section>\n"
         return out
