@@ -449,3 +449,12 @@ enum PageLinks {
         }
     }
 }
+
+/// A run chart's PDSA legend keeps each cycle's number apart from its start date.
+@Suite struct PDSALegendTests {
+    @Test func theNumberStandsApartFromTheDate() throws {
+        let full = try VisibleTextTests.full()
+        let text = BriefVerdictTests.words(try VisibleTextTests.visibleText(full, kind: .final, language: .sv, format: .markdown))
+        #expect(text.contains("1 · 2021-03-01: Tidsplan med familjen 1"), "\(VisibleTextTests.matches(#".{0,20}2021-03-01.{0,30}"#, in: text).prefix(3))")
+    }
+}
