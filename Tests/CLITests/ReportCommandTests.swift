@@ -150,11 +150,11 @@ import Testing
 
         let steering = try cli.run(["report", "--model", "exempelteamet", "--kind", "steering", "--format", "markdown"])
         #expect(steering.status == 0, "\(steering.stderr)")
-        #expect(steering.stdout.contains("| Utfallsmått | Pilot | Linjen | Skillnad (95\u{00A0}% KI) | Vad det betyder |"))
+        #expect(steering.stdout.contains("| Utfallsmått | Pilot | Linjen | Skillnad (95\u{00A0}% KI) | Piloten bättre eller sämre? |"))
         // One row per outcome followed: the share within 14 days stands for the days.
         #expect(steering.stdout.contains("Förhandsbedömning inom 14 dagar"))
         #expect(!steering.stdout.contains("Dagar till beslut om förhandsbedömning"))
-        #expect(steering.stdout.contains("Piloten är ett enda team"))
+        #expect(steering.stdout.contains("Säkerheten är låg: piloten är ett enda team"))
         #expect(steering.stdout.contains("syntetiska"))                 // the imported file's name says so
         let final = try cli.run(["report", "--model", "exempelteamet", "--kind", "final", "--format", "json", "-o", "r.json"])
         #expect(final.status == 0, "\(final.stderr)")

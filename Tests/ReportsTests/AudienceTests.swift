@@ -10,6 +10,7 @@ import ZIPFoundation
 /// the audience; a public brief does not compare with an internal one.
 @Suite struct AudienceTests {
     static let marking = "Intern handling: innehåller små antal (färre än 5) – får inte spridas."
+    static let illustrative = "Innehåller illustrativa uppgifter (förslag och exempel) – inte uppmätta resultat."
 
     func build(_ fixture: ReportFixture, _ kind: ReportKind, _ audience: Audience, format: ReportFormat = .json,
                since: ReportRecord? = nil) throws -> BuiltReport {
@@ -29,17 +30,21 @@ import ZIPFoundation
     @Test func anInternalReportIsMarkedOnEveryPageInEveryFormat() throws {
         let f = try ReportFixture()
         let built = try build(f, .final, .internal, format: .html)
-        #expect(built.document.marking == Self.marking)
+        // The fixture's proposed indicator is illustrative: that is said after the audience.
+        #expect(built.document.marking == Self.marking + " " + Self.illustrative)
         #expect(built.record.parameters.audience == .internal)
 
         // HTML: a banner on screen, the same words in the top margin of every printed page.
         let html = String(decoding: try render(built, .html, f), as: UTF8.self)
-        #expect(html.contains("<p class=\"marking\" role=\"note\">\(Self.marking)</p>"))
-        #expect(html.contains("@page { @top-center { content: \"Intern handling: innehåller små antal (färre än 5) – får inte spridas.\""))
+        #expect(html.contains("<p class=\"marking\" role=\"note\">\(Self.marking) \(Self.illustrative)</p>"))
+        #expect(html.contains("@page { @top-center { content: \"Intern handling: innehåller små antal (färre än 5) – får inte spridas. "))
+        // The banner comes before the cover.
+        #expect(html.range(of: "class=\"marking\"")!.lowerBound < html.range(of: "Projektets namn")!.lowerBound)
 
         // Markdown: first and last.
         let md = String(decoding: try render(built, .markdown, f), as: UTF8.self)
-        #expect(md.components(separatedBy: "> **\(Self.marking)**").count - 1 == 2)
+        #expect(md.components(separatedBy: "> **\(Self.marking) \(Self.illustrative)**").count - 1 == 2)
+        #expect(md.hasPrefix("> **\(Self.marking)"))
 
         // DOCX: a header part, referenced by every section's properties (landscape ones too).
         let archive = try Archive(data: try render(built, .docx, f), accessMode: .read)
@@ -62,14 +67,16 @@ import ZIPFoundation
         #expect(built.record.disclosure?.entries.isEmpty == true)
     }
 
-    @Test func aPublicReportHasNoMarking() throws {
+    @Test func aPublicReportIsMarkedForItsExampleDataOnly() throws {
         let f = try ReportFixture()
         let built = try build(f, .final, .public, format: .html)
-        #expect(built.document.marking == nil)
+        #expect(built.document.marking == Self.illustrative)
         let html = String(decoding: try render(built, .html, f), as: UTF8.self)
-        #expect(!html.contains("class=\"marking\""))
+        #expect(!html.contains("Intern handling"))
         let archive = try Archive(data: try render(built, .docx, f), accessMode: .read)
-        #expect(archive["word/header1.xml"] == nil)
+        var header = Data()
+        _ = try archive.extract(try #require(archive["word/header1.xml"])) { header.append($0) }
+        #expect(!String(decoding: header, as: UTF8.self).contains("Intern handling"))
     }
 
     /// The pilot-vs-line example of `DomainSectionTests.cases()`: the pilot's girls have 3

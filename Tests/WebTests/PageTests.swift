@@ -64,6 +64,9 @@ import Testing
                 let html = String(buffer: response.body)
                 #expect(html.contains("<h1 lang=\"sv\">Familjeenheten"), "the model's name as the heading")
                 #expect(html.contains("<h3>I1 <span lang=\"sv\">"), "an indicator's title")
+                // The overview opens with the brief's lines in words (issue 20).
+                #expect(html.contains("In brief"), "the brief's summary on the overview")
+                #expect(html.contains("Indicators for 2022:"), "the indicators' line")
             }
             try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]) { response in
                 #expect(String(buffer: response.body).contains("<a href=\"/models/familjeenheten-2022\" lang=\"sv\">"))

@@ -28,6 +28,23 @@ public struct IndicatorData: Sendable {
         self.versions = versions
     }
 
+    /// The period with the most indicators given a value (the total, stored or computed;
+    /// the latest-ending of equals). Unit plans report a whole year and then a tertial or two of
+    /// the next, and a survey wave may come after the pilot: the latest period would show
+    /// the few values of that period. `kind` limits the choice to periods of that kind
+    /// when any has a value.
+    public static func fullestPeriod(_ observations: [Observation], kind: Period.Kind? = nil) -> Period? {
+        var indicators: [Period: Set<String>] = [:]
+        for o in observations where o.group == Observation.total && (o.value != nil || o.numerator != nil) {
+            indicators[o.period, default: []].insert(o.indicator)
+        }
+        if let kind, indicators.keys.contains(where: { $0.kind == kind }) {
+            indicators = indicators.filter { $0.key.kind == kind }
+        }
+        // The latest: the one ending last (a year over its first tertial), then by start.
+        return indicators.max { ($0.value.count, $0.key.end, $0.key) < ($1.value.count, $1.key.end, $1.key) }?.key
+    }
+
     public static func load(_ database: Database, modelID: String) throws -> IndicatorData {
         let store = ObservationStore(database)
         let observations = try store.observations(modelID: modelID)

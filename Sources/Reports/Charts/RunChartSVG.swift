@@ -380,7 +380,8 @@ fileprivate struct RunChartDrawing {
             for (i, a) in result.pdsa.prefix(6).enumerated() {
                 yy += 16
                 let placed = pdsaX(a.start) != nil ? "" : (text.sv ? " — utanför diagrammets period" : " — outside the chart's period")
-                s += "<text x=\"\(f(left))\" y=\"\(f(yy))\" font-size=\"11\"><tspan fill=\"\(RunChartPalette.green)\" font-weight=\"bold\">\(i + 1)</tspan> \(esc("\(a.start.iso) \(a.title) (\(text.decision(a.decision)))\(placed)"))</text>\n"
+                // The cycle's number apart from its date ("1 · 2021-03-01", not "1 2021-03-01").
+                s += "<text x=\"\(f(left))\" y=\"\(f(yy))\" font-size=\"11\"><tspan fill=\"\(RunChartPalette.green)\" font-weight=\"bold\">\(i + 1)</tspan> · \(esc("\(a.start.iso): \(a.title) (\(text.decision(a.decision)))\(placed)"))</text>\n"
             }
         }
         return s

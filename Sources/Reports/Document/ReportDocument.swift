@@ -33,6 +33,12 @@ public struct ReportDocument: Sendable, Equatable {
         self.generatedAt = generatedAt
     }
 
+    /// The cover's table: the brief leaves out the administration, which already stands
+    /// above its title (two pages leave no room for saying a thing twice).
+    public var coverTableFields: [Cover.Field] {
+        kind == .steering ? cover.fields.filter { $0.key != "administration" } : cover.fields
+    }
+
     /// Every section, depth first, with its depth (1 = top level).
     public var outline: [(section: ReportSection, depth: Int)] {
         var out: [(ReportSection, Int)] = []
@@ -43,6 +49,36 @@ public struct ReportDocument: Sendable, Equatable {
         sections.forEach { walk($0, 1) }
         return out
     }
+
+    /// One line of the contents list.
+    public struct ContentsEntry: Sendable, Equatable {
+        public var anchor: String
+        public var heading: String
+        public var depth: Int
+    }
+
+    /// The contents list: every heading of the first two levels, in reading order — the
+    /// sections, their subsections, and the subheadings a section's own text or computed
+    /// part sets at the subsections' level ("Organisation och roller" in 5 stands beside
+    /// "Underlag och beräkningar"). All of a level or none: a reader who finds one
+    /// subheading there looks for the others (issue 20). DOCX's TOC field takes the same
+    /// two levels, so Word's refresh lists the same lines.
+    public var contents: [ContentsEntry] {
+        var out: [ContentsEntry] = []
+        for section in sections {
+            out.append(ContentsEntry(anchor: section.anchor, heading: section.heading, depth: 1))
+            for (i, block) in section.blocks.enumerated() {
+                if case .heading(1, let text) = block {
+                    out.append(ContentsEntry(anchor: Self.subheadingAnchor(section, i), heading: text, depth: 2))
+                }
+            }
+            out += section.children.map { ContentsEntry(anchor: $0.anchor, heading: $0.heading, depth: 2) }
+        }
+        return out
+    }
+
+    /// The HTML id of a top-level section's subheading (its block index), for the contents.
+    public static func subheadingAnchor(_ section: ReportSection, _ index: Int) -> String { "\(section.anchor)-h\(index)" }
 }
 
 /// The cover block: labelled fields in a fixed order (the LUM form's), empty ones left out.

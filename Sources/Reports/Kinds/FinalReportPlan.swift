@@ -7,11 +7,15 @@ enum FinalReportPlan {
         [
             SectionPlan(key: "budget", titleKey: "final.budget", textRequired: false, textFirst: false,
                         slots: [.init(.budget)], pageBreakBefore: true),
-            SectionPlan(key: "1", number: "1", titleKey: "final.1", hintKey: "final.1.hint", pageBreakBefore: true),
+            SectionPlan(key: "1", number: "1", titleKey: "final.1", hintKey: "final.1.hint",
+                        slots: [.init(.finalVerdict, fallback: true), .init(.finalSummary, fallback: true)], pageBreakBefore: true),
             SectionPlan(key: "2", number: "2", titleKey: "final.2", pageBreakBefore: true),
             SectionPlan(key: "3", number: "3", titleKey: "final.3", pageBreakBefore: true),
             SectionPlan(key: "4", number: "4", titleKey: "final.4", pageBreakBefore: true),
-            SectionPlan(key: "5", number: "5", titleKey: "final.5", pageBreakBefore: true),
+            SectionPlan(key: "5", number: "5", titleKey: "final.5", children: [
+                SectionPlan(key: "5.method", titleKey: "final.5.method", textRequired: false, slots: [.init(.method)],
+                            aliases: ["Data och analys", "Data and methods"]),
+            ], pageBreakBefore: true),
             SectionPlan(key: "6", number: "6", titleKey: "final.6", children: [
                 SectionPlan(key: "6.logic_model", titleKey: "final.6.logic_model", textRequired: false,
                             slots: [.init(.logicModel)], aliases: ["Uppföljningsplan", "Logikmodell", "Follow-up plan"]),
@@ -28,7 +32,10 @@ enum FinalReportPlan {
                 SectionPlan(key: "6.2", number: "6.2", titleKey: "final.6.2",
                             slots: [.init(.genderOverview), .init(.gender, pending: "placeholder.domain.gender")]),
             ], pageBreakBefore: true),
-            SectionPlan(key: "7", number: "7", titleKey: "final.7", pageBreakBefore: true),
+            SectionPlan(key: "7", number: "7", titleKey: "final.7", slots: [.init(.finalConclusions, fallback: true)], children: [
+                SectionPlan(key: "7.limitations", titleKey: "final.7.limitations", textRequired: false,
+                            slots: [.init(.limitations)], aliases: ["Limitations"]),
+            ], pageBreakBefore: true),
             SectionPlan(key: "8", number: "8", titleKey: "final.8", pageBreakBefore: true),
             SectionPlan(key: "9", number: "9", titleKey: "final.9", pageBreakBefore: true),
         ]
@@ -41,6 +48,10 @@ enum FinalReportPlan {
 enum SteeringBriefPlan {
     static func sections() -> [SectionPlan] {
         [
+            // The verdict and one line per domain, before anything else: what a group
+            // member reads in the first minute.
+            SectionPlan(key: "steering.summary", titleKey: "steering.summary", takesText: false, textRequired: false,
+                        textFirst: false, slots: [.init(.steeringVerdict), .init(.steeringSummary)]),
             SectionPlan(key: "steering.changes", number: "1", titleKey: "steering.changes", textRequired: false,
                         textFirst: false, slots: [.init(.steeringChanges)]),
             SectionPlan(key: "steering.pilot_vs_line", number: "2", titleKey: "steering.pilot_vs_line", textRequired: false,
@@ -59,8 +70,9 @@ enum SteeringBriefPlan {
 /// builder); prose per goal may follow under a heading named by goal id.
 enum TertialReportPlan {
     static func sections() -> [SectionPlan] {
-        [SectionPlan(key: "tertial.table", titleKey: "tertial.title", textRequired: false, textFirst: true,
-                     slots: [.init(.tertialTable)])]
+        // Its heading is not the report's title again.
+        [SectionPlan(key: "tertial.table", titleKey: "tertial.section", textRequired: false, textFirst: true,
+                     slots: [.init(.tertialTable)], aliases: ["Tertialrapport: indikatorer per mål", "Tertial report: indicators per goal"])]
     }
 }
 

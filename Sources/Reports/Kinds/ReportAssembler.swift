@@ -36,6 +36,8 @@ enum ReportAssembler {
         var missingText: [String]
         /// Subheadings of the text with nothing under them, left out of the document.
         var emptyHeadings: [String] = []
+        /// Headings of required sections the text lacks, compiled from the results instead.
+        var generated: [String] = []
     }
 
     /// The prose without subheadings that have nothing under them (the seed's "För
@@ -61,17 +63,24 @@ enum ReportAssembler {
         var summaries: [ReportRecord.SectionSummary] = []
         var missing: [String] = []
         var emptyHeadings: [String] = []
+        var generated: [String] = []
         func build(_ p: SectionPlan) -> ReportSection {
             let title = s(p.titleKey)
             let heading = p.number.map { "\($0) \(title)" } ?? title
             var content: [String] = []
             var prose: [Block] = []
+            // A draft compiled from the results stands in for missing prose only.
+            let fallback = p.slots.filter(\.fallback).flatMap { filled[$0.slot] ?? [] }
             if p.takesText {
                 let cleaned = withoutEmptyHeadings(text?.sections[p.key] ?? [])
                 emptyHeadings += cleaned.dropped.map { "\(heading) › \($0)" }
                 if !cleaned.blocks.isEmpty {
                     prose = cleaned.blocks
                     content.append("written")
+                } else if p.textRequired, !fallback.isEmpty, !draft {
+                    prose = fallback
+                    content.append("generated")
+                    generated.append(heading)
                 } else if p.textRequired {
                     if draft {
                         var message = s("placeholder.text", ["heading": heading])
@@ -86,7 +95,11 @@ enum ReportAssembler {
                 }
             }
             var computed: [Block] = []
-            for slot in p.slots {
+            if draft && !fallback.isEmpty && content.contains("placeholder") {
+                // The author's proof copy: the box saying what to write, then the draft.
+                prose += fallback
+            }
+            for slot in p.slots where !slot.fallback {
                 if let blocks = filled[slot.slot], !blocks.isEmpty {
                     computed += blocks
                     if !content.contains("computed") { content.append("computed") }
@@ -99,11 +112,17 @@ enum ReportAssembler {
                 }
             }
             summaries.append(ReportRecord.SectionSummary(key: p.key, number: p.number, title: title, content: content))
+            // An unwritten section is one line: on a page of its own it would leave the page
+            // all but empty, so it follows the section before.
+            let unwritten = content == ["placeholder"] && p.children.isEmpty && !draft
             return ReportSection(key: p.key, number: p.number, title: title,
                                  blocks: p.textFirst ? prose + computed : computed + prose,
-                                 children: p.children.map(build), pageBreakBefore: p.pageBreakBefore)
+                                 children: p.children.map(build), pageBreakBefore: p.pageBreakBefore && !unwritten)
         }
-        let sections = plans.map(build)
-        return Assembled(sections: sections, summaries: summaries, missingText: missing, emptyHeadings: emptyHeadings)
+        // A section that takes no prose and that nothing filled would be a heading alone.
+        let sections = plans.map(build).filter { !($0.blocks.isEmpty && $0.children.isEmpty) }
+        summaries.removeAll { s in !sections.contains { $0.key == s.key } && plans.contains { $0.key == s.key } }
+        return Assembled(sections: sections, summaries: summaries, missingText: missing, emptyHeadings: emptyHeadings,
+                         generated: generated)
     }
 }

@@ -1,6 +1,7 @@
 import Evaluation
 import Foundation
 import LogicModel
+import Periods
 import Presentation
 import Store
 
@@ -11,6 +12,8 @@ public struct BuiltReport: Sendable {
     public var record: ReportRecord
     /// Headings of sections whose prose is missing from `--text` (shown as placeholders).
     public var missingText: [String]
+    /// Headings of sections whose prose is missing, compiled from the results instead.
+    public var generatedText: [String] = []
     /// Other things to say on stderr (a budget gap, no gender breakdown).
     public var warnings: [String]
     /// What disclosure control withheld, one line per part, for the author (stderr).
@@ -58,6 +61,30 @@ public enum ReportEngine {
                                                            current: results, headlines: headlines,
                                                            model: provenance, context: context)
         }
+        if request.kind == .final {
+            // Compiled from what was done, said so in one discreet line; the rule of
+            // disclosure control and what would justify scaling up hold for every report.
+            let compiled = Block.paragraph(RichText([.emphasis(strings("generated.note"))]))
+            filled[.method] = [compiled] + (filled[.method] ?? [])
+                + [.paragraph(RichText([.strong(strings("method.disclosure.lead") + " ")])
+                              + RichText(strings(request.suppression.audience == .internal ? "method.disclosure.internal" : "method.disclosure", ["threshold": String(request.suppression.threshold),
+                                                               "max": String(request.suppression.threshold - 1)])))]
+            var limits = filled[.limitations] ?? []
+            let proposals = model.indicators.filter(\.illustrative).count
+            if proposals > 0 {
+                limits.append(.paragraph(RichText(strings("limitations.proposals", ["count": String(proposals),
+                                                                                     "all": String(model.indicators.count)]))))
+            }
+            limits.append(.paragraph(RichText([.strong(strings("limitations.scaling.lead") + " ")])
+                                     + RichText(strings("limitations.scaling"))))
+            filled[.limitations] = [compiled] + limits
+            // Sammanfattning and Slutsatser, should the text lack them: the verdict and a
+            // line per domain; the verdict and what scaling up would need.
+            let verdict = filled[.finalVerdict] ?? [], summary = filled[.finalSummary] ?? []
+            if !verdict.isEmpty || !summary.isEmpty { filled[.finalVerdict] = [compiled] + verdict }
+            filled[.finalConclusions] = [compiled] + verdict
+                + [.paragraph(RichText([.strong(strings("limitations.scaling.lead") + " ")]) + RichText(strings("limitations.scaling")))]
+        }
         var assembled = ReportAssembler.assemble(ReportAssembler.plan(request.kind), text: request.text,
                                                  filled: filled, strings: strings, draft: request.draft)
         // Disclosure control's own account, last: what it withheld and by which rule.
@@ -65,7 +92,16 @@ public enum ReportEngine {
         let partNames = Dictionary(uniqueKeysWithValues: results.keys.map { ($0, strings("disclosure.part.\($0)")) })
         let appendix = disclosure.appendix(strings: strings, numbers: context.numbers, partNames: partNames,
                                            brief: request.kind == .steering)
-        assembled.sections.append(appendix)
+        // The brief's one sentence goes with the colophon, in its small type: a heading
+        // of its own would take the brief to a third page.
+        var disclosureLine: [String] = []
+        if request.kind == .steering {
+            disclosureLine = [appendix.title + ": " + appendix.blocks.compactMap { b -> String? in
+                if case .paragraph(let p) = b { return p.plainText }; return nil
+            }.joined(separator: " ")]
+        } else {
+            assembled.sections.append(appendix)
+        }
         assembled.summaries.append(ReportRecord.SectionSummary(key: appendix.key, number: nil, title: appendix.title,
                                                                content: ["computed"]))
 
@@ -88,6 +124,7 @@ public enum ReportEngine {
 
         let s = strings
         let title = s("\(request.kind.rawValue).title")
+        let through = Self.dataThrough(results)
         let generated = Timestamp.iso8601(request.generatedAt)
         let record = ReportRecord(
             kind: request.kind, language: request.language.rawValue, title: title, generatedAt: generated,
@@ -103,18 +140,21 @@ public enum ReportEngine {
         let document = ReportDocument(
             kind: request.kind, language: request.language, title: title,
             subtitle: request.text?.cover["project"] ?? model.name,
-            cover: cover(model: model, provenance: provenance, request: request, strings: s),
+            cover: cover(model: model, provenance: provenance, request: request, strings: s, dataThrough: through),
             sections: assembled.sections,
-            colophon: [
+            colophon: disclosureLine + [
                 s("colophon.generated", ["version": request.toolVersion, "date": generated]),
                 s("colophon.model", ["id": provenance.id, "version": String(provenance.version),
                                      "hash": String(provenance.sha256.prefix(12))]),
             ],
-            marking: request.suppression.audience == .internal
-                ? s("marking.internal", ["threshold": String(request.suppression.threshold)]) : nil,
+            marking: marking(request: request, results: results, dataFiles: dataFiles, strings: s),
             generatedAt: generated)
 
-        var warnings: [String] = assembled.emptyHeadings.map {
+        var warnings: [String] = []
+        if let through, let dated = request.text?.cover["date"].flatMap(CalendarDate.init(parsing:)), dated < through {
+            warnings.append("the cover's date (\(dated.iso)) is before the latest data the report shows (\(through.iso)); the cover says so beside 'Underlag till och med'")
+        }
+        warnings += assembled.emptyHeadings.map {
             "the text's heading \"\($0)\" has nothing under it and is left out of the document; write under it or remove it"
         }
         if case .object(let budget)? = results["budget"], case .bool(false)? = budget["balanced"],
@@ -124,12 +164,71 @@ public enum ReportEngine {
         if case .object(let gender)? = results["gender_breakdowns"], case .array(let items)? = gender["indicators"], items.isEmpty {
             warnings.append("no indicator in model \(model.id) has a gender breakdown; section 6.2 says so")
         }
-        return BuiltReport(document: document, record: record, missingText: assembled.missingText, warnings: warnings,
-                           disclosure: disclosure.lines)
+        var built = BuiltReport(document: document, record: record, missingText: assembled.missingText, warnings: warnings,
+                                disclosure: disclosure.lines)
+        built.generatedText = assembled.generated
+        return built
+    }
+
+    /// The words on every page: internal (small counts), and example data — synthetic
+    /// (an imported file named so) or illustrative (proposed indicators, example PDSA
+    /// cycles) — so that no page can be cited as a finding on its own.
+    static func marking(request: ReportRequest, results: [String: JSONValue], dataFiles: [ReportRecord.DataFile],
+                        strings s: ReportStrings) -> String? {
+        var lines: [String] = []
+        if request.suppression.audience == .internal {
+            lines.append(s("marking.internal", ["threshold": String(request.suppression.threshold)]))
+        }
+        let synthetic = dataFiles.contains { SyntheticData.isSynthetic(fileName: $0.fileName) }
+            || results.values.contains { flagged($0, keys: ["synthetic"]) }
+        let illustrative = results.values.contains { flagged($0, keys: ["illustrative", "illustrative_cycles"]) }
+        switch (synthetic, illustrative) {
+        case (true, true): lines.append(s("marking.synthetic_illustrative"))
+        case (true, false): lines.append(s("marking.synthetic"))
+        case (false, true): lines.append(s("marking.illustrative"))
+        case (false, false): break
+        }
+        return lines.isEmpty ? nil : lines.joined(separator: " ")
+    }
+
+    /// Whether any object in the value has one of the keys set to true.
+    static func flagged(_ value: JSONValue, keys: Set<String>) -> Bool {
+        switch value {
+        case .object(let o): o.contains { keys.contains($0.key) && $0.value == .bool(true) || flagged($0.value, keys: keys) }
+        case .array(let a): a.contains { flagged($0, keys: keys) }
+        default: false
+        }
+    }
+
+    /// The last day the data the report shows cover: the case extract's date, a survey
+    /// wave's or run-chart point's month, the indicators' period.
+    static func dataThrough(_ results: [String: JSONValue]) -> CalendarDate? {
+        var dates: [CalendarDate] = []
+        func string(_ v: JSONValue?) -> String? { if case .string(let s)? = v { return s }; return nil }
+        func end(_ text: String?) -> CalendarDate? {
+            guard let text else { return nil }
+            return CalendarDate(parsing: text) ?? Period(parsing: text)?.end
+        }
+        if case .object(let o)? = results["pilot_vs_line"], case .bool(true)? = o["present"] {
+            dates += [end(string(o["extract_date"]))].compactMap { $0 }
+        }
+        if case .object(let o)? = results["readiness"], case .array(let surveys)? = o["surveys"] {
+            for case .object(let survey) in surveys {
+                if case .array(let waves)? = survey["waves"] {
+                    for case .object(let wave) in waves { dates += [end(string(wave["wave"]))].compactMap { $0 } }
+                }
+            }
+        }
+        if case .object(let o)? = results["indicators"] { dates += [end(string(o["period"]))].compactMap { $0 } }
+        if case .object(let o)? = results["tertial_table"] { dates += [end(string(o["period"]))].compactMap { $0 } }
+        if case .object(let o)? = results["improvement"], case .array(let measures)? = o["measures"] {
+            for case .object(let m) in measures { dates += [end(string(m["last"]))].compactMap { $0 } }
+        }
+        return dates.max()
     }
 
     static func cover(model: LogicModel, provenance: ReportRecord.ModelProvenance, request: ReportRequest,
-                      strings s: ReportStrings) -> Cover {
+                      strings s: ReportStrings, dataThrough: CalendarDate? = nil) -> Cover {
         var values = request.text?.cover ?? [:]
         values["project"] = values["project"] ?? model.name
         values["administration"] = values["administration"] ?? model.owner
@@ -137,6 +236,21 @@ public enum ReportEngine {
         var fields = SectionText.coverOrder.compactMap { key -> Cover.Field? in
             guard let v = values[key], !v.isEmpty else { return nil }
             return Cover.Field(key: key, label: s("cover.\(key)"), value: v)
+        }
+        // How recent the data are, beside the date: a report dated before its latest
+        // data says so rather than leaving the reader to find a later survey inside.
+        if let through = dataThrough, request.kind != .steering {
+            let dated = values["date"].flatMap(CalendarDate.init(parsing:))
+            let after = dated.map { $0 < through } ?? false
+            fields.append(Cover.Field(key: "data_through", label: s("cover.data_through"),
+                                      value: NumberStyle(request.language).date(through)
+                                        + (after ? " " + s("cover.data_through.after") : "")))
+        }
+        // The brief keeps to two pages: its title already names the project, and its
+        // colophon the model's version.
+        if request.kind == .steering {
+            fields.removeAll { $0.key == "project" && $0.value == (request.text?.cover["project"] ?? model.name) }
+            return Cover(fields: fields)
         }
         fields.append(Cover.Field(key: "model", label: s("cover.model"),
                                   value: "\(provenance.name) (\(provenance.id), version \(provenance.version))"))

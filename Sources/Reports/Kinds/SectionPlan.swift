@@ -8,10 +8,14 @@ public struct SectionPlan: Sendable {
         /// The strings key naming what will fill it ("placeholder.domain.readiness"); nil
         /// when an empty slot should simply show nothing.
         public var pendingWhat: String?
+        /// Shown only in place of missing prose: a draft compiled from the results, for
+        /// the author to edit and confirm (never beside the author's own text).
+        public var fallback: Bool
 
-        public init(_ slot: ReportSlot, pending: String? = nil) {
+        public init(_ slot: ReportSlot, pending: String? = nil, fallback: Bool = false) {
             self.slot = slot
             self.pendingWhat = pending
+            self.fallback = fallback
         }
     }
 

@@ -170,8 +170,8 @@ public struct CohortComparisonSection: ReportSectionBuilder {
 
     public func slots(in kind: ReportKind) -> [ReportSlot] {
         switch kind {
-        case .final: [.pilotVsLine, .gender]
-        case .steering: [.steeringPilotVsLine]
+        case .final: [.pilotVsLine, .gender, .method, .limitations, .finalVerdict]
+        case .steering: [.steeringVerdict, .steeringPilotVsLine]
         case .tertial: []
         }
     }
@@ -319,13 +319,16 @@ public struct CohortComparisonSection: ReportSectionBuilder {
     public func blocks(_ result: Result, for slot: ReportSlot, context: ReportContext) -> [Block] {
         let s = context.strings
         guard result.present, !result.outcomes.isEmpty else {
-            if slot == .gender { return [] }
+            if [.gender, .steeringVerdict, .finalVerdict, .method, .limitations].contains(slot) { return [] }
             return [.paragraph(RichText(s("cohort.none", ["model": context.model.name])))]
         }
         switch slot {
         case .pilotVsLine: return finalBlocks(result, context: context)
         case .gender: return genderBlocks(result, context: context)
         case .steeringPilotVsLine: return steeringBlocks(result, context: context)
+        case .steeringVerdict, .finalVerdict: return verdictBlocks(result, context: context)
+        case .method: return methodBlocks(result, context: context)
+        case .limitations: return limitationBlocks(result, context: context)
         default: return []
         }
     }
@@ -339,7 +342,7 @@ public struct CohortComparisonSection: ReportSectionBuilder {
                        TableBlock.Cell(estimateText(o.line, o, context: context, median: false) + " (n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + nText(o.line, context: context) + ")"),
                        TableBlock.Cell(differenceText(o, context: context))]
             if plain {
-                row.append(TableBlock.Cell(plainWords(o, context: context, short: true)))
+                row.append(TableBlock.Cell(directionWords(o, context: context)))
             } else {
                 let p = o.p.map { $0 < 0.001 ? "< " + n.decimal(0.001, decimals: 3) : n.decimal($0, decimals: 3) } ?? s("placeholder.value")
                 let perm = o.permutationP.map { n.decimal($0, decimals: 3) + " (J" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + String(o.units ?? 0) + ")" } ?? s("placeholder.value")
@@ -385,7 +388,30 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         return blocks
     }
 
+    /// Where girls and boys differ within a cohort: their 95 % intervals do not overlap
+    /// (a cautious reading: intervals that overlap a little may still differ). A withheld
+    /// value or interval says nothing.
+    func genderDifferences(_ o: Outcome, result: Result, context: ReportContext) -> [String] {
+        let s = context.strings, n = context.numbers
+        func value(_ x: Double) -> String { o.kind == "continuous" ? n.decimal(x, decimals: 1) : n.percent(100 * x) }
+        func interval(_ g: Group) -> String? {
+            guard let e = g.estimate, let lo = g.ciLow, let hi = g.ciHigh else { return nil }
+            return value(e) + " (" + s("cohort.ci", ["low": value(lo), "high": value(hi)]) + ")"
+        }
+        var out: [String] = []
+        for pilot in [true, false] {
+            let girl = o.byGender.first { $0.gender == "girl" }.map { pilot ? $0.pilot : $0.line }
+            let boy = o.byGender.first { $0.gender == "boy" }.map { pilot ? $0.pilot : $0.line }
+            guard let girl, let boy, let gLo = girl.ciLow, let gHi = girl.ciHigh, let bLo = boy.ciLow, let bHi = boy.ciHigh,
+                  let g = interval(girl), let b = interval(boy), gHi < bLo || bHi < gLo else { continue }
+            out.append(s("cohort.gender.differ", ["who": pilot ? pilotName(result, context: context) : s("cohort.line.definite"),
+                                                  "outcome": Self.inSentence(outcomeName(o, s)), "girls": g, "boys": b]))
+        }
+        return out
+    }
+
     func genderBlocks(_ result: Result, context: ReportContext) -> [Block] {
+        var anyDifference = false
         let s = context.strings
         var blocks: [Block] = [.heading(level: 1, text: s("cohort.gender.heading")),
                                .paragraph(RichText(s("cohort.gender.intro")))]
@@ -411,21 +437,20 @@ public struct CohortComparisonSection: ReportSectionBuilder {
             blocks.append(.table(TableBlock(caption: s("cohort.gender.caption", ["outcome": outcomeName(o, s)]), header: [header],
                                             rows: rows, alignments: [.left, .right, .right, .right, .right],
                                             totalRows: [rows.count - 1], notes: notes)))
+            let differences = genderDifferences(o, result: result, context: context)
+            if !differences.isEmpty {
+                blocks.append(.paragraph(RichText(differences.joined(separator: " "))))
+                anyDifference = true
+            }
         }
+        blocks.append(.paragraph(RichText(s(anyDifference ? "cohort.gender.differ.rest" : "cohort.gender.differ.none"))))
         return blocks
     }
 
+    /// The table alone: its certainty — one team, what the comparison over units can
+    /// show, synthetic data — is the verdict's, at the top of the brief, in words.
     func steeringBlocks(_ result: Result, context: ReportContext) -> [Block] {
-        let s = context.strings
-        var blocks: [Block] = [headlineTable(result, context: context, plain: true)]
-        var caveat = s("caveat.one_pilot")
-        if let units = result.outcomes.compactMap(\.units).max(), units >= 2, units < 20 {
-            caveat += " " + s("cohort.permutation.floor", ["units": String(units),
-                                                            "smallest": context.numbers.decimal(1 / Double(units), decimals: 3)])
-        }
-        if result.synthetic { caveat += " " + s("caveat.synthetic") }
-        blocks.append(.callout(Callout(.caveat, title: s("caveat.title"), RichText(caveat))))
-        return blocks
+        [headlineTable(result, context: context, plain: true)]
     }
 }
 

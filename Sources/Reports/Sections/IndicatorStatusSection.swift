@@ -42,8 +42,8 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
 
     public func slots(in kind: ReportKind) -> [ReportSlot] {
         switch kind {
-        case .final: [.indicators, .gender]
-        case .steering: [.steeringOffTarget]
+        case .final: [.indicators, .gender, .method, .finalSummary]
+        case .steering: [.steeringSummary, .steeringOffTarget]
         case .tertial: []
         }
     }
@@ -73,7 +73,13 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
     }
 
     public func compute(_ context: ReportContext) throws -> Result {
-        let (status, trend, approved, sources) = try Self.figures(context, period: context.request.period)
+        // The brief, asked for no period, shows the period with the most values, as the
+        // tertial report does: the latest period may hold one survey wave and nothing else.
+        var period = context.request.period
+        if period == nil, context.kind == .steering, let database = context.database {
+            period = IndicatorData.fullestPeriod(try IndicatorData.load(database, modelID: context.model.id).observations)
+        }
+        let (status, trend, approved, sources) = try Self.figures(context, period: period)
         guard let status else {
             return Result(period: context.request.period?.text,
                           periodNote: "no indicator observations are stored for model \(context.model.id)",
@@ -90,6 +96,7 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
     public func blocks(_ result: Result, for slot: ReportSlot, context: ReportContext) -> [Block] {
         let s = context.strings
         guard let status = result.status else {
+            if slot == .method || slot == .finalSummary { return [] }
             if slot == .steeringOffTarget || slot == .gender || slot == .indicators {
                 return [.paragraph(RichText(s("indicators.none", ["model": context.model.name])))]
             }
@@ -100,6 +107,13 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
             + Self.sourceBlocks(result.sources, context: context)
         case .gender: return genderBlocks(status, context: context)
         case .steeringOffTarget: return offTargetBlocks(status, context: context)
+        case .steeringSummary, .finalSummary: return summaryBlocks(status, context: context)
+        case .method:
+            let proposals = context.model.indicators.filter(\.illustrative).count
+            var text = s("method.indicators", ["count": String(context.model.indicators.count),
+                                                "period": context.numbers.period(status.period)])
+            if proposals > 0 { text += " " + s("method.indicators.proposals", ["count": String(proposals)]) }
+            return [.paragraph(RichText([.strong(s("method.indicators.lead") + " ")]) + RichText(text))]
         default: return []
         }
     }
@@ -257,7 +271,11 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         if !goals.isEmpty {
             blocks.append(.heading(level: 1, text: s("indicators.goals")))
             let rows: [[TableBlock.Cell]] = goals.map { g in
-                let basis = s("indicators.goal.basis", ["met": String(g.met), "assessed": String(g.met + g.notMet)])
+                // The coverage beside it: "uppfylls helt" on one of three indicators says so.
+                var basis = s("indicators.goal.basis", ["met": String(g.met), "assessed": String(g.met + g.notMet)])
+                if g.met + g.notMet < g.indicators.count {
+                    basis += "; " + s("indicators.goal.coverage", ["assessed": String(g.met + g.notMet), "total": String(g.indicators.count)])
+                }
                 let recorded = g.manualAssessment.map { Self.assessmentText($0, s) } ?? s("placeholder.value")
                 var justification = g.manualJustification ?? ""
                 if g.differs == true { justification = s("indicators.goal.differs") + (justification.isEmpty ? "" : " " + justification) }
@@ -394,6 +412,23 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
     }
 
     // MARK: - Steering brief
+
+    /// The brief's first lines: on target, off target and not assessable, in one line.
+    func summaryBlocks(_ status: IndicatorStatusReport, context: ReportContext) -> [Block] {
+        let s = context.strings
+        let count = { (kinds: [TargetStatus]) in status.indicators.filter { kinds.contains($0.status) }.count }
+        // Those that cannot be assessed, with why: no outcome, no target (or one in words),
+        // nothing earlier to compare with.
+        let why = [(TargetStatus.noData, "steering.summary.why.no_data"), (.notAssessed, "steering.summary.why.not_assessed"),
+                   (.noComparison, "steering.summary.why.no_comparison")]
+            .filter { count([$0.0]) > 0 }.map { s($0.1, ["count": String(count([$0.0]))]) }
+        let text = s("steering.summary.indicators", [
+            "met": String(count([.met])), "off": String(count([.notMet])),
+            "other": String(count([.noData, .noComparison, .notAssessed])), "why": why.joined(separator: ", "),
+        ])
+        let lead = s("steering.summary.indicators.lead", ["period": context.numbers.period(status.period)])
+        return [.paragraph(RichText([.strong(lead + " ")]) + RichText(text))]
+    }
 
     /// At most this many off-target indicators in the brief's table (two pages).
     static let briefOffTargetRows = 6

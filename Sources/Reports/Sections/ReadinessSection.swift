@@ -160,7 +160,7 @@ public struct ReadinessSection: ReportSectionBuilder {
 
     public func slots(in kind: ReportKind) -> [ReportSlot] {
         switch kind {
-        case .final: [.readiness]
+        case .final: [.readiness, .method, .limitations]
         case .steering: [.steeringReadiness]
         case .tertial: []
         }
@@ -241,9 +241,28 @@ public struct ReadinessSection: ReportSectionBuilder {
     public func blocks(_ result: Result, for slot: ReportSlot, context: ReportContext) -> [Block] {
         let s = context.strings
         guard !result.surveys.isEmpty else {
+            if slot == .method || slot == .limitations { return [] }
             return [.paragraph(RichText(s("readiness.none", ["model": context.model.name])))]
         }
-        return result.surveys.flatMap { slot == .steeringReadiness ? steering($0, context: context) : final($0, context: context) }
+        switch slot {
+        case .method:
+            return result.surveys.map { survey in
+                .paragraph(RichText([.strong(s("method.readiness.lead") + " ")]) + RichText(s("method.readiness", [
+                    "name": survey.name, "waves": survey.waves.map { waveLabel($0, s) }.joined(separator: ", "),
+                    "min": String(survey.scaleMin), "max": String(survey.scaleMax),
+                    "threshold": String(context.request.suppression.threshold),
+                ])))
+            }
+        case .limitations:
+            return result.surveys.compactMap { survey in
+                let synthetic = survey.waves.filter(\.synthetic).map(\.wave)
+                guard !synthetic.isEmpty else { return nil }
+                return .paragraph(RichText(s("limitations.synthetic.waves", ["name": survey.name,
+                                                                             "waves": synthetic.joined(separator: ", ")])))
+            }
+        case .steeringReadiness: return result.surveys.flatMap { steering($0, context: context) }
+        default: return result.surveys.flatMap { final($0, context: context) }
+        }
     }
 
     // MARK: - Words
@@ -390,7 +409,9 @@ public struct ReadinessSection: ReportSectionBuilder {
             .table(TableBlock(caption: s("readiness.steering.caption", ["name": survey.name, "min": String(survey.scaleMin),
                                                                          "max": String(survey.scaleMax)]),
                               header: [header], rows: rows, alignments: [.left, .right, .right], notes: notes)),
-            .paragraph(RichText(latest.verdictText)),
+            // The verdict in plain words: the agreement and reliability figures behind
+            // it are the final report's.
+            .paragraph(RichText(s("readiness.steering.verdict.\(latest.verdict)"))),
         ]
     }
 }

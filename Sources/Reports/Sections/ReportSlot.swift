@@ -18,6 +18,20 @@ public struct ReportSlot: Hashable, Sendable, Codable, CustomStringConvertible {
     public static let steeringPilotVsLine = ReportSlot("steering.pilot_vs_line")   // issue 6
     public static let steeringReadiness = ReportSlot("steering.readiness")         // issue 7
     public static let steeringOffTarget = ReportSlot("steering.off_target")        // issue 5
+    /// The final report's 5 › data and methods: what each part rests on and how it was
+    /// computed, from what was done.
+    public static let method = ReportSlot("final.5.method")
+    /// The final report's 7 › limitations: what the results cannot carry.
+    public static let limitations = ReportSlot("final.7.limitations")
+    /// The final report's 1 Sammanfattning and 7 Slutsatser when the text lacks them:
+    /// the verdict on pilot vs line, then a line per domain (`finalSummary`).
+    public static let finalVerdict = ReportSlot("final.1.verdict")
+    public static let finalSummary = ReportSlot("final.1.summary")
+    public static let finalConclusions = ReportSlot("final.7.conclusions")
+    /// The brief's first lines: the verdict on pilot vs line, and how sure it is.
+    public static let steeringVerdict = ReportSlot("steering.summary.verdict")
+    /// The brief's first lines after the verdict: one line per domain, in words.
+    public static let steeringSummary = ReportSlot("steering.summary")
     // Tertial report: one slot per goal, and one for the whole table.
     public static let tertialTable = ReportSlot("tertial.table")
 }

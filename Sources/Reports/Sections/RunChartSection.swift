@@ -104,7 +104,30 @@ public struct RunChartSection: ReportSectionBuilder {
 
     public var key: String { "improvement" }
 
-    public func slots(in kind: ReportKind) -> [ReportSlot] { kind == .final ? [.improvement] : [] }
+    public func slots(in kind: ReportKind) -> [ReportSlot] {
+        switch kind {
+        case .final: [.improvement, .method, .limitations, .finalSummary]
+        case .steering: [.steeringSummary]
+        case .tertial: []
+        }
+    }
+
+    /// The brief's line on the improvement work: how many cycles on how many measures,
+    /// and what was decided after them.
+    func summaryBlocks(_ result: Result, context: ReportContext) -> [Block] {
+        let s = context.strings
+        let cycles = result.ramps.flatMap(\.cycles)
+        guard !cycles.isEmpty else { return [] }
+        let count = { (decision: String?) in String(cycles.filter { $0.decision == decision }.count) }
+        let measures = Set(cycles.compactMap(\.measure)).count
+        var text = s(cycles.count == 1 ? "steering.summary.pdsa.one" : "steering.summary.pdsa", [
+            "cycles": String(cycles.count),
+            "measures": measures == 1 ? s("steering.summary.measures.one") : s("steering.summary.measures", ["count": String(measures)]),
+            "adopt": count("adopt"), "adapt": count("adapt"), "abandon": count("abandon"), "ongoing": count(nil),
+        ])
+        if cycles.allSatisfy(\.illustrative) { text += " " + s("steering.summary.pdsa.illustrative") }
+        return [.paragraph(RichText([.strong(s("steering.summary.pdsa.lead") + " ")]) + RichText(text))]
+    }
 
     public func compute(_ context: ReportContext) throws -> Result {
         guard let database = context.database else { return Result(measures: [], ramps: [], note: "no database") }
@@ -194,6 +217,18 @@ public struct RunChartSection: ReportSectionBuilder {
     public func imports(_ result: Result, context: ReportContext) -> [Int] { result.measures.flatMap(\.imports) }
 
     public func blocks(_ result: Result, for slot: ReportSlot, context: ReportContext) -> [Block] {
+        if slot == .steeringSummary || slot == .finalSummary { return summaryBlocks(result, context: context) }
+        if slot == .method || slot == .limitations {
+            let s = context.strings
+            let cycles = result.ramps.flatMap(\.cycles)
+            guard !result.measures.isEmpty || !cycles.isEmpty else { return [] }
+            if slot == .limitations {
+                return !cycles.isEmpty && cycles.allSatisfy(\.illustrative)
+                    ? [.paragraph(RichText(s("limitations.illustrative.cycles")))] : []
+            }
+            return [.paragraph(RichText([.strong(s("method.improvement.lead") + " ")]) + RichText(s("method.improvement", [
+                "measures": String(result.measures.count), "cycles": String(cycles.count)])))]
+        }
         let s = context.strings, n = context.numbers
         guard !result.measures.isEmpty || !result.ramps.isEmpty else {
             return [.paragraph(RichText(s("improvement.none", ["model": context.model.name])))]

@@ -102,16 +102,22 @@ public struct TertialTableSection: ReportSectionBuilder {
 
     public func slots(in kind: ReportKind) -> [ReportSlot] { kind == .tertial ? [.tertialTable] : [] }
 
-    /// The period asked for, else the latest period any target names (deterministic,
-    /// so verify finds the same one).
-    public static func period(_ context: ReportContext) -> Period? {
-        context.request.period ?? context.model.indicators.flatMap { $0.targets.map(\.period) }.max()
+    /// The period asked for, else the period with the most indicator values (the latest
+    /// of equals), else the latest period any target names. Deterministic, so verify
+    /// finds the same one.
+    public static func period(_ context: ReportContext) throws -> Period? {
+        if let asked = context.request.period { return asked }
+        if let database = context.database,
+           let fullest = IndicatorData.fullestPeriod(try IndicatorData.load(database, modelID: context.model.id).observations) {
+            return fullest
+        }
+        return context.model.indicators.flatMap { $0.targets.map(\.period) }.max()
     }
 
     public func compute(_ context: ReportContext) throws -> Result {
         let model = context.model
         let graph = ModelGraph(model)
-        let period = Self.period(context)
+        let period = try Self.period(context)
         let figures = period == nil ? nil : try IndicatorStatusSection.figures(context, period: period)
         let status = figures?.status
         let statusByID = Dictionary((status?.indicators ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -166,7 +172,9 @@ public struct TertialTableSection: ReportSectionBuilder {
         let dash = s("placeholder.value")
         var blocks: [Block] = []
         if let p = result.period.flatMap(Period.init(parsing:)) {
-            blocks.append(.paragraph(RichText(s("tertial.period", ["period": context.numbers.period(p)]))))
+            // Without a period asked for, say how this one was chosen.
+            let which = context.request.period == nil ? "tertial.period.fullest" : "tertial.period"
+            blocks.append(.paragraph(RichText(s(which, ["period": context.numbers.period(p)]))))
         }
         // The comparison cohort's column, after the outcome, once any indicator has one.
         let comparisonHeader = IndicatorStatusSection.comparisonHeader(
@@ -184,6 +192,14 @@ public struct TertialTableSection: ReportSectionBuilder {
                 blocks.append(.paragraph(RichText([.emphasis(s("tertial.no_indicators"))])))
                 continue
             }
+            // Boys and girls only where an indicator of the goal is broken down by gender: a
+            // staff survey's items or a count of PDSA cycles have neither.
+            let byGender = Set(context.model.indicators.filter { !($0.breakdowns["gender"] ?? []).isEmpty }.map(\.id))
+            func hasGender(_ row: Row) -> Bool {
+                byGender.contains(row.indicator) || row.boys != nil || row.girls != nil
+                    || [row.boysNote, row.girlsNote].contains { $0?.hasPrefix("suppressed") ?? false }
+            }
+            let gendered = goal.indicators.contains(where: hasGender)
             let rows: [[TableBlock.Cell]] = goal.indicators.map { row in
                 anyIllustrative = anyIllustrative || row.illustrative
                 var name = RichText([.strong(row.indicator), .plain(" " + row.title)])
@@ -213,17 +229,28 @@ public struct TertialTableSection: ReportSectionBuilder {
                     : [TableBlock.Cell(row.comparisonCohort == nil ? dash : value(row.comparison, row.comparisonNote))]
                 return [TableBlock.Cell(name, isRowHeader: true), TableBlock.Cell(value(row.outcome, row.outcomeNote) + (wave.map { " (\($0))" } ?? ""))]
                     + comparison
-                    + [TableBlock.Cell(value(row.boys, row.boysNote)), TableBlock.Cell(value(row.girls, row.girlsNote)),
-                        TableBlock.Cell(value(row.previous, row.previousNote)), TableBlock.Cell(row.unitTarget ?? dash),
+                    // A row without a gender breakdown leaves the cells empty: "–" would say a value is missing.
+                    + (!gendered ? [] : hasGender(row)
+                        ? [TableBlock.Cell(value(row.boys, row.boysNote)), TableBlock.Cell(value(row.girls, row.girlsNote))]
+                        : [TableBlock.Cell(""), TableBlock.Cell("")])
+                    + [TableBlock.Cell(value(row.previous, row.previousNote)), TableBlock.Cell(row.unitTarget ?? dash),
                         TableBlock.Cell(row.cityTarget ?? dash), TableBlock.Cell(assessment),
                         TableBlock.Cell(analysis)]
             }
+            let genderColumns = (comparisonHeader == nil ? 2 : 3)..<(comparisonHeader == nil ? 4 : 5)
             blocks.append(.table(TableBlock(caption: s("tertial.caption", ["id": goal.id]),
-                                            header: [header], rows: rows,
+                                            header: [gendered ? header : header.enumerated().filter { !genderColumns.contains($0.offset) }.map(\.element)],
+                                            rows: rows,
                                             alignments: [.left, .right] + (comparisonHeader == nil ? [] : [.right])
-                                                + [.right, .right, .right, .left, .left, .left, .left])))
+                                                + (gendered ? [.right, .right] : []) + [.right, .left, .left, .left, .left])))
             if let a = goal.assessment.flatMap(Assessment.init(rawValue:)) {
                 var text = s("tertial.goal.assessment", ["assessment": IndicatorStatusSection.assessmentText(a, s)])
+                // "Uppfylls helt" on one of three indicators says so.
+                let assessed = goal.indicators.filter { $0.assessment == TargetStatus.met.rawValue || $0.assessment == TargetStatus.notMet.rawValue }.count
+                if assessed > 0, assessed < goal.indicators.count {
+                    text = String(text.dropLast()) + " – "
+                        + s("indicators.goal.coverage", ["assessed": String(assessed), "total": String(goal.indicators.count)]) + "."
+                }
                 if let r = goal.recordedAssessment.flatMap(Assessment.init(rawValue:)) {
                     text += " " + s("tertial.goal.recorded", ["assessment": IndicatorStatusSection.assessmentText(r, s)])
                 }

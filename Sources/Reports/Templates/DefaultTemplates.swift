@@ -118,8 +118,9 @@ public enum DefaultTemplates {
     .kind-steering body, body.kind-steering { font-size: 0.92rem; }
     body.kind-steering h2 { margin-top: 1.2em; }
     body.kind-steering .colophon { margin-top: 1.5rem; }
-    /* The steering brief is two pages: no contents list, no page after the cover. */
-    body.kind-steering .toc { display: none; }
+    /* The steering brief is two pages, and the tertial report one section: no contents
+       list, no page after the cover. */
+    body.kind-steering .toc, body.kind-tertial .toc { display: none; }
     body.kind-tertial { max-width: 72rem; }
 
     @page { size: A4; margin: 2cm 1.8cm; }
@@ -133,7 +134,7 @@ public enum DefaultTemplates {
       figure.landscape svg { width: 100%; max-height: 16.5cm; }
       a { color: inherit; text-decoration: none; }
       .cover { break-after: page; border: none; }
-      body.kind-steering .cover { break-after: auto; }
+      body.kind-steering .cover, body.kind-tertial .cover { break-after: auto; }
       .toc { break-after: page; }
       .page-break-before { break-before: page; }
       h2, h3, h4, caption, .callout-title { break-after: avoid; }

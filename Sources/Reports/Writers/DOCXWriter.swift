@@ -90,12 +90,14 @@ public struct DOCXWriter {
         let state = State()
         state.marked = document.marking != nil
         state.rasters = try rasterize(document)
-        // The steering brief is two pages: no page after the cover, no contents list.
-        var body = cover(document, pageBreak: document.kind != .steering)
-        if document.kind != .steering { body += tableOfContents(document) }
+        // The steering brief is two pages, the tertial report one section: no page after
+        // the cover, no contents list (a page holding a cover block or two lines of
+        // contents would be all but empty).
+        var body = cover(document, pageBreak: document.kind == .final)
+        if document.kind == .final { body += tableOfContents(document) }
         for section in document.sections { body += try render(section, depth: 1, page: page, state: state) }
         body += orientation(landscape: false, page: page, state: state)
-        body += WordML.paragraph(style: "Colophon", properties: "<w:spacing w:before=\"600\"/>", "")
+        body += WordML.paragraph(style: "Colophon", properties: "<w:spacing w:before=\"\(document.kind == .steering ? 120 : 600)\"/>", "")
         body += document.colophon.map { WordML.paragraph(style: "Colophon", WordML.run($0)) }.joined()
         body += sectionProperties(page, marked: state.marked)
         let documentXML = """
@@ -142,8 +144,8 @@ public struct DOCXWriter {
         let subtitleSpacing = pageBreak ? "" : "<w:spacing w:after=\"240\"/>"
         out += WordML.paragraph(style: "Title", properties: titleSpacing, WordML.run(d.title))
         if let subtitle = d.subtitle { out += WordML.paragraph(style: "Subtitle", properties: subtitleSpacing, WordML.run(subtitle)) }
-        if !d.cover.fields.isEmpty {
-            let rows = d.cover.fields.map { f in
+        if !d.coverTableFields.isEmpty {
+            let rows = d.coverTableFields.map { f in
                 "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
                     + cell(WordML.paragraph(style: "CoverLabel", WordML.run(f.label)), width: 3200)
                     + cell(WordML.paragraph(style: "TableText", WordML.run(f.value)), width: 5872) + "</w:tr>"
@@ -159,14 +161,15 @@ public struct DOCXWriter {
     /// the headings themselves, so the contents show in any reader before an update.
     func tableOfContents(_ d: ReportDocument) -> String {
         var out = WordML.paragraph(style: "TOCHeading", WordML.run(strings("cover.toc")))
-        let entries = d.outline.filter { $0.depth <= 3 }
+        // The two levels of `contents`, and a field that lists the same on refresh.
+        let entries = d.contents
         out += "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr>"
             + "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>"
-            + "<w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-3\" \\h \\z \\u </w:instrText></w:r>"
+            + "<w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-2\" \\h \\z \\u </w:instrText></w:r>"
             + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
-            + (entries.first.map { WordML.run($0.section.heading) } ?? "") + "</w:p>"
+            + (entries.first.map { WordML.run($0.heading) } ?? "") + "</w:p>"
         for entry in entries.dropFirst() {
-            out += WordML.paragraph(style: "TOC\(entry.depth)", WordML.run(entry.section.heading))
+            out += WordML.paragraph(style: "TOC\(entry.depth)", WordML.run(entry.heading))
         }
         out += "<w:p><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
         return out + WordML.pageBreak
@@ -187,7 +190,10 @@ public struct DOCXWriter {
         let landscape: Bool
         switch block {
         case .figure(let f): landscape = f.placement == .landscapePage
+        // A table too wide for a portrait page even in the smallest table type goes
+        // landscape, rather than breaking its words.
         case .table(let t): landscape = t.placement == .landscapePage
+            || (!page.landscape && Self.columnWidths(t, available: page.textWidth) == nil)
         default: landscape = false
         }
         return orientation(landscape: landscape, page: page, state: state)
@@ -241,37 +247,14 @@ public struct DOCXWriter {
             out += WordML.paragraph(style: "Caption", WordML.run(label + " ", bold: true) + WordML.run(text))
         }
         let columns = max(1, t.columnCount)
-        // Column widths (twips): at least the longest word of the column (so no word
-        // breaks mid-letter), the rest shared by how much text each column holds.
-        let twipsPerChar = 115.0, padding = 250.0
-        var minimum = Array(repeating: 4 * twipsPerChar + padding, count: columns)
-        var desired = minimum
-        for row in t.headerRows + t.rows {
-            var c = 0
-            for cell in row {
-                if cell.span == 1, c < columns {
-                    let text = cell.text.plainText
-                    let longestWord = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(\.count).max() ?? 0
-                    minimum[c] = max(minimum[c], min(Double(longestWord), 24) * twipsPerChar + padding)
-                    let longestLine = text.split(separator: "\n").map(\.count).max() ?? 0
-                    desired[c] = max(desired[c], min(Double(longestLine), 60) * twipsPerChar + padding)
-                }
-                c += cell.span
-            }
-        }
-        let available = Double(page.textWidth)
-        var widthsD: [Double]
-        if minimum.reduce(0, +) >= available {
-            widthsD = minimum.map { $0 * available / minimum.reduce(0, +) }
-        } else {
-            let extra = zip(desired, minimum).map { max(0, $0 - $1) }
-            let room = available - minimum.reduce(0, +)
-            let want = extra.reduce(0, +)
-            widthsD = zip(minimum, extra).map { m, e in m + (want > 0 ? min(e, room * e / want) : room / Double(columns)) }
-            let used = widthsD.reduce(0, +)
-            if used < available { widthsD = widthsD.map { $0 * available / used } }
-        }
-        let widths = widthsD.map { Int($0) }
+        // The widths at the largest type that keeps every word whole; failing that even
+        // landscape (a table wider than any page), the smallest type, words as they fall.
+        let fit = Self.columnWidths(t, available: page.textWidth)
+            ?? Self.columnWidths(t, available: page.textWidth, sizes: [Self.tableTextSizes.last!], force: true)!
+        let widths = fit.widths
+        let size = fit.size == Self.tableTextSizes[0] ? nil : fit.size
+        let margins = size == nil ? "" : "<w:tblCellMar><w:left w:w=\"\(Self.cellMargin(size: fit.size))\" w:type=\"dxa\"/>"
+            + "<w:right w:w=\"\(Self.cellMargin(size: fit.size))\" w:type=\"dxa\"/></w:tblCellMar>"
         func jc(_ column: Int) -> String {
             switch t.alignment(column) {
             case .left: return ""
@@ -285,7 +268,7 @@ public struct DOCXWriter {
             for cell in cells {
                 let width = widths[min(c, columns - 1)..<min(columns, c + cell.span)].reduce(0, +)
                 let paragraph = WordML.paragraph(style: "TableText", properties: cell.span == 1 ? jc(c) : "",
-                                                 WordML.runs(cell.text, bold: header || bold))
+                                                 WordML.runs(cell.text, bold: header || bold, size: size))
                 xml += self.cell(paragraph, width: width, span: cell.span, shade: header ? "EEF3F8" : nil)
                 c += cell.span
             }
@@ -295,7 +278,7 @@ public struct DOCXWriter {
         }
         let caption = t.caption.map { "<w:tblCaption w:val=\"\(WordML.escape($0))\"/>" } ?? ""
         out += "<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
-            + "<w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/>\(caption)</w:tblPr>"
+            + "<w:tblLayout w:type=\"fixed\"/>\(margins)<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/>\(caption)</w:tblPr>"
         out += "<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
         for r in t.headerRows { out += row(r, header: true, bold: false) }
         for (i, r) in t.rows.enumerated() { out += row(r, header: false, bold: t.totalRows.contains(i)) }
@@ -307,6 +290,72 @@ public struct DOCXWriter {
             out += t.notes.map { WordML.paragraph(style: "TableNote", WordML.runs($0)) }.joined()
         }
         return out
+    }
+
+    /// The table type's sizes in half-points, the style's own (9.5 pt) first; no smaller
+    /// than 7.5 pt, still readable in print.
+    static let tableTextSizes = [19, 18, 17, 16, 15]
+
+    /// A cell's left and right margin (twips): Word's default at the style's own size, 1 mm
+    /// in a table set smaller to fit (its narrow columns need the room more).
+    static func cellMargin(size: Int) -> Int { size == tableTextSizes[0] ? 108 : 57 }
+
+    /// Column widths (twips) that fill `available`, at the largest of `sizes` where every
+    /// column is at least as wide as its longest word — headers bold, and characters as
+    /// wide as DejaVu Sans, which LibreOffice falls back to when it has no Calibri or
+    /// Carlito (wider than either) — so no word breaks inside (the 8 columns of the
+    /// indicator table broke "Utfal l", "Förändri ng"). What is left goes where the
+    /// longest text would take the most lines. Nil when no size fits (unless `force`).
+    static func columnWidths(_ t: TableBlock, available: Int, sizes: [Int] = tableTextSizes,
+                             force: Bool = false) -> (widths: [Int], size: Int)? {
+        let columns = max(1, t.columnCount)
+        // Twips per character at 9.5 pt: a wide average (digits, capitals, å ä ö), more in bold.
+        let plainPerChar = 120.0, boldPerChar = 135.0
+        var words = Array(repeating: 4 * plainPerChar, count: columns)   // at 9.5 pt, without padding
+        var lines = words
+        for (r, row) in (t.headerRows + t.rows).enumerated() {
+            let perChar = r < t.headerRows.count ? boldPerChar : plainPerChar
+            var c = 0
+            for cell in row {
+                if cell.span == 1, c < columns {
+                    let text = cell.text.plainText
+                    let longestWord = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(\.count).max() ?? 0
+                    words[c] = max(words[c], min(Double(longestWord), 24) * perChar)
+                    let longestLine = text.split(separator: "\n").map(\.count).max() ?? 0
+                    lines[c] = max(lines[c], min(Double(longestLine), 60) * perChar)
+                }
+                c += cell.span
+            }
+        }
+        let room = Double(available)
+        for size in sizes {
+            let scale = Double(size) / Double(tableTextSizes[0])
+            let padding = Double(2 * cellMargin(size: size) + 30)
+            let minimum = words.map { $0 * scale + padding }
+            guard minimum.reduce(0, +) <= room || force else { continue }
+            var widths: [Double]
+            if minimum.reduce(0, +) >= room {
+                widths = minimum.map { $0 * room / minimum.reduce(0, +) }
+            } else {
+                // The room left goes, a little at a time, to the column whose longest text
+                // would take the most lines: the tallest cell sets a row's height.
+                widths = minimum
+                let need = lines.map { $0 * scale }
+                var left = room - minimum.reduce(0, +)
+                let step = 40.0
+                while left >= step {
+                    let ratios = need.indices.map { need[$0] / (widths[$0] - padding) }
+                    guard let c = ratios.indices.max(by: { ratios[$0] < ratios[$1] }), ratios[c] > 1 else { break }
+                    widths[c] += step
+                    left -= step
+                }
+                // Every line fits: the rest in proportion, so the table fills the page.
+                let used = widths.reduce(0, +)
+                if used < room { widths = widths.map { $0 * room / used } }
+            }
+            return (widths.map { Int($0) }, size)
+        }
+        return nil
     }
 
     func figure(_ f: FigureBlock, page: Page, state: State) throws -> String {

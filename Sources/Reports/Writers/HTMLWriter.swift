@@ -21,22 +21,34 @@ public struct HTMLWriter {
         var body = ""
         var css = templates.text("report.css")
         if let marking = document.marking {
-            // On screen a banner above the first section; in print the same words in the
-            // top margin of every page (an @page margin box, which Chromium draws).
-            body += "<p class=\"marking\" role=\"note\">\(HTMLEscape.text(marking))</p>\n"
+            // On screen a banner at the top, above the cover; in print the same words in
+            // the top margin of every page (an @page margin box, which Chromium draws).
             css += "\n@page { @top-center { content: \"\(Self.cssString(marking))\"; font: 700 9pt sans-serif; color: #a0330b; } }\n"
                 + ".marking { border: 2px solid #a0330b; color: #a0330b; font-weight: 700; padding: 0.4em 0.8em; }\n"
                 + "@media print { .marking { display: none; } }\n"
         }
         for section in document.sections { body += render(section, depth: 1, counter: &counter) }
-        let toc: [[String: Any]] = document.outline.map { entry in
-            ["anchor": entry.section.anchor, "heading": entry.section.heading, "depth": entry.depth]
+        let toc: [[String: Any]] = document.contents.map { entry in
+            ["anchor": entry.anchor, "heading": entry.heading, "depth": entry.depth]
         }
         var context = TemplateContext.common(document, strings: strings, toolVersion: toolVersion)
         context["css"] = css
         context["toc"] = toc
         context["body"] = body
-        return try templates.render(page: "report.html.mustache", cover: "cover.html.mustache", context: context)
+        let page = try templates.render(page: "report.html.mustache", cover: "cover.html.mustache", context: context)
+        guard let marking = document.marking else { return page }
+        return Self.insertedAfterBodyTag("<p class=\"marking\" role=\"note\">\(HTMLEscape.text(marking))</p>\n", into: page)
+    }
+
+    /// The page with `html` first in its body (any template: the banner goes where the
+    /// reader starts, before the cover), or first in the page when it has no body tag.
+    static func insertedAfterBodyTag(_ html: String, into page: String) -> String {
+        guard let open = page.range(of: "<body"), let close = page[open.upperBound...].firstIndex(of: ">") else {
+            return html + page
+        }
+        var out = page
+        out.insert(contentsOf: "\n" + html, at: out.index(after: close))
+        return out
     }
 
     /// Blocks as an HTML fragment, numbered captions from 1: the web pages render the
@@ -85,7 +97,15 @@ public struct HTMLWriter {
         let level = min(6, depth + 1)
         var out = "<section id=\"\(section.anchor)\" aria-labelledby=\"\(section.anchor)-h\"\(section.pageBreakBefore ? " class=\"page-break-before\"" : "")>\n"
         out += "<h\(level) id=\"\(section.anchor)-h\">\(HTMLEscape.text(section.heading))</h\(level)>\n"
-        for block in section.blocks { out += render(block, depth: depth, counter: &counter) }
+        for (i, block) in section.blocks.enumerated() {
+            // A top-level section's subheading is in the contents: it needs an id to link to.
+            if depth == 1, case .heading(1, let text) = block {
+                let h = min(6, depth + 2)
+                out += "<h\(h) id=\"\(ReportDocument.subheadingAnchor(section, i))\">\(HTMLEscape.text(text))</h\(h)>\n"
+                continue
+            }
+            out += render(block, depth: depth, counter: &counter)
+        }
         for child in section.children { out += render(child, depth: depth + 1, counter: &counter) }
         out += "</section>\n"
         return out
@@ -178,7 +198,7 @@ public struct HTMLWriter {
 enum TemplateContext {
     static func common(_ d: ReportDocument, strings s: ReportStrings, toolVersion: String,
                        escape: (String) -> String = { $0 }) -> [String: Any] {
-        let fields: [[String: Any]] = d.cover.fields.map { ["key": $0.key, "label": escape($0.label), "value": escape($0.value)] }
+        let fields: [[String: Any]] = d.coverTableFields.map { ["key": $0.key, "label": escape($0.label), "value": escape($0.value)] }
         var context: [String: Any] = [
             "lang": d.language.rawValue,
             "kind": d.kind.rawValue,

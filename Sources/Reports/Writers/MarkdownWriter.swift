@@ -24,7 +24,6 @@ public struct MarkdownWriter {
         var attachments: [(String, Data)] = []
         var body = ""
         let marking = document.marking.map { "> **\(MarkdownEscape.inline($0))**\n\n" } ?? ""
-        body += marking
         for section in document.sections { body += render(section, depth: 1, counter: &counter, attachments: &attachments) }
         body += marking
         // The cover's texts (the pilot's name, the model, the owner) are typed by people:
@@ -33,7 +32,8 @@ public struct MarkdownWriter {
                                              escape: { MarkdownEscape.cell(MarkdownEscape.inline($0)) })
         context["body"] = "\n" + body
         let text = try templates.render(page: "report.md.mustache", cover: "cover.md.mustache", context: context)
-        return ReportOutput(data: Data(Self.tidy(text).utf8), attachments: attachments)
+        // The marking first, before the cover, and last.
+        return ReportOutput(data: Data(Self.tidy(marking + text).utf8), attachments: attachments)
     }
 
     /// At most one blank line in a row, one newline at the end.

@@ -161,10 +161,11 @@ struct PageRoutes: Sendable {
         return try RunChartSection().compute(input.context(db))
     }
 
-    /// The overview: the steering brief's figures (what changed, indicators off
-    /// target, pilot vs line, readiness), without its prose sections.
+    /// The overview: the steering brief's figures (its verdict in words first, then what
+    /// changed, indicators off target, pilot vs line, readiness), without its prose sections.
     static let overview = ReportSectionPage.Selection(
-        kind: .steering, keys: ["steering.changes", "steering.pilot_vs_line", "steering.readiness", "steering.off_target"])
+        kind: .steering, keys: ["steering.summary", "steering.changes", "steering.pilot_vs_line", "steering.readiness",
+                                "steering.off_target"])
 
     /// A page built once per address, language and state of the data (`PageCache`).
     func cached(_ request: Request, _ context: WebContext, _ build: @escaping @Sendable () async throws -> Page) async throws -> Response {

@@ -111,12 +111,7 @@ enum DemoReportsStep {
             let containing = Period(containing: extract, kind: .tertial)
             return containing.end <= extract ? containing : containing.previous
         }
-        var indicators: [Period: Set<String>] = [:]
-        for o in data.observations where o.group == Observation.total && o.period.kind == .tertial
-            && (o.value != nil || o.numerator != nil) {
-            indicators[o.period, default: []].insert(o.indicator)
-        }
-        return indicators.max { ($0.value.count, $0.key) < ($1.value.count, $1.key) }?.key
+        return IndicatorData.fullestPeriod(data.observations.filter { $0.period.kind == .tertial })
     }
 
     /// Recomputes every figure of the JSON record, as `piloteval report verify` does.

@@ -164,6 +164,11 @@ struct ReportBuild: ParsableCommand {
             try write(rendered.output)
             for w in built.warnings + rendered.warnings { Console.error("warning: " + w) }
             for line in built.disclosure { Console.error("disclosure control: " + line) }
+            if !built.generatedText.isEmpty {
+                let source = text.map { "missing from \($0)" } ?? "no --text given"
+                Console.error("compiled from the results (\(source)); edit and confirm by writing the section: "
+                    + built.generatedText.joined(separator: "; "))
+            }
             if !built.missingText.isEmpty {
                 let source = text.map { "missing from \($0)" } ?? "no --text given"
                 let shown = draft ? "shown as draft boxes" : "shown as 'not written yet' (--draft shows what to write)"

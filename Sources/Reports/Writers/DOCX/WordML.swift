@@ -29,10 +29,12 @@ enum WordML {
     }
 
     /// One run; `xml:space="preserve"` keeps leading and trailing spaces.
-    static func run(_ text: String, bold: Bool = false, italic: Bool = false) -> String {
+    /// `size` in half-points (19 = 9.5 pt); nil keeps the paragraph style's.
+    static func run(_ text: String, bold: Bool = false, italic: Bool = false, size: Int? = nil) -> String {
         var props = ""
         if bold { props += "<w:b/>" }
         if italic { props += "<w:i/>" }
+        if let size { props += "<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/>" }
         let rPr = props.isEmpty ? "" : "<w:rPr>\(props)</w:rPr>"
         // Line breaks inside a run become <w:br/>.
         let parts = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -41,12 +43,12 @@ enum WordML {
         }.joined()
     }
 
-    static func runs(_ text: RichText, bold: Bool = false) -> String {
+    static func runs(_ text: RichText, bold: Bool = false, size: Int? = nil) -> String {
         text.spans.map {
             switch $0 {
-            case .plain(let s): return run(s, bold: bold)
-            case .emphasis(let s): return run(s, bold: bold, italic: true)
-            case .strong(let s): return run(s, bold: true)
+            case .plain(let s): return run(s, bold: bold, size: size)
+            case .emphasis(let s): return run(s, bold: bold, italic: true, size: size)
+            case .strong(let s): return run(s, bold: true, size: size)
             }
         }.joined()
     }

@@ -1,0 +1,460 @@
+import Evaluation
+import Foundation
+import LogicModel
+import Periods
+import Presentation
+@testable import Reports
+import Store
+import ZIPFoundation
+import Testing
+
+/// The steering brief answers "is the pilot working, and how sure are we?" in words:
+/// a verdict at the top with better / worse / unclear per outcome and the certainty,
+/// one line per domain, no method names; the tertial report says which period it is
+/// about when none was asked for (issue 20).
+@Suite struct BriefVerdictTests {
+    static let methodNames = ["r_wg", "ICC", "Welch", "Wilson", "Newcombe", "SMD", "Cronbach", "log-rank", "Kaplan"]
+
+    /// The text with markup's gaps closed: one space between words, none before a point.
+    static func words(_ text: String) -> String {
+        text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+            .replacingOccurrences(of: " .", with: ".").replacingOccurrences(of: " :", with: ":")
+    }
+
+    @Test func theBriefOpensWithAVerdictInWordsInEveryLanguageAndFormat() throws {
+        let full = try VisibleTextTests.full()
+        for format in VisibleTextTests.formats {
+            let sv = Self.words(try VisibleTextTests.visibleText(full, kind: .steering, language: .sv, format: format))
+            // The verdict: the interval of the 14-day share holds zero; the comparison has 3 units.
+            #expect(sv.contains("I korthet"), "\(format)")
+            #expect(sv.contains("Testteamet i Vällingby jämfört med linjen: oklart på förhandsbedömning inom 14 dagar."), "\(format)")
+            #expect(sv.contains("Säkerheten är låg: piloten är ett enda team; jämförelsen mellan 3 enheter kan inte visa en säker skillnad."), "\(format)")
+            #expect(sv.contains("jämförelsen mellan 3 enheter kan inte visa en säker skillnad"), "\(format)")
+            #expect(sv.contains("Underlag: ärendeuttaget den 31 december 2022."), "\(format)")
+            // Direction per outcome, in words; an outcome with no better direction says so.
+            #expect(sv.contains("Piloten bättre eller sämre?"), "\(format)")
+            #expect(sv.contains("Oklart: intervallet rymmer noll."), "\(format)")
+            #expect(sv.contains("Lägre, ingen given riktning"), "\(format)")
+            // One line per domain: indicators on and off target, the PDSA cycles.
+            #expect(sv.contains("Indikatorer för 2021: 0 når målet, 1 når det inte och 1 kan inte bedömas (1 utan "), "\(format)")
+            #expect(sv.contains("Förbättringsarbete: 2 PDSA-cykler på 1 mått: 2 behålls, 0 justeras, 0 avbryts och 0 pågår."),
+                    "\(format)")
+            // Readiness in plain words, without the figures behind the verdict.
+            #expect(ReportStrings(.sv).values.keys.filter { $0.hasPrefix("readiness.steering.verdict.") }
+                .contains { sv.contains(ReportStrings(.sv)($0)) }, "\(format)")
+            // The final report's things only: no promise of curves it does not draw.
+            #expect(!sv.contains("kurvor"), "\(format)")
+            let en = Self.words(try VisibleTextTests.visibleText(full, kind: .steering, language: .en, format: format))
+            #expect(en.contains("In brief"), "\(format)")
+            #expect(en.contains("Testteamet i Vällingby compared with the line: unclear on initial assessment within 14 days."), "\(format)")
+            #expect(en.contains("Certainty is low: the pilot is a single team"), "\(format)")
+            #expect(en.contains("Lower, no given direction"), "\(format)")
+            #expect(en.contains("Improvement work: 2 PDSA cycles on 1 measure: adopted 2, adapted 0, abandoned 0, ongoing 0."), "\(format)")
+            for (language, text) in [("sv", sv), ("en", en)] {
+                for name in Self.methodNames {
+                    #expect(!text.contains(name), "\(language) \(format): the method name \(name) in the brief")
+                }
+            }
+        }
+    }
+
+    @Test func verdictWordsFollowTheBetterDirection() {
+        func outcome(_ key: String, _ d: Double, _ lo: Double, _ hi: Double) -> CohortComparisonSection.Outcome {
+            let g = CohortComparisonSection.Group(label: "x", n: 10, nNote: nil, estimate: 0.5, estimateNote: nil, ciLow: nil,
+                                                  ciHigh: nil, median: nil, medianNote: nil)
+            return CohortComparisonSection.Outcome(outcome: key, kind: "binary", limitDays: nil, pilot: g, line: g, difference: d,
+                                                   differenceNote: nil, ciLow: lo, ciHigh: hi, test: "chi_square", p: nil, pNote: nil,
+                                                   permutationP: nil, permutationNote: nil, units: nil, mddStandardized: nil,
+                                                   mddRaw: nil, mddAbove: nil, mddBelow: nil, mddNote: nil, censored: nil,
+                                                   censoredNote: nil, byGender: [], caveats: [])
+        }
+        #expect(CohortComparisonSection.verdict(outcome("investigation_within_4m", 0.08, 0.02, 0.14)) == .better)
+        #expect(CohortComparisonSection.verdict(outcome("re_referral_12m", 0.08, 0.02, 0.14)) == .worse)
+        #expect(CohortComparisonSection.verdict(outcome("re_referral_12m", -0.08, -0.14, 0.001)) == .unclear)
+        #expect(CohortComparisonSection.verdict(outcome("distinct_caseworkers", -0.4, -0.5, -0.3)) == .better)
+        #expect(CohortComparisonSection.verdict(outcome("investigations_per_child", -0.1, -0.2, -0.05)) == .lower)
+        #expect(CohortComparisonSection.inSentence("Förhandsbedömning inom 14 dagar") == "förhandsbedömning inom 14 dagar")
+        #expect(CohortComparisonSection.inSentence("KF:s mål") == "KF:s mål")
+        #expect(CohortComparisonSection.joined(["a", "b", "c"], and: "och") == "a, b och c")
+    }
+
+    @Test func theTertialReportTakesThePeriodWithTheMostValuesAndSaysSo() throws {
+        let full = try VisibleTextTests.full()
+        for format in VisibleTextTests.formats {
+            let sv = try VisibleTextTests.visibleText(full, kind: .tertial, language: .sv, format: format)
+            #expect(sv.contains("Period: 2021, den period som har flest indikatorvärden."), "\(format)")
+            let en = try VisibleTextTests.visibleText(full, kind: .tertial, language: .en, format: format)
+            #expect(en.contains("Period: 2021, the period with the most indicator values."), "\(format)")
+        }
+        // The period with the most indicators given a value; ties go to the latest; a
+        // kind asked for wins when any of its periods has a value.
+        let t1 = Period(parsing: "2022-T1")!, t2 = Period(parsing: "2022-T2")!, year = Period(parsing: "2022")!
+        var rows: [Observation] = []
+        for (period, indicators) in [(t1, ["I1", "I2", "I3"]), (t2, ["I1", "I2", "I3"]), (year, ["I1", "I2", "I3", "I4", "I5"])] {
+            rows += indicators.map { Observation(indicator: $0, period: period, value: 1) }
+        }
+        rows.append(Observation(indicator: "I9", period: Period(parsing: "2023-T1")!, group: "girls", value: 1))  // not a total
+        #expect(IndicatorData.fullestPeriod(rows) == year)
+        #expect(IndicatorData.fullestPeriod(rows, kind: .tertial) == t2)
+        #expect(IndicatorData.fullestPeriod(rows.filter { $0.period != year && $0.period != t2 }, kind: .tertial) == t1)
+        #expect(IndicatorData.fullestPeriod([]) == nil)
+        // A year and its first tertial with as many values: the year ends later.
+        let tie = ["I1", "I2"].flatMap { [Observation(indicator: $0, period: t1, value: 1), Observation(indicator: $0, period: year, value: 1)] }
+        #expect(IndicatorData.fullestPeriod(tie) == year)
+    }
+
+    @Test func exampleDataIsNamedAtTheTopOfEveryKindAndPage() throws {
+        let full = try VisibleTextTests.full()
+        for (kind, language, format) in VisibleTextTests.combinations {
+            let text = try VisibleTextTests.visibleText(full, kind: kind, language: language, format: format)
+            let marking = ReportStrings(language)("marking.illustrative")
+            // The fixture's proposed indicator and its PDSA cycles are illustrative.
+            #expect(text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("> **" + marking) || format != .markdown,
+                    "\(kind) \(language) \(format): the marking first")
+            #expect(text.contains(marking), "\(kind) \(language) \(format)")
+        }
+        // A synthetic extract (by its file name) or a synthetic wave names synthetic data.
+        let request = ReportRequest(kind: .steering, language: .sv, format: "html", toolVersion: "test")
+        let strings = ReportStrings(.sv)
+        let file = ReportRecord.DataFile(importID: 1, kind: "cases", fileName: "synthetic-cases-2022-12-31.csv", sha256: "x",
+                                         rows: 1, target: "m", importedAt: "2022-12-31")
+        #expect(ReportEngine.marking(request: request, results: [:], dataFiles: [file], strings: strings)
+                == strings("marking.synthetic"))
+        let wave: JSONValue = .object(["surveys": .array([.object(["waves": .array([.object(["synthetic": .bool(true)])])])])])
+        let proposal: JSONValue = .object(["rows": .array([.object(["illustrative": .bool(true)])])])
+        #expect(ReportEngine.marking(request: request, results: ["readiness": wave, "indicators": proposal], dataFiles: [],
+                                     strings: strings) == strings("marking.synthetic_illustrative"))
+        #expect(ReportEngine.marking(request: request, results: ["readiness": .object(["synthetic": .bool(false)])], dataFiles: [],
+                                     strings: strings) == nil)
+    }
+
+    @Test func aNoteOnAPartOfAYearBeginsWithACapital() {
+        let sv = ReportStrings(.sv)("indicators.interim", ["period": "tertial 3 2022"])
+        #expect(sv.hasPrefix("Perioden tertial 3 2022 är en del av ett år"))
+        let en = ReportStrings(.en)("indicators.interim", ["period": "tertial 3 2022"])
+        #expect(en.first?.isUppercase == true)
+    }
+}
+
+/// The final report's method and limitations, compiled from what was done (issue 20).
+@Suite struct FinalMethodAndLimitationsTests {
+    @Test func methodAndLimitationsAreWrittenFromTheResults() throws {
+        let full = try VisibleTextTests.full()
+        for format in VisibleTextTests.formats {
+            let sv = BriefVerdictTests.words(try VisibleTextTests.visibleText(full, kind: .final, language: .sv, format: format))
+            for phrase in ["Underlag och beräkningar", "Sammanställt ur rapportens resultat.",
+                           "Pilot jämfört med linjen. Underlaget är ärendeuttaget den 31 december 2022.",
+                           "Antalet (n) räknar ärenden, utom för utredningar per barn, där det räknar barn.",
+                           "Designens styrka: låg.", "Som kontroll rangordnas piloten bland 3 enheter",
+                           "räknas som pågående (censurerade)",
+                           "Förhandsbedömning inom 14 dagar: andelen aktualiseringar med beslut om förhandsbedömning inom 14 dagar.",
+                           "Indikatorer. Logikmodellens 2 indikatorer bedöms för 2021", "1 av dem är förslag (illustrativa).",
+                           "Förändringsbenägenhet. Förändringsbenägenhet i testet, mätningarna 2022-03",
+                           "Förbättringsarbete. Mått följs över tid", "Röjandekontroll. Antal från 1 till 4 visas som <5",
+                           "Begränsningar", "Ett team är en enhet. Piloten är ett enda team.",
+                           "Jämförelsen mellan 3 enheter kan därför inte visa en säker skillnad.",
+                           "PDSA-cyklerna är exempel (illustrativa), inte genomförda tester.",
+                           "1 av logikmodellens 2 indikatorer är förslag (illustrativa)",
+                           "Vad som krävs för att sprida arbetssättet."] {
+                #expect(sv.contains(phrase), "\(format): \(phrase)")
+            }
+            let en = BriefVerdictTests.words(try VisibleTextTests.visibleText(full, kind: .final, language: .en, format: format))
+            for phrase in ["Data and calculations", "Compiled from the report's results.", "Strength of the design: low.",
+                           "Limitations", "One team is one unit.", "What scaling up would need."] {
+                #expect(en.contains(phrase), "\(format): \(phrase)")
+            }
+        }
+    }
+}
+
+/// DOCX tables: no word breaks inside a cell in LibreOffice or Word (issue 20: "Utfal l",
+/// "Linje n", "Förändri ng" in the 8 columns of the indicator table).
+@Suite struct DOCXColumnWidthTests {
+    static let portrait = 11906 - 2 * 1417
+
+    @Test func everyColumnHoldsItsLongestWordOrTheTypeGetsSmaller() throws {
+        let header = ["Indikator", "Utfall", "Linjen", "Föregående period", "Förändring", "Enhetens mål", "KF:s mål", "Bedömning"]
+        let row = ["I13 Andel barn som återaktualiseras inom tolv månader", "80,8 %", "66,7 %", "75,0 %", "+5,8 p.e.",
+                   "≥ 90 %", "förbättras", "○ Ej uppfyllt"]
+        let table = TableBlock(header: [header.map { TableBlock.Cell($0) }], rows: [row.map { TableBlock.Cell($0) }])
+        let fit = try #require(DOCXWriter.columnWidths(table, available: Self.portrait))
+        #expect(fit.widths.reduce(0, +) <= Self.portrait)
+        let scale = Double(fit.size) / 19
+        for (c, text) in header.enumerated() {
+            let header = text.split(separator: " ").map(\.count).max()!
+            let body = row[c].split(separator: " ").map(\.count).max()!
+            // Bold header characters and plain body characters, with the cell's padding.
+            let padding = Double(2 * DOCXWriter.cellMargin(size: fit.size) + 30)
+            #expect(Double(fit.widths[c]) >= max(Double(header) * 135, Double(body) * 120) * scale + padding - 1,
+                    "column \(c) (\(text)) is \(fit.widths[c]) twips at \(fit.size) half-points")
+        }
+        // Too many long words for any size on a portrait page: none fits, so the writer
+        // turns to a landscape page.
+        let wide = TableBlock(header: [(1...5).map { TableBlock.Cell("Återaktualiseringar\($0)") }], rows: [])
+        #expect(DOCXWriter.columnWidths(wide, available: Self.portrait) == nil)
+        #expect(DOCXWriter.columnWidths(wide, available: 16838 - 2 * 1134) != nil)
+        // A narrow table keeps the style's own size.
+        let narrow = TableBlock(header: [["Enhet", "Medelvärde"].map { TableBlock.Cell($0) }], rows: [])
+        #expect(DOCXWriter.columnWidths(narrow, available: Self.portrait)?.size == 19)
+    }
+}
+
+/// No page that is all but empty, and no heading that repeats the title (issue 20).
+@Suite struct NearEmptyPagesTests {
+    @Test func theTertialReportHasNoContentsPageAndNoSecondTitle() throws {
+        let full = try VisibleTextTests.full()
+        let request = try full.fixture.request(.tertial, format: .html, withText: false)
+        let built = try ReportEngine.build(model: full.model, provenance: full.provenance, request: request,
+                                           strings: ReportStrings(.sv), database: full.fixture.database,
+                                           builders: VisibleTextTests.builders)
+        #expect(!built.document.sections.contains { $0.title == built.document.title })
+        #expect(built.document.sections.first?.title == "Indikatorer per mål")
+        let docx = try VisibleTextTests.visibleText(full, kind: .tertial, language: .sv, format: .docx)
+        #expect(VisibleTextTests.matches(#"\bInnehåll\b"#, in: docx).isEmpty, "a contents list of one section")
+        let html = try VisibleTextTests.visibleText(full, kind: .tertial, language: .sv, format: .html)
+        #expect(html.components(separatedBy: "Tertialrapport: indikatorer per mål").count - 1 <= 2)   // <title> and the cover
+        let css = try TemplateSet().text("report.css")
+        #expect(css.contains("body.kind-steering .toc, body.kind-tertial .toc { display: none; }"))
+        #expect(css.contains("body.kind-steering .cover, body.kind-tertial .cover { break-after: auto; }"))
+    }
+
+    @Test func anUnwrittenSectionDoesNotTakeAPageOfItsOwn() throws {
+        let full = try VisibleTextTests.full()
+        for draft in [false, true] {
+            var request = try full.fixture.request(.final, format: .html, withText: true)
+            request.draft = draft
+            let built = try ReportEngine.build(model: full.model, provenance: full.provenance, request: request,
+                                               strings: ReportStrings(.sv), database: full.fixture.database,
+                                               builders: VisibleTextTests.builders)
+            let references = try #require(built.document.sections.first { $0.key == "8" })
+            #expect(built.record.sections.first { $0.key == "8" }?.content == ["placeholder"])
+            // A finished document runs it on; the author's proof copy keeps the page for it.
+            #expect(references.pageBreakBefore == draft)
+            #expect(built.document.sections.first { $0.key == "6" }?.pageBreakBefore == true)
+        }
+    }
+}
+
+/// Sammanfattning and Slutsatser drafted from the results when the text lacks them, for
+/// the author to edit and confirm; never beside the author's own text (issue 20).
+@Suite struct GeneratedSectionsTests {
+    func built(_ full: VisibleTextTests.Full, withText: Bool, draft: Bool = false, language: Language = .sv) throws -> BuiltReport {
+        var request = try full.fixture.request(.final, format: .html, withText: withText)
+        request.language = language
+        request.draft = draft
+        return try ReportEngine.build(model: full.model, provenance: full.provenance, request: request,
+                                      strings: ReportStrings(language), database: full.fixture.database,
+                                      builders: VisibleTextTests.builders)
+    }
+
+    func text(_ section: ReportSection?) -> String {
+        (section?.blocks ?? []).compactMap { b -> String? in
+            switch b {
+            case .paragraph(let p): return p.plainText
+            case .callout(let c): return c.text.plainText
+            default: return nil
+            }
+        }.joined(separator: "\n")
+    }
+
+    @Test func missingSummaryAndConclusionsAreCompiledFromTheResults() throws {
+        let full = try VisibleTextTests.full()
+        let without = try built(full, withText: false)
+        let summary = text(without.document.sections.first { $0.key == "1" })
+        #expect(summary.hasPrefix("Sammanställt ur rapportens resultat.\nTestteamet i Vällingby jämfört med linjen: oklart på förhandsbedömning inom 14 dagar."))
+        #expect(summary.contains("Indikatorer för 2021: 0 når målet"))
+        #expect(summary.contains("Förbättringsarbete: 2 PDSA-cykler"))
+        #expect(!summary.contains("Avsnittet är inte skrivet ännu."))
+        let conclusions = text(without.document.sections.first { $0.key == "7" })
+        #expect(conclusions.contains("Säkerheten är låg"))
+        #expect(conclusions.contains("Vad som krävs för att sprida arbetssättet."))
+        #expect(without.generatedText == ["1 Sammanfattning", "7 Slutsatser och förslag"])
+        #expect(!without.missingText.contains("1 Sammanfattning"))
+        #expect(without.record.sections.first { $0.key == "1" }?.content == ["generated"])
+
+        // The author's own summary stands alone.
+        let with = try built(full, withText: true)
+        let written = text(with.document.sections.first { $0.key == "1" })
+        #expect(!written.contains("Sammanställt ur"))
+        #expect(!written.contains("jämfört med linjen:"))
+        #expect(with.generatedText == ["7 Slutsatser och förslag"])
+
+        // The proof copy: the box saying what to write, then the draft.
+        let draft = try built(full, withText: false, draft: true)
+        let proof = text(draft.document.sections.first { $0.key == "1" })
+        #expect(proof.contains("Sammanställt ur rapportens resultat."))
+        #expect(draft.missingText.contains("1 Sammanfattning"))
+
+        let english = text(try built(full, withText: false, language: .en).document.sections.first { $0.key == "1" })
+        #expect(english.hasPrefix("Compiled from the report's results.\nTestteamet i Vällingby compared with the line: unclear on"))
+    }
+}
+
+/// The cover says how recent the data are, and flags data later than its own date.
+@Suite struct CoverDateTests {
+    @Test func theCoverSaysHowRecentTheDataAre() throws {
+        let full = try VisibleTextTests.full()
+        var request = try full.fixture.request(.final, format: .html, withText: true)
+        request.text?.cover["date"] = "2022-02-28"
+        let built = try ReportEngine.build(model: full.model, provenance: full.provenance, request: request,
+                                           strings: ReportStrings(.sv), database: full.fixture.database,
+                                           builders: VisibleTextTests.builders)
+        // The extract of 31 December 2022 is the latest data the report shows.
+        let field = try #require(built.document.cover.fields.first { $0.key == "data_through" })
+        #expect(field.label == "Underlag till och med")
+        #expect(field.value == "31 december 2022 (efter rapportens datum)")
+        #expect(built.warnings.contains { $0.contains("the cover's date (2022-02-28) is before the latest data") })
+        request.text?.cover["date"] = "2023-02-28"
+        let later = try ReportEngine.build(model: full.model, provenance: full.provenance, request: request,
+                                           strings: ReportStrings(.sv), database: full.fixture.database,
+                                           builders: VisibleTextTests.builders)
+        #expect(later.document.cover.fields.first { $0.key == "data_through" }?.value == "31 december 2022")
+        #expect(!later.warnings.contains { $0.contains("the cover's date") })
+        // The brief has its extract date in its first lines instead.
+        let brief = try ReportEngine.build(model: full.model, provenance: full.provenance,
+                                           request: try full.fixture.request(.steering, format: .html, withText: false),
+                                           strings: ReportStrings(.sv), database: full.fixture.database,
+                                           builders: VisibleTextTests.builders)
+        #expect(!brief.document.cover.fields.contains { $0.key == "data_through" })
+    }
+}
+
+/// The tertial table has boys and girls columns only where an indicator is broken down
+/// by gender (not beside a staff survey's items or a count of PDSA cycles).
+@Suite struct TertialGenderColumnsTests {
+    @Test func aGoalWithoutAGenderBreakdownHasNoBoysOrGirlsColumns() throws {
+        let full = try VisibleTextTests.full()
+        // A second goal measured by I2 alone, which has no gender breakdown.
+        let yaml = VisibleTextTests.modelYAML
+            .replacingOccurrences(of: "  - {id: G1, title: Barn och unga har en trygg uppväxt}",
+                                  with: "  - {id: G1, title: Barn och unga har en trygg uppväxt}\n  - {id: G2, title: Arbetet sker i hela kedjan}")
+            .replacingOccurrences(of: "measures: O1\n    unit: count", with: "measures: G2\n    unit: count")
+        #expect(yaml.contains("measures: G2"))
+        try yaml.write(toFile: full.fixture.path("model-g2.yaml"), atomically: true, encoding: .utf8)
+        let (model, _) = try ModelCatalog(full.fixture.database).resolveStored(full.fixture.path("model-g2.yaml"))
+        let request = try full.fixture.request(.tertial, format: .html, withText: false)
+        let built = try ReportEngine.build(model: model, provenance: full.provenance, request: request,
+                                           strings: ReportStrings(.sv), database: full.fixture.database,
+                                           builders: VisibleTextTests.builders)
+        let tables = built.document.sections.flatMap(\.blocks).compactMap { b -> TableBlock? in
+            if case .table(let t) = b { return t }; return nil
+        }
+        try #require(tables.count >= 2)
+        // G1 holds I1, broken down by gender: the columns stay.
+        #expect(tables[0].headerRows[0].map(\.text.plainText).contains("Pojkar"))
+        // In a table with the columns (the fixture's own model: G1 holds I1 and I2), a row
+        // without a breakdown leaves them empty, not "–", which would say a value is missing.
+        let mixed = try ReportEngine.build(model: full.model, provenance: full.provenance, request: request,
+                                           strings: ReportStrings(.sv), database: full.fixture.database,
+                                           builders: VisibleTextTests.builders)
+        let g1 = try #require(mixed.document.sections.flatMap(\.blocks).compactMap { b -> TableBlock? in
+            if case .table(let t) = b { return t }; return nil
+        }.first)
+        let columns = g1.headerRows[0].map(\.text.plainText)
+        let boys = try #require(columns.firstIndex(of: "Pojkar")), girls = try #require(columns.firstIndex(of: "Flickor"))
+        let i2 = try #require(g1.rows.first { $0[0].text.plainText.hasPrefix("I2") })
+        #expect(i2[boys].text.plainText.isEmpty && i2[girls].text.plainText.isEmpty)
+        let i1 = try #require(g1.rows.first { $0[0].text.plainText.hasPrefix("I1") })
+        #expect(!i1[boys].text.plainText.isEmpty)
+        // G2 holds I2 only: no boys or girls, in the header, the rows and the alignments alike.
+        let header = tables[1].headerRows[0].map(\.text.plainText)
+        #expect(!header.contains("Pojkar") && !header.contains("Flickor"), "\(header)")
+        #expect(tables[1].rows.allSatisfy { $0.count == header.count })
+        #expect(tables[1].alignments.count == header.count)
+    }
+}
+
+/// A goal's roll-up says how many of its indicators could be assessed (issue 20:
+/// "uppfylls helt — 1 av 3 indikatorer bedömbara").
+@Suite struct GoalCoverageTests {
+    @Test func aRollUpOnPartOfItsIndicatorsSaysSo() throws {
+        let full = try VisibleTextTests.full()
+        // G1 holds I1 (a target, not met in 2021) and I2 (a qualitative target, not assessable).
+        let tertial = BriefVerdictTests.words(try VisibleTextTests.visibleText(full, kind: .tertial, language: .sv, format: .markdown))
+        #expect(tertial.contains("Målets beräknade bedömning: ○ Uppfylls inte – 1 av 2 indikatorer bedömbara."), "\(tertial.prefix(0))")
+        let final = BriefVerdictTests.words(try VisibleTextTests.visibleText(full, kind: .final, language: .sv, format: .html))
+        #expect(final.contains("0 av 1 bedömda indikatorer uppfyllda; 1 av 2 indikatorer bedömbara"))
+        let english = BriefVerdictTests.words(try VisibleTextTests.visibleText(full, kind: .tertial, language: .en, format: .html))
+        #expect(english.contains("1 of 2 indicators assessable."))
+    }
+}
+
+/// 6.2: a sentence wherever girls and boys differ, with their intervals (issue 20).
+@Suite struct GenderDifferenceTests {
+    @Test func aSentenceWhereGirlsAndBoysDiffer() throws {
+        let f = try ReportFixture()
+        let context = try DomainSectionTests.context(f, .final)
+        func group(_ e: Double, _ lo: Double, _ hi: Double) -> CohortComparisonSection.Group {
+            CohortComparisonSection.Group(label: "x", n: 40, nNote: nil, estimate: e, estimateNote: nil, ciLow: lo, ciHigh: hi,
+                                          median: nil, medianNote: nil)
+        }
+        let rows = [CohortComparisonSection.GenderRow(gender: "girl", pilot: group(0.8, 0.7, 0.9), line: group(0.5, 0.4, 0.6)),
+                    CohortComparisonSection.GenderRow(gender: "boy", pilot: group(0.4, 0.3, 0.5), line: group(0.55, 0.45, 0.65))]
+        let outcome = CohortComparisonSection.Outcome(
+            outcome: "assessment_within_14d", kind: "binary", limitDays: nil, pilot: group(0.6, 0.5, 0.7), line: group(0.5, 0.4, 0.6),
+            difference: 0.1, differenceNote: nil, ciLow: 0, ciHigh: 0.2, test: "chi_square", p: nil, pNote: nil, permutationP: nil,
+            permutationNote: nil, units: nil, mddStandardized: nil, mddRaw: nil, mddAbove: nil, mddBelow: nil, mddNote: nil,
+            censored: nil, censoredNote: nil, byGender: rows, caveats: [])
+        let result = CohortComparisonSection.Result(present: true, note: nil, pilot: "Testteamet", extractDate: nil, pilotStart: nil,
+                                                    synthetic: false, genders: ["girl", "boy"], joined: false, outcomes: [outcome])
+        let sentences = CohortComparisonSection().genderDifferences(outcome, result: result, context: context)
+        // The pilot's intervals are apart; the line's overlap.
+        #expect(sentences == ["Flickor och pojkar skiljer sig åt i Testteamet på förhandsbedömning inom 14 dagar: 80,0\u{00A0}% (70,0\u{00A0}% till 90,0\u{00A0}%) för flickor mot 40,0\u{00A0}% (30,0\u{00A0}% till 50,0\u{00A0}%) för pojkar (95\u{00A0}% konfidensintervall som inte överlappar)."])
+        // The fixture's own cases: no clear difference anywhere, said once.
+        let full = try VisibleTextTests.full()
+        let text = BriefVerdictTests.words(try VisibleTextTests.visibleText(full, kind: .final, language: .sv, format: .html))
+        #expect(text.contains("I inget utfallsmått skiljer sig flickor och pojkar säkert åt, varken i piloten eller i linjen"))
+    }
+}
+
+/// The contents list: every heading of the first two levels or none (issue 20).
+@Suite struct ContentsTests {
+    @Test func theContentsListEveryHeadingOfTheFirstTwoLevels() throws {
+        let full = try VisibleTextTests.full()
+        var request = try full.fixture.request(.final, format: .html, withText: true)
+        request.language = .sv
+        let built = try ReportEngine.build(model: full.model, provenance: full.provenance, request: request,
+                                           strings: ReportStrings(.sv), database: full.fixture.database,
+                                           builders: VisibleTextTests.builders)
+        let html = String(decoding: try ReportRenderer(templates: try TemplateSet(), strings: ReportStrings(.sv), toolVersion: "test")
+            .render(built, format: .html, outputPath: full.fixture.path("r.html"), rasterizer: WriterTests.FakeRasterizer()).output.data,
+                          as: UTF8.self)
+        let main = String(html[html.range(of: "<main>")!.lowerBound...])
+        let linked = Set(PageLinks.matches(##"<a href="#([^"]+)">"##, in: html))
+        // Every h2 and h3 of the body has an id the contents link to, and no more.
+        let h2 = PageLinks.matches(#"<h2 id="([^"]+)-h">"#, in: main), h3 = PageLinks.matches(#"<h3 id="([^"]+)">"#, in: main)
+        #expect(!main.contains("<h3>"), "a subheading without an id, so not in the contents")
+        let ids = Set(h2 + h3.map { $0.hasSuffix("-h") ? String($0.dropLast(2)) : $0 })
+        #expect(ids == linked, "in the body, not the contents: \(ids.subtracting(linked)); the other way: \(linked.subtracting(ids))")
+        // The author's subheading and the computed subsection side by side.
+        let headings = built.document.contents.map(\.heading)
+        #expect(headings.contains("En underrubrik"))
+        #expect(headings.contains("Underlag och beräkningar"))
+        #expect(built.document.contents.allSatisfy { $0.depth <= 2 })
+        // DOCX: the TOC field takes the same two levels.
+        let docx = try ReportRenderer(templates: try TemplateSet(), strings: ReportStrings(.sv), toolVersion: "test")
+            .render(built, format: .docx, outputPath: full.fixture.path("r.docx"), rasterizer: WriterTests.FakeRasterizer()).output.data
+        let archive = try Archive(data: docx, accessMode: .read)
+        var xml = Data()
+        _ = try archive.extract(try #require(archive["word/document.xml"])) { xml.append($0) }
+        #expect(String(decoding: xml, as: UTF8.self).contains(#"TOC \o "1-2""#))
+    }
+}
+
+enum PageLinks {
+    static func matches(_ pattern: String, in text: String) -> [String] {
+        let regex = try! NSRegularExpression(pattern: pattern)
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+            Range($0.range(at: 1), in: text).map { String(text[$0]) }
+        }
+    }
+}
+
+/// A run chart's PDSA legend keeps each cycle's number apart from its start date.
+@Suite struct PDSALegendTests {
+    @Test func theNumberStandsApartFromTheDate() throws {
+        let full = try VisibleTextTests.full()
+        let text = BriefVerdictTests.words(try VisibleTextTests.visibleText(full, kind: .final, language: .sv, format: .markdown))
+        #expect(text.contains("1 · 2021-03-01: Tidsplan med familjen 1"), "\(VisibleTextTests.matches(#".{0,20}2021-03-01.{0,30}"#, in: text).prefix(3))")
+    }
+}
