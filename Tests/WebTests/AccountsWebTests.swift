@@ -376,6 +376,22 @@ import Testing
         let catalog = PDSACatalog(db)
         #expect(try catalog.measures(of: "vallingbyteamet") == ["vallingbys-matt"])
         #expect(try catalog.measures(of: "familjeenheten-2022") == [])
+        // Naming it in the other pilot's cycle does not make it theirs.
+        _ = try catalog.add(files: [("b.yaml", Data("""
+            schema: piloteval/pdsa/v1
+            id: familjens-cykel
+            title: Familjeenhetens cykel
+            model: familjeenheten-2022
+            activity: A1
+            change_idea: Deras idé
+            measure: vallingbys-matt
+            plan:
+              prediction: Något
+            do:
+              start: 2022-02-01
+
+            """.utf8))])
+        #expect(try catalog.measures(of: "familjeenheten-2022") == [] && catalog.measures(of: "vallingbyteamet") == ["vallingbys-matt"])
         // The other pilot cannot add to it by uploading under the same name.
         #expect(throws: UploadRefused.self) {
             try MeasureUpload.run(db, modelID: "familjeenheten-2022", options: options, data: try Data(contentsOf: csv),

@@ -39,6 +39,19 @@ import Testing
     /// Every request reads its account: with the shared pool busy (pages being built for
     /// seconds) the account is still read at once (found by Benchmarks/web/load.sh: under
     /// 50 readers even short API reads waited as long as the slowest build).
+    /// A logged look's fingerprint stands for the data before it for a minute at most: a
+    /// change another process committed in the instant after the look is then shown.
+    @Test func aLoggedLooksMappingExpires() {
+        let same = AccessOnlyWrites()
+        let t0 = Date()
+        same.add("after", sameAs: "before", now: t0)
+        same.add("later", sameAs: "after", now: t0.addingTimeInterval(10))
+        #expect(same.resolve("after", now: t0.addingTimeInterval(59)) == "before")
+        #expect(same.resolve("later", now: t0.addingTimeInterval(30)) == "before", "a chain leads to the data it left")
+        #expect(same.resolve("after", now: t0.addingTimeInterval(61)) == "after")
+        #expect(same.resolve("later", now: t0.addingTimeInterval(71)) == "later")
+    }
+
     @Test func theAccountIsReadWhileTheSharedPoolIsBusy() async throws {
         let data = WebData(path: try AccountsWebTests.database())
         let accounts = AccountsState(data: data)

@@ -126,7 +126,9 @@ def own_tls(work, context):
 
     # Listening off this machine needs TLS: refused before anything starts.
     for options, what in [(["--host", "0.0.0.0"], "--host 0.0.0.0 without TLS"),
-                          (["--host", "0.0.0.0", "--public-url", "http://piloteval.example.se"], "--public-url http://")]:
+                          (["--host", "0.0.0.0", "--public-url", "http://piloteval.example.se"], "--public-url http://"),
+                          (["--host", "0.0.0.0", "--public-url", "https://piloteval.example.se"],
+                           "--public-url with --host 0.0.0.0 (plain HTTP past the proxy)")]:
         try:
             done = subprocess.run([BIN, "serve", "--db", os.path.join(work, "tls.db"), "--port", "0", *options],
                                   capture_output=True, text=True, timeout=10)

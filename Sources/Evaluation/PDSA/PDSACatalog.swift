@@ -87,8 +87,9 @@ public struct PDSACatalog {
         }
     }
 
-    /// The stored measures a model's improvement work shows: those its own cycles watch,
-    /// its indicators read (`data: {measure: …}`) or that were imported under it, and
+    /// The stored measures a model's improvement work shows: those imported under it, or
+    /// (for a measure imported under no pilot) those its cycles watch or its indicators
+    /// read (`data: {measure: …}`), and
     /// those nothing claims (shown for every model, as a database of one pilot expects,
     /// but for none on a shared server). A measure another model claims belongs to that
     /// pilot: on a shared server it is not another's to see.
@@ -105,8 +106,12 @@ public struct PDSACatalog {
             }
         }
         return try MeasureTable(database).list().map(\.measure).filter { measure in
-            let claimants = Set(cycles.filter { $0.measure == measure }.compactMap(\.model)).union(bound[measure] ?? [])
-                .union(try imports.pilots(kind: "measures", target: measure))
+            // Imported under a pilot: that pilot's alone. Another pilot's cycle or indicator
+            // naming it does not make it theirs (it would show them the series, let them
+            // add to it, and put their cycles on the owner's chart).
+            let owners = try imports.pilots(kind: "measures", target: measure)
+            let claimants = owners.isEmpty
+                ? Set(cycles.filter { $0.measure == measure }.compactMap(\.model)).union(bound[measure] ?? []) : owners
             return claimants.isEmpty ? !shared : claimants.contains(modelID)
         }
     }

@@ -138,7 +138,9 @@ public struct RunChartSection: ReportSectionBuilder {
         var measures: [Measure] = []
         let shown = Set(try PDSACatalog(database).measures(of: modelID))
         for stored in try MeasureTable(database).list() where shown.contains(stored.measure) {
-            let watching = allCycles.filter { $0.measure == stored.measure }
+            // This pilot's cycles (and those naming no pilot): another pilot's cycle that
+            // names the measure does not annotate this pilot's chart.
+            let watching = allCycles.filter { $0.measure == stored.measure && ($0.model == nil || $0.model == modelID) }
             let series = try MeasureImporter(database).series(stored.measure)
             var result: RunChartResult
             do {

@@ -85,7 +85,8 @@ struct AccountRoutes: Sendable {
             let result = try UserDirectory(db).record(name: name, credentials: found, good: good ?? false)
             // A name that is no account is logged as "unknown": what was typed may be a
             // password in the wrong field, or an identity number.
-            let shown = found == nil ? "unknown" : name
+            // The account's own spelling, whatever case was typed, so `audit --user` finds it.
+            let shown = found == nil ? "unknown" : ((try UserDirectory(db).user(named: name))?.name ?? name)
             if case .success = result {
                 try AccessLog(db).record(user: shown, action: "login")
             } else {

@@ -32,8 +32,14 @@ public struct PublicAddress: Sendable, Equatable {
     /// Why the server must not listen on `host` as configured, or nil. A sign-in sends a
     /// password, a session cookie rides on every request: off this machine, they travel
     /// only under TLS — the server's own (`--tls-cert`) or a proxy's (`--public-url`).
+    /// `--public-url` does not lift it: behind a proxy the server itself still speaks plain
+    /// HTTP, so it listens on loopback only, where nothing but the proxy reaches it.
     public static func exposureProblem(host: String, tls: Bool, publicAddress: PublicAddress?) -> String? {
-        guard !isLoopback(host), !tls, publicAddress == nil else { return nil }
+        guard !isLoopback(host), !tls else { return nil }
+        if publicAddress != nil {
+            return "--host \(host) lets other machines reach the server past the proxy, in plain HTTP: with --public-url the "
+                + "proxy terminates TLS and the server listens on 127.0.0.1 (docs/deployment.md)"
+        }
         return "--host \(host) lets other machines in, and without TLS passwords and session cookies would cross the network "
             + "in clear: give --tls-cert and --tls-key, or --public-url https://NAME when a reverse proxy in front of the "
             + "server terminates TLS (then listen on 127.0.0.1; docs/deployment.md)"

@@ -74,17 +74,26 @@ public struct WebData: Sendable {
             // lands between the commit and the fingerprint after it; BEGIN IMMEDIATE keeps
             // other processes' writers out from the fingerprint before it.
             try accessOnly.lock.withLock {
-                var before = ""
+                var before = "", alone = false
                 let result = try {
                     let db = try Database(path: path)
-                    return try db.transaction {
+                    var version = 0
+                    let result = try db.transaction {
+                        version = try db.scalar("PRAGMA data_version").int ?? 0
                         before = Self.fingerprint(path)
                         return try body(db)
                     }
+                    // data_version moves only for other connections' commits. BEGIN IMMEDIATE
+                    // kept them out until our COMMIT; one that moved it since (the CLI
+                    // importing or undoing, in the instant after) makes the fingerprint
+                    // below a real change.
+                    alone = try db.scalar("PRAGMA data_version").int == version
+                    return result
                 }()
                 // Taken once the connection has closed: the last one to close folds the WAL
-                // into the file, which is part of this write too.
-                accessOnly.add(Self.fingerprint(path), sameAs: before)
+                // into the file, which is part of this write too. What another process might
+                // commit in that instant is bounded by the mapping's expiry (AccessOnlyWrites).
+                if alone { accessOnly.add(Self.fingerprint(path), sameAs: before) }
                 return result
             }
         }
@@ -117,24 +126,32 @@ public struct WebData: Sendable {
 }
 
 /// The fingerprints reached by writes to the access log alone, each mapped to the
-/// fingerprint of the data they left as it was (bounded: the oldest are forgotten, which
-/// only costs a rebuild).
+/// fingerprint of the data they left as it was. Bounded in number (the oldest are
+/// forgotten) and in time: a mapping older than `lifetime` is not used, so a change
+/// another process committed in the instant between a logged look and its fingerprint is
+/// shown within a minute at the latest. Either costs only a rebuild.
 final class AccessOnlyWrites: Sendable {
     let lock = NIOLock()
-    private let same = NIOLockedValueBox((map: [String: String](), order: [String]()))
+    private let same = NIOLockedValueBox((map: [String: (original: String, at: Date)](), order: [String]()))
     let limit = 4096
+    let lifetime: TimeInterval = 60
 
-    func add(_ after: String, sameAs before: String) {
+    func add(_ after: String, sameAs before: String, now: Date = Date()) {
         same.withLockedValue { s in
-            let original = s.map[before] ?? before
+            let original = Self.live(s.map[before], now: now, lifetime: lifetime) ?? before
             guard after != original, s.map[after] == nil else { return }
-            s.map[after] = original
+            s.map[after] = (original, now)
             s.order.append(after)
             if s.order.count > limit { s.map[s.order.removeFirst()] = nil }
         }
     }
 
-    func resolve(_ fingerprint: String) -> String {
-        same.withLockedValue { $0.map[fingerprint] } ?? fingerprint
+    func resolve(_ fingerprint: String, now: Date = Date()) -> String {
+        same.withLockedValue { Self.live($0.map[fingerprint], now: now, lifetime: lifetime) } ?? fingerprint
+    }
+
+    private static func live(_ entry: (original: String, at: Date)?, now: Date, lifetime: TimeInterval) -> String? {
+        guard let entry, now.timeIntervalSince(entry.at) < lifetime else { return nil }
+        return entry.original
     }
 }
