@@ -34,8 +34,16 @@ extension Database {
     ///
     /// The destination must not exist: a backup never overwrites. It is created
     /// owner-only (0600) before SQLite writes to it, since it holds the same data as the
-    /// database. The copy is then opened on its own and checked with
-    /// `PRAGMA integrity_check`; if anything fails, the file is removed.
+    /// database. The copy is then opened on its own, checked with `PRAGMA integrity_check`
+    /// and flushed to the disk; if anything fails, the file is removed.
+    /// fsync(2) of a file or folder.
+    private static func flush(_ path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return fsync(fd) == 0
+    }
+
     public func backup(to path: String) throws -> BackupSummary {
         let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
@@ -65,6 +73,13 @@ extension Database {
         }
         guard version == ownVersion else {
             throw BackupError(description: "the backup written to \(path) has schema version \(version), the database \(ownVersion)")
+        }
+        // On the disk before "done" is said: the check above may have read the page cache.
+        // The file and then its folder's entry, so a power cut cannot lose a backup that was
+        // reported written.
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard Self.flush(path), Self.flush(folder) else {
+            throw BackupError(description: "the backup written to \(path) could not be flushed to the disk: \(String(cString: strerror(errno)))")
         }
         let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         done = true
