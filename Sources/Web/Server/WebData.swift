@@ -13,9 +13,14 @@ import Store
 public struct WebData: Sendable {
     public let path: String
     /// What `logAccess` wrote: fingerprints that changed no data.
-    private let accessOnly = AccessOnlyWrites()
+    private let accessOnly: AccessOnlyWrites
 
-    public init(path: String) { self.path = path }
+    /// `accessOnlyLifetime`: how long a logged look's fingerprint may stand for the data
+    /// before it (a test on busy cores asks for longer).
+    public init(path: String, accessOnlyLifetime: TimeInterval = 60) {
+        self.path = path
+        accessOnly = AccessOnlyWrites(lifetime: accessOnlyLifetime)
+    }
 
     /// Opens the file for writing once at start: creates it when missing and brings an
     /// older schema up to date, so that every later read-only connection can read it.
@@ -74,26 +79,21 @@ public struct WebData: Sendable {
             // lands between the commit and the fingerprint after it; BEGIN IMMEDIATE keeps
             // other processes' writers out from the fingerprint before it.
             try accessOnly.lock.withLock {
-                var before = "", alone = false
+                var before = ""
                 let result = try {
                     let db = try Database(path: path)
-                    var version = 0
-                    let result = try db.transaction {
-                        version = try db.scalar("PRAGMA data_version").int ?? 0
+                    return try db.transaction {
                         before = Self.fingerprint(path)
                         return try body(db)
                     }
-                    // data_version moves only for other connections' commits. BEGIN IMMEDIATE
-                    // kept them out until our COMMIT; one that moved it since (the CLI
-                    // importing or undoing, in the instant after) makes the fingerprint
-                    // below a real change.
-                    alone = try db.scalar("PRAGMA data_version").int == version
-                    return result
                 }()
                 // Taken once the connection has closed: the last one to close folds the WAL
-                // into the file, which is part of this write too. What another process might
-                // commit in that instant is bounded by the mapping's expiry (AccessOnlyWrites).
-                if alone { accessOnly.add(Self.fingerprint(path), sameAs: before) }
+                // into the file, which is part of this write too. BEGIN IMMEDIATE kept other
+                // processes' writers out until our COMMIT; one that commits in the instant
+                // between it and this fingerprint (the CLI importing or undoing) would be
+                // taken for no change, which the mapping's expiry bounds to a minute
+                // (AccessOnlyWrites).
+                accessOnly.add(Self.fingerprint(path), sameAs: before)
                 return result
             }
         }
@@ -134,7 +134,9 @@ final class AccessOnlyWrites: Sendable {
     let lock = NIOLock()
     private let same = NIOLockedValueBox((map: [String: (original: String, at: Date)](), order: [String]()))
     let limit = 4096
-    let lifetime: TimeInterval = 60
+    let lifetime: TimeInterval
+
+    init(lifetime: TimeInterval = 60) { self.lifetime = lifetime }
 
     func add(_ after: String, sameAs before: String, now: Date = Date()) {
         same.withLockedValue { s in
