@@ -36,14 +36,6 @@ extension Database {
     /// owner-only (0600) before SQLite writes to it, since it holds the same data as the
     /// database. The copy is then opened on its own, checked with `PRAGMA integrity_check`
     /// and flushed to the disk; if anything fails, the file is removed.
-    /// fsync(2) of a file or folder.
-    private static func flush(_ path: String) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        return fsync(fd) == 0
-    }
-
     public func backup(to path: String) throws -> BackupSummary {
         let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
@@ -84,5 +76,13 @@ extension Database {
         let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         done = true
         return BackupSummary(path: path, bytes: bytes, schemaVersion: version, integrityOK: true)
+    }
+
+    /// fsync(2) of a file or folder.
+    private static func flush(_ path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return fsync(fd) == 0
     }
 }
