@@ -48,13 +48,18 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         }
     }
 
-    /// Status and trend of the model's stored observations, suppressed. Shared with the
-    /// tertial table. Nil status when nothing is stored (or the database is absent).
-    static func figures(_ context: ReportContext, period: Period?) throws
+    /// The model's observations, stored and computed from the data they are bound to; nil
+    /// without a database. Loaded once per section: the computed values read the cases,
+    /// the surveys and the measures, and both the period's choice and the figures use them.
+    static func data(_ context: ReportContext) throws -> IndicatorData? {
+        try context.database.map { try IndicatorData.load($0, modelID: context.model.id) }
+    }
+
+    /// Status and trend of the model's observations (`data(_:)`), suppressed. Shared with
+    /// the tertial table. Nil status when nothing is stored (or the database is absent).
+    static func figures(_ context: ReportContext, data: IndicatorData?, period: Period?) throws
         -> (status: IndicatorStatusReport?, trend: IndicatorTrendReport?, approved: Bool?, sources: [String]?) {
-        guard let database = context.database else { return (nil, nil, nil, nil) }
-        let data = try IndicatorData.load(database, modelID: context.model.id)
-        guard !data.observations.isEmpty else { return (nil, nil, nil, nil) }
+        guard let database = context.database, let data, !data.observations.isEmpty else { return (nil, nil, nil, nil) }
         let version = context.modelProvenance.version
         let rule = context.request.suppression
         let trend = IndicatorFigureSuppression.apply(
@@ -75,11 +80,12 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
     public func compute(_ context: ReportContext) throws -> Result {
         // The brief, asked for no period, shows the period with the most values, as the
         // tertial report does: the latest period may hold one survey wave and nothing else.
+        let data = try Self.data(context)
         var period = context.request.period
-        if period == nil, context.kind == .steering, let database = context.database {
-            period = IndicatorData.fullestPeriod(try IndicatorData.load(database, modelID: context.model.id).observations)
+        if period == nil, context.kind == .steering, let data {
+            period = IndicatorData.fullestPeriod(data.observations)
         }
-        let (status, trend, approved, sources) = try Self.figures(context, period: period)
+        let (status, trend, approved, sources) = try Self.figures(context, data: data, period: period)
         guard let status else {
             return Result(period: context.request.period?.text,
                           periodNote: "no indicator observations are stored for model \(context.model.id)",

@@ -105,20 +105,18 @@ public struct TertialTableSection: ReportSectionBuilder {
     /// The period asked for, else the period with the most indicator values (the latest
     /// of equals), else the latest period any target names. Deterministic, so verify
     /// finds the same one.
-    public static func period(_ context: ReportContext) throws -> Period? {
+    static func period(_ context: ReportContext, data: IndicatorData?) -> Period? {
         if let asked = context.request.period { return asked }
-        if let database = context.database,
-           let fullest = IndicatorData.fullestPeriod(try IndicatorData.load(database, modelID: context.model.id).observations) {
-            return fullest
-        }
+        if let data, let fullest = IndicatorData.fullestPeriod(data.observations) { return fullest }
         return context.model.indicators.flatMap { $0.targets.map(\.period) }.max()
     }
 
     public func compute(_ context: ReportContext) throws -> Result {
         let model = context.model
         let graph = ModelGraph(model)
-        let period = try Self.period(context)
-        let figures = period == nil ? nil : try IndicatorStatusSection.figures(context, period: period)
+        let data = try IndicatorStatusSection.data(context)
+        let period = Self.period(context, data: data)
+        let figures = period == nil ? nil : try IndicatorStatusSection.figures(context, data: data, period: period)
         let status = figures?.status
         let statusByID = Dictionary((status?.indicators ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let goals = model.goals.map { goal -> Goal in
