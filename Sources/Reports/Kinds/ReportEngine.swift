@@ -75,15 +75,15 @@ public enum ReportEngine {
                 limits.append(.paragraph(RichText(strings("limitations.proposals", ["count": String(proposals),
                                                                                      "all": String(model.indicators.count)]))))
             }
-            limits.append(.paragraph(RichText([.strong(strings("limitations.scaling.lead") + " ")])
-                                     + RichText(strings("limitations.scaling"))))
+            let scaling = Block.paragraph(RichText([.strong(strings("limitations.scaling.lead") + " ")])
+                                          + RichText(strings("limitations.scaling")))
+            limits.append(scaling)
             filled[.limitations] = [compiled] + limits
             // Sammanfattning and Slutsatser, should the text lack them: the verdict and a
             // line per domain; the verdict and what scaling up would need.
             let verdict = filled[.finalVerdict] ?? [], summary = filled[.finalSummary] ?? []
             if !verdict.isEmpty || !summary.isEmpty { filled[.finalVerdict] = [compiled] + verdict }
-            filled[.finalConclusions] = [compiled] + verdict
-                + [.paragraph(RichText([.strong(strings("limitations.scaling.lead") + " ")]) + RichText(strings("limitations.scaling")))]
+            filled[.finalConclusions] = [compiled] + verdict + [scaling]
         }
         var assembled = ReportAssembler.assemble(ReportAssembler.plan(request.kind), text: request.text,
                                                  filled: filled, strings: strings, draft: request.draft)

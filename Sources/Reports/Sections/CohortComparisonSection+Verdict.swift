@@ -51,6 +51,13 @@ extension CohortComparisonSection {
         return names.dropLast().joined(separator: ", ") + " \(and) " + names.last!
     }
 
+    /// The number of units compared over, when there are so few (2–19) that the comparison
+    /// over units cannot show a clear difference: said beside the verdict and among the
+    /// limitations alike.
+    static func fewUnits(_ result: Result) -> Int? {
+        result.outcomes.compactMap(\.units).max().flatMap { (2..<20).contains($0) ? $0 : nil }
+    }
+
     /// The one-line verdict, how sure it is, and what data it rests on.
     func verdictBlocks(_ result: Result, context: ReportContext) -> [Block] {
         let s = context.strings, n = context.numbers
@@ -65,9 +72,7 @@ extension CohortComparisonSection {
         var verdict = s("steering.verdict.lead", ["pilot": pilotName(result, context: context)]) + " "
             + parts.joined(separator: "; ") + "."
         var reasons = [s("steering.verdict.one_team")]
-        if let units = result.outcomes.compactMap(\.units).max(), units >= 2, units < 20 {
-            reasons.append(s("steering.verdict.units", ["units": String(units)]))
-        }
+        if let units = Self.fewUnits(result) { reasons.append(s("steering.verdict.units", ["units": String(units)])) }
         if result.synthetic { reasons.append(s("steering.verdict.synthetic")) }
         verdict += " " + s("steering.verdict.certainty", ["reasons": reasons.joined(separator: "; ")])
         var blocks: [Block] = [.paragraph(RichText([.strong(verdict)]))]
@@ -104,9 +109,7 @@ extension CohortComparisonSection {
     func limitationBlocks(_ result: Result, context: ReportContext) -> [Block] {
         let s = context.strings
         var text = s("limitations.one_team")
-        if let units = result.outcomes.compactMap(\.units).max(), units >= 2, units < 20 {
-            text += " " + s("limitations.units", ["units": String(units)])
-        }
+        if let units = Self.fewUnits(result) { text += " " + s("limitations.units", ["units": String(units)]) }
         if result.synthetic { text += " " + s("limitations.synthetic.cases") }
         return [.paragraph(RichText([.strong(s("limitations.one_team.lead") + " ")]) + RichText(text))]
     }
