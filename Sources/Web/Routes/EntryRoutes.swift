@@ -57,7 +57,7 @@ struct EntryRoutes: Sendable {
             body += EntryPage.picker(listed, chosen: entry.period, modelID: id, s: s, style: style)
             var state = state
             if state.status.isEmpty { state.status = statusWords }
-            state.canApprove = context.user?.may(.approver, on: id) ?? true
+            state.canApprove = context.may(.approver, on: id)
             body += EntryPage.form(entry, state: state, model: model, modelID: id, csrf: context.session?.csrfToken ?? "",
                                    s: s, style: style)
         } else {

@@ -110,7 +110,7 @@ struct PageRoutes: Sendable {
             }
             var before = PageContent()
             if let notice { before.html("<div class=\"callout\" role=\"status\"><p>\(HTMLText.escape(notice))</p></div>\n") }
-            let canEdit = context.user?.may(.editor, on: id) ?? true
+            let canEdit = context.may(.editor, on: id)
             let after = PageContent([.html(PDSAPage.list(cycles, modelID: id, canEdit: canEdit, s: WebStrings(language)))])
             return try await sectionPage(request, context, current: "improvement",
                                          selection: .init(kind: .final, keys: ["6.improvement"]), before: before, after: after).response()
@@ -136,7 +136,7 @@ struct PageRoutes: Sendable {
                 let model = try ModelCatalog(db).resolve(id)
                 return (model.indicators.map { ($0.id, $0.title) }, PageModel(model).langAttribute(on: language))
             }
-            let canEdit = context.user?.may(.editor, on: id) ?? true
+            let canEdit = context.may(.editor, on: id)
             var after = LogicModelPage.versions(versions, modelID: id, from: from, to: to, canEdit: canEdit, language: language)
             if let diff { after.blocks(diff.blocks(style: NumberStyle(language))) }
             if canEdit { after.html(IndicatorFormPage.list(indicators, modelID: id, lang: lang, s: WebStrings(language))) }
@@ -216,7 +216,7 @@ struct PageRoutes: Sendable {
                         body: (before + ReportSectionPage.content(built, selection, language: language) + after).html(language),
                         session: context.session, model: model, current: current,
                         path: request.uri.path, internalAudience: audience == .internal)
-        page.readOnly = !(context.user?.may(.editor, on: id) ?? true)
+        page.readOnly = !context.may(.editor, on: id)
         return page
     }
 

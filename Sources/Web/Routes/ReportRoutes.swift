@@ -57,10 +57,10 @@ struct ReportRoutes: Sendable {
         let s = WebStrings(context.language)
         let body = ReportsPage.body(modelID: id, reports: reports, form: form, error: error,
                                     csrf: context.session?.csrfToken ?? "", s: s, language: context.language,
-                                    canMake: context.user?.may(.editor, on: id) ?? true)
+                                    canMake: context.may(.editor, on: id))
         var page = Page(title: s("nav.reports"), language: context.language, body: body, session: context.session,
                         model: model, current: "reports", path: request.uri.path)
-        page.readOnly = !(context.user?.may(.editor, on: id) ?? true)
+        page.readOnly = !context.may(.editor, on: id)
         return page.response(status: status)
     }
 

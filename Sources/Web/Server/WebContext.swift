@@ -67,9 +67,12 @@ extension WebContext {
         }
     }
 
-    /// Refuses (403) unless the account may act as `role` on the pilot; local mode may all.
+    /// Whether the account may act as `role` on the pilot; local mode may all.
+    func may(_ role: Role, on pilot: String) -> Bool { user?.may(role, on: pilot) ?? true }
+
+    /// Refuses (403) unless the account may act as `role` on the pilot (`may`).
     func require(_ role: Role, on pilot: String) throws {
-        if let user, !user.may(role, on: pilot) { throw WebError.forbidden(WebStrings(language)("error.forbidden")) }
+        if !may(role, on: pilot) { throw WebError.forbidden(WebStrings(language)("error.forbidden")) }
     }
 
     /// The audience a reader of this pilot gets: internal in local mode and for the
