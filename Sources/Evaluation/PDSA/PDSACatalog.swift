@@ -89,14 +89,18 @@ public struct PDSACatalog {
 
     /// The stored measures a model's improvement work shows: those imported under it, or
     /// (for a measure imported under no pilot) those its cycles watch or its indicators
-    /// read (`data: {measure: …}`), and
-    /// those nothing claims (shown for every model, as a database of one pilot expects,
-    /// but for none on a shared server). A measure another model claims belongs to that
-    /// pilot: on a shared server it is not another's to see.
+    /// read (`data: {measure: …}`), and those nothing claims (shown for every model, as a
+    /// database of one pilot expects, but for none on a shared server). A measure another
+    /// model claims belongs to that pilot: on a shared server it is not another's to see.
     public func measures(of modelID: String) throws -> [String] {
+        try claims().measures(of: modelID)
+    }
+
+    /// Who claims each stored measure, worked out once (every cycle and every model read)
+    /// for pages that ask it of every pilot.
+    public func claims() throws -> MeasureClaims {
         let cycles = try all()
-        let shared = try database.hasAccounts()
-        let imports = ImportLog(database)
+        let owners = try ImportLog(database).pilots(kind: "measures")
         let catalog = ModelCatalog(database)
         var bound: [String: Set<String>] = [:]   // measure → models whose indicators read it
         for summary in try catalog.list() {
@@ -105,15 +109,16 @@ public struct PDSACatalog {
                 if case .measure(let id)? = indicator.data { bound[id, default: []].insert(model.id) }
             }
         }
-        return try MeasureTable(database).list().map(\.measure).filter { measure in
+        let stored = try MeasureTable(database).list().map(\.measure)
+        var claimants: [String: Set<String>] = [:]
+        for measure in stored {
             // Imported under a pilot: that pilot's alone. Another pilot's cycle or indicator
             // naming it does not make it theirs (it would show them the series, let them
             // add to it, and put their cycles on the owner's chart).
-            let owners = try imports.pilots(kind: "measures", target: measure)
-            let claimants = owners.isEmpty
-                ? Set(cycles.filter { $0.measure == measure }.compactMap(\.model)).union(bound[measure] ?? []) : owners
-            return claimants.isEmpty ? !shared : claimants.contains(modelID)
+            claimants[measure] = owners[measure]
+                ?? Set(cycles.filter { $0.measure == measure }.compactMap(\.model)).union(bound[measure] ?? [])
         }
+        return MeasureClaims(stored: stored, claimants: claimants, shared: try database.hasAccounts())
     }
 
     /// Latest version of every stored cycle, by start date then id.
@@ -158,5 +163,21 @@ extension JSONEncoder {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys]
         return e
+    }
+}
+
+/// The pilots that claim each stored measure (`PDSACatalog.claims()`).
+public struct MeasureClaims: Sendable {
+    let stored: [String]
+    let claimants: [String: Set<String>]
+    /// A database with accounts: what nothing claims is shown to no pilot.
+    let shared: Bool
+
+    /// The measures `modelID` shows, in the stored order.
+    public func measures(of modelID: String) -> [String] {
+        stored.filter { measure in
+            let claimants = claimants[measure] ?? []
+            return claimants.isEmpty ? !shared : claimants.contains(modelID)
+        }
     }
 }

@@ -92,11 +92,16 @@ public struct ImportLog {
                              id, pilot)
     }
 
-    /// The pilots under which files of `kind` for `target` were imported.
-    public func pilots(kind: String, target: String) throws -> Set<String> {
-        Set(try database.query("""
-            SELECT DISTINCT p.pilot FROM imports i JOIN import_pilots p ON p.id = i.id WHERE i.kind = ? AND i.target = ?
-            """, kind, target).compactMap { $0.string("pilot") })
+    /// The pilots under which files of `kind` were imported, by target (a target with no
+    /// pilot named is absent).
+    public func pilots(kind: String) throws -> [String: Set<String>] {
+        var pilots: [String: Set<String>] = [:]
+        for row in try database.query("""
+            SELECT DISTINCT i.target, p.pilot FROM imports i JOIN import_pilots p ON p.id = i.id WHERE i.kind = ?
+            """, kind) {
+            if let target = row.string("target"), let pilot = row.string("pilot") { pilots[target, default: []].insert(pilot) }
+        }
+        return pilots
     }
 
     public func record(_ id: Int) throws -> ImportRecord? {

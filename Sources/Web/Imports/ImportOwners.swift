@@ -10,10 +10,10 @@ import Store
 /// take away what another's reports stand on.
 enum ImportOwners {
     static func pilots(of importID: Int, _ db: Database) throws -> [String] {
-        let imports = try ImportLog(db).list(), catalog = ModelCatalog(db), cycles = PDSACatalog(db)
+        let imports = try ImportLog(db).list(), catalog = ModelCatalog(db), claims = try PDSACatalog(db).claims()
         return try catalog.list().compactMap { summary in
             let model = try catalog.resolve(summary.id)
-            let related = ImportsPage.related(imports, to: model, measures: try cycles.measures(of: model.id))
+            let related = ImportsPage.related(imports, to: model, measures: claims.measures(of: model.id))
             return related.contains { $0.id == importID } ? model.id : nil
         }
     }

@@ -26,6 +26,7 @@ struct StartPage {
         let catalog = ModelCatalog(db)
         let imports = try ImportLog(db).list()
         let repository = ReadinessRepository(db)
+        let claims = try PDSACatalog(db).claims()
         return try catalog.list().compactMap { summary -> Card? in
             guard let versioned = try? catalog.resolveVersioned(summary.id) else { return nil }
             let model = versioned.model
@@ -45,7 +46,7 @@ struct StartPage {
             }
             let instruments = Set(model.indicators.compactMap { $0.data?.readinessInstrument })
             card.latestWave = try instruments.sorted().compactMap { try repository.waves(instrumentID: $0).last?.wave }.max()
-            card.lastImport = ImportsPage.related(imports, to: model, measures: try PDSACatalog(db).measures(of: model.id))
+            card.lastImport = ImportsPage.related(imports, to: model, measures: claims.measures(of: model.id))
                 .max { $0.startedAt < $1.startedAt }.map { String($0.startedAt.prefix(10)) }
             return card
         }
