@@ -31,9 +31,9 @@ public struct PublicAddress: Sendable, Equatable {
 
     /// Why the server must not listen on `host` as configured, or nil. A sign-in sends a
     /// password, a session cookie rides on every request: off this machine, they travel
-    /// only under TLS — the server's own (`--tls-cert`) or a proxy's (`--public-url`).
-    /// `--public-url` does not lift it: behind a proxy the server itself still speaks plain
-    /// HTTP, so it listens on loopback only, where nothing but the proxy reaches it.
+    /// only under the server's own TLS (`--tls-cert`). `--public-url` does not lift it:
+    /// behind a proxy the server itself still speaks plain HTTP, so it listens on loopback
+    /// only, where nothing but the proxy reaches it.
     public static func exposureProblem(host: String, tls: Bool, publicAddress: PublicAddress?) -> String? {
         guard !isLoopback(host), !tls else { return nil }
         if publicAddress != nil {

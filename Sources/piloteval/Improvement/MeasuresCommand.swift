@@ -52,8 +52,13 @@ struct MeasuresImport: ParsableCommand {
         try reportingFailures {
             do {
                 // The pilot by id (a stored model), so that what the measure belongs to is one name.
-                let (db, pilot) = try model.map { try resolveModel($0, in: database) }
-                    .map { ($0.0, Optional($0.1.model.id)) } ?? (try openDatabase(database), nil)
+                let db: Database, pilot: String?
+                if let model {
+                    let (opened, versioned) = try resolveModel(model, in: database)
+                    (db, pilot) = (opened, versioned.model.id)
+                } else {
+                    (db, pilot) = (try openDatabase(database), nil)
+                }
                 let outcome = try db.transaction {
                     let outcome = try MeasureImporter(db)
                         .importFile(path: file, measure: measure, value: value, denominator: denominator, date: date, sheet: sheet,

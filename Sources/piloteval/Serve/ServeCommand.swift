@@ -21,8 +21,9 @@ struct ServeCommand: ParsableCommand {
           piloteval serve --host 0.0.0.0 --tls-cert cert.pem --tls-key key.pem
           piloteval serve --public-url https://piloteval.example.se   # behind nginx
 
-        Another address than this machine's own (127.0.0.1, ::1) is refused without TLS:
-        the server's own, or a reverse proxy's named by --public-url (docs/deployment.md).
+        Another address than this machine's own (127.0.0.1, ::1) is refused without the
+        server's own TLS; behind a reverse proxy named by --public-url the server listens
+        on 127.0.0.1 only (docs/deployment.md).
         With accounts (`piloteval users add`) the link has no key: people sign in.
         """
     )
