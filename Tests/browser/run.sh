@@ -99,20 +99,27 @@ if [[ "$versions" == "1" ]]; then
     "$bin" model add "$work/vallingbyteamet.yaml" --db "$db" > /dev/null
 fi
 
-# The server: its first line on stdout is the link (DESIGN §8).
-mkfifo "$work/out"
-"$bin" serve --db "$db" --host 127.0.0.1 --port 0 > "$work/out" 2> "$work/serve.log" &
-server_pid=$!
-exec 3< "$work/out"
+# Starts `piloteval serve` on the database $2 on a free port: its first line on stdout
+# is the link (DESIGN §8), left in $line; stdout is drained into $work/$1.out, stderr
+# kept in $work/$1.log; $server_pid and $drain_pid are set.
+start_server() {
+    local name="$1" database="$2" fd
+    mkfifo "$work/$name.fifo"
+    "$bin" serve --db "$database" --host 127.0.0.1 --port 0 > "$work/$name.fifo" 2> "$work/$name.log" &
+    server_pid=$!
+    exec {fd}< "$work/$name.fifo"
+    if ! IFS= read -r -t 30 line <&"$fd"; then
+        echo "error: piloteval serve ($name) printed no first line within 30 s" >&2
+        cat "$work/$name.log" >&2
+        exit 1
+    fi
+    # Keep draining stdout so the server never blocks on a full pipe.
+    cat <&"$fd" > "$work/$name.out" &
+    drain_pid=$!
+}
+
+start_server serve "$db"
 link=""
-if ! IFS= read -r -t 30 line <&3; then
-    echo "error: piloteval serve printed no first line within 30 s" >&2
-    cat "$work/serve.log" >&2
-    exit 1
-fi
-# Keep draining stdout so the server never blocks on a full pipe.
-cat <&3 > "$work/serve.out" &
-drain_pid=$!
 case "$line" in
     "piloteval serve: http://"*"?token="*) link="${line#piloteval serve: }" ;;
     *) echo "error: unexpected first line from piloteval serve: $line" >&2; exit 1 ;;
@@ -158,17 +165,7 @@ cp "$db" "$work/accounts.db"
 reader_password="styrgruppens-webbtest-$(date +%s)"
 admin_password="$(printf '' | "$bin" users add it-forvaltningen --role admin --db "$work/accounts.db" | sed -n 's/^password (shown once): //p')"
 printf '%s\n' "$reader_password" | "$bin" users add styrgruppen --role reader --pilot vallingbyteamet --db "$work/accounts.db" > /dev/null
-mkfifo "$work/out2"
-"$bin" serve --db "$work/accounts.db" --host 127.0.0.1 --port 0 > "$work/out2" 2> "$work/serve2.log" &
-server_pid=$!
-exec 4< "$work/out2"
-if ! IFS= read -r -t 30 line <&4; then
-    echo "error: piloteval serve (accounts) printed no first line within 30 s" >&2
-    cat "$work/serve2.log" >&2
-    exit 1
-fi
-cat <&4 > "$work/serve2.out" &
-drain_pid=$!
+start_server serve2 "$work/accounts.db"
 PILOTEVAL_LINK="${line#piloteval serve: }" PILOTEVAL_READER_PASSWORD="$reader_password" PILOTEVAL_ADMIN_PASSWORD="$admin_password" \
     "$venv/bin/python" "$root/Tests/browser/test_accounts.py" || status=$?
 kill -TERM "$server_pid"
