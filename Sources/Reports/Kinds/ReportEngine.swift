@@ -144,15 +144,15 @@ public enum ReportEngine {
             sections: assembled.sections,
             colophon: disclosureLine + [
                 s("colophon.generated", ["version": request.toolVersion, "date": generated]),
-                s("colophon.model", ["id": provenance.id, "version": String(provenance.version),
+                s("colophon.model", ["name": provenance.name, "version": String(provenance.version),
                                      "hash": String(provenance.sha256.prefix(12))]),
             ],
             marking: marking(request: request, results: results, dataFiles: dataFiles, strings: s),
             generatedAt: generated)
 
         var warnings: [String] = []
-        if let through, let dated = request.text?.cover["date"].flatMap(CalendarDate.init(parsing:)), dated < through {
-            warnings.append("the cover's date (\(dated.iso)) is before the latest data the report shows (\(through.iso)); the cover says so beside 'Underlag till och med'")
+        if let stale = Self.staleCoverDate(request: request, dataThrough: through) {
+            warnings.append("the text's date (\(stale.iso)) is before the latest data the report shows (\(through?.iso ?? "")); the cover is dated the day the report was made instead — give the text the date of this report")
         }
         warnings += assembled.emptyHeadings.map {
             "the text's heading \"\($0)\" has nothing under it and is left out of the document; write under it or remove it"
@@ -227,6 +227,14 @@ public enum ReportEngine {
         return dates.max()
     }
 
+    /// The author's cover date when it is before the latest data the report shows.
+    static func staleCoverDate(request: ReportRequest, dataThrough: CalendarDate?) -> CalendarDate? {
+        guard let through = dataThrough,
+              let dated = request.text?.cover["date"].flatMap(CalendarDate.init(parsing:)), dated < through
+        else { return nil }
+        return dated
+    }
+
     static func cover(model: LogicModel, provenance: ReportRecord.ModelProvenance, request: ReportRequest,
                       strings s: ReportStrings, dataThrough: CalendarDate? = nil) -> Cover {
         var values = request.text?.cover ?? [:]
@@ -237,14 +245,16 @@ public enum ReportEngine {
             guard let v = values[key], !v.isEmpty else { return nil }
             return Cover.Field(key: key, label: s("cover.\(key)"), value: v)
         }
-        // How recent the data are, beside the date: a report dated before its latest
-        // data says so rather than leaving the reader to find a later survey inside.
+        // A date before the data it shows is last year's text, not this report's date:
+        // the cover is dated the day the report is made (the author is told on stderr).
+        if staleCoverDate(request: request, dataThrough: dataThrough) != nil,
+           let index = fields.firstIndex(where: { $0.key == "date" }) {
+            fields[index].value = String(Timestamp.iso8601(request.generatedAt).prefix(10))
+        }
+        // How recent the data are, beside the date.
         if let through = dataThrough, request.kind != .steering {
-            let dated = values["date"].flatMap(CalendarDate.init(parsing:))
-            let after = dated.map { $0 < through } ?? false
             fields.append(Cover.Field(key: "data_through", label: s("cover.data_through"),
-                                      value: NumberStyle(request.language).date(through)
-                                        + (after ? " " + s("cover.data_through.after") : "")))
+                                      value: NumberStyle(request.language).date(through)))
         }
         // The brief keeps to two pages: its title already names the project, and its
         // colophon the model's version.
@@ -252,8 +262,9 @@ public enum ReportEngine {
             fields.removeAll { $0.key == "project" && $0.value == (request.text?.cover["project"] ?? model.name) }
             return Cover(fields: fields)
         }
+        // The model by its name and version; its id is a key, kept in the colophon.
         fields.append(Cover.Field(key: "model", label: s("cover.model"),
-                                  value: "\(provenance.name) (\(provenance.id), version \(provenance.version))"))
+                                  value: "\(provenance.name), version \(provenance.version)"))
         return Cover(fields: fields)
     }
 }

@@ -108,7 +108,6 @@ public struct ReportStrings: Sendable, Equatable {
         ("cover.funder", "Utgivare/finansiär"),
         ("cover.date", "Datum"),
         ("cover.data_through", "Underlag till och med"),
-        ("cover.data_through.after", "(efter rapportens datum)"),
         ("cover.model", "Logikmodell"),
         ("cover.period", "Period"),
         ("cover.toc", "Innehåll"),
@@ -500,7 +499,7 @@ public struct ReportStrings: Sendable, Equatable {
         ("caveat.one_pilot", "Piloten är ett enda team. Skillnader mellan pilot och linje kan bero på teamet och dess ärenden lika väl som på arbetssättet."),
         ("caveat.synthetic", "Uppgifterna är syntetiska (framtagna för exemplet) och beskriver inga verkliga barn eller familjer."),
         ("colophon.generated", "Framtagen med piloteval {version} den {date}."),
-        ("colophon.model", "Logikmodell {id}, version {version} (SHA-256 {hash})."),
+        ("colophon.model", "Logikmodell {name}, version {version} (SHA-256 {hash})."),
     ]
 
     // MARK: - English
@@ -572,7 +571,6 @@ public struct ReportStrings: Sendable, Equatable {
         ("cover.funder", "Publisher/funder"),
         ("cover.date", "Date"),
         ("cover.data_through", "Data up to"),
-        ("cover.data_through.after", "(after the report's date)"),
         ("cover.model", "Logic model"),
         ("cover.period", "Period"),
         ("cover.toc", "Contents"),
@@ -954,6 +952,6 @@ public struct ReportStrings: Sendable, Equatable {
         ("caveat.one_pilot", "The pilot is a single team. Differences between the pilot and the line may come from the team and its cases as much as from the way of working."),
         ("caveat.synthetic", "The data are synthetic (made for the example) and describe no real children or families."),
         ("colophon.generated", "Produced with piloteval {version} on {date}."),
-        ("colophon.model", "Logic model {id}, version {version} (SHA-256 {hash})."),
+        ("colophon.model", "Logic model {name}, version {version} (SHA-256 {hash})."),
     ]
 }
