@@ -1,6 +1,7 @@
 import Foundation
 import Evaluation
 import LogicModel
+import Periods
 import Presentation
 import Statistics
 
@@ -117,9 +118,7 @@ enum IndicatorFigureSuppression {
         }
         func withheld(_ g: GroupFigure, _ v: CellVisibility, key: String) -> GroupFigure {
             if !v.isSuppressed, countsHidden || nHidden.contains(key), g.numerator != nil || g.denominator != nil {
-                let written = g.value.value.map { Figure(NumberStyle.roundedValue($0, decimals: IndicatorValueText.decimals($0))) } ?? g.value
-                return GroupFigure(value: written, numerator: nil, denominator: nil,
-                                   ciLow: Figure(undefined: countsHiddenNote), ciHigh: Figure(undefined: countsHiddenNote))
+                return withoutCounts(g)
             }
             guard v.isSuppressed else { return g }
             let note = v == .small ? smallNote : hiddenNote
@@ -133,9 +132,72 @@ enum IndicatorFigureSuppression {
 
     static func isSuppressed(_ f: Figure) -> Bool { f.note?.hasPrefix("suppressed") ?? false }
 
+    /// Whether a figure keeps its value and has lost its counts.
+    static func countsWithheld(_ g: GroupFigure) -> Bool { g.ciLow.note == countsHiddenNote }
+
+    /// The figure with its value as the document writes it and no counts or interval.
+    static func withoutCounts(_ g: GroupFigure) -> GroupFigure {
+        let written = g.value.value.map { Figure(NumberStyle.roundedValue($0, decimals: IndicatorValueText.decimals($0))) } ?? g.value
+        return GroupFigure(value: written, numerator: nil, denominator: nil,
+                           ciLow: Figure(undefined: countsHiddenNote), ciHigh: Figure(undefined: countsHiddenNote))
+    }
+
+    /// One decision per count across the document (docs/privacy.md, "Indicator shares").
+    /// A share whose counts are hidden in one period is safe only while its denominator
+    /// is unknown: the same indicator's counts in another period (a team's usual size),
+    /// or another indicator's equal denominator in the same period (the same
+    /// investigations), would pin it, and with it the misses. So an indicator that hides
+    /// its counts anywhere hides them in every period, and a figure whose denominator
+    /// equals a hidden one in that period hides its counts too — repeated until nothing
+    /// changes (each step only hides). Values stay; only counts and intervals go.
+    static func consistentCounts(_ trend: IndicatorTrendReport, original: IndicatorTrendReport) -> IndicatorTrendReport {
+        var trend = trend
+        let before = Dictionary(original.indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        func originalFigure(_ id: String, _ period: Period, _ key: String) -> GroupFigure? {
+            guard let point = before[id]?.points.first(where: { $0.period == period }) else { return nil }
+            return key.isEmpty ? point.total : point.groups[key]
+        }
+        var changed = true
+        while changed {
+            changed = false
+            var hiding: Set<String> = []
+            var denominators: [Period: Set<Double>] = [:]
+            for indicator in trend.indicators {
+                for point in indicator.points {
+                    for (key, g) in [("", point.total)] + point.groups.map({ ($0.key, $0.value) }) where countsWithheld(g) {
+                        hiding.insert(indicator.id)
+                        if let d = originalFigure(indicator.id, point.period, key)?.denominator {
+                            denominators[point.period, default: []].insert(d)
+                        }
+                    }
+                }
+            }
+            for (i, indicator) in trend.indicators.enumerated() where !indicator.countsEvents {
+                for (j, point) in indicator.points.enumerated() {
+                    func pinned(_ g: GroupFigure, _ key: String) -> Bool {
+                        guard g.value.isDefined, g.numerator != nil || g.denominator != nil else { return false }
+                        if hiding.contains(indicator.id) { return true }
+                        let d = originalFigure(indicator.id, point.period, key)?.denominator
+                        return d.map { denominators[point.period]?.contains($0) ?? false } ?? false
+                    }
+                    if pinned(point.total, "") {
+                        trend.indicators[i].points[j].total = withoutCounts(point.total)
+                        changed = true
+                    }
+                    for (key, g) in point.groups where pinned(g, key) {
+                        trend.indicators[i].points[j].groups[key] = withoutCounts(g)
+                        changed = true
+                    }
+                }
+            }
+        }
+        return trend
+    }
+
     /// Every point of a trend report, suppressed; a change next to a withheld value is
     /// withheld too (it would give the value back).
     static func apply(_ trend: IndicatorTrendReport, model: LogicModel, rule: SuppressionRule) -> IndicatorTrendReport {
+        let original = trend
         var trend = trend
         for (i, indicator) in trend.indicators.enumerated() {
             var points = indicator.points
@@ -151,7 +213,7 @@ enum IndicatorFigureSuppression {
             }
             trend.indicators[i].points = points
         }
-        return trend
+        return consistentCounts(trend, original: original)
     }
 
     /// The status of a period, suppressed; the previous value (and the change) is
@@ -163,6 +225,14 @@ enum IndicatorFigureSuppression {
                                         countsEvents: row.countsEvents, rule: rule)
             status.indicators[i].total = total
             status.indicators[i].groups = groups
+            // The trend decided each count once for the whole document (`consistentCounts`);
+            // the status of the same period follows it.
+            if let same = trend.indicators.first(where: { $0.id == row.id })?.points.first(where: { $0.period == status.period }) {
+                if countsWithheld(same.total), total.value.isDefined { status.indicators[i].total = withoutCounts(total) }
+                for (key, g) in same.groups where countsWithheld(g) {
+                    if let mine = groups[key], mine.value.isDefined { status.indicators[i].groups[key] = withoutCounts(mine) }
+                }
+            }
             let previous = trend.indicators.first { $0.id == row.id }?.points.first { $0.period == row.previousPeriod }
             if let previous, isSuppressed(previous.total.value) {
                 status.indicators[i].previousValue = Figure(undefined: smallNote)
@@ -176,7 +246,7 @@ enum IndicatorFigureSuppression {
                 }
                 // The rule in words names the cohort's number of cases ("pilot cohort, 7
                 // cases"): that is the denominator, so it goes where the counts go.
-                if total.denominator == nil, row.total.denominator != nil {
+                if status.indicators[i].total.denominator == nil, row.total.denominator != nil {
                     source.rule = withoutCaseCount(source.rule)
                 }
                 status.indicators[i].valueSource = source
