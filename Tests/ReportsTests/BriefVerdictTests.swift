@@ -228,10 +228,25 @@ import Testing
                                                builders: VisibleTextTests.builders)
             let references = try #require(built.document.sections.first { $0.key == "8" })
             #expect(built.record.sections.first { $0.key == "8" }?.content == ["placeholder"])
-            // A finished document runs it on; the author's proof copy keeps the page for it.
-            #expect(references.pageBreakBefore == draft)
+            // A short section shares its page, in a finished document and a proof alike.
+            #expect(!references.pageBreakBefore)
             #expect(built.document.sections.first { $0.key == "6" }?.pageBreakBefore == true)
         }
+    }
+
+    /// A short section neither starts a page nor makes the next section start one; a
+    /// long one after a long one does (estimates by hand: 20 lines of 90 characters is
+    /// long, a paragraph of 200 characters short).
+    @Test func aShortSectionSharesItsPage() {
+        let long = [Block](repeating: .paragraph(RichText(String(repeating: "x", count: 90))), count: 20)
+        let short = [Block.paragraph(RichText(String(repeating: "y", count: 200)))]
+        #expect(ReportSection(key: "a", title: "A", blocks: long).estimatedLength == 1_800)
+        #expect(ReportSection(key: "b", title: "B", blocks: short).estimatedLength == 200)
+        let sections = [("1", long), ("2", long), ("3", short), ("4", long), ("5", long)].map {
+            ReportSection(key: $0.0, title: $0.0, blocks: $0.1, pageBreakBefore: true)
+        }
+        let laid = ReportAssembler.sharingShortPages(sections)
+        #expect(laid.map(\.pageBreakBefore) == [true, true, false, false, true])
     }
 }
 

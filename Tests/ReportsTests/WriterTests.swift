@@ -77,7 +77,9 @@ import ZIPFoundation
             return String(decoding: out, as: UTF8.self)
         }
         let document = try text("word/document.xml")
-        #expect(document.contains("<w:pStyle w:val=\"Heading1\"/><w:pageBreakBefore/></w:pPr><w:r><w:t xml:space=\"preserve\">1 Sammanfattning</w:t>"))
+        // Sections start pages (short ones share theirs: NearEmptyPagesTests).
+        #expect(document.contains("<w:pStyle w:val=\"Heading1\"/><w:pageBreakBefore/></w:pPr>"))
+        #expect(document.contains("<w:pStyle w:val=\"Heading1\"/>") && document.contains(">1 Sammanfattning</w:t>"))
         #expect(document.contains("<w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:t xml:space=\"preserve\">6.2 Jämställdhet</w:t>"))
         #expect(document.components(separatedBy: "<w:tbl>").count - 1 == 4, "cover, two budget tables, logframe")
         #expect(document.contains("<w:tblHeader/>"))

@@ -112,17 +112,52 @@ enum ReportAssembler {
                 }
             }
             summaries.append(ReportRecord.SectionSummary(key: p.key, number: p.number, title: title, content: content))
-            // An unwritten section is one line: on a page of its own it would leave the page
-            // all but empty, so it follows the section before.
-            let unwritten = content == ["placeholder"] && p.children.isEmpty && !draft
             return ReportSection(key: p.key, number: p.number, title: title,
                                  blocks: p.textFirst ? prose + computed : computed + prose,
-                                 children: p.children.map(build), pageBreakBefore: p.pageBreakBefore && !unwritten)
+                                 children: p.children.map(build), pageBreakBefore: p.pageBreakBefore)
         }
         // A section that takes no prose and that nothing filled would be a heading alone.
-        let sections = plans.map(build).filter { !($0.blocks.isEmpty && $0.children.isEmpty) }
+        var sections = plans.map(build).filter { !($0.blocks.isEmpty && $0.children.isEmpty) }
+        sections = sharingShortPages(sections)
         summaries.removeAll { s in !sections.contains { $0.key == s.key } && plans.contains { $0.key == s.key } }
         return Assembled(sections: sections, summaries: summaries, missingText: missing, emptyHeadings: emptyHeadings,
                          generated: generated)
+    }
+
+    /// A short section shares its page: it does not start one, and the section after it
+    /// does not either — alone on a page it left most of the page empty (Avgränsning's
+    /// five lines did, between two forced breaks). The first section keeps its page (it
+    /// follows the contents).
+    static func sharingShortPages(_ sections: [ReportSection]) -> [ReportSection] {
+        var sections = sections
+        let short = sections.map { $0.estimatedLength < shortSection }
+        for i in sections.indices.dropFirst() where short[i] || short[i - 1] {
+            sections[i].pageBreakBefore = false
+        }
+        return sections
+    }
+
+    /// Under this many characters (about half a printed page of body text) a section is
+    /// short enough to share a page with the section before it.
+    static let shortSection = 1_500
+}
+
+extension ReportSection {
+    /// A rough size in characters of body text: a table row and a list item count as a
+    /// line, a figure as half a page. Only compared with `ReportAssembler.shortSection`.
+    var estimatedLength: Int {
+        let line = 90
+        let own = blocks.reduce(0) { sum, block in
+            switch block {
+            case .heading: sum + line
+            case .paragraph(let text): sum + max(line, text.plainText.count)
+            case .list(let list): sum + list.items.reduce(0) { $0 + max(line, $1.plainText.count) }
+            case .table(let table): sum + line * (table.headerRows.count + table.rows.count + 2)
+            case .callout(let callout): sum + 2 * line + callout.text.plainText.count
+            case .figure: sum + 2_000
+            default: sum
+            }
+        }
+        return own + children.reduce(0) { $0 + line + $1.estimatedLength }
     }
 }
