@@ -132,16 +132,11 @@ public struct RunChartSection: ReportSectionBuilder {
     public func compute(_ context: ReportContext) throws -> Result {
         guard let database = context.database else { return Result(measures: [], ramps: [], note: "no database") }
         let modelID = context.model.id
-        let allCycles = try PDSACatalog(database).all()
-        let cycles = allCycles.filter { $0.model == modelID }
+        let data = try ImprovementData.load(database, modelID: modelID)
         let rule = context.request.suppression
         var measures: [Measure] = []
-        let shown = Set(try PDSACatalog(database).measures(of: modelID))
-        for stored in try MeasureTable(database).list() where shown.contains(stored.measure) {
-            // This pilot's cycles (and those naming no pilot): another pilot's cycle that
-            // names the measure does not annotate this pilot's chart.
-            let watching = allCycles.filter { $0.measure == stored.measure && ($0.model == nil || $0.model == modelID) }
-            let series = try MeasureImporter(database).series(stored.measure)
+        for loaded in data.measures {
+            let stored = loaded.summary, series = loaded.series, watching = loaded.watching
             var result: RunChartResult
             do {
                 result = try RunChartAnalysis.analyse(series, options: .init(chart: series.hasDenominator ? .p : .run), pdsa: watching)
@@ -173,7 +168,7 @@ public struct RunChartSection: ReportSectionBuilder {
                 cycles: result.pdsa.map(\.id), illustrativeCycles: !watching.isEmpty && watching.allSatisfy(\.illustrative),
                 imports: stored.imports, counts: stored.countsEvents ? "events" : nil, drawing: result))
         }
-        let ramps = Self.ramps(cycles)
+        let ramps = Self.ramps(data.cycles)
         let note: String? = measures.isEmpty && ramps.isEmpty
             ? "no stored measure and no PDSA cycle belongs to model \(modelID)" : nil
         return Result(measures: measures, ramps: ramps, note: note)
