@@ -27,14 +27,17 @@ import Testing
             let sv = Self.words(try VisibleTextTests.visibleText(full, kind: .steering, language: .sv, format: format))
             // The verdict: the interval of the 14-day share holds zero; the comparison has 3 units.
             #expect(sv.contains("I korthet"), "\(format)")
-            #expect(sv.contains("Testteamet i Vällingby jämfört med linjen: oklart på förhandsbedömning inom 14 dagar."), "\(format)")
+            #expect(sv.contains("Testteamet i Vällingby jämfört med linjen: oklart på förhandsbedömning inom 14 dagar och utredningar per barn."), "\(format)")
+            #expect(sv.contains("Ärendena för sig pekar mot lägre på utredningar per barn."), "\(format)")
             #expect(sv.contains("Säkerheten är låg: piloten är ett enda team; jämförelsen mellan 3 enheter kan inte visa en säker skillnad."), "\(format)")
             #expect(sv.contains("jämförelsen mellan 3 enheter kan inte visa en säker skillnad"), "\(format)")
             #expect(sv.contains("Underlag: ärendeuttaget den 31 december 2022."), "\(format)")
             // Direction per outcome, in words; an outcome with no better direction says so.
             #expect(sv.contains("Piloten bättre eller sämre?"), "\(format)")
-            #expect(sv.contains("Oklart: intervallet rymmer noll."), "\(format)")
-            #expect(sv.contains("Lägre, ingen given riktning"), "\(format)")
+            // The words follow the comparison over the 3 units, which cannot show a difference;
+            // the cases alone point lower on investigations per child.
+            #expect(sv.contains("Oklart: den visar ingen säker skillnad"), "\(format)")
+            #expect(sv.contains("Oklart; ärendena för sig: lägre, ingen given riktning"), "\(format)")
             // One line per domain: indicators on and off target, the PDSA cycles.
             #expect(sv.contains("Indikatorer för 2021: 0 når målet, 1 når det inte och 1 kan inte bedömas (1 utan "), "\(format)")
             #expect(sv.contains("Förbättringsarbete: 2 PDSA-cykler på 1 mått: 2 behålls, 0 justeras, 0 avbryts och 0 pågår."),
@@ -46,9 +49,9 @@ import Testing
             #expect(!sv.contains("kurvor"), "\(format)")
             let en = Self.words(try VisibleTextTests.visibleText(full, kind: .steering, language: .en, format: format))
             #expect(en.contains("In brief"), "\(format)")
-            #expect(en.contains("Testteamet i Vällingby compared with the line: unclear on initial assessment within 14 days."), "\(format)")
+            #expect(en.contains("Testteamet i Vällingby compared with the line: unclear on initial assessment within 14 days and investigations per child."), "\(format)")
             #expect(en.contains("Certainty is low: the pilot is a single team"), "\(format)")
-            #expect(en.contains("Lower, no given direction"), "\(format)")
+            #expect(en.contains("Unclear; the cases alone: lower, no given direction"), "\(format)")
             #expect(en.contains("Improvement work: 2 PDSA cycles on 1 measure: adopted 2, adapted 0, abandoned 0, ongoing 0."), "\(format)")
             for (language, text) in [("sv", sv), ("en", en)] {
                 for name in Self.methodNames {
@@ -276,7 +279,7 @@ import Testing
         let full = try VisibleTextTests.full()
         let without = try built(full, withText: false)
         let summary = text(without.document.sections.first { $0.key == "1" })
-        #expect(summary.hasPrefix("Sammanställt ur rapportens resultat.\nTestteamet i Vällingby jämfört med linjen: oklart på förhandsbedömning inom 14 dagar."))
+        #expect(summary.hasPrefix("Sammanställt ur rapportens resultat.\nTestteamet i Vällingby jämfört med linjen: oklart på förhandsbedömning inom 14 dagar och utredningar per barn."))
         #expect(summary.contains("Indikatorer för 2021: 0 når målet"))
         #expect(summary.contains("Förbättringsarbete: 2 PDSA-cykler"))
         #expect(!summary.contains("Avsnittet är inte skrivet ännu."))
@@ -402,9 +405,10 @@ import Testing
     }
 }
 
-/// 6.2: a sentence wherever girls and boys differ, with their intervals (issue 20).
+/// 6.2: a sentence per outcome on whether girls and boys differ, by a test of their
+/// difference (issue 20; the figures themselves: StrongestDesignTests).
 @Suite struct GenderDifferenceTests {
-    @Test func aSentenceWhereGirlsAndBoysDiffer() throws {
+    @Test func aSentencePerOutcomeOnGirlsAgainstBoys() throws {
         let f = try ReportFixture()
         let context = try DomainSectionTests.context(f, .final)
         func group(_ e: Double, _ lo: Double, _ hi: Double) -> CohortComparisonSection.Group {
@@ -413,20 +417,23 @@ import Testing
         }
         let rows = [CohortComparisonSection.GenderRow(gender: "girl", pilot: group(0.8, 0.7, 0.9), line: group(0.5, 0.4, 0.6)),
                     CohortComparisonSection.GenderRow(gender: "boy", pilot: group(0.4, 0.3, 0.5), line: group(0.55, 0.45, 0.65))]
-        let outcome = CohortComparisonSection.Outcome(
+        var outcome = CohortComparisonSection.Outcome(
             outcome: "assessment_within_14d", kind: "binary", limitDays: nil, pilot: group(0.6, 0.5, 0.7), line: group(0.5, 0.4, 0.6),
             difference: 0.1, differenceNote: nil, ciLow: 0, ciHigh: 0.2, test: "chi_square", p: nil, pNote: nil, permutationP: nil,
             permutationNote: nil, units: nil, mddStandardized: nil, mddRaw: nil, mddAbove: nil, mddBelow: nil, mddNote: nil,
             censored: nil, censoredNote: nil, byGender: rows, caveats: [])
+        outcome.genderDifferences = [.init(cohort: "pilot", difference: 0.4, differenceNote: nil, ciLow: 0.25, ciHigh: 0.55),
+                                     .init(cohort: "line", difference: -0.05, differenceNote: nil, ciLow: -0.2, ciHigh: 0.1)]
         let result = CohortComparisonSection.Result(present: true, note: nil, pilot: "Testteamet", extractDate: nil, pilotStart: nil,
                                                     synthetic: false, genders: ["girl", "boy"], joined: false, outcomes: [outcome])
-        let sentences = CohortComparisonSection().genderDifferences(outcome, result: result, context: context)
-        // The pilot's intervals are apart; the line's overlap.
-        #expect(sentences == ["Flickor och pojkar skiljer sig åt i Testteamet på förhandsbedömning inom 14 dagar: 80,0\u{00A0}% (70,0\u{00A0}% till 90,0\u{00A0}%) för flickor mot 40,0\u{00A0}% (30,0\u{00A0}% till 50,0\u{00A0}%) för pojkar (95\u{00A0}% konfidensintervall som inte överlappar)."])
-        // The fixture's own cases: no clear difference anywhere, said once.
+        let sentence = CohortComparisonSection().genderDifferences(outcome, result: result, context: context)
+        let pp = "\u{00A0}p.e."
+        #expect(sentence == "Förhandsbedömning inom 14 dagar: i Testteamet skiljer sig flickor och pojkar åt, flickor − pojkar +40,0\(pp) (+25,0 till +55,0); i linjen skiljer sig flickor och pojkar inte säkert, flickor − pojkar −5,0\(pp) (−20,0 till +10,0).")
+        // The fixture's own cases: 14/20 against 12/20 in the pilot, 12/24 against 12/24 in the line.
         let full = try VisibleTextTests.full()
         let text = BriefVerdictTests.words(try VisibleTextTests.visibleText(full, kind: .final, language: .sv, format: .html))
-        #expect(text.contains("I inget utfallsmått skiljer sig flickor och pojkar säkert åt, varken i piloten eller i linjen"))
+        #expect(text.contains("i Testteamet i Vällingby skiljer sig flickor och pojkar inte säkert, flickor − pojkar +10"))
+        #expect(text.contains("i linjen skiljer sig flickor och pojkar inte säkert, flickor − pojkar"))
     }
 }
 

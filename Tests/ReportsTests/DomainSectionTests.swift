@@ -219,9 +219,12 @@ import Testing
         let gender = section.blocks(result, for: .gender, context: context)
         let table = try #require(Self.tables(gender).first)
         #expect(table.rows.map { $0[0].text.plainText } == ["Flickor", "Pojkar", "Totalt"])
-        #expect(table.rows[0].map(\.text.plainText).dropFirst() == ["..", "..", "12", "50,0\(Self.nb)%"])
-        #expect(table.rows[1].map(\.text.plainText).dropFirst() == ["..", "60,0\(Self.nb)%", "12", "50,0\(Self.nb)%"])
-        #expect(table.rows[2].map(\.text.plainText).dropFirst() == ["20", "65,0\(Self.nb)%", "24", "50,0\(Self.nb)%"])
+        // Intervals (Wilson) only where the n is shown: its width would give a hidden n back.
+        let p = "\(Self.nb)%"
+        #expect(table.rows[0].map(\.text.plainText).dropFirst() == ["..", "..", "12", "50,0\(p) (25,4\(p) till 74,6\(p))"])
+        #expect(table.rows[1].map(\.text.plainText).dropFirst() == ["..", "60,0\(p)", "12", "50,0\(p) (25,4\(p) till 74,6\(p))"])
+        #expect(table.rows[2].map(\.text.plainText).dropFirst() == ["20", "65,0\(p) (43,3\(p) till 81,9\(p))", "24",
+                                                                    "50,0\(p) (31,4\(p) till 68,6\(p))"])
 
         let steering = try Self.context(f, .steering)
         let brief = section.blocks(try section.compute(steering), for: .steeringPilotVsLine, context: steering)

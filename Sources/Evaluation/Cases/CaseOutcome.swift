@@ -95,6 +95,14 @@ struct OutcomeSample: Sendable {
         self.limitDays = limitDays; self.limitNote = limitNote
     }
 
+    /// Within one cohort (the pilot's cases, or the comparison's), girls in the pilot's
+    /// place and boys in the comparison's; the kind and limit stay the whole sample's.
+    func girlsAgainstBoys(pilot inPilot: Bool) -> OutcomeSample {
+        let cohort = inPilot ? pilot : comparison
+        return OutcomeSample(name: name, kind: kind, pilot: cohort.filter { $0.record.gender == .girl },
+                             comparison: cohort.filter { $0.record.gender == .boy }, limitDays: limitDays, limitNote: limitNote)
+    }
+
     /// The same outcome restricted to the cases that satisfy `include`.
     func filter(_ include: (CaseRecord) -> Bool) -> OutcomeSample {
         OutcomeSample(name: name, kind: kind, pilot: pilot.filter { include($0.record) },

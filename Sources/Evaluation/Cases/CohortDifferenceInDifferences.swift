@@ -16,16 +16,28 @@ public struct CohortDifferenceInDifferences: Sendable, Encodable {
     public let areas: [String]
     public let result: DiDResult?
     public let notes: [String]
+    /// Cases and the sum of their values (events, for a 0/1 outcome) in the four groups
+    /// of the design — the pilot's area and the comparison areas, before and after the
+    /// start — for a report's disclosure control; empty when the design is undefined.
+    public let groups: [Group]
     let undefinedReason: String?
+
+    public struct Group: Sendable, Equatable {
+        public let pilotArea: Bool
+        public let after: Bool
+        public let n: Int
+        public let sum: Double
+    }
 
     public var isDefined: Bool { result?.estimate.isDefined == true }
 
     static func undefined(_ why: String, notes: [String] = []) -> CohortDifferenceInDifferences {
-        CohortDifferenceInDifferences(treatedArea: nil, areas: [], result: nil, notes: notes + [why], undefinedReason: why)
+        CohortDifferenceInDifferences(treatedArea: nil, areas: [], result: nil, notes: notes + [why], groups: [],
+                                      undefinedReason: why)
     }
 
     static func compute(dataset: CaseDataset, sample: OutcomeSample,
-                        bootstrap: WildClusterBootstrap.Options) -> CohortDifferenceInDifferences {
+                        bootstrap: WildClusterBootstrap.Options?) -> CohortDifferenceInDifferences {
         guard sample.kind != .timeToEvent else {
             return .undefined("difference-in-differences needs a number or 0/1 outcome; for a censored duration use its within-limit outcome (assessment_within_14d, investigation_within_4m)")
         }
@@ -42,6 +54,7 @@ public struct CohortDifferenceInDifferences: Sendable, Encodable {
             notes.append("the pilot's cases lie in \(areaCounts.count) areas; its area is taken to be '\(treated)', where most of them are")
         }
         var y: [Double] = [], unit: [Int] = [], period: [Int] = []
+        var groups = [Bool: [Bool: (n: Int, sum: Double)]]()
         var skipped = 0
         let usable = sample.all.filter { $0.record.area != nil && $0.record.referralDate != nil }
         skipped = sample.all.count - usable.count
@@ -52,12 +65,23 @@ public struct CohortDifferenceInDifferences: Sendable, Encodable {
             y.append(o.value)
             unit.append(index[o.record.area!]!)
             period.append(Int((Double(days) / 365.25).rounded(.down)))
+            if o.value.isFinite {
+                let inPilotArea = o.record.area == treated, after = period.last! >= 0
+                let g = groups[inPilotArea]?[after] ?? (0, 0)
+                groups[inPilotArea, default: [:]][after] = (g.n + 1, g.sum + o.value)
+            }
         }
         if skipped > 0 { notes.append("\(skipped) case(s) without an area or referral date were left out") }
         let result = DifferenceInDifferences.estimate(y: y, unit: unit, period: period, treatedUnit: index[treated]!,
                                                       firstTreatedPeriod: 0, bootstrap: bootstrap)
+        let cells = [true, false].flatMap { pilotArea in
+            [false, true].map { after in
+                let g = groups[pilotArea]?[after] ?? (0, 0)
+                return Group(pilotArea: pilotArea, after: after, n: g.n, sum: g.sum)
+            }
+        }
         return CohortDifferenceInDifferences(treatedArea: treated, areas: areas, result: result,
-                                             notes: notes + result.notes, undefinedReason: nil)
+                                             notes: notes + result.notes, groups: cells, undefinedReason: nil)
     }
 
     public func encode(to encoder: Encoder) throws {

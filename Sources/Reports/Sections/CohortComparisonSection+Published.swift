@@ -27,7 +27,8 @@ struct PublishedComparisons {
     static let hiddenNote = IndicatorFigureSuppression.hiddenNote
     static let builtOnHiddenNote = "suppressed: built on a hidden count"
 
-    init(_ analyses: [CohortComparisonResult], dataset: CaseDataset, rule: SuppressionRule, numbers: NumberStyle) throws {
+    init(_ analyses: [CohortComparisonResult], dids: [CohortDifferenceInDifferences?], dataset: CaseDataset,
+         rule: SuppressionRule, numbers: NumberStyle) throws {
         // Each outcome's comparison within every gender category that occurs. Not
         // recorded = the cohort's cases minus those with a gender; its size decides the
         // rows before its comparison (or the joined row's) is computed, once per outcome.
@@ -66,12 +67,69 @@ struct PublishedComparisons {
             plans[pilot] = BreakdownDisclosure.plans(for: tables, rule: rule, text: text)
         }
 
-        outcomes = analyses.enumerated().map { j, r in
-            Self.outcome(r, within: within[j], genders: keys, plans: [true: plans[true]![j], false: plans[false]![j]],
-                         dataset: dataset, rule: rule)
+        outcomes = try analyses.enumerated().map { j, r in
+            var o = Self.outcome(r, within: within[j], genders: keys, plans: [true: plans[true]![j], false: plans[false]![j]],
+                                 dataset: dataset, rule: rule)
+            o.did = r.kind == .timeToEvent ? Self.durationDiD : Self.did(dids[j], kind: r.kind, rule: rule)
+            o.genderDifferences = try [true, false].map { pilot in
+                try Self.genderDifference(o, dataset: dataset, pilot: pilot)
+            }
+            o.decidedBy = CohortComparisonSection.basis(o)?.rawValue
+            o.direction = CohortComparisonSection.verdict(o).rawValue
+            return o
         }
         genders = keys
         self.joined = joined
+    }
+
+    static let durationNote = "a duration is compared before and after the start through its within-limit outcome"
+    static var durationDiD: CohortComparisonSection.DiD {
+        .init(estimate: nil, estimateNote: durationNote, p: nil, pNote: durationNote, areas: nil)
+    }
+
+    /// The difference in differences as published. Withheld (with its p) when any of
+    /// its four groups — the pilot's area and the other areas, before and after the
+    /// start — has 1–4 cases or, for a 0/1 outcome, 1–4 events or non-events: the same
+    /// rule as a cohort's share (docs/privacy.md), since with few other areas the
+    /// estimate is close to a difference of those groups' means.
+    static func did(_ d: CohortDifferenceInDifferences?, kind: CaseOutcomeKind, rule: SuppressionRule) -> CohortComparisonSection.DiD {
+        guard let d, let result = d.result, let estimate = result.estimate.value else {
+            let why = d?.notes.last ?? "not estimable"
+            return .init(estimate: nil, estimateNote: why, p: nil, pNote: why, areas: nil)
+        }
+        let small = d.groups.contains { g in
+            let events = Int(g.sum.rounded())
+            return rule.isSmall(g.n) || (kind == .binary && (rule.isSmall(events) || rule.isSmall(g.n - events)))
+        }
+        guard !small else {
+            return .init(estimate: nil, estimateNote: builtOnHiddenNote, p: nil, pNote: builtOnHiddenNote, areas: nil)
+        }
+        guard let ri = result.randomisation else {
+            return .init(estimate: estimate, estimateNote: nil, p: nil,
+                         pNote: "randomisation over areas needs at least 2 comparison areas", areas: result.units)
+        }
+        return .init(estimate: estimate, estimateNote: nil, p: ri.p.value, pNote: ri.p.note, areas: ri.units)
+    }
+
+    /// Girls − boys within one cohort, published only where both rows publish their n
+    /// and their value with its interval (an interval of a difference gives the n back
+    /// as well as one of a group).
+    static func genderDifference(_ o: Outcome, dataset: CaseDataset, pilot: Bool) throws -> CohortComparisonSection.GenderDifference {
+        let cohort = pilot ? "pilot" : "line"
+        let rows = ["girl", "boy"].compactMap { key in o.byGender.first { $0.gender == key }.map { pilot ? $0.pilot : $0.line } }
+        guard rows.count == 2, rows.allSatisfy({ $0.n != nil && $0.estimate != nil && $0.ciLow != nil && $0.ciHigh != nil }) else {
+            let hidden = rows.contains { ($0.nNote ?? $0.estimateNote ?? "").hasPrefix("suppressed") }
+            let why = hidden ? hiddenNote : "girls or boys have no value with an interval"
+            return .init(cohort: cohort, difference: nil, differenceNote: why, ciLow: nil, ciHigh: nil)
+        }
+        let difference: Estimate
+        switch try CohortComparison.girlsAgainstBoys(dataset, outcome: o.outcome, pilot: pilot) {
+        case .continuous(let x): difference = x.difference
+        case .binary(let x): difference = x.difference
+        case .timeToEvent(let x): difference = x.difference
+        }
+        return .init(cohort: cohort, difference: difference.estimate.value, differenceNote: difference.estimate.note,
+                     ciLow: difference.ciLow.value, ciHigh: difference.ciHigh.value)
     }
 
     /// A cohort's counts in a comparison: its n, and the events its published value pins
@@ -189,7 +247,8 @@ struct PublishedComparisons {
             mddAbove = nil; mddBelow = nil; mddNote = builtOnHiddenNote
         }
         let permutation = r.permutation?.result
-        return Outcome(
+        let sign = permutation?.treatedStatistic.value.map { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }
+        var outcome = Outcome(
             outcome: r.outcome, kind: kind, limitDays: limit, pilot: pilot, line: line,
             difference: difference.estimate.value, differenceNote: difference.estimate.note,
             ciLow: difference.ciLow.value, ciHigh: difference.ciHigh.value, test: test, p: p.value, pNote: p.note,
@@ -198,6 +257,8 @@ struct PublishedComparisons {
             units: permutation?.units, mddStandardized: mdd.standardized.value, mddRaw: mdd.raw.value,
             mddAbove: mddAbove, mddBelow: mddBelow, mddNote: mddNote,
             censored: censored, censoredNote: censoredNote, byGender: byGender, caveats: r.caveats.map(\.code))
+        outcome.permutationSign = sign
+        return outcome
     }
 }
 
@@ -262,7 +323,12 @@ extension CohortComparisonSection.Outcome {
             try c.encode(censored, forKey: .censored)
             try c.encodeIfPresent(censoredNote, forKey: .censoredNote)
         }
+        try c.encodeIfPresent(did, forKey: .did)
+        try c.encodeIfPresent(permutationSign, forKey: .permutationSign)
+        try c.encodeIfPresent(decidedBy, forKey: .decidedBy)
+        try c.encodeIfPresent(direction, forKey: .direction)
         try c.encode(byGender, forKey: .byGender)
+        try c.encodeIfPresent(genderDifferences, forKey: .genderDifferences)
         try c.encode(caveats, forKey: .caveats)
     }
 }

@@ -1,33 +1,91 @@
 import Periods
 import Presentation
 
-/// The steering brief's verdict on pilot vs line: each outcome better, worse or unclear
-/// in words, from the outcome's better direction and whether the interval holds zero,
-/// and how sure the comparison is, in words (no method names: they are the final
+/// The words on pilot vs line: each outcome better, worse or unclear from the outcome's
+/// better direction and the strongest design the data allow (issue 20), and how sure
+/// the comparison is, in words (no method names in the brief: they are the final
 /// report's).
+///
+/// The order of strength: the permutation over units (the pilot ranked among the
+/// teams), the difference in differences with randomisation over areas (the pilot
+/// area's change at the start against the other areas'), then the unadjusted case
+/// comparison. (The adjusted comparison, third in DESIGN's order, is not computed in
+/// reports: its weighted estimate has no interval with one team.) The strongest
+/// available design decides alone: a clear result in it (p < 0.05; for cases, an
+/// interval on one side of zero) gives better or worse, anything else unclear. A design
+/// that cannot reach p < 0.05 at all — fewer than 20 units or areas, p ≥ 1/J — so makes
+/// every outcome unclear; the words then say why, and what the cases alone point to.
 extension CohortComparisonSection {
-    enum Verdict: Equatable {
+    enum Verdict: String, Equatable {
         case better, worse, unclear
         /// Higher or lower in the pilot, for an outcome with no better direction.
         case higher, lower
         case unknown
     }
 
-    /// Better or worse by the case-level comparison: the interval on one side of zero
-    /// and the outcome's better direction; unclear when the interval holds zero. The
-    /// comparison over units cannot overrule it in one direction only — with one pilot
-    /// team it can never show a difference — so the brief says how sure it is beside it.
-    static func verdict(_ o: Outcome) -> Verdict {
-        guard let d = o.difference, let lo = o.ciLow, let hi = o.ciHigh else { return .unknown }
-        if lo <= 0 && hi >= 0 { return .unclear }
-        guard let direction = CaseOutcomeNames.direction(o.outcome) else { return d > 0 ? .higher : .lower }
-        return (direction == .higherIsBetter) == (d > 0) ? .better : .worse
+    /// The designs behind the words, strongest first.
+    enum Design: String, CaseIterable {
+        case permutation, did, unadjusted
     }
 
-    /// The table's "better or worse" cell.
-    func directionWords(_ o: Outcome, context: ReportContext) -> String {
+    /// The strongest design that gives this outcome a p (or, for cases, an interval).
+    static func basis(_ o: Outcome) -> Design? {
+        if o.permutationP != nil, (o.permutationSign != nil || o.difference != nil) { return .permutation }
+        if o.did?.estimate != nil, o.did?.p != nil { return .did }
+        if o.difference != nil, o.ciLow != nil, o.ciHigh != nil { return .unadjusted }
+        return nil
+    }
+
+    /// Better or worse from the sign of a clear pilot − line contrast and the outcome's
+    /// better direction; higher or lower when it has none.
+    static func direction(_ outcome: String, sign: Double) -> Verdict {
+        guard sign != 0 else { return .unclear }
+        guard let direction = CaseOutcomeNames.direction(outcome) else { return sign > 0 ? .higher : .lower }
+        return (direction == .higherIsBetter) == (sign > 0) ? .better : .worse
+    }
+
+    /// The words of one design: clear at p < 0.05 (cases: the interval on one side of
+    /// zero) in the direction of its estimate, else unclear.
+    static func verdict(_ o: Outcome, by design: Design) -> Verdict {
+        switch design {
+        case .permutation:
+            guard let p = o.permutationP, let sign = o.permutationSign.map(Double.init) ?? o.difference else { return .unknown }
+            return p < 0.05 ? direction(o.outcome, sign: sign) : .unclear
+        case .did:
+            guard let b = o.did?.estimate, let p = o.did?.p else { return .unknown }
+            return p < 0.05 ? direction(o.outcome, sign: b) : .unclear
+        case .unadjusted:
+            guard let d = o.difference, let lo = o.ciLow, let hi = o.ciHigh else { return .unknown }
+            return lo <= 0 && hi >= 0 ? .unclear : direction(o.outcome, sign: d)
+        }
+    }
+
+    /// The outcome's words: those of the strongest available design.
+    static func verdict(_ o: Outcome) -> Verdict {
+        basis(o).map { verdict(o, by: $0) } ?? .unknown
+    }
+
+    /// What the cases alone point to, when the words rest on a stronger design that
+    /// leaves the outcome unclear while the cases do not.
+    static func leaning(_ o: Outcome) -> Verdict? {
+        guard let design = basis(o), design != .unadjusted, verdict(o, by: design) == .unclear else { return nil }
+        let cases = verdict(o, by: .unadjusted)
+        return [.better, .worse, .higher, .lower].contains(cases) ? cases : nil
+    }
+
+    /// The smallest p the outcome's deciding design can reach, when it cannot reach 0.05.
+    static func floorUnits(_ o: Outcome) -> Int? {
+        let j: Int? = switch basis(o) {
+        case .permutation: o.units
+        case .did: o.did?.areas
+        default: nil
+        }
+        return j.flatMap { $0 >= 2 && $0 < 20 ? $0 : nil }
+    }
+
+    func verdictWord(_ v: Verdict, context: ReportContext) -> String {
         let s = context.strings
-        return switch Self.verdict(o) {
+        return switch v {
         case .better: s("cohort.direction.better")
         case .worse: s("cohort.direction.worse")
         case .unclear: s("cohort.direction.unclear")
@@ -35,6 +93,15 @@ extension CohortComparisonSection {
         case .lower: s("cohort.direction.lower")
         case .unknown: s("cohort.plain.short.unknown")
         }
+    }
+
+    /// The table's "better or worse" cell: the words, and beside an unclear that a
+    /// stronger design decided, what the cases alone point to.
+    func directionWords(_ o: Outcome, context: ReportContext) -> String {
+        let word = verdictWord(Self.verdict(o), context: context)
+        guard let lean = Self.leaning(o) else { return word }
+        return context.strings("cohort.direction.leaning", ["word": word,
+                                                            "leaning": Self.inSentence(verdictWord(lean, context: context))])
     }
 
     /// A name inside a sentence: its first letter lower case, unless the name starts
@@ -58,6 +125,12 @@ extension CohortComparisonSection {
         result.outcomes.compactMap(\.units).max().flatMap { (2..<20).contains($0) ? $0 : nil }
     }
 
+    /// The number of areas, when an outcome's words rest on the before/after comparison
+    /// over so few areas (2–19) that it cannot show a clear difference.
+    static func fewAreas(_ result: Result) -> Int? {
+        result.outcomes.filter { basis($0) == .did }.compactMap(\.did?.areas).max().flatMap { (2..<20).contains($0) ? $0 : nil }
+    }
+
     /// The one-line verdict, how sure it is, and what data it rests on.
     func verdictBlocks(_ result: Result, context: ReportContext) -> [Block] {
         let s = context.strings, n = context.numbers
@@ -73,8 +146,19 @@ extension CohortComparisonSection {
             + parts.joined(separator: "; ") + "."
         var reasons = [s("steering.verdict.one_team")]
         if let units = Self.fewUnits(result) { reasons.append(s("steering.verdict.units", ["units": String(units)])) }
+        if let areas = Self.fewAreas(result) { reasons.append(s("steering.verdict.areas", ["areas": String(areas)])) }
         if result.synthetic { reasons.append(s("steering.verdict.synthetic")) }
         verdict += " " + s("steering.verdict.certainty", ["reasons": reasons.joined(separator: "; ")])
+        // Unclear by a stronger design while the cases alone point one way: say where.
+        var leanings: [String] = []
+        for (lean, key) in [(Verdict.better, "steering.verdict.better"), (.worse, "steering.verdict.worse"),
+                            (.higher, "steering.verdict.higher"), (.lower, "steering.verdict.lower")] {
+            let names = outcomes.filter { Self.leaning($0) == lean }.map { Self.inSentence(outcomeName($0, s)) }
+            if !names.isEmpty { leanings.append(s(key, ["outcomes": Self.joined(names, and: s("word.and"))])) }
+        }
+        if !leanings.isEmpty {
+            verdict += " " + s("steering.verdict.leaning", ["leanings": leanings.joined(separator: "; ")])
+        }
         var blocks: [Block] = [.paragraph(RichText([.strong(verdict)]))]
         if let date = result.extractDate.flatMap(CalendarDate.init(parsing:)) {
             let start = result.pilotStart.flatMap(CalendarDate.init(parsing:)).map { n.date($0) }
@@ -95,7 +179,10 @@ extension CohortComparisonSection {
         if let units = result.outcomes.compactMap(\.units).max(), units >= 2 {
             text += " " + s("method.cohort.units", ["units": String(units)])
         }
-        text += " " + s("method.cohort.strength") + " " + s("method.cohort.censoring")
+        let did = result.outcomes.contains(where: { $0.did?.estimate != nil })
+        if did { text += " " + s("method.cohort.did") }
+        text += " " + s(did ? "method.cohort.strength.did" : "method.cohort.strength") + " " + basisText(result, context: context)
+            + " " + s("method.cohort.censoring")
         let definitions = result.outcomes.map { o -> RichText in
             let key = "cohort.definition.\(o.outcome)"
             let definition = s(key)
@@ -103,6 +190,23 @@ extension CohortComparisonSection {
         }
         return [.paragraph(RichText([.strong(s("method.cohort.lead") + " ")]) + RichText(text)),
                 .list(ListBlock(items: definitions))]
+    }
+
+    /// Which design each outcome's words rest on, and how a design that cannot show a
+    /// difference is read.
+    func basisText(_ result: Result, context: ReportContext) -> String {
+        let s = context.strings
+        var parts: [String] = []
+        for design in Design.allCases {
+            let names = result.outcomes.filter { Self.basis($0) == design }.map { Self.inSentence(outcomeName($0, s)) }
+            if !names.isEmpty {
+                parts.append(s("method.cohort.basis.\(design.rawValue)", ["outcomes": Self.joined(names, and: s("word.and"))]))
+            }
+        }
+        var text = s("method.cohort.basis.order")
+        if !parts.isEmpty { text += " " + s("method.cohort.basis", ["parts": parts.joined(separator: "; ")]) }
+        if result.outcomes.contains(where: { Self.floorUnits($0) != nil }) { text += " " + s("method.cohort.basis.floor") }
+        return text
     }
 
     /// 7 › limitations: one team is one unit; synthetic data.

@@ -125,6 +125,23 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         /// report states them in its own words, and the record holds no figure the
         /// document does not publish.
         public var caveats: [String]
+        /// The pilot area's change from before to after the start against the other
+        /// areas' (difference in differences, randomisation over areas); nil in a record
+        /// written before reports computed it.
+        public var did: DiD? = nil
+        /// Whether the pilot's statistic in the permutation over units is above (+1) or
+        /// below (−1) the other units' — what a clear ranking would say; the statistic
+        /// itself is not published.
+        public var permutationSign: Int? = nil
+        /// The design the outcome's words rest on (`Design.rawValue`): the strongest
+        /// available, in the order permutation over units, difference in differences,
+        /// unadjusted cases.
+        public var decidedBy: String? = nil
+        /// The words: better, worse, unclear, higher, lower or unknown (`Verdict`).
+        public var direction: String? = nil
+        /// Girls − boys within the pilot and within the line, where both rows publish
+        /// their n and value.
+        public var genderDifferences: [GenderDifference]? = nil
 
         enum CodingKeys: String, CodingKey {
             case outcome, kind, pilot, line, difference, test, p, units, censored, caveats
@@ -142,6 +159,70 @@ public struct CohortComparisonSection: ReportSectionBuilder {
             case mddNote = "mdd_note"
             case censoredNote = "censored_note"
             case byGender = "by_gender"
+            case did
+            case permutationSign = "permutation_sign"
+            case decidedBy = "decided_by"
+            case direction
+            case genderDifferences = "gender_differences"
+        }
+    }
+
+    /// The difference in differences as published: β and the randomisation p over J
+    /// areas (no interval: with one treated area the placebo ranking gives a p only).
+    public struct DiD: Codable {
+        public var estimate: Double?
+        public var estimateNote: String?
+        public var p: Double?
+        public var pNote: String?
+        /// J: the areas ranked (the pilot's and every placebo area).
+        public var areas: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case estimate, p, areas
+            case estimateNote = "estimate_note"
+            case pNote = "p_note"
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(estimate, forKey: .estimate)
+            try c.encodeIfPresent(estimateNote, forKey: .estimateNote)
+            try c.encode(p, forKey: .p)
+            try c.encodeIfPresent(pNote, forKey: .pNote)
+            try c.encode(areas, forKey: .areas)
+        }
+    }
+
+    /// Girls − boys within one cohort, with its 95 % interval (Welch for means,
+    /// Newcombe for proportions, Greenwood's errors for a share within a limit).
+    public struct GenderDifference: Codable {
+        /// pilot or line.
+        public var cohort: String
+        public var difference: Double?
+        public var differenceNote: String?
+        public var ciLow: Double?
+        public var ciHigh: Double?
+
+        /// The interval lies wholly on one side of zero.
+        public var differs: Bool {
+            guard let lo = ciLow, let hi = ciHigh else { return false }
+            return lo > 0 || hi < 0
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case cohort, difference
+            case differenceNote = "difference_note"
+            case ciLow = "ci_low"
+            case ciHigh = "ci_high"
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(cohort, forKey: .cohort)
+            try c.encode(difference, forKey: .difference)
+            try c.encodeIfPresent(differenceNote, forKey: .differenceNote)
+            try c.encode(ciLow, forKey: .ciLow)
+            try c.encode(ciHigh, forKey: .ciHigh)
         }
     }
 
@@ -191,10 +272,14 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         let synthetic = try Self.caseImports(context).contains(where: SyntheticData.isSynthetic)
         let carried = Set(dataset.cases.flatMap { $0.values.keys })
         var analyses: [CohortComparisonResult] = []
+        var dids: [CohortDifferenceInDifferences?] = []
         for name in Self.outcomes where carried.contains(name) {
-            analyses.append(try CohortComparison.run(dataset, outcome: name, options: .init(design: .permutation, byGender: true)))
+            let analysis = try CohortComparison.run(dataset, outcome: name, options: .init(design: .permutation, byGender: true))
+            analyses.append(analysis)
+            // Durations go before and after through their within-limit outcome.
+            dids.append(analysis.kind == .timeToEvent ? nil : try CohortComparison.differenceInDifferences(dataset, outcome: name))
         }
-        let published = try PublishedComparisons(analyses, dataset: dataset, rule: context.request.suppression,
+        let published = try PublishedComparisons(analyses, dids: dids, dataset: dataset, rule: context.request.suppression,
                                                   numbers: context.numbers)
         return Result(present: true, note: analyses.isEmpty ? "the cases carry none of the derived measures" : nil,
                       pilot: dataset.pilotCohort, extractDate: dataset.extractDate.iso, pilotStart: dataset.pilotStart?.iso,
@@ -210,7 +295,8 @@ public struct CohortComparisonSection: ReportSectionBuilder {
 
     /// A group's figure in words; `median: false` leaves a duration's median out (the
     /// headline table, which must fit a portrait page).
-    func estimateText(_ g: Group, _ o: Outcome, context: ReportContext, median withMedian: Bool = true) -> String {
+    func estimateText(_ g: Group, _ o: Outcome, context: ReportContext, median withMedian: Bool = true,
+                      interval withInterval: Bool = false) -> String {
         let s = context.strings, n = context.numbers
         guard let e = g.estimate else {
             // A share or mean built on a hidden count is withheld: "..", as SuppressedFigures writes it.
@@ -218,15 +304,62 @@ public struct CohortComparisonSection: ReportSectionBuilder {
             if o.kind == "time_to_event", let m = g.median { return s("cohort.median", ["days": n.decimal(m, decimals: 0)]) }
             return s("placeholder.value")
         }
+        // The 95 % interval, where the result holds one (never beside a hidden n).
+        var interval = ""
+        if withInterval, let lo = g.ciLow, let hi = g.ciHigh {
+            let value = { (x: Double) in o.kind == "continuous" ? n.decimal(x, decimals: 1) : n.percent(100 * x) }
+            interval = " (" + s("cohort.ci", ["low": value(lo), "high": value(hi)]) + ")"
+        }
         switch o.kind {
-        case "continuous": return n.decimal(e, decimals: 1)
-        case "binary": return n.percent(100 * e)
+        case "continuous": return n.decimal(e, decimals: 1) + interval
+        case "binary": return n.percent(100 * e) + interval
         default:
             var text = o.limitDays.map { s("cohort.within", ["share": n.percent(100 * e), "days": n.decimal($0, decimals: 0)]) }
                 ?? n.percent(100 * e)
+            text += interval
             if withMedian, let m = g.median { text += "; " + s("cohort.median", ["days": n.decimal(m, decimals: 0)]) }
             return text
         }
+    }
+
+    /// A pilot − line (or girls − boys) contrast: in the outcome's unit, percentage points
+    /// for shares, with the fewest decimals that keep its figures apart.
+    func contrastText(_ d: Double, low: Double?, high: Double?, kind: String, context: ReportContext) -> String {
+        let s = context.strings, n = context.numbers
+        let continuous = kind == "continuous"
+        let scale = continuous ? 1.0 : 100.0
+        // A mean's difference alone (no interval to widen it) keeps two decimals, as one
+        // with its interval usually does.
+        let base = continuous && (low == nil || high == nil) ? 2 : 1
+        let decimals = DistinguishingDecimals.decimals(for: [d, low, high].compactMap { $0.map { $0 * scale } }, base: base,
+                                                       numbers: n)
+        func fmt(_ x: Double) -> String { n.signed(scale * x, decimals: decimals) }
+        var text = fmt(d) + (continuous ? "" : NumberStyle.noBreakSpace + s("unit.pp"))
+        if let low, let high { text += " (" + s("cohort.ci", ["low": fmt(low), "high": fmt(high)]) + ")" }
+        return text
+    }
+
+    /// The difference in differences in a cell: the estimate, or why there is none.
+    func didText(_ o: Outcome, context: ReportContext) -> String {
+        let s = context.strings
+        guard let d = o.did else { return s("placeholder.value") }
+        guard let b = d.estimate else {
+            return (d.estimateNote ?? "").hasPrefix("suppressed") ? s("suppression.hidden") : s("placeholder.value")
+        }
+        return contrastText(b, low: nil, high: nil, kind: o.kind, context: context)
+    }
+
+    func didPText(_ o: Outcome, context: ReportContext) -> String {
+        let n = context.numbers
+        guard let p = o.did?.p else { return context.strings("placeholder.value") }
+        return n.decimal(p, decimals: 3) + " (J" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace
+            + String(o.did?.areas ?? 0) + ")"
+    }
+
+    /// The design the words rest on, in words.
+    func basisWords(_ o: Outcome, context: ReportContext) -> String {
+        guard let design = Self.basis(o) else { return context.strings("placeholder.value") }
+        return context.strings("cohort.basis.\(design.rawValue)")
     }
 
     /// The pilot as people know it: the extract's cohort label is usually the model's id
@@ -245,21 +378,12 @@ public struct CohortComparisonSection: ReportSectionBuilder {
     }
 
     func differenceText(_ o: Outcome, context: ReportContext) -> String {
-        let s = context.strings, n = context.numbers
+        let s = context.strings
         guard let d = o.difference else {
             return (o.differenceNote ?? "").hasPrefix("suppressed") ? s("suppression.hidden") : s("placeholder.value")
         }
-        let continuous = o.kind == "continuous"
-        let scale = continuous ? 1.0 : 100.0
         // Enough decimals that no end of the interval rounds to zero or onto the estimate.
-        let decimals = DistinguishingDecimals.decimals(for: [d, o.ciLow, o.ciHigh].compactMap { $0.map { $0 * scale } },
-                                                       numbers: n)
-        func fmt(_ x: Double) -> String { n.signed(scale * x, decimals: decimals) }
-        var text = fmt(d) + (continuous ? "" : NumberStyle.noBreakSpace + s("unit.pp"))
-        if let lo = o.ciLow, let hi = o.ciHigh {
-            text += " (" + s("cohort.ci", ["low": fmt(lo), "high": fmt(hi)]) + ")"
-        }
-        return text
+        return contrastText(d, low: o.ciLow, high: o.ciHigh, kind: o.kind, context: context)
     }
 
     /// The uncertainty in plain words: does the interval include no difference? Short
@@ -372,6 +496,7 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         }
         blocks.append(headlineTable(result, context: context, plain: false))
         blocks.append(.paragraph(RichText(s("cohort.design"))))
+        blocks.append(wordsTable(result, context: context))
         blocks.append(.callout(Callout(.caveat, title: s("caveat.title"), generalCaveats(result, context: context))))
         for o in result.outcomes {
             blocks.append(.heading(level: 1, text: outcomeName(o, s)))
@@ -383,50 +508,100 @@ public struct CohortComparisonSection: ReportSectionBuilder {
             if o.kind == "time_to_event", let c = o.censored, let date = result.extractDate {
                 text += " " + s(c == 1 ? "cohort.censored.one" : "cohort.censored", ["censored": context.figures.count(c), "date": date])
             }
+            text += " " + didSentence(o, context: context) + " " + basisSentence(o, context: context)
             blocks.append(.paragraph(RichText(text)))
         }
         return blocks
     }
 
-    /// Where girls and boys differ within a cohort: their 95 % intervals do not overlap
-    /// (a cautious reading: intervals that overlap a little may still differ). A withheld
-    /// value or interval says nothing.
-    func genderDifferences(_ o: Outcome, result: Result, context: ReportContext) -> [String] {
+    /// The words table of the final report: per outcome the difference in differences
+    /// (estimate, randomisation p over areas), the words and the design they rest on.
+    func wordsTable(_ result: Result, context: ReportContext) -> Block {
+        let s = context.strings
+        let rows: [[TableBlock.Cell]] = result.outcomes.map { o in
+            [TableBlock.Cell(outcomeName(o, s), isRowHeader: true), TableBlock.Cell(didText(o, context: context)),
+             TableBlock.Cell(didPText(o, context: context)), TableBlock.Cell(directionWords(o, context: context)),
+             TableBlock.Cell(basisWords(o, context: context))]
+        }
+        let header = ["cohort.col.outcome", "cohort.col.did", "cohort.col.did_p", "cohort.col.plain", "cohort.col.basis"]
+        var notes = [RichText(s("cohort.did.table.note"))]
+        if result.outcomes.contains(where: { $0.kind == "time_to_event" }) { notes.append(RichText(s("cohort.did.duration"))) }
+        if result.outcomes.contains(where: { ($0.did?.estimateNote ?? "").hasPrefix("suppressed") }) {
+            notes.append(RichText(s("cohort.did.suppressed", ["threshold": String(context.request.suppression.threshold)])))
+        }
+        return .table(TableBlock(caption: s("cohort.did.caption"), header: [header.map { TableBlock.Cell(s($0)) }], rows: rows,
+                                 alignments: [.left, .right, .right, .left, .left], notes: notes))
+    }
+
+    /// The before/after comparison of one outcome in a sentence.
+    func didSentence(_ o: Outcome, context: ReportContext) -> String {
         let s = context.strings, n = context.numbers
-        func value(_ x: Double) -> String { o.kind == "continuous" ? n.decimal(x, decimals: 1) : n.percent(100 * x) }
-        func interval(_ g: Group) -> String? {
-            guard let e = g.estimate, let lo = g.ciLow, let hi = g.ciHigh else { return nil }
-            return value(e) + " (" + s("cohort.ci", ["low": value(lo), "high": value(hi)]) + ")"
+        guard let d = o.did else { return "" }
+        if o.kind == "time_to_event" { return s("cohort.did.sentence.duration") }
+        guard let b = d.estimate else {
+            return s((d.estimateNote ?? "").hasPrefix("suppressed") ? "cohort.did.sentence.suppressed" : "cohort.did.sentence.none")
         }
-        var out: [String] = []
-        for pilot in [true, false] {
-            let girl = o.byGender.first { $0.gender == "girl" }.map { pilot ? $0.pilot : $0.line }
-            let boy = o.byGender.first { $0.gender == "boy" }.map { pilot ? $0.pilot : $0.line }
-            guard let girl, let boy, let gLo = girl.ciLow, let gHi = girl.ciHigh, let bLo = boy.ciLow, let bHi = boy.ciHigh,
-                  let g = interval(girl), let b = interval(boy), gHi < bLo || bHi < gLo else { continue }
-            out.append(s("cohort.gender.differ", ["who": pilot ? pilotName(result, context: context) : s("cohort.line.definite"),
-                                                  "outcome": Self.inSentence(outcomeName(o, s)), "girls": g, "boys": b]))
+        var text = s("cohort.did.sentence", ["estimate": contrastText(b, low: nil, high: nil, kind: o.kind, context: context)])
+        if let p = d.p, let j = d.areas {
+            text += " " + s(j < 20 ? "cohort.did.sentence.p.floor" : "cohort.did.sentence.p",
+                            ["p": n.decimal(p, decimals: 3), "areas": String(j), "smallest": n.decimal(1 / Double(j), decimals: 3)])
+        } else {
+            text += " " + s("cohort.did.sentence.no_p")
         }
-        return out
+        return text
+    }
+
+    /// Which design the outcome's words rest on, and why they are what they are.
+    func basisSentence(_ o: Outcome, context: ReportContext) -> String {
+        let s = context.strings
+        guard let design = Self.basis(o) else { return "" }
+        var text = s("cohort.basis.sentence", ["word": Self.inSentence(verdictWord(Self.verdict(o), context: context)),
+                                                "basis": Self.inSentence(s("cohort.basis.\(design.rawValue)"))])
+        if let j = Self.floorUnits(o) { text += " " + s("cohort.basis.sentence.floor", ["units": String(j)]) }
+        if let lean = Self.leaning(o) {
+            text += " " + s("cohort.basis.sentence.leaning", ["leaning": Self.inSentence(verdictWord(lean, context: context))])
+        }
+        return text
+    }
+
+    /// Girls against boys within each cohort in one sentence per outcome: the difference
+    /// with its 95 % interval, and whether they differ (the interval on one side of zero),
+    /// or why no comparison is shown.
+    func genderDifferences(_ o: Outcome, result: Result, context: ReportContext) -> String {
+        let s = context.strings
+        let parts = (o.genderDifferences ?? []).map { d -> String in
+            let who = d.cohort == "pilot" ? pilotName(result, context: context) : s("cohort.line.definite")
+            guard let x = d.difference else {
+                return s((d.differenceNote ?? "").hasPrefix("suppressed") ? "cohort.gender.diff.hidden" : "cohort.gender.diff.none",
+                         ["who": who])
+            }
+            let text = contrastText(x, low: d.ciLow, high: d.ciHigh, kind: o.kind, context: context)
+            return s(d.differs ? "cohort.gender.diff.differ" : "cohort.gender.diff.same", ["who": who, "difference": text])
+        }
+        guard !parts.isEmpty else { return "" }
+        return s("cohort.gender.diff.lead", ["outcome": outcomeName(o, s)]) + " " + parts.joined(separator: "; ") + "."
     }
 
     func genderBlocks(_ result: Result, context: ReportContext) -> [Block] {
-        var anyDifference = false
         let s = context.strings
-        var blocks: [Block] = [.heading(level: 1, text: s("cohort.gender.heading")),
-                               .paragraph(RichText(s("cohort.gender.intro")))]
+        let tests = result.outcomes.reduce(0) { $0 + ($1.genderDifferences ?? []).filter { $0.difference != nil }.count }
+        var intro = s("cohort.gender.intro")
+        if tests > 1 { intro += " " + s("cohort.gender.intro.tests", ["count": String(tests)]) }
+        var blocks: [Block] = [.heading(level: 1, text: s("cohort.gender.heading")), .paragraph(RichText(intro))]
         for o in result.outcomes {
             let rows: [[TableBlock.Cell]] = o.byGender.map { g in
                 [TableBlock.Cell(s("cohort.gender.\(g.gender)"), isRowHeader: true),
-                 TableBlock.Cell(nText(g.pilot, context: context)), TableBlock.Cell(estimateText(g.pilot, o, context: context)),
-                 TableBlock.Cell(nText(g.line, context: context)), TableBlock.Cell(estimateText(g.line, o, context: context))]
+                 TableBlock.Cell(nText(g.pilot, context: context)),
+                 TableBlock.Cell(estimateText(g.pilot, o, context: context, interval: true)),
+                 TableBlock.Cell(nText(g.line, context: context)),
+                 TableBlock.Cell(estimateText(g.line, o, context: context, interval: true))]
             }
             let header = [TableBlock.Cell(s("cohort.col.gender")),
                           TableBlock.Cell(s("cohort.col.n_of", ["who": s("cohort.pilot")])),
                           TableBlock.Cell(s("cohort.col.value_of", ["who": s("cohort.pilot")])),
                           TableBlock.Cell(s("cohort.col.n_of", ["who": s("cohort.line")])),
                           TableBlock.Cell(s("cohort.col.value_of", ["who": s("cohort.line")]))]
-            var notes = [RichText(s("cohort.gender.value.\(o.kind)"))]
+            var notes = [RichText(s("cohort.gender.value.\(o.kind)") + " " + s("cohort.gender.value.ci"))]
             if result.joined {
                 notes.append(RichText(s("cohort.gender.joined", ["threshold": String(context.request.suppression.threshold)])))
             }
@@ -438,12 +613,8 @@ public struct CohortComparisonSection: ReportSectionBuilder {
                                             rows: rows, alignments: [.left, .right, .right, .right, .right],
                                             totalRows: [rows.count - 1], notes: notes)))
             let differences = genderDifferences(o, result: result, context: context)
-            if !differences.isEmpty {
-                blocks.append(.paragraph(RichText(differences.joined(separator: " "))))
-                anyDifference = true
-            }
+            if !differences.isEmpty { blocks.append(.paragraph(RichText(differences))) }
         }
-        blocks.append(.paragraph(RichText(s(anyDifference ? "cohort.gender.differ.rest" : "cohort.gender.differ.none"))))
         return blocks
     }
 
