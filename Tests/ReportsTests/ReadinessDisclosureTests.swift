@@ -249,6 +249,36 @@ import Testing
 
     /// Units of 33, 25 and 3 respondents (2022-03), then 20, 4 and 6 (2023-03): the unit
     /// withheld in one wave is shown in the other.
+    /// A wave's import row count is left out of the public record only where it counts a
+    /// withheld unit's respondents: two units of five or more are not "withheld for their
+    /// size" (a reviewer saw every wave marked so).
+    @Test func aWaveOfLargeUnitsKeepsItsRowCount() throws {
+        let large: [(unit: String, answers: [Answers])] = [
+            ("Enhet A", (0..<7).map { i in (Double(1 + i % 5), 3) }),
+            ("Enhet B", (0..<5).map { i in (Double(2 + i % 3), 4) }),
+        ]
+        let f = try Self.fixture([("2022-03", large), ("2023-03", Self.wave2023)])
+        let record = try f.build(.final).record
+        let waves = record.dataFiles.filter { $0.kind == ReadinessImporter.kind }
+        #expect(waves.count == 2)
+        let first = try #require(waves.first { $0.target?.hasSuffix("2022-03") == true })
+        #expect(first.rows == 12 && first.rowsNote == nil, "\(first)")
+        let second = try #require(waves.first { $0.target?.hasSuffix("2023-03") == true })
+        #expect(second.rows == nil && second.rowsNote?.contains("withheld for their size") == true)
+        // Nothing in the readiness part says a unit was withheld in the wave of large units.
+        guard case .object(let readiness)? = record.results["readiness"], case .array(let surveys)? = readiness["surveys"],
+              case .object(let survey)? = surveys.first, case .array(let ws)? = survey["waves"], case .object(let w22)? = ws.first else {
+            Issue.record("no readiness waves"); return
+        }
+        #expect(w22["respondents_note"] == nil || w22["respondents_note"] == .null)
+        // The internal record gives every count.
+        var request = try f.request(.final)
+        request.suppression = SuppressionRule(audience: .internal)
+        let inside = try ReportEngine.build(model: f.model, provenance: f.provenance, request: request,
+                                              strings: ReportStrings(.sv), database: f.database).record
+        #expect(inside.dataFiles.filter { $0.kind == ReadinessImporter.kind }.allSatisfy { $0.rows != nil })
+    }
+
     @Test(arguments: [ReportKind.final, .steering])
     func aWithheldUnitCannotBeRecoveredByDifferencing(kind: ReportKind) throws {
         let f = try Self.fixture([("2022-03", Self.wave2022), ("2023-03", Self.wave2023)])

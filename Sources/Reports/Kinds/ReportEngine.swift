@@ -112,12 +112,13 @@ public enum ReportEngine {
             dataFiles = try ImportLog(database).list()
                 .filter { $0.status == .complete && ($0.target == model.id || used.contains($0.id)) }
                 .map { i -> ReportRecord.DataFile in
-                    // A survey wave's row count includes units the report withholds: the
-                    // public record does not give it (docs/privacy.md).
-                    let withheld = request.suppression.audience == .public && i.kind == ReadinessImporter.kind
+                    // A survey wave's row count that counts respondents the report does
+                    // not publish (a withheld unit's): the public record does not give it
+                    // (docs/privacy.md).
+                    let note = request.suppression.audience == .public && i.kind == ReadinessImporter.kind
+                        ? ReadinessSection.rowCountNote(target: i.target, rows: i.rowCount, results: results) : nil
                     return ReportRecord.DataFile(importID: i.id, kind: i.kind, fileName: i.fileName, sha256: i.fileSHA256,
-                                                 rows: withheld ? nil : i.rowCount,
-                                                 rowsNote: withheld ? "suppressed: a survey wave's respondents include units withheld for their size" : nil,
+                                                 rows: note == nil ? i.rowCount : nil, rowsNote: note,
                                                  target: i.target, importedAt: i.finishedAt ?? i.startedAt)
                 }
         }

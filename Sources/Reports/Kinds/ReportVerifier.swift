@@ -12,8 +12,15 @@ public enum ReportVerifier {
         public var path: String
         public var reported: String
         public var recomputed: String
+        /// The written document (HTML, DOCX, Markdown) the difference is in; nil for the
+        /// record itself. Then `path` says where in the document, `reported` what it shows
+        /// and `recomputed` what the record holds there.
+        public var document: String? = nil
 
-        public var description: String { "\(path): report says \(reported), recomputed \(recomputed)" }
+        public var description: String {
+            if let document { return "\(document): \(path): the document says \(reported), the record \(recomputed)" }
+            return "\(path): report says \(reported), recomputed \(recomputed)"
+        }
     }
 
     public struct Outcome: Sendable {
@@ -27,6 +34,8 @@ public enum ReportVerifier {
         /// sentence saying where it looked. Not checked means not verified: the command
         /// exits 1 when there are any.
         public var missingFiles: [String] = []
+        /// The written documents checked against the record (found beside it, or given).
+        public var documentsChecked: [String] = []
     }
 
     /// Relative tolerance for numbers: the JSON is written with full precision, so
@@ -35,9 +44,16 @@ public enum ReportVerifier {
 
     /// - Parameter reportPath: where the report JSON was read from; a relative input path
     ///   the report names is looked for from the current folder, then beside the report.
+    /// - Parameters:
+    ///   - documents: the written reports to check against the record; nil checks those
+    ///     beside `reportPath` with its name (`documents(beside:)`).
+    ///   - text: the author's text, when the caller has it parsed (else read from the
+    ///     recorded text file, if found with its recorded hash).
     public static func verify(_ record: ReportRecord, database: Database, reportPath: String? = nil,
+                              documents: [Document]? = nil, text: SectionText? = nil,
                               builders: [AnySectionBuilder] = SectionRegistry.builders) throws -> Outcome {
         var differences: [Difference] = []
+        var documentsChecked: [String] = []
         var notes: [String] = []
         var missingFiles: [String] = []
         guard record.schema == ReportRecord.schemaID else {
@@ -45,8 +61,8 @@ public enum ReportVerifier {
         }
 
         // The model version the report names, by content hash.
-        let documents = DocumentStore(database)
-        guard let stored = try documents.version(kind: ModelCatalog.kind, id: record.model.id, version: record.model.version) else {
+        let store = DocumentStore(database)
+        guard let stored = try store.version(kind: ModelCatalog.kind, id: record.model.id, version: record.model.version) else {
             differences.append(Difference(path: "model", reported: "\(record.model.id) version \(record.model.version)",
                                           recomputed: "no such model version in the database"))
             return Outcome(differences: differences, figuresChecked: 1, notes: notes, missingFiles: missingFiles)
@@ -98,23 +114,64 @@ public enum ReportVerifier {
             guard let p = Period(parsing: text) else { throw VerifyError(message: "parameters.period \"\(text)\" is not a period") }
             period = p
         }
-        let request = ReportRequest(kind: record.kind, language: language, format: record.parameters.format, period: period,
+        var request = ReportRequest(kind: record.kind, language: language, format: record.parameters.format, period: period,
                                     suppression: SuppressionRule(threshold: record.parameters.suppressionThreshold,
                                                                  audience: record.parameters.audience),
                                     budget: record.inputs.budget, toolVersion: record.tool.version,
                                     draft: record.parameters.draft)
         let provenance = ReportRecord.ModelProvenance(id: stored.id, name: model.name, version: stored.version, sha256: stored.sha256)
-        let context = ReportContext(model: model, modelProvenance: provenance, request: request,
-                                    strings: ReportStrings(language), database: database)
+        // What the documents were made with beyond the database: the author's text, the
+        // previous brief, the templates. Each found is used to rebuild the document; one
+        // not found narrows the check of the documents (a note says how).
+        var strings = ReportStrings(language)
+        var exact = true
+        if let directory = record.parameters.templatesDirectory {
+            if let found = locateDirectory(directory, reportPath: reportPath), let set = try? TemplateSet(directory: found),
+               let s = try? set.strings(language) {
+                strings = s
+            } else {
+                exact = false
+                notes.append("templates \(directory) not found: the documents' words are compared with the default templates'")
+            }
+        }
+        if let ref = record.parameters.textFile {
+            if text != nil {
+                request.text = text
+            } else if case .found(let path) = locate(ref.path, reportPath: reportPath),
+                      (try? ContentHash.sha256(fileAt: path)) == ref.sha256 {
+                let matcher = ReportLayout.matcher(record.kind, strings: strings, model: model)
+                request.text = try? SectionText.read(path: path, matcher: matcher)
+            }
+            if request.text == nil {
+                exact = false
+                notes.append("text file \(ref.path) not found as recorded: the documents' tables and chart captions are checked, not their sentences")
+            }
+            request.textFile = ref
+        } else if let text {
+            request.text = text
+        }
+        if let ref = record.parameters.since {
+            if case .found(let path) = locate(ref.path, reportPath: reportPath), let data = FileManager.default.contents(atPath: path),
+               let previous = try? JSONWriter.read(data, name: path) {
+                request.since = previous
+            } else {
+                exact = false
+                notes.append("previous report \(ref.path) not found: what changed since it is not checked in the documents")
+            }
+            request.sinceFile = ref
+        }
+        request.budgetFile = record.parameters.budgetFile
+        request.templatesDirectory = record.parameters.templatesDirectory
         var checked = 1 + record.dataFiles.count
         do {
-            let run = try ReportEngine.run(context, builders: builders)
-            let recomputed = run.results
+            let built = try ReportEngine.build(model: model, provenance: provenance, request: request, strings: strings,
+                                               database: database, builders: builders)
+            let recomputed = built.record.results
             // The headlines the next brief compares with: each must be the recomputed
             // one (a hand-edited "before" would make the next brief's changes wrong).
             for h in record.headlines ?? [] {
                 checked += 1
-                let now = run.headlines.first { $0.id == h.id && $0.path == h.path }
+                let now = (built.record.headlines ?? []).first { $0.id == h.id && $0.path == h.path }
                 if now?.value != h.value {
                     differences.append(Difference(path: "headlines[\(h.id)]", reported: h.value.map { "\($0)" } ?? "null",
                                                   recomputed: now.map { $0.value.map { "\($0)" } ?? "null" } ?? "absent"))
@@ -137,11 +194,77 @@ public enum ReportVerifier {
             for (path, value) in JSONValue.object(recomputed).leaves() where !seen.contains(path) {
                 differences.append(Difference(path: "results." + path, reported: "absent", recomputed: value.display))
             }
+
+            // The documents written beside the record: their figures must be the record's.
+            for document in documents ?? Self.documents(beside: reportPath) {
+                let rendered: RenderedDocument
+                do {
+                    rendered = try RenderedDocument.read(document.data, format: document.format, attachments: document.attachments)
+                } catch {
+                    differences.append(Difference(path: "document", reported: "unreadable", recomputed: "\(error)", document: document.name))
+                    continue
+                }
+                let findings = DocumentFigureCheck.check(rendered, against: built.document, strings: strings, sentences: exact)
+                checked += WrittenNumbers.values(in: rendered.text, language: language).count
+                documentsChecked.append(document.name)
+                differences += findings.map { Difference(path: $0.place, reported: $0.document, recomputed: $0.record, document: document.name) }
+            }
         } catch {
             differences.append(Difference(path: "results", reported: "\(record.results.count) result values",
                                           recomputed: "cannot recompute: \(error)"))
         }
-        return Outcome(differences: differences, figuresChecked: checked, notes: notes, missingFiles: missingFiles)
+        return Outcome(differences: differences, figuresChecked: checked, notes: notes, missingFiles: missingFiles,
+                       documentsChecked: documentsChecked)
+    }
+
+    /// A written report to check against the record.
+    public struct Document: Sendable {
+        /// For messages: the file's name or path.
+        public var name: String
+        public var format: ReportFormat
+        public var data: Data
+        /// A Markdown file's figures (SVG), written beside it.
+        public var attachments: [Data]
+
+        public init(name: String, format: ReportFormat, data: Data, attachments: [Data] = []) {
+            self.name = name
+            self.format = format
+            self.data = data
+            self.attachments = attachments
+        }
+    }
+
+    /// The documents `piloteval report -o NAME.FORMAT` writes beside `NAME.json`: the same
+    /// name with .html, .docx and .md (a Markdown file's figures in `NAME-figures/`).
+    public static func documents(beside reportPath: String?) -> [Document] {
+        guard let reportPath, reportPath.hasSuffix(".json") else { return [] }
+        let base = String(reportPath.dropLast(".json".count))
+        var out: [Document] = []
+        for format in [ReportFormat.html, .docx, .markdown] {
+            let path = base + "." + format.fileExtension
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            var attachments: [Data] = []
+            if format == .markdown {
+                let folder = base + "-figures"
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+                for name in names.sorted() where name.hasSuffix(".svg") {
+                    if let svg = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(name)) {
+                        attachments.append(svg)
+                    }
+                }
+            }
+            out.append(Document(name: path, format: format, data: data, attachments: attachments))
+        }
+        return out
+    }
+
+    /// A directory, absolute or from here, else beside the report.
+    static func locateDirectory(_ path: String, reportPath: String?) -> String? {
+        var directory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &directory), directory.boolValue { return path }
+        guard !path.hasPrefix("/"), let reportPath else { return nil }
+        let beside = ((reportPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
+        return FileManager.default.fileExists(atPath: beside, isDirectory: &directory) && directory.boolValue ? beside : nil
     }
 
     enum Located: Equatable {

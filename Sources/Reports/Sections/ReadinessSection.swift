@@ -213,6 +213,34 @@ public struct ReadinessSection: ReportSectionBuilder {
             ? "no readiness survey is stored for an instrument named \(id) or \(id)-…" : nil)
     }
 
+    /// Why a public record leaves out a survey wave's import row count, or nil when it
+    /// may give it: only a wave the report shows with no unit withheld, whose rows are
+    /// the respondents it publishes (a unit-means wave: its units, all listed), so the
+    /// count minus the shown units' total names nobody. A wave with a withheld unit says
+    /// so; one whose rows differ from its published respondents, or that the report does
+    /// not show, says that instead (before, every wave was said to hold withheld units).
+    public static func rowCountNote(target: String?, rows: Int, results: [String: JSONValue]) -> String? {
+        let withheld = "suppressed: a survey wave's respondents include units withheld for their size"
+        let unpublished = "suppressed: the wave's rows count respondents the report does not publish"
+        guard case .object(let readiness)? = results["readiness"], case .array(let surveys)? = readiness["surveys"] else {
+            return unpublished
+        }
+        for case .object(let survey) in surveys {
+            guard case .string(let instrument)? = survey["instrument"], case .array(let waves)? = survey["waves"] else { continue }
+            for case .object(let wave) in waves {
+                guard case .string(let label)? = wave["wave"], target == instrument + " " + label else { continue }
+                if case .array(let units)? = wave["units"],
+                   units.contains(where: { if case .object(let u) = $0 { return u["suppressed"] == .bool(true) }; return false }) {
+                    return withheld
+                }
+                if wave["aggregated"] == .bool(true) { return nil }
+                if case .number(let respondents)? = wave["respondents"], respondents == Double(rows) { return nil }
+                return unpublished
+            }
+        }
+        return unpublished
+    }
+
     static func wave(_ s: ReadinessSummary, synthetic: Bool, language: Language) -> Wave {
         let units = s.units.map { u -> UnitScore in
             let all = u.scales.first { $0.scale == ReadinessScoring.allItemsKey }

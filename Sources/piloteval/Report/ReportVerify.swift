@@ -5,7 +5,7 @@ import Reports
 struct ReportVerify: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Recompute every figure of a report's JSON from the database; exit 1 and list any that differ.",
+        abstract: "Recompute every figure of a report's JSON from the database, check the documents beside it; exit 1 and list any that differ.",
         discussion: """
           piloteval report --model vallingbyteamet --kind final --format json \\
               --budget budget.csv -o rapport.json
@@ -15,8 +15,13 @@ struct ReportVerify: ParsableCommand {
         names is still imported with the same hash, the budget file (a relative path is
         looked for from here, then beside the report; a budget that cannot be found is
         an error, exit 1), and every result value, recomputed with the report's own
-        parameters. --format json writes {"file", "figures_checked", "differences":
-        [{"path", "reported", "recomputed"}], "missing_files", "notes", "verified"}.
+        parameters. The documents written beside it with the same name (rapport.html,
+        rapport.docx, rapport.md) are read too: every figure the record publishes must
+        be in them, and every table cell must hold the record's numbers; a difference
+        names the section, the table, the row (indicator, outcome or unit by its title)
+        and the column. --format json writes {"file", "figures_checked", "differences":
+        [{"path", "reported", "recomputed", "document"}], "documents_checked",
+        "missing_files", "notes", "verified"}.
         """
     )
 
@@ -38,7 +43,10 @@ struct ReportVerify: ParsableCommand {
             if format == .json { print(try ResultOutput.json(VerifyListing(file: file, outcome)), terminator: "") }
             for missing in outcome.missingFiles { Console.error("\(file): " + missing) }
             if outcome.differences.isEmpty && outcome.missingFiles.isEmpty {
-                Console.error("\(file): all \(outcome.figuresChecked) figures agree with the database")
+                let documents = outcome.documentsChecked.isEmpty ? ""
+                    : ", and " + outcome.documentsChecked.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
+                        + " show" + (outcome.documentsChecked.count == 1 ? "s" : "") + " the record's figures"
+                Console.error("\(file): all \(outcome.figuresChecked) figures agree with the database\(documents)")
                 return
             }
             for d in outcome.differences { Console.error("\(file): \(d)") }
@@ -46,8 +54,13 @@ struct ReportVerify: ParsableCommand {
                 throw Failure("\(outcome.missingFiles.count) file(s) the report was made from cannot be found, so it is not verified; "
                               + "the \(outcome.figuresChecked) figures checked agree with the database")
             }
-            throw Failure("\(outcome.differences.count) of \(outcome.figuresChecked) figures differ from what the database gives now"
-                          + (outcome.missingFiles.isEmpty ? "" : "; and \(outcome.missingFiles.count) file(s) the report was made from cannot be found"))
+            let inDocuments = outcome.differences.filter { $0.document != nil }.count
+            let inRecord = outcome.differences.count - inDocuments
+            var parts: [String] = []
+            if inRecord > 0 { parts.append("\(inRecord) of \(outcome.figuresChecked) figures differ from what the database gives now") }
+            if inDocuments > 0 { parts.append("\(inDocuments) figure(s) of the documents beside it differ from the record") }
+            if !outcome.missingFiles.isEmpty { parts.append("\(outcome.missingFiles.count) file(s) the report was made from cannot be found") }
+            throw Failure(parts.joined(separator: "; and "))
         }
     }
 }
@@ -55,11 +68,12 @@ struct ReportVerify: ParsableCommand {
 /// The JSON of `report verify --format json`. `verified` is true only when every figure
 /// agrees and every file was found: the same condition as exit status 0.
 private struct VerifyListing: Encodable {
-    struct Difference: Encodable { let path, reported, recomputed: String }
+    struct Difference: Encodable { let path, reported, recomputed: String; let document: String? }
     let file: String
     let verified: Bool
     let figuresChecked: Int
     let differences: [Difference]
+    let documentsChecked: [String]
     let missingFiles: [String]
     let notes: [String]
 
@@ -67,14 +81,15 @@ private struct VerifyListing: Encodable {
         self.file = file
         verified = o.differences.isEmpty && o.missingFiles.isEmpty
         figuresChecked = o.figuresChecked
-        differences = o.differences.map { Difference(path: $0.path, reported: $0.reported, recomputed: $0.recomputed) }
+        differences = o.differences.map { Difference(path: $0.path, reported: $0.reported, recomputed: $0.recomputed, document: $0.document) }
+        documentsChecked = o.documentsChecked
         missingFiles = o.missingFiles
         notes = o.notes
     }
 
     enum CodingKeys: String, CodingKey {
         case file, verified, differences, notes
-        case figuresChecked = "figures_checked", missingFiles = "missing_files"
+        case figuresChecked = "figures_checked", missingFiles = "missing_files", documentsChecked = "documents_checked"
     }
 }
 
