@@ -114,17 +114,22 @@ enum DemoReportsStep {
         return IndicatorData.fullestPeriod(data.observations.filter { $0.period.kind == .tertial })
     }
 
-    /// Recomputes every figure of the JSON record, as `piloteval report verify` does.
+    /// Recomputes every figure of the JSON record and checks the HTML, DOCX and Markdown
+    /// beside it, as `piloteval report verify` does.
     static func verify(_ demo: DemoRun, _ relative: String) throws -> String {
         let url = demo.out.appendingPathComponent(relative)
         guard let data = FileManager.default.contents(atPath: url.path) else { throw Failure("cannot read \(url.path)") }
         do {
-            let outcome = try ReportVerifier.verify(try JSONWriter.read(data, name: url.path), database: demo.database)
+            let outcome = try ReportVerifier.verify(try JSONWriter.read(data, name: url.path), database: demo.database,
+                                                    reportPath: url.path)
             guard outcome.differences.isEmpty else {
                 outcome.differences.forEach { Console.error("\(url.path): \($0)") }
                 throw Failure("the demo's own final report does not verify: \(outcome.differences.count) figure(s) differ")
             }
-            return "agrees on all \(outcome.figuresChecked) figures"
+            let names = outcome.documentsChecked.map { URL(fileURLWithPath: $0).lastPathComponent }
+            let documents = names.isEmpty ? "" : "; so do " + (names.count == 1 ? names[0]
+                : names.dropLast().joined(separator: ", ") + " and " + names.last!)
+            return "agrees on all \(outcome.figuresChecked) figures" + documents
         } catch let e as VerifyError { throw Failure(e.message) }
     }
 
