@@ -59,7 +59,9 @@ import Testing
                 case .paragraph(let r): text.append(r.plainText)
                 case .list(let l): text += l.items.map(\.plainText)
                 case .table(let t):
-                    text += [t.caption ?? ""] + (t.headerRows + t.rows).flatMap { $0.map(\.text.plainText) } + t.notes.map(\.plainText)
+                    // A sparkline is a picture on the page, not its text (the values in order).
+                    text += [t.caption ?? ""] + (t.headerRows + t.rows).flatMap { $0.filter { $0.sparkline == nil }.map(\.text.plainText) }
+                        + t.notes.map(\.plainText)
                 case .figure(let f): text.append(f.caption)
                 case .callout(let c): text += [c.title ?? "", c.text.plainText]
                 case .pageBreak: break
@@ -130,9 +132,10 @@ import Testing
         let labels = changes.rows.map { $0[0].text.plainText }
         #expect(labels.filter { $0.hasSuffix(": utfall") }.count == 3, "\(labels)")
         #expect(labels.filter { $0.contains("skillnad pilot − linje") }.count == 3, "\(labels)")
-        // Off target: at most 6 rows, then "2 more".
+        // The indicator overview: all eight, off target, each with its sparkline (2020, 2021).
         let off = try #require(Self.tables(sections).first { $0.section == "steering.off_target" }).table
-        #expect(off.rows.count == IndicatorStatusSection.briefOffTargetRows)
+        #expect(off.rows.count == IndicatorStatusSection.briefOverviewRows)
+        #expect(off.rows.allSatisfy { $0.last?.sparkline?.values == [60, 70] })
 
         let all = Self.tables(sections)
         #expect(all.count <= 4, "\(all.map(\.section))")
