@@ -103,29 +103,28 @@ import ZIPFoundation
         let built = try Fixture().build(.steering)
         let section = try Self.section(built, "steering.off_target")
         #expect(section.heading.hasSuffix("Indikatorerna i överblick"))
-        #expect(Self.paragraphs(section).first == "1 av 2 bedömda indikatorer når inte sitt mål för 2021.")
         let table = try #require(Self.tables(section).first)
-        #expect(table.headerRows[0].map(\.text.plainText) == ["Indikator", "Når målet", "Utfall", "Mål", "Förändring", "Utveckling"])
+        #expect(table.headerRows[0].map(\.text.plainText) == ["Indikator", "Utfall", "Mål", "Trend"])
         let rows = table.rows.map { $0.map(\.text.plainText) }
         #expect(rows.count == 2)
-        // Off target first: I1, then I2 on target.
+        // Off target first: I1, then I2 on target; the change under the outcome, the mark under the target.
         #expect(rows[0][0].hasPrefix("I1 ") && rows[1][0].hasPrefix("I2 "))
-        #expect(rows[0][1] == "○ Nej" && rows[1][1] == "● Ja")
-        #expect(rows[0][2] == "80,8\(Self.nb)%" && rows[0][3] == "≥\(Self.nb)90\(Self.nb)%")
-        #expect(rows[1][2] == "7" && rows[1][3] == "≤\(Self.nb)14" && rows[1][4] == "−2")
+        // I1's change is on a withheld 2020 value: withheld too.
+        #expect(rows[0][1] == "80,8\(Self.nb)%\n(..)" && rows[0][2] == "≥\(Self.nb)90\(Self.nb)%\n○\(Self.nb)nås\(Self.nb)inte")
+        #expect(rows[1][1] == "7\n(−2)" && rows[1][2] == "≤\(Self.nb)14\n●\(Self.nb)nås")
         // The sparklines' text: the values in order, the withheld 2020 value "..".
-        #expect(rows[0][5] == "85 → .. → 80,8")
-        #expect(rows[1][5] == "9 → 7")
-        // The note says what the line spans, and what a gap is (I1 has one).
-        #expect(table.notes.map(\.plainText) == ["Utveckling: utfallet per period till och med 2021. En lucka i linjen är ett värde som inte får visas."])
+        #expect(rows[0][3] == "85 → .. → 80,8")
+        #expect(rows[1][3] == "9 → 7")
+        // A note says what a gap in a line is (I1 has one).
         // Those not assessable, counted by why: I3 and I5 have no target, I4 no outcome.
-        #expect(Self.paragraphs(section).contains("3 kan inte bedömas: 2 saknar mål för perioden, 1 saknar utfall."))
+        #expect(table.notes.map(\.plainText) == ["Trend: en lucka i linjen är ett värde som inte får visas (..). "
+                                                  + "3 kan inte bedömas: 2 saknar mål för perioden, 1 saknar utfall."])
     }
 
     @Test func sparklineKeepsWithheldValuesAsAGapAndNamesTheValues() throws {
         let built = try Fixture().build(.steering)
         let table = try #require(Self.tables(try Self.section(built, "steering.off_target")).first)
-        let line = try #require(table.rows[0][5].sparkline)
+        let line = try #require(table.rows[0][3].sparkline)
         #expect(line.values.count == 3 && line.values[0] == 85 && line.values[1] == nil)
         #expect(abs((line.values[2] ?? 0) - 80.8) < 1e-9)                 // 101/125
         #expect(line.label == "I1, utfall per period: 2019 85\(Self.nb)%, 2020 undanhållet, 2021 80,8\(Self.nb)%")
@@ -144,16 +143,20 @@ import ZIPFoundation
     }
 
     @Test func sparklineDrawsRunsAsLinesAndLoneValuesAsDots() {
-        // Hand-worked: width 64, height 16, margin 3; four periods at x = 3, 22,3, 41,7, 61;
+        // Hand-worked: width 56, height 16, margin 3; four periods at x = 3, 19,7, 36,3, 53;
         // values 1 … 3 map to y = 3 + (3 − v) / 2 × 10: 13, 8, 3.
         let line = Sparkline(values: [1, 2, nil, 3], label: "x")
         let svg = line.svg()
-        #expect(svg.contains("<path d=\"M3.0 13.0 L22.3 8.0\""))
-        #expect(svg.contains("<circle cx=\"61.0\" cy=\"3.0\" r=\"2\""))
+        #expect(svg.contains("<path d=\"M3.0 13.0 L19.7 8.0\""))
+        #expect(svg.contains("<circle cx=\"53.0\" cy=\"3.0\" r=\"2\""))
         #expect(svg.components(separatedBy: "<circle").count - 1 == 1)   // the newest value, alone
         #expect(svg.contains("<title>x</title>"))
         // A flat series lies in the middle.
         #expect(Sparkline(values: [5, 5], label: "y").points.map { $0?.y } == [8, 8])
+        // A small change drawn within the least span: 1,27 → 1,33 within 0,133 around 1,3
+        // (1,2335 to 1,3665): y = 3 + (1,3665 − v) / 0,133 × 10 = 10,26 and 5,74.
+        let small = Sparkline(values: [1.27, 1.33], minimumSpan: 0.133, label: "z").points.map { $0.map { ($0.y * 100).rounded() / 100 } }
+        #expect(small == [10.26, 5.74])
     }
 
     @Test func docxDrawsTheSparklineAsAPictureWithItsValuesAsAltText() throws {
@@ -167,8 +170,8 @@ import ZIPFoundation
         _ = try archive.extract(archive["word/document.xml"]!) { document.append($0) }
         let xml = String(decoding: document, as: UTF8.self)
         #expect(xml.contains("descr=\"I2, utfall per period: 2020 9, 2021 7\""))
-        // 64 × 16 px at 9 525 EMU a pixel.
-        #expect(xml.contains("<wp:extent cx=\"609600\" cy=\"152400\"/>"))
+        // 56 × 16 px at 9 525 EMU a pixel.
+        #expect(xml.contains("<wp:extent cx=\"533400\" cy=\"152400\"/>"))
     }
 
     @Test func englishOverview() throws {
@@ -176,9 +179,9 @@ import ZIPFoundation
         let section = try Self.section(built, "steering.off_target")
         #expect(section.heading.hasSuffix("Indicators at a glance"))
         let rows = try #require(Self.tables(section).first).rows.map { $0.map(\.text.plainText) }
-        #expect(rows[0][1] == "○ No" && rows[1][1] == "● Yes")
-        #expect(rows[0][5] == "85 → .. → 80.8")
-        #expect(Self.paragraphs(section).contains("3 cannot be assessed: 2 have no target for the period, 1 has no outcome."))
+        #expect(rows[0][2].hasSuffix("○\(Self.nb)not\(Self.nb)met") && rows[1][2].hasSuffix("●\(Self.nb)met"))
+        #expect(rows[0][3] == "85 → .. → 80.8")
+        #expect(try #require(Self.tables(section).first).notes.last?.plainText.hasSuffix("3 cannot be assessed: 2 have no target for the period, 1 has no outcome.") == true)
     }
 
     @Test func verifyAgreesWithTheBrief() throws {

@@ -18,14 +18,19 @@ public struct Sparkline: Sendable, Equatable {
     /// The series in words, for a screen reader and for Word's alternative text:
     /// "Utfall per period: tertial 1 2021 85,4 %, tertial 2 2021 80,8 %".
     public var label: String
+    /// The least range of values the height stands for: a series spanning less is drawn
+    /// around its middle within this range, so a change too small to matter is not drawn
+    /// as a climb from bottom to top. Zero: the values span the height, whatever they are.
+    public var minimumSpan: Double
 
-    public init(values: [Double?], label: String) {
+    public init(values: [Double?], minimumSpan: Double = 0, label: String) {
         self.values = values
+        self.minimumSpan = max(0, minimumSpan)
         self.label = label
     }
 
-    /// Size in CSS pixels (96 dpi): about five characters wide and one line high.
-    public static let width = 64.0, height = 16.0
+    /// Size in CSS pixels (96 dpi): about seven characters wide and one line high.
+    public static let width = 56.0, height = 16.0
 
     /// The colour of the line: the trend charts' blue (Okabe–Ito), dark enough on white.
     static let colour = "#0072B2"
@@ -35,7 +40,11 @@ public struct Sparkline: Sendable, Equatable {
     /// in the middle. One period alone sits in the middle too.
     public var points: [(x: Double, y: Double)?] {
         let shown = values.compactMap { $0 }
-        guard let low = shown.min(), let high = shown.max() else { return values.map { _ in nil } }
+        guard var low = shown.min(), var high = shown.max() else { return values.map { _ in nil } }
+        if high - low < minimumSpan {
+            let middle = (high + low) / 2
+            (low, high) = (middle - minimumSpan / 2, middle + minimumSpan / 2)
+        }
         let margin = 3.0
         let count = values.count
         return values.enumerated().map { i, v in

@@ -450,44 +450,14 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
     func overviewBlocks(_ status: IndicatorStatusReport, trend: IndicatorTrendReport?, context: ReportContext) -> [Block] {
         let s = context.strings, n = context.numbers
         let assessed = status.indicators.filter { $0.status == .notMet } + status.indicators.filter { $0.status == .met }
-        let off = assessed.filter { $0.status == .notMet }.count
-        // "0 av 0 bedömda" says nothing: with nothing assessable, say why in words.
-        var blocks: [Block] = [.paragraph(RichText(assessed.isEmpty
-            ? s("steering.off_target.none_assessed", ["period": n.period(status.period)])
-            : s("steering.off_target.summary", [
-                "period": n.period(status.period), "off": String(off), "assessed": String(assessed.count),
-            ])))]
-        if !assessed.isEmpty {
-            // The brief lists the first few; the tertial report has them all.
-            let shown = assessed.prefix(Self.briefOverviewRows)
-            let series = shown.map { Self.series($0, trend: trend, period: status.period) }
-            let rows: [[TableBlock.Cell]] = zip(shown, series).map { row, points in
-                let target = row.statusBasis == .city ? row.cityTarget : row.target
-                return [TableBlock.Cell(Self.indicatorName(row, context: context), isRowHeader: true),
-                        TableBlock.Cell(s(row.status == .met ? "steering.overview.met" : "steering.overview.not_met")),
-                        TableBlock.Cell(Self.valueText(row.value, unit: row.unit, context: context)),
-                        TableBlock.Cell(Self.targetText(target, unit: row.unit, context: context)
-                                        + (row.statusBasis == .city ? " (KF)" : "")),
-                        TableBlock.Cell(changeText(row, context: context)),
-                        Self.sparklineCell(row, points: points, context: context)]
-            }
-            var notes = [RichText(s("steering.overview.trend.note", ["period": n.period(status.period)]))]
-            if series.joined().contains(where: { $0.value.value == nil && IndicatorFigureSuppression.isSuppressed($0.value) }) {
-                notes[0] = notes[0] + RichText(" " + s("steering.overview.trend.gap"))
-            }
-            blocks.append(.table(TableBlock(
-                caption: s("steering.overview.caption", ["period": n.period(status.period)]),
-                header: [["indicators.col.indicator", "steering.overview.col.met", "indicators.col.value", "indicators.col.target",
-                          "indicators.col.change", "steering.overview.col.trend"].map { TableBlock.Cell(s($0)) }],
-                rows: rows, alignments: [.left, .left, .right, .left, .right, .right], notes: notes)))
-            let more = assessed.count - shown.count
-            if more > 0 {
-                blocks.append(.paragraph(RichText(more == 1 ? s("steering.overview.more.one")
-                    : s("steering.overview.more", ["count": String(more)]))))
-            }
-        }
-        // Those that cannot be assessed, counted by why.
+        // The counts are the brief's first lines (I korthet) and the table shows them: a
+        // sentence only when nothing is assessable ("0 av 0 bedömda" says nothing).
+        var blocks: [Block] = assessed.isEmpty
+            ? [.paragraph(RichText(s("steering.off_target.none_assessed", ["period": n.period(status.period)])))] : []
+        // Those that cannot be assessed, counted by why: under the table (a note takes
+        // less room), or on its own when there is no table.
         let reasons = status.indicators.compactMap(Self.unassessedReason)
+        var unassessed: String?
         if !reasons.isEmpty {
             let why = UnassessedReason.allCases.compactMap { reason -> String? in
                 let count = reasons.filter { $0 == reason }.count
@@ -495,10 +465,52 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
                 let key = "steering.overview.why.\(reason.rawValue)"
                 return count == 1 ? s(key + ".one") : s(key, ["count": String(count)])
             }
-            blocks.append(.paragraph(RichText(s("steering.overview.other", [
-                "count": String(reasons.count), "why": why.joined(separator: ", "),
-            ]))))
+            unassessed = s("steering.overview.other", ["count": String(reasons.count), "why": why.joined(separator: ", ")])
         }
+        if !assessed.isEmpty {
+            // The brief lists the first few; the tertial report has them all.
+            let shown = assessed.prefix(Self.briefOverviewRows)
+            let series = shown.map { Self.series($0, trend: trend, period: status.period) }
+            // When every row is a proposal, one note says so instead of the mark in each
+            // row (where it takes a line of its own in a narrow column).
+            let illustrative = Set(context.model.indicators.filter(\.illustrative).map(\.id))
+            let allIllustrative = shown.allSatisfy { illustrative.contains($0.id) }
+            let rows: [[TableBlock.Cell]] = zip(shown, series).map { row, points in
+                let target = row.statusBasis == .city ? row.cityTarget : row.target
+                // The change under the outcome, in brackets: one column fewer, and a narrow
+                // one, leaves the indicators' names room on a portrait page (two pages in all).
+                let change = changeText(row, context: context)
+                let name = allIllustrative ? RichText([.strong(row.id), .plain(" " + row.title)]) : Self.indicatorName(row, context: context)
+                // The target, and under it whether it is met: a mark and a word.
+                return [TableBlock.Cell(name, isRowHeader: true),
+                        TableBlock.Cell(Self.valueText(row.value, unit: row.unit, context: context)
+                                        + (change == s("placeholder.value") ? "" : "\n(" + change + ")")),
+                        TableBlock.Cell(Self.targetText(target, unit: row.unit, context: context)
+                                        + (row.statusBasis == .city ? " (KF)" : "") + "\n"
+                                        // kept on one line ("○ nås inte"), never the mark alone
+                                        + s(row.status == .met ? "steering.overview.met" : "steering.overview.not_met")
+                                            .replacingOccurrences(of: " ", with: NumberStyle.noBreakSpace)),
+                        Self.sparklineCell(row, points: points, context: context)]
+            }
+            // Where a withheld value leaves a gap in a line, a note says what the gap is.
+            let gaps = series.joined().contains { $0.value.value == nil && IndicatorFigureSuppression.isSuppressed($0.value) }
+            // One note paragraph: what a gap is, that all are proposals, those not assessable.
+            let note = [gaps ? s("steering.overview.trend.gap") : nil,
+                        allIllustrative ? s("steering.overview.all_illustrative", ["label": s("illustrative.label")]) : nil,
+                        unassessed].compactMap { $0 }.joined(separator: " ")
+            let notes = note.isEmpty ? [] : [RichText(note)]
+            blocks.append(.table(TableBlock(
+                caption: s("steering.overview.caption", ["period": n.period(status.period)]),
+                header: [["indicators.col.indicator", "steering.overview.col.value", "indicators.col.target",
+                          "steering.overview.col.trend"].map { TableBlock.Cell(s($0)) }],
+                rows: rows, alignments: [.left, .right, .left, .right], notes: notes)))
+            let more = assessed.count - shown.count
+            if more > 0 {
+                blocks.append(.paragraph(RichText(more == 1 ? s("steering.overview.more.one")
+                    : s("steering.overview.more", ["count": String(more)]))))
+            }
+        }
+        if assessed.isEmpty, let unassessed { blocks.append(.paragraph(RichText(unassessed))) }
         if status.indicators.contains(where: \.interim) {
             blocks.append(.paragraph(RichText([.emphasis(s("indicators.interim", ["period": n.period(status.period)]))])))
         }
@@ -557,7 +569,10 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
             return s(IndicatorFigureSuppression.isSuppressed(p.value) ? "steering.overview.trend.withheld" : "steering.overview.trend.none",
                      ["period": period])
         }
-        let line = Sparkline(values: points.map { $0.value.value },
+        // The height stands for at least a tenth of the largest value (10 percentage points
+        // for a share), so 1,27 → 1,33 is not drawn as the climb 60 → 90 would be.
+        let largest = points.compactMap { $0.value.value.map(abs) }.max() ?? 0
+        let line = Sparkline(values: points.map { $0.value.value }, minimumSpan: row.unit == .percent ? 10 : largest / 10,
                              label: s("steering.overview.trend.alt", ["id": row.id, "values": words.joined(separator: ", ")]))
         return TableBlock.Cell(line, text: points.map { number($0.value) }.joined(separator: " → "))
     }

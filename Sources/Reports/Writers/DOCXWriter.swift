@@ -333,7 +333,7 @@ public struct DOCXWriter {
             var c = 0
             for cell in row {
                 if cell.span == 1, c < columns {
-                    // A sparkline is a picture as wide as 8 characters (64 px), whatever its text.
+                    // A sparkline is a picture as wide as 7 characters (56 px), whatever its text.
                     let text = cell.sparkline == nil ? cell.text.plainText
                         : String(repeating: "0", count: Int(Sparkline.width * 15 / plainPerChar))
                     let longestWord = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(\.count).max() ?? 0
@@ -407,7 +407,7 @@ public struct DOCXWriter {
             + WordML.paragraph(style: "Caption", WordML.run(label + " ", bold: true) + WordML.run(text))
     }
 
-    /// A sparkline in a table cell: a picture the size it has on screen (64 × 16 px),
+    /// A sparkline in a table cell: a picture the size it has on screen (56 × 16 px),
     /// the PNG from `rasterize` in the main blip and the SVG beside it, as a figure has
     /// (the SVG alone without a rasteriser); its values in words as alternative text.
     func sparkline(_ line: Sparkline, state: State) -> String {
