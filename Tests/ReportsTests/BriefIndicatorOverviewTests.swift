@@ -32,6 +32,7 @@ import ZIPFoundation
       - {id: I3, title: Antal familjeråd, measures: O1, unit: count, direction: increase}
       - {id: I4, title: Andel med tidsplan, measures: O1, unit: percent, direction: increase, targets: [{period: "2021", rule: ">= 50"}]}
       - {id: I5, title: Antal konsultationer, measures: O1, unit: count, direction: increase}
+      - {id: I6, title: Andel åter aktualiserade, measures: O1, unit: percent, direction: decrease, targets: [{period: "2021", rule: improve}]}
     """
 
     /// I1: 2019 85/100 = 85 %; 2020 3/4 (a denominator under 5: withheld); 2021
@@ -39,7 +40,9 @@ import ZIPFoundation
     /// I2: 9 days in 2020, 7 in 2021 against ≤ 14: met; change 7 − 9 = −2.
     /// I3: 12 in 2021, no target: not assessable (no target). I4: a 2019 value only, a
     /// 2021 target: no outcome. I5: nothing, no target: no target.
-    /// 2021 holds three values, more than any other year: the brief's period.
+    /// I6: 14,6 % in 2020, 17,9 % in 2021 against "förbättras" (lower is better): not met,
+    /// the change 17,9 − 14,6 = +3,3 percentage points.
+    /// 2021 holds four values, more than any other year: the brief's period.
     static let observations = """
     indicator,period,group,value,numerator,denominator,note
     I1,2019,total,,85,100,
@@ -49,6 +52,8 @@ import ZIPFoundation
     I2,2021,total,7,,,
     I3,2021,total,12,,,
     I4,2019,total,,40,100,
+    I6,2020,total,14.6,,,
+    I6,2021,total,17.9,,,
     """
 
     static let nb = NumberStyle.noBreakSpace
@@ -105,10 +110,12 @@ import ZIPFoundation
         #expect(section.heading.hasSuffix("Indikatorerna i överblick"))
         let table = try #require(Self.tables(section).first)
         #expect(table.headerRows[0].map(\.text.plainText) == ["Indikator", "Utfall", "Mål", "Trend"])
-        let rows = table.rows.map { $0.map(\.text.plainText) }
-        #expect(rows.count == 2)
-        // Off target first: I1, then I2 on target; the change under the outcome, the mark under the target.
-        #expect(rows[0][0].hasPrefix("I1 ") && rows[1][0].hasPrefix("I2 "))
+        var rows = table.rows.map { $0.map(\.text.plainText) }
+        #expect(rows.count == 3)
+        // Off target first (I1, I6), then I2 on target; the change under the outcome, the mark under the target.
+        #expect(rows.map { String($0[0].prefix(3)) } == ["I1 ", "I6 ", "I2 "])
+        #expect(rows[1][1] == "17,9\(Self.nb)%\n(+3,3\(Self.nb)p.e.)" && rows[1][2] == "förbättras\n○\(Self.nb)nås\(Self.nb)inte")
+        rows.remove(at: 1)
         // I1's change is on a withheld 2020 value: withheld too.
         #expect(rows[0][1] == "80,8\(Self.nb)%\n(..)" && rows[0][2] == "≥\(Self.nb)90\(Self.nb)%\n○\(Self.nb)nås\(Self.nb)inte")
         #expect(rows[1][1] == "7\n(−2)" && rows[1][2] == "≤\(Self.nb)14\n●\(Self.nb)nås")
@@ -179,7 +186,7 @@ import ZIPFoundation
         let section = try Self.section(built, "steering.off_target")
         #expect(section.heading.hasSuffix("Indicators at a glance"))
         let rows = try #require(Self.tables(section).first).rows.map { $0.map(\.text.plainText) }
-        #expect(rows[0][2].hasSuffix("○\(Self.nb)not\(Self.nb)met") && rows[1][2].hasSuffix("●\(Self.nb)met"))
+        #expect(rows[0][2].hasSuffix("○\(Self.nb)not\(Self.nb)met") && rows[2][2].hasSuffix("●\(Self.nb)met"))
         #expect(rows[0][3] == "85 → .. → 80.8")
         #expect(try #require(Self.tables(section).first).notes.last?.plainText.hasSuffix("3 cannot be assessed: 2 have no target for the period, 1 has no outcome.") == true)
     }
@@ -206,6 +213,7 @@ import ZIPFoundation
         #expect(sentences == [
             "I1 Andel utredningar klara inom fyra månader: 80,8\(Self.nb)% mot målet minst 90\(Self.nb)% – når inte målet (9,2\(Self.nb)procentenheter under).",
             "I2 Dagar till förhandsbedömning: 7\(Self.nb)dagar mot målet högst 14\(Self.nb)dagar – når målet.",
+            "I6 Andel åter aktualiserade: 17,9\(Self.nb)% mot målet att förbättras – når inte målet (+3,3\(Self.nb)procentenheter sedan 2020).",
         ])
     }
 
@@ -217,6 +225,7 @@ import ZIPFoundation
         let sentences = try #require(Self.lists(section).first)
         #expect(sentences[0] == "I1 Andel utredningar klara inom fyra månader: 80.8% against the target at least 90% – off target (9.2\(Self.nb)percentage points below).")
         #expect(sentences[1] == "I2 Dagar till förhandsbedömning: 7\(Self.nb)days against the target at most 14\(Self.nb)days – on target.")
+        #expect(sentences[2] == "I6 Andel åter aktualiserade: 17.9% against the target to improve – off target (+3.3\(Self.nb)percentage points since 2020).")
     }
 
     @Test func gapInWordsSingularAndRange() throws {

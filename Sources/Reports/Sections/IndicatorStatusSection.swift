@@ -596,6 +596,18 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         var details: [String] = []
         if row.interim { details.append(s("indicators.vs_target.interim")) }
         if row.status == .notMet, let gap = gapText(value, rule: target.rule, unit: row.unit, context: context) { details.append(gap) }
+        // A relative target (förbättras) is judged on the change: say it.
+        if target.rule.isRelative, let change = row.change.value {
+            let d = min(2, max(IndicatorValueText.decimals(value), IndicatorValueText.decimals(change)))
+            var text = n.signed(change, decimals: d)
+            let one = n.decimal(abs(change), decimals: d) == "1"
+            switch row.unit {
+            case .percent: text += NumberStyle.noBreakSpace + s(one ? "unit.pp.words.one" : "unit.pp.words")
+            case .days: text += NumberStyle.noBreakSpace + s(one ? "unit.days.one" : "unit.days")
+            default: break
+            }
+            details.append(s("indicators.vs_target.change", ["change": text, "period": n.period(row.previousPeriod)]))
+        }
         let verdict = s(row.status == .met ? "indicators.vs_target.met" : "indicators.vs_target.not_met")
             + (details.isEmpty ? "" : " (" + details.joined(separator: "; ") + ")")
         let sentence = s(row.statusBasis == .city ? "indicators.vs_target.city" : "indicators.vs_target", [
