@@ -150,7 +150,8 @@ import Testing
         let steering = try Self.context(f, .steering)
         let off = IndicatorStatusSection().blocks(try IndicatorStatusSection().compute(steering), for: .steeringOffTarget, context: steering)
         let offRow = try #require(Self.tables(off).first).rows[0].map(\.text.plainText)
-        #expect(offRow[1] == "30\(Self.nb)%\n(+5\(Self.nb)p.e.)" && offRow[2].hasSuffix("\n○\(Self.nb)nås\(Self.nb)inte"))
+        // A short name: the change beside the outcome, the mark beside the target.
+        #expect(offRow[1] == "30\(Self.nb)% (+5\(Self.nb)p.e.)" && offRow[2] == "≤\(Self.nb)22\(Self.nb)% ○\(Self.nb)nås\(Self.nb)inte")
     }
 
     @Test func englishWordsAndSymbols() throws {

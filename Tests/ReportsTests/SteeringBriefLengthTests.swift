@@ -132,7 +132,7 @@ import Testing
         let labels = changes.rows.map { $0[0].text.plainText }
         #expect(labels.filter { $0.hasSuffix(": utfall") }.count == 3, "\(labels)")
         #expect(labels.filter { $0.contains("skillnad pilot − linje") }.count == 3, "\(labels)")
-        // The indicator overview: all eight, off target, each with its sparkline (2020, 2021).
+        // The indicator overview: six of the eight, all off target, each with its sparkline (2020, 2021), then "2 more".
         let off = try #require(Self.tables(sections).first { $0.section == "steering.off_target" }).table
         #expect(off.rows.count == IndicatorStatusSection.briefOverviewRows)
         #expect(off.rows.allSatisfy { $0.last?.sparkline?.values == [60, 70] })

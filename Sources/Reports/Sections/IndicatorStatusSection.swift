@@ -441,7 +441,11 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
 
     /// At most this many indicators in the brief's overview (two pages): those off
     /// target first, so a long list drops some on target before any off target.
-    static let briefOverviewRows = 8
+    static let briefOverviewRows = 6
+
+    /// An indicator name (code, title, proposal mark) this long or shorter fits the
+    /// overview's first column on one line beside one-line figure cells.
+    static let briefShortName = 60
 
     /// The brief's indicator overview: how many assessed indicators are off target, a
     /// table of every assessed one (on target or not, with its outcome, target, change
@@ -475,18 +479,26 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
             // row (where it takes a line of its own in a narrow column).
             let illustrative = Set(context.model.indicators.filter(\.illustrative).map(\.id))
             let allIllustrative = shown.allSatisfy { illustrative.contains($0.id) }
+            func name(_ row: IndicatorStatusRow) -> RichText {
+                allIllustrative ? RichText([.strong(row.id), .plain(" " + row.title)]) : Self.indicatorName(row, context: context)
+            }
+            // The change under the outcome and the mark under the target when a name is
+            // long (it takes two lines or more anyway, and narrow figure columns leave it
+            // the room); beside them when every name is short, so each row is one line.
+            let stacked = shown.contains { name($0).plainText.count > Self.briefShortName }
+            let gap = stacked ? "\n" : " "
             let rows: [[TableBlock.Cell]] = zip(shown, series).map { row, points in
                 let target = row.statusBasis == .city ? row.cityTarget : row.target
-                // The change under the outcome, in brackets: one column fewer, and a narrow
-                // one, leaves the indicators' names room on a portrait page (two pages in all).
+                // The change in brackets with the outcome: one column fewer leaves the
+                // indicators' names room on a portrait page (two pages in all).
                 let change = changeText(row, context: context)
-                let name = allIllustrative ? RichText([.strong(row.id), .plain(" " + row.title)]) : Self.indicatorName(row, context: context)
-                // The target, and under it whether it is met: a mark and a word.
-                return [TableBlock.Cell(name, isRowHeader: true),
+                // The target, and with it whether it is met: a mark and a word.
+                return [TableBlock.Cell(name(row), isRowHeader: true),
                         TableBlock.Cell(Self.valueText(row.value, unit: row.unit, context: context)
-                                        + (change == s("placeholder.value") ? "" : "\n(" + change + ")")),
+                                        + (change == s("placeholder.value") ? ""
+                                           : gap + "(" + change.replacingOccurrences(of: " ", with: NumberStyle.noBreakSpace) + ")")),
                         TableBlock.Cell(Self.targetText(target, unit: row.unit, context: context)
-                                        + (row.statusBasis == .city ? " (KF)" : "") + "\n"
+                                        + (row.statusBasis == .city ? " (KF)" : "") + gap
                                         // kept on one line ("○ nås inte"), never the mark alone
                                         + s(row.status == .met ? "steering.overview.met" : "steering.overview.not_met")
                                             .replacingOccurrences(of: " ", with: NumberStyle.noBreakSpace)),
