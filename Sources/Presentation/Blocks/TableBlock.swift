@@ -26,6 +26,10 @@ public struct TableBlock: Sendable, Equatable {
         public var span: Int
         /// A row heading (`<th scope="row">`): the first cell naming what the row is.
         public var isRowHeader: Bool
+        /// A small chart of a series in the cell (`Sparkline`): HTML and DOCX draw it in
+        /// place of the text, which then holds the values in words for plain text and
+        /// Markdown ("85,4 → 80,8"); nil for every other cell.
+        public var sparkline: Sparkline? = nil
 
         public init(_ text: RichText, span: Int = 1, isRowHeader: Bool = false) {
             self.text = text
@@ -38,6 +42,13 @@ public struct TableBlock: Sendable, Equatable {
         }
 
         public init(stringLiteral value: String) { self.init(value) }
+
+        /// A cell showing `sparkline`, with `text` (the values in order) where no
+        /// picture can be drawn.
+        public init(_ sparkline: Sparkline, text: String) {
+            self.init(RichText(text))
+            self.sparkline = sparkline
+        }
 
         /// A figure cell, written in `style`'s language.
         public init(_ figure: FigureCell, style: NumberStyle, span: Int = 1) {

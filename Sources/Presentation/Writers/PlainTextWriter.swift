@@ -39,6 +39,7 @@ public struct PlainTextWriter: Sendable {
     /// A table: caption, header rows underlined, body rows, notes. A cell spanning
     /// columns is written in its first column.
     public func render(_ table: TableBlock) -> String {
+        // A sparkline cell shows its text, the values in order ("85,4 → 80,8").
         func expand(_ row: [TableBlock.Cell]) -> [String] {
             row.flatMap { [$0.text.plainText] + Array(repeating: "", count: $0.span - 1) }
         }

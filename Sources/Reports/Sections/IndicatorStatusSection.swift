@@ -1,4 +1,5 @@
 import Evaluation
+import Foundation
 import LogicModel
 import Periods
 import Presentation
@@ -112,7 +113,7 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         case .indicators: return finalBlocks(status, trend: result.trend, approved: result.approved, context: context)
             + Self.sourceBlocks(result.sources, context: context)
         case .gender: return genderBlocks(status, context: context)
-        case .steeringOffTarget: return offTargetBlocks(status, context: context)
+        case .steeringOffTarget: return overviewBlocks(status, trend: result.trend, context: context)
         case .steeringSummary, .finalSummary: return summaryBlocks(status, context: context)
         case .method:
             let proposals = context.model.indicators.filter(\.illustrative).count
@@ -265,11 +266,13 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
             covered.formUnion(rows.map(\.id))
             blocks.append(.heading(level: 1, text: s("tertial.goal", ["id": goal.id, "title": goal.title])))
             blocks.append(table(rows, caption: s("indicators.caption", ["id": goal.id, "period": n.period(status.period)])))
+            blocks += Self.targetSentences(rows, context: context)
         }
         let others = status.indicators.filter { !covered.contains($0.id) }
         if !others.isEmpty {
             blocks.append(.heading(level: 1, text: s("indicators.others")))
             blocks.append(table(others, caption: s("indicators.caption.others", ["period": n.period(status.period)])))
+            blocks += Self.targetSentences(others, context: context)
         }
 
         // Computed and recorded goal assessments, side by side (never one for the other).
@@ -436,46 +439,232 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         return [.paragraph(RichText([.strong(lead + " ")]) + RichText(text))]
     }
 
-    /// At most this many off-target indicators in the brief's table (two pages).
-    static let briefOffTargetRows = 6
+    /// At most this many indicators in the brief's overview (two pages): those off
+    /// target first, so a long list drops some on target before any off target.
+    static let briefOverviewRows = 6
 
-    func offTargetBlocks(_ status: IndicatorStatusReport, context: ReportContext) -> [Block] {
+    /// An indicator name (code, title, proposal mark) this long or shorter fits the
+    /// overview's first column on one line beside one-line figure cells.
+    static let briefShortName = 60
+
+    /// The brief's indicator overview: how many assessed indicators are off target, a
+    /// table of every assessed one (on target or not, with its outcome, target, change
+    /// and a sparkline of its outcomes up to the period), and those that cannot be
+    /// assessed counted by why.
+    func overviewBlocks(_ status: IndicatorStatusReport, trend: IndicatorTrendReport?, context: ReportContext) -> [Block] {
         let s = context.strings, n = context.numbers
-        let off = status.indicators.filter { $0.status == .notMet }
-        let assessed = status.indicators.filter { $0.status == .met || $0.status == .notMet }.count
-        // "0 av 0 bedömda" says nothing: with nothing assessable, say why in words.
-        var blocks: [Block] = [.paragraph(RichText(assessed == 0
-            ? s("steering.off_target.none_assessed", ["period": n.period(status.period)])
-            : s("steering.off_target.summary", [
-                "period": n.period(status.period), "off": String(off.count), "assessed": String(assessed),
-            ])))]
-        if !off.isEmpty {
+        let assessed = status.indicators.filter { $0.status == .notMet } + status.indicators.filter { $0.status == .met }
+        // The counts are the brief's first lines (I korthet) and the table shows them: a
+        // sentence only when nothing is assessable ("0 av 0 bedömda" says nothing).
+        var blocks: [Block] = assessed.isEmpty
+            ? [.paragraph(RichText(s("steering.off_target.none_assessed", ["period": n.period(status.period)])))] : []
+        // Those that cannot be assessed, counted by why: under the table (a note takes
+        // less room), or on its own when there is no table.
+        let reasons = status.indicators.compactMap(Self.unassessedReason)
+        var unassessed: String?
+        if !reasons.isEmpty {
+            let why = UnassessedReason.allCases.compactMap { reason -> String? in
+                let count = reasons.filter { $0 == reason }.count
+                guard count > 0 else { return nil }
+                let key = "steering.overview.why.\(reason.rawValue)"
+                return count == 1 ? s(key + ".one") : s(key, ["count": String(count)])
+            }
+            unassessed = s("steering.overview.other", ["count": String(reasons.count), "why": why.joined(separator: ", ")])
+        }
+        if !assessed.isEmpty {
             // The brief lists the first few; the tertial report has them all.
-            let rows: [[TableBlock.Cell]] = off.prefix(Self.briefOffTargetRows).map { row in
+            let shown = assessed.prefix(Self.briefOverviewRows)
+            let series = shown.map { Self.series($0, trend: trend, period: status.period) }
+            // When every row is a proposal, one note says so instead of the mark in each
+            // row (where it takes a line of its own in a narrow column).
+            let illustrative = Set(context.model.indicators.filter(\.illustrative).map(\.id))
+            let allIllustrative = shown.allSatisfy { illustrative.contains($0.id) }
+            func name(_ row: IndicatorStatusRow) -> RichText {
+                allIllustrative ? RichText([.strong(row.id), .plain(" " + row.title)]) : Self.indicatorName(row, context: context)
+            }
+            // The change under the outcome and the mark under the target when a name is
+            // long (it takes two lines or more anyway, and narrow figure columns leave it
+            // the room); beside them when every name is short, so each row is one line.
+            let stacked = shown.contains { name($0).plainText.count > Self.briefShortName }
+            let gap = stacked ? "\n" : " "
+            let rows: [[TableBlock.Cell]] = zip(shown, series).map { row, points in
                 let target = row.statusBasis == .city ? row.cityTarget : row.target
-                return [TableBlock.Cell(Self.indicatorName(row, context: context), isRowHeader: true),
-                        TableBlock.Cell(Self.valueText(row.value, unit: row.unit, context: context)),
+                // The change in brackets with the outcome: one column fewer leaves the
+                // indicators' names room on a portrait page (two pages in all).
+                let change = changeText(row, context: context)
+                // The target, and with it whether it is met: a mark and a word.
+                return [TableBlock.Cell(name(row), isRowHeader: true),
+                        TableBlock.Cell(Self.valueText(row.value, unit: row.unit, context: context)
+                                        + (change == s("placeholder.value") ? ""
+                                           : gap + "(" + change.replacingOccurrences(of: " ", with: NumberStyle.noBreakSpace) + ")")),
                         TableBlock.Cell(Self.targetText(target, unit: row.unit, context: context)
-                                        + (row.statusBasis == .city ? " (KF)" : "")),
-                        TableBlock.Cell(changeText(row, context: context))]
+                                        + (row.statusBasis == .city ? " (KF)" : "") + gap
+                                        // kept on one line ("○ nås inte"), never the mark alone
+                                        + s(row.status == .met ? "steering.overview.met" : "steering.overview.not_met")
+                                            .replacingOccurrences(of: " ", with: NumberStyle.noBreakSpace)),
+                        Self.sparklineCell(row, points: points, context: context)]
             }
+            // Where a withheld value leaves a gap in a line, a note says what the gap is.
+            let gaps = series.joined().contains { $0.value.value == nil && IndicatorFigureSuppression.isSuppressed($0.value) }
+            // One note paragraph: what a gap is, that all are proposals, those not assessable.
+            let note = [gaps ? s("steering.overview.trend.gap") : nil,
+                        allIllustrative ? s("steering.overview.all_illustrative", ["label": s("illustrative.label")]) : nil,
+                        unassessed].compactMap { $0 }.joined(separator: " ")
+            let notes = note.isEmpty ? [] : [RichText(note)]
             blocks.append(.table(TableBlock(
-                caption: s("steering.off_target.caption", ["period": n.period(status.period)]),
-                header: [["indicators.col.indicator", "indicators.col.value", "indicators.col.target", "indicators.col.change"]
-                    .map { TableBlock.Cell(s($0)) }],
-                rows: rows, alignments: [.left, .right, .left, .right])))
-            if off.count > Self.briefOffTargetRows {
-                blocks.append(.paragraph(RichText((off.count - Self.briefOffTargetRows == 1 ? s("steering.off_target.more.one") : s("steering.off_target.more", ["count": String(off.count - Self.briefOffTargetRows)])))))
+                caption: s("steering.overview.caption", ["period": n.period(status.period)]),
+                header: [["indicators.col.indicator", "steering.overview.col.value", "indicators.col.target",
+                          "steering.overview.col.trend"].map { TableBlock.Cell(s($0)) }],
+                rows: rows, alignments: [.left, .right, .left, .right], notes: notes)))
+            let more = assessed.count - shown.count
+            if more > 0 {
+                blocks.append(.paragraph(RichText(more == 1 ? s("steering.overview.more.one")
+                    : s("steering.overview.more", ["count": String(more)]))))
             }
         }
-        let noData = status.indicators.filter { $0.status == .noData }.map(\.id)
-        if !noData.isEmpty {
-            blocks.append(.paragraph(RichText(s("steering.off_target.no_data", ["ids": noData.joined(separator: ", ")]))))
-        }
+        if assessed.isEmpty, let unassessed { blocks.append(.paragraph(RichText(unassessed))) }
         if status.indicators.contains(where: \.interim) {
             blocks.append(.paragraph(RichText([.emphasis(s("indicators.interim", ["period": n.period(status.period)]))])))
         }
         return blocks
+    }
+
+    /// Why an indicator cannot be assessed, in the order the brief counts them; nil for
+    /// one on or off target.
+    enum UnassessedReason: String, CaseIterable {
+        case noTarget = "no_target", noData = "no_data", inWords = "in_words", noDirection = "no_direction"
+        case noComparison = "no_comparison"
+    }
+
+    static func unassessedReason(_ row: IndicatorStatusRow) -> UnassessedReason? {
+        switch row.status {
+        case .met, .notMet: return nil
+        case .noData: return .noData
+        case .noComparison: return .noComparison
+        case .notAssessed:
+            // No target for the period (nor the year's), a target in words, or a
+            // numeric target on an indicator without a better direction.
+            guard let target = row.statusBasis == .city ? row.cityTarget : (row.target ?? row.cityTarget) else { return .noTarget }
+            if target.rule == .qualitative || row.value.value == nil { return .inWords }
+            return .noDirection
+        }
+    }
+
+    /// The indicator's outcomes per period up to and including `period` (or the survey
+    /// year its value is read from), oldest first, in periods of that one kind (years
+    /// for a year: a tertial's value beside a year's would read as a step that is not
+    /// there): the trend's suppressed figures, so a withheld value stays withheld (a
+    /// gap). Periods with only a target are left out.
+    static func series(_ row: IndicatorStatusRow, trend: IndicatorTrendReport?, period: Period) -> [(period: Period, value: Figure)] {
+        guard let t = trend?.indicators.first(where: { $0.id == row.id }) else { return [] }
+        let last = row.valuePeriod ?? period
+        return t.points.filter { $0.source != "target_only" && $0.period.kind == last.kind && $0.period <= last }
+            .sorted { $0.period < $1.period }.map { ($0.period, $0.total.value) }
+    }
+
+    /// The sparkline cell: the line drawn in HTML and DOCX, the values in order as text
+    /// ("85,4 → 80,8") in plain text and Markdown, and the values with their periods
+    /// in words as the line's accessible name. "–" when no period has a value.
+    static func sparklineCell(_ row: IndicatorStatusRow, points: [(period: Period, value: Figure)],
+                              context: ReportContext) -> TableBlock.Cell {
+        let s = context.strings, n = context.numbers
+        guard points.contains(where: { $0.value.isDefined }) else { return TableBlock.Cell(s("placeholder.value")) }
+        func number(_ f: Figure) -> String {
+            if let v = f.value { return n.decimal(v, decimals: IndicatorValueText.decimals(v)) }
+            return IndicatorFigureSuppression.isSuppressed(f) ? suppressedText(f.note, unit: row.unit, s) : s("placeholder.value")
+        }
+        let words = points.map { p -> String in
+            let period = n.period(p.period)
+            if p.value.isDefined {
+                return s("steering.overview.trend.point", ["period": period, "value": valueText(p.value, unit: row.unit, context: context)])
+            }
+            return s(IndicatorFigureSuppression.isSuppressed(p.value) ? "steering.overview.trend.withheld" : "steering.overview.trend.none",
+                     ["period": period])
+        }
+        // The height stands for at least a tenth of the largest value (10 percentage points
+        // for a share), so 1,27 → 1,33 is not drawn as the climb 60 → 90 would be.
+        let largest = points.compactMap { $0.value.value.map(abs) }.max() ?? 0
+        let line = Sparkline(values: points.map { $0.value.value }, minimumSpan: row.unit == .percent ? 10 : largest / 10,
+                             label: s("steering.overview.trend.alt", ["id": row.id, "values": words.joined(separator: ", ")]))
+        return TableBlock.Cell(line, text: points.map { number($0.value) }.joined(separator: " → "))
+    }
+
+    // MARK: - Results against targets in words (final report)
+
+    /// One sentence per indicator with a value that is on or off its target, in the
+    /// goal's order: "I10 Andel …: 80,8 % mot målet minst 90 % – når inte målet (9,2
+    /// procentenheter under)." Nothing when no indicator of the table has both.
+    static func targetSentences(_ rows: [IndicatorStatusRow], context: ReportContext) -> [Block] {
+        let items = rows.compactMap { targetSentence($0, context: context) }
+        return items.isEmpty ? [] : [.list(ListBlock(items: items))]
+    }
+
+    static func targetSentence(_ row: IndicatorStatusRow, context: ReportContext) -> RichText? {
+        let s = context.strings, n = context.numbers
+        guard row.status == .met || row.status == .notMet, let value = row.value.value,
+              let target = row.statusBasis == .city ? row.cityTarget : row.target else { return nil }
+        var valueText = IndicatorValueText.text(value, unit: row.unit, numbers: n) ?? ""
+        if row.unit == .days { valueText += NumberStyle.noBreakSpace + s(n.decimal(value, decimals: IndicatorValueText.decimals(value)) == "1" ? "unit.days.one" : "unit.days") }
+        var details: [String] = []
+        if row.interim { details.append(s("indicators.vs_target.interim")) }
+        if row.status == .notMet, let gap = gapText(value, rule: target.rule, unit: row.unit, context: context) { details.append(gap) }
+        // A relative target (förbättras) is judged on the change: say it.
+        if target.rule.isRelative, let change = row.change.value {
+            let d = min(2, max(IndicatorValueText.decimals(value), IndicatorValueText.decimals(change)))
+            var text = n.signed(change, decimals: d)
+            let one = n.decimal(abs(change), decimals: d) == "1"
+            switch row.unit {
+            case .percent: text += NumberStyle.noBreakSpace + s(one ? "unit.pp.words.one" : "unit.pp.words")
+            case .days: text += NumberStyle.noBreakSpace + s(one ? "unit.days.one" : "unit.days")
+            default: break
+            }
+            details.append(s("indicators.vs_target.change", ["change": text, "period": n.period(row.previousPeriod)]))
+        }
+        let verdict = s(row.status == .met ? "indicators.vs_target.met" : "indicators.vs_target.not_met")
+            + (details.isEmpty ? "" : " (" + details.joined(separator: "; ") + ")")
+        let sentence = s(row.statusBasis == .city ? "indicators.vs_target.city" : "indicators.vs_target", [
+            "name": "{name}", "value": valueText,
+            "target": TargetRuleText.words(target.rule, unit: row.unit, language: context.language, note: target.note),
+            "verdict": verdict,
+        ])
+        // The indicator's code in bold, as in the tables.
+        let parts = sentence.components(separatedBy: "{name}")
+        var text = RichText(parts[0])
+        for part in parts.dropFirst() { text = text + indicatorName(row, context: context) + RichText(part) }
+        return text
+    }
+
+    /// How far an off-target value lies from a single threshold or a range, in the
+    /// indicator's unit ("9,2 procentenheter under", "3 dagar över"); nil for relative
+    /// rules, for several rules, and when the distance rounds to nothing.
+    static func gapText(_ value: Double, rule: TargetRule, unit: IndicatorUnit, context: ReportContext) -> String? {
+        let s = context.strings, n = context.numbers
+        let signed: Double, decimals: Int
+        switch rule {
+        case .threshold(_, let t):
+            signed = value - t.value
+            decimals = max(IndicatorValueText.decimals(value), t.decimals)
+        case .between(let a, let b):
+            guard value < a.value || value > b.value else { return nil }
+            signed = value < a.value ? value - a.value : value - b.value
+            decimals = max(IndicatorValueText.decimals(value), value < a.value ? a.decimals : b.decimals)
+        default: return nil
+        }
+        let d = min(decimals, 2)
+        let size = abs(signed)
+        guard (size * pow(10, Double(d))).rounded() > 0 else { return nil }
+        var gap: String
+        switch unit {
+        case .sek: gap = n.kronor(size)
+        default: gap = n.decimal(size, decimals: d)
+        }
+        let one = gap == "1"
+        switch unit {
+        case .percent: gap += NumberStyle.noBreakSpace + s(one ? "unit.pp.words.one" : "unit.pp.words")
+        case .days: gap += NumberStyle.noBreakSpace + s(one ? "unit.days.one" : "unit.days")
+        default: break
+        }
+        return s(signed < 0 ? "indicators.vs_target.below" : "indicators.vs_target.above", ["gap": gap])
     }
 }
 

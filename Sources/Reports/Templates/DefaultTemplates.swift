@@ -107,6 +107,7 @@ public enum DefaultTemplates {
     .table-notes { font-size: 0.85rem; color: var(--muted); margin: 0 0 1em; }
     figure { margin: 1.2em 0; }
     figure svg { max-width: 100%; height: auto; display: block; }
+    td svg.sparkline { display: block; margin-left: auto; }
     figcaption { font-size: 0.9rem; margin-top: 0.4em; }
     .callout { border-left: 5px solid var(--green); background: #f3faf7; padding: 0.5em 0.9em; margin: 1em 0; }
     .callout-title { font-weight: 700; margin: 0 0 0.2em; }

@@ -49,6 +49,8 @@ public struct DOCXWriter {
         var rasters: [String: Data] = [:]
         /// Whether every section carries the page header with the document's marking.
         var marked = false
+        /// Sparklines drawn so far (each picture's media names and ids).
+        var sparklines = 0
     }
 
     /// The PNG copy of every figure in the document, made before it is written and
@@ -58,20 +60,32 @@ public struct DOCXWriter {
     /// in document order is the one thrown.
     func rasterize(_ document: ReportDocument) throws -> [String: Data] {
         guard let rasterizer else { return [:] }
-        var svgs: [String] = []
+        // Each SVG with its scale: figures at 2× (192 dpi); a table cell's sparkline,
+        // a few millimetres wide, at 4× so its line stays sharp in print.
+        var svgs: [(svg: String, scale: Double)] = []
         var seen = Set<String>()
         func collect(_ section: ReportSection) {
-            for case .figure(let f) in section.blocks where seen.insert(f.svg).inserted { svgs.append(f.svg) }
+            for block in section.blocks {
+                switch block {
+                case .figure(let f) where seen.insert(f.svg).inserted: svgs.append((f.svg, 2))
+                case .table(let t):
+                    for line in (t.headerRows + t.rows).joined().compactMap(\.sparkline) {
+                        let svg = line.svg()
+                        if seen.insert(svg).inserted { svgs.append((svg, 4)) }
+                    }
+                default: break
+                }
+            }
             section.children.forEach(collect)
         }
         document.sections.forEach(collect)
         let results = RasterResults(count: svgs.count)
         let pending = svgs
         DispatchQueue.concurrentPerform(iterations: pending.count) { i in
-            results.set(i, Result { try rasterizer.png(svg: pending[i], scale: 2) })
+            results.set(i, Result { try rasterizer.png(svg: pending[i].svg, scale: pending[i].scale) })
         }
         var out: [String: Data] = [:]
-        for (i, svg) in svgs.enumerated() { out[svg] = try results.get(i) }
+        for (i, item) in svgs.enumerated() { out[item.svg] = try results.get(i) }
         return out
     }
 
@@ -267,8 +281,9 @@ public struct DOCXWriter {
             var c = 0
             for cell in cells {
                 let width = widths[min(c, columns - 1)..<min(columns, c + cell.span)].reduce(0, +)
-                let paragraph = WordML.paragraph(style: "TableText", properties: cell.span == 1 ? jc(c) : "",
-                                                 WordML.runs(cell.text, bold: header || bold, size: size))
+                let content = cell.sparkline.map { sparkline($0, state: state) }
+                    ?? WordML.runs(cell.text, bold: header || bold, size: size)
+                let paragraph = WordML.paragraph(style: "TableText", properties: cell.span == 1 ? jc(c) : "", content)
                 xml += self.cell(paragraph, width: width, span: cell.span, shade: header ? "EEF3F8" : nil)
                 c += cell.span
             }
@@ -318,7 +333,9 @@ public struct DOCXWriter {
             var c = 0
             for cell in row {
                 if cell.span == 1, c < columns {
-                    let text = cell.text.plainText
+                    // A sparkline is a picture as wide as 7 characters (56 px), whatever its text.
+                    let text = cell.sparkline == nil ? cell.text.plainText
+                        : String(repeating: "0", count: Int(Sparkline.width * 15 / plainPerChar))
                     let longestWord = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(\.count).max() ?? 0
                     words[c] = max(words[c], min(Double(longestWord), 24) * perChar)
                     let longestLine = text.split(separator: "\n").map(\.count).max() ?? 0
@@ -385,20 +402,47 @@ public struct DOCXWriter {
         } else {
             blip = "<a:blip r:embed=\"\(svgID)\"/>"
         }
-        let alt = WordML.escape(f.altText)
-        let drawing = """
+        let drawing = Self.picture(id: id, name: label, file: "figure-\(n)", description: f.altText, cx: cx, cy: cy, blip: blip)
+        return WordML.paragraph(style: "Figure", drawing)
+            + WordML.paragraph(style: "Caption", WordML.run(label + " ", bold: true) + WordML.run(text))
+    }
+
+    /// A sparkline in a table cell: a picture the size it has on screen (56 × 16 px),
+    /// the PNG from `rasterize` in the main blip and the SVG beside it, as a figure has
+    /// (the SVG alone without a rasteriser); its values in words as alternative text.
+    func sparkline(_ line: Sparkline, state: State) -> String {
+        state.sparklines += 1
+        state.drawingID += 1
+        let k = state.sparklines, svg = line.svg()
+        let svgID = "rIdSparkSvg\(k)", pngID = "rIdSparkPng\(k)"
+        state.media.append(.init(name: "sparkline-\(k).svg", relationshipID: svgID, data: Data(svg.utf8)))
+        var blip = "<a:blip r:embed=\"\(svgID)\"/>"
+        if let png = state.rasters[svg] {
+            state.media.append(.init(name: "sparkline-\(k).png", relationshipID: pngID, data: png))
+            blip = "<a:blip r:embed=\"\(pngID)\"><a:extLst><a:ext uri=\"{96DAC541-7B7A-43D3-8B79-37D633B846F1}\">"
+                + "<asvg:svgBlip xmlns:asvg=\"http://schemas.microsoft.com/office/drawing/2016/SVG/main\" r:embed=\"\(svgID)\"/>"
+                + "</a:ext></a:extLst></a:blip>"
+        }
+        let emuPerPixel = 9525.0
+        return Self.picture(id: state.drawingID, name: "sparkline-\(k)", file: "sparkline-\(k)", description: line.label,
+                            cx: Int(Sparkline.width * emuPerPixel), cy: Int(Sparkline.height * emuPerPixel), blip: blip)
+    }
+
+    /// An inline picture run: `blip` stretched to `cx` × `cy` EMU, `description` as its
+    /// alternative text.
+    static func picture(id: Int, name: String, file: String, description: String, cx: Int, cy: Int, blip: String) -> String {
+        let alt = WordML.escape(description)
+        return """
         <w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">\
         <wp:extent cx="\(cx)" cy="\(cy)"/><wp:effectExtent l="0" t="0" r="0" b="0"/>\
-        <wp:docPr id="\(id)" name="\(WordML.escape(label))" descr="\(alt)"/>\
+        <wp:docPr id="\(id)" name="\(WordML.escape(name))" descr="\(alt)"/>\
         <wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>\
         <a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">\
-        <pic:pic><pic:nvPicPr><pic:cNvPr id="\(id)" name="figure-\(n)" descr="\(alt)"/><pic:cNvPicPr/></pic:nvPicPr>\
+        <pic:pic><pic:nvPicPr><pic:cNvPr id="\(id)" name="\(file)" descr="\(alt)"/><pic:cNvPicPr/></pic:nvPicPr>\
         <pic:blipFill>\(blip)<a:stretch><a:fillRect/></a:stretch></pic:blipFill>\
         <pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="\(cx)" cy="\(cy)"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>\
         </pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>
         """
-        return WordML.paragraph(style: "Figure", drawing)
-            + WordML.paragraph(style: "Caption", WordML.run(label + " ", bold: true) + WordML.run(text))
     }
 
     /// numId 1: bullets; numId 2…: one numbered list each, so each restarts at 1.

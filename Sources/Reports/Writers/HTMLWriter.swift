@@ -139,6 +139,17 @@ public struct HTMLWriter {
         }
     }
 
+    /// A sparkline inline: its SVG without the namespace (HTML knows `<svg>`, and a
+    /// self-contained page carries no address), named for a screen reader by its values
+    /// in words (`role="img"`, `aria-label`, and the `<title>` a mouse shows).
+    static func sparkline(_ line: Sparkline) -> String {
+        var svg = line.svg().replacingOccurrences(of: " xmlns=\"http://www.w3.org/2000/svg\"", with: "")
+        if let open = svg.range(of: "<svg ") {
+            svg.replaceSubrange(open, with: "<svg class=\"sparkline\" role=\"img\" aria-label=\"\(HTMLEscape.text(line.label))\" ")
+        }
+        return svg
+    }
+
     func table(_ t: TableBlock, counter: inout CaptionCounter) -> String {
         // A wide table scrolls inside its block; the block takes focus so that a keyboard
         // can scroll it too (WCAG 2.1.1), and is named by the caption when there is one.
@@ -179,6 +190,8 @@ public struct HTMLWriter {
                 // empty header (axe: empty-table-header).
                 if cell.isRowHeader && !HTMLEscape.rich(cell.text).isEmpty {
                     out += "<th scope=\"row\"\(span)>\(HTMLEscape.rich(cell.text))</th>"
+                } else if let line = cell.sparkline {
+                    out += "<td\(span)\(cls(column))>\(Self.sparkline(line))</td>"
                 } else {
                     out += "<td\(span)\(cls(column))>\(HTMLEscape.rich(cell.text))</td>"
                 }

@@ -88,6 +88,7 @@ public struct MarkdownWriter {
         func cells(_ row: [TableBlock.Cell], bold: Bool = false) -> String {
             var texts: [String] = []
             for cell in row {
+                // A sparkline cell's text is its values in order ("85,4 → 80,8"): Markdown has no picture in a cell.
                 var text = MarkdownEscape.cell(MarkdownEscape.rich(cell.text))
                 if bold, !text.isEmpty { text = "**\(text)**" }
                 texts.append(text)

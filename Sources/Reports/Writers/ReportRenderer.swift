@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 
 /// Writes a built report in one format: the single entry point the CLI calls.
 public struct ReportRenderer {
@@ -34,7 +35,15 @@ public struct ReportRenderer {
             let (data, warnings) = try DOCXWriter(templates: templates, strings: strings, toolVersion: toolVersion,
                                                   rasterizer: rasterizer).write(report.document)
             var all = warnings
-            if rasterizer == nil, report.document.outline.contains(where: { $0.section.blocks.contains { if case .figure = $0 { true } else { false } } }) {
+            // Figures and the sparklines in tables are pictures alike.
+            let pictured = { (block: Block) -> Bool in
+                switch block {
+                case .figure: return true
+                case .table(let t): return t.rows.joined().contains { $0.sparkline != nil }
+                default: return false
+                }
+            }
+            if rasterizer == nil, report.document.outline.contains(where: { $0.section.blocks.contains(where: pictured) }) {
                 all.append("figures are embedded as SVG only (rsvg-convert not found); LibreOffice and Word 365 show them, older Word does not. Install librsvg2-bin (Debian: sudo apt-get install -y librsvg2-bin) to add the PNG copy Word 2013 and earlier need")
             }
             return (ReportOutput(data: data), all)
