@@ -104,7 +104,7 @@ public enum DocumentFigureCheck {
         for v in WrittenNumbers.values(in: rendered.text, language: language) { have[v, default: 0] += 1 }
         var want: [String: Int] = [:]
         var whereSaid: [String: (section: String, text: String)] = [:]
-        for (section, text) in figureTexts(rebuilt, strings: strings, sentences: sentences) {
+        for (section, text) in figureTexts(rebuilt, format: rendered.format, strings: strings, sentences: sentences) {
             for token in WrittenNumbers.tokens(in: text, language: language) {
                 want[token.value, default: 0] += 1
                 if whereSaid[token.value] == nil { whereSaid[token.value] = (section, context(token, in: text)) }
@@ -163,7 +163,7 @@ public enum DocumentFigureCheck {
             var texts: [String] = [], names: [String] = []
             var c = 0
             for cell in row {
-                texts.append(cell.text.plainText)
+                texts.append(shown(cell, format: format))
                 names.append(heading(c))
                 if format == .markdown, cell.span > 1 {
                     texts += Array(repeating: "", count: cell.span - 1)
@@ -188,10 +188,18 @@ public enum DocumentFigureCheck {
                         signature: signature(rows))
     }
 
+    /// What a cell shows in `format`: its text, or for a sparkline drawn as a picture (HTML,
+    /// DOCX) its values in words, which the reader of the file gets as the picture's name.
+    static func shown(_ cell: TableBlock.Cell, format: ReportFormat) -> String {
+        guard let line = cell.sparkline, format != .markdown else { return cell.text.plainText }
+        return line.label
+    }
+
     /// The texts whose numbers the document must show: per section, every table cell,
     /// caption and note, every chart's caption with its n, and — when `sentences` — every
     /// paragraph, list item and box.
-    static func figureTexts(_ d: ReportDocument, strings: ReportStrings, sentences: Bool) -> [(String, String)] {
+    static func figureTexts(_ d: ReportDocument, format: ReportFormat, strings: ReportStrings,
+                            sentences: Bool) -> [(String, String)] {
         var out: [(String, String)] = []
         var counter = CaptionCounter()
         func walk(_ s: ReportSection) {
@@ -200,7 +208,7 @@ public enum DocumentFigureCheck {
                 case .table(let t):
                     if let caption = t.caption { out.append((s.heading, caption)) }
                     for row in t.headerRows + t.rows {
-                        out.append((s.heading, row.map(\.text.plainText).joined(separator: " | ")))
+                        out.append((s.heading, row.map { shown($0, format: format) }.joined(separator: " | ")))
                     }
                     if sentences { t.notes.forEach { out.append((s.heading, $0.plainText)) } }
                 case .figure(let f):

@@ -51,6 +51,9 @@ public struct RenderedDocument: Sendable {
         for element in ["head", "style", "script"] {
             body = body.replacingOccurrences(of: "<\(element)\\b[\\s\\S]*?</\(element)>", with: " ", options: .regularExpression)
         }
+        // A sparkline is read as its accessible name: the values in words a screen reader
+        // says (`Sparkline.label`).
+        body = replacing(#"<svg\b[^>]*\bclass="sparkline"[^>]*\baria-label="([^"]*)"[^>]*>[\s\S]*?</svg>"#, in: body) { " \($0[1]) " }
         var tables: [Table] = []
         for table in matches(#"<table\b([^>]*)>([\s\S]*?)</table>"#, in: body) {
             let attributes = table[1], inner = table[2]
@@ -123,7 +126,13 @@ public struct RenderedDocument: Sendable {
         for entry in entries where entry.path.hasPrefix("word/header") && entry.path.hasSuffix(".xml") {
             text += wordText(try read(entry)) + "\n"
         }
-        let document = try read(main)
+        // A picture in a table cell (a sparkline) is read as its alternative text: the
+        // values in words, as Word reads them out.
+        let document = replacing(#"<w:tc\b[^>]*>[\s\S]*?</w:tc>"#, in: try read(main)) { cell in
+            replacing(#"<w:drawing>[\s\S]*?<wp:docPr\b[^>]*\bdescr="([^"]*)"[\s\S]*?</w:drawing>"#, in: cell[0]) {
+                "<w:t>\($0[1])</w:t>"
+            }
+        }
         text += wordText(document)
         for table in matches(#"<w:tbl>([\s\S]*?)</w:tbl>"#, in: document) {
             let inner = table[1]
@@ -218,6 +227,21 @@ public struct RenderedDocument: Sendable {
 
     /// Every match of `pattern`, as its groups (0 the whole match; "" for a group that
     /// took no part).
+    /// `text` with every match of `pattern` replaced by `transform` of its groups (group
+    /// 0 the whole match).
+    static func replacing(_ pattern: String, in text: String, with transform: ([String]) -> String) -> String {
+        let regex = try! NSRegularExpression(pattern: pattern)
+        let ns = text as NSString
+        var out = "", last = 0
+        for m in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            out += ns.substring(with: NSRange(location: last, length: m.range.location - last))
+            let groups = (0..<m.numberOfRanges).map { m.range(at: $0).location == NSNotFound ? "" : ns.substring(with: m.range(at: $0)) }
+            out += transform(groups)
+            last = m.range.location + m.range.length
+        }
+        return out + ns.substring(from: last)
+    }
+
     static func matches(_ pattern: String, in text: String) -> [[String]] {
         guard let re = try? NSRegularExpression(pattern: pattern) else { return [] }
         return re.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { m in
