@@ -104,6 +104,7 @@ import Testing
         let i1 = try #require(starts("I1 "), "\(text)"), i2 = try #require(starts("I2 Akter"), "\(text)")
         #expect(i1 < i2)
         #expect(text.contains("! Att tänka på: Indikatorer och mål märkta"))
+        try GoldenFile.check(text, "logframe-sv.txt")
     }
 
     /// A result table keeps its lines as wide as they are: fitting is the caller's choice.
@@ -156,7 +157,7 @@ import Testing
         #expect(blocks.last == .paragraph(RichText([.emphasis("Källa: budget.csv.")])))
     }
 
-    @Test func budgetInTheTerminal() {
+    @Test func budgetInTheTerminal() throws {
         let text = PlainTextWriter().render(Self.budget.summary(language: .en).blocks(strings: ReportStrings(.en), style: .terminal))
         #expect(text.contains("""
             Costs     Amount (SEK)
@@ -167,6 +168,7 @@ import Testing
             """))
         #expect(text.replacingOccurrences(of: "\n  ", with: " ").contains(
             "! Income and costs do not balance: Income (SEK\u{00A0}1,150,000) and costs (SEK\u{00A0}1,500,000) differ by SEK\u{00A0}350,000."))
+        try GoldenFile.check(text, "budget.txt")
     }
 
     @Test func missingBudget() {
