@@ -41,7 +41,7 @@ extension LogicModel {
         let rows: [[TableBlock.Cell]] = frame.rows.map { row in
             let indicators = row.indicators.map { i -> RichText in
                 let title = byID[i.id].map { LogicModelText.indicator($0, language: s.language) } ?? i.text
-                var cell = RichText([.strong(i.id), .plain(" " + text(title))])
+                var cell = RichText(id: i.id, text(title))
                 if i.illustrative { cell = cell + RichText([.emphasis(" (\(frame.illustrativeLabel))")]) }
                 return cell
             }
@@ -49,10 +49,10 @@ extension LogicModel {
             let sources = row.indicators.compactMap(\.source)
             let methods: [RichText] = sources.count == row.indicators.count && Set(sources).count == 1
                 ? [RichText(text(sources[0]))]
-                : row.indicators.compactMap { i in i.source.map { RichText([.strong(i.id), .plain(" " + text($0))]) } }
+                : row.indicators.compactMap { i in i.source.map { RichText(id: i.id, text($0)) } }
             return [
                 TableBlock.Cell(row.level, isRowHeader: true),
-                TableBlock.Cell(RichText([.strong(row.id), .plain(" " + text(row.title))])),
+                TableBlock.Cell(RichText(id: row.id, text(row.title))),
                 TableBlock.Cell(lines(indicators)),
                 TableBlock.Cell(lines(methods)),
                 TableBlock.Cell(row.assumptions.map(text).joined(separator: "\n")),
