@@ -49,11 +49,15 @@ import Testing
 
     @Test func showByIdOrPathInEveryFormat() throws {
         let cli = try CLIRunner()
-        for format in ["markdown", "json", "mermaid", "dot", "svg", "logframe"] {
+        for format in ["markdown", "json", "mermaid", "dot", "svg", "logframe", "table"] {
             let out = try cli.run(["model", "show", CLIRunner.fixture("model.yaml"), "--format", format])
             #expect(out.status == 0, "\(format): \(out.stderr)")
             #expect(!out.stdout.isEmpty)
         }
+        // The report's logframe blocks in the terminal: a table no wider than 120 columns.
+        let table = try cli.run(["model", "show", CLIRunner.fixture("model.yaml"), "--format", "table"])
+        #expect(table.stdout.split(separator: "\n").allSatisfy { $0.count <= 120 }, "\(table.stdout)")
+        #expect(table.stdout.contains("Nivå") || table.stdout.contains("Level"))
         let svg = try cli.run(["model", "show", "exempelteamet", "--format", "svg", "-o", "chain.svg"])
         #expect(svg.status == 0)
         #expect(try String(contentsOfFile: cli.path("chain.svg"), encoding: .utf8).hasPrefix("<svg"))

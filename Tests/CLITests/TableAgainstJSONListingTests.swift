@@ -343,6 +343,36 @@ extension TableAgainstJSONTests {
         }
     }
 
+    /// `model show --format table`: the report's logframe, one row per node of the JSON,
+    /// every indicator in the row of the node it measures, every assumption in the rows
+    /// of the nodes it is on.
+    @Test func modelShowTableHoldsEveryNodeOfTheJSON() throws {
+        let cli = try CLIRunner()
+        let model = try Self.object(cli.run(["model", "show", CLIRunner.fixture("model.yaml"), "--format", "json"]).stdout)
+        let table = try cli.run(["model", "show", CLIRunner.fixture("model.yaml"), "--format", "table"]).stdout
+        // A row starts with its level in the first column and the node's id in the second.
+        let lines = table.components(separatedBy: "\n")
+        let header = try #require(lines.first { $0.hasPrefix("Nivå") })
+        let column = header.distance(from: header.startIndex, to: try #require(header.range(of: "Beskrivning")).lowerBound)
+        let rowIDs = lines.compactMap { line -> String? in
+            guard line.count > column, line.first != " " else { return nil }
+            return String(line.dropFirst(column)).split(separator: " ").first.map(String.init)
+        }.filter { $0.first?.isLetter == true && $0.last?.isNumber == true }
+        var nodes: [String] = []
+        for kind in ["goals", "outcomes", "outputs", "activities", "inputs"] {
+            nodes += (model[kind] as? [[String: Any]] ?? []).map { $0["id"] as! String }
+        }
+        #expect(Set(rowIDs) == Set(nodes), "\(table)")
+        #expect(rowIDs.count == nodes.count)
+        for indicator in model["indicators"] as! [[String: Any]] {
+            #expect(table.contains((indicator["id"] as! String) + " "), "\(indicator["id"]!)")
+        }
+        for assumption in model["assumptions"] as! [[String: Any]] {
+            let id = assumption["id"] as! String
+            #expect(table.components(separatedBy: id + ":").count - 1 == (assumption["on"] as! [String]).count, "\(id)")
+        }
+    }
+
     // MARK: Every table is checked
 
     /// Commands whose `--format` offers `table` but print no table on stdout, with why.
@@ -378,6 +408,7 @@ extension TableAgainstJSONTests {
         "runchart": "runChartTableShowsTheCentreLineAndPointsOfTheJSON",
         "cases compare": "CasesCompareCommandTests.tableReadsAsAComparisonWithTheJSONsValues",
         "model diff": "ModelDiffCommandTests.jsonHoldsWhatTheTableShows",
+        "model show": "modelShowTableHoldsEveryNodeOfTheJSON",
         "users list": "UsersCommandTests.listAndAuditTablesShowTheirJSON", "audit show": "UsersCommandTests.listAndAuditTablesShowTheirJSON",
     ]
 

@@ -1,5 +1,5 @@
 import LogicModel
-import Presentation
+@testable import Presentation
 @testable import Reports
 import Testing
 

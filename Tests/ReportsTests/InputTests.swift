@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 @testable import Reports
 import Presentation

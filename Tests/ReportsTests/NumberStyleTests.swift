@@ -1,7 +1,7 @@
 import LogicModel
 import Periods
 @testable import Reports
-import Presentation
+@testable import Presentation
 import Testing
 
 /// Swedish and English number, percent and date writing (docs/reports.md, "Numbers").

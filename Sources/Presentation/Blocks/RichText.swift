@@ -29,6 +29,13 @@ public struct RichText: Sendable, Equatable, ExpressibleByStringLiteral {
 
     public static func + (a: RichText, b: RichText) -> RichText { RichText(a.spans + b.spans) }
 
+    /// A paragraph that opens with a bold lead-in: "**Metod.** Indikatorerna följs …"
+    /// (the space after the lead inside the bold, as the sections have always written it).
+    public init(lead: String, _ text: String) { self = RichText([.strong(lead + " ")]) + RichText(text) }
+
+    /// A row's name after its id in bold: "**I1** Andel utredningar …", "**O1** Kortare …".
+    public init(id: String, _ title: String) { self.init([.strong(id), .plain(" " + title)]) }
+
     /// Reads the inline emphasis of the prose a process leader writes in Markdown:
     /// `**bold**`, `__bold__`, `*italic*`, `_italic_`. Anything else is kept as text;
     /// an unclosed marker is text too (a lone `*` in "5 * 3" stays).

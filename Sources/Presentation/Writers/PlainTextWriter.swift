@@ -4,11 +4,19 @@ import LogicModel
 /// Blocks as plain text for a terminal: headings underlined, paragraphs and notes
 /// wrapped at `width` (the one word-wrapper, `TextWrap`), tables aligned in columns with
 /// figures to the right. What `--format table` prints; the same blocks become HTML,
-/// Markdown and DOCX in the other writers.
+/// Markdown and DOCX in the other writers. A cell with line breaks (the logframe's
+/// indicators, one a line) is written line under line, as the documents' `<br>`.
 public struct PlainTextWriter: Sendable {
     public var width: Int
+    /// Tables wider than `width` have their widest columns wrapped to fit it (the
+    /// logframe's five columns of prose). Off by default: a result table keeps each
+    /// figure and label on one line, however wide that makes it.
+    public var fitsTables: Bool
 
-    public init(width: Int = 88) { self.width = width }
+    public init(width: Int = 88, fitsTables: Bool = false) {
+        self.width = width
+        self.fitsTables = fitsTables
+    }
 
     public func render(_ blocks: [Block]) -> String {
         var parts: [String] = []
@@ -47,26 +55,45 @@ public struct PlainTextWriter: Sendable {
         let body = table.rows.map(expand)
         let all = header + body
         let columns = all.map(\.count).max() ?? 0
-        let widths = (0..<columns).map { c in all.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
+        func lines(_ text: String) -> [String] { text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        var widths = (0..<columns).map { c in all.map { c < $0.count ? lines($0[c]).map(\.count).max() ?? 0 : 0 }.max() ?? 0 }
+        if fitsTables { widths = Self.fitted(widths, into: width - 2 * max(0, columns - 1)) }
         func line(_ row: [String]) -> String {
             var cells: [String] = []
             for c in 0..<columns {
                 let text = c < row.count ? row[c] : ""
-                let pad = String(repeating: " ", count: widths[c] - text.count)
+                let pad = String(repeating: " ", count: max(0, widths[c] - text.count))
                 cells.append(table.alignment(c) == .right ? pad + text : text + pad)
             }
             return cells.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }
+        // A row as one line per line of its tallest cell.
+        func rowLines(_ row: [String]) -> String {
+            let cells = (0..<columns).map { c -> [String] in
+                guard c < row.count else { return [""] }
+                return lines(row[c]).flatMap { $0.count <= widths[c] ? [$0] : TextWrap.lines($0, width: widths[c]) }
+            }
+            let height = cells.map(\.count).max() ?? 1
+            return (0..<height).map { k in line(cells.map { k < $0.count ? $0[k] : "" }) + "\n" }.joined()
+        }
         var out = table.caption.map { wrapped($0) } ?? ""
-        for row in header { out += line(row) + "\n" }
+        for row in header { out += rowLines(row) }
         if !header.isEmpty {
             // A column with nothing in it (an empty flag column) adds no trailing spaces.
             let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
             out += rule.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + "\n"
         }
-        for row in body { out += line(row) + "\n" }
+        for row in body { out += rowLines(row) }
         for note in table.notes { out += wrapped(note.plainText) }
         return out
+    }
+
+    /// Column widths whose sum fits `available`: the narrow columns keep theirs, the wide
+    /// ones share what is left alike, none narrower than `minimum`.
+    static func fitted(_ widths: [Int], into available: Int, minimum: Int = 12) -> [Int] {
+        var cap = widths.max() ?? 0
+        while cap > minimum && widths.reduce(0, { $0 + min($1, cap) }) > available { cap -= 1 }
+        return widths.map { min($0, cap) }
     }
 
     /// Each line of `text` wrapped at the width. A line that starts with spaces keeps

@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 
 /// The JSON form of a report (`--format json`): every result value the report shows,

@@ -126,7 +126,7 @@ public struct RunChartSection: ReportSectionBuilder {
             "adopt": count("adopt"), "adapt": count("adapt"), "abandon": count("abandon"), "ongoing": count(nil),
         ])
         if cycles.allSatisfy(\.illustrative) { text += " " + s("steering.summary.pdsa.illustrative") }
-        return [.paragraph(RichText([.strong(s("steering.summary.pdsa.lead") + " ")]) + RichText(text))]
+        return [.paragraph(RichText(lead: s("steering.summary.pdsa.lead"), text))]
     }
 
     public func compute(_ context: ReportContext) throws -> Result {
@@ -223,7 +223,7 @@ public struct RunChartSection: ReportSectionBuilder {
                 return !cycles.isEmpty && cycles.allSatisfy(\.illustrative)
                     ? [.paragraph(RichText(s("limitations.illustrative.cycles")))] : []
             }
-            return [.paragraph(RichText([.strong(s("method.improvement.lead") + " ")]) + RichText(s("method.improvement", [
+            return [.paragraph(RichText(lead: s("method.improvement.lead"), s("method.improvement", [
                 "measures": String(result.measures.count), "cycles": String(cycles.count)])))]
         }
         let s = context.strings, n = context.numbers
@@ -285,7 +285,7 @@ public struct RunChartSection: ReportSectionBuilder {
             for ramp in result.ramps {
                 for (i, c) in ramp.cycles.enumerated() {
                     // The cycle's number in its ramp stands for its id (`infobrev-1`); the title names it.
-                    var title = RichText([.strong(String(i + 1)), .plain(" " + c.title + " (\(c.activity))")])
+                    var title = RichText(id: String(i + 1), c.title + " (\(c.activity))")
                     if c.illustrative { title = title + RichText([.emphasis(" – \(s("illustrative.label"))")]) }
                     // One date per line: an ISO date must not break at its hyphens.
                     let dates = c.end.map { "\(c.start) –\n\($0)" } ?? "\(c.start) –"

@@ -200,7 +200,7 @@ public struct TertialTableSection: ReportSectionBuilder {
             let gendered = goal.indicators.contains(where: hasGender)
             let rows: [[TableBlock.Cell]] = goal.indicators.map { row in
                 anyIllustrative = anyIllustrative || row.illustrative
-                var name = RichText([.strong(row.indicator), .plain(" " + row.title)])
+                var name = RichText(id: row.indicator, row.title)
                 if row.illustrative { name = name + RichText([.emphasis(" (\(s("illustrative.label")))")]) }
                 let analysis = context.request.text?.sections["tertial.indicator.\(row.indicator)"]
                     .map { blocks in blocks.compactMap { b -> String? in

@@ -19,7 +19,7 @@ enum DemoModelsStep {
                 throw Failure("shipped model \(path) does not validate")
             }
             let m = added.model
-            for format in ModelFormat.allCases {
+            for format in ModelFormat.allCases where format != .table {   // files to open; the table is for the terminal
                 try demo.write(try ModelRendering.render(m, as: format), to: "models/\(m.id).\(fileExtension(format))")
             }
             stored.append((m, added.warnings.count))
@@ -45,6 +45,7 @@ enum DemoModelsStep {
         case .dot: "dot"
         case .svg: "svg"
         case .logframe: "logframe.md"
+        case .table: "txt"
         }
     }
 }

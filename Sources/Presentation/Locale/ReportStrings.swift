@@ -1,5 +1,4 @@
 import LogicModel
-import Presentation
 
 /// Every word a report prints, per language, by key. The defaults below are written
 /// out by `piloteval report templates DIR` as `strings.sv.txt` / `strings.en.txt`;

@@ -1,5 +1,4 @@
 import LogicModel
-import Presentation
 
 /// A target rule as a reader of the report's language reads it: "≤ 22", "mellan 5
 /// och 8", "förbättras", "max 6,1 eller förbättras".

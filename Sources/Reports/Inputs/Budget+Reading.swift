@@ -1,88 +1,23 @@
+import Evaluation
 import Foundation
 import Periods
 import Presentation
 import Store
 
-/// The Ekonomisk redovisning of a final report, read from `--budget FILE.csv`.
-///
-/// Format (docs/reports.md): a header with `section`, `line` and `amount` (also
-/// `line_sv`, `post`; `amount_sek`, `belopp`), optionally `line_en` and `note`.
-/// `section` is `income` or `cost` (also `intäkter`, `kostnader`). A row whose line is
-/// `Summa`/`Total`/`Totalt` (or a `line_en` starting "Total") is the *stated* sum of its
-/// section: it is checked against the sum of the lines, and a difference is an error.
-/// A blank amount is a line with nothing stated (the LUM form's "Övriga intäkter").
-/// Amounts are whole or decimal kronor as Swedish Excel writes them ("1 457 956",
-/// "1457956,50", "650 000 kr").
-public struct Budget: Codable, Sendable, Equatable {
-    public enum Section: String, Codable, Sendable, CaseIterable {
-        case income, cost
-    }
+// Reading `--budget FILE.csv` (or a sheet of an .xlsx) into a `Budget` (Evaluation).
+//
+// Format (docs/reports.md): a header with `section`, `line` and `amount` (also
+// `line_sv`, `post`; `amount_sek`, `belopp`), optionally `line_en` and `note`.
+// `section` is `income` or `cost` (also `intäkter`, `kostnader`). A row whose line is
+// `Summa`/`Total`/`Totalt` (or a `line_en` starting "Total") is the *stated* sum of its
+// section: it is checked against the sum of the lines, and a difference is an error.
+// A blank amount is a line with nothing stated (the LUM form's "Övriga intäkter").
+// Amounts are whole or decimal kronor as Swedish Excel writes them ("1 457 956",
+// "1457956,50", "650 000 kr"). The reader stays here, with the report's other inputs:
+// its messages write amounts with Presentation's `NumberStyle`, which Evaluation, where
+// the `Budget` value lives, cannot see.
 
-    public struct Line: Codable, Sendable, Equatable {
-        public var section: Section
-        public var line: String
-        public var lineEN: String?
-        public var amount: Double?
-        public var note: String?
-        /// The row in the file, for messages.
-        public var sourceLine: Int
-
-        enum CodingKeys: String, CodingKey {
-            case section, line, amount, note
-            case lineEN = "line_en"
-            case sourceLine = "source_line"
-        }
-
-        public init(section: Section, line: String, lineEN: String? = nil, amount: Double?, note: String? = nil, sourceLine: Int = 0) {
-            self.section = section
-            self.line = line
-            self.lineEN = lineEN
-            self.amount = amount
-            self.note = note
-            self.sourceLine = sourceLine
-        }
-    }
-
-    public struct StatedTotal: Codable, Sendable, Equatable {
-        public var section: Section
-        public var amount: Double
-        public var sourceLine: Int
-
-        enum CodingKeys: String, CodingKey {
-            case section, amount
-            case sourceLine = "source_line"
-        }
-    }
-
-    public var fileName: String
-    public var lines: [Line]
-    public var statedTotals: [StatedTotal]
-
-    enum CodingKeys: String, CodingKey {
-        case lines
-        case fileName = "file_name"
-        case statedTotals = "stated_totals"
-    }
-
-    public init(fileName: String, lines: [Line], statedTotals: [StatedTotal] = []) {
-        self.fileName = fileName
-        self.lines = lines
-        self.statedTotals = statedTotals
-    }
-
-    public func lines(_ section: Section) -> [Line] { lines.filter { $0.section == section } }
-
-    /// The sum of a section's lines; blank amounts count as nothing.
-    public func total(_ section: Section) -> Double {
-        // Amounts are kronor with at most öre: summing in öre as integers avoids any
-        // binary rounding in the comparison with a stated total.
-        let ore = lines(section).compactMap(\.amount).reduce(Int64(0)) { $0 + Int64(($1 * 100).rounded()) }
-        return Double(ore) / 100
-    }
-
-    public func statedTotal(_ section: Section) -> StatedTotal? { statedTotals.first { $0.section == section } }
-}
-
+/// A budget file that cannot be read, located by file, line and column (or cell).
 public struct BudgetError: Error, CustomStringConvertible, Sendable, Equatable {
     public var file: String
     public var line: Int
