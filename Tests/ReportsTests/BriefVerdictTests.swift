@@ -488,3 +488,30 @@ enum PageLinks {
         #expect(text.contains("1 · 2021-03-01: Tidsplan med familjen 1"), "\(VisibleTextTests.matches(#".{0,20}2021-03-01.{0,30}"#, in: text).prefix(3))")
     }
 }
+
+/// The final report's indicator tables carry a city (KF) target column only when some
+/// indicator has a city target: an empty column took a portrait page's width from the
+/// indicators' names.
+@Suite struct CityTargetColumnTests {
+    @Test func theCityColumnIsThereOnlyWhenAnIndicatorHasACityTarget() throws {
+        let full = try VisibleTextTests.full()
+        func header(_ model: LogicModel) throws -> [String] {
+            let built = try ReportEngine.build(model: model, provenance: full.provenance,
+                                               request: try full.fixture.request(.final, format: .html, withText: false),
+                                               strings: ReportStrings(.sv), database: full.fixture.database,
+                                               builders: VisibleTextTests.builders)
+            func tables(_ s: ReportSection) -> [TableBlock] {
+                s.blocks.compactMap { if case .table(let t) = $0 { return t }; return nil } + s.children.flatMap(tables)
+            }
+            let table = try #require(built.document.sections.flatMap(tables).first { $0.caption?.hasPrefix("Indikatorer för G1") == true })
+            return table.headerRows[0].map(\.text.plainText)
+        }
+        #expect(full.model.indicators.contains { $0.targets.contains { $0.setBy == .city } })
+        #expect(try header(full.model).contains("KF:s årsmål"))
+        var unitOnly = full.model
+        for i in unitOnly.indicators.indices { unitOnly.indicators[i].targets.removeAll { $0.setBy == .city } }
+        let shown = try header(unitOnly)
+        #expect(!shown.contains("KF:s årsmål"))
+        #expect(shown.last == "Bedömning" && shown.contains("Årsmål (enheten)"))
+    }
+}

@@ -139,6 +139,7 @@ public struct ReportStrings: Sendable, Equatable {
         // Indicators (issue 5).
         ("indicators.none", "Inga indikatorvärden har lämnats för {model} ännu, så indikatorerna kan inte bedömas i denna rapport."),
         ("indicators.intro", "Indikatorernas utfall för {period} jämfört med enhetens årsmål och KF:s årsmål, med föregående period och förändringen. Målen skrivs som i logikmodellen."),
+        ("indicators.intro.unit_only", "Indikatorernas utfall för {period} jämfört med enhetens årsmål, med föregående period och förändringen. Målen skrivs som i logikmodellen; ingen indikator har ett årsmål från KF."),
         ("indicators.approved", "Värdena för {period} är godkända och låsta."),
         ("indicators.not_approved", "Värdena för {period} är ännu inte godkända."),
         ("indicators.symbols", "Bedömning: ● uppfyllt, ○ ej uppfyllt, – inget utfall, ? ingen jämförelse möjlig, · bedöms inte (kvalitativt mål eller inget mål). För mål: ● uppfylls helt, ◐ uppfylls delvis, ○ uppfylls inte."),
@@ -666,6 +667,7 @@ public struct ReportStrings: Sendable, Equatable {
         ("gender.none", "No indicator in the logic model is broken down by gender."),
         ("indicators.none", "No indicator values have been provided for {model} yet, so the indicators cannot be assessed in this report."),
         ("indicators.intro", "The indicators' outcomes for {period} against the unit's target and the city's (KF) target, with the previous period and the change. Targets are written as in the logic model."),
+        ("indicators.intro.unit_only", "The indicators' outcomes for {period} against the unit's target, with the previous period and the change. Targets are written as in the logic model; no indicator has a city (KF) target."),
         ("indicators.approved", "The values for {period} are approved and locked."),
         ("indicators.not_approved", "The values for {period} are not yet approved."),
         ("indicators.symbols", "Assessment: ● met, ○ not met, – no data, ? no comparison possible, · not assessed (qualitative target or none). For goals: ● fully met, ◐ partly met, ○ not met."),

@@ -231,8 +231,13 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         let s = context.strings, n = context.numbers
         // Whether the figures are the approved ones, once the model's periods are approved at all.
         let approval = approved.map { " " + s($0 ? "indicators.approved" : "indicators.not_approved", ["period": n.period(status.period)]) } ?? ""
+        // A column of city (KF) targets only when some indicator has one: an empty column
+        // took a portrait page's width from the indicators' names (DOCX set them at
+        // 7,5 pt in a column a fifth of the page wide).
+        let cityTargets = status.indicators.contains { $0.cityTarget != nil }
         var blocks: [Block] = [
-            .paragraph(RichText(s("indicators.intro", ["period": n.period(status.period)]) + approval)),
+            .paragraph(RichText(s(cityTargets ? "indicators.intro" : "indicators.intro.unit_only",
+                                  ["period": n.period(status.period)]) + approval)),
             .paragraph(RichText([.emphasis(s("indicators.symbols"))])),
         ]
         let rowsByID = Dictionary(status.indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -241,8 +246,8 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         let compared = status.indicators.filter { $0.valueSource?.comparison != nil }
         let comparisonHeader = Self.comparisonHeader(compared.compactMap { $0.valueSource?.comparison?.cohort }, s)
         let header = (["indicators.col.indicator", "indicators.col.value"].map { s($0) } + (comparisonHeader.map { [$0] } ?? [])
-            + ["indicators.col.previous", "indicators.col.change",
-               "tertial.col.unit_target", "tertial.col.city_target", "indicators.col.status"].map { s($0) }).map { TableBlock.Cell($0) }
+            + ["indicators.col.previous", "indicators.col.change", "tertial.col.unit_target"].map { s($0) }
+            + (cityTargets ? [s("tertial.col.city_target")] : []) + [s("indicators.col.status")]).map { TableBlock.Cell($0) }
         func table(_ rows: [IndicatorStatusRow], caption: String) -> Block {
             .table(TableBlock(caption: caption, header: [header], rows: rows.map { row in
                 let previous = Self.valueText(row.previousValue, unit: row.unit, context: context)
@@ -255,10 +260,11 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
                     + comparison
                     + [TableBlock.Cell(previous),
                        TableBlock.Cell(changeText(row, context: context)),
-                       TableBlock.Cell(Self.targetText(row.target, unit: row.unit, context: context)),
-                       TableBlock.Cell(Self.targetText(row.cityTarget, unit: row.unit, context: context)),
-                       TableBlock.Cell(Self.statusText(row.status, interim: row.interim, s))]
-            }, alignments: [.left, .right] + (comparisonHeader == nil ? [] : [.right]) + [.right, .right, .left, .left, .left]))
+                       TableBlock.Cell(Self.targetText(row.target, unit: row.unit, context: context))]
+                    + (cityTargets ? [TableBlock.Cell(Self.targetText(row.cityTarget, unit: row.unit, context: context))] : [])
+                    + [TableBlock.Cell(Self.statusText(row.status, interim: row.interim, s))]
+            }, alignments: [.left, .right] + (comparisonHeader == nil ? [] : [.right]) + [.right, .right, .left]
+                + (cityTargets ? [.left] : []) + [.left]))
         }
         var covered = Set<String>()
         for goal in status.goals where !goal.indicators.isEmpty {
