@@ -12,6 +12,8 @@ if [[ "${1:-}" == "--test" ]]; then
     packages+=(graphviz)
     # The browser tests (Tests/browser/run.sh) drive headless Chromium through Selenium.
     packages+=(chromium chromium-driver)
+    # The print check (Tests/print/run.sh) converts the demo's DOCX reports with LibreOffice.
+    packages+=(libreoffice-writer-nogui)
     # The HTTPS tests (Tests/tls/run.sh) run nginx with deploy/nginx/piloteval.conf and make a
     # self-signed certificate with openssl. (Debian's nginx package starts its own service
     # on port 80 when installed; the test runs a separate nginx under a temporary prefix.)

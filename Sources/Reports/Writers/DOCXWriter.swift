@@ -149,15 +149,19 @@ public struct DOCXWriter {
 
     func cover(_ d: ReportDocument, pageBreak: Bool) -> String {
         var out = ""
-        if let owner = d.cover.fields.first(where: { $0.key == "administration" })?.value {
-            out += WordML.paragraph(style: "Subtitle", properties: "<w:spacing w:before=\"0\" w:after=\"0\"/>", WordML.run(owner))
-        }
         // Without a page of its own (the steering brief) the title is a heading at the
-        // top of page 1, not set down a cover page.
-        let titleSpacing = pageBreak ? "" : "<w:spacing w:before=\"240\" w:after=\"120\"/>"
-        let subtitleSpacing = pageBreak ? "" : "<w:spacing w:after=\"240\"/>"
-        out += WordML.paragraph(style: "Title", properties: titleSpacing, WordML.run(d.title))
-        if let subtitle = d.subtitle { out += WordML.paragraph(style: "Subtitle", properties: subtitleSpacing, WordML.run(subtitle)) }
+        // top of page 1, not set down a cover page: the administration in body type above
+        // it (as the HTML page sets it), the title and the project smaller than a cover's.
+        if let owner = d.cover.fields.first(where: { $0.key == "administration" })?.value {
+            out += WordML.paragraph(style: "Subtitle", properties: "<w:spacing w:before=\"0\" w:after=\"0\"/>",
+                                    WordML.run(owner, size: pageBreak ? nil : 20))
+        }
+        let titleSpacing = pageBreak ? "" : "<w:spacing w:before=\"120\" w:after=\"60\"/>"
+        let subtitleSpacing = pageBreak ? "" : "<w:spacing w:after=\"120\"/>"
+        out += WordML.paragraph(style: "Title", properties: titleSpacing, WordML.run(d.title, size: pageBreak ? nil : 40))
+        if let subtitle = d.subtitle {
+            out += WordML.paragraph(style: "Subtitle", properties: subtitleSpacing, WordML.run(subtitle, size: pageBreak ? nil : 24))
+        }
         if !d.coverTableFields.isEmpty {
             let rows = d.coverTableFields.map { f in
                 "<w:tr><w:trPr><w:cantSplit/></w:trPr>"

@@ -1,0 +1,37 @@
+#!/bin/sh
+# Printed length (issue 20): the demo's steering brief is at most two A4 pages, printed
+# from its HTML by Chromium and from its DOCX by LibreOffice — the renderers a steering
+# group's copies come from. A word count in the Swift tests guards the text; only a
+# renderer shows a table row grown by a line, which is how the brief last reached a
+# third page. Also checks that every report of the demo converts (no renderer error).
+#
+#   Tests/print/run.sh DEMO_DIR        (a `piloteval demo --out DEMO_DIR`)
+#
+# Needs Debian's chromium and libreoffice-writer-nogui (scripts/install-deps.sh --test).
+set -eu
+demo="${1:?usage: Tests/print/run.sh DEMO_DIR}"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT INT TERM
+
+# Pages of a PDF: its page objects (Chromium and LibreOffice write no object streams).
+pages() {
+    python3 -c 'import re, sys; print(len(re.findall(rb"/Type\s*/Page(?![s\w])", open(sys.argv[1], "rb").read())))' "$1"
+}
+
+failed=0
+for kind in steering final tertial; do
+    chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+        --print-to-pdf="$work/$kind-html.pdf" "file://$(cd "$demo/reports" && pwd)/$kind.html" 2>/dev/null
+    # LibreOffice keeps its profile in HOME: a fresh one per run, away from the user's.
+    HOME="$work/home" soffice --headless --convert-to pdf --outdir "$work/docx" "$demo/reports/$kind.docx" >/dev/null 2>&1
+    html=$(pages "$work/$kind-html.pdf")
+    docx=$(pages "$work/docx/$kind.pdf")
+    echo "print: $kind: $html pages from HTML (Chromium), $docx from DOCX (LibreOffice)"
+    if [ "$html" -eq 0 ] || [ "$docx" -eq 0 ]; then
+        echo "print: FAIL: $kind did not print" >&2; failed=1
+    fi
+    if [ "$kind" = steering ] && { [ "$html" -gt 2 ] || [ "$docx" -gt 2 ]; }; then
+        echo "print: FAIL: the steering brief is longer than two pages" >&2; failed=1
+    fi
+done
+exit $failed
