@@ -39,7 +39,7 @@ import Testing
             #expect(sv.contains("Bättre, sämre eller oklart (ingen säker skillnad) följer den starkaste jämförelse"), "\(format)")
             #expect(sv.contains("Oklart; ärendena för sig: lägre, ingen given riktning"), "\(format)")
             // One line per domain: indicators on and off target, the PDSA cycles.
-            #expect(sv.contains("Indikatorer för 2021: 0 når målet, 1 når det inte och 1 kan inte bedömas (1 utan "), "\(format)")
+            #expect(sv.contains("Indikatorer för 2021: 0 når målet, 1 når det inte och 1 kan inte bedömas (1 har ett mål i ord)."), "\(format)")
             #expect(sv.contains("Förbättringsarbete: 2 PDSA-cykler på 1 mått: 2 behålls, 0 justeras, 0 avbryts och 0 pågår."),
                     "\(format)")
             // Readiness in plain words, without the figures behind the verdict.

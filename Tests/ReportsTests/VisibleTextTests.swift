@@ -443,6 +443,28 @@ import ZIPFoundation
         }
     }
 
+    /// The brief's first lines and the note under its indicator overview give the same
+    /// reasons an indicator cannot be assessed, in the same words and counts (the brief
+    /// said "16 utan mål för perioden eller med ett mål i ord" over a note saying all 16
+    /// had no target).
+    @Test func briefSummaryAndOverviewGiveTheSameReasonsForUnassessed() throws {
+        let full = try Self.full()
+        for format in Self.formats {
+            for language in [Language.sv, .en] {
+                let text = try Self.visibleText(full, kind: .steering, language: language, format: format)
+                    .replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+                let phrase = language == .sv ? "kan inte bedömas" : "cannot be assessed"
+                let summary = Self.matches(phrase + #" \(([^)]*)\)"#, in: text)
+                let note = Self.matches(phrase + #": [^.]*\."#, in: text)
+                #expect(!text.contains("eller med ett mål i ord") && !text.contains("or with a target in words"), "\(language) \(format)")
+                guard let s = summary.first, let n = note.first else { continue }
+                let inSummary = s.dropFirst(phrase.count + 2).dropLast()
+                let inNote = n.dropFirst(phrase.count + 2).dropLast()
+                #expect(inSummary == inNote, "\(language) \(format): '\(inSummary)' vs '\(inNote)'")
+            }
+        }
+    }
+
     @Test func decimalsKeepTheIntervalApartFromZero() {
         let n = NumberStyle(.sv)
         #expect(DistinguishingDecimals.decimals(for: [-0.11, -0.17, -0.05], numbers: n) == 2)

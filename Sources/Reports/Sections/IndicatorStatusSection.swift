@@ -426,11 +426,17 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
     func summaryBlocks(_ status: IndicatorStatusReport, context: ReportContext) -> [Block] {
         let s = context.strings
         let count = { (kinds: [TargetStatus]) in status.indicators.filter { kinds.contains($0.status) }.count }
-        // Those that cannot be assessed, with why: no outcome, no target (or one in words),
-        // nothing earlier to compare with.
-        let why = [(TargetStatus.noData, "steering.summary.why.no_data"), (.notAssessed, "steering.summary.why.not_assessed"),
-                   (.noComparison, "steering.summary.why.no_comparison")]
-            .filter { count([$0.0]) > 0 }.map { s($0.1, ["count": String(count([$0.0]))]) }
+        // Those that cannot be assessed, with why, in the words and counts of the overview's
+        // note under its table (no target, a target in words, no outcome, …), so the two
+        // say the same: not "without a target or with one in words" over a note that
+        // says every one of them has no target.
+        let reasons = status.indicators.compactMap(Self.unassessedReason)
+        let why = UnassessedReason.allCases.compactMap { reason -> String? in
+            let count = reasons.filter { $0 == reason }.count
+            guard count > 0 else { return nil }
+            let key = "steering.overview.why.\(reason.rawValue)"
+            return count == 1 ? s(key + ".one") : s(key, ["count": String(count)])
+        }
         let text = s("steering.summary.indicators", [
             "met": String(count([.met])), "off": String(count([.notMet])),
             "other": String(count([.noData, .noComparison, .notAssessed])), "why": why.joined(separator: ", "),
