@@ -465,6 +465,20 @@ import ZIPFoundation
         }
     }
 
+    /// The English brief counts as the Swedish one does, number before word ("2 on
+    /// target, 1 off target and 3 cannot be assessed"), not "on target 2, off target 1".
+    @Test func theEnglishBriefPutsTheCountBeforeItsWord() throws {
+        let full = try Self.full()
+        for format in Self.formats {
+            let text = try Self.visibleText(full, kind: .steering, language: .en, format: format)
+                .replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+            #expect(!Self.matches(#"\d+ on target, \d+ off target and \d+ cannot be assessed \("#, in: text).isEmpty,
+                    "\(format)")
+            #expect(Self.matches(#"(on target|off target|cannot be assessed|adopted|adapted|abandoned|ongoing) \d"#, in: text).isEmpty,
+                    "\(format): \(Self.matches(#".{20}(on target|adopted) \d.{20}"#, in: text))")
+        }
+    }
+
     @Test func decimalsKeepTheIntervalApartFromZero() {
         let n = NumberStyle(.sv)
         #expect(DistinguishingDecimals.decimals(for: [-0.11, -0.17, -0.05], numbers: n) == 2)
