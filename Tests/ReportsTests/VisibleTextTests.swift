@@ -149,7 +149,7 @@ import ZIPFoundation
         let provenance: ReportRecord.ModelProvenance
     }
 
-    static func full() throws -> Full {
+    static func full(modelYAML: String = modelYAML) throws -> Full {
         let f = try ReportFixture()
         try modelYAML.write(toFile: f.path("model-v2.yaml"), atomically: true, encoding: .utf8)
         let (model, stored) = try ModelCatalog(f.database).resolveStored(f.path("model-v2.yaml"))
@@ -476,6 +476,20 @@ import ZIPFoundation
                     "\(format)")
             #expect(Self.matches(#"(on target|off target|cannot be assessed|adopted|adapted|abandoned|ongoing) \d"#, in: text).isEmpty,
                     "\(format): \(Self.matches(#".{20}(on target|adopted) \d.{20}"#, in: text))")
+        }
+    }
+
+    /// A line reference that closes a parenthesis of other words ("(den befintliga
+    /// enkäten, l. 190)") is left out of every document as "(l. 190)" is, the words kept.
+    @Test func aLineReferenceInsideAParenthesisIsLeftOut() throws {
+        let yaml = Self.modelYAML.replacingOccurrences(of: "source: \"Journalgranskning två gånger om året\"",
+                                                       with: "source: \"Journalgranskning (två gånger om året, l. 190–191)\"")
+        #expect(yaml != Self.modelYAML)
+        let full = try Self.full(modelYAML: yaml)
+        for format in Self.formats {
+            let text = try Self.visibleText(full, kind: .final, language: .sv, format: format)
+            #expect(text.contains("Journalgranskning (två gånger om året)"), "\(format)")
+            #expect(Self.matches(#"\bl\. \d"#, in: text).isEmpty, "\(format): \(Self.matches(#".{30}\bl\. \d.{5}"#, in: text))")
         }
     }
 
