@@ -493,6 +493,30 @@ import ZIPFoundation
         }
     }
 
+    /// A trend chart's caption says "med målnivåer" only when the chart draws a target
+    /// line: not for a target in words ("förbättras"), which draws none.
+    @Test func aTrendCaptionNamesTargetLevelsOnlyWhenTheChartDrawsOne() throws {
+        let withLine = try Self.visibleText(try Self.full(), kind: .final, language: .sv, format: .html)
+        #expect(withLine.contains("Andel barn som åter aktualiseras inom 12 månader: utfall per period med målnivåer"))
+        let yaml = Self.modelYAML.replacingOccurrences(of: """
+                  - {period: 2021, rule: "<= 22"}
+                  - {period: 2021, rule: "<= 20", set_by: city}
+            """, with: """
+                  - {period: 2021, rule: improve}
+            """)
+        #expect(yaml != Self.modelYAML)
+        let full = try Self.full(modelYAML: yaml)
+        for (language, plain, levels) in [(Language.sv, "månader: utfall per period", "med målnivåer"),
+                                          (.en, "månader: outcome by period", "with target levels")] {
+            for format in Self.formats {
+                let text = try Self.visibleText(full, kind: .final, language: language, format: format)
+                    .replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+                #expect(text.contains(plain), "\(language) \(format)")
+                #expect(!text.contains(levels), "\(language) \(format): a caption names target levels the chart does not draw")
+            }
+        }
+    }
+
     @Test func decimalsKeepTheIntervalApartFromZero() {
         let n = NumberStyle(.sv)
         #expect(DistinguishingDecimals.decimals(for: [-0.11, -0.17, -0.05], numbers: n) == 2)

@@ -312,7 +312,11 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
                     let periods = t.points.filter { $0.total.value.isDefined }.count
                     let svg = IndicatorTrendChart.svg(t, language: context.language, illustrative: illustrative,
                                                       suppressedLabel: s(t.unit == .count ? "suppression.small" : "suppression.hidden"))
-                    var caption = s("indicators.trend.caption", ["id": t.id, "title": t.title])
+                    // "With target levels" only when the chart draws one: a target in
+                    // words ("förbättras") or none at all leaves only the outcome line.
+                    let drawsTarget = t.points.contains { $0.target?.rule.line != nil || $0.cityTarget?.rule.line != nil }
+                    var caption = s(drawsTarget ? "indicators.trend.caption" : "indicators.trend.caption.no_target",
+                                    ["id": t.id, "title": t.title])
                     if illustrative { caption += " (" + s("illustrative.label") + ")" }
                     blocks.append(.figure(FigureBlock(
                         svg: svg, caption: caption,
