@@ -517,6 +517,20 @@ import ZIPFoundation
         }
     }
 
+    /// The day a report was made reads as the reader writes a date, as the cover's
+    /// other dates do: "den 7 december 2026", not "2026-12-07T10:16:11Z".
+    @Test func theDayAReportWasMadeReadsAsADate() throws {
+        let full = try Self.full()
+        for (kind, language, format) in Self.combinations {
+            let text = try Self.visibleText(full, kind: kind, language: language, format: format)
+            let at = "\(kind) \(language) \(format)"
+            #expect(Self.matches(#"\d{4}-\d\d-\d\dT\d\d:\d\d"#, in: text).isEmpty, "\(at): a timestamp")
+            let made = language == .sv ? #"Framtagen med piloteval test den \d{1,2} [a-zä]+ \d{4}\."#
+                : #"Produced with piloteval test on \d{1,2} [A-Z][a-z]+ \d{4}\."#
+            #expect(!Self.matches(made, in: text).isEmpty, "\(at): the day it was made")
+        }
+    }
+
     @Test func decimalsKeepTheIntervalApartFromZero() {
         let n = NumberStyle(.sv)
         #expect(DistinguishingDecimals.decimals(for: [-0.11, -0.17, -0.05], numbers: n) == 2)
