@@ -149,7 +149,7 @@ import ZIPFoundation
         let provenance: ReportRecord.ModelProvenance
     }
 
-    static func full() throws -> Full {
+    static func full(modelYAML: String = modelYAML) throws -> Full {
         let f = try ReportFixture()
         try modelYAML.write(toFile: f.path("model-v2.yaml"), atomically: true, encoding: .utf8)
         let (model, stored) = try ModelCatalog(f.database).resolveStored(f.path("model-v2.yaml"))
@@ -440,6 +440,94 @@ import ZIPFoundation
                 section.children.forEach(walk)
             }
             built.document.sections.forEach(walk)
+        }
+    }
+
+    /// The brief's first lines and the note under its indicator overview give the same
+    /// reasons an indicator cannot be assessed, in the same words and counts (the brief
+    /// said "16 utan mål för perioden eller med ett mål i ord" over a note saying all 16
+    /// had no target).
+    @Test func briefSummaryAndOverviewGiveTheSameReasonsForUnassessed() throws {
+        let full = try Self.full()
+        for format in Self.formats {
+            for language in [Language.sv, .en] {
+                let text = try Self.visibleText(full, kind: .steering, language: language, format: format)
+                    .replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+                let phrase = language == .sv ? "kan inte bedömas" : "cannot be assessed"
+                let summary = Self.matches(phrase + #" \(([^)]*)\)"#, in: text)
+                let note = Self.matches(phrase + #": [^.]*\."#, in: text)
+                #expect(!text.contains("eller med ett mål i ord") && !text.contains("or with a target in words"), "\(language) \(format)")
+                guard let s = summary.first, let n = note.first else { continue }
+                let inSummary = s.dropFirst(phrase.count + 2).dropLast()
+                let inNote = n.dropFirst(phrase.count + 2).dropLast()
+                #expect(inSummary == inNote, "\(language) \(format): '\(inSummary)' vs '\(inNote)'")
+            }
+        }
+    }
+
+    /// The English brief counts as the Swedish one does, number before word ("2 on
+    /// target, 1 off target and 3 cannot be assessed"), not "on target 2, off target 1".
+    @Test func theEnglishBriefPutsTheCountBeforeItsWord() throws {
+        let full = try Self.full()
+        for format in Self.formats {
+            let text = try Self.visibleText(full, kind: .steering, language: .en, format: format)
+                .replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+            #expect(!Self.matches(#"\d+ on target, \d+ off target and \d+ cannot be assessed \("#, in: text).isEmpty,
+                    "\(format)")
+            #expect(Self.matches(#"(on target|off target|cannot be assessed|adopted|adapted|abandoned|ongoing) \d"#, in: text).isEmpty,
+                    "\(format): \(Self.matches(#".{20}(on target|adopted) \d.{20}"#, in: text))")
+        }
+    }
+
+    /// A line reference that closes a parenthesis of other words ("(den befintliga
+    /// enkäten, l. 190)") is left out of every document as "(l. 190)" is, the words kept.
+    @Test func aLineReferenceInsideAParenthesisIsLeftOut() throws {
+        let yaml = Self.modelYAML.replacingOccurrences(of: "source: \"Journalgranskning två gånger om året\"",
+                                                       with: "source: \"Journalgranskning (två gånger om året, l. 190–191)\"")
+        #expect(yaml != Self.modelYAML)
+        let full = try Self.full(modelYAML: yaml)
+        for format in Self.formats {
+            let text = try Self.visibleText(full, kind: .final, language: .sv, format: format)
+            #expect(text.contains("Journalgranskning (två gånger om året)"), "\(format)")
+            #expect(Self.matches(#"\bl\. \d"#, in: text).isEmpty, "\(format): \(Self.matches(#".{30}\bl\. \d.{5}"#, in: text))")
+        }
+    }
+
+    /// A trend chart's caption says "med målnivåer" only when the chart draws a target
+    /// line: not for a target in words ("förbättras"), which draws none.
+    @Test func aTrendCaptionNamesTargetLevelsOnlyWhenTheChartDrawsOne() throws {
+        let withLine = try Self.visibleText(try Self.full(), kind: .final, language: .sv, format: .html)
+        #expect(withLine.contains("Andel barn som åter aktualiseras inom 12 månader: utfall per period med målnivåer"))
+        let yaml = Self.modelYAML.replacingOccurrences(of: """
+                  - {period: 2021, rule: "<= 22"}
+                  - {period: 2021, rule: "<= 20", set_by: city}
+            """, with: """
+                  - {period: 2021, rule: improve}
+            """)
+        #expect(yaml != Self.modelYAML)
+        let full = try Self.full(modelYAML: yaml)
+        for (language, plain, levels) in [(Language.sv, "månader: utfall per period", "med målnivåer"),
+                                          (.en, "månader: outcome by period", "with target levels")] {
+            for format in Self.formats {
+                let text = try Self.visibleText(full, kind: .final, language: language, format: format)
+                    .replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+                #expect(text.contains(plain), "\(language) \(format)")
+                #expect(!text.contains(levels), "\(language) \(format): a caption names target levels the chart does not draw")
+            }
+        }
+    }
+
+    /// The day a report was made reads as the reader writes a date, as the cover's
+    /// other dates do: "den 7 december 2026", not "2026-12-07T10:16:11Z".
+    @Test func theDayAReportWasMadeReadsAsADate() throws {
+        let full = try Self.full()
+        for (kind, language, format) in Self.combinations {
+            let text = try Self.visibleText(full, kind: kind, language: language, format: format)
+            let at = "\(kind) \(language) \(format)"
+            #expect(Self.matches(#"\d{4}-\d\d-\d\dT\d\d:\d\d"#, in: text).isEmpty, "\(at): a timestamp")
+            let made = language == .sv ? #"Framtagen med piloteval test den \d{1,2} [a-zä]+ \d{4}\."#
+                : #"Produced with piloteval test on \d{1,2} [A-Z][a-z]+ \d{4}\."#
+            #expect(!Self.matches(made, in: text).isEmpty, "\(at): the day it was made")
         }
     }
 

@@ -144,7 +144,7 @@ public enum ReportEngine {
             cover: cover(model: model, provenance: provenance, request: request, strings: s, dataThrough: through),
             sections: assembled.sections,
             colophon: disclosureLine + [
-                s("colophon.generated", ["version": request.toolVersion, "date": generated]),
+                s("colophon.generated", ["version": request.toolVersion, "date": Self.generatedDay(request)]),
                 s("colophon.model", ["name": provenance.name, "version": String(provenance.version),
                                      "hash": String(provenance.sha256.prefix(12))]),
             ],
@@ -234,6 +234,14 @@ public enum ReportEngine {
               let dated = request.text?.cover["date"].flatMap(CalendarDate.init(parsing:)), dated < through
         else { return nil }
         return dated
+    }
+
+    /// The day the report was made, for the colophon, as its reader writes a date ("7
+    /// december 2026", as "Underlag till och med" on the cover), not a timestamp with T
+    /// and Z; the record keeps the full timestamp.
+    static func generatedDay(_ request: ReportRequest) -> String {
+        let iso = String(Timestamp.iso8601(request.generatedAt).prefix(10))
+        return CalendarDate(parsing: iso).map { NumberStyle(request.language).date($0) } ?? iso
     }
 
     static func cover(model: LogicModel, provenance: ReportRecord.ModelProvenance, request: ReportRequest,

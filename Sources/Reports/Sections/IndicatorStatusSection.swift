@@ -318,7 +318,11 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
                     let periods = t.points.filter { $0.total.value.isDefined }.count
                     let svg = IndicatorTrendChart.svg(t, language: context.language, illustrative: illustrative,
                                                       suppressedLabel: s(t.unit == .count ? "suppression.small" : "suppression.hidden"))
-                    var caption = s("indicators.trend.caption", ["id": t.id, "title": t.title])
+                    // "With target levels" only when the chart draws one: a target in
+                    // words ("förbättras") or none at all leaves only the outcome line.
+                    let drawsTarget = t.points.contains { $0.target?.rule.line != nil || $0.cityTarget?.rule.line != nil }
+                    var caption = s(drawsTarget ? "indicators.trend.caption" : "indicators.trend.caption.no_target",
+                                    ["id": t.id, "title": t.title])
                     if illustrative { caption += " (" + s("illustrative.label") + ")" }
                     blocks.append(.figure(FigureBlock(
                         svg: svg, caption: caption,
@@ -432,11 +436,17 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
     func summaryBlocks(_ status: IndicatorStatusReport, context: ReportContext) -> [Block] {
         let s = context.strings
         let count = { (kinds: [TargetStatus]) in status.indicators.filter { kinds.contains($0.status) }.count }
-        // Those that cannot be assessed, with why: no outcome, no target (or one in words),
-        // nothing earlier to compare with.
-        let why = [(TargetStatus.noData, "steering.summary.why.no_data"), (.notAssessed, "steering.summary.why.not_assessed"),
-                   (.noComparison, "steering.summary.why.no_comparison")]
-            .filter { count([$0.0]) > 0 }.map { s($0.1, ["count": String(count([$0.0]))]) }
+        // Those that cannot be assessed, with why, in the words and counts of the overview's
+        // note under its table (no target, a target in words, no outcome, …), so the two
+        // say the same: not "without a target or with one in words" over a note that
+        // says every one of them has no target.
+        let reasons = status.indicators.compactMap(Self.unassessedReason)
+        let why = UnassessedReason.allCases.compactMap { reason -> String? in
+            let count = reasons.filter { $0 == reason }.count
+            guard count > 0 else { return nil }
+            let key = "steering.overview.why.\(reason.rawValue)"
+            return count == 1 ? s(key + ".one") : s(key, ["count": String(count)])
+        }
         let text = s("steering.summary.indicators", [
             "met": String(count([.met])), "off": String(count([.notMet])),
             "other": String(count([.noData, .noComparison, .notAssessed])), "why": why.joined(separator: ", "),
