@@ -31,130 +31,12 @@ import Store
 public struct ReadinessSection: ReportSectionBuilder {
     public init() {}
 
-    public struct UnitScore: Codable {
-        public var unit: String
-        public var n: Int?
-        public var nNote: String?
-        public var suppressed: Bool
-        public var mean: Double?
-        public var meanNote: String?
-        public var ciLow: Double?
-        public var ciHigh: Double?
-
-        enum CodingKeys: String, CodingKey {
-            case unit, n, suppressed, mean
-            case nNote = "n_note"
-            case meanNote = "mean_note"
-            case ciLow = "ci_low"
-            case ciHigh = "ci_high"
-        }
-
-        /// `n` and `mean` are always written, `null` beside their note when withheld
-        /// (DESIGN §5), so a reader of the JSON sees the unit listed as withheld.
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(unit, forKey: .unit)
-            try c.encode(n, forKey: .n)
-            try c.encodeIfPresent(nNote, forKey: .nNote)
-            try c.encode(suppressed, forKey: .suppressed)
-            try c.encode(mean, forKey: .mean)
-            try c.encodeIfPresent(meanNote, forKey: .meanNote)
-            try c.encodeIfPresent(ciLow, forKey: .ciLow)
-            try c.encodeIfPresent(ciHigh, forKey: .ciHigh)
-        }
-    }
-
-    public struct Wave: Codable {
-        public var wave: String
-        public var aggregated: Bool
-        /// Imported from a synthetic file (the example's invented waves): labelled so in
-        /// every table and chart caption.
-        public var synthetic: Bool
-        /// Respondents of the units shown (a withheld unit's are left out); nil for an
-        /// aggregated wave.
-        public var respondents: Int?
-        public var respondentsNote: String?
-        public var units: [UnitScore]
-        public var alpha: Double?
-        public var alphaNote: String?
-        public var alphaCILow: Double?
-        public var alphaCIHigh: Double?
-        public var icc1: Double?
-        public var icc2: Double?
-        public var iccNote: String?
-        public var verdict: String
-        public var verdictText: String
-
-        enum CodingKeys: String, CodingKey {
-            case wave, aggregated, synthetic, respondents, units, alpha, icc1, icc2, verdict
-            case respondentsNote = "respondents_note"
-            case alphaNote = "alpha_note"
-            case alphaCILow = "alpha_ci_low"
-            case alphaCIHigh = "alpha_ci_high"
-            case iccNote = "icc_note"
-            case verdictText = "verdict_text"
-        }
-    }
-
-    /// The latest change of a unit's all-items score (later − earlier).
-    public struct Change: Codable {
-        public var unit: String
-        public var from: String
-        public var to: String
-        /// `welch` (tested) or `descriptive` (to or from an aggregated wave).
-        public var method: String
-        public var difference: Double?
-        public var differenceNote: String?
-        public var ciLow: Double?
-        public var ciHigh: Double?
-        public var p: Double?
-        public var pAdjusted: Double?
-
-        enum CodingKeys: String, CodingKey {
-            case unit, from, to, method, difference, p
-            case differenceNote = "difference_note"
-            case ciLow = "ci_low"
-            case ciHigh = "ci_high"
-            case pAdjusted = "p_adjusted"
-        }
-    }
-
-    public struct Survey: Codable {
-        public var instrument: String
-        public var name: String
-        public var scaleMin: Int
-        public var scaleMax: Int
-        public var waves: [Wave]
-        public var changes: [Change]
-        /// How many tested changes the Holm correction ran over.
-        public var tests: Int
-        /// The wave of the Likert bars: the latest respondent-level wave.
-        public var likertWave: String?
-        public var likert: [LikertBars.Bar]
-        public var imports: [Int]
-        /// The analysis values the charts are drawn from (not part of the JSON: their
-        /// figures are the ones above).
-        var charts: Charts?
-
-        enum CodingKeys: String, CodingKey {
-            case instrument, name, waves, changes, tests, likert, imports
-            case scaleMin = "scale_min"
-            case scaleMax = "scale_max"
-            case likertWave = "likert_wave"
-        }
-    }
-
-    struct Charts {
-        var instrument: Instrument
-        var latest: ReadinessSummary
-        var likertSummary: ReadinessSummary?
-        var trend: ReadinessTrend
-    }
-
-    public struct Result: Codable {
-        public var surveys: [Survey]
-        public var note: String?
-    }
+    public typealias Result = ReadinessReport
+    public typealias UnitScore = ReadinessReport.UnitScore
+    public typealias Wave = ReadinessReport.Wave
+    public typealias Change = ReadinessReport.Change
+    public typealias Survey = ReadinessReport.Survey
+    typealias Charts = ReadinessReport.Charts
 
     public var key: String { "readiness" }
 
@@ -267,6 +149,21 @@ public struct ReadinessSection: ReportSectionBuilder {
     public func imports(_ result: Result, context: ReportContext) -> [Int] { result.surveys.flatMap(\.imports) }
 
     public func blocks(_ result: Result, for slot: ReportSlot, context: ReportContext) -> [Block] {
+        let threshold = context.request.suppression.threshold
+        switch slot {
+        case .method: return result.methodBlocks(strings: context.strings, threshold: threshold)
+        case .limitations: return result.limitationBlocks(strings: context.strings)
+        case .steeringReadiness:
+            return result.steeringBlocks(strings: context.strings, style: context.numbers, threshold: threshold,
+                                         modelName: context.model.name)
+        default:
+            return result.blocks(strings: context.strings, style: context.numbers, threshold: threshold,
+                                 modelName: context.model.name)
+        }
+    }
+
+    // TEMPORARY: the blocks as the section built them before they moved to Presentation.
+    func legacyBlocks(_ result: Result, for slot: ReportSlot, context: ReportContext) -> [Block] {
         let s = context.strings
         guard !result.surveys.isEmpty else {
             if slot == .method || slot == .limitations { return [] }

@@ -26,81 +26,11 @@ import Store
 public struct RunChartSection: ReportSectionBuilder {
     public init() {}
 
-    public struct Value: Codable {
-        public var label: String
-        public var y: Double?
-        public var yNote: String?
-
-        enum CodingKeys: String, CodingKey {
-            case label, y
-            case yNote = "y_note"
-        }
-    }
-
-    public struct Measure: Codable {
-        public var measure: String
-        public var chart: String
-        public var points: Int
-        public var hiddenPoints: Int
-        public var first: String
-        public var last: String
-        public var centre: Double?
-        public var centreNote: String?
-        public var usefulPoints: Int
-        public var longestRun: Int?
-        public var longestRunMax: Int?
-        public var crossings: Int?
-        public var crossingsMin: Int?
-        public var runsSignal: Bool
-        public var signalPossible: Bool
-        public var pointsOutsideLimits: Int?
-        public var values: [Value]
-        public var cycles: [String]
-        public var illustrativeCycles: Bool
-        public var imports: [Int]
-        /// `events` when the measure counts events, not persons (nothing suppressed);
-        /// absent for persons.
-        public var counts: String?
-        /// The chart as drawn (hidden points without values or limits); not in the JSON.
-        var drawing: RunChartResult?
-
-        enum CodingKeys: String, CodingKey {
-            case measure, chart, points, first, last, centre, crossings, values, cycles, imports, counts
-            case hiddenPoints = "hidden_points"
-            case centreNote = "centre_note"
-            case usefulPoints = "useful_points"
-            case longestRun = "longest_run"
-            case longestRunMax = "longest_run_max"
-            case crossingsMin = "crossings_min"
-            case runsSignal = "runs_signal"
-            case signalPossible = "signal_possible"
-            case pointsOutsideLimits = "points_outside_limits"
-            case illustrativeCycles = "illustrative_cycles"
-        }
-    }
-
-    public struct Cycle: Codable {
-        public var id: String
-        public var title: String
-        public var activity: String
-        public var measure: String?
-        public var start: String
-        public var end: String?
-        public var decision: String?
-        public var prediction: String
-        public var illustrative: Bool
-    }
-
-    public struct Ramp: Codable {
-        public var name: String
-        public var cycles: [Cycle]
-    }
-
-    public struct Result: Codable {
-        public var measures: [Measure]
-        public var ramps: [Ramp]
-        public var note: String?
-    }
+    public typealias Result = ImprovementReport
+    public typealias Value = ImprovementReport.Value
+    public typealias Measure = ImprovementReport.Measure
+    public typealias Cycle = ImprovementReport.Cycle
+    public typealias Ramp = ImprovementReport.Ramp
 
     public var key: String { "improvement" }
 
@@ -114,7 +44,7 @@ public struct RunChartSection: ReportSectionBuilder {
 
     /// The brief's line on the improvement work: how many cycles on how many measures,
     /// and what was decided after them.
-    func summaryBlocks(_ result: Result, context: ReportContext) -> [Block] {
+    func legacySummaryBlocks(_ result: Result, context: ReportContext) -> [Block] {
         let s = context.strings
         let cycles = result.ramps.flatMap(\.cycles)
         guard !cycles.isEmpty else { return [] }
@@ -214,7 +144,21 @@ public struct RunChartSection: ReportSectionBuilder {
     public func imports(_ result: Result, context: ReportContext) -> [Int] { result.measures.flatMap(\.imports) }
 
     public func blocks(_ result: Result, for slot: ReportSlot, context: ReportContext) -> [Block] {
-        if slot == .steeringSummary || slot == .finalSummary { return summaryBlocks(result, context: context) }
+        let s = context.strings
+        switch slot {
+        case .steeringSummary, .finalSummary: return result.summaryBlocks(strings: s)
+        case .method: return result.methodBlocks(strings: s)
+        case .limitations: return result.limitationBlocks(strings: s)
+        default:
+            return result.blocks(strings: s, style: context.numbers, model: context.model,
+                                 threshold: context.request.suppression.threshold,
+                                 withheldNote: IndicatorFigureSuppression.smallNote)
+        }
+    }
+
+    // TEMPORARY: the blocks as the section built them before they moved to Presentation.
+    func legacyBlocks(_ result: Result, for slot: ReportSlot, context: ReportContext) -> [Block] {
+        if slot == .steeringSummary || slot == .finalSummary { return legacySummaryBlocks(result, context: context) }
         if slot == .method || slot == .limitations {
             let s = context.strings
             let cycles = result.ramps.flatMap(\.cycles)
@@ -305,20 +249,12 @@ public struct RunChartSection: ReportSectionBuilder {
 }
 
 extension RunChartSection {
-    /// A measure or ramp id as words: `familjerad-vid-avslutad-placering` → "Familjerad
-    /// vid avslutad placering". A stored measure has no title of its own, so its id,
-    /// spelt out, is the best name a document has (letters the id left out, such as
-    /// the ö of "förskole", cannot be restored from it).
-    /// A measure's name: the title of the model's indicator bound to it (`data: {measure:
-    /// ID}`), which has the letters an id leaves out; else the id spelt out.
+    /// A measure's name in a document (`ImprovementReport.measureName`, Presentation).
     public static func measureName(_ id: String, model: LogicModel) -> String {
-        model.indicators.first { if case .measure(let m)? = $0.data { return m == id }; return false }?.title ?? readableName(id)
+        ImprovementReport.measureName(id, model: model)
     }
 
-    static func readableName(_ id: String) -> String {
-        let words = id.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
-        return words.prefix(1).uppercased() + words.dropFirst()
-    }
+    static func readableName(_ id: String) -> String { ImprovementReport.readableName(id) }
 
     /// Each improvement measure's centre line.
     public func headlines(_ result: Result, context: ReportContext) -> [HeadlineFigure] {
