@@ -50,7 +50,7 @@ extension ReadinessReport {
 }
 
 extension ReadinessReport.Wave {
-    /// "2025-09 (medelvärden, syntetisk)": the wave and what kind of wave it is.
+    /// "2023-03 (syntetisk)", "2021-03 (sammanställd)": the wave and what kind of wave it is.
     func label(_ s: ReportStrings) -> String {
         let marks = (aggregated ? [s("readiness.aggregated.short")] : []) + (synthetic ? [s("readiness.synthetic.short")] : [])
         return marks.isEmpty ? wave : "\(wave) (\(marks.joined(separator: ", ")))"
@@ -69,7 +69,7 @@ extension ReadinessReport.UnitScore {
 }
 
 extension ReadinessReport.Change {
-    /// "+0,32 (95 % KI 0,10–0,54)", or "(beskrivande)" to or from an aggregated wave.
+    /// "+0,32 (95 % KI 0,10 till 0,54)", or "(beskrivande)" to or from an aggregated wave.
     func text(_ s: ReportStrings, _ n: NumberStyle) -> String {
         guard let d = difference else { return s("placeholder.value") }
         var text = n.signed(d, decimals: 2)
