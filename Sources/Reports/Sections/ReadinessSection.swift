@@ -28,133 +28,19 @@ import Store
 /// spans waves (the trend chart's n) is a sum of the waves' published totals.
 /// Aggregated waves publish no total and no pooled mean, only each unit's mean and n,
 /// withheld when that n is below the threshold.
+///
+/// The record is `ReadinessReport` and its blocks `ReadinessReport.blocks` and friends
+/// (Presentation): this section computes the record, decides what is withheld (the
+/// units, the Likert bars' recoding), and calls the blocks.
 public struct ReadinessSection: ReportSectionBuilder {
     public init() {}
 
-    public struct UnitScore: Codable {
-        public var unit: String
-        public var n: Int?
-        public var nNote: String?
-        public var suppressed: Bool
-        public var mean: Double?
-        public var meanNote: String?
-        public var ciLow: Double?
-        public var ciHigh: Double?
-
-        enum CodingKeys: String, CodingKey {
-            case unit, n, suppressed, mean
-            case nNote = "n_note"
-            case meanNote = "mean_note"
-            case ciLow = "ci_low"
-            case ciHigh = "ci_high"
-        }
-
-        /// `n` and `mean` are always written, `null` beside their note when withheld
-        /// (DESIGN §5), so a reader of the JSON sees the unit listed as withheld.
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(unit, forKey: .unit)
-            try c.encode(n, forKey: .n)
-            try c.encodeIfPresent(nNote, forKey: .nNote)
-            try c.encode(suppressed, forKey: .suppressed)
-            try c.encode(mean, forKey: .mean)
-            try c.encodeIfPresent(meanNote, forKey: .meanNote)
-            try c.encodeIfPresent(ciLow, forKey: .ciLow)
-            try c.encodeIfPresent(ciHigh, forKey: .ciHigh)
-        }
-    }
-
-    public struct Wave: Codable {
-        public var wave: String
-        public var aggregated: Bool
-        /// Imported from a synthetic file (the example's invented waves): labelled so in
-        /// every table and chart caption.
-        public var synthetic: Bool
-        /// Respondents of the units shown (a withheld unit's are left out); nil for an
-        /// aggregated wave.
-        public var respondents: Int?
-        public var respondentsNote: String?
-        public var units: [UnitScore]
-        public var alpha: Double?
-        public var alphaNote: String?
-        public var alphaCILow: Double?
-        public var alphaCIHigh: Double?
-        public var icc1: Double?
-        public var icc2: Double?
-        public var iccNote: String?
-        public var verdict: String
-        public var verdictText: String
-
-        enum CodingKeys: String, CodingKey {
-            case wave, aggregated, synthetic, respondents, units, alpha, icc1, icc2, verdict
-            case respondentsNote = "respondents_note"
-            case alphaNote = "alpha_note"
-            case alphaCILow = "alpha_ci_low"
-            case alphaCIHigh = "alpha_ci_high"
-            case iccNote = "icc_note"
-            case verdictText = "verdict_text"
-        }
-    }
-
-    /// The latest change of a unit's all-items score (later − earlier).
-    public struct Change: Codable {
-        public var unit: String
-        public var from: String
-        public var to: String
-        /// `welch` (tested) or `descriptive` (to or from an aggregated wave).
-        public var method: String
-        public var difference: Double?
-        public var differenceNote: String?
-        public var ciLow: Double?
-        public var ciHigh: Double?
-        public var p: Double?
-        public var pAdjusted: Double?
-
-        enum CodingKeys: String, CodingKey {
-            case unit, from, to, method, difference, p
-            case differenceNote = "difference_note"
-            case ciLow = "ci_low"
-            case ciHigh = "ci_high"
-            case pAdjusted = "p_adjusted"
-        }
-    }
-
-    public struct Survey: Codable {
-        public var instrument: String
-        public var name: String
-        public var scaleMin: Int
-        public var scaleMax: Int
-        public var waves: [Wave]
-        public var changes: [Change]
-        /// How many tested changes the Holm correction ran over.
-        public var tests: Int
-        /// The wave of the Likert bars: the latest respondent-level wave.
-        public var likertWave: String?
-        public var likert: [LikertBars.Bar]
-        public var imports: [Int]
-        /// The analysis values the charts are drawn from (not part of the JSON: their
-        /// figures are the ones above).
-        var charts: Charts?
-
-        enum CodingKeys: String, CodingKey {
-            case instrument, name, waves, changes, tests, likert, imports
-            case scaleMin = "scale_min"
-            case scaleMax = "scale_max"
-            case likertWave = "likert_wave"
-        }
-    }
-
-    struct Charts {
-        var instrument: Instrument
-        var latest: ReadinessSummary
-        var likertSummary: ReadinessSummary?
-        var trend: ReadinessTrend
-    }
-
-    public struct Result: Codable {
-        public var surveys: [Survey]
-        public var note: String?
-    }
+    public typealias Result = ReadinessReport
+    public typealias UnitScore = ReadinessReport.UnitScore
+    public typealias Wave = ReadinessReport.Wave
+    public typealias Change = ReadinessReport.Change
+    public typealias Survey = ReadinessReport.Survey
+    typealias Charts = ReadinessReport.Charts
 
     public var key: String { "readiness" }
 
@@ -267,180 +153,17 @@ public struct ReadinessSection: ReportSectionBuilder {
     public func imports(_ result: Result, context: ReportContext) -> [Int] { result.surveys.flatMap(\.imports) }
 
     public func blocks(_ result: Result, for slot: ReportSlot, context: ReportContext) -> [Block] {
-        let s = context.strings
-        guard !result.surveys.isEmpty else {
-            if slot == .method || slot == .limitations { return [] }
-            return [.paragraph(RichText(s("readiness.none", ["model": context.model.name])))]
-        }
+        let threshold = context.request.suppression.threshold
         switch slot {
-        case .method:
-            return result.surveys.map { survey in
-                .paragraph(RichText([.strong(s("method.readiness.lead") + " ")]) + RichText(s("method.readiness", [
-                    "name": survey.name, "waves": survey.waves.map { waveLabel($0, s) }.joined(separator: ", "),
-                    "min": String(survey.scaleMin), "max": String(survey.scaleMax),
-                    "threshold": String(context.request.suppression.threshold),
-                ])))
-            }
-        case .limitations:
-            return result.surveys.compactMap { survey in
-                let synthetic = survey.waves.filter(\.synthetic).map(\.wave)
-                guard !synthetic.isEmpty else { return nil }
-                return .paragraph(RichText(s("limitations.synthetic.waves", ["name": survey.name,
-                                                                             "waves": synthetic.joined(separator: ", ")])))
-            }
-        case .steeringReadiness: return result.surveys.flatMap { steering($0, context: context) }
-        default: return result.surveys.flatMap { final($0, context: context) }
+        case .method: return result.methodBlocks(strings: context.strings, threshold: threshold)
+        case .limitations: return result.limitationBlocks(strings: context.strings)
+        case .steeringReadiness:
+            return result.steeringBlocks(strings: context.strings, style: context.numbers, threshold: threshold,
+                                         modelName: context.model.name)
+        default:
+            return result.blocks(strings: context.strings, style: context.numbers, threshold: threshold,
+                                 modelName: context.model.name)
         }
-    }
-
-    // MARK: - Words
-
-    func waveLabel(_ w: Wave, _ s: ReportStrings) -> String {
-        let marks = (w.aggregated ? [s("readiness.aggregated.short")] : []) + (w.synthetic ? [s("readiness.synthetic.short")] : [])
-        return marks.isEmpty ? w.wave : "\(w.wave) (\(marks.joined(separator: ", ")))"
-    }
-
-    func meanText(_ u: UnitScore?, context: ReportContext, withN: Bool = true) -> String {
-        let s = context.strings
-        guard let u else { return s("placeholder.value") }
-        if u.suppressed { return s("suppression.small") }
-        guard let m = u.mean else { return s("placeholder.value") }
-        var text = context.numbers.decimal(m, decimals: 2)
-        if withN {
-            text += " (" + (u.n.map { "n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + context.numbers.integer($0) }
-                            ?? s("readiness.n.unknown")) + ")"
-        }
-        return text
-    }
-
-    func changeText(_ c: Change, context: ReportContext) -> String {
-        let s = context.strings, n = context.numbers
-        guard let d = c.difference else { return s("placeholder.value") }
-        var text = n.signed(d, decimals: 2)
-        if c.method == "descriptive" {
-            text += " (" + s("readiness.descriptive") + ")"
-        } else if let lo = c.ciLow, let hi = c.ciHigh {
-            text += " (" + s("readiness.ci", ["low": n.decimal(lo, decimals: 2), "high": n.decimal(hi, decimals: 2)]) + ")"
-        }
-        return text
-    }
-
-    // MARK: - Final report
-
-    func final(_ survey: Survey, context: ReportContext) -> [Block] {
-        let s = context.strings, n = context.numbers
-        var blocks: [Block] = [.paragraph(RichText(s("readiness.intro", [
-            "name": survey.name, "min": String(survey.scaleMin), "max": String(survey.scaleMax),
-            "waves": survey.waves.map { waveLabel($0, s) }.joined(separator: ", "),
-        ])))]
-        // Per unit and over time: the all-items score.
-        var units: [String] = []
-        for w in survey.waves { for u in w.units where !units.contains(u.unit) { units.append(u.unit) } }
-        let changeByUnit = Dictionary(survey.changes.map { ($0.unit, $0) }, uniquingKeysWith: { a, _ in a })
-        let header = [TableBlock.Cell(s("readiness.col.unit"))] + survey.waves.map { TableBlock.Cell(waveLabel($0, s)) }
-            + [TableBlock.Cell(s("readiness.col.change"))]
-        let rows: [[TableBlock.Cell]] = units.map { unit in
-            [TableBlock.Cell(unit, isRowHeader: true)]
-                + survey.waves.map { w in TableBlock.Cell(meanText(w.units.first { $0.unit == unit }, context: context)) }
-                + [TableBlock.Cell(changeByUnit[unit].map { changeText($0, context: context) } ?? s("placeholder.value"))]
-        }
-        var notes = [RichText(s("readiness.table.note", ["min": String(survey.scaleMin), "max": String(survey.scaleMax)]))]
-        if survey.waves.contains(where: \.aggregated) { notes.append(RichText(s("readiness.aggregated.note"))) }
-        if survey.waves.contains(where: { $0.units.contains(where: \.suppressed) }) {
-            let threshold = ["threshold": String(context.request.suppression.threshold)]
-            notes.append(RichText(s("readiness.suppressed.note", threshold)))
-            notes.append(RichText(s("readiness.suppressed.pooled", threshold)))
-        }
-        if survey.tests > 0 { notes.append(RichText(s("readiness.holm", ["tests": String(survey.tests)]))) }
-        blocks.append(.table(TableBlock(caption: s("readiness.table.caption", ["name": survey.name]), header: [header], rows: rows,
-                                        alignments: [.left] + Array(repeating: .right, count: survey.waves.count + 1), notes: notes)))
-
-        if let charts = survey.charts, let latest = survey.waves.last {
-            // Respondents of the shown units only (`wave(_:)`); none shown, no n.
-            let nText = latest.aggregated ? nil : latest.respondents.flatMap { $0 > 0 ? $0 : nil }
-            blocks.append(.figure(FigureBlock(
-                svg: ReadinessHeatmap.svg(charts.latest, instrument: charts.instrument, language: context.language),
-                caption: s("readiness.heatmap.caption", ["wave": waveLabel(latest, s)]),
-                altText: s("readiness.heatmap.alt", ["wave": latest.wave, "units": String(latest.units.count)]),
-                n: nText, nLabel: nText == nil ? nil : s("readiness.n.respondents"))))
-            let trendN = survey.waves.compactMap(\.respondents).reduce(0, +)
-            blocks.append(.figure(FigureBlock(
-                svg: ReadinessTrendChart.svg(charts.trend, instrument: charts.instrument, language: context.language),
-                caption: s("readiness.trend.caption", ["waves": survey.waves.map { waveLabel($0, s) }.joined(separator: ", ")]),
-                altText: s("readiness.trend.alt", ["units": String(units.count), "waves": String(survey.waves.count)]),
-                n: trendN > 0 ? trendN : nil, nLabel: trendN > 0 ? s("readiness.n.answers_waves") : nil)))
-            if let likertSummary = charts.likertSummary, let wave = survey.likertWave {
-                let pooled = survey.likert.map(\.n).max() ?? 0
-                blocks.append(.figure(FigureBlock(
-                    svg: LikertBars.svg(likertSummary, instrument: charts.instrument, language: context.language,
-                                        suppression: context.request.suppression),
-                    caption: s("readiness.likert.caption", ["wave": wave]),
-                    altText: s("readiness.likert.alt", ["wave": wave]),
-                    n: pooled, nLabel: s("readiness.n.respondents"))))
-            }
-        }
-        // Reliability and whether unit means describe the units, per wave.
-        let items: [RichText] = survey.waves.map { w in
-            var parts: [String] = []
-            if w.aggregated {
-                parts.append(s("readiness.aggregated.reliability"))
-            } else {
-                if let a = w.alpha {
-                    var t = s("readiness.alpha", ["alpha": n.decimal(a, decimals: 2)])
-                    if let lo = w.alphaCILow, let hi = w.alphaCIHigh {
-                        t += " (" + s("readiness.ci", ["low": n.decimal(lo, decimals: 2), "high": n.decimal(hi, decimals: 2)]) + ")"
-                    }
-                    parts.append(t + ".")
-                }
-                if let i1 = w.icc1, let i2 = w.icc2 {
-                    parts.append(s("readiness.icc", ["icc1": n.decimal(i1, decimals: 2), "icc2": n.decimal(i2, decimals: 2)]))
-                }
-                parts.append(w.verdictText)
-            }
-            return RichText([.strong(waveLabel(w, s) + ":")]) + RichText(" " + parts.joined(separator: " "))
-        }
-        blocks.append(.paragraph(RichText(s("readiness.verdict.intro"))))
-        blocks.append(.list(ListBlock(items: items)))
-        // The aggregated waves are explained once, in the table's notes, not again in a box.
-        if let callout = syntheticCallout(survey, s) { blocks.insert(callout, at: 1) }
-        return blocks
-    }
-
-    /// Which waves are invented, said before any of their figures.
-    func syntheticCallout(_ survey: Survey, _ s: ReportStrings) -> Block? {
-        let synthetic = survey.waves.filter(\.synthetic).map(\.wave)
-        guard !synthetic.isEmpty else { return nil }
-        return .callout(Callout(.warning, title: s("warning.title"),
-                                RichText(s("readiness.synthetic.note", ["waves": synthetic.joined(separator: ", ")]))))
-    }
-
-    // MARK: - Steering brief
-
-    func steering(_ survey: Survey, context: ReportContext) -> [Block] {
-        let s = context.strings
-        guard let latest = survey.waves.last else { return [] }
-        let previous = survey.waves.dropLast().last
-        let changeByUnit = Dictionary(survey.changes.map { ($0.unit, $0) }, uniquingKeysWith: { a, _ in a })
-        var header = [TableBlock.Cell(s("readiness.col.unit")), TableBlock.Cell(waveLabel(latest, s))]
-        if let previous { header.append(TableBlock.Cell(s("readiness.col.change_since", ["wave": waveLabel(previous, s)]))) }
-        let rows: [[TableBlock.Cell]] = latest.units.map { u in
-            var row = [TableBlock.Cell(u.unit, isRowHeader: true), TableBlock.Cell(meanText(u, context: context))]
-            if previous != nil {
-                let c = changeByUnit[u.unit].flatMap { $0.to == latest.wave ? $0 : nil }
-                row.append(TableBlock.Cell(c.map { changeText($0, context: context) } ?? s("placeholder.value")))
-            }
-            return row
-        }
-        let notes = latest.units.contains(where: \.suppressed)
-            ? [RichText(s("readiness.suppressed.pooled", ["threshold": String(context.request.suppression.threshold)]))] : []
-        return [
-            .table(TableBlock(caption: s("readiness.steering.caption", ["name": survey.name, "min": String(survey.scaleMin),
-                                                                         "max": String(survey.scaleMax)]),
-                              header: [header], rows: rows, alignments: [.left, .right, .right], notes: notes)),
-            // The verdict in plain words: the agreement and reliability figures behind
-            // it are the final report's.
-            .paragraph(RichText(s("readiness.steering.verdict.\(latest.verdict)"))),
-        ]
     }
 }
 

@@ -23,84 +23,18 @@ import Store
 /// since a P chart's limits give its denominator away. A measure that counts events,
 /// not persons (`measures import --counts events`: consultations, meetings) has every
 /// point shown.
+///
+/// The record is `ImprovementReport` and its blocks `ImprovementReport.blocks` and
+/// friends (Presentation): this section computes the record, decides which points are
+/// withheld, and calls the blocks.
 public struct RunChartSection: ReportSectionBuilder {
     public init() {}
 
-    public struct Value: Codable {
-        public var label: String
-        public var y: Double?
-        public var yNote: String?
-
-        enum CodingKeys: String, CodingKey {
-            case label, y
-            case yNote = "y_note"
-        }
-    }
-
-    public struct Measure: Codable {
-        public var measure: String
-        public var chart: String
-        public var points: Int
-        public var hiddenPoints: Int
-        public var first: String
-        public var last: String
-        public var centre: Double?
-        public var centreNote: String?
-        public var usefulPoints: Int
-        public var longestRun: Int?
-        public var longestRunMax: Int?
-        public var crossings: Int?
-        public var crossingsMin: Int?
-        public var runsSignal: Bool
-        public var signalPossible: Bool
-        public var pointsOutsideLimits: Int?
-        public var values: [Value]
-        public var cycles: [String]
-        public var illustrativeCycles: Bool
-        public var imports: [Int]
-        /// `events` when the measure counts events, not persons (nothing suppressed);
-        /// absent for persons.
-        public var counts: String?
-        /// The chart as drawn (hidden points without values or limits); not in the JSON.
-        var drawing: RunChartResult?
-
-        enum CodingKeys: String, CodingKey {
-            case measure, chart, points, first, last, centre, crossings, values, cycles, imports, counts
-            case hiddenPoints = "hidden_points"
-            case centreNote = "centre_note"
-            case usefulPoints = "useful_points"
-            case longestRun = "longest_run"
-            case longestRunMax = "longest_run_max"
-            case crossingsMin = "crossings_min"
-            case runsSignal = "runs_signal"
-            case signalPossible = "signal_possible"
-            case pointsOutsideLimits = "points_outside_limits"
-            case illustrativeCycles = "illustrative_cycles"
-        }
-    }
-
-    public struct Cycle: Codable {
-        public var id: String
-        public var title: String
-        public var activity: String
-        public var measure: String?
-        public var start: String
-        public var end: String?
-        public var decision: String?
-        public var prediction: String
-        public var illustrative: Bool
-    }
-
-    public struct Ramp: Codable {
-        public var name: String
-        public var cycles: [Cycle]
-    }
-
-    public struct Result: Codable {
-        public var measures: [Measure]
-        public var ramps: [Ramp]
-        public var note: String?
-    }
+    public typealias Result = ImprovementReport
+    public typealias Value = ImprovementReport.Value
+    public typealias Measure = ImprovementReport.Measure
+    public typealias Cycle = ImprovementReport.Cycle
+    public typealias Ramp = ImprovementReport.Ramp
 
     public var key: String { "improvement" }
 
@@ -110,23 +44,6 @@ public struct RunChartSection: ReportSectionBuilder {
         case .steering: [.steeringSummary]
         case .tertial: []
         }
-    }
-
-    /// The brief's line on the improvement work: how many cycles on how many measures,
-    /// and what was decided after them.
-    func summaryBlocks(_ result: Result, context: ReportContext) -> [Block] {
-        let s = context.strings
-        let cycles = result.ramps.flatMap(\.cycles)
-        guard !cycles.isEmpty else { return [] }
-        let count = { (decision: String?) in String(cycles.filter { $0.decision == decision }.count) }
-        let measures = Set(cycles.compactMap(\.measure)).count
-        var text = s(cycles.count == 1 ? "steering.summary.pdsa.one" : "steering.summary.pdsa", [
-            "cycles": String(cycles.count),
-            "measures": measures == 1 ? s("steering.summary.measures.one") : s("steering.summary.measures", ["count": String(measures)]),
-            "adopt": count("adopt"), "adapt": count("adapt"), "abandon": count("abandon"), "ongoing": count(nil),
-        ])
-        if cycles.allSatisfy(\.illustrative) { text += " " + s("steering.summary.pdsa.illustrative") }
-        return [.paragraph(RichText(lead: s("steering.summary.pdsa.lead"), text))]
     }
 
     public func compute(_ context: ReportContext) throws -> Result {
@@ -214,110 +131,23 @@ public struct RunChartSection: ReportSectionBuilder {
     public func imports(_ result: Result, context: ReportContext) -> [Int] { result.measures.flatMap(\.imports) }
 
     public func blocks(_ result: Result, for slot: ReportSlot, context: ReportContext) -> [Block] {
-        if slot == .steeringSummary || slot == .finalSummary { return summaryBlocks(result, context: context) }
-        if slot == .method || slot == .limitations {
-            let s = context.strings
-            let cycles = result.ramps.flatMap(\.cycles)
-            guard !result.measures.isEmpty || !cycles.isEmpty else { return [] }
-            if slot == .limitations {
-                return !cycles.isEmpty && cycles.allSatisfy(\.illustrative)
-                    ? [.paragraph(RichText(s("limitations.illustrative.cycles")))] : []
-            }
-            return [.paragraph(RichText(lead: s("method.improvement.lead"), s("method.improvement", [
-                "measures": String(result.measures.count), "cycles": String(cycles.count)])))]
+        let s = context.strings
+        switch slot {
+        case .steeringSummary, .finalSummary: return result.summaryBlocks(strings: s)
+        case .method: return result.methodBlocks(strings: s)
+        case .limitations: return result.limitationBlocks(strings: s)
+        default:
+            return result.blocks(strings: s, style: context.numbers, model: context.model,
+                                 threshold: context.request.suppression.threshold,
+                                 withheldNote: IndicatorFigureSuppression.smallNote)
         }
-        let s = context.strings, n = context.numbers
-        guard !result.measures.isEmpty || !result.ramps.isEmpty else {
-            return [.paragraph(RichText(s("improvement.none", ["model": context.model.name])))]
-        }
-        var blocks: [Block] = [.paragraph(RichText(s("improvement.intro")))]
-        let lang = RunChartSVG.Language(rawValue: context.language.rawValue) ?? .sv
-        for m in result.measures {
-            let name = Self.measureName(m.measure, model: context.model)
-            blocks.append(.heading(level: 1, text: s("improvement.measure", ["measure": name])))
-            let kind = s("improvement.chart.\(m.chart)")
-            if let drawing = m.drawing, m.values.filter({ $0.y != nil }).count >= 2 {
-                let svg = RunChartSVG.render(drawing, options: .init(
-                    lang: lang, title: "\(kind): \(name)", yLabel: name + (m.chart == "p" ? " (%)" : ""), width: 760, height: 420,
-                    suppressed: Set(drawing.points.enumerated().filter { m.values[$0.offset].yNote == IndicatorFigureSuppression.smallNote }
-                        .map { $0.element.index }),
-                    suppressedLabel: s(m.chart == "run" ? "suppression.small" : "suppression.hidden")))
-                var caption = s("improvement.caption", ["chart": kind, "measure": name, "first": m.first, "last": m.last,
-                                                        "cycles": String(m.cycles.count)])
-                if m.hiddenPoints > 0 { caption += " " + s("improvement.caption.hidden", ["hidden": String(m.hiddenPoints)]) }
-                blocks.append(.figure(FigureBlock(svg: svg, caption: caption,
-                                                  altText: s("improvement.alt", ["chart": kind, "measure": name,
-                                                                                 "points": String(m.points)]),
-                                                  n: m.points, nLabel: s("improvement.n"), placement: .inline)))
-            }
-            var words: [String] = []
-            if !m.signalPossible {
-                words.append(s("improvement.signal.impossible", ["useful": String(m.usefulPoints)]))
-            } else if let lr = m.longestRun, let lmax = m.longestRunMax, let c = m.crossings, let cmin = m.crossingsMin {
-                let crossings = c == 1 ? s("improvement.crossings.one") : s("improvement.crossings", ["n": String(c)])
-                let values = ["longest": String(lr), "max": String(lmax), "crossings": crossings, "min": String(cmin),
-                              "useful": String(m.usefulPoints)]
-                words.append(s(m.runsSignal ? "improvement.signal.runs" : "improvement.signal.none", values))
-            }
-            if let centre = m.centre {
-                let text = m.chart == "p" ? n.percent(100 * centre) : n.decimal(centre, decimals: 2)
-                words.append(s(m.chart == "run" ? "improvement.median" : "improvement.centre", ["centre": text]))
-            }
-            if let outside = m.pointsOutsideLimits {
-                words.append(s(outside == 0 ? "improvement.outside.none" : outside == 1 ? "improvement.outside.one" : "improvement.outside", ["points": String(outside)]))
-            }
-            if m.values.filter({ $0.y != nil }).count < 2 {
-                words.append(s("improvement.too_few_shown", ["points": String(m.points)]))
-            }
-            if m.counts == "events" {
-                words.append(s("improvement.events"))
-            } else if m.hiddenPoints > 0 {
-                words.append(s(m.hiddenPoints == 1 ? "improvement.hidden.one" : "improvement.hidden", ["hidden": String(m.hiddenPoints), "threshold": String(context.request.suppression.threshold)]))
-            }
-            blocks.append(.paragraph(RichText(words.joined(separator: " "))))
-            if m.illustrativeCycles {
-                blocks.append(.callout(Callout(.caveat, title: s("caveat.title"), RichText(s("improvement.illustrative")))))
-            }
-        }
-        if !result.ramps.isEmpty {
-            blocks.append(.heading(level: 1, text: s("improvement.ramps")))
-            var rows: [[TableBlock.Cell]] = []
-            for ramp in result.ramps {
-                for (i, c) in ramp.cycles.enumerated() {
-                    // The cycle's number in its ramp stands for its id (`infobrev-1`); the title names it.
-                    var title = RichText(id: String(i + 1), c.title + " (\(c.activity))")
-                    if c.illustrative { title = title + RichText([.emphasis(" – \(s("illustrative.label"))")]) }
-                    // One date per line: an ISO date must not break at its hyphens.
-                    let dates = c.end.map { "\(c.start) –\n\($0)" } ?? "\(c.start) –"
-                    rows.append([TableBlock.Cell(i == 0 ? Self.readableName(ramp.name) : "", isRowHeader: true), TableBlock.Cell(title),
-                                 TableBlock.Cell(dates), TableBlock.Cell(c.prediction),
-                                 TableBlock.Cell(s("improvement.decision.\(c.decision ?? "none")"))])
-                }
-            }
-            blocks.append(.table(TableBlock(
-                caption: s("improvement.ramps.caption"),
-                header: [["improvement.col.ramp", "improvement.col.cycle", "improvement.col.dates",
-                          "improvement.col.prediction", "improvement.col.decision"].map { TableBlock.Cell(s($0)) }],
-                rows: rows, alignments: [.left, .left, .left, .left, .left])))
-        }
-        return blocks
     }
 }
 
 extension RunChartSection {
-    /// A measure or ramp id as words: `familjerad-vid-avslutad-placering` → "Familjerad
-    /// vid avslutad placering". A stored measure has no title of its own, so its id,
-    /// spelt out, is the best name a document has (letters the id left out, such as
-    /// the ö of "förskole", cannot be restored from it).
-    /// A measure's name: the title of the model's indicator bound to it (`data: {measure:
-    /// ID}`), which has the letters an id leaves out; else the id spelt out.
+    /// A measure's name in a document (`ImprovementReport.measureName`, Presentation).
     public static func measureName(_ id: String, model: LogicModel) -> String {
-        model.indicators.first { if case .measure(let m)? = $0.data { return m == id }; return false }?.title ?? readableName(id)
-    }
-
-    static func readableName(_ id: String) -> String {
-        let words = id.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
-        return words.prefix(1).uppercased() + words.dropFirst()
+        ImprovementReport.measureName(id, model: model)
     }
 
     /// Each improvement measure's centre line.

@@ -4,19 +4,19 @@ import LogicModel
 /// What the readiness charts share: escaping, number formats per language, palettes and
 /// a rough text-width estimate for layout. Internal and prefixed so that other charts in
 /// this folder can keep helpers of their own.
-enum ReadinessChartSupport {
+public enum ReadinessChartSupport {
     /// Okabe & Ito (2008) colour-blind-safe qualitative palette, ordered for lines on
     /// white (yellow last: it is faint on white).
-    static let okabeIto = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
+    public static let okabeIto = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
 
     /// ColorBrewer PuOr, 11 classes (Brewer, Harrower & Penn State), orange = low,
     /// purple = high; colour-blind safe.
-    static let puOr11 = ["#7f3b08", "#b35806", "#e08214", "#fdb863", "#fee0b6", "#f7f7f7",
+    public static let puOr11 = ["#7f3b08", "#b35806", "#e08214", "#fdb863", "#fee0b6", "#f7f7f7",
                          "#d8daeb", "#b2abd2", "#8073ac", "#542788", "#2d004b"]
 
     /// ColorBrewer PuOr classes for a scale of `count` points (3–11), as ColorBrewer
     /// defines them; outside that range, interpolated.
-    static func puOr(_ count: Int) -> [String] {
+    public static func puOr(_ count: Int) -> [String] {
         let table: [Int: [String]] = [
             3: ["#f1a340", "#f7f7f7", "#998ec3"],
             4: ["#e66101", "#fdb863", "#b2abd2", "#5e3c99"],
@@ -33,7 +33,7 @@ enum ReadinessChartSupport {
     }
 
     /// PuOr as a continuous scale, t in 0…1 (0 = dark orange, 0.5 = white, 1 = dark purple).
-    static func puOrContinuous(_ t: Double) -> String {
+    public static func puOrContinuous(_ t: Double) -> String {
         let stops = puOr11.map(rgb)
         let x = min(1, max(0, t)) * Double(stops.count - 1)
         let i = min(Int(x), stops.count - 2)
@@ -42,43 +42,43 @@ enum ReadinessChartSupport {
         return hex((a.0 + (b.0 - a.0) * f, a.1 + (b.1 - a.1) * f, a.2 + (b.2 - a.2) * f))
     }
 
-    static func rgb(_ hex: String) -> (Double, Double, Double) {
+    public static func rgb(_ hex: String) -> (Double, Double, Double) {
         let v = Int(hex.dropFirst(), radix: 16) ?? 0
         return (Double((v >> 16) & 0xFF), Double((v >> 8) & 0xFF), Double(v & 0xFF))
     }
 
-    static func hex(_ c: (Double, Double, Double)) -> String {
+    public static func hex(_ c: (Double, Double, Double)) -> String {
         String(format: "#%02x%02x%02x", Int(c.0.rounded()), Int(c.1.rounded()), Int(c.2.rounded()))
     }
 
     /// Black or white text, whichever reads better on `background` (WCAG relative luminance).
-    static func textColour(on background: String) -> String {
+    public static func textColour(on background: String) -> String {
         let (r, g, b) = rgb(background)
         func lin(_ c: Double) -> Double { let s = c / 255; return s <= 0.03928 ? s / 12.92 : pow((s + 0.055) / 1.055, 2.4) }
         let l = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
         return l < 0.22 ? "#ffffff" : "#000000"
     }
 
-    static func escape(_ s: String) -> String {
+    public static func escape(_ s: String) -> String {
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     /// `digits` decimals; Swedish uses a decimal comma and the true minus sign.
-    static func number(_ x: Double, digits: Int = 1, _ language: Language) -> String {
+    public static func number(_ x: Double, digits: Int = 1, _ language: Language) -> String {
         let s = String(format: "%.\(digits)f", x)
         guard language == .sv else { return s }
         return s.replacingOccurrences(of: ".", with: ",").replacingOccurrences(of: "-", with: "−")
     }
 
-    static func percent(_ x: Double, _ language: Language) -> String {
+    public static func percent(_ x: Double, _ language: Language) -> String {
         language == .sv ? "\(Int((x * 100).rounded()))\u{00A0}%" : "\(Int((x * 100).rounded()))%"
     }
 
     /// An item's name in a chart: its short label where the instrument gives one, else
     /// its statement cut at a word before `limit` characters ("Jag vill vara med och
     /// bidra…") — never its key (`want_to_contribute`), which is a CSV column name.
-    static func itemLabel(_ item: SurveyItem, _ language: Language, limit: Int = 32) -> String {
+    public static func itemLabel(_ item: SurveyItem, _ language: Language, limit: Int = 32) -> String {
         let short = language == .en ? (item.shortEn ?? item.shortSv) : (item.shortSv ?? item.shortEn)
         if let short { return short }
         let statement = item.statement(language)
@@ -93,15 +93,15 @@ enum ReadinessChartSupport {
 
     /// Width of `text` at `size` px in a sans-serif font, roughly (0.55 em per character):
     /// enough to lay out labels without a font engine.
-    static func width(_ text: String, size: Double) -> Double { Double(text.count) * size * 0.55 }
+    public static func width(_ text: String, size: Double) -> Double { Double(text.count) * size * 0.55 }
 
     /// Splits a label into lines of at most `limit` characters at spaces; a longer word
     /// keeps a line of its own. No lines for an empty label.
-    static func wrap(_ text: String, limit: Int) -> [String] {
+    public static func wrap(_ text: String, limit: Int) -> [String] {
         text.split(separator: " ").isEmpty ? [] : TextWrap.lines(text, width: limit, breakingLongWords: false)
     }
 
-    static func open(width: Double, height: Double, id: String, title: String, description: String) -> String {
+    public static func open(width: Double, height: Double, id: String, title: String, description: String) -> String {
         """
         <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-labelledby="\(id)-title \(id)-desc" font-family="Helvetica, Arial, sans-serif">
         <title id="\(id)-title">\(escape(title))</title>
@@ -111,14 +111,14 @@ enum ReadinessChartSupport {
         """
     }
 
-    static func text(_ s: String, x: Double, y: Double, size: Double = 12, anchor: String = "start",
+    public static func text(_ s: String, x: Double, y: Double, size: Double = 12, anchor: String = "start",
                      weight: String? = nil, fill: String = "#000000", extra: String = "") -> String {
         let w = weight.map { " font-weight=\"\($0)\"" } ?? ""
         return "<text x=\"\(f(x))\" y=\"\(f(y))\" font-size=\"\(f(size))\" text-anchor=\"\(anchor)\" fill=\"\(fill)\"\(w)\(extra)>\(escape(s))</text>\n"
     }
 
     /// Coordinates with at most two decimals, so SVG files stay small and stable.
-    static func f(_ x: Double) -> String {
+    public static func f(_ x: Double) -> String {
         let r = (x * 100).rounded() / 100
         return r == r.rounded() ? String(Int(r)) : String(format: "%.2f", r)
     }

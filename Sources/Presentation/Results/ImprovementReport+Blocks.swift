@@ -1,0 +1,154 @@
+import Evaluation
+import LogicModel
+
+/// The report's Förbättringsarbete as blocks, in the report's words (`improvement.*`):
+/// each measure's run or P chart with its PDSA cycles, the runs analysis and limits in
+/// words, and the ramps of cycles as a table; the brief's and the final summary's line on
+/// the cycles; the method and limitations paragraphs. Which points are withheld was
+/// decided when the record was computed (Reports' `RunChartSection`): a withheld point
+/// has no value and its note, which the chart draws as withheld.
+extension ImprovementReport {
+    /// The section's blocks, or a sentence saying there is nothing to show.
+    /// - Parameters:
+    ///   - model: the logic model, for measures' names (`measureName`) and its own name.
+    ///   - threshold: the suppression threshold the words name.
+    ///   - withheldNote: the note of a value withheld for disclosure (drawn as "<5" or "..").
+    public func blocks(strings s: ReportStrings, style n: NumberStyle, model: LogicModel, threshold: Int,
+                       withheldNote: String) -> [Block] {
+        guard !measures.isEmpty || !ramps.isEmpty else {
+            return [.paragraph(RichText(s("improvement.none", ["model": model.name])))]
+        }
+        var blocks: [Block] = [.paragraph(RichText(s("improvement.intro")))]
+        let lang = RunChartSVG.Language(rawValue: n.language.rawValue) ?? .sv
+        for m in measures {
+            let name = Self.measureName(m.measure, model: model)
+            blocks.append(.heading(level: 1, text: s("improvement.measure", ["measure": name])))
+            let kind = s("improvement.chart.\(m.chart)")
+            if let drawing = m.drawing, m.values.filter({ $0.y != nil }).count >= 2 {
+                let svg = RunChartSVG.render(drawing, options: .init(
+                    lang: lang, title: "\(kind): \(name)", yLabel: name + (m.chart == "p" ? " (%)" : ""), width: 760, height: 420,
+                    suppressed: Set(drawing.points.enumerated().filter { m.values[$0.offset].yNote == withheldNote }
+                        .map { $0.element.index }),
+                    suppressedLabel: s(m.chart == "run" ? "suppression.small" : "suppression.hidden")))
+                var caption = s("improvement.caption", ["chart": kind, "measure": name, "first": m.first, "last": m.last,
+                                                        "cycles": String(m.cycles.count)])
+                if m.hiddenPoints > 0 { caption += " " + s("improvement.caption.hidden", ["hidden": String(m.hiddenPoints)]) }
+                blocks.append(.figure(FigureBlock(svg: svg, caption: caption,
+                                                  altText: s("improvement.alt", ["chart": kind, "measure": name,
+                                                                                 "points": String(m.points)]),
+                                                  n: m.points, nLabel: s("improvement.n"), placement: .inline)))
+            }
+            blocks.append(.paragraph(RichText(m.words(strings: s, style: n, threshold: threshold))))
+            if m.illustrativeCycles {
+                blocks.append(.callout(Callout(.caveat, title: s("caveat.title"), RichText(s("improvement.illustrative")))))
+            }
+        }
+        if !ramps.isEmpty {
+            blocks.append(.heading(level: 1, text: s("improvement.ramps")))
+            blocks.append(rampTable(s))
+        }
+        return blocks
+    }
+
+    /// The ramps of cycles: one row per cycle, numbered in its ramp.
+    func rampTable(_ s: ReportStrings) -> Block {
+        var rows: [[TableBlock.Cell]] = []
+        for ramp in ramps {
+            for (i, c) in ramp.cycles.enumerated() {
+                // The cycle's number in its ramp stands for its id (`infobrev-1`); the title names it.
+                var title = RichText(id: String(i + 1), c.title + " (\(c.activity))")
+                if c.illustrative { title = title + RichText([.emphasis(" – \(s("illustrative.label"))")]) }
+                // One date per line: an ISO date must not break at its hyphens.
+                let dates = c.end.map { "\(c.start) –\n\($0)" } ?? "\(c.start) –"
+                rows.append([TableBlock.Cell(i == 0 ? Self.readableName(ramp.name) : "", isRowHeader: true), TableBlock.Cell(title),
+                             TableBlock.Cell(dates), TableBlock.Cell(c.prediction),
+                             TableBlock.Cell(s("improvement.decision.\(c.decision ?? "none")"))])
+            }
+        }
+        return .table(TableBlock(
+            caption: s("improvement.ramps.caption"),
+            header: [["improvement.col.ramp", "improvement.col.cycle", "improvement.col.dates",
+                      "improvement.col.prediction", "improvement.col.decision"].map { TableBlock.Cell(s($0)) }],
+            rows: rows, alignments: [.left, .left, .left, .left, .left]))
+    }
+
+    /// The brief's (and the final report's summary's) line on the improvement work: how
+    /// many cycles on how many measures, and what was decided after them.
+    public func summaryBlocks(strings s: ReportStrings) -> [Block] {
+        let cycles = ramps.flatMap(\.cycles)
+        guard !cycles.isEmpty else { return [] }
+        let count = { (decision: String?) in String(cycles.filter { $0.decision == decision }.count) }
+        let measures = Set(cycles.compactMap(\.measure)).count
+        var text = s(cycles.count == 1 ? "steering.summary.pdsa.one" : "steering.summary.pdsa", [
+            "cycles": String(cycles.count),
+            "measures": measures == 1 ? s("steering.summary.measures.one") : s("steering.summary.measures", ["count": String(measures)]),
+            "adopt": count("adopt"), "adapt": count("adapt"), "abandon": count("abandon"), "ongoing": count(nil),
+        ])
+        if cycles.allSatisfy(\.illustrative) { text += " " + s("steering.summary.pdsa.illustrative") }
+        return [.paragraph(RichText(lead: s("steering.summary.pdsa.lead"), text))]
+    }
+
+    /// The report's method paragraph on the improvement work; none when there is none.
+    public func methodBlocks(strings s: ReportStrings) -> [Block] {
+        let cycles = ramps.flatMap(\.cycles)
+        guard !measures.isEmpty || !cycles.isEmpty else { return [] }
+        return [.paragraph(RichText(lead: s("method.improvement.lead"), s("method.improvement", [
+            "measures": String(measures.count), "cycles": String(cycles.count)])))]
+    }
+
+    /// The limitation that every cycle is illustrative, when so.
+    public func limitationBlocks(strings s: ReportStrings) -> [Block] {
+        let cycles = ramps.flatMap(\.cycles)
+        guard !measures.isEmpty || !cycles.isEmpty else { return [] }
+        return !cycles.isEmpty && cycles.allSatisfy(\.illustrative)
+            ? [.paragraph(RichText(s("limitations.illustrative.cycles")))] : []
+    }
+
+    /// A measure's name: the title of the model's indicator bound to it (`data: {measure:
+    /// ID}`), which has the letters an id leaves out; else the id spelt out.
+    public static func measureName(_ id: String, model: LogicModel) -> String {
+        model.indicators.first { if case .measure(let m)? = $0.data { return m == id }; return false }?.title ?? readableName(id)
+    }
+
+    /// A measure or ramp id as words: `familjerad-vid-avslutad-placering` → "Familjerad
+    /// vid avslutad placering". A stored measure has no title of its own, so its id,
+    /// spelt out, is the best name a document has (letters the id left out, such as
+    /// the ö of "förskole", cannot be restored from it).
+    public static func readableName(_ id: String) -> String {
+        let words = id.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}
+
+extension ImprovementReport.Measure {
+    /// The runs analysis, centre line and limits in words, and what was withheld.
+    func words(strings s: ReportStrings, style n: NumberStyle, threshold: Int) -> String {
+        var words: [String] = []
+        if !signalPossible {
+            words.append(s("improvement.signal.impossible", ["useful": String(usefulPoints)]))
+        } else if let lr = longestRun, let lmax = longestRunMax, let c = crossings, let cmin = crossingsMin {
+            let crossings = c == 1 ? s("improvement.crossings.one") : s("improvement.crossings", ["n": String(c)])
+            let values = ["longest": String(lr), "max": String(lmax), "crossings": crossings, "min": String(cmin),
+                          "useful": String(usefulPoints)]
+            words.append(s(runsSignal ? "improvement.signal.runs" : "improvement.signal.none", values))
+        }
+        if let centre {
+            let text = chart == "p" ? n.percent(100 * centre) : n.decimal(centre, decimals: 2)
+            words.append(s(chart == "run" ? "improvement.median" : "improvement.centre", ["centre": text]))
+        }
+        if let outside = pointsOutsideLimits {
+            words.append(s(outside == 0 ? "improvement.outside.none" : outside == 1 ? "improvement.outside.one" : "improvement.outside",
+                           ["points": String(outside)]))
+        }
+        if values.filter({ $0.y != nil }).count < 2 {
+            words.append(s("improvement.too_few_shown", ["points": String(points)]))
+        }
+        if counts == "events" {
+            words.append(s("improvement.events"))
+        } else if hiddenPoints > 0 {
+            words.append(s(hiddenPoints == 1 ? "improvement.hidden.one" : "improvement.hidden",
+                           ["hidden": String(hiddenPoints), "threshold": String(threshold)]))
+        }
+        return words.joined(separator: " ")
+    }
+}
