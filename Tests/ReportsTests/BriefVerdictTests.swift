@@ -31,7 +31,7 @@ import Testing
             #expect(sv.contains("Ärendena för sig pekar mot lägre på utredningar per barn."), "\(format)")
             #expect(sv.contains("Säkerheten är låg: piloten är ett enda team; jämförelsen mellan 3 enheter kan inte visa en säker skillnad."), "\(format)")
             #expect(sv.contains("jämförelsen mellan 3 enheter kan inte visa en säker skillnad"), "\(format)")
-            #expect(sv.contains("Underlag: ärendeuttaget den 31 december 2022."), "\(format)")
+            #expect(sv.contains("Underlag: ärendeuttag 31 december 2022."), "\(format)")
             // Direction per outcome, in words; an outcome with no better direction says so.
             #expect(sv.contains("Piloten bättre eller sämre?"), "\(format)")
             // The words follow the comparison over the 3 units, which cannot show a difference;

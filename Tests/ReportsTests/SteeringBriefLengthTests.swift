@@ -124,6 +124,13 @@ import Testing
         #expect(pilot.rows.map { $0[0].text.plainText } == ["Förhandsbedömning inom 14 dagar", "Utredning klar inom 4 månader",
                                                              "Ny aktualisering inom 12 månader", "Antal handläggare per ärende",
                                                              "Utredningar per barn"])
+        // The verdict: one word for all five outcomes is said once, not five names long
+        // (the table below names them).
+        let summary = try #require(sections.first { $0.key == "steering.summary" })
+        let verdict = summary.blocks.compactMap { b -> String? in if case .paragraph(let p) = b { return p.plainText }; return nil }
+            .first { $0.contains("jämfört med linjen:") } ?? ""
+        #expect(verdict.contains("jämfört med linjen: oklart på alla 5 utfallsmåtten. Säkerheten är låg:"), "\(verdict)")
+        #expect(!verdict.contains("oklart på förhandsbedömning"), "\(verdict)")
         // What changed: at most 8 named rows, the rest counted in one sentence.
         let changes = try #require(Self.tables(sections).first { $0.section == "steering.changes" }).table
         #expect(changes.rows.count == ChangesSince.maximumRows)

@@ -139,7 +139,12 @@ extension CohortComparisonSection {
         for (verdict, key) in [(Verdict.better, "steering.verdict.better"), (.worse, "steering.verdict.worse"),
                                (.unclear, "steering.verdict.unclear")] {
             let names = outcomes.filter { Self.verdict($0) == verdict }.map { Self.inSentence(outcomeName($0, s)) }
-            if !names.isEmpty { parts.append(s(key, ["outcomes": Self.joined(names, and: s("word.and"))])) }
+            if names.count == outcomes.count, names.count >= 3 {
+                // The same word for every outcome: the table below names them.
+                parts.append(s(key + ".all", ["count": String(names.count)]))
+            } else if !names.isEmpty {
+                parts.append(s(key, ["outcomes": Self.joined(names, and: s("word.and"))]))
+            }
         }
         guard !parts.isEmpty else { return [] }
         var verdict = s("steering.verdict.lead", ["pilot": pilotName(result, context: context)]) + " "

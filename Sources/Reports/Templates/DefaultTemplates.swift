@@ -141,7 +141,7 @@ public enum DefaultTemplates {
       h2, h3, h4, caption, .callout-title { break-after: avoid; }
       table { break-inside: auto; }
       thead { display: table-header-group; }
-      tr, figure, .callout { break-inside: avoid; }
+      tr, figure, .callout, .table-block.keep { break-inside: avoid; }
       p { orphans: 3; widows: 3; }
     }
 

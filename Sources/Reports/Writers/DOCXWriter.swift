@@ -111,8 +111,14 @@ public struct DOCXWriter {
         if document.kind == .final { body += tableOfContents(document) }
         for section in document.sections { body += try render(section, depth: 1, page: page, state: state) }
         body += orientation(landscape: false, page: page, state: state)
-        body += WordML.paragraph(style: "Colophon", properties: "<w:spacing w:before=\"\(document.kind == .steering ? 120 : 600)\"/>", "")
-        body += document.colophon.map { WordML.paragraph(style: "Colophon", WordML.run($0)) }.joined()
+        if document.kind == .steering {
+            // The brief's two pages: its colophon is one paragraph, a line per entry.
+            body += WordML.paragraph(style: "Colophon", properties: "<w:spacing w:before=\"120\" w:after=\"0\"/>",
+                                     WordML.run(document.colophon.joined(separator: "\n")))
+        } else {
+            body += WordML.paragraph(style: "Colophon", properties: "<w:spacing w:before=\"600\"/>", "")
+            body += document.colophon.map { WordML.paragraph(style: "Colophon", WordML.run($0)) }.joined()
+        }
         body += sectionProperties(page, marked: state.marked)
         let documentXML = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -259,6 +265,9 @@ public struct DOCXWriter {
         return "<w:tc><w:tcPr>\(props)</w:tcPr>\(content)</w:tc>"
     }
 
+    /// Tables of at most this many body rows are kept on one page (HTML: `.keep`).
+    static let shortTableRows = 12
+
     func table(_ t: TableBlock, page: Page, state: State) -> String {
         var out = ""
         if let (label, text) = state.counter.table(t, strings) {
@@ -280,14 +289,19 @@ public struct DOCXWriter {
             case .center: return "<w:jc w:val=\"center\"/>"
             }
         }
-        func row(_ cells: [TableBlock.Cell], header: Bool, bold: Bool) -> String {
+        // A short table stays on one page with its caption (Word's way: every row but the
+        // last kept with the next); a long one keeps its caption and header with its first
+        // three rows, so no page ends on a caption or a lone row.
+        let together = t.rows.count <= Self.shortTableRows
+        func row(_ cells: [TableBlock.Cell], header: Bool, bold: Bool, keepWithNext: Bool = true) -> String {
             var xml = "<w:tr><w:trPr><w:cantSplit/>\(header ? "<w:tblHeader/>" : "")</w:trPr>"
+            let keep = keepWithNext ? "<w:keepNext/>" : ""
             var c = 0
             for cell in cells {
                 let width = widths[min(c, columns - 1)..<min(columns, c + cell.span)].reduce(0, +)
                 let content = cell.sparkline.map { sparkline($0, state: state) }
                     ?? WordML.runs(cell.text, bold: header || bold, size: size)
-                let paragraph = WordML.paragraph(style: "TableText", properties: cell.span == 1 ? jc(c) : "", content)
+                let paragraph = WordML.paragraph(style: "TableText", properties: keep + (cell.span == 1 ? jc(c) : ""), content)
                 xml += self.cell(paragraph, width: width, span: cell.span, shade: header ? "EEF3F8" : nil)
                 c += cell.span
             }
@@ -300,7 +314,10 @@ public struct DOCXWriter {
             + "<w:tblLayout w:type=\"fixed\"/>\(margins)<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/>\(caption)</w:tblPr>"
         out += "<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
         for r in t.headerRows { out += row(r, header: true, bold: false) }
-        for (i, r) in t.rows.enumerated() { out += row(r, header: false, bold: t.totalRows.contains(i)) }
+        for (i, r) in t.rows.enumerated() {
+            out += row(r, header: false, bold: t.totalRows.contains(i),
+                       keepWithNext: together ? i < t.rows.count - 1 : i < 2)
+        }
         out += "</w:tbl>"
         if t.notes.isEmpty {
             // Word joins two tables that touch; an empty paragraph keeps them apart.
@@ -408,7 +425,12 @@ public struct DOCXWriter {
         }
         let drawing = Self.picture(id: id, name: label, file: "figure-\(n)", description: f.altText, cx: cx, cy: cy, blip: blip)
         return WordML.paragraph(style: "Figure", drawing)
-            + WordML.paragraph(style: "Caption", WordML.run(label + " ", bold: true) + WordML.run(text))
+            // The caption under a figure ends the chain of kept-together paragraphs: with the
+            // Caption style's keep-with-next (for captions above tables) it bound the chart
+            // to whatever followed, a chain too tall for a page, and LibreOffice then broke
+            // it between chart and caption.
+            + WordML.paragraph(style: "Caption", properties: "<w:keepNext w:val=\"0\"/>",
+                               WordML.run(label + " ", bold: true) + WordML.run(text))
     }
 
     /// A sparkline in a table cell: a picture the size it has on screen (56 × 16 px),

@@ -155,7 +155,9 @@ public struct HTMLWriter {
         // can scroll it too (WCAG 2.1.1), and is named by the caption when there is one.
         let caption = counter.table(t, strings)
         let name = caption.map { " role=\"region\" aria-label=\"\(HTMLEscape.text($0.label + " " + $0.text))\"" } ?? ""
-        var out = "<div class=\"table-block\(t.placement == .landscapePage ? " landscape" : "")\" tabindex=\"0\"\(name)>\n<table>\n"
+        // A short table prints on one page with its caption (DOCXWriter.shortTableRows).
+        let keep = t.rows.count <= DOCXWriter.shortTableRows ? " keep" : ""
+        var out = "<div class=\"table-block\(t.placement == .landscapePage ? " landscape" : "")\(keep)\" tabindex=\"0\"\(name)>\n<table>\n"
         if let (label, text) = caption {
             out += "<caption><strong>\(HTMLEscape.text(label))</strong> \(HTMLEscape.text(text))</caption>\n"
         }
