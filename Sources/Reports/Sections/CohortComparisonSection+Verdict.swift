@@ -186,14 +186,15 @@ extension CohortComparisonSection {
         }
         let did = result.outcomes.contains(where: { $0.did?.estimate != nil })
         if did { text += " " + s("method.cohort.did") }
-        text += " " + s(did ? "method.cohort.strength.did" : "method.cohort.strength") + " " + basisText(result, context: context)
-            + " " + s("method.cohort.censoring")
+        text += " " + s(did ? "method.cohort.strength.did" : "method.cohort.strength") + " " + s("method.cohort.censoring")
         let definitions = result.outcomes.map { o -> RichText in
             let key = "cohort.definition.\(o.outcome)"
             let definition = s(key)
             return RichText([.strong(outcomeName(o, s) + ": ")]) + RichText(definition == key ? s("cohort.definition.other") : definition)
         }
+        // The design ladder in a paragraph of its own, where a reviewer looks for it.
         return [.paragraph(RichText([.strong(s("method.cohort.lead") + " ")]) + RichText(text)),
+                .paragraph(RichText(lead: s("method.cohort.basis.lead"), basisText(result, context: context))),
                 .list(ListBlock(items: definitions))]
     }
 
