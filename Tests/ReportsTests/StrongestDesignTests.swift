@@ -124,6 +124,56 @@ import Testing
         #expect(S.verdict(outcome("investigations_per_child", d: -0.1, lo: -0.2, hi: -0.05)) == .lower)
     }
 
+    /// The adjusted rung is named in the method section's ladder with why it does not
+    /// decide (one pilot team: no interval or p for it means anything), and with what the
+    /// extract lacks of its covariates; the words never rest on it.
+    @Test func theAdjustedRungIsNamedWithWhyItIsNotUsed() throws {
+        // All three covariates.
+        var full = Self.genderCases()
+        for i in full.cases.indices {
+            full.cases[i].age = 6 + i % 9
+            full.cases[i].referralReason = i % 3 == 0 ? "Ansökan" : "Anmälan"
+        }
+        let (section, result, context) = try Self.compute(full)
+        #expect(result.covariates == ["age", "gender", "referral_reason"])
+        #expect(result.outcomes.allSatisfy { $0.decidedBy != "adjusted" })
+        let method = DomainSectionTests.text(section.blocks(result, for: .method, context: context))
+        #expect(method.contains("i ordningen: pilotens rang bland enheterna, förändringen före och efter start mot övriga områden, en justerad jämförelse, ärendena direkt."))
+        #expect(method.contains("en justerad jämförelse, ärendena direkt. Den ger bättre eller sämre vid p < 0,05 (för ärendena: ett konfidensintervall helt på ena sidan om noll), annars oklart. Den justerade jämförelsen (linjens ärenden viktade till pilotens fördelning av ålder, kön och aktualiseringsorsak) används inte för dessa uppgifter: med ett enda pilotteam (Testteamet) har den inget mått på osäkerheten som betyder något."))
+        #expect(method.contains("den vore inte starkare än ärendena direkt, bara se säkrare ut."))
+        #expect(method.contains("Vilken jämförelse som avgör orden. Orden bättre, sämre och oklart följer"))
+        #expect(method.contains("Den viktade skattningen och balansen beräknas i analysverktyget men redovisas inte här. Här vilar orden på"))
+        #expect(!method.contains("Uttaget saknar") && !method.contains("beräknas inte i rapporten"))
+        let json = String(decoding: try JSONEncoder().encode(result), as: UTF8.self)
+        #expect(json.contains("\"covariates\":[\"age\",\"gender\",\"referral_reason\"]"))
+
+        // Gender only: the rung names it and what the extract lacks.
+        let (genderSection, genderOnly, genderContext) = try Self.compute(Self.genderCases())
+        #expect(genderOnly.covariates == ["gender"])
+        let partial = DomainSectionTests.text(genderSection.blocks(genderOnly, for: .method, context: genderContext))
+        #expect(partial.contains("viktade till pilotens fördelning av kön) används inte för dessa uppgifter:"))
+        #expect(partial.contains("Uttaget saknar ålder och aktualiseringsorsak."))
+
+        // None of them.
+        let (noneSection, none, noneContext) = try Self.compute(Self.didCases())
+        #expect(none.covariates == [])
+        let bare = DomainSectionTests.text(noneSection.blocks(none, for: .method, context: noneContext))
+        #expect(bare.contains("används inte: uttaget saknar alla tre uppgifterna, och med ett enda pilotteam (Testteamet)"))
+
+        // A record from before reports listed the covariates reads as if all were there.
+        var old = result
+        old.covariates = nil
+        #expect(DomainSectionTests.text(section.blocks(old, for: .method, context: context)) == method)
+
+        // English.
+        let f = try ReportFixture()
+        let en = try DomainSectionTests.context(f, .final, language: .en)
+        let english = DomainSectionTests.text(section.blocks(genderOnly, for: .method, context: en))
+        #expect(english.contains("the change before and after the start against the other areas, an adjusted comparison, the cases directly."))
+        #expect(english.contains("The adjusted comparison (the line's cases weighted to the pilot's mix of gender) is not used for these data:"))
+        #expect(english.contains("The extract lacks age and referral reason."))
+    }
+
     @Test func aDifferenceInDifferencesOnSmallCountsIsWithheld() throws {
         // A 0/1 outcome with 2 events among the pilot area's 5 cases before the start.
         var dataset = Self.didCases()

@@ -9,8 +9,13 @@ import Presentation
 /// The order of strength: the permutation over units (the pilot ranked among the
 /// teams), the difference in differences with randomisation over areas (the pilot
 /// area's change at the start against the other areas'), then the unadjusted case
-/// comparison. (The adjusted comparison, third in DESIGN's order, is not computed in
-/// reports: its weighted estimate has no interval with one team.) The strongest
+/// comparison. The adjusted comparison, third in the issue's order, is named in the
+/// method section's ladder but never decides: with one pilot team nothing gives it an
+/// interval or p that means anything (an individual-level interval measures chance
+/// among cases, not between teams, and adjustment can narrow it without making the
+/// comparison surer; cluster-aware errors and bootstraps fail with one treated team),
+/// so it would not be stronger than the cases directly, only look surer
+/// (`adjustedRungText`; docs/decisions.md). The strongest
 /// available design decides alone: a clear result in it (p < 0.05; for cases, an
 /// interval on one side of zero) gives better or worse, anything else unclear. A design
 /// that cannot reach p < 0.05 at all — fewer than 20 units or areas, p ≥ 1/J — so makes
@@ -186,14 +191,15 @@ extension CohortComparisonSection {
         }
         let did = result.outcomes.contains(where: { $0.did?.estimate != nil })
         if did { text += " " + s("method.cohort.did") }
-        text += " " + s(did ? "method.cohort.strength.did" : "method.cohort.strength") + " " + basisText(result, context: context)
-            + " " + s("method.cohort.censoring")
+        text += " " + s(did ? "method.cohort.strength.did" : "method.cohort.strength") + " " + s("method.cohort.censoring")
         let definitions = result.outcomes.map { o -> RichText in
             let key = "cohort.definition.\(o.outcome)"
             let definition = s(key)
             return RichText([.strong(outcomeName(o, s) + ": ")]) + RichText(definition == key ? s("cohort.definition.other") : definition)
         }
+        // The design ladder in a paragraph of its own, where a reviewer looks for it.
         return [.paragraph(RichText([.strong(s("method.cohort.lead") + " ")]) + RichText(text)),
+                .paragraph(RichText(lead: s("method.cohort.basis.lead"), basisText(result, context: context))),
                 .list(ListBlock(items: definitions))]
     }
 
@@ -208,9 +214,32 @@ extension CohortComparisonSection {
                 parts.append(s("method.cohort.basis.\(design.rawValue)", ["outcomes": Self.joined(names, and: s("word.and"))]))
             }
         }
-        var text = s("method.cohort.basis.order")
+        // The ladder, why its third rung is not used, then what decides here.
+        var text = s("method.cohort.basis.order") + " " + adjustedRungText(result, context: context)
         if !parts.isEmpty { text += " " + s("method.cohort.basis", ["parts": parts.joined(separator: "; ")]) }
         if result.outcomes.contains(where: { Self.floorUnits($0) != nil }) { text += " " + s("method.cohort.basis.floor") }
+        return text
+    }
+
+    /// The adjusted rung, named and why it does not decide the words here: with one pilot
+    /// team no interval or p for it means anything (docs/decisions.md, "The adjusted
+    /// comparison is named in the ladder, not used"), and which of its covariates the
+    /// extract lacks.
+    func adjustedRungText(_ result: Result, context: ReportContext) -> String {
+        let s = context.strings
+        let all = ["age", "gender", "referral_reason"]
+        // A record written before reports said which covariates the extract carries.
+        let carried = result.covariates ?? all
+        let name = { (c: String) in s("method.cohort.covariate.\(c)") }
+        guard !carried.isEmpty else {
+            return s("method.cohort.basis.adjusted.none", ["pilot": pilotName(result, context: context)])
+        }
+        var text = s("method.cohort.basis.adjusted", ["covariates": Self.joined(carried.map(name), and: s("word.and")),
+                                                      "pilot": pilotName(result, context: context)])
+        let missing = all.filter { !carried.contains($0) }
+        if !missing.isEmpty {
+            text += " " + s("method.cohort.basis.adjusted.missing", ["missing": Self.joined(missing.map(name), and: s("word.and"))])
+        }
         return text
     }
 

@@ -239,9 +239,14 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         /// Whether "other" and "unknown" are joined into one row (each was small).
         public var joined: Bool
         public var outcomes: [Outcome]
+        /// The covariates of an adjusted comparison that some case carries (age, gender,
+        /// referral_reason): what `cases compare --design adjusted` could weight by. The
+        /// method section says why that comparison does not decide the words here; nil in
+        /// a record written before it did.
+        public var covariates: [String]? = nil
 
         enum CodingKeys: String, CodingKey {
-            case present, note, pilot, synthetic, outcomes, genders, joined
+            case present, note, pilot, synthetic, outcomes, genders, joined, covariates
             case extractDate = "extract_date"
             case pilotStart = "pilot_start"
         }
@@ -284,7 +289,19 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         return Result(present: true, note: analyses.isEmpty ? "the cases carry none of the derived measures" : nil,
                       pilot: dataset.pilotCohort, extractDate: dataset.extractDate.iso, pilotStart: dataset.pilotStart?.iso,
                       synthetic: synthetic, genders: published.genders, joined: published.joined,
-                      outcomes: published.outcomes)
+                      outcomes: published.outcomes, covariates: Self.covariates(dataset.cases))
+    }
+
+    /// Which of age, gender and referral reason some case carries (the adjusted
+    /// comparison's covariates, `CaseCovariates`).
+    static func covariates(_ cases: [CaseRecord]) -> [String] {
+        var names: [String] = []
+        if cases.contains(where: { $0.age != nil }) { names.append("age") }
+        if cases.contains(where: { $0.gender != nil }) { names.append("gender") }
+        if cases.contains(where: { !($0.referralReason ?? "").trimmingCharacters(in: .whitespaces).isEmpty }) {
+            names.append("referral_reason")
+        }
+        return names
     }
 
     public func imports(_ result: Result, context: ReportContext) -> [Int] {
