@@ -515,3 +515,14 @@ enum PageLinks {
         #expect(shown.last == "Bedömning" && shown.contains("Årsmål (enheten)"))
     }
 }
+
+/// The final report's pilot-vs-line part writes its dates in words, as the brief and
+/// the cover do.
+@Suite struct CohortDatesTests {
+    @Test func theExtractDateReadsAsADate() throws {
+        let full = try VisibleTextTests.full()
+        let sv = BriefVerdictTests.words(try VisibleTextTests.visibleText(full, kind: .final, language: .sv, format: .html))
+        #expect(sv.contains("i uttaget per 31 december 2022."), "\(sv.prefix(0))")
+        #expect(!sv.contains("i uttaget per 2022-12-31"))
+    }
+}

@@ -1,5 +1,6 @@
 import Evaluation
 import LogicModel
+import Periods
 import Presentation
 import Statistics
 import Store
@@ -505,9 +506,11 @@ public struct CohortComparisonSection: ReportSectionBuilder {
 
     func finalBlocks(_ result: Result, context: ReportContext) -> [Block] {
         let s = context.strings
+        // Dates in words, as the brief and the cover write them ("31 december 2022").
+        func date(_ iso: String?) -> String? { iso.map { CalendarDate(parsing: $0).map(context.numbers.date) ?? $0 } }
         var blocks: [Block] = [.paragraph(RichText(s("cohort.intro", ["pilot": pilotName(result, context: context),
-                                                                     "date": result.extractDate ?? "",
-                                                                     "start": result.pilotStart ?? "–"])))]
+                                                                     "date": date(result.extractDate) ?? "",
+                                                                     "start": date(result.pilotStart) ?? "–"])))]
         if result.synthetic {
             blocks.append(.callout(Callout(.warning, title: s("warning.title"), RichText(s("caveat.synthetic")))))
         }
