@@ -64,3 +64,48 @@ struct IndicatorTrendChartTests {
         #expect(svg.contains("tertial 3 \(2018 + (tertials - 1) / 3)"))
     }
 }
+
+/// The chart's scale and legend say no more than the data: a mean that moves by 0,1 is
+/// not drawn from floor to ceiling, and a target in words ("förbättras") draws no line,
+/// so the legend names none (issue 20, the reviewer's pages 27–33).
+@Suite("Indicator trend chart: scale and legend")
+struct IndicatorTrendChartScaleTests {
+    func point(_ period: String, _ value: Double, target: String? = nil) throws -> TrendPoint {
+        let reading = try target.map {
+            TargetReading(rule: try TargetRule(parsing: $0), period: Period(parsing: period)!, setBy: .unit, note: nil,
+                          interim: false, status: .noData, statusNote: nil)
+        }
+        return TrendPoint(period: Period(parsing: period)!, source: "observation",
+                          total: GroupFigure(value: Figure(value), ciLow: Figure(undefined: "no interval"), ciHigh: Figure(undefined: "no interval")),
+                          groups: [:], change: Figure(undefined: "first period"), target: reading, cityTarget: nil,
+                          status: .noData, interim: false)
+    }
+
+    /// The y axis's tick labels (right-aligned at the axis).
+    func ticks(_ svg: String) -> [Double] {
+        let pattern = try! NSRegularExpression(pattern: ##"<text x="[\d.]+" y="[\d.]+" font-size="11" text-anchor="end"[^>]*>([^<]*)</text>"##)
+        let ns = svg as NSString
+        return pattern.matches(in: svg, range: NSRange(location: 0, length: ns.length)).compactMap {
+            Double(ns.substring(with: $0.range(at: 1)).replacingOccurrences(of: ",", with: "."))
+        }
+    }
+
+    @Test func aSmallChangeIsDrawnOnAScaleOfAFifthOfItsValue() throws {
+        let trend = IndicatorTrend(id: "I1", title: "Jag förstår varför utvecklingsarbetet behövs", unit: .mean,
+                                   direction: .increase, points: [try point("2021", 5.0), try point("2022", 5.1)])
+        let ticks = ticks(IndicatorTrendChart.svg(trend))
+        // Values 5,0–5,1: the axis spans at least 0,2 × 5,1 = 1,02 (less the padding it
+        // then gets), so its ticks run over more than 0,8 — before, 0,1 filled the plot.
+        #expect(ticks.count >= 2, "\(ticks)")
+        #expect((ticks.max() ?? 0) - (ticks.min() ?? 0) >= 0.8, "\(ticks)")
+    }
+
+    @Test func theLegendNamesATargetLineOnlyWhereOneIsDrawn() throws {
+        let words = IndicatorTrend(id: "I11", title: "Andel åter aktualiserade", unit: .percent, direction: .decrease,
+                                   points: [try point("2021", 14.6, target: "improve"), try point("2022", 17.9, target: "improve")])
+        #expect(!IndicatorTrendChart.svg(words).contains("Enhetens årsmål"))
+        let line = IndicatorTrend(id: "I10", title: "Andel i tid", unit: .percent, direction: .increase,
+                                  points: [try point("2021", 85.4, target: ">= 90"), try point("2022", 80.8, target: ">= 90")])
+        #expect(IndicatorTrendChart.svg(line).contains("Enhetens årsmål (streckad)"))
+    }
+}

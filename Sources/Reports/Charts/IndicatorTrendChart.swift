@@ -35,6 +35,10 @@ public enum IndicatorTrendChart {
         }
         var lo = values.min() ?? 0, hi = values.max() ?? 1
         if lo == hi { lo -= 1; hi += 1 }
+        // The axis spans at least a fifth of the largest value: a mean of 5,0 and 5,1 on a
+        // scale of 1–7 drawn over 0,1 looked like a climb from floor to ceiling.
+        let least = 0.2 * max(abs(lo), abs(hi))
+        if hi - lo < least { let middle = (hi + lo) / 2; (lo, hi) = (middle - least / 2, middle + least / 2) }
         let pad = (hi - lo) * 0.12
         lo -= pad
         hi += pad
@@ -48,7 +52,9 @@ public enum IndicatorTrendChart {
         // Wrap the title to the chart's width (15 px bold, about 0.6 em a character).
         let titleLines = S.wrap("\(trend.id) \(trend.title)", limit: Int((left + plotW - 4) / (15 * 0.6)))
         let top = 52.0 + Double(titleLines.count) * 20
-        let hasUnitTarget = points.contains { $0.target != nil }, hasCityTarget = points.contains { $0.cityTarget != nil }
+        // A target line in the legend only where one is drawn (a target in words has none).
+        let hasUnitTarget = points.contains { level($0, city: false) != nil }
+        let hasCityTarget = points.contains { level($0, city: true) != nil }
         let legendRows = 1 + (hasUnitTarget ? 1 : 0) + (hasCityTarget ? 1 : 0)
         // Period labels in two lines where a period has two parts ("tertial 1" over
         // "2021"): on one line nine tertials already ran into each other. Where even two
