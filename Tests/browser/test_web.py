@@ -336,7 +336,9 @@ def test_journey_off_target(driver):
     latest = off_target()
     driver.find_element(By.CSS_SELECTOR, "main form select#period").click()
     driver.find_element(By.CSS_SELECTOR, "main form select#period option[value='2022']").click()
-    driver.find_element(By.CSS_SELECTOR, "main form button[type='submit']").click()
+    submit = driver.find_element(By.CSS_SELECTOR, "main form button[type='submit']")
+    submit.click()
+    settle(driver, submit)
     check(path_of(driver.current_url) == "/models/%s/indicators?period=2022" % PILOT,
           "journey (a): the period picker led to %s" % driver.current_url)
     found = off_target()
