@@ -182,34 +182,12 @@ private struct DiffWords {
 
     private func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { x, _ in x * 10 } }
 
-    /// A target rule as a reader reads it: "≥ 85 %", "mellan 70 och 90 %", "förbättras".
+    /// A target rule as a reader reads it: "≥ 85 %", "mellan 70 och 90 %", "förbättras" —
+    /// in the reports' words (`TargetRuleText`); a qualitative target quotes its note.
     func rule(_ rule: TargetRule, unit: IndicatorUnit?, note: String?) -> String {
-        func threshold(_ t: TargetRule.Threshold) -> String {
-            let n = style.decimal(t.value, decimals: t.decimals)
-            return unit == .percent ? (sv ? n + NumberStyle.noBreakSpace + "%" : n + "%") : n
-        }
-        switch rule {
-        case .threshold(let c, let t):
-            let symbol: String
-            switch c {
-            case .atLeast: symbol = "≥"
-            case .above: symbol = ">"
-            case .atMost: symbol = "≤"
-            case .below: symbol = "<"
-            case .equal: symbol = "="
-            }
-            return symbol + NumberStyle.noBreakSpace + threshold(t)
-        case .between(let a, let b):
-            return sv ? "mellan \(threshold(a)) och \(threshold(b))" : "between \(threshold(a)) and \(threshold(b))"
-        case .improve:
-            return sv ? "förbättras" : "improves"
-        case .maintainOrImprove:
-            return sv ? "bibehålls eller förbättras" : "maintained or improved"
-        case .qualitative:
-            return note.map(quoted) ?? (sv ? "bedöms kvalitativt" : "judged qualitatively")
-        case .any(let parts):
-            return parts.map { self.rule($0, unit: unit, note: nil) }.joined(separator: sv ? " eller " : " or ")
-        }
+        if case .qualitative = rule { return note.map(quoted) ?? (sv ? "bedöms kvalitativt" : "judged qualitatively") }
+        // Only a share's unit changes how a threshold is written ("85 %").
+        return TargetRuleText.text(rule, unit: unit ?? .count, language: style.language)
     }
 
     func unitWord(_ raw: String?) -> String {
