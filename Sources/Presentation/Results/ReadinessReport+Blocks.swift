@@ -69,14 +69,15 @@ extension ReadinessReport.UnitScore {
 }
 
 extension ReadinessReport.Change {
-    /// "+0,32 (95 % KI 0,10 till 0,54)", or "(beskrivande)" to or from an aggregated wave.
+    /// "+0,32 (95 % KI +0,10 till +0,54)", or "(beskrivande)" to or from an aggregated
+    /// wave. The interval of a change is signed, as the pilot-vs-line differences are.
     func text(_ s: ReportStrings, _ n: NumberStyle) -> String {
         guard let d = difference else { return s("placeholder.value") }
         var text = n.signed(d, decimals: 2)
         if method == "descriptive" {
             text += " (" + s("readiness.descriptive") + ")"
         } else if let lo = ciLow, let hi = ciHigh {
-            text += " (" + s("readiness.ci", ["low": n.decimal(lo, decimals: 2), "high": n.decimal(hi, decimals: 2)]) + ")"
+            text += " (" + s("readiness.ci", ["low": n.signed(lo, decimals: 2), "high": n.signed(hi, decimals: 2)]) + ")"
         }
         return text
     }
