@@ -58,33 +58,7 @@ import ZIPFoundation
 
     static let nb = NumberStyle.noBreakSpace
 
-    struct Fixture {
-        let directory: URL
-        let database: Database
-        let model: LogicModel
-        let provenance: ReportRecord.ModelProvenance
-
-        init() throws {
-            directory = FileManager.default.temporaryDirectory.appendingPathComponent("piloteval-overview-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            database = try Database(path: directory.appendingPathComponent("o.db").path)
-            let modelPath = directory.appendingPathComponent("overblick.yaml").path
-            try BriefIndicatorOverviewTests.model.write(toFile: modelPath, atomically: true, encoding: .utf8)
-            let (model, stored) = try ModelCatalog(database).resolveStored(modelPath)
-            self.model = model
-            provenance = .init(id: stored.id, name: model.name, version: stored.version, sha256: stored.sha256)
-            let csv = directory.appendingPathComponent("obs.csv").path
-            try BriefIndicatorOverviewTests.observations.write(toFile: csv, atomically: true, encoding: .utf8)
-            _ = try IndicatorImporter(database).importFile(try CSVReader(path: csv), model: ModelCatalog(database).resolveVersioned("overblick"))
-        }
-
-        func build(_ kind: ReportKind, language: Language = .sv) throws -> BuiltReport {
-            let request = ReportRequest(kind: kind, language: language, format: "html", toolVersion: "test",
-                                        generatedAt: Date(timeIntervalSince1970: 1_645_999_200))
-            return try ReportEngine.build(model: model, provenance: provenance, request: request,
-                                          strings: ReportStrings(language), database: database)
-        }
-    }
+    typealias Fixture = TemporaryModel
 
     static func section(_ built: BuiltReport, _ key: String) throws -> ReportSection {
         try #require(built.document.outline.map(\.section).first { $0.key == key })
@@ -246,5 +220,20 @@ import ZIPFoundation
         #expect(IndicatorStatusSection.gapText(9.5, rule: .between(t(5, 0), t(8, 0)), unit: .mean, context: context) == "1,5 över")
         // A relative rule has no distance.
         #expect(IndicatorStatusSection.gapText(9.5, rule: .improve, unit: .mean, context: context) == nil)
+    }
+}
+
+fileprivate extension TemporaryModel {
+    /// The overview's model with both periods' observations.
+    init() throws {
+        try self.init(yaml: BriefIndicatorOverviewTests.model, fileName: "overblick.yaml",
+                      observations: BriefIndicatorOverviewTests.observations)
+    }
+
+    func build(_ kind: ReportKind, language: Language = .sv) throws -> BuiltReport {
+        let request = ReportRequest(kind: kind, language: language, format: "html", toolVersion: "test",
+                                    generatedAt: Date(timeIntervalSince1970: 1_645_999_200))
+        return try ReportEngine.build(model: model, provenance: provenance, request: request,
+                                      strings: ReportStrings(language), database: database)
     }
 }

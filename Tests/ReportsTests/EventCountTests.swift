@@ -62,38 +62,11 @@ import Testing
     I2,2021,boys,2,,,
     """
 
-    struct Fixture {
-        let directory: URL
-        let database: Database
-        let model: LogicModel
-        let provenance: ReportRecord.ModelProvenance
-
-        init() throws {
-            directory = FileManager.default.temporaryDirectory.appendingPathComponent("piloteval-events-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            database = try Database(path: directory.appendingPathComponent("test.db").path)
-            let path = directory.appendingPathComponent("handelseteamet.yaml").path
-            try EventCountTests.modelYAML.write(toFile: path, atomically: true, encoding: .utf8)
-            let (model, stored) = try ModelCatalog(database).resolveStored(path)
-            self.model = model
-            provenance = .init(id: stored.id, name: model.name, version: stored.version, sha256: stored.sha256)
-        }
-
-        func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
-
-        func context(_ kind: ReportKind, period: Period? = nil) -> ReportContext {
-            let request = ReportRequest(kind: kind, language: .sv, format: "json", period: period, toolVersion: "test",
-                                        generatedAt: Date(timeIntervalSince1970: 1_645_999_200))
-            return ReportContext(model: model, modelProvenance: provenance, request: request,
-                                 strings: ReportStrings(.sv), database: database)
-        }
-    }
+    typealias Fixture = TemporaryModel
 
     static func withIndicators() throws -> Fixture {
         let f = try Fixture()
-        try observations.write(toFile: f.path("obs.csv"), atomically: true, encoding: .utf8)
-        _ = try IndicatorImporter(f.database).importFile(try CSVReader(path: f.path("obs.csv")),
-                                                         model: ModelCatalog(f.database).resolveVersioned("handelseteamet"))
+        try f.importObservations(observations)
         return f
     }
 
@@ -241,5 +214,19 @@ import Testing
         let json = String(decoding: try JSONEncoder().encode(result), as: UTF8.self)
         #expect(json.contains("\"counts\":\"events\""))
         #expect(json.components(separatedBy: "\"counts\"").count == 2)    // only the events measure says it
+    }
+}
+
+fileprivate extension TemporaryModel {
+    /// The events model, without observations.
+    init() throws {
+        try self.init(yaml: EventCountTests.modelYAML, fileName: "handelseteamet.yaml")
+    }
+
+    func context(_ kind: ReportKind, period: Period? = nil) -> ReportContext {
+        let request = ReportRequest(kind: kind, language: .sv, format: "json", period: period, toolVersion: "test",
+                                    generatedAt: Date(timeIntervalSince1970: 1_645_999_200))
+        return ReportContext(model: model, modelProvenance: provenance, request: request,
+                             strings: ReportStrings(.sv), database: database)
     }
 }

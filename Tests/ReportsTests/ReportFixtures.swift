@@ -105,3 +105,34 @@ struct ReportFixture {
                                strings: ReportStrings(.sv), database: database)
     }
 }
+
+/// A temporary folder and SQLite database holding one logic model written inline —
+/// and, when given, its observations imported: the set-up of suites that need a model
+/// of their own (the indicator overview, event counts).
+struct TemporaryModel {
+    let directory: URL
+    let database: Database
+    let model: LogicModel
+    let provenance: ReportRecord.ModelProvenance
+
+    init(yaml: String, fileName: String, observations: String? = nil) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("piloteval-model-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        database = try Database(path: directory.appendingPathComponent("test.db").path)
+        let modelPath = directory.appendingPathComponent(fileName).path
+        try yaml.write(toFile: modelPath, atomically: true, encoding: .utf8)
+        let (model, stored) = try ModelCatalog(database).resolveStored(modelPath)
+        self.model = model
+        provenance = .init(id: stored.id, name: model.name, version: stored.version, sha256: stored.sha256)
+        if let observations { try importObservations(observations) }
+    }
+
+    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+
+    /// Imports an observation file (CSV text) for the model.
+    func importObservations(_ csv: String) throws {
+        try csv.write(toFile: path("obs.csv"), atomically: true, encoding: .utf8)
+        _ = try IndicatorImporter(database).importFile(try CSVReader(path: path("obs.csv")),
+                                                       model: ModelCatalog(database).resolveVersioned(model.id))
+    }
+}
