@@ -45,12 +45,14 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["README.md"]),
         .target(name: "Evaluation", dependencies: ["Statistics", "LogicModel", "Store", "Yams"]),
-        .target(name: "Presentation", dependencies: ["Evaluation", "LogicModel", "Statistics", "Periods", "Store"],
-                exclude: ["README.md"]),
+        .target(name: "Presentation", dependencies: [
+            "Evaluation", "LogicModel", "Statistics", "Periods", "Store",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Mustache", package: "swift-mustache"),
+        ], exclude: ["README.md"]),
         .target(name: "Reports", dependencies: [
             "Presentation", "Evaluation", "LogicModel", "Statistics", "Periods", "Store",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            .product(name: "Mustache", package: "swift-mustache"),
         ], exclude: ["README.md"]),
         // Accounts, roles per pilot and the access log of a shared server (issue 24).
         .target(name: "Accounts", dependencies: [

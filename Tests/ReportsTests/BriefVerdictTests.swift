@@ -2,7 +2,7 @@ import Evaluation
 import Foundation
 import LogicModel
 import Periods
-import Presentation
+@testable import Presentation
 @testable import Reports
 import Store
 import ZIPFoundation

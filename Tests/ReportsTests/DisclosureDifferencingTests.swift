@@ -1,8 +1,9 @@
 import Evaluation
 import Foundation
 import Periods
-import Testing
+@testable import Presentation
 @testable import Reports
+import Testing
 
 /// Tries to recover every hidden count of the pilot-vs-line gender tables the way an
 /// attacker would (issue 19): from everything the report record publishes — each

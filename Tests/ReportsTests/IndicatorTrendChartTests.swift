@@ -1,7 +1,8 @@
-import Foundation
 @testable import Evaluation
+import Foundation
 import LogicModel
 import Periods
+import Presentation
 import Reports
 import Statistics
 import Testing

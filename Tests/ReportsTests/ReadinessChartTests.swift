@@ -5,6 +5,7 @@ import FoundationXML
 import Evaluation
 import LogicModel
 import Testing
+@testable import Presentation
 @testable import Reports
 
 /// The readiness charts are self-contained, accessible SVG: well-formed XML, a title

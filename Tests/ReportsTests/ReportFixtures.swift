@@ -1,6 +1,7 @@
 import Evaluation
 import Foundation
 import LogicModel
+@testable import Presentation
 @testable import Reports
 import Store
 

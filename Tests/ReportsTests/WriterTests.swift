@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+@testable import Presentation
 @testable import Reports
 import Testing
 import ZIPFoundation

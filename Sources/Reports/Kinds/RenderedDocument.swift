@@ -1,5 +1,6 @@
 import Foundation
 import LogicModel
+import Presentation
 import ZIPFoundation
 
 /// A written report read back as its reader sees it: the visible text and the tables,

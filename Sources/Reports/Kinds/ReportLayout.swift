@@ -1,4 +1,5 @@
 import LogicModel
+import Presentation
 
 /// What the CLI needs to know of a kind's layout before building: which headings the
 /// text file may use.

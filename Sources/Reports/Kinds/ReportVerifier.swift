@@ -1,7 +1,8 @@
-import Foundation
 import Evaluation
+import Foundation
 import LogicModel
 import Periods
+import Presentation
 import Store
 
 /// `piloteval report verify FILE.json`: recomputes every figure of a report's JSON from

@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import Presentation
 
 /// The JSON form of a report (`--format json`): every result value the report shows,
 /// the inputs it was built from, and provenance — enough for `piloteval report verify`

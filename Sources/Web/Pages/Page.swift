@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdCore
 import LogicModel
 import Mustache
+import Presentation
 import Reports
 
 /// One page of the web application: a title (the page's only `<h1>`), a body of HTML

@@ -3,6 +3,7 @@ import Evaluation
 import Foundation
 import LogicModel
 import Periods
+import Presentation
 import Reports
 import Store
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Presentation
 import Reports
 
 struct ReportVerify: ParsableCommand {

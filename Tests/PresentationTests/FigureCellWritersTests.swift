@@ -1,7 +1,6 @@
 import Foundation
 import LogicModel
-import Presentation
-@testable import Reports
+@testable import Presentation
 import Testing
 
 /// The same `FigureCell` reads the same in every writer (issue "One presentation

@@ -37,7 +37,7 @@ public struct CaptionCounter {
 
     public init() {}
 
-    mutating func figure(_ f: FigureBlock, _ s: ReportStrings) -> (label: String, text: String) {
+    public mutating func figure(_ f: FigureBlock, _ s: ReportStrings) -> (label: String, text: String) {
         figures += 1
         var text = f.caption
         if let n = f.n {
@@ -46,7 +46,7 @@ public struct CaptionCounter {
         return (s("figure.label", ["number": String(figures)]) + ".", text)
     }
 
-    mutating func table(_ t: TableBlock, _ s: ReportStrings) -> (label: String, text: String)? {
+    public mutating func table(_ t: TableBlock, _ s: ReportStrings) -> (label: String, text: String)? {
         guard let caption = t.caption else { return nil }
         tables += 1
         return (s("table.label", ["number": String(tables)]) + ".", caption)
