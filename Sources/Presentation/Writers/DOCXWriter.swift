@@ -336,64 +336,109 @@ public struct DOCXWriter {
     /// in a table set smaller to fit (its narrow columns need the room more).
     static func cellMargin(size: Int) -> Int { size == tableTextSizes[0] ? 108 : 57 }
 
-    /// Column widths (twips) that fill `available`, at the largest of `sizes` where every
+    /// Column widths (twips) that fill `available`, at a size of `sizes` where every
     /// column is at least as wide as its longest word — headers bold, and characters as
     /// wide as DejaVu Sans, which LibreOffice falls back to when it has no Calibri or
     /// Carlito (wider than either) — so no word breaks inside (the 8 columns of the
     /// indicator table broke "Utfal l", "Förändri ng"). What is left goes where the
     /// longest text would take the most lines. Nil when no size fits (unless `force`).
+    ///
+    /// Of the sizes that fit, the largest whose table takes at most a quarter more lines
+    /// than the fewest any size gives: the indicator tables' header words ("Föregående",
+    /// "Förändring") left the names a quarter of the page at 9 pt, ten lines a name; a
+    /// point smaller gives the names the room and halves the rows (issue 20).
     static func columnWidths(_ t: TableBlock, available: Int, sizes: [Int] = tableTextSizes,
                              force: Bool = false) -> (widths: [Int], size: Int)? {
-        let columns = max(1, t.columnCount)
+        let measure = ColumnMeasure(t)
+        let fitting = sizes.compactMap { size in measure.widths(size: size, available: Double(available)).map { (size, $0) } }
+        guard !fitting.isEmpty else {
+            guard force, let size = sizes.last else { return nil }
+            return (measure.squeezed(size: size, available: Double(available)).map { Int($0) }, size)
+        }
+        let lines = fitting.map { measure.lines(size: $0.0, widths: $0.1) }
+        let fewest = lines.min()!
+        let chosen = fitting.indices.first { Double(lines[$0]) <= 1.25 * Double(fewest) }!
+        return (fitting[chosen].1.map { Int($0) }, fitting[chosen].0)
+    }
+
+    /// What `columnWidths` knows of a table's text: each column's longest word and longest
+    /// line (twips at the style's own size, without padding), and every cell's lines.
+    struct ColumnMeasure {
         // Twips per character at 9.5 pt: a wide average (digits, capitals, å ä ö), more in bold.
-        let plainPerChar = 120.0, boldPerChar = 135.0
-        var words = Array(repeating: 4 * plainPerChar, count: columns)   // at 9.5 pt, without padding
-        var lines = words
-        for (r, row) in (t.headerRows + t.rows).enumerated() {
-            let perChar = r < t.headerRows.count ? boldPerChar : plainPerChar
-            var c = 0
-            for cell in row {
-                if cell.span == 1, c < columns {
-                    // A sparkline is a picture as wide as 7 characters (56 px), whatever its text.
-                    let text = cell.sparkline == nil ? cell.text.plainText
-                        : String(repeating: "0", count: Int(Sparkline.width * 15 / plainPerChar))
-                    let longestWord = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(\.count).max() ?? 0
-                    words[c] = max(words[c], min(Double(longestWord), 24) * perChar)
-                    let longestLine = text.split(separator: "\n").map(\.count).max() ?? 0
-                    lines[c] = max(lines[c], min(Double(longestLine), 60) * perChar)
+        static let plainPerChar = 120.0, boldPerChar = 135.0
+        var words: [Double], lines: [Double]
+        /// Per row, per column: the cell's lines as widths in twips at 9.5 pt.
+        var cells: [[[Double]]]
+
+        init(_ t: TableBlock) {
+            let columns = max(1, t.columnCount)
+            words = Array(repeating: 4 * Self.plainPerChar, count: columns)
+            lines = words
+            cells = []
+            for (r, row) in (t.headerRows + t.rows).enumerated() {
+                let perChar = r < t.headerRows.count ? Self.boldPerChar : Self.plainPerChar
+                var c = 0
+                var measured = Array(repeating: [Double](), count: columns)
+                for cell in row {
+                    if cell.span == 1, c < columns {
+                        // A sparkline is a picture as wide as 7 characters (56 px), whatever its text.
+                        let text = cell.sparkline == nil ? cell.text.plainText
+                            : String(repeating: "0", count: Int(Sparkline.width * 15 / Self.plainPerChar))
+                        let longestWord = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(\.count).max() ?? 0
+                        words[c] = max(words[c], min(Double(longestWord), 24) * perChar)
+                        let cellLines = text.split(separator: "\n").map { Double($0.count) * perChar }
+                        lines[c] = max(lines[c], min(cellLines.max() ?? 0, 60 * perChar))
+                        measured[c] = cellLines
+                    }
+                    c += cell.span
                 }
-                c += cell.span
+                cells.append(measured)
             }
         }
-        let room = Double(available)
-        for size in sizes {
-            let scale = Double(size) / Double(tableTextSizes[0])
-            let padding = Double(2 * cellMargin(size: size) + 30)
+
+        static func padding(_ size: Int) -> Double { Double(2 * cellMargin(size: size) + 30) }
+        static func scale(_ size: Int) -> Double { Double(size) / Double(tableTextSizes[0]) }
+
+        /// Every word whole at `size`, the room left where lines are longest; nil when
+        /// the words alone are wider than `available`.
+        func widths(size: Int, available room: Double) -> [Double]? {
+            let scale = Self.scale(size), padding = Self.padding(size)
             let minimum = words.map { $0 * scale + padding }
-            guard minimum.reduce(0, +) <= room || force else { continue }
-            var widths: [Double]
-            if minimum.reduce(0, +) >= room {
-                widths = minimum.map { $0 * room / minimum.reduce(0, +) }
-            } else {
-                // The room left goes, a little at a time, to the column whose longest text
-                // would take the most lines: the tallest cell sets a row's height.
-                widths = minimum
-                let need = lines.map { $0 * scale }
-                var left = room - minimum.reduce(0, +)
-                let step = 40.0
-                while left >= step {
-                    let ratios = need.indices.map { need[$0] / (widths[$0] - padding) }
-                    guard let c = ratios.indices.max(by: { ratios[$0] < ratios[$1] }), ratios[c] > 1 else { break }
-                    widths[c] += step
-                    left -= step
-                }
-                // Every line fits: the rest in proportion, so the table fills the page.
-                let used = widths.reduce(0, +)
-                if used < room { widths = widths.map { $0 * room / used } }
+            guard minimum.reduce(0, +) <= room else { return nil }
+            // The room left goes, a little at a time, to the column whose longest text
+            // would take the most lines: the tallest cell sets a row's height.
+            var widths = minimum
+            let need = lines.map { $0 * scale }
+            var left = room - minimum.reduce(0, +)
+            let step = 40.0
+            while left >= step {
+                let ratios = need.indices.map { need[$0] / (widths[$0] - padding) }
+                guard let c = ratios.indices.max(by: { ratios[$0] < ratios[$1] }), ratios[c] > 1 else { break }
+                widths[c] += step
+                left -= step
             }
-            return (widths.map { Int($0) }, size)
+            // Every line fits: the rest in proportion, so the table fills the page.
+            let used = widths.reduce(0, +)
+            return used < room ? widths.map { $0 * room / used } : widths
         }
-        return nil
+
+        /// The words as they fall: the minimum widths shrunk to `available`.
+        func squeezed(size: Int, available room: Double) -> [Double] {
+            let minimum = words.map { $0 * Self.scale(size) + Self.padding(size) }
+            return minimum.map { $0 * room / minimum.reduce(0, +) }
+        }
+
+        /// The table's lines at `size` and `widths`: each row as tall as its tallest cell,
+        /// a line taking a tenth more room than its characters (words do not fill a line).
+        func lines(size: Int, widths: [Double]) -> Int {
+            let scale = Self.scale(size), padding = Self.padding(size)
+            return cells.reduce(0) { total, row in
+                let tallest = row.indices.map { c in
+                    row[c].reduce(0) { $0 + max(1, Int((1.1 * $1 * scale / (widths[c] - padding)).rounded(.up))) }
+                }.max() ?? 1
+                return total + max(1, tallest)
+            }
+        }
     }
 
     func figure(_ f: FigureBlock, page: Page, state: State) throws -> String {
