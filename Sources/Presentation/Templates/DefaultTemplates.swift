@@ -142,6 +142,8 @@ public enum DefaultTemplates {
       table { break-inside: auto; }
       thead { display: table-header-group; }
       tr, figure, .callout, .table-block.keep { break-inside: avoid; }
+      /* A paragraph leading into a short table stays with it. */
+      p:has(+ .table-block.keep) { break-after: avoid; break-inside: avoid; }
       p { orphans: 3; widows: 3; }
     }
 

@@ -205,7 +205,18 @@ public struct DOCXWriter {
         let properties = section.pageBreakBefore ? "<w:pageBreakBefore/>" : ""
         var out = orientation(landscape: false, page: page, state: state)
         out += WordML.paragraph(style: "Heading\(min(3, depth))", properties: properties, WordML.run(section.heading))
-        for block in section.blocks { out += try render(block, depth: depth, page: page, state: state) }
+        for (i, block) in section.blocks.enumerated() {
+            // A paragraph that leads into a short table stays with it (the table keeps
+            // with its caption): Röjandekontroll's heading and text stood on one page,
+            // its table alone on the next.
+            if case .paragraph(let text) = block, i + 1 < section.blocks.count,
+               case .table(let next) = section.blocks[i + 1], next.rows.count <= Self.shortTableRows {
+                out += orientation(landscape: false, page: page, state: state)
+                    + WordML.paragraph(properties: "<w:keepNext/>", WordML.runs(text))
+            } else {
+                out += try render(block, depth: depth, page: page, state: state)
+            }
+        }
         for child in section.children { out += try render(child, depth: depth + 1, page: page, state: state) }
         return out
     }
