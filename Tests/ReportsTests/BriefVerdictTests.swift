@@ -200,6 +200,27 @@ import Testing
         let narrow = TableBlock(header: [["Enhet", "Medelvärde"].map { TableBlock.Cell($0) }], rows: [])
         #expect(DOCXWriter.columnWidths(narrow, available: Self.portrait)?.size == 19)
     }
+
+    /// The final report's indicator table: long names beside seven numeric columns whose
+    /// header words are long. At 9 pt the words left the names a quarter of the page and
+    /// ten lines each; the writer takes the size whose table has about the fewest lines.
+    @Test func longNamesGetTheRoomTheNumericHeadersLeave() throws {
+        let header = ["Indikator", "Utfall", "Linjen", "Föregående", "Förändring", "Årsmål (enheten)", "Bedömning"]
+        let name = "I8 Jag har förutsättningar (utbildning, verktyg, tid, kunskap om arbetssätt osv.) för att utföra mitt arbete i enlighet med utvecklingsarbetet"
+        let row = [name, "80,8\u{00A0}%", "69,3\u{00A0}%", "85,4\u{00A0}% (2020)", "−4,6 p.e.", "≥ 90\u{00A0}%", "○ Ej uppfyllt"]
+        let table = TableBlock(header: [header.map { TableBlock.Cell($0) }],
+                               rows: Array(repeating: row.map { TableBlock.Cell($0) }, count: 8))
+        let fit = try #require(DOCXWriter.columnWidths(table, available: Self.portrait))
+        #expect(fit.size < 19)
+        // Against the largest size whose words fit (8.5 pt here: names 2 159 twips, 74 lines
+        // by the writer's count), the chosen one (8 pt) gives the names a sixth more room
+        // and the table a fifth fewer lines.
+        let measure = DOCXWriter.ColumnMeasure(table)
+        let largest = try #require(DOCXWriter.tableTextSizes.first { measure.widths(size: $0, available: Double(Self.portrait)) != nil })
+        let atLargest = try #require(measure.widths(size: largest, available: Double(Self.portrait)))
+        #expect(Double(fit.widths[0]) >= 1.15 * atLargest[0], "names get \(fit.widths[0]) of \(Self.portrait) twips")
+        #expect(measure.lines(size: fit.size, widths: fit.widths.map(Double.init)) < measure.lines(size: largest, widths: atLargest))
+    }
 }
 
 /// No page that is all but empty, and no heading that repeats the title (issue 20).

@@ -100,6 +100,36 @@ import ZIPFoundation
         }
     }
 
+    /// A paragraph that leads into a short table is kept with it (the table keeps with
+    /// its caption), so no page ends on a table's introduction; one before a long table,
+    /// or before another paragraph, is not.
+    @Test func aLeadInParagraphStaysWithItsShortTable() throws {
+        func table(_ rows: Int) -> Block {
+            .table(TableBlock(caption: "Uppgifter", header: [[TableBlock.Cell("Del")]],
+                              rows: (0..<rows).map { [TableBlock.Cell("rad \($0)")] }))
+        }
+        let section = ReportSection(key: "x", title: "Röjandekontroll", blocks: [
+            .paragraph(RichText("Leder in i en kort tabell.")), table(3),
+            .paragraph(RichText("Leder in i en lång tabell.")), table(DOCXWriter.shortTableRows + 1),
+            .paragraph(RichText("Följs av text.")), .paragraph(RichText("Sist.")),
+        ])
+        let document = ReportDocument(kind: .final, language: .sv, title: "T", sections: [section])
+        let (data, _) = try DOCXWriter(templates: try TemplateSet(), strings: ReportStrings(.sv), toolVersion: "test",
+                                       rasterizer: nil).write(document)
+        let archive = try Archive(data: data, accessMode: .read)
+        var xml = Data()
+        _ = try archive.extract(archive["word/document.xml"]!) { xml.append($0) }
+        let body = String(decoding: xml, as: UTF8.self)
+        func kept(_ text: String) -> Bool {
+            guard let end = body.range(of: text) else { Issue.record("\(text) missing"); return false }
+            let start = body[..<end.lowerBound].range(of: "<w:p>", options: .backwards)!.lowerBound
+            return body[start..<end.lowerBound].contains("<w:keepNext/>")
+        }
+        #expect(kept("Leder in i en kort tabell."))
+        #expect(!kept("Leder in i en lång tabell."))
+        #expect(!kept("Följs av text."))
+    }
+
     @Test func docxWithoutRasterizerEmbedsTheSVGItself() throws {
         let archive = try Archive(data: try render(.docx, rasterizer: nil).data, accessMode: .read)
         #expect(archive["word/media/figure-1.png"] == nil)
