@@ -5,9 +5,11 @@ public enum Escape {
         s.replacingAll("|", with: "\\|").replacingAll("\r\n", with: " ").replacingAll("\n", with: " ")
     }
 
-    /// XML text and attribute values (SVG, and HTML text).
+    /// XML text and attribute values: SVG, HTML text and WordprocessingML alike, the one
+    /// escaper of every XML the writers produce.
     public static func xml(_ s: String) -> String {
         var out = ""
+        out.reserveCapacity(s.count)
         for ch in s {
             switch ch {
             case "&": out += "&amp;"
@@ -15,7 +17,11 @@ public enum Escape {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.append(ch)
+            default:
+                // XML 1.0 forbids most control characters: drop them rather than write a
+                // document Word refuses to open or an SVG no browser draws.
+                if let v = ch.unicodeScalars.first?.value, v < 0x20, v != 0x9, v != 0xA, v != 0xD { continue }
+                out.append(ch)
             }
         }
         return out

@@ -59,10 +59,7 @@ public enum ReadinessChartSupport {
         return l < 0.22 ? "#ffffff" : "#000000"
     }
 
-    public static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    public static func escape(_ s: String) -> String { Escape.xml(s) }
 
     /// `digits` decimals; Swedish uses a decimal comma and the true minus sign.
     public static func number(_ x: Double, digits: Int = 1, _ language: Language) -> String {

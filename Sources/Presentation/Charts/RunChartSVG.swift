@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import LogicModel
 import Periods
 import Statistics
 
@@ -387,8 +388,5 @@ fileprivate struct RunChartDrawing {
         return s
     }
 
-    func esc(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    func esc(_ s: String) -> String { Escape.xml(s) }
 }

@@ -1,5 +1,4 @@
 import LogicModel
-import Presentation
 
 /// A report as a tree of sections, independent of output format. Kinds (final,
 /// steering, tertial) build one; writers render it.

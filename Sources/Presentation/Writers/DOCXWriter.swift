@@ -1,6 +1,5 @@
 import Foundation
 import LogicModel
-import Presentation
 
 /// A real Word document: heading styles with outline levels (Word's table of
 /// contents and navigation pane work), a TOC field already holding the headings,

@@ -1,5 +1,4 @@
 import Foundation
-import Presentation
 
 /// One self-contained HTML file: CSS and SVG inline, no external reference of any kind
 /// (no links, scripts, fonts or images from elsewhere), so it opens offline, prints

@@ -1,5 +1,4 @@
 import Foundation
-import Presentation
 
 /// Markdown for wikis and git: GitHub-flavoured tables with column alignment, callouts
 /// as block quotes. Figures cannot live inside a Markdown file, so with an output path

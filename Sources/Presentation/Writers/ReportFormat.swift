@@ -1,5 +1,4 @@
 import Foundation
-import Presentation
 
 public enum ReportFormat: String, Sendable, CaseIterable, Codable {
     case html, markdown, docx, pdf, json

@@ -1,6 +1,5 @@
 import Foundation
 import LogicModel
-import Presentation
 
 /// Prepares an SVG document for inlining into HTML: no XML prolog, no namespace URLs
 /// (HTML5 knows `<svg>`; a self-contained report carries no `http` at all), ids made

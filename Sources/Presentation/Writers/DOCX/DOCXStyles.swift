@@ -1,4 +1,3 @@
-import Presentation
 /// The default `word/styles.xml`, written out as `docx-styles.xml` by `report
 /// templates` so a municipality can put its own fonts and colours in. It is a Mustache
 /// template with one variable, `{{language_tag}}` (sv-SE / en-GB). Style ids the writer

@@ -1,4 +1,4 @@
-import Presentation
+import LogicModel
 /// Small builders for WordprocessingML (ECMA-376 Part 1, §17) fragments.
 enum WordML {
     static let namespaces = """
@@ -9,24 +9,7 @@ enum WordML {
     xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"
     """
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.count)
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                // XML 1.0 forbids most control characters; drop them rather than write a
-                // document Word refuses to open.
-                if let v = ch.unicodeScalars.first?.value, v < 0x20, v != 0x9, v != 0xA, v != 0xD { continue }
-                out.append(ch)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { Escape.xml(s) }
 
     /// One run; `xml:space="preserve"` keeps leading and trailing spaces.
     /// `size` in half-points (19 = 9.5 pt); nil keeps the paragraph style's.
