@@ -24,9 +24,9 @@ swift test --skip-build
 # The web application against a live server over the same demo database (docs/web.md):
 # the API (OpenAPI document valid, schemathesis, every read equal to the CLI's JSON)...
 PILOTEVAL_BIN="$cli" PILOTEVAL_DB="$work/demo/piloteval.db" Tests/api/run.sh
-# Printed length: the demo's steering brief is two pages from HTML (Chromium) and from
-# DOCX (LibreOffice); every report prints.
-Tests/print/run.sh "$work/demo"
+# Printed length: the demo's steering brief, and a fuller synthetic one, are two pages
+# from HTML (Chromium) and from DOCX (LibreOffice); every report prints.
+PILOTEVAL_BIN="$cli" Tests/print/run.sh "$work/demo"
 # The browser: every page in headless Chromium (Selenium), axe-core with zero violations,
 # the main journeys by mouse and by keyboard; screenshots in .build/browser/.
 PILOTEVAL_BIN="$cli" PILOTEVAL_DB="$work/demo/piloteval.db" Tests/browser/run.sh

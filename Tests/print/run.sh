@@ -4,8 +4,12 @@
 # group's copies come from. A word count in the Swift tests guards the text; only a
 # renderer shows a table row grown by a line, which is how the brief last reached a
 # third page. Also checks that every report of the demo converts (no renderer error).
+# With PILOTEVAL_BIN, also a fuller brief than the demo's, in Swedish and English
+# (Tests/print/fuller-brief.sh: synthetic data with pilot vs line, three survey units
+# in two waves, PDSA cycles adopted, adapted and abandoned, 8 indicators off target).
 #
 #   Tests/print/run.sh DEMO_DIR        (a `piloteval demo --out DEMO_DIR`)
+#   PILOTEVAL_BIN=.build/debug/piloteval Tests/print/run.sh DEMO_DIR
 #
 # Needs Debian's chromium and libreoffice-writer-nogui (scripts/install-deps.sh --test).
 set -eu
@@ -34,4 +38,18 @@ for kind in steering final tertial; do
         echo "print: FAIL: the steering brief is longer than two pages" >&2; failed=1
     fi
 done
+if [ -n "${PILOTEVAL_BIN:-}" ]; then
+    "$(dirname "$0")/fuller-brief.sh" "$PILOTEVAL_BIN" "$work/fuller"
+    for lang in sv en; do
+        chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+            --print-to-pdf="$work/fuller-$lang-html.pdf" "file://$work/fuller/steering-$lang.html" 2>/dev/null
+        HOME="$work/home" soffice --headless --convert-to pdf --outdir "$work/fuller/pdf" "$work/fuller/steering-$lang.docx" >/dev/null 2>&1
+        html=$(pages "$work/fuller-$lang-html.pdf")
+        docx=$(pages "$work/fuller/pdf/steering-$lang.pdf")
+        echo "print: fuller steering ($lang): $html pages from HTML (Chromium), $docx from DOCX (LibreOffice)"
+        if [ "$html" -eq 0 ] || [ "$docx" -eq 0 ] || [ "$html" -gt 2 ] || [ "$docx" -gt 2 ]; then
+            echo "print: FAIL: the fuller steering brief ($lang) did not print on at most two pages" >&2; failed=1
+        fi
+    done
+fi
 exit $failed

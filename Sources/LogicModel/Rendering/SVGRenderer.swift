@@ -6,15 +6,39 @@
 /// sweeps order each column to reduce crossings; boxes are stacked with wrapped
 /// labels and edges drawn as smooth curves through their waypoints.
 public enum SVGRenderer {
-    static let boxWidth = 210.0
-    static let columnGap = 80.0
-    static let margin = 24.0
-    static let headerHeight = 64.0
-    static let lineHeight = 15.0
-    static let padding = 8.0
-    static let verticalGap = 14.0
-    static let waypointHeight = 10.0
-    static let charsPerLine = 30
+    /// The sizes of a drawing, in SVG pixels. `screen` is the diagram of `model show`,
+    /// the web's SVG and the model editor; `print` is the reports' (docs/decisions.md,
+    /// "The logic model in print"): the same layout with the text larger against the
+    /// width (narrower boxes and gaps, headings wrapped), so that a diagram shrunk to a
+    /// landscape A4 page keeps its box text at 8 pt or more.
+    public struct Layout: Sendable, Equatable {
+        public var fontSize: Double
+        public var boxWidth: Double
+        public var columnGap: Double
+        public var margin: Double
+        public var headerHeight: Double
+        public var lineHeight: Double
+        public var padding: Double
+        public var verticalGap: Double
+        public var waypointHeight: Double
+        /// Characters on a line of a box (the first, bold, line gets three fewer).
+        public var charsPerLine: Int
+        public var titleSize: Double
+        public var headerSize: Double
+        /// Characters on a line of a column heading; nil: one line, however long.
+        public var headerCharsPerLine: Int?
+
+        public static let screen = Layout(fontSize: 11.5, boxWidth: 210, columnGap: 80, margin: 24, headerHeight: 64,
+                                          lineHeight: 15, padding: 8, verticalGap: 14, waypointHeight: 10,
+                                          charsPerLine: 30, titleSize: 18, headerSize: 13, headerCharsPerLine: nil)
+        /// 14 px text in boxes 140 px wide (17 characters a line: 126 px of Arial or
+        /// Liberation Sans, a little more in DejaVu Sans, the fallback of rsvg and
+        /// LibreOffice where neither is installed), 40 px gaps: seven columns are 1 244 px,
+        /// which a landscape page (25,7 cm in the DOCX) shrinks to 0,78, 8,2 pt.
+        public static let print = Layout(fontSize: 14, boxWidth: 140, columnGap: 40, margin: 12, headerHeight: 58,
+                                         lineHeight: 17, padding: 7, verticalGap: 10, waypointHeight: 8,
+                                         charsPerLine: 17, titleSize: 17, headerSize: 14, headerCharsPerLine: 16)
+    }
 
     struct Slot {
         var id: String          // node id, or "~edgeIndex~column" for a waypoint
@@ -24,7 +48,14 @@ public enum SVGRenderer {
         var y = 0.0
     }
 
-    public static func render(_ model: LogicModel) -> String {
+    public static func render(_ model: LogicModel) -> String { render(model, layout: .screen) }
+
+    /// The diagram in `layout`'s sizes, under `title` (the model's name when nil).
+    public static func render(_ model: LogicModel, layout: Layout, title: String? = nil) -> String {
+        let L = layout
+        let boxWidth = L.boxWidth, columnGap = L.columnGap, margin = L.margin, headerHeight = L.headerHeight
+        let lineHeight = L.lineHeight, padding = L.padding, verticalGap = L.verticalGap, waypointHeight = L.waypointHeight
+        let title = title ?? model.name
         let s = RenderStrings.for(model.language)
         let columns = ChainColumns(model, strings: s)
         let graph = ModelGraph(model)
@@ -33,7 +64,7 @@ public enum SVGRenderer {
         // Slots per column: nodes, then waypoints for long forward edges.
         var slots: [[Slot]] = columns.columns.map { column in
             column.ids.map { id in
-                let lines = boxLines(id + " · " + (graph.titles[id] ?? ""))
+                let lines = boxLines(id + " · " + (graph.titles[id] ?? ""), charsPerLine: L.charsPerLine)
                 return Slot(id: id, isWaypoint: false, lines: lines,
                             height: Double(lines.count) * lineHeight + 2 * padding)
             }
@@ -101,15 +132,20 @@ public enum SVGRenderer {
         let height = margin * 2 + headerHeight + tallest
         var out = """
         <svg xmlns="http://www.w3.org/2000/svg" width="\(fmt(width))" height="\(fmt(height))" viewBox="0 0 \(fmt(width)) \(fmt(height))" font-family="Helvetica, Arial, sans-serif">
-        <title>\(Escape.xml(model.name))</title>
+        <title>\(Escape.xml(title))</title>
         <defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker></defs>
         <rect width="100%" height="100%" fill="#ffffff"/>
-        <text x="\(fmt(margin))" y="\(fmt(margin + 16))" font-size="18" font-weight="bold">\(Escape.xml(model.name))</text>
+        <text x="\(fmt(margin))" y="\(fmt(margin + 16))" font-size="\(fmt(L.titleSize))" font-weight="bold">\(Escape.xml(title))</text>
 
         """
         for (c, column) in columns.columns.enumerated() {
             let x = margin + Double(c) * (boxWidth + columnGap)
-            out += "<text x=\"\(fmt(x + boxWidth / 2))\" y=\"\(fmt(margin + headerHeight - 12))\" font-size=\"13\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#333\">\(Escape.xml(column.title))</text>\n"
+            // A wrapped heading stands on its last line where a one-line heading stands.
+            let lines = L.headerCharsPerLine.map { TextWrap.lines(column.title, width: $0) } ?? [column.title]
+            for (i, line) in lines.enumerated() {
+                let y = margin + headerHeight - 12 - Double(lines.count - 1 - i) * (L.headerSize + 3)
+                out += "<text x=\"\(fmt(x + boxWidth / 2))\" y=\"\(fmt(y))\" font-size=\"\(fmt(L.headerSize))\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#333\">\(Escape.xml(line))</text>\n"
+            }
         }
         // Edges first, so boxes are drawn over their ends.
         for path in route {
@@ -133,9 +169,10 @@ public enum SVGRenderer {
                 let kind = graph.kinds[slot.id] ?? .goal
                 out += "<g><rect x=\"\(fmt(b.x))\" y=\"\(fmt(b.y))\" width=\"\(fmt(boxWidth))\" height=\"\(fmt(b.h))\" rx=\"6\" fill=\"\(Palette.fill(kind))\" stroke=\"\(Palette.stroke(kind))\" stroke-width=\"1.2\"/>"
                 for (i, line) in slot.lines.enumerated() {
-                    let y = b.y + padding + lineHeight * Double(i) + 11
+                    // The baseline a little below the line's middle: 11 px down a 15 px line at 11,5 px.
+                    let y = b.y + padding + lineHeight * Double(i) + (L.fontSize * 0.957).rounded()
                     let weight = i == 0 ? " font-weight=\"bold\"" : ""
-                    out += "<text x=\"\(fmt(b.x + padding))\" y=\"\(fmt(y))\" font-size=\"11.5\"\(weight) fill=\"#222\">\(Escape.xml(line))</text>"
+                    out += "<text x=\"\(fmt(b.x + padding))\" y=\"\(fmt(y))\" font-size=\"\(fmt(L.fontSize))\"\(weight) fill=\"#222\">\(Escape.xml(line))</text>"
                 }
                 out += "</g>\n"
             }
@@ -147,10 +184,16 @@ public enum SVGRenderer {
     /// A box's label in lines: the first is bold, and bold is about a tenth wider, so it
     /// gets fewer characters (at 30 "G4 · Medarbetare trivs och ser" ran into the box's
     /// edge in DejaVu Sans, the fallback font of rsvg and LibreOffice).
-    static func boxLines(_ text: String) -> [String] {
+    static func boxLines(_ text: String, charsPerLine: Int = Layout.screen.charsPerLine) -> [String] {
         let first = wrap(text, width: charsPerLine - 3)
         guard first.count > 1 else { return first }
-        let rest = first.dropFirst().joined(separator: " ")
+        // The words after the first line, wrapped afresh: a word broken to fit the
+        // narrower first line ("socialtjänst- en") would fit a line of the rest whole.
+        let words = text.split(separator: " ")
+        let taken = first[0].split(separator: " ").count
+        let rest = first[0].hasSuffix("-") || taken > words.count
+            ? first.dropFirst().joined(separator: " ")
+            : words.dropFirst(taken).joined(separator: " ")
         return [first[0]] + wrap(rest, width: charsPerLine)
     }
 

@@ -19,15 +19,56 @@ extension LogicModel {
             "activities": String(activities.count), "inputs": String(inputs.count), "indicators": String(indicators.count),
             "name": name, "version": String(version),
         ]
-        var figure = FigureBlock(svg: SVGRenderer.render(model), caption: s("logic_model.figure.caption", counts),
-                                 altText: s("logic_model.figure.alt", counts))
-        // Wider than a portrait text column (~600 px) by half: give it a landscape page.
-        if figure.size.width > 900 { figure.placement = .landscapePage }
-        return [
+        // The diagram in print sizes; in parts when it would not read whole (8 pt at least
+        // on a landscape page), each part a strand of the chain (`DiagramParts`).
+        let parts = DiagramParts.parts(model) { Self.readsInPrint(SVGRenderer.render($0, layout: .print)) }
+        var blocks: [Block] = [
             .paragraph(RichText(s("logic_model.intro"))),
             .paragraph(RichText(s("logic_model.counts", counts))),
-            .figure(figure),
-        ] + logframeBlocks(strings: s)
+        ]
+        if parts.count > 1 {
+            blocks.append(.paragraph(RichText(s("logic_model.parts", ["parts": String(parts.count)]))))
+        }
+        for (k, part) in parts.enumerated() {
+            var figure: FigureBlock
+            if parts.count == 1 {
+                figure = FigureBlock(svg: SVGRenderer.render(part, layout: .print), caption: s("logic_model.figure.caption", counts),
+                                     altText: s("logic_model.figure.alt", counts))
+            } else {
+                var values = counts
+                values["part"] = String(k + 1)
+                values["parts"] = String(parts.count)
+                values["ids"] = Self.list(part.activities.map(\.id), strings: s)
+                figure = FigureBlock(svg: SVGRenderer.render(part, layout: .print, title: s("logic_model.figure.title.part", values)),
+                                     caption: s("logic_model.figure.caption.part", values),
+                                     altText: s("logic_model.figure.alt.part", values))
+            }
+            // Wider than a portrait text column (~600 px) by half: give it a landscape page.
+            if figure.size.width > 900 { figure.placement = .landscapePage }
+            blocks.append(.figure(figure))
+        }
+        return blocks + logframeBlocks(strings: s)
+    }
+
+    /// The smallest landscape area a writer gives a figure, in pixels at 96 dpi: the
+    /// DOCX's text area, 25,7 cm wide, and 0,85 of its 17,0 cm height (the HTML's is
+    /// 26,7 × 16,5 cm).
+    static let landscapeFigureArea = (width: 971.0, height: 546.0)
+
+    /// The box text's size in points once the SVG is shrunk to a landscape page.
+    public static func printedFontSize(_ svg: String, fontSize: Double = SVGRenderer.Layout.print.fontSize) -> Double {
+        let size = FigureBlock(svg: svg, caption: "", altText: "").size
+        let scale = min(1, landscapeFigureArea.width / size.width, landscapeFigureArea.height / size.height)
+        return fontSize * scale * 0.75
+    }
+
+    /// Whether a print-layout diagram reads on a landscape page: box text of 8 pt or more.
+    static func readsInPrint(_ svg: String) -> Bool { printedFontSize(svg) >= 8 }
+
+    /// "A1, A6 och A19".
+    static func list(_ ids: [String], strings s: ReportStrings) -> String {
+        guard ids.count > 1 else { return ids.first ?? "" }
+        return ids.dropLast().joined(separator: ", ") + " " + s("word.and") + " " + ids.last!
     }
 
     /// The logical framework table, and a caveat box when some indicators are proposals.

@@ -58,38 +58,56 @@ extension ReadinessReport.Wave {
 }
 
 extension ReadinessReport.UnitScore {
-    /// The unit's mean to two decimals and its n; "<5" when withheld.
-    func meanText(_ s: ReportStrings, _ n: NumberStyle) -> String {
-        if suppressed { return s("suppression.small") }
-        guard let m = mean else { return s("placeholder.value") }
-        return n.decimal(m, decimals: 2) + " ("
-            + (self.n.map { "n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + n.integer($0) } ?? s("readiness.n.unknown"))
-            + ")"
+    /// The unit's mean to two decimals and its n, as one cell of figures ("5,34 (n = 12)",
+    /// "4,10 (n okänt)"): the mean a decimal, the n a count of persons; a withheld unit is
+    /// its n, decided small ("<5"), and a unit without a score its mean, undefined ("–").
+    func meanCell(_ s: ReportStrings, _ n: NumberStyle, threshold: Int) -> TableBlock.Cell {
+        let people = FigureCell(self.n.map(Double.init), .count, undefined: nNote ?? "not given by the source",
+                                disclosure: suppressed ? .small(threshold: threshold) : .shown)
+        if suppressed { return TableBlock.Cell(people, style: n) }
+        let score = FigureCell(mean, .decimal(2), undefined: meanNote ?? "no score")
+        guard mean != nil else { return TableBlock.Cell(score, style: n) }
+        let size = self.n == nil ? " (" + Pattern.literal(s("readiness.n.unknown")) + ")"
+            : " (n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + "{1})"
+        return TableBlock.Cell(pattern: "{0}" + size, figures: self.n == nil ? [score] : [score, people], style: n)
     }
 }
 
 extension ReadinessReport.Change {
     /// "+0,32 (95 % KI +0,10 till +0,54)", or "(beskrivande)" to or from an aggregated
-    /// wave. The interval of a change is signed, as the pilot-vs-line differences are.
-    func text(_ s: ReportStrings, _ n: NumberStyle) -> String {
-        guard let d = difference else { return s("placeholder.value") }
-        var text = n.signed(d, decimals: 2)
+    /// wave, as one cell of figures: the change and its interval, each signed as the
+    /// pilot-vs-line differences are.
+    func cell(_ s: ReportStrings, _ n: NumberStyle) -> TableBlock.Cell {
+        let change = FigureCell(difference, .signed(2), undefined: "no change")
+        guard difference != nil else { return TableBlock.Cell(change, style: n) }
         if method == "descriptive" {
-            text += " (" + s("readiness.descriptive") + ")"
-        } else if let lo = ciLow, let hi = ciHigh {
-            text += " (" + s("readiness.ci", ["low": n.signed(lo, decimals: 2), "high": n.signed(hi, decimals: 2)]) + ")"
+            return TableBlock.Cell(pattern: "{0} (" + Pattern.literal(s("readiness.descriptive")) + ")", figures: [change], style: n)
         }
-        return text
+        guard let lo = ciLow, let hi = ciHigh else { return TableBlock.Cell(change, style: n) }
+        // The words around the interval's ends from the strings, the ends as figures.
+        let words = Pattern.literal(s("readiness.ci", ["low": "\u{1}", "high": "\u{2}"]))
+            .replacingOccurrences(of: "\u{1}", with: "{1}").replacingOccurrences(of: "\u{2}", with: "{2}")
+        return TableBlock.Cell(pattern: "{0} (" + words + ")",
+                               figures: [change, FigureCell(lo, .signed(2)), FigureCell(hi, .signed(2))], style: n)
+    }
+}
+
+/// Words from the strings inside a cell's pattern: braces would read as placeholders.
+enum Pattern {
+    static func literal(_ words: String) -> String {
+        words.replacingOccurrences(of: "{", with: "(").replacingOccurrences(of: "}", with: ")")
     }
 }
 
 extension ReadinessReport.Survey {
-    func meanText(_ u: ReadinessReport.UnitScore?, _ s: ReportStrings, _ n: NumberStyle) -> String {
-        u.map { $0.meanText(s, n) } ?? s("placeholder.value")
+    /// A unit's score in a wave; a wave without the unit has no figure ("–").
+    func meanCell(_ u: ReadinessReport.UnitScore?, _ s: ReportStrings, _ n: NumberStyle, threshold: Int) -> TableBlock.Cell {
+        u.map { $0.meanCell(s, n, threshold: threshold) } ?? TableBlock.Cell(s("placeholder.value"))
     }
 
-    func changeText(_ c: ReadinessReport.Change?, _ s: ReportStrings, _ n: NumberStyle) -> String {
-        c.map { $0.text(s, n) } ?? s("placeholder.value")
+    /// A unit's latest change; none (one wave, or the unit in one only) is "–".
+    func changeCell(_ c: ReadinessReport.Change?, _ s: ReportStrings, _ n: NumberStyle) -> TableBlock.Cell {
+        c.map { $0.cell(s, n) } ?? TableBlock.Cell(s("placeholder.value"))
     }
 
     // MARK: - Final report
@@ -108,8 +126,8 @@ extension ReadinessReport.Survey {
             + [TableBlock.Cell(s("readiness.col.change"))]
         let rows: [[TableBlock.Cell]] = units.map { unit in
             [TableBlock.Cell(unit, isRowHeader: true)]
-                + waves.map { w in TableBlock.Cell(meanText(w.units.first { $0.unit == unit }, s, n)) }
-                + [TableBlock.Cell(changeText(changeByUnit[unit], s, n))]
+                + waves.map { w in meanCell(w.units.first { $0.unit == unit }, s, n, threshold: threshold) }
+                + [changeCell(changeByUnit[unit], s, n)]
         }
         var notes = [RichText(s("readiness.table.note", ["min": String(scaleMin), "max": String(scaleMax)]))]
         if waves.contains(where: \.aggregated) { notes.append(RichText(s("readiness.aggregated.note"))) }
@@ -193,10 +211,10 @@ extension ReadinessReport.Survey {
         var header = [TableBlock.Cell(s("readiness.col.unit")), TableBlock.Cell(latest.label(s))]
         if let previous { header.append(TableBlock.Cell(s("readiness.col.change_since", ["wave": previous.label(s)]))) }
         let rows: [[TableBlock.Cell]] = latest.units.map { u in
-            var row = [TableBlock.Cell(u.unit, isRowHeader: true), TableBlock.Cell(u.meanText(s, n))]
+            var row = [TableBlock.Cell(u.unit, isRowHeader: true), u.meanCell(s, n, threshold: threshold)]
             if previous != nil {
                 let c = changeByUnit[u.unit].flatMap { $0.to == latest.wave ? $0 : nil }
-                row.append(TableBlock.Cell(changeText(c, s, n)))
+                row.append(changeCell(c, s, n))
             }
             return row
         }
