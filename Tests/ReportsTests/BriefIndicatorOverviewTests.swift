@@ -211,15 +211,15 @@ import ZIPFoundation
                                     strings: ReportStrings(.sv), database: f.database)
         let t = { (v: Double, d: Int) in TargetRule.Threshold(value: v, decimals: d) }
         // 89 against ≥ 90: 1 percentage point under (singular).
-        #expect(IndicatorStatusSection.gapText(89, rule: .threshold(.atLeast, t(90, 0)), unit: .percent, context: context)
+        #expect(context.indicatorWords.gap(89, rule: .threshold(.atLeast, t(90, 0)), unit: .percent)
                 == "1\(Self.nb)procentenhet under")
         // 15 days against ≤ 14: 1 day over; 17 days: 3 days over.
-        #expect(IndicatorStatusSection.gapText(15, rule: .threshold(.atMost, t(14, 0)), unit: .days, context: context) == "1\(Self.nb)dag över")
-        #expect(IndicatorStatusSection.gapText(17, rule: .threshold(.atMost, t(14, 0)), unit: .days, context: context) == "3\(Self.nb)dagar över")
+        #expect(context.indicatorWords.gap(15, rule: .threshold(.atMost, t(14, 0)), unit: .days) == "1\(Self.nb)dag över")
+        #expect(context.indicatorWords.gap(17, rule: .threshold(.atMost, t(14, 0)), unit: .days) == "3\(Self.nb)dagar över")
         // 9,5 against between 5 and 8: 1,5 over the upper bound.
-        #expect(IndicatorStatusSection.gapText(9.5, rule: .between(t(5, 0), t(8, 0)), unit: .mean, context: context) == "1,5 över")
+        #expect(context.indicatorWords.gap(9.5, rule: .between(t(5, 0), t(8, 0)), unit: .mean) == "1,5 över")
         // A relative rule has no distance.
-        #expect(IndicatorStatusSection.gapText(9.5, rule: .improve, unit: .mean, context: context) == nil)
+        #expect(context.indicatorWords.gap(9.5, rule: .improve, unit: .mean) == nil)
     }
 }
 

@@ -7,3 +7,4 @@ public typealias ReadinessHeatmap = Presentation.ReadinessHeatmap
 public typealias ReadinessTrendChart = Presentation.ReadinessTrendChart
 public typealias RunChartSVG = Presentation.RunChartSVG
 public typealias ReadinessChartSupport = Presentation.ReadinessChartSupport
+public typealias IndicatorTrendChart = Presentation.IndicatorTrendChart

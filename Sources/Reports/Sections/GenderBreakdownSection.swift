@@ -6,26 +6,13 @@ import Presentation
 /// 9); this builder lists them from the model, so a missing breakdown is visible even
 /// before any data is loaded. The values come from the indicator and case builders
 /// (slot `.gender`).
+///
+/// The record is `GenderBreakdown` and its blocks `GenderBreakdown.blocks` (Presentation).
 public struct GenderBreakdownSection: ReportSectionBuilder {
     public init() {}
 
-    public struct Item: Codable, Equatable {
-        public var indicator: String
-        public var title: String
-        public var measures: String
-        public var groups: [String]
-        public var illustrative: Bool
-    }
-
-    public struct Result: Codable, Equatable {
-        public var indicators: [Item]
-        public var outcomesWithoutBreakdown: [String]
-
-        enum CodingKeys: String, CodingKey {
-            case indicators
-            case outcomesWithoutBreakdown = "outcomes_without_breakdown"
-        }
-    }
+    public typealias Result = GenderBreakdown
+    public typealias Item = GenderBreakdown.Item
 
     public var key: String { "gender_breakdowns" }
 
@@ -45,20 +32,6 @@ public struct GenderBreakdownSection: ReportSectionBuilder {
     }
 
     public func blocks(_ result: Result, for slot: ReportSlot, context: ReportContext) -> [Block] {
-        let s = context.strings
-        guard !result.indicators.isEmpty else {
-            return [.callout(Callout(.warning, title: s("warning.title"), RichText(s("gender.none"))))]
-        }
-        let graph = ModelGraph(context.model)
-        let items = result.indicators.map { item -> RichText in
-            let node = graph.titles[item.measures].map { "\(item.measures) \($0)" } ?? item.measures
-            let groups = item.groups.map { GroupNames.name($0, context.language) }.joined(separator: ", ")
-            var text = RichText([.strong(item.indicator), .plain(" \(item.title) (\(node); \(groups))")])
-            if item.illustrative { text = text + RichText([.emphasis(" – " + s("illustrative.label"))]) }
-            return text
-        }
-        return [.paragraph(RichText(s("gender.required"))),
-                .paragraph(RichText(s("gender.indicators"))),
-                .list(ListBlock(items: items))]
+        result.blocks(strings: context.strings, model: context.model)
     }
 }

@@ -2,14 +2,14 @@ import Evaluation
 import Foundation
 import LogicModel
 import Periods
-import Presentation
+import Statistics
 
 /// One indicator over its periods with the target line: the values as a line with
 /// filled markers (the model's baseline hollow), the unit's target (årsmål) as a dashed
 /// orange step per period and the city's (KF) as a dotted vermillion step with square
 /// ends, each named in the legend — dash pattern, marker and label carry the meaning,
 /// colour (Okabe–Ito) only repeats it. A value withheld by small-count suppression
-/// draws no point and reads "<5" at the foot of its period. Self-contained SVG with
+/// draws no point and reads "<5" at the foot of its period (`suppressedLabel`). Self-contained SVG with
 /// `<title>`, `<desc>` (every value in words) and `aria-labelledby`; numbers in the
 /// report's language (decimal comma and "%" after a space in Swedish).
 public enum IndicatorTrendChart {
@@ -84,7 +84,7 @@ public enum IndicatorTrendChart {
             var s = numbers.period(p.period) + ": "
             if let v = p.total.value.value {
                 s += value(v) + (p.source == "baseline" ? (sv ? " (utgångsvärde)" : " (baseline)") : "")
-            } else if IndicatorFigureSuppression.isSuppressed(p.total.value) {
+            } else if IndicatorWords.isWithheld(p.total.value) {
                 s += sv ? "dolt (färre än 5)" : "withheld (fewer than 5)"
             } else {
                 s += sv ? "inget utfall" : "no value"
@@ -169,7 +169,7 @@ public enum IndicatorTrendChart {
                 let hollow = p.source == "baseline"
                 svg += "<circle cx=\"\(S.f(x))\" cy=\"\(S.f(yAt(v)))\" r=\"4.5\" fill=\"\(hollow ? "#ffffff" : blue)\" stroke=\"\(blue)\" stroke-width=\"2\"/>\n"
                 if labelledValues.contains(i) { svg += S.text(value(v), x: x, y: yAt(v) - 9, size: 11, anchor: "middle", fill: "#000000") }
-            } else if IndicatorFigureSuppression.isSuppressed(p.total.value) {
+            } else if IndicatorWords.isWithheld(p.total.value) {
                 svg += S.text(suppressedLabel, x: x, y: top + plotH - 6, size: 11, anchor: "middle", fill: "#555555")
             }
         }
@@ -187,7 +187,7 @@ public enum IndicatorTrendChart {
         let hasBaseline = points.contains { $0.source == "baseline" && $0.total.value.isDefined }
         legend(blue, dash: nil, square: false, (sv ? "Utfall" : "Outcome")
                + (hasBaseline ? (sv ? " (ihålig markör: utgångsvärde ur logikmodellen)" : " (hollow marker: baseline from the logic model)") : "")
-               + (points.contains { IndicatorFigureSuppression.isSuppressed($0.total.value) }
+               + (points.contains { IndicatorWords.isWithheld($0.total.value) }
                   ? (sv ? "; \(suppressedLabel): dolt, bygger på färre än 5" : "; \(suppressedLabel): withheld, built on fewer than 5") : ""))
         if hasUnitTarget { legend(orange, dash: "7 4", square: false, sv ? "Enhetens årsmål (streckad)" : "Unit target (dashed)") }
         if hasCityTarget { legend(vermillion, dash: "2 3", square: true, sv ? "KF:s årsmål (prickad)" : "City target (dotted)") }
@@ -200,28 +200,5 @@ public enum IndicatorTrendChart {
     static func labelLines(_ text: String) -> [String] {
         guard let cut = text.lastIndex(of: " ") else { return [text] }
         return [String(text[..<cut]), String(text[text.index(after: cut)...])]
-    }
-}
-
-/// How an indicator's values are written: as many decimals as the figure was stated
-/// with, up to two (98,18 % stays 98,18 %), and one for figures computed from counts.
-enum IndicatorValueText {
-    static func decimals(_ v: Double) -> Int {
-        for d in 0...2 {
-            let scale = pow(10, Double(d))
-            if abs((v * scale).rounded() - v * scale) < 1e-6 { return d }
-        }
-        return 1
-    }
-
-    static func text(_ v: Double?, unit: IndicatorUnit, numbers: NumberStyle) -> String? {
-        guard let v else { return nil }
-        let d = decimals(v)
-        switch unit {
-        case .percent: return numbers.percent(v, decimals: d)
-        case .sek: return numbers.kronor(v)
-        case .count: return numbers.decimal(v, decimals: d)
-        default: return numbers.decimal(v, decimals: d)
-        }
     }
 }

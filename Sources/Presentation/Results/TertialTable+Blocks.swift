@@ -1,0 +1,138 @@
+import Evaluation
+import LogicModel
+import Periods
+
+/// The tertial report's table as blocks, in the report's words (`tertial.*`): the period
+/// and how it was chosen, per goal a table in the city's columns (indicator, outcome,
+/// the comparison cohort's value where there is one, boys and girls where a goal's
+/// indicator is broken down by gender, previous period, targets, status as a symbol and
+/// a word, the author's analysis) with the goal's assessment and the author's text
+/// under it, and the notes (interim readings, survey waves and totals, what was
+/// withheld, sources, proposals). What is withheld was decided when the record was
+/// computed (Reports' `TertialTableSection`); these blocks show the record as it is.
+extension TertialTable {
+    /// - Parameters:
+    ///   - periodAsked: whether the period was asked for (`--period`); else the blocks say
+    ///     how it was chosen.
+    ///   - authorText: the author's text by section key (`--text`): the analysis under an
+    ///     indicator's heading (`tertial.indicator.I1`) fills its row's last column, a
+    ///     goal's (`tertial.goal.G1`) follows the goal's table.
+    public func blocks(_ text: IndicatorWords, periodAsked: Bool, authorText: [String: [Block]]) -> [Block] {
+        let s = text.strings
+        let dash = s("placeholder.value")
+        var blocks: [Block] = []
+        if let p = period.flatMap(Period.init(parsing:)) {
+            // Without a period asked for, say how this one was chosen.
+            let which = periodAsked ? "tertial.period" : "tertial.period.fullest"
+            blocks.append(.paragraph(RichText(s(which, ["period": text.style.period(p)]))))
+        }
+        // The comparison cohort's column, after the outcome, once any indicator has one.
+        let comparisonHeader = text.comparisonHeader(goals.flatMap(\.indicators).compactMap(\.comparisonCohort))
+        let header = (["tertial.col.indicator", "tertial.col.outcome"].map { s($0) } + (comparisonHeader.map { [$0] } ?? [])
+            + ["tertial.col.boys", "tertial.col.girls",
+               "tertial.col.previous", "tertial.col.unit_target", "tertial.col.city_target",
+               "tertial.col.assessment", "tertial.col.analysis"].map { s($0) }).map { TableBlock.Cell($0) }
+        var anyIllustrative = false, anySuppressed = false, anyInterim = false, yearly: [String] = []
+        let hasData = goals.contains { $0.indicators.contains { $0.assessment != nil } }
+        if hasData { blocks.append(.paragraph(RichText([.emphasis(s("indicators.symbols"))]))) }
+        for goal in goals {
+            blocks.append(.heading(level: 1, text: s("tertial.goal", ["id": goal.id, "title": goal.title])))
+            guard !goal.indicators.isEmpty else {
+                blocks.append(.paragraph(RichText([.emphasis(s("tertial.no_indicators"))])))
+                continue
+            }
+            // Boys and girls only where an indicator of the goal is broken down by gender: a
+            // staff survey's items or a count of PDSA cycles have neither.
+            let byGender = Set(text.model.indicators.filter { !($0.breakdowns["gender"] ?? []).isEmpty }.map(\.id))
+            func hasGender(_ row: Row) -> Bool {
+                byGender.contains(row.indicator) || row.boys != nil || row.girls != nil
+                    || [row.boysNote, row.girlsNote].contains { IndicatorWords.isWithheld(note: $0) }
+            }
+            let gendered = goal.indicators.contains(where: hasGender)
+            let rows: [[TableBlock.Cell]] = goal.indicators.map { row in
+                anyIllustrative = anyIllustrative || row.illustrative
+                var name = RichText(id: row.indicator, row.title)
+                if row.illustrative { name = name + RichText([.emphasis(" (\(s("illustrative.label")))")]) }
+                let analysis = authorText["tertial.indicator.\(row.indicator)"]
+                    .map { blocks in blocks.compactMap { b -> String? in
+                        if case .paragraph(let t) = b { return t.plainText }
+                        if case .list(let l) = b { return l.items.map(\.plainText).joined(separator: "; ") }
+                        return nil
+                    }.joined(separator: " ") } ?? ""
+                let unit = IndicatorUnit(rawValue: row.unit) ?? .mean
+                func value(_ v: Double?, _ note: String?) -> String { text.value(v, note: note, unit: unit) }
+                anySuppressed = anySuppressed || [row.outcomeNote, row.boysNote, row.girlsNote, row.previousNote, row.comparisonNote]
+                    .contains { IndicatorWords.isWithheld(note: $0) }
+                anyInterim = anyInterim || row.interim == true
+                let wave = text.waveLabel(row.wave)
+                if wave != nil, !yearly.contains(row.indicator) { yearly.append(row.indicator) }
+                let assessment = row.assessment.flatMap(TargetStatus.init(rawValue:))
+                    .map { text.status($0, interim: row.interim == true) } ?? dash
+                let comparison = comparisonHeader == nil ? []
+                    : [TableBlock.Cell(row.comparisonCohort == nil ? dash : value(row.comparison, row.comparisonNote))]
+                return [TableBlock.Cell(name, isRowHeader: true), TableBlock.Cell(value(row.outcome, row.outcomeNote) + (wave.map { " (\($0))" } ?? ""))]
+                    + comparison
+                    // A row without a gender breakdown leaves the cells empty: "–" would say a value is missing.
+                    + (!gendered ? [] : hasGender(row)
+                        ? [TableBlock.Cell(value(row.boys, row.boysNote)), TableBlock.Cell(value(row.girls, row.girlsNote))]
+                        : [TableBlock.Cell(""), TableBlock.Cell("")])
+                    + [TableBlock.Cell(value(row.previous, row.previousNote)), TableBlock.Cell(row.unitTarget ?? dash),
+                        TableBlock.Cell(row.cityTarget ?? dash), TableBlock.Cell(assessment),
+                        TableBlock.Cell(analysis)]
+            }
+            let genderColumns = (comparisonHeader == nil ? 2 : 3)..<(comparisonHeader == nil ? 4 : 5)
+            blocks.append(.table(TableBlock(caption: s("tertial.caption", ["id": goal.id]),
+                                            header: [gendered ? header : header.enumerated().filter { !genderColumns.contains($0.offset) }.map(\.element)],
+                                            rows: rows,
+                                            alignments: [.left, .right] + (comparisonHeader == nil ? [] : [.right])
+                                                + (gendered ? [.right, .right] : []) + [.right, .left, .left, .left, .left])))
+            if let a = goal.assessment.flatMap(Assessment.init(rawValue:)) {
+                var words = s("tertial.goal.assessment", ["assessment": text.assessment(a)])
+                // "Uppfylls helt" on one of three indicators says so.
+                let assessed = goal.indicators.filter { $0.assessment == TargetStatus.met.rawValue || $0.assessment == TargetStatus.notMet.rawValue }.count
+                if assessed > 0, assessed < goal.indicators.count {
+                    words = String(words.dropLast()) + " – "
+                        + s("indicators.goal.coverage", ["assessed": String(assessed), "total": String(goal.indicators.count)]) + "."
+                }
+                if let r = goal.recordedAssessment.flatMap(Assessment.init(rawValue:)) {
+                    words += " " + s("tertial.goal.recorded", ["assessment": text.assessment(r)])
+                }
+                blocks.append(.paragraph(RichText(words)))
+            }
+            // The goal's own analysis, written under a heading naming the goal ("G1").
+            blocks += authorText["tertial.goal.\(goal.id)"] ?? []
+        }
+        if !hasData {
+            blocks.append(.callout(Callout(.note, title: s("note.title"), RichText(s("indicators.none", ["model": text.model.name])))))
+        }
+        if anyInterim, let p = period.flatMap(Period.init(parsing:)) {
+            blocks.append(.paragraph(RichText([.emphasis(s("indicators.interim", ["period": text.style.period(p)]))])))
+        }
+        if !yearly.isEmpty {
+            blocks.append(.paragraph(RichText([.emphasis(s("indicators.wave.note", ["ids": yearly.joined(separator: ", ")]))])))
+        }
+        let surveyed = goals.flatMap(\.indicators).map { row in
+            (id: row.indicator, source: row.total.flatMap(ValueSource.SurveyTotal.init(rawValue:)).map {
+                ValueSource(binding: "", imports: [], rule: "", total: $0, totalUnit: row.totalUnit)
+            })
+        }
+        let compared = goals.flatMap(\.indicators).filter { $0.comparisonCohort != nil }.map(\.indicator)
+        if let column = comparisonHeader {
+            var seen = Set<String>()
+            let ids = compared.filter { seen.insert($0).inserted }
+            blocks.append(.paragraph(RichText([.emphasis(s("indicators.comparison.note", ["column": column, "ids": ids.joined(separator: ", ")]))])))
+        }
+        // An indicator under two goals is named once.
+        var named = Set<String>()
+        for note in text.surveyTotalNotes(surveyed.filter { named.insert($0.id).inserted }) {
+            blocks.append(.paragraph(RichText([.emphasis(note)])))
+        }
+        if anySuppressed { blocks.append(.paragraph(RichText([.emphasis(s("suppression.note"))]))) }
+        blocks += text.sourceBlocks(sources)
+        if anyIllustrative {
+            blocks.append(.callout(Callout(.caveat, title: s("caveat.title"),
+                                           RichText(s("logic_model.illustrative", ["label": s("illustrative.label")])))))
+        }
+        return blocks
+    }
+}

@@ -1,0 +1,68 @@
+@testable import Evaluation
+import Foundation
+import LogicModel
+import Periods
+import Presentation
+import Statistics
+import Testing
+
+/// The report's indicator blocks (`IndicatorReport`, `TertialTable`; Presentation/Results/)
+/// through the terminal writer, against golden files: the final report's 6 ›
+/// Indikatorer and 6.2's gender table, the steering brief's overview and summary line,
+/// and the tertial table, all in a report's words. Made from `ResultGoldenTests`' small
+/// unit plan and observations, with one figure withheld by hand as Reports' disclosure
+/// control marks it (null beside a note beginning "suppressed"), so the "<5"/".." cells
+/// and the suppression notes show.
+@Suite struct IndicatorReportGoldenTests {
+    static let writer = PlainTextWriter()
+    static let smallNote = "suppressed: built on a count of 1–4 (shown as <5)"
+
+    static func text(_ language: Language) -> IndicatorWords {
+        IndicatorWords(strings: ReportStrings(language), style: NumberStyle(language), model: ResultGoldenTests.model,
+                      smallNote: smallNote)
+    }
+
+    /// The status and trend of 2022-T1; the boys' share of I1 withheld (".." in the gender table).
+    static func report() throws -> IndicatorReport {
+        var status = try #require(IndicatorStatusAnalysis.compute(model: ResultGoldenTests.model, modelVersion: 1,
+                                                                   observations: ResultGoldenTests.observations))
+        let i1 = try #require(status.indicators.firstIndex { $0.id == "I1" })
+        status.indicators[i1].groups["boys"]?.value = Figure(undefined: "suppressed: hidden so that a small count cannot be worked out from the total")
+        let trend = IndicatorTrendAnalysis.compute(model: ResultGoldenTests.model, modelVersion: 1,
+                                                   observations: ResultGoldenTests.observations)
+        return IndicatorReport(period: status.period.text, periodNote: nil, status: status, trend: trend)
+    }
+
+    @Test func finalReportIndicatorsInSwedish() throws {
+        let report = try Self.report(), text = Self.text(.sv)
+        try GoldenFile.check(Self.writer.render(report.blocks(text) + report.genderBlocks(text) + report.methodBlocks(text)),
+                             "indicator-report-final-sv.txt")
+    }
+
+    @Test func steeringBriefOverviewInEnglish() throws {
+        let report = try Self.report(), text = Self.text(.en)
+        try GoldenFile.check(Self.writer.render(report.summaryBlocks(text) + report.overviewBlocks(text)),
+                             "indicator-report-brief-en.txt")
+    }
+
+    /// A goal with two indicators (one withheld as a small count, one without data) and
+    /// a goal without any; the analysis of I2 from the author's text.
+    @Test func tertialTableInSwedish() throws {
+        typealias Row = TertialTable.Row
+        var small = Row(indicator: "I2", title: "Antal SIP-möten", unit: "count", illustrative: false, unitTarget: "förbättras",
+                        cityTarget: nil, outcome: nil, outcomeNote: Self.smallNote, boys: nil, girls: nil, previous: 6,
+                        previousPeriod: "2021-T3", assessment: "no_comparison", interim: true)
+        small.boysNote = "no value for this group"
+        let share = Row(indicator: "I1", title: "Andel förhandsbedömningar inom 14 dagar", unit: "percent", illustrative: true,
+                        unitTarget: "≥\u{00A0}80\u{00A0}%", cityTarget: "≥\u{00A0}90\u{00A0}%", outcome: 82, outcomeNote: nil,
+                        boys: 80.8, girls: 83.3, previous: 66, previousPeriod: "2021-T3", assessment: "met", interim: true)
+        let table = TertialTable(period: "2022-T1", periodNote: nil, goals: [
+            TertialTable.Goal(id: "E1", title: "Utredningar handläggs inom lagstadgad tid", indicators: [share, small],
+                              assessment: "fully_met", recordedAssessment: "partly_met"),
+            TertialTable.Goal(id: "G9", title: "Ett mål utan indikatorer", indicators: [], assessment: nil, recordedAssessment: nil),
+        ], sources: ["I1: räknat ur ärendeutdraget."])
+        let analysis: [String: [Block]] = ["tertial.indicator.I2": [.paragraph(RichText("Fler möten än förra tertialet."))]]
+        try GoldenFile.check(Self.writer.render(table.blocks(Self.text(.sv), periodAsked: false, authorText: analysis)),
+                             "tertial-table-sv.txt")
+    }
+}
