@@ -65,7 +65,7 @@ import Testing
         #expect(outcome[1] == "O1 Kortare utredningstider")    // the line reference left out
         // Targets in words, no-break spaces keeping "≥ 75 %" on one line; the city's marked KF.
         #expect(outcome[2] == "I1 Andel utredningar inom fyra månader [2021: ≥\u{00A0}75\u{00A0}%; 2022 (KF): ≥\u{00A0}80\u{00A0}%]\n"
-                + "I2 Antal omplaceringar (förslag (illustrativt))")
+                + "I2 Antal omplaceringar (förslag, illustrativt)")
         // Two methods: each beside its indicator's id, never a bare list.
         #expect(outcome[3] == "I1 Verksamhetssystemet\nI2 Akter")
         #expect(outcome[4] == "AS1: Personalen stannar (kritiskt)")
@@ -73,7 +73,7 @@ import Testing
         // The proposal explained once, in a caveat box.
         guard case .callout(let caveat) = blocks.last else { Issue.record("no caveat"); return }
         #expect(caveat.kind == .caveat)
-        #expect(caveat.text.plainText.contains("förslag (illustrativt)"))
+        #expect(caveat.text.plainText.contains("förslag, illustrativt"))
     }
 
     @Test func reportPartAddsIntroCountsAndDiagram() throws {

@@ -100,7 +100,7 @@ import Testing
         let blocks = section.blocks(result, for: .indicators, context: context)
         let table = try #require(Self.tables(blocks).first)
         let row = table.rows[0].map(\.text.plainText)
-        #expect(row[0].hasPrefix("I1 Andel barn") && row[0].contains("förslag (illustrativt)"))
+        #expect(row[0].hasPrefix("I1 Andel barn") && row[0].contains("förslag, illustrativt"))
         #expect(row[1] == "30\(Self.nb)%")
         #expect(row[2] == "25\(Self.nb)% (2020)")
         #expect(row[3] == "+5\(Self.nb)p.e.")

@@ -272,6 +272,11 @@ import ZIPFoundation
                 .filter { !$0.contains("(testteamet, version") && !$0.contains("testteamet, version") }
             #expect(ids.isEmpty, "\(at): the model id for its name: \(ids)")
             #expect(!text.contains("(l. "), "\(at): a line reference")
+            // Brackets: none empty ("kan inte bedömas ()"), none inside another on one
+            // label ("(förslag (illustrativt))").
+            #expect(Self.matches(#"\(\s*\)"#, in: text).isEmpty, "\(at): empty brackets")
+            #expect(Self.matches(#"\([^()]{0,40}\([^()]*\)\)"#, in: text).isEmpty,
+                    "\(at): nested brackets: \(Self.matches(#".{0,30}\([^()]{0,40}\([^()]*\)\)"#, in: text).prefix(3))")
             if language == .sv {
                 #expect(!text.contains("SIGNAL"), "\(at): English")
                 #expect(Self.matches(#"\bitems?\b"#, in: text).isEmpty, "\(at): English 'item'")
@@ -296,7 +301,7 @@ import ZIPFoundation
             // CommonMark opens emphasis only before a non-space and closes only after one.
             let broken = Self.matches(#"(?<![*\\])\*[ \u00A0][^*\n|]*[^ *]\*(?!\*)"#, in: md) + Self.matches(#"[^ *\n|]\*{1,2} \("#, in: md)
             #expect(broken.isEmpty, "\(kind): literal asterisks \(broken.prefix(3))")
-            #expect(md.contains("*(förslag (illustrativt))*") || kind == .steering, "\(kind): the proposal mark in italics")
+            #expect(md.contains("*(förslag, illustrativt)*") || kind == .steering, "\(kind): the proposal mark in italics")
         }
     }
 

@@ -67,7 +67,7 @@ public struct LogframeTable: Sendable, Equatable {
     public var title: String
     /// Level, narrative, indicators, means of verification, assumptions.
     public var headers: [String]
-    /// "förslag (illustrativt)" / "proposal (illustrative)", for marking proposals.
+    /// "förslag, illustrativt" / "proposal, illustrative", for marking proposals.
     public var illustrativeLabel: String
     public var rows: [LogframeRow]
 }

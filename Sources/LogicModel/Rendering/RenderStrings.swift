@@ -17,7 +17,7 @@ struct RenderStrings: Sendable {
         targets: "Årsmål (enheten)", cityTargets: "KF:s årsmål", baseline: "Utgångsvärde", unit: "Enhet",
         direction: "Önskad riktning", measures: "Mäter", frequency: "Frekvens",
         owner: "Ägare", period: "Period", source: "Källa", cohorts: "Grupper", pilot: "pilot",
-        comparison: "jämförelse", illustrative: "förslag (illustrativt)", critical: "kritiskt",
+        comparison: "jämförelse", illustrative: "förslag, illustrativt", critical: "kritiskt",
         assessment: "Bedömning", contributesTo: "bidrar till", leadsTo: "leder till", supports: "stödjer", on: "gäller",
         logframeTitle: "Logisk ram (logframe)", chain: "Förändringskedjan")
 
@@ -29,7 +29,7 @@ struct RenderStrings: Sendable {
         targets: "Unit targets", cityTargets: "City targets", baseline: "Baseline", unit: "Unit",
         direction: "Direction", measures: "Measures", frequency: "Frequency",
         owner: "Owner", period: "Period", source: "Source", cohorts: "Cohorts", pilot: "pilot",
-        comparison: "comparison", illustrative: "proposal (illustrative)", critical: "critical",
+        comparison: "comparison", illustrative: "proposal, illustrative", critical: "critical",
         assessment: "Assessment", contributesTo: "contributes to", leadsTo: "leads to", supports: "supports", on: "on",
         logframeTitle: "Logical framework (logframe)", chain: "The chain")
 

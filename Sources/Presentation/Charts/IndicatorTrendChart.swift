@@ -77,7 +77,7 @@ public enum IndicatorTrendChart {
         case .none: sv ? "ingen riktning" : "no direction"
         }
         var subtitle = (sv ? "Utfall per period" : "Outcome by period") + " (\(direction))"
-        if illustrative { subtitle += sv ? " – förslag (illustrativt)" : " – proposal (illustrative)" }
+        if illustrative { subtitle += sv ? " – förslag, illustrativt" : " – proposal, illustrative" }
 
         // Text for screen readers: every period's value and targets in words.
         let description = (sv ? "Linjediagram. " : "Line chart. ") + points.map { p in

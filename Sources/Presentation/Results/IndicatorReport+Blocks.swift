@@ -142,13 +142,18 @@ extension IndicatorStatusReport {
                                                       suppressedLabel: s(t.unit == .count ? "suppression.small" : "suppression.hidden"))
                     // "With target levels" only when the chart draws one: a target in
                     // words ("förbättras") or none at all leaves only the outcome line.
-                    let drawsTarget = t.points.contains { $0.target?.rule.line != nil || $0.cityTarget?.rule.line != nil }
+                    let unitLine = t.points.contains { $0.target?.rule.line != nil }
+                    let cityLine = t.points.contains { $0.cityTarget?.rule.line != nil }
+                    let drawsTarget = unitLine || cityLine
+                    // The text alternative names the lines the chart draws, as the legend does.
+                    let alt = unitLine && cityLine ? "indicators.trend.alt" : unitLine ? "indicators.trend.alt.unit"
+                        : cityLine ? "indicators.trend.alt.city" : "indicators.trend.alt.no_target"
                     var caption = s(drawsTarget ? "indicators.trend.caption" : "indicators.trend.caption.no_target",
                                     ["id": t.id, "title": t.title])
                     if illustrative { caption += " (" + s("illustrative.label") + ")" }
                     blocks.append(.figure(FigureBlock(
                         svg: svg, caption: caption,
-                        altText: s("indicators.trend.alt", ["id": t.id, "title": t.title, "periods": String(periods)]),
+                        altText: s(alt, ["id": t.id, "title": t.title, "periods": String(periods)]),
                         n: periods, nLabel: s("indicators.trend.n"))))
                 }
             }

@@ -74,9 +74,11 @@ extension IndicatorStatusReport {
         // say the same: not "without a target or with one in words" over a note that
         // says every one of them has no target.
         let why = Overview.unassessedWhy(indicators.compactMap(Overview.unassessedReason), s)
-        let words = s("steering.summary.indicators", [
+        let other = count([.noData, .noComparison, .notAssessed])
+        // Every one assessed: no "0 kan inte bedömas ()".
+        let words = s(other == 0 ? "steering.summary.indicators.all_assessed" : "steering.summary.indicators", [
             "met": String(count([.met])), "off": String(count([.notMet])),
-            "other": String(count([.noData, .noComparison, .notAssessed])), "why": why.joined(separator: ", "),
+            "other": String(other), "why": why.joined(separator: ", "),
         ])
         let lead = s("steering.summary.indicators.lead", ["period": text.style.period(period)])
         return [.paragraph(RichText([.strong(lead + " ")]) + RichText(words))]

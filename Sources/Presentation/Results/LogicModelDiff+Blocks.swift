@@ -401,7 +401,7 @@ private struct DiffWords {
                 : "Now broken down by \(breakdownsWords(f.new)) (before: \(breakdownsWords(f.old)))."
         case .illustrative:
             return f.new == "true"
-                ? (sv ? "Markeras nu som förslag (illustrativ), inte som källans egen indikator." : "Now marked as a proposal (illustrative), not the source's own.")
+                ? (sv ? "Markeras nu som förslag, illustrativt, inte som källans egen indikator." : "Now marked as a proposal, illustrative, not the source's own.")
                 : (sv ? "Markeras inte längre som förslag." : "No longer marked as a proposal.")
         case .counts:
             return f.new == Counts.events.rawValue
