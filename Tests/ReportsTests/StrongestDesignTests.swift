@@ -59,7 +59,7 @@ import Testing
         // reach p < 0.05), while the cases alone point to better (fewer caseworkers).
         #expect(o.permutationP == 0.5 && o.units == 4 && o.permutationSign == -1)
         #expect(o.decidedBy == "permutation" && o.direction == "unclear")
-        #expect(CohortComparisonSection.leaning(o) == .better)
+        #expect(PilotVsLineReport.leaning(o) == .better)
 
         let words = DomainSectionTests.text(section.blocks(result, for: .pilotVsLine, context: context))
         #expect(words.contains("Antal handläggare per ärende | −0,93 | 0,250 (J\u{00A0}=\u{00A0}4) | Oklart; ärendena för sig: bättre | Rang bland enheterna"))
@@ -107,7 +107,7 @@ import Testing
             if let did { o.did = .init(estimate: did, estimateNote: nil, p: didP, pNote: nil, areas: 25) }
             return o
         }
-        typealias S = CohortComparisonSection
+        typealias S = PilotVsLineReport
         // Cases alone: the interval.
         #expect(S.verdict(outcome("investigation_within_4m", d: 0.08, lo: 0.02, hi: 0.14)) == .better)
         // The difference in differences overrules the cases, both ways.
