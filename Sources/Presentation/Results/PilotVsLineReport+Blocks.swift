@@ -202,7 +202,9 @@ extension PilotVsLineReport {
                 return s((d.differenceNote ?? "").hasPrefix("suppressed") ? "cohort.gender.diff.hidden" : "cohort.gender.diff.none",
                          ["who": who])
             }
-            let text = Self.contrastText(x, low: d.ciLow, high: d.ciHigh, kind: o.kind, w)
+            // As precise as the table's figures above it, so the sentence does not seem to
+            // know more than the table shows.
+            let text = Self.contrastText(x, low: d.ciLow, high: d.ciHigh, kind: o.kind, w, decimals: Self.tableDecimals)
             return s(d.differs ? "cohort.gender.diff.differ" : "cohort.gender.diff.same", ["who": who, "difference": text])
         }
         guard !parts.isEmpty else { return "" }
@@ -303,6 +305,11 @@ extension PilotVsLineReport {
         return text == key ? o.outcome : text
     }
 
+    /// The decimals of a group's figure in the tables: a mean to one decimal, a share in
+    /// percent to one decimal (`estimateText`); the gender sentences write girls − boys
+    /// to the same.
+    static let tableDecimals = 1
+
     /// A group's figure in words; `median: false` leaves a duration's median out (the
     /// headline table, which must fit a portrait page).
     static func estimateText(_ g: Group, _ o: Outcome, _ w: Input, median withMedian: Bool = true,
@@ -314,18 +321,20 @@ extension PilotVsLineReport {
             if o.kind == "time_to_event", let m = g.median { return s("cohort.median", ["days": n.decimal(m, decimals: 0)]) }
             return s("placeholder.value")
         }
+        let value = { (x: Double) in
+            o.kind == "continuous" ? n.decimal(x, decimals: tableDecimals) : n.percent(100 * x, decimals: tableDecimals)
+        }
         // The 95 % interval, where the result holds one (never beside a hidden n).
         var interval = ""
         if withInterval, let lo = g.ciLow, let hi = g.ciHigh {
-            let value = { (x: Double) in o.kind == "continuous" ? n.decimal(x, decimals: 1) : n.percent(100 * x) }
             interval = " (" + s("cohort.ci", ["low": value(lo), "high": value(hi)]) + ")"
         }
         switch o.kind {
-        case "continuous": return n.decimal(e, decimals: 1) + interval
-        case "binary": return n.percent(100 * e) + interval
+        case "continuous": return value(e) + interval
+        case "binary": return value(e) + interval
         default:
-            var text = o.limitDays.map { s("cohort.within", ["share": n.percent(100 * e), "days": n.decimal($0, decimals: 0)]) }
-                ?? n.percent(100 * e)
+            var text = o.limitDays.map { s("cohort.within", ["share": value(e), "days": n.decimal($0, decimals: 0)]) }
+                ?? value(e)
             text += interval
             if withMedian, let m = g.median { text += "; " + s("cohort.median", ["days": n.decimal(m, decimals: 0)]) }
             return text
@@ -333,16 +342,17 @@ extension PilotVsLineReport {
     }
 
     /// A pilot − line (or girls − boys) contrast: in the outcome's unit, percentage points
-    /// for shares, with the fewest decimals that keep its figures apart.
-    static func contrastText(_ d: Double, low: Double?, high: Double?, kind: String, _ w: Input) -> String {
+    /// for shares, with the fewest decimals that keep its figures apart, or with `decimals`.
+    static func contrastText(_ d: Double, low: Double?, high: Double?, kind: String, _ w: Input,
+                             decimals fixed: Int? = nil) -> String {
         let s = w.strings, n = w.style
         let continuous = kind == "continuous"
         let scale = continuous ? 1.0 : 100.0
         // A mean's difference alone (no interval to widen it) keeps two decimals, as one
         // with its interval usually does.
         let base = continuous && (low == nil || high == nil) ? 2 : 1
-        let decimals = DistinguishingDecimals.decimals(for: [d, low, high].compactMap { $0.map { $0 * scale } }, base: base,
-                                                       numbers: n)
+        let decimals = fixed ?? DistinguishingDecimals.decimals(for: [d, low, high].compactMap { $0.map { $0 * scale } },
+                                                                base: base, numbers: n)
         func fmt(_ x: Double) -> String { n.signed(scale * x, decimals: decimals) }
         var text = fmt(d) + (continuous ? "" : NumberStyle.noBreakSpace + s("unit.pp"))
         if let low, let high { text += " (" + s("cohort.ci", ["low": fmt(low), "high": fmt(high)]) + ")" }

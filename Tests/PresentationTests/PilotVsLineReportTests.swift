@@ -1,0 +1,67 @@
+@testable import Presentation
+import LogicModel
+import Testing
+
+/// The final report's pilot-vs-line part as a reader sees it (issue 20): what the words
+/// say, with the figures as precise as the tables beside them and no symbols a reader
+/// must look up.
+@Suite struct PilotVsLineReportTests {
+    static func input(_ language: Language) -> PilotVsLineReport.Input {
+        .init(strings: ReportStrings(language), style: NumberStyle(language), modelID: "testteamet", modelName: "Testteamet",
+              threshold: 5, smallNote: "suppressed: small")
+    }
+
+    static func group(_ e: Double, _ lo: Double, _ hi: Double, n: Int = 40) -> PilotVsLineReport.Group {
+        .init(label: "x", n: n, nNote: nil, estimate: e, estimateNote: nil, ciLow: lo, ciHigh: hi, median: nil, medianNote: nil)
+    }
+
+    /// An outcome with girls and boys in both cohorts and girls − boys as given.
+    static func outcome(_ key: String, kind: String, pilot: (Double, Double, Double), line: (Double, Double, Double))
+        -> PilotVsLineReport.Outcome {
+        let rows = [PilotVsLineReport.GenderRow(gender: "girl", pilot: group(0.8, 0.7, 0.9), line: group(0.5, 0.4, 0.6)),
+                    PilotVsLineReport.GenderRow(gender: "boy", pilot: group(0.4, 0.3, 0.5), line: group(0.55, 0.45, 0.65))]
+        var o = PilotVsLineReport.Outcome(
+            outcome: key, kind: kind, limitDays: nil, pilot: group(0.6, 0.5, 0.7), line: group(0.5, 0.4, 0.6),
+            difference: 0.1, differenceNote: nil, ciLow: 0, ciHigh: 0.2, test: kind == "binary" ? "chi_square" : "welch",
+            p: nil, pNote: nil, permutationP: nil, permutationNote: nil, units: nil, mddStandardized: nil, mddRaw: nil,
+            mddAbove: nil, mddBelow: nil, mddNote: nil, censored: nil, censoredNote: nil, byGender: rows, caveats: [])
+        o.genderDifferences = [.init(cohort: "pilot", difference: pilot.0, differenceNote: nil, ciLow: pilot.1, ciHigh: pilot.2),
+                               .init(cohort: "line", difference: line.0, differenceNote: nil, ciLow: line.1, ciHigh: line.2)]
+        return o
+    }
+
+    /// Every table cell's text, in order.
+    static func cells(_ blocks: [Block]) -> [String] {
+        blocks.flatMap { block -> [String] in
+            guard case .table(let t) = block else { return [] }
+            return t.rows.flatMap { $0.map(\.text.plainText) }
+        }
+    }
+
+    static func report(_ outcomes: [PilotVsLineReport.Outcome]) -> PilotVsLineReport {
+        .init(present: true, note: nil, pilot: "testteamet", extractDate: "2022-12-31", pilotStart: "2020-01-01",
+              synthetic: false, genders: ["girl", "boy"], joined: false, outcomes: outcomes)
+    }
+
+    /// Girls − boys is written to the decimals of the table's figures above it (a share
+    /// in percent and a mean to one decimal), not to three: the demo printed
+    /// "−0,03 p.e. (−2,64 till +2,57)" under a table of 81,4 % and "−0,051 (−0,098 till
+    /// −0,005)" under one of 0,6.
+    @Test func girlsAgainstBoysAsPreciseAsTheTable() {
+        let share = Self.outcome("assessment_within_14d", kind: "binary", pilot: (0.1234, 0.0151, 0.2317),
+                                 line: (-0.0003, -0.0264, 0.0257))
+        let mean = Self.outcome("distinct_caseworkers", kind: "continuous", pilot: (0.34, 0.12, 0.56),
+                                line: (-0.051, -0.098, -0.005))
+        let r = Self.report([share, mean])
+        let sv = Self.input(.sv)
+        let pp = "\u{00A0}p.e."
+        #expect(r.genderDifferences(share, sv) == "Förhandsbedömning inom 14 dagar: i Testteamet skiljer sig flickor och pojkar åt, flickor − pojkar +12,3\(pp) (+1,5 till +23,2); i linjen skiljer sig flickor och pojkar inte säkert, flickor − pojkar 0,0\(pp) (−2,6 till +2,6).")
+        #expect(r.genderDifferences(mean, sv) == "Antal handläggare per ärende: i Testteamet skiljer sig flickor och pojkar åt, flickor − pojkar +0,3 (+0,1 till +0,6); i linjen skiljer sig flickor och pojkar åt, flickor − pojkar −0,1 (−0,1 till 0,0).")
+        // The table beside it writes its figures to the same one decimal.
+        let cells = Self.cells(r.genderBlocks(sv))
+        #expect(cells.contains("80,0\u{00A0}% (70,0\u{00A0}% till 90,0\u{00A0}%)") && cells.contains("0,8 (0,7 till 0,9)"))
+        let en = r.genderDifferences(share, Self.input(.en))
+        #expect(en.contains("girls − boys +12.3\u{00A0}pp (+1.5 to +23.2)"), "\(en)")
+        #expect(en.contains("girls − boys 0.0\u{00A0}pp (-2.6 to +2.6)"), "\(en)")
+    }
+}
