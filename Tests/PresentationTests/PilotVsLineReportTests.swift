@@ -64,4 +64,30 @@ import Testing
         #expect(en.contains("girls − boys +12.3\u{00A0}pp (+1.5 to +23.2)"), "\(en)")
         #expect(en.contains("girls − boys 0.0\u{00A0}pp (-2.6 to +2.6)"), "\(en)")
     }
+
+    /// The tables say how many units or areas a p ranks the pilot among in words ("6
+    /// enheter"), not "J = 6", and the column saying which comparison decides is headed in
+    /// plain words ("Bedömningen bygger på"), not "Orden vilar på".
+    @Test func noSymbolsOrJargonInTheTables() {
+        var o = Self.outcome("re_referral_12m", kind: "binary", pilot: (0.1, 0.0, 0.2), line: (0.1, 0.0, 0.2))
+        o.permutationP = 1.0 / 6
+        o.units = 6
+        o.permutationSign = -1
+        o.did = .init(estimate: -0.093, estimateNote: nil, p: 1.0 / 3, pNote: nil, areas: 6)
+        let r = Self.report([o])
+        let sv = r.blocks(Self.input(.sv)), en = r.blocks(Self.input(.en))
+        let svCells = Self.cells(sv), enCells = Self.cells(en)
+        #expect(svCells.contains("0,167 (6\u{00A0}enheter)") && svCells.contains("0,333 (6\u{00A0}områden)"), "\(svCells)")
+        #expect(enCells.contains("0.167 (6\u{00A0}units)") && enCells.contains("0.333 (6\u{00A0}areas)"), "\(enCells)")
+        let svText = PlainTextWriter(width: 400).render(sv), enText = PlainTextWriter(width: 400).render(en)
+        for text in [svText, enText] {
+            #expect(!text.contains("J\u{00A0}=") && !text.contains("J =") && !text.contains("1/J"))
+        }
+        #expect(svText.contains("Bedömningen bygger på") && !svText.contains("vilar på") && !svText.contains("Orden"))
+        #expect(svText.contains("Bedömningen (oklart) bygger på: rang bland enheterna."))
+        #expect(enText.contains("Assessment based on") && !enText.contains("rest on"))
+        #expect(enText.contains("The assessment (unclear) is based on: rank among the units."))
+        let method = PlainTextWriter(width: 400).render(r.methodBlocks(Self.input(.sv)))
+        #expect(method.contains("Vilken jämförelse som avgör bedömningen.") && !method.contains("1/J") && !method.contains("orden"))
+    }
 }

@@ -97,7 +97,9 @@ extension PilotVsLineReport {
                 row.append(TableBlock.Cell(Self.directionWords(o, s)))
             } else {
                 let p = o.p.map { $0 < 0.001 ? "< " + n.decimal(0.001, decimals: 3) : n.decimal($0, decimals: 3) } ?? s("placeholder.value")
-                let perm = o.permutationP.map { n.decimal($0, decimals: 3) + " (J" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + String(o.units ?? 0) + ")" } ?? s("placeholder.value")
+                // The number of units in words, not "J = 6".
+                let perm = o.permutationP.map { s("cohort.p.units", ["p": n.decimal($0, decimals: 3), "units": String(o.units ?? 0)]) }
+                    ?? s("placeholder.value")
                 row += [TableBlock.Cell(p), TableBlock.Cell(perm)]
             }
             return row
@@ -379,12 +381,10 @@ extension PilotVsLineReport {
         return contrastText(b, low: nil, high: nil, kind: o.kind, w)
     }
 
-    /// The randomisation p over areas in a cell, with J.
+    /// The randomisation p over areas in a cell, with the number of areas ranked.
     static func didPText(_ o: Outcome, _ w: Input) -> String {
-        let n = w.style
         guard let p = o.did?.p else { return w.strings("placeholder.value") }
-        return n.decimal(p, decimals: 3) + " (J" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace
-            + String(o.did?.areas ?? 0) + ")"
+        return w.strings("cohort.p.areas", ["p": w.style.decimal(p, decimals: 3), "areas": String(o.did?.areas ?? 0)])
     }
 
     /// The design the words rest on, in words.
