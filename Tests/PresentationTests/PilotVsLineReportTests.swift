@@ -90,4 +90,18 @@ import Testing
         let method = PlainTextWriter(width: 400).render(r.methodBlocks(Self.input(.sv)))
         #expect(method.contains("Vilken jämförelse som avgör bedömningen.") && !method.contains("1/J") && !method.contains("orden"))
     }
+
+    /// The open cases' sentence writes the extract's date in words, as the introduction
+    /// above it does ("31 december 2022"), not "2022-12-31".
+    @Test func theExtractDateInWordsEverywhere() {
+        var o = Self.outcome("investigation_days", kind: "time_to_event", pilot: (0.1, 0.0, 0.2), line: (0.1, 0.0, 0.2))
+        o.limitDays = 122
+        o.censored = 109
+        let sv = PlainTextWriter(width: 1000).render(Self.report([o]).blocks(Self.input(.sv)))
+        #expect(sv.contains("uttaget per 31 december 2022"))
+        #expect(sv.contains("109 ärenden var inte avslutade vid uttaget 31 december 2022;"))
+        #expect(!sv.contains("2022-12-31"))
+        let en = PlainTextWriter(width: 1000).render(Self.report([o]).blocks(Self.input(.en)))
+        #expect(en.contains("109 cases were still open at the extract of 31 December 2022;") && !en.contains("2022-12-31"))
+    }
 }

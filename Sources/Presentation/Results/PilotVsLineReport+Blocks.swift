@@ -71,8 +71,9 @@ extension PilotVsLineReport {
                 "difference": Self.differenceText(o, w), "plain": Self.plainWords(o, w),
             ])
             text += " " + Self.mddText(o, w)
-            if o.kind == "time_to_event", let c = o.censored, let date = extractDate {
-                // A small count of open cases is already withheld (nil) in the record.
+            if o.kind == "time_to_event", let c = o.censored, let date = date(extractDate) {
+                // A small count of open cases is already withheld (nil) in the record. The
+                // date in words, as the introduction writes it (it was "2022-12-31" here).
                 text += " " + s(c == 1 ? "cohort.censored.one" : "cohort.censored", ["censored": w.style.integer(c), "date": date])
             }
             text += " " + Self.didSentence(o, w) + " " + Self.basisSentence(o, w)
