@@ -56,7 +56,12 @@ import Testing
         let sv = Self.input(.sv)
         let pp = "\u{00A0}p.e."
         #expect(r.genderDifferences(share, sv) == "Förhandsbedömning inom 14 dagar: i Testteamet skiljer sig flickor och pojkar åt, flickor − pojkar +12,3\(pp) (+1,5 till +23,2); i linjen skiljer sig flickor och pojkar inte säkert, flickor − pojkar 0,0\(pp) (−2,6 till +2,6).")
-        #expect(r.genderDifferences(mean, sv) == "Antal handläggare per ärende: i Testteamet skiljer sig flickor och pojkar åt, flickor − pojkar +0,3 (+0,1 till +0,6); i linjen skiljer sig flickor och pojkar åt, flickor − pojkar −0,1 (−0,1 till 0,0).")
+        #expect(r.genderDifferences(mean, sv) == "Antal handläggare per ärende: i Testteamet skiljer sig flickor och pojkar åt, flickor − pojkar +0,3 (+0,1 till +0,6); i linjen skiljer sig flickor och pojkar åt, flickor − pojkar −0,1 (−0,1 till −0,0).")
+        // An interval wholly below zero whose end rounds to zero keeps the end's sign
+        // ("till −0,0", not "till 0,0" beside "skiljer sig åt"); one across zero does not.
+        let across = Self.outcome("distinct_caseworkers", kind: "continuous", pilot: (-0.04, -0.11, 0.02),
+                                  line: (-0.04, -0.11, 0.02))
+        #expect(r.genderDifferences(across, sv).hasSuffix("flickor − pojkar 0,0 (−0,1 till 0,0)."))
         // The table beside it writes its figures to the same one decimal.
         let cells = Self.cells(r.genderBlocks(sv))
         #expect(cells.contains("80,0\u{00A0}% (70,0\u{00A0}% till 90,0\u{00A0}%)") && cells.contains("0,8 (0,7 till 0,9)"))

@@ -357,8 +357,17 @@ extension PilotVsLineReport {
         let decimals = fixed ?? DistinguishingDecimals.decimals(for: [d, low, high].compactMap { $0.map { $0 * scale } },
                                                                 base: base, numbers: n)
         func fmt(_ x: Double) -> String { n.signed(scale * x, decimals: decimals) }
+        // At a fixed precision an end of an interval wholly on one side of zero may round
+        // to zero: it keeps its sign ("−0,0"), so "skiljer sig åt" never stands beside
+        // "till 0,0".
+        let oneSided = (low ?? 0) > 0 || (high ?? 0) < 0
+        func end(_ x: Double) -> String {
+            let text = fmt(x), zero = n.signed(0, decimals: decimals)
+            guard fixed != nil, oneSided, x != 0, text == zero else { return text }
+            return (x < 0 ? n.minus : "+") + zero
+        }
         var text = fmt(d) + (continuous ? "" : NumberStyle.noBreakSpace + s("unit.pp"))
-        if let low, let high { text += " (" + s("cohort.ci", ["low": fmt(low), "high": fmt(high)]) + ")" }
+        if let low, let high { text += " (" + s("cohort.ci", ["low": end(low), "high": end(high)]) + ")" }
         return text
     }
 
