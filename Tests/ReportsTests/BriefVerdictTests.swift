@@ -71,14 +71,14 @@ import Testing
                                                    mddRaw: nil, mddAbove: nil, mddBelow: nil, mddNote: nil, censored: nil,
                                                    censoredNote: nil, byGender: [], caveats: [])
         }
-        #expect(CohortComparisonSection.verdict(outcome("investigation_within_4m", 0.08, 0.02, 0.14)) == .better)
-        #expect(CohortComparisonSection.verdict(outcome("re_referral_12m", 0.08, 0.02, 0.14)) == .worse)
-        #expect(CohortComparisonSection.verdict(outcome("re_referral_12m", -0.08, -0.14, 0.001)) == .unclear)
-        #expect(CohortComparisonSection.verdict(outcome("distinct_caseworkers", -0.4, -0.5, -0.3)) == .better)
-        #expect(CohortComparisonSection.verdict(outcome("investigations_per_child", -0.1, -0.2, -0.05)) == .lower)
-        #expect(CohortComparisonSection.inSentence("Förhandsbedömning inom 14 dagar") == "förhandsbedömning inom 14 dagar")
-        #expect(CohortComparisonSection.inSentence("KF:s mål") == "KF:s mål")
-        #expect(CohortComparisonSection.joined(["a", "b", "c"], and: "och") == "a, b och c")
+        #expect(PilotVsLineReport.verdict(outcome("investigation_within_4m", 0.08, 0.02, 0.14)) == .better)
+        #expect(PilotVsLineReport.verdict(outcome("re_referral_12m", 0.08, 0.02, 0.14)) == .worse)
+        #expect(PilotVsLineReport.verdict(outcome("re_referral_12m", -0.08, -0.14, 0.001)) == .unclear)
+        #expect(PilotVsLineReport.verdict(outcome("distinct_caseworkers", -0.4, -0.5, -0.3)) == .better)
+        #expect(PilotVsLineReport.verdict(outcome("investigations_per_child", -0.1, -0.2, -0.05)) == .lower)
+        #expect(PilotVsLineReport.inSentence("Förhandsbedömning inom 14 dagar") == "förhandsbedömning inom 14 dagar")
+        #expect(PilotVsLineReport.inSentence("KF:s mål") == "KF:s mål")
+        #expect(PilotVsLineReport.joined(["a", "b", "c"], and: "och") == "a, b och c")
     }
 
     @Test func theTertialReportTakesThePeriodWithTheMostValuesAndSaysSo() throws {
@@ -447,7 +447,7 @@ import Testing
                                      .init(cohort: "line", difference: -0.05, differenceNote: nil, ciLow: -0.2, ciHigh: 0.1)]
         let result = CohortComparisonSection.Result(present: true, note: nil, pilot: "Testteamet", extractDate: nil, pilotStart: nil,
                                                     synthetic: false, genders: ["girl", "boy"], joined: false, outcomes: [outcome])
-        let sentence = CohortComparisonSection().genderDifferences(outcome, result: result, context: context)
+        let sentence = result.genderDifferences(outcome, CohortComparisonSection.input(context))
         let pp = "\u{00A0}p.e."
         #expect(sentence == "Förhandsbedömning inom 14 dagar: i Testteamet skiljer sig flickor och pojkar åt, flickor − pojkar +40,0\(pp) (+25,0 till +55,0); i linjen skiljer sig flickor och pojkar inte säkert, flickor − pojkar −5,0\(pp) (−20,0 till +10,0).")
         // The fixture's own cases: 14/20 against 12/20 in the pilot, 12/24 against 12/24 in the line.

@@ -59,14 +59,14 @@ import Testing
         // reach p < 0.05), while the cases alone point to better (fewer caseworkers).
         #expect(o.permutationP == 0.5 && o.units == 4 && o.permutationSign == -1)
         #expect(o.decidedBy == "permutation" && o.direction == "unclear")
-        #expect(CohortComparisonSection.leaning(o) == .better)
+        #expect(PilotVsLineReport.leaning(o) == .better)
 
         let words = DomainSectionTests.text(section.blocks(result, for: .pilotVsLine, context: context))
-        #expect(words.contains("Antal handläggare per ärende | −0,93 | 0,250 (J\u{00A0}=\u{00A0}4) | Oklart; ärendena för sig: bättre | Rang bland enheterna"))
+        #expect(words.contains("Antal handläggare per ärende | −0,93 | 0,250 (4\u{00A0}områden) | Oklart; ärendena för sig: bättre | Rang bland enheterna"))
         #expect(words.contains("minus övriga områdens, är −0,93 (skillnad i skillnader)."))
-        #expect(words.contains("Orden (oklart) vilar på: rang bland enheterna. Med 4 jämförda enheter eller områden kan den jämförelsen inte visa en säker skillnad (minsta möjliga p är 1/4). Ärendena för sig pekar mot bättre."))
+        #expect(words.contains("Bedömningen (oklart) bygger på: rang bland enheterna. Med 4 jämförda enheter eller områden kan den jämförelsen inte visa en säker skillnad (minsta möjliga p är 1/4). Ärendena för sig pekar mot bättre."))
         let method = DomainSectionTests.text(section.blocks(result, for: .method, context: context))
-        #expect(method.contains("Här vilar orden på rangordningen bland enheterna för antal handläggare per ärende."))
+        #expect(method.contains("Här bygger bedömningen på rangordningen bland enheterna för antal handläggare per ärende."))
         #expect(method.contains("slumpning över områden"))
     }
 
@@ -107,7 +107,7 @@ import Testing
             if let did { o.did = .init(estimate: did, estimateNote: nil, p: didP, pNote: nil, areas: 25) }
             return o
         }
-        typealias S = CohortComparisonSection
+        typealias S = PilotVsLineReport
         // Cases alone: the interval.
         #expect(S.verdict(outcome("investigation_within_4m", d: 0.08, lo: 0.02, hi: 0.14)) == .better)
         // The difference in differences overrules the cases, both ways.
@@ -141,8 +141,8 @@ import Testing
         #expect(method.contains("i ordningen: pilotens rang bland enheterna, förändringen före och efter start mot övriga områden, en justerad jämförelse, ärendena direkt."))
         #expect(method.contains("en justerad jämförelse, ärendena direkt. Den ger bättre eller sämre vid p < 0,05 (för ärendena: ett konfidensintervall helt på ena sidan om noll), annars oklart. Den justerade jämförelsen (linjens ärenden viktade till pilotens fördelning av ålder, kön och aktualiseringsorsak) används inte för dessa uppgifter: med ett enda pilotteam (Testteamet) har den inget mått på osäkerheten som betyder något."))
         #expect(method.contains("den vore inte starkare än ärendena direkt, bara se säkrare ut."))
-        #expect(method.contains("Vilken jämförelse som avgör orden. Orden bättre, sämre och oklart följer"))
-        #expect(method.contains("Den viktade skattningen och balansen beräknas i analysverktyget men redovisas inte här. Här vilar orden på"))
+        #expect(method.contains("Vilken jämförelse som avgör bedömningen. Bedömningen bättre, sämre eller oklart följer"))
+        #expect(method.contains("Den viktade skattningen och balansen beräknas i analysverktyget men redovisas inte här. Här bygger bedömningen på"))
         #expect(!method.contains("Uttaget saknar") && !method.contains("beräknas inte i rapporten"))
         let json = String(decoding: try JSONEncoder().encode(result), as: UTF8.self)
         #expect(json.contains("\"covariates\":[\"age\",\"gender\",\"referral_reason\"]"))

@@ -74,8 +74,8 @@ struct PublishedComparisons {
             o.genderDifferences = try [true, false].map { pilot in
                 try Self.genderDifference(o, dataset: dataset, pilot: pilot)
             }
-            o.decidedBy = CohortComparisonSection.basis(o)?.rawValue
-            o.direction = CohortComparisonSection.verdict(o).rawValue
+            o.decidedBy = PilotVsLineReport.basis(o)?.rawValue
+            o.direction = PilotVsLineReport.verdict(o).rawValue
             return o
         }
         genders = keys
@@ -259,76 +259,5 @@ struct PublishedComparisons {
             censored: censored, censoredNote: censoredNote, byGender: byGender, caveats: r.caveats.map(\.code))
         outcome.permutationSign = sign
         return outcome
-    }
-}
-
-// A withheld or undefined figure is written as `null` beside its note (DESIGN §5), not
-// left out: a reader of the record sees every figure's place.
-extension CohortComparisonSection.Group {
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(label: try c.decode(String.self, forKey: .label), n: try c.decodeIfPresent(Int.self, forKey: .n),
-                  nNote: try c.decodeIfPresent(String.self, forKey: .nNote),
-                  estimate: try c.decodeIfPresent(Double.self, forKey: .estimate),
-                  estimateNote: try c.decodeIfPresent(String.self, forKey: .estimateNote),
-                  ciLow: try c.decodeIfPresent(Double.self, forKey: .ciLow), ciHigh: try c.decodeIfPresent(Double.self, forKey: .ciHigh),
-                  median: try c.decodeIfPresent(Double.self, forKey: .median),
-                  medianNote: try c.decodeIfPresent(String.self, forKey: .medianNote))
-        ciNote = try c.decodeIfPresent(String.self, forKey: .ciLowNote)
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(label, forKey: .label)
-        try c.encode(n, forKey: .n)
-        try c.encodeIfPresent(nNote, forKey: .nNote)
-        try c.encode(estimate, forKey: .estimate)
-        try c.encodeIfPresent(estimateNote, forKey: .estimateNote)
-        try c.encode(ciLow, forKey: .ciLow)
-        try c.encode(ciHigh, forKey: .ciHigh)
-        // One note for both ends, under each end's name as DESIGN §5 reads it.
-        try c.encodeIfPresent(ciNote, forKey: .ciLowNote)
-        try c.encodeIfPresent(ciNote, forKey: .ciHighNote)
-        if median != nil || medianNote != nil {
-            try c.encode(median, forKey: .median)
-            try c.encodeIfPresent(medianNote, forKey: .medianNote)
-        }
-    }
-}
-
-extension CohortComparisonSection.Outcome {
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(outcome, forKey: .outcome)
-        try c.encode(kind, forKey: .kind)
-        try c.encodeIfPresent(limitDays, forKey: .limitDays)
-        try c.encode(pilot, forKey: .pilot)
-        try c.encode(line, forKey: .line)
-        try c.encode(difference, forKey: .difference)
-        try c.encodeIfPresent(differenceNote, forKey: .differenceNote)
-        try c.encode(ciLow, forKey: .ciLow)
-        try c.encode(ciHigh, forKey: .ciHigh)
-        try c.encode(test, forKey: .test)
-        try c.encode(p, forKey: .p)
-        try c.encodeIfPresent(pNote, forKey: .pNote)
-        try c.encode(permutationP, forKey: .permutationP)
-        try c.encodeIfPresent(permutationNote, forKey: .permutationNote)
-        try c.encode(units, forKey: .units)
-        try c.encode(mddStandardized, forKey: .mddStandardized)
-        try c.encode(mddRaw, forKey: .mddRaw)
-        try c.encode(mddAbove, forKey: .mddAbove)
-        try c.encode(mddBelow, forKey: .mddBelow)
-        try c.encodeIfPresent(mddNote, forKey: .mddNote)
-        if kind == "time_to_event" {
-            try c.encode(censored, forKey: .censored)
-            try c.encodeIfPresent(censoredNote, forKey: .censoredNote)
-        }
-        try c.encodeIfPresent(did, forKey: .did)
-        try c.encodeIfPresent(permutationSign, forKey: .permutationSign)
-        try c.encodeIfPresent(decidedBy, forKey: .decidedBy)
-        try c.encodeIfPresent(direction, forKey: .direction)
-        try c.encode(byGender, forKey: .byGender)
-        try c.encodeIfPresent(genderDifferences, forKey: .genderDifferences)
-        try c.encode(caveats, forKey: .caveats)
     }
 }

@@ -1,14 +1,12 @@
-import Presentation
-
 /// How many decimals a difference and its interval need so that rounding never says
 /// something the figures do not: an end that is not zero must not print as 0 (or with
 /// the other sign), and figures that differ must not print alike. "−0,1 (−0,2 till
 /// 0,0)" for an interval of −0,17 to −0,05 beside the word "Skillnad" contradicts
 /// itself; "−0,11 (−0,17 till −0,05)" does not.
-enum DistinguishingDecimals {
+public enum DistinguishingDecimals {
     /// The fewest decimals from `base` up to `limit` that keep every nonzero value's
     /// sign and keep distinct values apart; `limit` when none does.
-    static func decimals(for values: [Double], base: Int = 1, limit: Int = 3, numbers: NumberStyle) -> Int {
+    public static func decimals(for values: [Double], base: Int = 1, limit: Int = 3, numbers: NumberStyle) -> Int {
         let finite = values.filter(\.isFinite)
         for d in base...max(base, limit) {
             let written = finite.map { numbers.signed($0, decimals: d) }

@@ -1,0 +1,475 @@
+import Evaluation
+import LogicModel
+import Periods
+
+/// The final report's pilot versus line as blocks, in the report's words (`cohort.*`):
+/// 6 Resultatredovisning › Pilotverksamheten jämförd med linjeverksamheten (one table over
+/// the outcomes, the before/after table with the words and what they rest on, then each
+/// outcome's design, uncertainty and caveats in words), 6.2 Jämställdhet (each outcome by
+/// gender within cohort, girls − boys in a sentence), and the method and limitations
+/// paragraphs. Every figure of pilot vs line is turned into words here (`estimateText`,
+/// `contrastText`, `differenceText`, `mddText`, …). What is withheld was decided when the
+/// record was computed (Reports' `CohortComparisonSection`, `PublishedComparisons`); these
+/// blocks write what the record holds. The steering brief's part and the verdict:
+/// `PilotVsLineReport+Steering.swift`.
+extension PilotVsLineReport {
+    /// What the blocks need of the report besides the record.
+    public struct Input {
+        public var strings: ReportStrings
+        public var style: NumberStyle
+        /// The logic model's id and name: the extract's cohort label is usually the id,
+        /// and the name stands for it then (`pilotName`).
+        public var modelID: String
+        public var modelName: String
+        /// The suppression threshold the notes name.
+        public var threshold: Int
+        /// The note of an n withheld for being small (written "<5"); any other withheld n
+        /// is written "..".
+        public var smallNote: String
+
+        public init(strings: ReportStrings, style: NumberStyle, modelID: String, modelName: String, threshold: Int,
+                    smallNote: String) {
+            self.strings = strings
+            self.style = style
+            self.modelID = modelID
+            self.modelName = modelName
+            self.threshold = threshold
+            self.smallNote = smallNote
+        }
+    }
+
+    /// Whether there is anything to show: a case extract with an outcome.
+    public var shows: Bool { present && !outcomes.isEmpty }
+
+    /// The sentence when no case extract is imported (or it carries no outcome).
+    func noneBlocks(_ w: Input) -> [Block] {
+        [.paragraph(RichText(w.strings("cohort.none", ["model": w.modelName])))]
+    }
+
+    /// 6 › Pilotverksamheten jämförd med linjeverksamheten: the dates, the synthetic
+    /// warning, the table over the outcomes, the before/after table with the words, the
+    /// caveats that hold for every outcome, and each outcome in a paragraph.
+    public func blocks(_ w: Input) -> [Block] {
+        guard shows else { return noneBlocks(w) }
+        let s = w.strings
+        // Dates in words, as the brief and the cover write them ("31 december 2022").
+        func date(_ iso: String?) -> String? { iso.map { CalendarDate(parsing: $0).map(w.style.date) ?? $0 } }
+        var blocks: [Block] = [.paragraph(RichText(s("cohort.intro", ["pilot": pilotName(w),
+                                                                     "date": date(extractDate) ?? "",
+                                                                     "start": date(pilotStart) ?? "–"])))]
+        if synthetic {
+            blocks.append(.callout(Callout(.warning, title: s("warning.title"), RichText(s("caveat.synthetic")))))
+        }
+        blocks.append(headlineTable(w, plain: false))
+        blocks.append(.paragraph(RichText(s("cohort.design"))))
+        blocks.append(wordsTable(w))
+        blocks.append(.callout(Callout(.caveat, title: s("caveat.title"), generalCaveats(w))))
+        for o in outcomes {
+            blocks.append(.heading(level: 1, text: Self.outcomeName(o, s)))
+            var text = s("cohort.result", [
+                "pilot": Self.estimateText(o.pilot, o, w), "line": Self.estimateText(o.line, o, w),
+                "difference": Self.differenceText(o, w), "plain": Self.plainWords(o, w),
+            ])
+            text += " " + Self.mddText(o, w)
+            if o.kind == "time_to_event", let c = o.censored, let date = date(extractDate) {
+                // A small count of open cases is already withheld (nil) in the record. The
+                // date in words, as the introduction writes it (it was "2022-12-31" here).
+                text += " " + s(c == 1 ? "cohort.censored.one" : "cohort.censored", ["censored": w.style.integer(c), "date": date])
+            }
+            text += " " + Self.didSentence(o, w) + " " + Self.basisSentence(o, w)
+            blocks.append(.paragraph(RichText(text)))
+        }
+        return blocks
+    }
+
+    /// The table over the outcomes: pilot, line, their difference, and either the p
+    /// values (the final report) or the words (`plain`, the steering brief, which shows
+    /// a duration through its within-limit share only: `briefOutcomes`).
+    func headlineTable(_ w: Input, plain: Bool) -> Block {
+        let s = w.strings, n = w.style
+        let outcomes = plain ? Self.briefOutcomes(outcomes) : outcomes
+        let sizeText = { (g: Group) in " (n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + Self.nText(g, w) + ")" }
+        let rows: [[TableBlock.Cell]] = outcomes.map { o in
+            var row = [TableBlock.Cell(Self.outcomeName(o, s), isRowHeader: true),
+                       TableBlock.Cell(Self.estimateText(o.pilot, o, w, median: false) + sizeText(o.pilot)),
+                       TableBlock.Cell(Self.estimateText(o.line, o, w, median: false) + sizeText(o.line)),
+                       TableBlock.Cell(Self.differenceText(o, w))]
+            if plain {
+                row.append(TableBlock.Cell(Self.directionWords(o, s)))
+            } else {
+                let p = o.p.map { $0 < 0.001 ? "< " + n.decimal(0.001, decimals: 3) : n.decimal($0, decimals: 3) } ?? s("placeholder.value")
+                // The number of units in words, not "J = 6".
+                let perm = o.permutationP.map { s("cohort.p.units", ["p": n.decimal($0, decimals: 3), "units": String(o.units ?? 0)]) }
+                    ?? s("placeholder.value")
+                row += [TableBlock.Cell(p), TableBlock.Cell(perm)]
+            }
+            return row
+        }
+        var header = ["cohort.col.outcome", "cohort.col.pilot", "cohort.col.line", "cohort.col.difference"]
+        header += plain ? ["cohort.col.plain"] : ["cohort.col.p", "cohort.col.permutation"]
+        var notes = [RichText(s(plain ? "cohort.table.note.steering" : "cohort.table.note"))]
+        let withheld = { (g: Group) in g.n == nil || (g.estimateNote ?? "").hasPrefix("suppressed") }
+        if outcomes.contains(where: { withheld($0.pilot) || withheld($0.line) }) {
+            notes.append(RichText(s("suppression.note")))
+        }
+        return .table(TableBlock(caption: s("cohort.caption", ["pilot": pilotName(w)]), header: [header.map { TableBlock.Cell(s($0)) }],
+                                 rows: rows, alignments: [.left, .right, .right, .right] + (plain ? [.left] : [.right, .right]),
+                                 notes: notes))
+    }
+
+    /// The words table of the final report: per outcome the difference in differences
+    /// (estimate, randomisation p over areas), the words and the design they rest on.
+    func wordsTable(_ w: Input) -> Block {
+        let s = w.strings
+        let rows: [[TableBlock.Cell]] = outcomes.map { o in
+            [TableBlock.Cell(Self.outcomeName(o, s), isRowHeader: true), TableBlock.Cell(Self.didText(o, w)),
+             TableBlock.Cell(Self.didPText(o, w)), TableBlock.Cell(Self.directionWords(o, s)),
+             TableBlock.Cell(Self.basisWords(o, s))]
+        }
+        let header = ["cohort.col.outcome", "cohort.col.did", "cohort.col.did_p", "cohort.col.plain", "cohort.col.basis"]
+        var notes = [RichText(s("cohort.did.table.note"))]
+        if outcomes.contains(where: { $0.kind == "time_to_event" }) { notes.append(RichText(s("cohort.did.duration"))) }
+        if outcomes.contains(where: { ($0.did?.estimateNote ?? "").hasPrefix("suppressed") }) {
+            notes.append(RichText(s("cohort.did.suppressed", ["threshold": String(w.threshold)])))
+        }
+        return .table(TableBlock(caption: s("cohort.did.caption"), header: [header.map { TableBlock.Cell(s($0)) }], rows: rows,
+                                 alignments: [.left, .right, .right, .left, .left], notes: notes))
+    }
+
+    /// What holds for every outcome: one pilot team, cases taken as independent, the
+    /// floor of the permutation over units, synthetic data. The minimum detectable
+    /// difference and censoring differ by outcome and follow each one.
+    func generalCaveats(_ w: Input) -> RichText {
+        let s = w.strings, n = w.style
+        var parts = [s("caveat.one_pilot"), s("cohort.independent")]
+        if let j = outcomes.compactMap(\.units).max(), j >= 2 {
+            parts.append(s(j < 20 ? "cohort.permutation.floor" : "cohort.permutation.ok",
+                           ["units": String(j), "smallest": n.decimal(1 / Double(j), decimals: 3)]))
+        } else {
+            parts.append(s("cohort.permutation.none"))
+        }
+        parts.append(s("cohort.mdd.intro"))
+        if synthetic { parts.append(s("caveat.synthetic")) }
+        return RichText(parts.joined(separator: " "))
+    }
+
+    // MARK: - 6.2 Jämställdhet
+
+    /// Each outcome by gender within cohort (n and value with its interval), and
+    /// girls − boys in a sentence; nothing when there is no comparison.
+    public func genderBlocks(_ w: Input) -> [Block] {
+        guard shows else { return [] }
+        let s = w.strings
+        let tests = outcomes.reduce(0) { $0 + ($1.genderDifferences ?? []).filter { $0.difference != nil }.count }
+        var intro = s("cohort.gender.intro")
+        if tests > 1 { intro += " " + s("cohort.gender.intro.tests", ["count": String(tests)]) }
+        var blocks: [Block] = [.heading(level: 1, text: s("cohort.gender.heading")), .paragraph(RichText(intro))]
+        for o in outcomes {
+            let rows: [[TableBlock.Cell]] = o.byGender.map { g in
+                [TableBlock.Cell(s("cohort.gender.\(g.gender)"), isRowHeader: true),
+                 TableBlock.Cell(Self.nText(g.pilot, w)),
+                 TableBlock.Cell(Self.estimateText(g.pilot, o, w, interval: true)),
+                 TableBlock.Cell(Self.nText(g.line, w)),
+                 TableBlock.Cell(Self.estimateText(g.line, o, w, interval: true))]
+            }
+            let header = [TableBlock.Cell(s("cohort.col.gender")),
+                          TableBlock.Cell(s("cohort.col.n_of", ["who": s("cohort.pilot")])),
+                          TableBlock.Cell(s("cohort.col.value_of", ["who": s("cohort.pilot")])),
+                          TableBlock.Cell(s("cohort.col.n_of", ["who": s("cohort.line")])),
+                          TableBlock.Cell(s("cohort.col.value_of", ["who": s("cohort.line")]))]
+            var notes = [RichText(s("cohort.gender.value.\(o.kind)") + " " + s("cohort.gender.value.ci"))]
+            if joined {
+                notes.append(RichText(s("cohort.gender.joined", ["threshold": String(w.threshold)])))
+            }
+            if o.byGender.contains(where: { $0.pilot.n == nil || $0.line.n == nil || ($0.pilot.estimateNote ?? "").hasPrefix("suppressed")
+                || ($0.line.estimateNote ?? "").hasPrefix("suppressed") }) {
+                notes.append(RichText(s("suppression.note")))
+            }
+            blocks.append(.table(TableBlock(caption: s("cohort.gender.caption", ["outcome": Self.outcomeName(o, s)]), header: [header],
+                                            rows: rows, alignments: [.left, .right, .right, .right, .right],
+                                            totalRows: [rows.count - 1], notes: notes)))
+            let differences = genderDifferences(o, w)
+            if !differences.isEmpty { blocks.append(.paragraph(RichText(differences))) }
+        }
+        return blocks
+    }
+
+    /// Girls against boys within each cohort in one sentence per outcome: the difference
+    /// with its 95 % interval, and whether they differ (the interval on one side of zero),
+    /// or why no comparison is shown.
+    public func genderDifferences(_ o: Outcome, _ w: Input) -> String {
+        let s = w.strings
+        let parts = (o.genderDifferences ?? []).map { d -> String in
+            let who = d.cohort == "pilot" ? pilotName(w) : s("cohort.line.definite")
+            guard let x = d.difference else {
+                return s((d.differenceNote ?? "").hasPrefix("suppressed") ? "cohort.gender.diff.hidden" : "cohort.gender.diff.none",
+                         ["who": who])
+            }
+            // As precise as the table's figures above it, so the sentence does not seem to
+            // know more than the table shows.
+            let text = Self.contrastText(x, low: d.ciLow, high: d.ciHigh, kind: o.kind, w, decimals: Self.tableDecimals)
+            return s(d.differs ? "cohort.gender.diff.differ" : "cohort.gender.diff.same", ["who": who, "difference": text])
+        }
+        guard !parts.isEmpty else { return "" }
+        return s("cohort.gender.diff.lead", ["outcome": Self.outcomeName(o, s)]) + " " + parts.joined(separator: "; ") + "."
+    }
+
+    // MARK: - 5 Data och metod, 7 Begränsningar
+
+    /// 5 › data and methods: the extract, what n counts, the design and its strength,
+    /// censoring and missing dates, and each outcome's definition.
+    public func methodBlocks(_ w: Input) -> [Block] {
+        guard shows else { return [] }
+        let s = w.strings
+        let date = extractDate.flatMap(CalendarDate.init(parsing:)).map { w.style.date($0) } ?? "–"
+        var text = s("method.cohort", ["pilot": pilotName(w), "date": date])
+        if let units = outcomes.compactMap(\.units).max(), units >= 2 {
+            text += " " + s("method.cohort.units", ["units": String(units)])
+        }
+        let did = outcomes.contains(where: { $0.did?.estimate != nil })
+        if did { text += " " + s("method.cohort.did") }
+        text += " " + s(did ? "method.cohort.strength.did" : "method.cohort.strength") + " " + s("method.cohort.censoring")
+        let definitions = outcomes.map { o -> RichText in
+            let key = "cohort.definition.\(o.outcome)"
+            let definition = s(key)
+            return RichText([.strong(Self.outcomeName(o, s) + ": ")]) + RichText(definition == key ? s("cohort.definition.other") : definition)
+        }
+        // The design ladder in a paragraph of its own, where a reviewer looks for it.
+        return [.paragraph(RichText([.strong(s("method.cohort.lead") + " ")]) + RichText(text)),
+                .paragraph(RichText(lead: s("method.cohort.basis.lead"), basisText(w))),
+                .list(ListBlock(items: definitions))]
+    }
+
+    /// Which design each outcome's words rest on, and how a design that cannot show a
+    /// difference is read.
+    func basisText(_ w: Input) -> String {
+        let s = w.strings
+        var parts: [String] = []
+        for design in Design.allCases {
+            let names = outcomes.filter { Self.basis($0) == design }.map { Self.inSentence(Self.outcomeName($0, s)) }
+            if !names.isEmpty {
+                parts.append(s("method.cohort.basis.\(design.rawValue)", ["outcomes": Self.joined(names, and: s("word.and"))]))
+            }
+        }
+        // The ladder, why its third rung is not used, then what decides here.
+        var text = s("method.cohort.basis.order") + " " + adjustedRungText(w)
+        if !parts.isEmpty { text += " " + s("method.cohort.basis", ["parts": parts.joined(separator: "; ")]) }
+        if outcomes.contains(where: { Self.floorUnits($0) != nil }) { text += " " + s("method.cohort.basis.floor") }
+        return text
+    }
+
+    /// The adjusted rung, named and why it does not decide the words here: with one pilot
+    /// team no interval or p for it means anything (docs/decisions.md, "The adjusted
+    /// comparison is named in the ladder, not used"), and which of its covariates the
+    /// extract lacks.
+    func adjustedRungText(_ w: Input) -> String {
+        let s = w.strings
+        let all = ["age", "gender", "referral_reason"]
+        // A record written before reports said which covariates the extract carries.
+        let carried = covariates ?? all
+        let name = { (c: String) in s("method.cohort.covariate.\(c)") }
+        guard !carried.isEmpty else {
+            return s("method.cohort.basis.adjusted.none", ["pilot": pilotName(w)])
+        }
+        var text = s("method.cohort.basis.adjusted", ["covariates": Self.joined(carried.map(name), and: s("word.and")),
+                                                      "pilot": pilotName(w)])
+        let missing = all.filter { !carried.contains($0) }
+        if !missing.isEmpty {
+            text += " " + s("method.cohort.basis.adjusted.missing", ["missing": Self.joined(missing.map(name), and: s("word.and"))])
+        }
+        return text
+    }
+
+    /// 7 › limitations: one team is one unit; synthetic data.
+    public func limitationBlocks(_ w: Input) -> [Block] {
+        guard shows else { return [] }
+        let s = w.strings
+        var text = s("limitations.one_team")
+        if let units = Self.fewUnits(self) { text += " " + s("limitations.units", ["units": String(units)]) }
+        if synthetic { text += " " + s("limitations.synthetic.cases") }
+        return [.paragraph(RichText([.strong(s("limitations.one_team.lead") + " ")]) + RichText(text))]
+    }
+}
+
+// MARK: - Figures in words
+
+extension PilotVsLineReport {
+    /// The pilot as people know it: the extract's cohort label is usually the model's id
+    /// (`vallingbyteamet`), so the model's name stands for it then.
+    func pilotName(_ w: Input) -> String {
+        guard let label = pilot, !label.isEmpty else { return w.modelName }
+        return label.lowercased() == w.modelID.lowercased() ? w.modelName : label
+    }
+
+    /// The outcome's name in the report's words (`cohort.outcome.<key>`), or its key.
+    public static func outcomeName(_ o: Outcome, _ s: ReportStrings) -> String {
+        let key = "cohort.outcome.\(o.outcome)"
+        let text = s(key)
+        return text == key ? o.outcome : text
+    }
+
+    /// The decimals of a group's figure in the tables: a mean to one decimal, a share in
+    /// percent to one decimal (`estimateText`); the gender sentences write girls − boys
+    /// to the same.
+    static let tableDecimals = 1
+
+    /// A group's figure in words; `median: false` leaves a duration's median out (the
+    /// headline table, which must fit a portrait page).
+    static func estimateText(_ g: Group, _ o: Outcome, _ w: Input, median withMedian: Bool = true,
+                             interval withInterval: Bool = false) -> String {
+        let s = w.strings, n = w.style
+        guard let e = g.estimate else {
+            // A share or mean built on a hidden count is withheld: "..", as SuppressedFigures writes it.
+            if let note = g.estimateNote, note.hasPrefix("suppressed") { return s("suppression.hidden") }
+            if o.kind == "time_to_event", let m = g.median { return s("cohort.median", ["days": n.decimal(m, decimals: 0)]) }
+            return s("placeholder.value")
+        }
+        let value = { (x: Double) in
+            o.kind == "continuous" ? n.decimal(x, decimals: tableDecimals) : n.percent(100 * x, decimals: tableDecimals)
+        }
+        // The 95 % interval, where the result holds one (never beside a hidden n).
+        var interval = ""
+        if withInterval, let lo = g.ciLow, let hi = g.ciHigh {
+            interval = " (" + s("cohort.ci", ["low": value(lo), "high": value(hi)]) + ")"
+        }
+        switch o.kind {
+        case "continuous": return value(e) + interval
+        case "binary": return value(e) + interval
+        default:
+            var text = o.limitDays.map { s("cohort.within", ["share": value(e), "days": n.decimal($0, decimals: 0)]) }
+                ?? value(e)
+            text += interval
+            if withMedian, let m = g.median { text += "; " + s("cohort.median", ["days": n.decimal(m, decimals: 0)]) }
+            return text
+        }
+    }
+
+    /// A pilot − line (or girls − boys) contrast: in the outcome's unit, percentage points
+    /// for shares, with the fewest decimals that keep its figures apart, or with `decimals`.
+    static func contrastText(_ d: Double, low: Double?, high: Double?, kind: String, _ w: Input,
+                             decimals fixed: Int? = nil) -> String {
+        let s = w.strings, n = w.style
+        let continuous = kind == "continuous"
+        let scale = continuous ? 1.0 : 100.0
+        // A mean's difference alone (no interval to widen it) keeps two decimals, as one
+        // with its interval usually does.
+        let base = continuous && (low == nil || high == nil) ? 2 : 1
+        let decimals = fixed ?? DistinguishingDecimals.decimals(for: [d, low, high].compactMap { $0.map { $0 * scale } },
+                                                                base: base, numbers: n)
+        func fmt(_ x: Double) -> String { n.signed(scale * x, decimals: decimals) }
+        // At a fixed precision an end of an interval wholly on one side of zero may round
+        // to zero: it keeps its sign ("−0,0"), so "skiljer sig åt" never stands beside
+        // "till 0,0".
+        let oneSided = (low ?? 0) > 0 || (high ?? 0) < 0
+        func end(_ x: Double) -> String {
+            let text = fmt(x), zero = n.signed(0, decimals: decimals)
+            guard fixed != nil, oneSided, x != 0, text == zero else { return text }
+            return (x < 0 ? n.minus : "+") + zero
+        }
+        var text = fmt(d) + (continuous ? "" : NumberStyle.noBreakSpace + s("unit.pp"))
+        if let low, let high { text += " (" + s("cohort.ci", ["low": end(low), "high": end(high)]) + ")" }
+        return text
+    }
+
+    /// The pilot − line difference with its interval, or why there is none.
+    static func differenceText(_ o: Outcome, _ w: Input) -> String {
+        let s = w.strings
+        guard let d = o.difference else {
+            return (o.differenceNote ?? "").hasPrefix("suppressed") ? s("suppression.hidden") : s("placeholder.value")
+        }
+        // Enough decimals that no end of the interval rounds to zero or onto the estimate.
+        return contrastText(d, low: o.ciLow, high: o.ciHigh, kind: o.kind, w)
+    }
+
+    /// The difference in differences in a cell: the estimate, or why there is none.
+    static func didText(_ o: Outcome, _ w: Input) -> String {
+        let s = w.strings
+        guard let d = o.did else { return s("placeholder.value") }
+        guard let b = d.estimate else {
+            return (d.estimateNote ?? "").hasPrefix("suppressed") ? s("suppression.hidden") : s("placeholder.value")
+        }
+        return contrastText(b, low: nil, high: nil, kind: o.kind, w)
+    }
+
+    /// The randomisation p over areas in a cell, with the number of areas ranked.
+    static func didPText(_ o: Outcome, _ w: Input) -> String {
+        guard let p = o.did?.p else { return w.strings("placeholder.value") }
+        return w.strings("cohort.p.areas", ["p": w.style.decimal(p, decimals: 3), "areas": String(o.did?.areas ?? 0)])
+    }
+
+    /// The design the words rest on, in words.
+    static func basisWords(_ o: Outcome, _ s: ReportStrings) -> String {
+        guard let design = basis(o) else { return s("placeholder.value") }
+        return s("cohort.basis.\(design.rawValue)")
+    }
+
+    /// A cohort's n, or why it is withheld.
+    static func nText(_ g: Group, _ w: Input) -> String {
+        if let n = g.n { return w.style.integer(n) }
+        if let note = g.nNote, note.hasPrefix("suppressed") {
+            return w.strings(note == w.smallNote ? "suppression.small" : "suppression.hidden")
+        }
+        return w.strings("placeholder.value")
+    }
+
+    /// The uncertainty in plain words: does the interval include no difference? Short
+    /// for the steering brief's table column, a sentence for the final report.
+    static func plainWords(_ o: Outcome, _ w: Input, short: Bool = false) -> String {
+        let s = w.strings
+        let prefix = short ? "cohort.plain.short." : "cohort.plain."
+        guard o.difference != nil, let lo = o.ciLow, let hi = o.ciHigh else { return s(prefix + "unknown") }
+        if lo <= 0 && hi >= 0 { return s(prefix + "includes_zero") }
+        return s(prefix + "excludes_zero")
+    }
+
+    /// The smallest difference the cohorts' sizes could detect, in a sentence.
+    static func mddText(_ o: Outcome, _ w: Input) -> String {
+        let s = w.strings, n = w.style
+        let sizes = ["pilot": o.pilot.n.map { n.integer($0) } ?? s("suppression.small"),
+                     "line": o.line.n.map { n.integer($0) } ?? s("suppression.small")]
+        if o.kind != "continuous", let baseline = o.line.estimate, let above = o.mddAbove ?? o.mddBelow {
+            var t = s("cohort.mdd.proportion", sizes.merging(["from": n.percent(100 * baseline), "to": n.percent(100 * above)]) { a, _ in a })
+            if o.mddAbove != nil, let below = o.mddBelow { t += " " + s("cohort.mdd.or", ["to": n.percent(100 * below)]) }
+            return t + " " + s("cohort.mdd.tail")
+        }
+        if let d = o.mddStandardized {
+            var values = sizes
+            values["sd"] = n.decimal(d, decimals: 2)
+            var t = s("cohort.mdd.means", values)
+            if let raw = o.mddRaw { t += " " + s("cohort.mdd.raw", ["raw": n.decimal(raw, decimals: 1)]) }
+            return t + " " + s("cohort.mdd.tail")
+        }
+        return s("cohort.mdd.undefined")
+    }
+
+    /// The before/after comparison of one outcome in a sentence.
+    static func didSentence(_ o: Outcome, _ w: Input) -> String {
+        let s = w.strings, n = w.style
+        guard let d = o.did else { return "" }
+        if o.kind == "time_to_event" { return s("cohort.did.sentence.duration") }
+        guard let b = d.estimate else {
+            return s((d.estimateNote ?? "").hasPrefix("suppressed") ? "cohort.did.sentence.suppressed" : "cohort.did.sentence.none")
+        }
+        var text = s("cohort.did.sentence", ["estimate": contrastText(b, low: nil, high: nil, kind: o.kind, w)])
+        if let p = d.p, let j = d.areas {
+            text += " " + s(j < 20 ? "cohort.did.sentence.p.floor" : "cohort.did.sentence.p",
+                            ["p": n.decimal(p, decimals: 3), "areas": String(j), "smallest": n.decimal(1 / Double(j), decimals: 3)])
+        } else {
+            text += " " + s("cohort.did.sentence.no_p")
+        }
+        return text
+    }
+
+    /// Which design the outcome's words rest on, and why they are what they are.
+    static func basisSentence(_ o: Outcome, _ w: Input) -> String {
+        let s = w.strings
+        guard let design = basis(o) else { return "" }
+        var text = s("cohort.basis.sentence", ["word": inSentence(verdictWord(verdict(o), s)),
+                                                "basis": inSentence(s("cohort.basis.\(design.rawValue)"))])
+        if let j = floorUnits(o) { text += " " + s("cohort.basis.sentence.floor", ["units": String(j)]) }
+        if let lean = leaning(o) {
+            text += " " + s("cohort.basis.sentence.leaning", ["leaning": inSentence(verdictWord(lean, s))])
+        }
+        return text
+    }
+}
