@@ -34,6 +34,36 @@ import Testing
         #expect(verified.stderr.contains("figures agree with the database"))
     }
 
+    /// `-o` naming something that is not a regular file (a named pipe here; `/dev/null`
+    /// alike) is written into, not replaced: the atomic write renamed its temporary file
+    /// over `/dev/null` and left an ordinary file where the device was.
+    @Test(.timeLimit(.minutes(1)))
+    func writingToANamedPipeLeavesThePipe() throws {
+        let cli = try setUp()
+        let pipe = cli.path("out.pipe")
+        #expect(mkfifo(pipe, 0o600) == 0)
+        // A reader on the pipe, as a shell's `-o >(…)` or a viewer would be.
+        let received = ReceivedBytes()
+        let reader = Thread {
+            if let handle = FileHandle(forReadingAtPath: pipe) { received.set(handle.readDataToEndOfFile()) }
+        }
+        reader.start()
+        let result = try final(cli, "html", pipe)
+        #expect(result.status == 0, "\(result.stderr)")
+        while !received.done { Thread.sleep(forTimeInterval: 0.05) }
+        let type = try FileManager.default.attributesOfItem(atPath: pipe)[.type] as? FileAttributeType
+        #expect(type != nil && type != .typeRegular, "the pipe was replaced by a \(String(describing: type))")
+        #expect(String(decoding: received.data, as: UTF8.self).contains("<html"))
+    }
+
+    final class ReceivedBytes: @unchecked Sendable {
+        private let lock = NSLock()
+        private var bytes = Data(), finished = false
+        func set(_ data: Data) { lock.lock(); bytes = data; finished = true; lock.unlock() }
+        var done: Bool { lock.lock(); defer { lock.unlock() }; return finished }
+        var data: Data { lock.lock(); defer { lock.unlock() }; return bytes }
+    }
+
     @Test func verifyFailsOnAHandEditedReport() throws {
         let cli = try setUp()
         #expect(try final(cli, "json", "r.json").status == 0)

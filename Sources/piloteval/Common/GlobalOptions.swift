@@ -31,7 +31,7 @@ enum Console {
     static func emit(_ text: String, to path: String?) throws {
         if let path {
             do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                try OutputFile.write(Data(text.utf8), to: URL(fileURLWithPath: path))
             } catch {
                 throw Failure("cannot write \(path): \(error.localizedDescription)")
             }

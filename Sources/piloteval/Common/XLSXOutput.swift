@@ -93,7 +93,7 @@ enum XLSXOutput {
             throw Failure("cannot build the workbook: \(error.localizedDescription)")
         }
         do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            try OutputFile.write(data, to: URL(fileURLWithPath: path))
         } catch {
             throw Failure("cannot write \(path): \(error.localizedDescription)")
         }

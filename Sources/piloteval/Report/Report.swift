@@ -190,9 +190,9 @@ struct ReportBuild: ParsableCommand {
             for (path, data) in out.attachments {
                 let target = folder.appendingPathComponent(path)
                 try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try data.write(to: target, options: .atomic)
+                try OutputFile.write(data, to: target)
             }
-            try out.data.write(to: url, options: .atomic)
+            try OutputFile.write(out.data, to: url)
         } catch {
             throw Failure("cannot write \(output): \(error.localizedDescription)")
         }
