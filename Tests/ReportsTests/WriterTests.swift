@@ -61,6 +61,7 @@ import ZIPFoundation
         #expect(html.contains("callout-warning"))
         #expect(!html.contains("class=\"callout callout-placeholder\""))     // draft boxes only with --draft
         #expect(html.contains("@media print"))
+        #expect(html.contains("@bottom-center { content: counter(page) \" / \" counter(pages)"), "page numbers in print")
     }
 
     @Test func docxIsAWordPackageWithHeadingsAndTables() throws {
@@ -69,7 +70,7 @@ import ZIPFoundation
         let names = Set(archive.map(\.path))
         for part in ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/settings.xml",
                      "word/numbering.xml", "word/_rels/document.xml.rels", "docProps/core.xml", "docProps/app.xml",
-                     "word/media/figure-1.png", "word/media/figure-1.svg"] {
+                     "word/media/figure-1.png", "word/media/figure-1.svg", "word/footer1.xml"] {
             #expect(names.contains(part), "missing \(part)")
         }
         func text(_ path: String) throws -> String {
@@ -88,6 +89,9 @@ import ZIPFoundation
         #expect(document.contains("<asvg:svgBlip"))
         #expect(document.contains("descr=\"Diagram över förändringskedjan i Testteamet"))
         #expect(document.contains("w:orient=\"landscape\""))
+        // Page numbers: every section's footer is the one with PAGE and NUMPAGES fields.
+        #expect(try text("word/footer1.xml").contains(" PAGE ") && (try text("word/footer1.xml")).contains(" NUMPAGES "))
+        #expect(document.components(separatedBy: "<w:footerReference").count == document.components(separatedBy: "<w:sectPr>").count)
         let styles = try text("word/styles.xml")
         for level in 0...2 { #expect(styles.contains("<w:outlineLvl w:val=\"\(level)\"/>")) }
         #expect(styles.contains("<w:lang w:val=\"sv-SE\""))

@@ -124,7 +124,10 @@ public enum DefaultTemplates {
     body.kind-steering .toc, body.kind-tertial .toc { display: none; }
     body.kind-tertial { max-width: 72rem; }
 
-    @page { size: A4; margin: 2cm 1.8cm; }
+    /* The page number at the foot of every printed page, "3 / 54" (Chromium 131 and
+       later draw page-margin boxes; the DOCX writer puts the same in its footer). */
+    @page { size: A4; margin: 2cm 1.8cm;
+            @bottom-center { content: counter(page) " / " counter(pages); font: 8.5pt sans-serif; color: #555; } }
     @page landscape { size: A4 landscape; margin: 1.5cm; }
     @media print {
       html { font-size: 10.5pt; }

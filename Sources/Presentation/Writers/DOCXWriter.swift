@@ -145,7 +145,8 @@ public struct DOCXWriter {
 
     func sectionProperties(_ page: Page, marked: Bool) -> String {
         let orientation = page.landscape ? " w:orient=\"landscape\"" : ""
-        let header = marked ? "<w:headerReference w:type=\"default\" r:id=\"\(DOCXPackage.headerRelationshipID)\"/>" : ""
+        let header = (marked ? "<w:headerReference w:type=\"default\" r:id=\"\(DOCXPackage.headerRelationshipID)\"/>" : "")
+            + "<w:footerReference w:type=\"default\" r:id=\"\(DOCXPackage.footerRelationshipID)\"/>"
         return "<w:sectPr>\(header)<w:pgSz w:w=\"\(page.width)\" w:h=\"\(page.height)\"\(orientation)/>"
             + "<w:pgMar w:top=\"\(page.margin)\" w:right=\"\(page.margin)\" w:bottom=\"\(page.margin)\" w:left=\"\(page.margin)\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/></w:sectPr>"
     }

@@ -27,8 +27,26 @@ struct DOCXPackage {
     var toolVersion: String
     /// The page header part (`word/header1.xml`), when the document has a marking.
     var headerXML: String? = nil
+    /// The page footer part (`word/footer1.xml`): the page number on every page.
+    var footerXML: String = DOCXPackage.pageNumberFooter
 
     static let headerRelationshipID = "rIdHeader1"
+    static let footerRelationshipID = "rIdFooter1"
+
+    /// "3 / 54", centred and small: Word's PAGE and NUMPAGES fields, which Word and
+    /// LibreOffice fill in as they lay out (the same words in both languages, as the HTML
+    /// pages print them).
+    static let pageNumberFooter: String = {
+        func field(_ instruction: String) -> String {
+            "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> \(instruction) </w:instrText></w:r>"
+                + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+        }
+        let size = "<w:rPr><w:color w:val=\"555555\"/><w:sz w:val=\"17\"/></w:rPr>"
+        return """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <w:ftr \(WordML.namespaces)><w:p><w:pPr><w:jc w:val="center"/>\(size)</w:pPr>\(field("PAGE"))<w:r>\(size)<w:t xml:space="preserve"> / </w:t></w:r>\(field("NUMPAGES"))</w:p></w:ftr>
+        """
+    }()
 
     func contentTypes() -> String {
         let extensions = Set(media.map { ($0.name as NSString).pathExtension })
@@ -47,7 +65,8 @@ struct DOCXPackage {
         <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>
         <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>
         <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
-        <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>\(headerXML == nil ? "" : "\n<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>")
+        <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>
+        <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\(headerXML == nil ? "" : "\n<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>")
         </Types>
         """
     }
@@ -67,6 +86,7 @@ struct DOCXPackage {
         <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>
         <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>
         """
+        rels += "\n<Relationship Id=\"\(Self.footerRelationshipID)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>"
         if headerXML != nil {
             rels += "\n<Relationship Id=\"\(Self.headerRelationshipID)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>"
         }
@@ -146,6 +166,7 @@ struct DOCXPackage {
             ("word/_rels/document.xml.rels", Data(documentRelationships().utf8)),
         ]
         if let headerXML { parts.append(("word/header1.xml", Data(headerXML.utf8))) }
+        parts.append(("word/footer1.xml", Data(footerXML.utf8)))
         parts += media.map { ("word/media/\($0.name)", $0.data) }
         for (path, data) in parts {
             // PNG is already compressed; deflating it again only costs time.
