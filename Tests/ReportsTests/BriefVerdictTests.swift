@@ -250,10 +250,10 @@ import Testing
             let built = try ReportEngine.build(model: full.model, provenance: full.provenance, request: request,
                                                strings: ReportStrings(.sv), database: full.fixture.database,
                                                builders: VisibleTextTests.builders)
-            let references = try #require(built.document.sections.first { $0.key == "8" })
-            #expect(built.record.sections.first { $0.key == "8" }?.content == ["placeholder"])
+            let aims = try #require(built.document.sections.first { $0.key == "3" })
+            #expect(built.record.sections.first { $0.key == "3" }?.content == ["placeholder"])
             // A short section shares its page, in a finished document and a proof alike.
-            #expect(!references.pageBreakBefore)
+            #expect(!aims.pageBreakBefore)
             #expect(built.document.sections.first { $0.key == "6" }?.pageBreakBefore == true)
         }
     }
@@ -307,16 +307,23 @@ import Testing
         let conclusions = text(without.document.sections.first { $0.key == "7" })
         #expect(conclusions.contains("Säkerheten är låg"))
         #expect(conclusions.contains("Vad som krävs för att sprida arbetssättet."))
-        #expect(without.generatedText == ["1 Sammanfattning", "7 Slutsatser och förslag"])
+        // References: the works behind the methods the report used.
+        #expect(without.generatedText == ["1 Sammanfattning", "7 Slutsatser och förslag", "8 Referens, källor"])
         #expect(!without.missingText.contains("1 Sammanfattning"))
-        #expect(without.record.sections.first { $0.key == "1" }?.content == ["generated"])
+        #expect(without.record.sections.first { $0.key == "1" }?.content == ["generated", "computed"])
+        let works = (without.document.sections.first { $0.key == "8" }?.blocks ?? []).flatMap { block -> [String] in
+            if case .list(let list) = block { return list.items.map(\.plainText) }; return []
+        }
+        #expect(works.contains { $0.hasPrefix("Welch, B. L. (1947)") } && works.contains { $0.hasPrefix("Newcombe, R. G. (1998)") })
 
-        // The author's own summary stands alone.
+        // The author's own summary follows the verdict: a summary without the results
+        // (last year's text, in the demo) is no summary.
         let with = try built(full, withText: true)
         let written = text(with.document.sections.first { $0.key == "1" })
-        #expect(!written.contains("Sammanställt ur"))
-        #expect(!written.contains("jämfört med linjen:"))
-        #expect(with.generatedText == ["7 Slutsatser och förslag"])
+        #expect(written.hasPrefix("Sammanställt ur rapportens resultat.\nTestteamet i Vällingby jämfört med linjen:"))
+        #expect(!written.contains("Förbättringsarbete: 2 PDSA-cykler"), "the line per domain only stands in for missing prose")
+        #expect(with.record.sections.first { $0.key == "1" }?.content == ["written", "computed"])
+        #expect(with.generatedText == ["7 Slutsatser och förslag", "8 Referens, källor"])
 
         // The proof copy: the box saying what to write, then the draft.
         let draft = try built(full, withText: false, draft: true)

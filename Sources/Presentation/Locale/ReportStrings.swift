@@ -59,6 +59,7 @@ public struct ReportStrings: Sendable, Equatable {
         ("final.7", "Slutsatser och förslag"),
         ("final.8", "Referens, källor"),
         ("final.9", "Bilagor"),
+        ("references.intro", "De metoder som rapportens beräkningar bygger på beskrivs i:"),
         ("final.1.hint", "Projektets syfte, metod och resultat, högst en halv A4-sida (kan användas i Kunskapsbanken)."),
         // Steering group brief.
         ("steering.title", "Lägesrapport till styrgruppen"),
@@ -612,6 +613,7 @@ public struct ReportStrings: Sendable, Equatable {
         ("final.7", "Conclusions and proposals"),
         ("final.8", "References, sources"),
         ("final.9", "Appendices"),
+        ("references.intro", "The methods the report's calculations rest on are described in:"),
         ("final.1.hint", "The project's purpose, method and results, at most half an A4 page (may be used in the Knowledge bank)."),
         ("steering.title", "Steering group brief"),
         ("steering.changes", "What changed since the last report"),

@@ -7,8 +7,8 @@ enum FinalReportPlan {
         [
             SectionPlan(key: "budget", titleKey: "final.budget", textRequired: false, textFirst: false,
                         slots: [.init(.budget)], pageBreakBefore: true),
-            SectionPlan(key: "1", number: "1", titleKey: "final.1", hintKey: "final.1.hint",
-                        slots: [.init(.finalVerdict, fallback: true), .init(.finalSummary, fallback: true)], pageBreakBefore: true),
+            SectionPlan(key: "1", number: "1", titleKey: "final.1", textFirst: false, hintKey: "final.1.hint",
+                        slots: [.init(.finalVerdict), .init(.finalSummary, fallback: true)], pageBreakBefore: true),
             SectionPlan(key: "2", number: "2", titleKey: "final.2", pageBreakBefore: true),
             SectionPlan(key: "3", number: "3", titleKey: "final.3", pageBreakBefore: true),
             SectionPlan(key: "4", number: "4", titleKey: "final.4", pageBreakBefore: true),
@@ -36,8 +36,10 @@ enum FinalReportPlan {
                 SectionPlan(key: "7.limitations", titleKey: "final.7.limitations", textRequired: false,
                             slots: [.init(.limitations)], aliases: ["Limitations"]),
             ], pageBreakBefore: true),
-            SectionPlan(key: "8", number: "8", titleKey: "final.8", pageBreakBefore: true),
-            SectionPlan(key: "9", number: "9", titleKey: "final.9", pageBreakBefore: true),
+            SectionPlan(key: "8", number: "8", titleKey: "final.8", slots: [.init(.references, fallback: true)],
+                        pageBreakBefore: true),
+            // Optional: the engine adds Röjandekontroll under it, with or without the author's own.
+            SectionPlan(key: "9", number: "9", titleKey: "final.9", textRequired: false, pageBreakBefore: true),
         ]
     }
 }

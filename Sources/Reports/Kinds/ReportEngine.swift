@@ -81,9 +81,21 @@ public enum ReportEngine {
             filled[.limitations] = [compiled] + limits
             // Sammanfattning and Slutsatser, should the text lack them: the verdict and a
             // line per domain; the verdict and what scaling up would need.
+            // The verdict opens Sammanfattning even above the author's text (which may be
+            // last year's): a summary without the results is no summary. The line per
+            // domain stands in only for missing prose.
             let verdict = filled[.finalVerdict] ?? [], summary = filled[.finalSummary] ?? []
-            if !verdict.isEmpty || !summary.isEmpty { filled[.finalVerdict] = [compiled] + verdict }
+            if !verdict.isEmpty {
+                filled[.finalVerdict] = [compiled] + verdict
+            } else if !summary.isEmpty {
+                filled[.finalSummary] = [compiled] + summary
+            }
             filled[.finalConclusions] = [compiled] + verdict + [scaling]
+            let works = ReferenceList.works(results: Set(results.keys))
+            if !works.isEmpty {
+                filled[.references] = [compiled, .paragraph(RichText(strings("references.intro"))),
+                                       .list(ListBlock(items: works.map { RichText($0) }))]
+            }
         }
         var assembled = ReportAssembler.assemble(ReportAssembler.plan(request.kind), text: request.text,
                                                  filled: filled, strings: strings, draft: request.draft)
@@ -99,6 +111,16 @@ public enum ReportEngine {
             disclosureLine = [appendix.title + ": " + appendix.blocks.compactMap { b -> String? in
                 if case .paragraph(let p) = b { return p.plainText }; return nil
             }.joined(separator: " ")]
+        } else if request.kind == .final {
+            // The final report's appendices are section 9's: Röjandekontroll is one of them.
+            if let nine = assembled.sections.firstIndex(where: { $0.key == "9" }) {
+                assembled.sections[nine].children.append(appendix)
+            } else {
+                assembled.sections.append(ReportSection(key: "9", number: "9", title: strings("final.9"),
+                                                        children: [appendix], pageBreakBefore: true))
+                assembled.summaries.append(ReportRecord.SectionSummary(key: "9", number: "9", title: strings("final.9"),
+                                                                       content: ["computed"]))
+            }
         } else {
             assembled.sections.append(appendix)
         }
@@ -220,8 +242,25 @@ public enum ReportEngine {
                 }
             }
         }
-        if case .object(let o)? = results["indicators"] { dates += [end(string(o["period"]))].compactMap { $0 } }
-        if case .object(let o)? = results["tertial_table"] { dates += [end(string(o["period"]))].compactMap { $0 } }
+        // An indicator period counts only when some indicator has a value in it (shown or
+        // withheld): a period named by targets alone ("2023" with no outcome yet) is not
+        // data, and the English final report's cover said "Data up to 31 December 2023".
+        func anyValue(_ rows: JSONValue?, _ key: String = "value") -> Bool {
+            guard case .array(let rows)? = rows else { return false }
+            return rows.contains { row in
+                guard case .object(let r) = row else { return false }
+                if case .number? = r[key] { return true }
+                return string(r[key + "_note"])?.hasPrefix("suppressed") == true
+            }
+        }
+        if case .object(let o)? = results["indicators"], case .object(let status)? = o["status"],
+           anyValue(status["indicators"]) {
+            dates += [end(string(o["period"]))].compactMap { $0 }
+        }
+        if case .object(let o)? = results["tertial_table"], case .array(let goals)? = o["goals"],
+           goals.contains(where: { if case .object(let g) = $0 { return anyValue(g["indicators"], "outcome") }; return false }) {
+            dates += [end(string(o["period"]))].compactMap { $0 }
+        }
         if case .object(let o)? = results["improvement"], case .array(let measures)? = o["measures"] {
             for case .object(let m) in measures { dates += [end(string(m["last"]))].compactMap { $0 } }
         }

@@ -28,6 +28,8 @@ public struct ReportSlot: Hashable, Sendable, Codable, CustomStringConvertible {
     public static let finalVerdict = ReportSlot("final.1.verdict")
     public static let finalSummary = ReportSlot("final.1.summary")
     public static let finalConclusions = ReportSlot("final.7.conclusions")
+    /// Section 8 when the text has no references: the works behind the methods used.
+    public static let references = ReportSlot("final.8.references")
     /// The brief's first lines: the verdict on pilot vs line, and how sure it is.
     public static let steeringVerdict = ReportSlot("steering.summary.verdict")
     /// The brief's first lines after the verdict: one line per domain, in words.
