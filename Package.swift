@@ -21,6 +21,10 @@ let package = Package(
         // `piloteval serve` (Web): the HTTP server and its test client.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // Named by Web's own imports (NIOSSL for the TLS configuration, Logging for the
+        // server's logger); Hummingbird brings them in, and every import is declared.
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // Accounts of a shared server: bcrypt password hashes (HummingbirdBcrypt).
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
@@ -37,14 +41,15 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .target(name: "Statistics", dependencies: ["CGSL"], exclude: ["README.md"]),
-        .target(name: "Periods"),
-        .target(name: "LogicModel", dependencies: ["Periods", "Yams"]),
+        .target(name: "Periods", exclude: ["README.md"]),
+        .target(name: "LogicModel", dependencies: ["Periods", "Yams"], exclude: ["README.md"]),
         .target(name: "Store", dependencies: [
             "CSQLite", "Periods",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["README.md"]),
-        .target(name: "Evaluation", dependencies: ["Statistics", "LogicModel", "Store", "Yams"]),
+        .target(name: "Evaluation", dependencies: ["Statistics", "Periods", "LogicModel", "Store", "Yams"],
+                exclude: ["README.md"]),
         .target(name: "Presentation", dependencies: [
             "Evaluation", "LogicModel", "Statistics", "Periods", "Store",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -54,11 +59,11 @@ let package = Package(
             "Presentation", "Evaluation", "LogicModel", "Statistics", "Periods", "Store",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["README.md"]),
-        // Accounts, roles per pilot and the access log of a shared server (issue 24).
+        // Accounts and roles per pilot of a shared server (issue 24); its access log is Store's.
         .target(name: "Accounts", dependencies: [
             "Store",
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-        ]),
+        ], exclude: ["README.md"]),
         // `piloteval serve`: pages rendered from the same blocks as the reports, the JSON
         // API, sessions (DESIGN §8). Sits beside the CLI, above Reports.
         .target(name: "Web", dependencies: [
@@ -72,17 +77,20 @@ let package = Package(
             // The thread pool that SQLite reads and report builds run on, off the event loops.
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-        ]),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "Logging", package: "swift-log"),
+        ], exclude: ["README.md"]),
         .target(name: "PilotEvalKit", dependencies: [
             "Statistics", "Periods", "LogicModel", "Store", "Evaluation", "Presentation", "Reports",
-        ]),
+        ], exclude: ["README.md"]),
         // Programs that use the library from Swift; built with the package and run by
         // the tests (Tests/CLITests/ExampleProgramTests.swift).
         .executableTarget(name: "compare-groups", dependencies: ["PilotEvalKit"], path: "Examples/compare-groups"),
         .executableTarget(name: "piloteval", dependencies: [
             "Statistics", "Periods", "LogicModel", "Store", "Evaluation", "Presentation", "Reports", "Web", "Accounts",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], exclude: ["README.md"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PeriodsTests", dependencies: ["Periods"]),
