@@ -587,6 +587,7 @@ public struct ReportStrings: Sendable, Equatable {
         ("caveat.synthetic", "Uppgifterna är syntetiska (framtagna för exemplet) och beskriver inga verkliga barn eller familjer."),
         ("colophon.generated", "Framtagen med piloteval {version} den {date}."),
         ("colophon.model", "Logikmodell {name}, version {version} (SHA-256 {hash})."),
+        ("colophon.model.brief", "Logikmodell {name}, version {version}."),
     ]
 
     // MARK: - English
@@ -1128,5 +1129,6 @@ public struct ReportStrings: Sendable, Equatable {
         ("caveat.synthetic", "The data are synthetic (made for the example) and describe no real children or families."),
         ("colophon.generated", "Produced with piloteval {version} on {date}."),
         ("colophon.model", "Logic model {name}, version {version} (SHA-256 {hash})."),
+        ("colophon.model.brief", "Logic model {name}, version {version}."),
     ]
 }

@@ -62,7 +62,11 @@ enum SteeringBriefPlan {
                         textFirst: false, slots: [.init(.steeringReadiness, pending: "placeholder.domain.readiness")]),
             SectionPlan(key: "steering.off_target", number: "4", titleKey: "steering.off_target", textRequired: false,
                         textFirst: false, slots: [.init(.steeringOffTarget, pending: "placeholder.domain.off_target")]),
-            SectionPlan(key: "steering.decisions", number: "5", titleKey: "steering.decisions"),
+            {
+                var decisions = SectionPlan(key: "steering.decisions", number: "5", titleKey: "steering.decisions")
+                decisions.leftOutUnwritten = true
+                return decisions
+            }(),
         ]
     }
 }

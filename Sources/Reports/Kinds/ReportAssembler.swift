@@ -86,7 +86,7 @@ enum ReportAssembler {
                         var message = s("placeholder.text", ["heading": heading])
                         if let hint = p.hintKey { message = s(hint) + " " + message }
                         prose = [.callout(Callout(.placeholder, title: s("placeholder.text.title"), RichText(message)))]
-                    } else {
+                    } else if !p.leftOutUnwritten {
                         // A finished document tells no one what to write: one neutral line.
                         prose = [.paragraph(RichText([.emphasis(s("placeholder.not_written"))]))]
                     }

@@ -167,8 +167,10 @@ public enum ReportEngine {
             sections: assembled.sections,
             colophon: disclosureLine + [
                 s("colophon.generated", ["version": request.toolVersion, "date": Self.generatedDay(request)]),
-                s("colophon.model", ["name": provenance.name, "version": String(provenance.version),
-                                     "hash": String(provenance.sha256.prefix(12))]),
+                // The brief names the model without its hash (a key, for the FoU reader's
+                // verify, not a steering group's).
+                s(request.kind == .steering ? "colophon.model.brief" : "colophon.model",
+                  ["name": provenance.name, "version": String(provenance.version), "hash": String(provenance.sha256.prefix(12))]),
             ],
             marking: marking(request: request, results: results, dataFiles: dataFiles, strings: s),
             generatedAt: generated)

@@ -36,6 +36,10 @@ public struct SectionPlan: Sendable {
     public var pageBreakBefore: Bool
     /// Extra headings the text file may use for this section (e.g. "STRATEGISK VÄRDE").
     public var aliases: [String]
+    /// Missing prose leaves the section out of a finished document (still listed on
+    /// stderr, and a draft box with `--draft`): the brief's decisions are the author's to
+    /// write, and "not written yet" under them tells a steering group nothing.
+    public var leftOutUnwritten = false
 
     public init(key: String, number: String? = nil, titleKey: String, takesText: Bool = true,
                 textRequired: Bool = true, textFirst: Bool = true, hintKey: String? = nil,

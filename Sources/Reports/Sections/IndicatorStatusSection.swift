@@ -66,11 +66,12 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
     }
 
     public func compute(_ context: ReportContext) throws -> Result {
-        // The brief, asked for no period, shows the period with the most values, as the
-        // tertial report does: the latest period may hold one survey wave and nothing else.
+        // The brief and the final report, asked for no period, show the period with the
+        // most values, as the tertial report does: the latest period may hold one survey
+        // wave and nothing else, or (the English demo's final report) only targets.
         let data = try Self.data(context)
         var period = context.request.period
-        if period == nil, context.kind == .steering, let data {
+        if period == nil, context.kind != .tertial, let data {
             period = IndicatorData.fullestPeriod(data.observations)
         }
         let (status, trend, approved, sources) = try Self.figures(context, data: data, period: period)

@@ -172,7 +172,7 @@ struct ReportBuild: ParsableCommand {
             }
             if !built.missingText.isEmpty {
                 let source = text.map { "missing from \($0)" } ?? "no --text given"
-                let shown = draft ? "shown as draft boxes" : "shown as 'not written yet' (--draft shows what to write)"
+                let shown = draft ? "shown as draft boxes" : "shown as 'not written yet', or left out of the brief (--draft shows what to write)"
                 Console.error("to be written (\(source)), \(shown): " + built.missingText.joined(separator: "; "))
             }
         }
