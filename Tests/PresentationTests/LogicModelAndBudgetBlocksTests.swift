@@ -154,7 +154,8 @@ import Testing
         guard case .callout(let gap) = blocks[3] else { Issue.record("no warning"); return }
         #expect(gap.kind == .warning)
         #expect(gap.text.plainText == "Intäkterna (1\(nb)150\(nb)000\(nb)kr) och kostnaderna (1\(nb)500\(nb)000\(nb)kr) skiljer sig med 350\(nb)000\(nb)kr.")
-        #expect(blocks.last == .paragraph(RichText([.emphasis("Källa: budget.csv.")])))
+        // The source in words; its file name is the record's (a file hint is not for a reader).
+        #expect(blocks.last == .paragraph(RichText([.emphasis("Källa: projektets ekonomiska redovisning, som den lämnats in för rapporten.")])))
     }
 
     @Test func budgetInTheTerminal() throws {

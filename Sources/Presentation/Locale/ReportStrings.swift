@@ -123,7 +123,7 @@ public struct ReportStrings: Sendable, Equatable {
         ("budget.gap.title", "Intäkter och kostnader går inte jämnt ut"),
         ("budget.gap", "Intäkterna ({income}) och kostnaderna ({costs}) skiljer sig med {difference}."),
         ("budget.balanced", "Intäkter och kostnader är lika stora ({amount})."),
-        ("budget.source", "Källa: {file}."),
+        ("budget.source", "Källa: projektets ekonomiska redovisning, som den lämnats in för rapporten."),
         ("budget.missing", "Ingen budget har lämnats till rapporten, så intäkter och kostnader redovisas inte här."),
         // Logic model.
         ("logic_model.intro", "Logikmodellen beskriver målen med arbetet och hur det ska följas upp: resurser, aktiviteter, prestationer, effekter och mål, med indikatorer och mätmetoder."),
@@ -674,7 +674,7 @@ public struct ReportStrings: Sendable, Equatable {
         ("budget.gap.title", "Income and costs do not balance"),
         ("budget.gap", "Income ({income}) and costs ({costs}) differ by {difference}."),
         ("budget.balanced", "Income and costs are equal ({amount})."),
-        ("budget.source", "Source: {file}."),
+        ("budget.source", "Source: the project's financial statement, as submitted for the report."),
         ("budget.missing", "No budget was provided for the report, so income and costs are not reported here."),
         ("logic_model.intro", "The logic model states the goals of the work and how it is followed up: inputs, activities, outputs, outcomes and goals, with indicators and means of verification."),
         ("logic_model.figure.caption", "Logic model for {name} (version {version})"),

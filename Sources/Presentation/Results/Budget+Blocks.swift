@@ -11,7 +11,8 @@ extension BudgetSummary {
     /// - Parameters:
     ///   - draft: a missing budget shows as a box telling the author what is missing,
     ///     not as a neutral line.
-    ///   - sourceFile: the budget file's name, for the source line under the tables.
+    ///   - sourceFile: the budget file's name: when given, a source line under the tables says
+    ///     where the figures come from, in words (the name itself stays in the record).
     public func blocks(strings s: ReportStrings, style: NumberStyle, draft: Bool = false,
                        sourceFile: String? = nil) -> [Block] {
         guard present, let income = incomeTotal, let costs = costTotal else {
