@@ -78,7 +78,11 @@ public enum DefaultTemplates {
       --text: #1a1a1a; --muted: #555; --rule: #bbb; --head-bg: #eef3f8;
       --blue: #0072B2; --orange: #E69F00; --green: #009E73; --vermillion: #D55E00; --sky: #56B4E9;
     }
-    html { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: var(--text); line-height: 1.45; }
+    /* The status marks (● ○ ◐ ◑) from a font that draws them whole: Liberation Sans, which
+       stands in for Arial on Linux, draws ◐ as a small half disc. A local font only, for
+       these code points only; where it is missing the next family draws them. */
+    @font-face { font-family: "Status marks"; src: local("DejaVu Sans"); unicode-range: U+25CB-25D1; }
+    html { font-family: "Status marks", "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: var(--text); line-height: 1.45; }
     body { max-width: 52rem; margin: 0 auto; padding: 1.5rem; }
     h1 { font-size: 1.9rem; margin: 0.2em 0; }
     h2 { font-size: 1.45rem; margin-top: 2em; border-bottom: 2px solid var(--blue); padding-bottom: 0.15em; }
