@@ -11,15 +11,14 @@ import Testing
 /// Indikatorer and 6.2's gender table, the steering brief's overview and summary line,
 /// and the tertial table, all in a report's words. Made from `ResultGoldenTests`' small
 /// unit plan and observations, with one figure withheld by hand as Reports' disclosure
-/// control marks it (null beside a note beginning "suppressed"), so the "<5"/".." cells
-/// and the suppression notes show.
+/// control marks it (null beside a note beginning "suppressed" for the JSON, and the
+/// typed decision the blocks read), so the "<5"/".." cells and the suppression notes show.
 @Suite struct IndicatorReportGoldenTests {
     static let writer = PlainTextWriter()
     static let smallNote = "suppressed: built on a count of 1–4 (shown as <5)"
 
     static func text(_ language: Language) -> IndicatorWords {
-        IndicatorWords(strings: ReportStrings(language), style: NumberStyle(language), model: ResultGoldenTests.model,
-                      smallNote: smallNote)
+        IndicatorWords(strings: ReportStrings(language), style: NumberStyle(language), model: ResultGoldenTests.model)
     }
 
     /// The status and trend of 2022-T1; the boys' share of I1 withheld (".." in the gender table).
@@ -28,9 +27,12 @@ import Testing
                                                                    observations: ResultGoldenTests.observations))
         let i1 = try #require(status.indicators.firstIndex { $0.id == "I1" })
         status.indicators[i1].groups["boys"]?.value = Figure(undefined: "suppressed: hidden so that a small count cannot be worked out from the total")
+        var withheld = IndicatorDisclosures()
+        withheld["I1", .group("boys")] = .withheld
         let trend = IndicatorTrendAnalysis.compute(model: ResultGoldenTests.model, modelVersion: 1,
                                                    observations: ResultGoldenTests.observations)
-        return IndicatorReport(period: status.period.text, periodNote: nil, status: status, trend: trend)
+        return IndicatorReport(period: status.period.text, periodNote: nil, status: status, trend: trend,
+                               disclosures: withheld)
     }
 
     @Test func finalReportIndicatorsInSwedish() throws {
@@ -53,6 +55,7 @@ import Testing
                         cityTarget: nil, outcome: nil, outcomeNote: Self.smallNote, boys: nil, girls: nil, previous: 6,
                         previousPeriod: "2021-T3", assessment: "no_comparison", interim: true)
         small.boysNote = "no value for this group"
+        small.disclosures[.total] = .small(threshold: 5)
         let share = Row(indicator: "I1", title: "Andel förhandsbedömningar inom 14 dagar", unit: "percent", illustrative: true,
                         unitTarget: "≥\u{00A0}80\u{00A0}%", cityTarget: "≥\u{00A0}90\u{00A0}%", outcome: 82, outcomeNote: nil,
                         boys: 80.8, girls: 83.3, previous: 66, previousPeriod: "2021-T3", assessment: "met", interim: true)

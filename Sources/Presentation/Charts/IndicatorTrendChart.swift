@@ -8,13 +8,14 @@ import Statistics
 /// filled markers (the model's baseline hollow), the unit's target (årsmål) as a dashed
 /// orange step per period and the city's (KF) as a dotted vermillion step with square
 /// ends, each named in the legend — dash pattern, marker and label carry the meaning,
-/// colour (Okabe–Ito) only repeats it. A value withheld by small-count suppression
-/// draws no point and reads "<5" at the foot of its period (`suppressedLabel`). Self-contained SVG with
+/// colour (Okabe–Ito) only repeats it. A value withheld by small-count suppression (its
+/// period in `withheld`, as disclosure control decided) draws no point and reads "<5" at
+/// the foot of its period (`suppressedLabel`). Self-contained SVG with
 /// `<title>`, `<desc>` (every value in words) and `aria-labelledby`; numbers in the
 /// report's language (decimal comma and "%" after a space in Swedish).
 public enum IndicatorTrendChart {
     public static func svg(_ trend: IndicatorTrend, language: Language = .sv, illustrative: Bool = false,
-                           suppressedLabel: String = "<5") -> String {
+                           suppressedLabel: String = "<5", withheld: Set<Period> = []) -> String {
         typealias S = ReadinessChartSupport
         let sv = language == .sv
         let numbers = NumberStyle(language)
@@ -84,7 +85,7 @@ public enum IndicatorTrendChart {
             var s = numbers.period(p.period) + ": "
             if let v = p.total.value.value {
                 s += value(v) + (p.source == "baseline" ? (sv ? " (utgångsvärde)" : " (baseline)") : "")
-            } else if IndicatorWords.isWithheld(p.total.value) {
+            } else if withheld.contains(p.period) {
                 s += sv ? "dolt (färre än 5)" : "withheld (fewer than 5)"
             } else {
                 s += sv ? "inget utfall" : "no value"
@@ -169,7 +170,7 @@ public enum IndicatorTrendChart {
                 let hollow = p.source == "baseline"
                 svg += "<circle cx=\"\(S.f(x))\" cy=\"\(S.f(yAt(v)))\" r=\"4.5\" fill=\"\(hollow ? "#ffffff" : blue)\" stroke=\"\(blue)\" stroke-width=\"2\"/>\n"
                 if labelledValues.contains(i) { svg += S.text(value(v), x: x, y: yAt(v) - 9, size: 11, anchor: "middle", fill: "#000000") }
-            } else if IndicatorWords.isWithheld(p.total.value) {
+            } else if withheld.contains(p.period) {
                 svg += S.text(suppressedLabel, x: x, y: top + plotH - 6, size: 11, anchor: "middle", fill: "#555555")
             }
         }
@@ -187,7 +188,7 @@ public enum IndicatorTrendChart {
         let hasBaseline = points.contains { $0.source == "baseline" && $0.total.value.isDefined }
         legend(blue, dash: nil, square: false, (sv ? "Utfall" : "Outcome")
                + (hasBaseline ? (sv ? " (ihålig markör: utgångsvärde ur logikmodellen)" : " (hollow marker: baseline from the logic model)") : "")
-               + (points.contains { IndicatorWords.isWithheld($0.total.value) }
+               + (points.contains { withheld.contains($0.period) }
                   ? (sv ? "; \(suppressedLabel): dolt, bygger på färre än 5" : "; \(suppressedLabel): withheld, built on fewer than 5") : ""))
         if hasUnitTarget { legend(orange, dash: "7 4", square: false, sv ? "Enhetens årsmål (streckad)" : "Unit target (dashed)") }
         if hasCityTarget { legend(vermillion, dash: "2 3", square: true, sv ? "KF:s årsmål (prickad)" : "City target (dotted)") }

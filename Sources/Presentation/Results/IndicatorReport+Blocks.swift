@@ -10,7 +10,8 @@ import Statistics
 /// Jämställdhet's table of girls and boys, the method paragraph and the list of computed
 /// values' sources. The steering brief's overview and the summary line are
 /// `IndicatorReport+Overview.swift`. What is withheld was decided when the record was
-/// computed (Reports' `IndicatorStatusSection`); these blocks show the record as it is.
+/// computed (Reports' `IndicatorStatusSection`), figure by figure (`disclosures`); these
+/// blocks put each decision on its figure's `FigureCell` and show the record as it is.
 ///
 /// (The terminal's `indicators status` and `trend` are `IndicatorStatusReport.blocks`
 /// and `IndicatorTrendReport.blocks`, the analyst's view of the same values.)
@@ -25,13 +26,13 @@ extension IndicatorReport {
     /// caveats, and where computed values come from.
     public func blocks(_ text: IndicatorWords) -> [Block] {
         guard let status else { return noneBlocks(text) }
-        return status.finalBlocks(trend: trend, approved: approved, text) + text.sourceBlocks(sources)
+        return status.finalBlocks(trend: trend, approved: approved, disclosures: disclosures, text) + text.sourceBlocks(sources)
     }
 
     /// 6.2 Jämställdhet: girls and boys for every indicator with a gender breakdown.
     public func genderBlocks(_ text: IndicatorWords) -> [Block] {
         guard let status else { return noneBlocks(text) }
-        return status.genderBlocks(text)
+        return status.genderBlocks(disclosures, text)
     }
 
     /// The report's method paragraph on the indicators; none without observations.
@@ -49,7 +50,8 @@ extension IndicatorReport {
 extension IndicatorStatusReport {
     // MARK: - Final report, 6 › Indikatorer
 
-    func finalBlocks(trend: IndicatorTrendReport?, approved: Bool?, _ text: IndicatorWords) -> [Block] {
+    func finalBlocks(trend: IndicatorTrendReport?, approved: Bool?, disclosures d: IndicatorDisclosures,
+                     _ text: IndicatorWords) -> [Block] {
         let s = text.strings, n = text.style
         // Whether the figures are the approved ones, once the model's periods are approved at all.
         let approval = approved.map { " " + s($0 ? "indicators.approved" : "indicators.not_approved", ["period": n.period(period)]) } ?? ""
@@ -72,16 +74,20 @@ extension IndicatorStatusReport {
             + (cityTargets ? [s("tertial.col.city_target")] : []) + [s("indicators.col.status")]).map { TableBlock.Cell($0) }
         func table(_ rows: [IndicatorStatusRow], caption: String) -> Block {
             .table(TableBlock(caption: caption, header: [header], rows: rows.map { row in
-                let previous = text.value(row.previousValue, unit: row.unit)
-                    + (row.previousValue.isDefined ? " (\(n.period(row.previousPeriod)))" : "")
+                // The previous value with its period beside it ("66 % (tertial 3 2021)").
+                let previous = text.cell(text.figure(row.previousValue, unit: row.unit, disclosure: d[row.id, .previous],
+                                                     events: row.countsEvents),
+                                         words: row.previousValue.isDefined ? n.period(row.previousPeriod) : nil)
                 let comparison = comparisonHeader == nil ? []
-                    : [TableBlock.Cell(text.comparison(row.valueSource?.comparison, unit: row.unit))]
+                    : [text.cellOrDash(text.comparison(row.valueSource?.comparison, unit: row.unit,
+                                                       disclosure: d[row.id, .comparison]))]
+                // The value, and the survey round it is read from ("5,1 (enkät mars 2022)").
                 return [TableBlock.Cell(text.name(row), isRowHeader: true),
-                        TableBlock.Cell(text.value(row.value, unit: row.unit)
-                                        + (text.waveLabel(row).map { " (\($0))" } ?? ""))]
+                        text.cell(text.figure(row.value, unit: row.unit, disclosure: d[row.id, .total], events: row.countsEvents),
+                                  words: text.waveLabel(row))]
                     + comparison
-                    + [TableBlock.Cell(previous),
-                       TableBlock.Cell(text.change(row)),
+                    + [previous,
+                       text.change(row, disclosure: d[row.id, .change]).cell(n),
                        TableBlock.Cell(text.target(row.target, unit: row.unit))]
                     + (cityTargets ? [TableBlock.Cell(text.target(row.cityTarget, unit: row.unit))] : [])
                     + [TableBlock.Cell(text.status(row.status, interim: row.interim))]
@@ -131,7 +137,7 @@ extension IndicatorStatusReport {
         // One chart per indicator that has a value in some period.
         if let trend {
             let charted = trend.indicators.filter { t in
-                t.points.contains { $0.total.value.isDefined || IndicatorWords.isWithheld($0.total.value) }
+                t.points.contains { $0.total.value.isDefined || d[t.id, $0.period, .total].isSuppressed }
             }
             if !charted.isEmpty {
                 blocks.append(.heading(level: 1, text: s("indicators.trend")))
@@ -139,7 +145,8 @@ extension IndicatorStatusReport {
                     let illustrative = text.model.indicators.first { $0.id == t.id }?.illustrative ?? false
                     let periods = t.points.filter { $0.total.value.isDefined }.count
                     let svg = IndicatorTrendChart.svg(t, language: text.language, illustrative: illustrative,
-                                                      suppressedLabel: s(t.unit == .count ? "suppression.small" : "suppression.hidden"))
+                                                      suppressedLabel: s(t.unit == .count ? "suppression.small" : "suppression.hidden"),
+                                                      withheld: d.withheldPeriods(t.id))
                     // "With target levels" only when the chart draws one: a target in
                     // words ("förbättras") or none at all leaves only the outcome line.
                     let unitLine = t.points.contains { $0.target?.rule.line != nil }
@@ -158,13 +165,13 @@ extension IndicatorStatusReport {
                 }
             }
         }
-        blocks += notes(text)
+        blocks += notes(d, text)
         return blocks
     }
 
     /// The caveats of the figures in words (interim readings, disagreeing judgements,
     /// consistency warnings, dropped indicators, illustrative targets, suppression).
-    func notes(_ text: IndicatorWords) -> [Block] {
+    func notes(_ disclosures: IndicatorDisclosures, _ text: IndicatorWords) -> [Block] {
         let s = text.strings
         var items: [RichText] = []
         if indicators.contains(where: \.interim) {
@@ -194,7 +201,7 @@ extension IndicatorStatusReport {
             blocks.append(.callout(Callout(.caveat, title: s("caveat.title"),
                                            items.reduce(RichText([])) { $0.isEmpty ? $1 : $0 + RichText(" ") + $1 })))
         }
-        if anyWithheld {
+        if disclosures.anyWithheldInStatus {
             blocks.append(.paragraph(RichText([.emphasis(s("suppression.note"))])))
         }
         return blocks
@@ -249,7 +256,7 @@ extension IndicatorStatusReport {
 
     static let genderOrder = ["girls", "boys", "women", "men", "other"]
 
-    func genderBlocks(_ text: IndicatorWords) -> [Block] {
+    func genderBlocks(_ d: IndicatorDisclosures, _ text: IndicatorWords) -> [Block] {
         let s = text.strings
         let withGender = text.model.indicators.filter { !($0.breakdowns["gender"] ?? []).isEmpty }
         guard !withGender.isEmpty else { return [] }
@@ -257,23 +264,26 @@ extension IndicatorStatusReport {
         let used = Self.genderOrder.filter { g in withGender.contains { $0.breakdowns["gender"]!.contains(g) } }
         let header = [TableBlock.Cell(s("indicators.col.indicator"))] + used.map { TableBlock.Cell(s("gender.group.\($0)")) }
             + [TableBlock.Cell(s("gender.total"))]
-        func cell(_ f: GroupFigure?, unit: IndicatorUnit) -> TableBlock.Cell {
+        // A group's value (or the total's) and its n: "80,8 % (n = 26)".
+        func cell(_ f: GroupFigure?, _ row: IndicatorStatusRow, _ place: IndicatorDisclosures.Place) -> TableBlock.Cell {
             guard let f else { return TableBlock.Cell(s("placeholder.value")) }
-            var words = text.value(f.value, unit: unit)
-            if unit != .count, let d = f.denominator {   // also beside a withheld value (disclosure control keeps n where it can)
-                words += " (n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + text.style.decimal(d, decimals: 0) + ")"
+            var parts = CellParts(text.figure(f.value, unit: row.unit, disclosure: d[row.id, place], events: row.countsEvents))
+            if row.unit != .count, let n = f.denominator {   // also beside a withheld value (disclosure control keeps n where it can)
+                parts.append(" (n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace)
+                parts.append(FigureCell(Figure(n), .count))
+                parts.append(")")
             }
-            return TableBlock.Cell(words)
+            return parts.cell(text.style)
         }
         let rows: [[TableBlock.Cell]] = withGender.compactMap { i in
             guard let row = rowsByID[i.id] else { return nil }
             let groups = i.breakdowns["gender"] ?? []
             return [TableBlock.Cell(text.name(row), isRowHeader: true)]
-                + used.map { g in groups.contains(g) ? cell(row.groups[g], unit: row.unit) : TableBlock.Cell("") }
-                + [cell(row.total, unit: row.unit)]
+                + used.map { g in groups.contains(g) ? cell(row.groups[g], row, .group(g)) : TableBlock.Cell("") }
+                + [cell(row.total, row, .total)]
         }
         var notes = [RichText(s("gender.table.note"))]
-        if anyWithheld { notes.append(RichText(s("suppression.note"))) }
+        if d.anyWithheldInStatus { notes.append(RichText(s("suppression.note"))) }
         var blocks: [Block] = [
             .heading(level: 1, text: s("gender.indicators.heading")),
             .table(TableBlock(caption: s("gender.indicators.caption", ["period": text.style.period(period)]),
@@ -282,7 +292,7 @@ extension IndicatorStatusReport {
         ]
         let missing = withGender.filter { i in
             guard let row = rowsByID[i.id] else { return true }
-            return row.groups.values.allSatisfy { !$0.value.isDefined && !IndicatorWords.isWithheld($0.value) }
+            return row.groups.allSatisfy { !$0.value.value.isDefined && !d[row.id, .group($0.key)].isSuppressed }
         }.map(\.id)
         if !missing.isEmpty {
             blocks.append(.callout(Callout(.warning, title: s("warning.title"),

@@ -11,7 +11,7 @@ extension IndicatorReport {
     /// The brief's indicator overview, or a sentence saying no observation is stored.
     public func overviewBlocks(_ text: IndicatorWords) -> [Block] {
         guard let status else { return noneBlocks(text) }
-        return status.overviewBlocks(trend: trend, text)
+        return status.overviewBlocks(trend: trend, disclosures: disclosures, text)
     }
 
     /// The brief's first lines: on target, off target and not assessable, in one line;
@@ -88,7 +88,7 @@ extension IndicatorStatusReport {
     /// table of every assessed one (on target or not, with its outcome, target, change
     /// and a sparkline of its outcomes up to the period), and those that cannot be
     /// assessed counted by why.
-    func overviewBlocks(trend: IndicatorTrendReport?, _ text: IndicatorWords) -> [Block] {
+    func overviewBlocks(trend: IndicatorTrendReport?, disclosures d: IndicatorDisclosures, _ text: IndicatorWords) -> [Block] {
         let s = text.strings, n = text.style
         let assessed = indicators.filter { $0.status == .notMet } + indicators.filter { $0.status == .met }
         // The counts are the brief's first lines (I korthet) and the table shows them: a
@@ -123,21 +123,28 @@ extension IndicatorStatusReport {
                 let target = row.statusBasis == .city ? row.cityTarget : row.target
                 // The change in brackets with the outcome: one column fewer leaves the
                 // indicators' names room on a portrait page (two pages in all).
-                let change = text.change(row)
+                let change = text.change(row, disclosure: d[row.id, .change])
+                var outcome = CellParts(text.figure(row.value, unit: row.unit, disclosure: d[row.id, .total],
+                                                    events: row.countsEvents))
+                if !change.isUndefinedFigure {
+                    outcome.append(gap + "(")
+                    outcome.append(change.noBreak)
+                    outcome.append(")")
+                }
                 // The target, and with it whether it is met: a mark and a word.
                 return [TableBlock.Cell(name(row), isRowHeader: true),
-                        TableBlock.Cell(text.value(row.value, unit: row.unit)
-                                        + (change == s("placeholder.value") ? ""
-                                           : gap + "(" + change.replacingOccurrences(of: " ", with: NumberStyle.noBreakSpace) + ")")),
+                        outcome.cell(n),
                         TableBlock.Cell(text.target(target, unit: row.unit)
                                         + (row.statusBasis == .city ? " (KF)" : "") + gap
                                         // kept on one line ("○ nås inte"), never the mark alone
                                         + s(row.status == .met ? "steering.overview.met" : "steering.overview.not_met")
                                             .replacingOccurrences(of: " ", with: NumberStyle.noBreakSpace)),
-                        Self.sparklineCell(row, points: points, text)]
+                        Self.sparklineCell(row, points: points, d, text)]
             }
             // Where a withheld value leaves a gap in a line, a note says what the gap is.
-            let gaps = series.joined().contains { $0.value.value == nil && IndicatorWords.isWithheld($0.value) }
+            let gaps = zip(shown, series).contains { row, points in
+                points.contains { $0.value.value == nil && d[row.id, $0.period, .total].isSuppressed }
+            }
             // One note paragraph: what a gap is, that all are proposals, those not assessable.
             let note = [gaps ? s("steering.overview.trend.gap") : nil,
                         allIllustrative ? s("steering.overview.all_illustrative", ["label": s("illustrative.label")]) : nil,
@@ -177,19 +184,21 @@ extension IndicatorStatusReport {
     /// ("85,4 → 80,8") in plain text and Markdown, and the values with their periods
     /// in words as the line's accessible name. "–" when no period has a value.
     static func sparklineCell(_ row: IndicatorStatusRow, points: [(period: Period, value: Figure)],
-                              _ text: IndicatorWords) -> TableBlock.Cell {
+                              _ d: IndicatorDisclosures, _ text: IndicatorWords) -> TableBlock.Cell {
         let s = text.strings, n = text.style
         guard points.contains(where: { $0.value.isDefined }) else { return TableBlock.Cell(s("placeholder.value")) }
-        func number(_ f: Figure) -> String {
-            if let v = f.value { return n.decimal(v, decimals: IndicatorValueText.decimals(v)) }
-            return IndicatorWords.isWithheld(f) ? text.withheld(f.note, unit: row.unit) : s("placeholder.value")
+        // Each value a plain number as stated, without its unit (the line is the unit's).
+        let figures = points.map { p in
+            FigureCell(p.value, .decimal(p.value.value.map(IndicatorValueText.decimals) ?? 0),
+                       disclosure: d[row.id, p.period, .total])
         }
-        let words = points.map { p -> String in
+        let words = zip(points, figures).map { p, figure -> String in
             let period = n.period(p.period)
             if p.value.isDefined {
-                return s("steering.overview.trend.point", ["period": period, "value": text.value(p.value, unit: row.unit)])
+                let value = text.figure(p.value, unit: row.unit, disclosure: figure.disclosure, events: row.countsEvents)
+                return s("steering.overview.trend.point", ["period": period, "value": n.text(value)])
             }
-            return s(IndicatorWords.isWithheld(p.value) ? "steering.overview.trend.withheld" : "steering.overview.trend.none",
+            return s(figure.disclosure.isSuppressed ? "steering.overview.trend.withheld" : "steering.overview.trend.none",
                      ["period": period])
         }
         // The height stands for at least a tenth of the largest value (10 percentage points
@@ -197,6 +206,14 @@ extension IndicatorStatusReport {
         let largest = points.compactMap { $0.value.value.map(abs) }.max() ?? 0
         let line = Sparkline(values: points.map { $0.value.value }, minimumSpan: row.unit == .percent ? 10 : largest / 10,
                              label: s("steering.overview.trend.alt", ["id": row.id, "values": words.joined(separator: ", ")]))
-        return TableBlock.Cell(line, text: points.map { number($0.value) }.joined(separator: " → "))
+        // The values in order ("85,4 → 80,8") where no picture can be drawn.
+        var values = CellParts(figures[0])
+        for f in figures.dropFirst() {
+            values.append(" → ")
+            values.append(f)
+        }
+        var cell = values.cell(n)
+        cell.sparkline = line
+        return cell
     }
 }

@@ -4,8 +4,8 @@ import Evaluation
 /// record's `indicators`): the period reported, the status and trend of the model's
 /// indicators after small-count suppression, whether the period's values are approved,
 /// and where computed values come from. Computed by Reports' `IndicatorStatusSection`
-/// (which decides what is withheld); its blocks are `IndicatorReport+Blocks.swift` and
-/// `IndicatorReport+Overview.swift`.
+/// (which decides what is withheld, and hands the decisions over typed in `disclosures`);
+/// its blocks are `IndicatorReport+Blocks.swift` and `IndicatorReport+Overview.swift`.
 public struct IndicatorReport: Codable {
     /// The period reported: `--period`, else the latest period with data.
     public var period: String?
@@ -19,15 +19,19 @@ public struct IndicatorReport: Codable {
     /// Each computed value's source, and why a bound indicator has no value, in the
     /// report's words (Reports' `BoundValueSources`); nil when no indicator is bound.
     public var sources: [String]? = nil
+    /// What disclosure control withheld of `status` and `trend`, figure by figure: what
+    /// the blocks write "<5" or ".."; not in the JSON, which says it by `null` + note.
+    public var disclosures = IndicatorDisclosures()
 
     public init(period: String?, periodNote: String?, status: IndicatorStatusReport?, trend: IndicatorTrendReport?,
-                approved: Bool? = nil, sources: [String]? = nil) {
+                approved: Bool? = nil, sources: [String]? = nil, disclosures: IndicatorDisclosures = IndicatorDisclosures()) {
         self.period = period
         self.periodNote = periodNote
         self.status = status
         self.trend = trend
         self.approved = approved
         self.sources = sources
+        self.disclosures = disclosures
     }
 
     enum CodingKeys: String, CodingKey {

@@ -27,13 +27,12 @@ extension IndicatorStatusReport {
             row += groups.map { g in i.groups[g].map { IndicatorCells.value($0, unit: i.unit, events: i.countsEvents, style: style,
                                                                             derived: computedValue) } ?? "" }
             if let previous = i.previousValue.value {
-                var cell = IndicatorCells.value(GroupFigure(value: Figure(previous), ciLow: Figure(undefined: ""), ciHigh: Figure(undefined: "")),
+                row.append(IndicatorCells.value(GroupFigure(value: Figure(previous), ciLow: Figure(undefined: ""), ciHigh: Figure(undefined: "")),
                                                 unit: i.unit, events: i.countsEvents, style: style,
-                                                derived: computedValue == true || abs(previous * 100 - (previous * 100).rounded()) > 1e-6)
-                cell.text = RichText(cell.text.plainText + " (\(i.previousPeriod))")
-                row.append(cell)
+                                                derived: computedValue == true || abs(previous * 100 - (previous * 100).rounded()) > 1e-6,
+                                                period: "\(i.previousPeriod)"))
             } else {
-                row.append("–")
+                row.append(TableBlock.Cell(FigureCell(i.previousValue, IndicatorCells.kind(i.unit, decimals: 0)), style: style))
             }
             row.append(IndicatorCells.change(i.change, unit: i.unit, derived: i.total.numerator != nil || computedValue == true, style: style))
             row.append(TableBlock.Cell(i.target.map { $0.rule.text + ($0.interim ? " (\($0.period))" : "") } ?? ""))
@@ -162,20 +161,27 @@ extension IndicatorTrendReport {
 public enum IndicatorCells {
     /// An indicator value in its unit, typed. A value given by the file keeps the
     /// decimals it was written with (DESIGN §3.1: compared at its stated precision); one
-    /// computed from counts gets one decimal, and its counts beside it. A whole count of
-    /// an indicator that counts events (`events`) is an `eventCount`, never suppressed.
+    /// computed from counts gets one decimal, and its counts beside it as figures of
+    /// the same cell ("82.0% (41/50)"). A whole count of an indicator that counts events
+    /// (`events`) is an `eventCount`, never suppressed. `period`: the period the value is
+    /// of, after it in brackets (the previous value's).
     public static func value(_ g: GroupFigure, unit: IndicatorUnit, events: Bool = false, style: NumberStyle,
-                      derived: Bool? = nil) -> TableBlock.Cell {
-        guard let v = g.value.value else { return "–" }
+                             derived: Bool? = nil, period: String? = nil) -> TableBlock.Cell {
+        guard let v = g.value.value else { return TableBlock.Cell(FigureCell(g.value, kind(unit, decimals: 0)), style: style) }
         let computed = derived ?? isDerived(g, unit)
         let decimals = computed ? 1 : StatedPrecision.decimals(v)
         let kind: FigureCell.Kind = events && unit == .count && decimals == 0 ? .eventCount : kind(unit, decimals: decimals)
-        var cell = TableBlock.Cell(FigureCell(g.value, kind), style: style)
-        if unit == .days { cell.text = RichText(cell.text.plainText + " d") }
+        var parts = CellParts(FigureCell(g.value, kind))
+        if unit == .days { parts.append(" d") }
         if let k = g.numerator, let n = g.denominator {
-            cell.text = RichText(cell.text.plainText + " (\(style.decimal(k, decimals: 0))/\(style.decimal(n, decimals: 0)))")
+            parts.append(" (")
+            parts.append(FigureCell(Figure(k), .count))
+            parts.append("/")
+            parts.append(FigureCell(Figure(n), .count))
+            parts.append(")")
         }
-        return cell
+        if let period { parts.append(" (\(period))") }
+        return parts.cell(style)
     }
 
     static func number(_ v: Double, unit: IndicatorUnit, derived: Bool, style: NumberStyle) -> String {
@@ -183,13 +189,18 @@ public enum IndicatorCells {
             + (unit == .days ? " d" : "")
     }
 
-    /// A change since the previous period: percentage points for percent indicators.
+    /// A change since the previous period: percentage points for percent indicators,
+    /// kronor with a plus sign for a rise.
     static func change(_ f: Figure, unit: IndicatorUnit, derived: Bool, style: NumberStyle) -> TableBlock.Cell {
-        guard let v = f.value else { return "–" }
+        guard let v = f.value else { return TableBlock.Cell(FigureCell(f, .signed(0)), style: style) }
         let decimals = derived ? 1 : StatedPrecision.decimals(v)
         switch unit {
         case .percent: return TableBlock.Cell(FigureCell(f, .percentagePoints(decimals)), style: style)
-        case .sek: return TableBlock.Cell(RichText((v > 0 ? "+" : "") + style.kronor(v)))
+        case .sek:
+            guard v > 0 else { return TableBlock.Cell(FigureCell(f, .kronor), style: style) }
+            var parts = CellParts(words: "+")
+            parts.append(FigureCell(f, .kronor))
+            return parts.cell(style)
         default: return TableBlock.Cell(FigureCell(f, .signed(decimals)), style: style)
         }
     }

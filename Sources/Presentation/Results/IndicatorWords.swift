@@ -8,35 +8,30 @@ import Statistics
 /// report's indicator tables, the steering brief's overview, the gender table and the
 /// tertial table write in their cells and sentences. The small explicit input those
 /// blocks take instead of a report's context: the report's strings and number style,
-/// the logic model (names, proposals, gender breakdowns), and the note by which the
-/// record marks a value withheld as itself a small count.
+/// and the logic model (names, proposals, gender breakdowns).
 ///
-/// What is withheld was decided by Reports' disclosure control before the record was
-/// made (`IndicatorFigureSuppression`): a withheld figure is null with a note beginning
-/// "suppressed" (DESIGN §5). It reads "<5" when it is a small count of an indicator that
-/// counts (`smallNote`), ".." otherwise (a share built on a hidden count, or a
-/// complementary cell). (The terminal's analyst view writes the same values through
-/// `IndicatorCells`, unsuppressed and in its own precision.)
+/// Every number of those tables is a `FigureCell`: an indicator's value in its unit with
+/// as many decimals as it was stated with (`IndicatorValueText`), a change signed, an n a
+/// count, each with the disclosure decision Reports' disclosure control took on it
+/// (`IndicatorDisclosures`, `IndicatorFigureSuppression`) before the record was made. A
+/// withheld value reads "<5" when it is itself a small count (`Disclosure.small`) and
+/// ".." otherwise (`.withheld`: a share built on a hidden count, a complementary cell); a
+/// figure without a value "–". A number with words beside it ("5,1 (enkät mars 2022)",
+/// "80,8 % (n = 26)") is one cell of figures and words (`TableBlock.Cell(pattern:…)`).
+/// (The terminal's analyst view writes the same values through `IndicatorCells`,
+/// unsuppressed and in its own precision.)
 public struct IndicatorWords {
     public var strings: ReportStrings
     public var style: NumberStyle
     public var model: LogicModel
-    /// The note of a value withheld because it is itself a count of 1–4.
-    public var smallNote: String
 
-    public init(strings: ReportStrings, style: NumberStyle, model: LogicModel, smallNote: String) {
+    public init(strings: ReportStrings, style: NumberStyle, model: LogicModel) {
         self.strings = strings
         self.style = style
         self.model = model
-        self.smallNote = smallNote
     }
 
     public var language: Language { style.language }
-
-    /// Whether the record withheld this figure (null beside a note beginning "suppressed").
-    public static func isWithheld(_ f: Figure) -> Bool { isWithheld(note: f.note) }
-
-    public static func isWithheld(note: String?) -> Bool { note?.hasPrefix("suppressed") ?? false }
 
     /// "● Uppfyllt" — a symbol and a word, so the status never rests on the symbol (or a colour).
     public func status(_ status: TargetStatus, interim: Bool = false) -> String {
@@ -45,28 +40,44 @@ public struct IndicatorWords {
 
     public func assessment(_ a: Assessment) -> String { strings("assessment.\(a.rawValue)") }
 
-    /// A value as the report writes it: the figure, or "–" without one. A withheld value
-    /// reads "<5" when it is itself a small count (a `count` indicator) and ".." otherwise
-    /// (a share built on a hidden count, or a complementary cell), as `SuppressedFigures` writes them.
-    public func value(_ f: Figure, unit: IndicatorUnit) -> String {
-        if let v = f.value { return IndicatorValueText.text(v, unit: unit, numbers: style) ?? "" }
-        if Self.isWithheld(f) { return withheld(f.note, unit: unit) }
-        return strings("placeholder.value")
-    }
-
-    /// A value of the record held as a number and its note (the tertial table's row):
-    /// the figure, "<5"/".." when withheld, "–" without one.
-    public func value(_ v: Double?, note: String?, unit: IndicatorUnit) -> String {
-        guard let v else {
-            guard Self.isWithheld(note: note) else { return strings("placeholder.value") }
-            return withheld(note, unit: unit)
+    /// What kind of number an indicator's value is: a percentage, kronor, a count (of
+    /// persons, or of events for an indicator that counts events) or a plain number, with
+    /// as many decimals as it was stated with (`IndicatorValueText.decimals`). A value
+    /// with decimals is a plain number whatever its unit.
+    public static func kind(_ v: Double?, unit: IndicatorUnit, events: Bool = false) -> FigureCell.Kind {
+        let d = v.map(IndicatorValueText.decimals) ?? 0
+        switch unit {
+        case .percent: return .percent(d)
+        case .sek: return .kronor
+        case .count where d == 0: return events ? .eventCount : .count
+        default: return .decimal(d)
         }
-        return IndicatorValueText.text(v, unit: unit, numbers: style) ?? strings("placeholder.value")
     }
 
-    /// "<5" for a small count of a `count` indicator, ".." for any other withheld value.
-    public func withheld(_ note: String?, unit: IndicatorUnit) -> String {
-        unit == .count && note == smallNote ? strings("suppression.small") : strings("suppression.hidden")
+    /// An indicator's value as the report writes it, typed, with disclosure control's
+    /// decision on it.
+    public func figure(_ f: Figure, unit: IndicatorUnit, disclosure: Disclosure, events: Bool = false) -> FigureCell {
+        FigureCell(f, Self.kind(f.value, unit: unit, events: events), disclosure: disclosure)
+    }
+
+    /// A value of the record held as a number and its note (the tertial table's row).
+    public func figure(_ v: Double?, note: String?, unit: IndicatorUnit, disclosure: Disclosure,
+                       events: Bool = false) -> FigureCell {
+        figure(v.map { Figure($0) } ?? Figure(undefined: note ?? "no value"), unit: unit, disclosure: disclosure, events: events)
+    }
+
+    /// The value as a cell: the figure alone, or with words after it in brackets ("5,1
+    /// (enkät mars 2022)", "66 % (tertial 3 2021)").
+    public func cell(_ figure: FigureCell, words: String? = nil) -> TableBlock.Cell {
+        var parts = CellParts(figure)
+        if let words { parts.append(" (" + words + ")") }
+        return parts.cell(style)
+    }
+
+    /// The value as a cell, or "–" where the row has no such figure at all (no
+    /// comparison cohort).
+    func cellOrDash(_ figure: FigureCell?) -> TableBlock.Cell {
+        figure.map { cell($0) } ?? TableBlock.Cell(strings("placeholder.value"))
     }
 
     /// The computed values' sources and the reasons for missing ones, as a list under a heading.
@@ -118,12 +129,9 @@ public struct IndicatorWords {
         return strings(kinds.count == 1 && first == "pilot" ? "indicators.col.comparison.pilot" : "indicators.col.comparison.line")
     }
 
-    /// The comparison cohort's value as a cell: the figure, "<5"/".." when withheld, "–" without one.
-    func comparison(_ c: ComparisonFigure?, unit: IndicatorUnit) -> String {
-        guard let c else { return strings("placeholder.value") }
-        if let v = c.value { return IndicatorValueText.text(v, unit: unit, numbers: style) ?? "" }
-        if Self.isWithheld(note: c.note) { return withheld(c.note, unit: unit) }
-        return strings("placeholder.value")
+    /// The comparison cohort's value, typed with its decision; nil when the row has none.
+    func comparison(_ c: ComparisonFigure?, unit: IndicatorUnit, disclosure: Disclosure) -> FigureCell? {
+        c.map { figure($0.value, note: $0.note, unit: unit, disclosure: disclosure) }
     }
 
     func target(_ t: TargetReading?, unit: IndicatorUnit) -> String {
@@ -140,15 +148,15 @@ public struct IndicatorWords {
         return name
     }
 
-    /// The change since the previous period: signed, in percentage points for a share;
-    /// ".." when withheld, "–" without one.
-    func change(_ row: IndicatorStatusRow) -> String {
-        guard let c = row.change.value else {
-            return Self.isWithheld(row.change) ? strings("suppression.hidden") : strings("placeholder.value")
-        }
-        let d = max(IndicatorValueText.decimals(row.value.value ?? c), IndicatorValueText.decimals(c))
-        let text = style.signed(c, decimals: min(d, 2))
-        return row.unit == .percent ? text + NumberStyle.noBreakSpace + strings("unit.pp") : text
+    /// The change since the previous period: signed, to as many decimals as the value or
+    /// the change has (two at most), in percentage points for a share ("+2,3 p.e."); a
+    /// figure alone when withheld ("..") or undefined ("–").
+    func change(_ row: IndicatorStatusRow, disclosure: Disclosure) -> CellParts {
+        let c = row.change.value
+        let d = c.map { max(IndicatorValueText.decimals(row.value.value ?? $0), IndicatorValueText.decimals($0)) } ?? 0
+        var parts = CellParts(FigureCell(row.change, .signed(min(d, 2)), disclosure: disclosure))
+        if c != nil, !disclosure.isSuppressed, row.unit == .percent { parts.append(NumberStyle.noBreakSpace + strings("unit.pp")) }
+        return parts
     }
 
     /// How far an off-target value lies from a single threshold or a range, in the
@@ -185,12 +193,63 @@ public struct IndicatorWords {
     }
 }
 
-extension IndicatorStatusReport {
-    /// Whether any figure a report shows of this status was withheld.
-    public var anyWithheld: Bool {
-        indicators.contains { row in
-            ([row.value, row.previousValue] + row.groups.values.map(\.value)).contains(where: IndicatorWords.isWithheld)
-                || IndicatorWords.isWithheld(note: row.valueSource?.comparison?.note)
+/// A cell's figures and the words between them, in reading order, made into one
+/// `TableBlock.Cell`: a figure alone is a figure cell, figures with words a cell whose
+/// pattern places them ("{0} (n = {1})"), words alone a text cell.
+struct CellParts {
+    enum Part {
+        case words(String)
+        case figure(FigureCell)
+    }
+
+    var parts: [Part] = []
+
+    init(_ figure: FigureCell) { parts = [.figure(figure)] }
+
+    init(words: String) { parts = [.words(words)] }
+
+    mutating func append(_ words: String) { parts.append(.words(words)) }
+
+    mutating func append(_ figure: FigureCell) { parts.append(.figure(figure)) }
+
+    mutating func append(_ other: CellParts) { parts += other.parts }
+
+    var figures: [FigureCell] {
+        parts.compactMap { if case .figure(let f) = $0 { return f }; return nil }
+    }
+
+    /// The same with every space of its words a no-break space (the figures have none),
+    /// so the cell is never broken inside ("(+2,3 p.e.)").
+    var noBreak: CellParts {
+        var out = self
+        out.parts = parts.map {
+            if case .words(let w) = $0 { return .words(w.replacingOccurrences(of: " ", with: NumberStyle.noBreakSpace)) }
+            return $0
         }
+        return out
+    }
+
+    /// Whether the cell is one figure without a value and not withheld: "–".
+    var isUndefinedFigure: Bool {
+        guard parts.count == 1, case .figure(let f) = parts[0] else { return false }
+        return f.disclosure == .shown && !f.figure.isDefined
+    }
+
+    func cell(_ style: NumberStyle) -> TableBlock.Cell {
+        if parts.count == 1, case .figure(let f) = parts[0] { return TableBlock.Cell(f, style: style) }
+        let figures = self.figures
+        guard !figures.isEmpty else {
+            return TableBlock.Cell(parts.map { if case .words(let w) = $0 { return w }; return "" }.joined())
+        }
+        var pattern = "", k = 0
+        for part in parts {
+            switch part {
+            case .words(let w): pattern += Pattern.literal(w)
+            case .figure:
+                pattern += "{\(k)}"
+                k += 1
+            }
+        }
+        return TableBlock.Cell(pattern: pattern, figures: figures, style: style)
     }
 }

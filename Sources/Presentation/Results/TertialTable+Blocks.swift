@@ -9,7 +9,8 @@ import Periods
 /// a word, the author's analysis) with the goal's assessment and the author's text
 /// under it, and the notes (interim readings, survey waves and totals, what was
 /// withheld, sources, proposals). What is withheld was decided when the record was
-/// computed (Reports' `TertialTableSection`); these blocks show the record as it is.
+/// computed (Reports' `TertialTableSection`), figure by figure (`Row.disclosures`); these
+/// blocks put each decision on its figure's `FigureCell` and show the record as it is.
 extension TertialTable {
     /// - Parameters:
     ///   - periodAsked: whether the period was asked for (`--period`); else the blocks say
@@ -33,6 +34,8 @@ extension TertialTable {
                "tertial.col.previous", "tertial.col.unit_target", "tertial.col.city_target",
                "tertial.col.assessment", "tertial.col.analysis"].map { s($0) }).map { TableBlock.Cell($0) }
         var anyIllustrative = false, anySuppressed = false, anyInterim = false, yearly: [String] = []
+        // Indicators that count events, not persons: their counts are `eventCount`s.
+        let eventCounting = Set(text.model.indicators.filter(\.countsEvents).map(\.id))
         let hasData = goals.contains { $0.indicators.contains { $0.assessment != nil } }
         if hasData { blocks.append(.paragraph(RichText([.emphasis(s("indicators.symbols"))]))) }
         for goal in goals {
@@ -46,7 +49,7 @@ extension TertialTable {
             let byGender = Set(text.model.indicators.filter { !($0.breakdowns["gender"] ?? []).isEmpty }.map(\.id))
             func hasGender(_ row: Row) -> Bool {
                 byGender.contains(row.indicator) || row.boys != nil || row.girls != nil
-                    || [row.boysNote, row.girlsNote].contains { IndicatorWords.isWithheld(note: $0) }
+                    || row.disclosure(.group("boys")).isSuppressed || row.disclosure(.group("girls")).isSuppressed
             }
             let gendered = goal.indicators.contains(where: hasGender)
             let rows: [[TableBlock.Cell]] = goal.indicators.map { row in
@@ -60,23 +63,27 @@ extension TertialTable {
                         return nil
                     }.joined(separator: " ") } ?? ""
                 let unit = IndicatorUnit(rawValue: row.unit) ?? .mean
-                func value(_ v: Double?, _ note: String?) -> String { text.value(v, note: note, unit: unit) }
-                anySuppressed = anySuppressed || [row.outcomeNote, row.boysNote, row.girlsNote, row.previousNote, row.comparisonNote]
-                    .contains { IndicatorWords.isWithheld(note: $0) }
+                func value(_ v: Double?, _ note: String?, _ place: IndicatorDisclosures.Place) -> FigureCell {
+                    text.figure(v, note: note, unit: unit, disclosure: row.disclosure(place),
+                                events: eventCounting.contains(row.indicator))
+                }
+                anySuppressed = anySuppressed || row.disclosures.values.contains { $0.isSuppressed }
                 anyInterim = anyInterim || row.interim == true
                 let wave = text.waveLabel(row.wave)
                 if wave != nil, !yearly.contains(row.indicator) { yearly.append(row.indicator) }
                 let assessment = row.assessment.flatMap(TargetStatus.init(rawValue:))
                     .map { text.status($0, interim: row.interim == true) } ?? dash
                 let comparison = comparisonHeader == nil ? []
-                    : [TableBlock.Cell(row.comparisonCohort == nil ? dash : value(row.comparison, row.comparisonNote))]
-                return [TableBlock.Cell(name, isRowHeader: true), TableBlock.Cell(value(row.outcome, row.outcomeNote) + (wave.map { " (\($0))" } ?? ""))]
+                    : [text.cellOrDash(row.comparisonCohort == nil ? nil : value(row.comparison, row.comparisonNote, .comparison))]
+                // The outcome, and the survey round it is read from ("5,1 (enkät mars 2022)").
+                return [TableBlock.Cell(name, isRowHeader: true), text.cell(value(row.outcome, row.outcomeNote, .total), words: wave)]
                     + comparison
                     // A row without a gender breakdown leaves the cells empty: "–" would say a value is missing.
                     + (!gendered ? [] : hasGender(row)
-                        ? [TableBlock.Cell(value(row.boys, row.boysNote)), TableBlock.Cell(value(row.girls, row.girlsNote))]
+                        ? [text.cell(value(row.boys, row.boysNote, .group("boys"))),
+                           text.cell(value(row.girls, row.girlsNote, .group("girls")))]
                         : [TableBlock.Cell(""), TableBlock.Cell("")])
-                    + [TableBlock.Cell(value(row.previous, row.previousNote)), TableBlock.Cell(row.unitTarget ?? dash),
+                    + [text.cell(value(row.previous, row.previousNote, .previous)), TableBlock.Cell(row.unitTarget ?? dash),
                         TableBlock.Cell(row.cityTarget ?? dash), TableBlock.Cell(assessment),
                         TableBlock.Cell(analysis)]
             }

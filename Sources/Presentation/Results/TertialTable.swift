@@ -5,8 +5,9 @@ import Evaluation
 /// columns — outcome, boys, girls, previous period, the unit's and the city's target in
 /// words, the status — and the goal's computed assessment beside the recorded one. A
 /// figure without data is null with a note; a withheld one null with a note beginning
-/// "suppressed". Computed by Reports' `TertialTableSection` (from the indicator status
-/// after disclosure control); its blocks are `TertialTable+Blocks.swift`.
+/// "suppressed" in the JSON, its decision typed in the row's `disclosures`. Computed by
+/// Reports' `TertialTableSection` (from the indicator status after disclosure control);
+/// its blocks are `TertialTable+Blocks.swift`.
 public struct TertialTable: Codable, Equatable {
     public var period: String?
     public var periodNote: String?
@@ -59,6 +60,13 @@ public struct TertialTable: Codable, Equatable {
         /// A survey value's total: `all_units`, or `pilot_unit` with `totalUnit`.
         public var total: String? = nil
         public var totalUnit: String? = nil
+        /// What disclosure control withheld of this row, figure by figure (`.total` the
+        /// outcome, `.group("boys")`, `.group("girls")`, `.previous`, `.comparison`): what
+        /// the blocks write "<5" or ".."; not in the JSON, which says it by `null` + note.
+        public var disclosures: [IndicatorDisclosures.Place: Disclosure] = [:]
+
+        /// The decision on one of the row's figures; shown when none was taken.
+        public func disclosure(_ place: IndicatorDisclosures.Place) -> Disclosure { disclosures[place] ?? .shown }
 
         public init(indicator: String, title: String, unit: String, illustrative: Bool, unitTarget: String?,
                     cityTarget: String?, outcome: Double?, outcomeNote: String?, boys: Double?, boysNote: String? = nil,

@@ -16,6 +16,8 @@ import Statistics
 /// The result is `IndicatorStatusReport` and `IndicatorTrendReport` after small-count
 /// suppression (`IndicatorFigureSuppression`), so the JSON holds what the report shows;
 /// an indicator that counts events (`counts: events`) is shown whole, and the notes say so.
+/// Each decision goes to the blocks typed (`IndicatorReport.disclosures`), as the JSON
+/// says it by `null` beside a note beginning "suppressed".
 ///
 /// The record is `IndicatorReport` and its blocks `IndicatorReport.blocks` and friends
 /// (Presentation), in the words of `IndicatorWords`: this section computes the record,
@@ -43,26 +45,31 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         try context.database.map { try IndicatorData.load($0, modelID: context.model.id) }
     }
 
-    /// Status and trend of the model's observations (`data(_:)`), suppressed. Shared with
-    /// the tertial table. Nil status when nothing is stored (or the database is absent).
+    /// Status and trend of the model's observations (`data(_:)`), suppressed, with what
+    /// was withheld of them. Shared with the tertial table. Nil status when nothing is
+    /// stored (or the database is absent).
     static func figures(_ context: ReportContext, data: IndicatorData?, period: Period?) throws
-        -> (status: IndicatorStatusReport?, trend: IndicatorTrendReport?, approved: Bool?, sources: [String]?) {
-        guard let database = context.database, let data, !data.observations.isEmpty else { return (nil, nil, nil, nil) }
+        -> (status: IndicatorStatusReport?, trend: IndicatorTrendReport?, approved: Bool?, sources: [String]?,
+            disclosures: IndicatorDisclosures) {
+        guard let database = context.database, let data, !data.observations.isEmpty else {
+            return (nil, nil, nil, nil, IndicatorDisclosures())
+        }
         let version = context.modelProvenance.version
         let rule = context.request.suppression
+        var disclosures = IndicatorDisclosures()
         let trend = IndicatorFigureSuppression.apply(
             IndicatorTrendAnalysis.compute(model: context.model, modelVersion: version, observations: data.observations,
                                            earlierVersions: data.versions),
-            model: context.model, rule: rule)
+            model: context.model, rule: rule, disclosures: &disclosures)
         let status = IndicatorStatusAnalysis.compute(
             model: context.model, modelVersion: version, observations: data.observations, warnings: data.warnings,
             period: period, earlierVersions: data.versions)
-            .map { IndicatorFigureSuppression.apply($0, trend: trend, rule: rule) }
+            .map { IndicatorFigureSuppression.apply($0, trend: trend, rule: rule, disclosures: &disclosures) }
         let inUse = try !data.locked.isEmpty || !PeriodApprovals(database).all(modelID: context.model.id).isEmpty
         // Only for a model with bound indicators: a model of typed-in values reads as before.
         let sources = context.model.indicators.contains { $0.data != nil }
             ? status.map { BoundValueSources.sentences($0, data: data, context: context) } : nil
-        return (status, trend, status.flatMap { inUse ? data.locked.contains($0.period) : nil }, sources)
+        return (status, trend, status.flatMap { inUse ? data.locked.contains($0.period) : nil }, sources, disclosures)
     }
 
     public func compute(_ context: ReportContext) throws -> Result {
@@ -74,14 +81,14 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         if period == nil, context.kind != .tertial, let data {
             period = IndicatorData.fullestPeriod(data.observations)
         }
-        let (status, trend, approved, sources) = try Self.figures(context, data: data, period: period)
+        let (status, trend, approved, sources, disclosures) = try Self.figures(context, data: data, period: period)
         guard let status else {
             return Result(period: context.request.period?.text,
                           periodNote: "no indicator observations are stored for model \(context.model.id)",
                           status: nil, trend: nil)
         }
         return Result(period: status.period.text, periodNote: nil, status: status, trend: trend, approved: approved,
-                      sources: sources)
+                      sources: sources, disclosures: disclosures)
     }
 
     public func imports(_ result: Result, context: ReportContext) -> [Int] {
@@ -106,10 +113,9 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
 
 extension ReportContext {
     /// The report's words for indicator figures (Presentation's `IndicatorWords`): its
-    /// strings, number style and model, and the note by which disclosure control marks
-    /// a value withheld as a small count.
+    /// strings, number style and model.
     public var indicatorWords: IndicatorWords {
-        IndicatorWords(strings: strings, style: numbers, model: model, smallNote: IndicatorFigureSuppression.smallNote)
+        IndicatorWords(strings: strings, style: numbers, model: model)
     }
 }
 

@@ -11,7 +11,7 @@ import Statistics
 /// assessment columns from the indicator status of the period (issue 5, through
 /// `IndicatorStatusSection.figures`, so small counts are suppressed as everywhere).
 /// A figure without data is null with a note and prints as "–", a suppressed one as
-/// "<5" or "..". The assessment column is a symbol and a word (● Uppfyllt, ○ Ej
+/// "<5" or ".." (its decision typed in the row's `disclosures`). The assessment column is a symbol and a word (● Uppfyllt, ○ Ej
 /// uppfyllt, – Inget utfall, ? Ingen jämförelse, · Bedöms ej): readable in black and
 /// white and by a screen reader, never colour alone; each goal's computed assessment
 /// (● helt, ◐ delvis, ○ inte) is printed under its table beside the one the unit
@@ -47,6 +47,7 @@ public struct TertialTableSection: ReportSectionBuilder {
         let period = Self.period(context, data: data)
         let figures = period == nil ? nil : try IndicatorStatusSection.figures(context, data: data, period: period)
         let status = figures?.status
+        let disclosures = figures?.disclosures ?? IndicatorDisclosures()
         let statusByID = Dictionary((status?.indicators ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let goals = model.goals.map { goal -> Goal in
             let nodes = graph.upstream(of: goal.id).union([goal.id])
@@ -83,6 +84,11 @@ public struct TertialTableSection: ReportSectionBuilder {
                         row.comparisonCohort = c.cohort
                     }
                     row.totalUnit = s.valueSource?.totalUnit
+                    // What disclosure control withheld of these figures, typed for the blocks.
+                    let places: [IndicatorDisclosures.Place] = [.total, .group("boys"), .group("girls"), .previous, .comparison]
+                    for place in places where disclosures[i.id, place].isSuppressed {
+                        row.disclosures[place] = disclosures[i.id, place]
+                    }
                 }
                 return row
             }

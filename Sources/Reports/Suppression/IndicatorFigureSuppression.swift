@@ -26,17 +26,43 @@ import Statistics
 /// Except for shares whose only small counts are misses (22 of 25 misses 3): there every
 /// figure keeps its value, as the document writes it, and loses its counts and CI —
 /// hiding counts rather than values (docs/privacy.md, "Indicator shares").
+///
+/// Each decision is carried twice, as it is taken: in the record, as DESIGN §5 writes it
+/// (the figure `null` beside a note beginning "suppressed": `smallNote`, `hiddenNote`, a
+/// change "next to a withheld value"), and typed, for the report's blocks, in
+/// `IndicatorDisclosures` (`disclosure(_:unit:rule:)`: "<5" for a small count, ".." for
+/// anything else withheld).
 enum IndicatorFigureSuppression {
     static let smallNote = "suppressed: built on a count of 1–4 (shown as <5)"
     static let hiddenNote = "suppressed: hidden so that a small count cannot be worked out from the total"
     static let countsHiddenNote = "suppressed: counts hidden so that a small count cannot be worked out (the value is shown)"
+
+    /// How a reader sees a value withheld as `visibility` says: a value of a `count`
+    /// indicator that is itself a small count as "<5" (`.small`); a share built on a small
+    /// count, and any figure hidden as a complement, as ".." (`.withheld`).
+    static func disclosure(_ visibility: CellVisibility, unit: IndicatorUnit, rule: SuppressionRule) -> Disclosure {
+        switch visibility {
+        case .shown: return .shown
+        case .small where unit == .count: return .small(threshold: rule.threshold)
+        case .small, .hidden: return .withheld
+        }
+    }
 
     /// The total and groups of one indicator in one period, suppressed; as they are
     /// when the indicator counts events.
     static func apply(total: GroupFigure, groups: [String: GroupFigure], unit: IndicatorUnit,
                       countsEvents: Bool = false,
                       rule: SuppressionRule) -> (total: GroupFigure, groups: [String: GroupFigure]) {
-        if countsEvents { return (total, groups) }
+        let decided = decide(total: total, groups: groups, unit: unit, countsEvents: countsEvents, rule: rule)
+        return (decided.total, decided.groups)
+    }
+
+    /// `apply(total:groups:…)`, and the decision on each value withheld, by group (`nil`
+    /// the total); a value kept (its counts perhaps hidden) has none.
+    static func decide(total: GroupFigure, groups: [String: GroupFigure], unit: IndicatorUnit,
+                       countsEvents: Bool = false, rule: SuppressionRule)
+        -> (total: GroupFigure, groups: [String: GroupFigure], withheld: [String?: Disclosure]) {
+        if countsEvents { return (total, groups, [:]) }
         let keys = groups.keys.sorted()
         var visibility: [String: CellVisibility] = [:]   // "" = the total
         var countsHidden = false
@@ -116,18 +142,21 @@ enum IndicatorFigureSuppression {
                 for k in keys { visibility[k] = own(groups[k]!) }
             }
         }
+        var decisions: [String?: Disclosure] = [:]
         func withheld(_ g: GroupFigure, _ v: CellVisibility, key: String) -> GroupFigure {
             if !v.isSuppressed, countsHidden || nHidden.contains(key), g.numerator != nil || g.denominator != nil {
                 return withoutCounts(g)
             }
             guard v.isSuppressed else { return g }
+            decisions[key.isEmpty ? nil : key] = disclosure(v, unit: unit, rule: rule)
             let note = v == .small ? smallNote : hiddenNote
             return GroupFigure(value: Figure(undefined: note), numerator: nil, denominator: nKept.contains(key) ? g.denominator : nil,
                                ciLow: Figure(undefined: note), ciHigh: Figure(undefined: note))
         }
         var out: [String: GroupFigure] = [:]
         for k in keys { out[k] = withheld(groups[k]!, visibility[k] ?? .shown, key: k) }
-        return (withheld(total, visibility[""] ?? .shown, key: ""), out)
+        let shownTotal = withheld(total, visibility[""] ?? .shown, key: "")
+        return (shownTotal, out, decisions)
     }
 
     static func isSuppressed(_ f: Figure) -> Bool { f.note?.hasPrefix("suppressed") ?? false }
@@ -197,19 +226,29 @@ enum IndicatorFigureSuppression {
     /// Every point of a trend report, suppressed; a change next to a withheld value is
     /// withheld too (it would give the value back).
     static func apply(_ trend: IndicatorTrendReport, model: LogicModel, rule: SuppressionRule) -> IndicatorTrendReport {
+        var disclosures = IndicatorDisclosures()
+        return apply(trend, model: model, rule: rule, disclosures: &disclosures)
+    }
+
+    /// `apply(_:model:rule:)`, recording each decision in `disclosures`.
+    static func apply(_ trend: IndicatorTrendReport, model: LogicModel, rule: SuppressionRule,
+                      disclosures: inout IndicatorDisclosures) -> IndicatorTrendReport {
         let original = trend
         var trend = trend
         for (i, indicator) in trend.indicators.enumerated() {
             var points = indicator.points
+            var withheld = Array(repeating: false, count: points.count)   // each point's value
             for (j, p) in points.enumerated() {
-                let (total, groups) = apply(total: p.total, groups: p.groups, unit: indicator.unit,
-                                            countsEvents: indicator.countsEvents, rule: rule)
-                points[j].total = total
-                points[j].groups = groups
+                let decided = decide(total: p.total, groups: p.groups, unit: indicator.unit,
+                                     countsEvents: indicator.countsEvents, rule: rule)
+                points[j].total = decided.total
+                points[j].groups = decided.groups
+                for (key, d) in decided.withheld { disclosures[indicator.id, p.period, key.map { .group($0) } ?? .total] = d }
+                withheld[j] = decided.withheld[nil] != nil
             }
-            for j in points.indices where isSuppressed(points[j].total.value)
-                || (j > 0 && isSuppressed(points[j - 1].total.value)) {
+            for j in points.indices where withheld[j] || (j > 0 && withheld[j - 1]) {
                 points[j].change = Figure(undefined: "suppressed: next to a withheld value")
+                disclosures[indicator.id, points[j].period, .change] = .withheld
             }
             trend.indicators[i].points = points
         }
@@ -217,12 +256,16 @@ enum IndicatorFigureSuppression {
     }
 
     /// The status of a period, suppressed; the previous value (and the change) is
-    /// withheld when the trend withheld that period's value.
-    static func apply(_ status: IndicatorStatusReport, trend: IndicatorTrendReport, rule: SuppressionRule) -> IndicatorStatusReport {
+    /// withheld when the trend withheld that period's value. `disclosures` holds the
+    /// trend's decisions (`apply(_:model:rule:disclosures:)`) and gets the status's.
+    static func apply(_ status: IndicatorStatusReport, trend: IndicatorTrendReport, rule: SuppressionRule,
+                      disclosures: inout IndicatorDisclosures) -> IndicatorStatusReport {
         var status = status
         for (i, row) in status.indicators.enumerated() {
-            let (total, groups) = apply(total: row.total, groups: row.groups, unit: row.unit,
-                                        countsEvents: row.countsEvents, rule: rule)
+            let decided = decide(total: row.total, groups: row.groups, unit: row.unit,
+                                 countsEvents: row.countsEvents, rule: rule)
+            let (total, groups) = (decided.total, decided.groups)
+            for (key, d) in decided.withheld { disclosures[row.id, key.map { .group($0) } ?? .total] = d }
             status.indicators[i].total = total
             status.indicators[i].groups = groups
             // The trend decided each count once for the whole document (`consistentCounts`);
@@ -234,15 +277,19 @@ enum IndicatorFigureSuppression {
                 }
             }
             let previous = trend.indicators.first { $0.id == row.id }?.points.first { $0.period == row.previousPeriod }
-            if let previous, isSuppressed(previous.total.value) {
+            if let previous, disclosures[row.id, previous.period, .total].isSuppressed {
                 status.indicators[i].previousValue = Figure(undefined: smallNote)
+                disclosures[row.id, .previous] = disclosure(.small, unit: row.unit, rule: rule)
             }
-            if isSuppressed(total.value) || isSuppressed(status.indicators[i].previousValue) {
+            if disclosures[row.id, .total].isSuppressed || disclosures[row.id, .previous].isSuppressed {
                 status.indicators[i].change = Figure(undefined: "suppressed: next to a withheld value")
+                disclosures[row.id, .change] = .withheld
             }
             if var source = row.valueSource {
                 if let c = source.comparison {
-                    source.comparison = apply(c, unit: row.unit, countsEvents: row.countsEvents, rule: rule)
+                    let (shown, withheld) = decide(c, unit: row.unit, countsEvents: row.countsEvents, rule: rule)
+                    source.comparison = shown
+                    disclosures[row.id, .comparison] = withheld
                 }
                 // The rule in words names the cohort's number of cases ("pilot cohort, 7
                 // cases"): that is the denominator, so it goes where the counts go.
@@ -261,13 +308,21 @@ enum IndicatorFigureSuppression {
     /// value and loses its counts; a median or mean (no counts) is shown, as its binding
     /// gives none of fewer than 5 cases.
     static func apply(_ c: ComparisonFigure, unit: IndicatorUnit, countsEvents: Bool, rule: SuppressionRule) -> ComparisonFigure {
+        decide(c, unit: unit, countsEvents: countsEvents, rule: rule).figure
+    }
+
+    /// `apply(_:unit:countsEvents:rule:)`, and the decision on the cohort's value.
+    static func decide(_ c: ComparisonFigure, unit: IndicatorUnit, countsEvents: Bool, rule: SuppressionRule)
+        -> (figure: ComparisonFigure, disclosure: Disclosure) {
         let figure = GroupFigure(value: c.value.map { Figure($0) } ?? Figure(undefined: c.note ?? "no value"),
                                  numerator: c.numerator, denominator: c.denominator,
                                  ciLow: Figure(undefined: ""), ciHigh: Figure(undefined: ""))
-        let shown = apply(total: figure, groups: [:], unit: unit, countsEvents: countsEvents, rule: rule).total
-        guard shown != figure else { return c }
-        return ComparisonFigure(cohort: c.cohort, value: shown.value.value, numerator: shown.numerator,
-                                denominator: shown.denominator, note: shown.value.value == nil ? shown.value.note : c.note)
+        let decided = decide(total: figure, groups: [:], unit: unit, countsEvents: countsEvents, rule: rule)
+        let shown = decided.total, disclosure = decided.withheld[nil] ?? .shown
+        guard shown != figure else { return (c, disclosure) }
+        return (ComparisonFigure(cohort: c.cohort, value: shown.value.value, numerator: shown.numerator,
+                                 denominator: shown.denominator, note: shown.value.value == nil ? shown.value.note : c.note),
+                disclosure)
     }
 
     /// "…; pilot cohort, 7 cases; …" → "…; pilot cohort; …".
