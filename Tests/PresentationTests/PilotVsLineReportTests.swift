@@ -45,31 +45,186 @@ import Testing
               synthetic: false, genders: ["girl", "boy"], joined: false, outcomes: outcomes)
     }
 
-    /// Girls − boys is written to the decimals of the table's figures above it (a share
-    /// in percent and a mean to one decimal), not to three: the demo printed
-    /// "−0,03 p.e. (−2,64 till +2,57)" under a table of 81,4 % and "−0,051 (−0,098 till
-    /// −0,005)" under one of 0,6.
+    /// Girls − boys is written to the decimals of the table's figures above it, not to
+    /// three: the demo printed "−0,03 p.e. (−2,64 till +2,57)" under a table of 81,4 % and
+    /// "−0,051 (−0,098 till −0,005)" under one of 0,6. The outcome's precision is the
+    /// fewest decimals (one, for a share in percent and a mean) at which no interval of
+    /// the table or the sentence prints its figures alike.
     @Test func girlsAgainstBoysAsPreciseAsTheTable() {
         let share = Self.outcome("assessment_within_14d", kind: "binary", pilot: (0.1234, 0.0151, 0.2317),
                                  line: (-0.0003, -0.0264, 0.0257))
-        let mean = Self.outcome("distinct_caseworkers", kind: "continuous", pilot: (0.34, 0.12, 0.56),
-                                line: (-0.051, -0.098, -0.005))
+        var mean = Self.outcome("distinct_caseworkers", kind: "continuous", pilot: (0.34, 0.12, 0.56),
+                                line: (-0.3, -0.6, -0.04))
+        // The line's total row apart at one decimal (the helper's 0,52 (0,45 till 0,59) is not).
+        mean.byGender[2].line = Self.group(0.52, 0.44, 0.60, n: 80)
         let r = Self.report([share, mean])
         let sv = Self.input(.sv)
         let pp = "\u{00A0}p.e."
         #expect(r.genderDifferences(share, sv) == "Förhandsbedömning inom 14 dagar: i Testteamet skiljer sig flickor och pojkar åt, flickor − pojkar +12,3\(pp) (+1,5 till +23,2); i linjen skiljer sig flickor och pojkar inte säkert, flickor − pojkar 0,0\(pp) (−2,6 till +2,6).")
-        #expect(r.genderDifferences(mean, sv) == "Antal handläggare per ärende: i Testteamet skiljer sig flickor och pojkar åt, flickor − pojkar +0,3 (+0,1 till +0,6); i linjen skiljer sig flickor och pojkar åt, flickor − pojkar −0,1 (−0,1 till −0,0).")
+        #expect(r.genderDifferences(mean, sv) == "Antal handläggare per ärende: i Testteamet skiljer sig flickor och pojkar åt, flickor − pojkar +0,3 (+0,1 till +0,6); i linjen skiljer sig flickor och pojkar åt, flickor − pojkar −0,3 (−0,6 till −0,0).")
         // An interval wholly below zero whose end rounds to zero keeps the end's sign
         // ("till −0,0", not "till 0,0" beside "skiljer sig åt"); one across zero does not.
-        let across = Self.outcome("distinct_caseworkers", kind: "continuous", pilot: (-0.04, -0.11, 0.02),
-                                  line: (-0.04, -0.11, 0.02))
-        #expect(r.genderDifferences(across, sv).hasSuffix("flickor − pojkar 0,0 (−0,1 till 0,0)."))
+        var across = Self.outcome("distinct_caseworkers", kind: "continuous", pilot: (-0.3, -0.62, 0.02),
+                                  line: (-0.3, -0.62, 0.02))
+        across.byGender = mean.byGender
+        #expect(r.genderDifferences(across, sv).hasSuffix("flickor − pojkar −0,3 (−0,6 till 0,0)."))
         // The table beside it writes its figures to the same one decimal.
         let cells = Self.cells(r.genderBlocks(sv))
         #expect(cells.contains("80,0\u{00A0}% (70,0\u{00A0}% till 90,0\u{00A0}%)") && cells.contains("0,8 (0,7 till 0,9)"))
         let en = r.genderDifferences(share, Self.input(.en))
         #expect(en.contains("girls − boys +12.3\u{00A0}pp (+1.5 to +23.2)"), "\(en)")
         #expect(en.contains("girls − boys 0.0\u{00A0}pp (-2.6 to +2.6)"), "\(en)")
+    }
+
+    /// Girls − boys of −0,051 (−0,098 till −0,005) beside a table of means per child over
+    /// a thousand children (the demo's "Utredningar per barn"): at one decimal the table
+    /// read "0,6 (0,6 till 0,6)" and hid what the sentence reports. The outcome's figures
+    /// take two decimals, in the table, the sentence and the table over the outcomes
+    /// alike; a value beside a withheld n keeps the one decimal the record holds.
+    @Test func aSmallMeanGetsTheDecimalsItsIntervalsNeed() {
+        var o = Self.outcome("investigations_per_child", kind: "continuous", pilot: (0.1, -0.2, 0.4),
+                             line: (-0.0515, -0.0981, -0.0049))
+        o.byGender = [
+            .init(gender: "girl", pilot: .init(label: "x", n: nil, nNote: "suppressed: hidden", estimate: 0.5, estimateNote: nil,
+                                               ciLow: nil, ciHigh: nil, median: nil, medianNote: nil),
+                  line: Self.group(0.5874, 0.5545, 0.6203, n: 1350)),
+            .init(gender: "boy", pilot: Self.group(0.52, 0.44, 0.60, n: 180), line: Self.group(0.6389, 0.6059, 0.6719, n: 1476)),
+            .init(gender: "total", pilot: Self.group(0.5056, 0.4472, 0.5640, n: 360),
+                  line: Self.group(0.6147, 0.5916, 0.6378, n: 2889)),
+        ]
+        o.pilot = o.byGender[2].pilot; o.line = o.byGender[2].line
+        o.difference = -0.1092; o.ciLow = -0.1720; o.ciHigh = -0.0464
+        let r = Self.report([o])
+        let sv = Self.input(.sv)
+        let cells = Self.cells(r.genderBlocks(sv))
+        #expect(cells.contains("0,59 (0,55 till 0,62)") && cells.contains("0,61 (0,59 till 0,64)"), "\(cells)")
+        #expect(cells.contains("0,5"), "the value beside a withheld n: \(cells)")
+        // No interval in the table prints as one repeated value, nor its value as an end.
+        for cell in cells {
+            let figures = cell.replacingOccurrences(of: "(", with: " ").replacingOccurrences(of: ")", with: " ")
+                .split(separator: " ").filter { $0.first?.isNumber == true }
+            #expect(Set(figures).count == figures.count, "\(cell)")
+        }
+        #expect(r.genderDifferences(o, sv).hasSuffix("i linjen skiljer sig flickor och pojkar åt, flickor − pojkar −0,05 (−0,10 till −0,00)."),
+                "\(r.genderDifferences(o, sv))")
+        // The table over the outcomes writes the pilot and the line as 6.2's total row does.
+        let headline = Self.cells(r.blocks(sv))
+        #expect(headline.contains("0,51 (n\u{00A0}=\u{00A0}360)") && headline.contains("0,61 (n\u{00A0}=\u{00A0}2\u{00A0}889)"), "\(headline)")
+        let en = Self.cells(r.genderBlocks(Self.input(.en)))
+        #expect(en.contains("0.59 (0.55 to 0.62)"), "\(en)")
+        // Shares whose intervals stay apart keep one decimal.
+        let share = Self.outcome("assessment_within_14d", kind: "binary", pilot: (0.1, 0.0, 0.2), line: (0.0, -0.026, 0.026))
+        #expect(Self.cells(Self.report([share]).genderBlocks(sv)).contains("80,0\u{00A0}% (70,0\u{00A0}% till 90,0\u{00A0}%)"))
+    }
+
+    /// The smallest possible p is said once per outcome, by the design that decides, with
+    /// its units or areas named: it was "…; med 6 områden är minsta möjliga p 0,167" and
+    /// then "Med 6 jämförda enheter eller områden kan den jämförelsen inte visa en säker
+    /// skillnad (minsta möjliga p är 1/6)" in one paragraph.
+    @Test func theSmallestPossiblePIsSaidOnceByTheDesignThatDecides() {
+        func paragraph(_ o: PilotVsLineReport.Outcome, _ language: Language) -> String {
+            let blocks = Self.report([o]).blocks(Self.input(language))
+            guard case .paragraph(let text)? = blocks.last else { return "" }
+            return text.plainText
+        }
+        func count(_ text: String, _ phrase: String) -> Int { text.components(separatedBy: phrase).count - 1 }
+        var units = Self.outcome("re_referral_12m", kind: "binary", pilot: (0.1, 0.0, 0.2), line: (0.1, 0.0, 0.2))
+        units.permutationP = 1.0 / 3; units.units = 6; units.permutationSign = -1
+        units.did = .init(estimate: -0.093, estimateNote: nil, p: 1.0 / 3, pNote: nil, areas: 6)
+        let sv = paragraph(units, .sv)
+        #expect(count(sv, "minsta möjliga p") == 1, "\(sv)")
+        #expect(sv.contains("Pilotområdet rangordnas med p = 0,333 bland 6 områden. Bedömningen (oklart) bygger på: rang bland enheterna. Med 6 enheter kan rangordningen bland dem inte visa en säker skillnad: minsta möjliga p är 1/6 = 0,167."), "\(sv)")
+        #expect(!sv.contains("enheter eller områden"))
+        let en = paragraph(units, .en)
+        #expect(count(en, "smallest possible p") == 1 && !en.contains("units or areas"), "\(en)")
+        #expect(en.contains("With 6 units the ranking among them cannot show a clear difference: the smallest possible p is 1/6 = 0.167."), "\(en)")
+
+        // The before/after comparison decides (no ranking over units): its areas are named.
+        var areas = units
+        areas.permutationP = nil; areas.units = nil; areas.permutationSign = nil
+        let did = paragraph(areas, .sv)
+        #expect(count(did, "minsta möjliga p") == 1, "\(did)")
+        #expect(did.contains("Bedömningen (oklart) bygger på: före och efter start. Med 6 områden kan jämförelsen före och efter start inte visa en säker skillnad: minsta möjliga p är 1/6 = 0,167."), "\(did)")
+
+        // Units enough to reach 0,05 decide; the areas' floor is then said where their p is.
+        var many = units
+        many.units = 25; many.permutationP = 0.04
+        let floor = paragraph(many, .sv)
+        #expect(count(floor, "minsta möjliga p") == 1, "\(floor)")
+        #expect(floor.contains("bland 6 områden; med 6 områden är minsta möjliga p 1/6 = 0,167."), "\(floor)")
+    }
+
+    /// An outcome's name says what its figure is: a duration shown through its share
+    /// within the limit is "Andel … inom 122 dagar", not "Utredningstid (dagar)" beside
+    /// "81,4 %"; a duration without a limit, shown as its median in days, keeps "(dagar)";
+    /// a 0/1 outcome names its event within a time, a mean its count per case or child.
+    @Test func everyOutcomeIsNamedForWhatItsFigureIs() {
+        // The kind and limit each derived measure has in the record (CaseOutcome.knownLimits).
+        let kinds: [String: (kind: String, limit: Double?)] = [
+            "days_to_assessment": ("time_to_event", 14), "assessment_within_14d": ("binary", nil),
+            "investigation_days": ("time_to_event", 122), "investigation_within_4m": ("binary", nil),
+            "re_referral_12m": ("binary", nil), "distinct_caseworkers": ("continuous", nil),
+            "investigations_per_child": ("continuous", nil),
+        ]
+        #expect(Set(kinds.keys) == Set(CaseOutcomeNames.derived.map(\.key)))
+        for language in [Language.sv, .en] {
+            let s = ReportStrings(language)
+            let days = language == .sv ? "dagar" : "days"
+            for (key, k) in kinds {
+                var o = Self.outcome(key, kind: k.kind, pilot: (0.1, 0.0, 0.2), line: (0.1, 0.0, 0.2))
+                o.limitDays = k.limit
+                let name = PilotVsLineReport.outcomeName(o, s)
+                #expect(!name.hasSuffix("(\(days))") && !name.lowercased().hasPrefix(days), "\(key): \(name)")
+                if let limit = k.limit {
+                    #expect(name.hasPrefix(language == .sv ? "Andel" : "Share") && name.hasSuffix("\(Int(limit)) \(days)"),
+                            "\(key): \(name)")
+                }
+            }
+        }
+        var duration = Self.outcome("investigation_days", kind: "time_to_event", pilot: (0.1, 0.0, 0.2), line: (0.1, 0.0, 0.2))
+        duration.limitDays = 122
+        duration.pilot = Self.group(0.814, 0.754, 0.867, n: 200); duration.pilot.median = 68
+        let sv = Self.input(.sv)
+        let r = Self.report([duration])
+        let text = PlainTextWriter(width: 1000).render(r.blocks(sv) + r.genderBlocks(sv) + r.steeringBlocks(sv) + r.verdictBlocks(sv))
+        #expect(!text.contains("Utredningstid (dagar)") && !text.contains("inom 122 dagar (n"), "\(text)")
+        #expect(text.contains("Andel utredningar klara inom 122 dagar") && text.contains("81,4\u{00A0}% (n\u{00A0}=\u{00A0}200)"))
+        #expect(text.contains("Piloten: 81,4\u{00A0}%; mediantid 68 dagar;"), "\(text)")
+        #expect(text.contains("på andel utredningar klara inom 122 dagar"), "the verdict names it in a sentence")
+        let en = PlainTextWriter(width: 1000).render(r.blocks(Self.input(.en)))
+        #expect(en.contains("Share of investigations completed within 122 days") && !en.contains("Investigation length (days)"))
+        // Without a limit the figure is the median in days, and the name says days.
+        var median = duration
+        median.limitDays = nil; median.pilot.estimate = nil; median.line.estimate = nil
+        #expect(PilotVsLineReport.outcomeName(median, sv.strings) == "Utredningstid (dagar)")
+        #expect(PilotVsLineReport.estimateText(median.pilot, median, sv) == "mediantid 68 dagar")
+    }
+
+    /// The brief's table keeps a row to one line on a portrait page and its note to two:
+    /// no n (the final report's), pilot − line in the header, the cases' leaning short;
+    /// the words bättre / sämre / oklart stay.
+    @Test func theBriefsTableIsShort() {
+        var o = Self.outcome("investigations_per_child", kind: "continuous", pilot: (0.1, 0.0, 0.2), line: (0.1, 0.0, 0.2))
+        o.permutationP = 1.0 / 3; o.units = 6; o.permutationSign = -1
+        o.difference = -0.11; o.ciLow = -0.17; o.ciHigh = -0.05
+        var share = Self.outcome("investigation_within_4m", kind: "binary", pilot: (0.1, 0.0, 0.2), line: (0.1, 0.0, 0.2))
+        share.permutationP = 0.5; share.units = 6; share.permutationSign = 1
+        let r = Self.report([o, share])
+        for (language, words, header, note) in [(Language.sv, "Oklart; ärendena: lägre", "Pilot − linje (95\u{00A0}% KI)",
+                                                 "slutrapporten. Högre eller lägre: ingen given riktning."),
+                                                (.en, "Unclear; cases: lower", "Pilot − line (95% CI)",
+                                                 "final report. Higher or lower: no given direction.")] {
+            let blocks = r.steeringBlocks(Self.input(language))
+            guard case .table(let t)? = blocks.first else { Issue.record("no table"); continue }
+            #expect(t.headerRows.first?.map(\.text.plainText).contains(header) == true, "\(t.headerRows)")
+            let row = t.rows[0].map(\.text.plainText)
+            #expect(row[1] == (language == .sv ? "0,60" : "0.60"), "\(row)")   // 6.2's total row 0,52 (0,45 till 0,59) needs two
+            #expect(!row.joined().contains("n\u{00A0}="), "\(row)")
+            #expect(row.last == words, "\(row)")
+            #expect(t.rows[1].last?.text.plainText == (language == .sv ? "Oklart" : "Unclear"))
+            let notes = t.notes.map(\.plainText).joined(separator: " ")
+            #expect(notes.count < 250 && notes.hasSuffix(note), "\(notes.count): \(notes)")
+        }
     }
 
     /// The tables say how many units or areas a p ranks the pilot among in words ("6
@@ -86,7 +241,7 @@ import Testing
         let svCells = Self.cells(sv), enCells = Self.cells(en)
         #expect(svCells.contains("0,167 (6\u{00A0}enheter)") && svCells.contains("0,333 (6\u{00A0}områden)"), "\(svCells)")
         #expect(enCells.contains("0.167 (6\u{00A0}units)") && enCells.contains("0.333 (6\u{00A0}areas)"), "\(enCells)")
-        let svText = PlainTextWriter(width: 400).render(sv), enText = PlainTextWriter(width: 400).render(en)
+        let svText = PlainTextWriter(width: 2000).render(sv), enText = PlainTextWriter(width: 2000).render(en)
         for text in [svText, enText] {
             #expect(!text.contains("J\u{00A0}=") && !text.contains("J =") && !text.contains("1/J"))
         }

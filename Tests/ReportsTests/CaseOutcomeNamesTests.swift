@@ -26,7 +26,8 @@ import Testing
         let keys = ReportStrings.keys
         let at = keys.firstIndex(of: "cohort.outcome.days_to_assessment")
         #expect(at.map { keys[$0 - 1] } == "cohort.gender.value.time_to_event")
-        #expect(at.map { keys[$0 + 7] } == "readiness.none")
+        #expect(at.map { keys[$0 + 7] } == "cohort.share.days_to_assessment")   // then the durations' shares (a share's name)
+        #expect(at.map { keys[$0 + 9] } == "readiness.none")
         #expect(Set(ReportStrings.enTable.map(\.0)) == Set(keys))
     }
 }

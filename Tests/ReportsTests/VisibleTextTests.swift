@@ -170,9 +170,10 @@ import ZIPFoundation
                     provenance: .init(id: stored.id, name: model.name, version: stored.version, sha256: stored.sha256))
     }
 
-    static var builders: [AnySectionBuilder] {
-        let dataset = cases()
-        return SectionRegistry.builders.map { b in
+    static var builders: [AnySectionBuilder] { builders(cases()) }
+
+    static func builders(_ dataset: CaseDataset) -> [AnySectionBuilder] {
+        SectionRegistry.builders.map { b in
             b.key == CohortComparisonSection().key ? AnySectionBuilder(CohortComparisonSection(load: { _, _ in dataset })) : b
         }
     }
@@ -180,7 +181,7 @@ import ZIPFoundation
     /// The visible text of one report: markup stripped, entities decoded; a DOCX's
     /// document and page headers.
     static func visibleText(_ full: Full, kind: ReportKind, language: Language, format: ReportFormat,
-                            draft: Bool = false) throws -> String {
+                            draft: Bool = false, builders: [AnySectionBuilder] = builders) throws -> String {
         var request = try full.fixture.request(kind, format: format, withText: kind == .final)
         request.language = language
         request.draft = draft
@@ -536,6 +537,41 @@ import ZIPFoundation
         }
     }
 
+    /// Pilot vs line with a duration besides the fixture's share and mean (issue 20): each
+    /// outcome is named for what its figure is (the duration's share within 122 days as
+    /// "Andel … inom 122 dagar", not "Utredningstid (dagar)"), each paragraph says the
+    /// smallest possible p once and names the units that give it (not "enheter eller
+    /// områden"), and no interval anywhere prints as one repeated value.
+    @Test func pilotVsLineSaysEachFigureOnceAndAsWhatItIs() throws {
+        var dataset = Self.cases()
+        for i in dataset.cases.indices {
+            dataset.cases[i].values["investigation_days"] = .duration(days: Double(40 + (i * 37) % 160), observed: i % 9 != 0)
+        }
+        let full = try Self.full()
+        let builders = Self.builders(dataset)
+        for language in [Language.sv, .en] {
+            for format in Self.formats {
+                let text = try Self.visibleText(full, kind: .final, language: language, format: format, builders: builders)
+                let at = "\(language) \(format)"
+                if language == .sv {
+                    #expect(text.contains("Andel utredningar klara inom 122 dagar") && !text.contains("Utredningstid (dagar)"), "\(at)")
+                    #expect(text.contains("Med 3 enheter kan rangordningen bland dem inte visa en säker skillnad: minsta möjliga p är 1/3 = 0,333."),
+                            "\(at): \(Self.matches(#".{80}minsta möjliga p.{40}"#, in: text).prefix(3))")
+                    #expect(!text.contains("jämförda enheter eller områden") && !text.contains("(minsta möjliga p är 1/"), "\(at)")
+                } else {
+                    #expect(text.contains("Share of investigations completed within 122 days")
+                            && !text.contains("Investigation length (days)"), "\(at)")
+                    #expect(text.contains("With 3 units the ranking among them cannot show a clear difference: the smallest possible p is 1/3 = 0.333."),
+                            "\(at)")
+                    #expect(!text.contains("units or areas compared"), "\(at)")
+                }
+                // "0,6 (0,6 till 0,6)": an interval printed as one repeated value.
+                let repeated = Self.matches(#"(?<![\d,.])([−+-]?\d+[,.]\d+)(\u00A0%)? \(\1(\u00A0%)? (till|to) \1(\u00A0%)?\)"#, in: text)
+                #expect(repeated.isEmpty, "\(at): \(repeated.prefix(3))")
+            }
+        }
+    }
+
     @Test func decimalsKeepTheIntervalApartFromZero() {
         let n = NumberStyle(.sv)
         #expect(DistinguishingDecimals.decimals(for: [-0.11, -0.17, -0.05], numbers: n) == 2)
@@ -543,5 +579,10 @@ import ZIPFoundation
         #expect(DistinguishingDecimals.decimals(for: [3.0, -0.5, 6.6], numbers: n) == 1)
         #expect(DistinguishingDecimals.decimals(for: [-0.004, -0.009, -0.0004], numbers: n) == 3)
         #expect(DistinguishingDecimals.decimals(for: [0.2, 0, 0.4], numbers: n) == 1)             // a true zero may print as 0,0
+        // One precision for a table's values and intervals: none printed alike within one.
+        #expect(DistinguishingDecimals.apart([[0.587, 0.554, 0.620], [0.5, 0.1, 0.9]], numbers: n) == 2)  // not "0,6 (0,6 till 0,6)"
+        #expect(DistinguishingDecimals.apart([[81.4, 79.4, 83.2], [0.03, -2.6, 2.6]], numbers: n) == 1)
+        #expect(DistinguishingDecimals.apart([[-0.04, -0.11, 0.02]], numbers: n) == 2)                    // not "0,0 (−0,1 till 0,0)"
+        #expect(DistinguishingDecimals.apart([[0.61, 0.62, 0.60], [0.9, 0.8, 1.0]], numbers: n) == 2)     // groups need not differ
     }
 }

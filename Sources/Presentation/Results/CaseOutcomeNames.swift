@@ -1,7 +1,8 @@
 import LogicModel
 
 /// The human names of the derived case outcomes (DESIGN §3.3), in both languages, and
-/// which way is better. Reports' strings table (`cohort.outcome.*`) takes its defaults
+/// which way is better; for a duration, also its name as the share within its limit
+/// that reports show (`shareSv`, `shareEn`: "Andel utredningar klara inom 122 dagar"). Reports' strings table (`cohort.outcome.*`) takes its defaults
 /// from here, so a report, the web page and the blocks of a cohort comparison call an
 /// outcome the same thing ("Dagar till beslut om förhandsbedömning", not
 /// `days_to_assessment`).
@@ -18,16 +19,25 @@ public enum CaseOutcomeNames {
         public let sv: String
         public let en: String
         public let direction: Direction?
+        /// A duration's name where its figure is the share within its limit ({days}), as
+        /// reports show it: "Utredningstid (dagar)" beside "81,4 %" says days where the
+        /// figure is a share.
+        public var shareSv: String? = nil
+        public var shareEn: String? = nil
     }
 
     /// The derived measures in DESIGN §3.3's order.
     public static let derived: [Entry] = [
         Entry(key: "days_to_assessment", sv: "Dagar till beslut om förhandsbedömning",
-              en: "Days to the initial assessment decision", direction: .higherIsBetter),
+              en: "Days to the initial assessment decision", direction: .higherIsBetter,
+              shareSv: "Andel beslut om förhandsbedömning inom {days} dagar",
+              shareEn: "Share of initial assessment decisions within {days} days"),
         Entry(key: "assessment_within_14d", sv: "Förhandsbedömning inom 14 dagar",
               en: "Initial assessment within 14 days", direction: .higherIsBetter),
         Entry(key: "investigation_days", sv: "Utredningstid (dagar)",
-              en: "Investigation length (days)", direction: .higherIsBetter),
+              en: "Investigation length (days)", direction: .higherIsBetter,
+              shareSv: "Andel utredningar klara inom {days} dagar",
+              shareEn: "Share of investigations completed within {days} days"),
         Entry(key: "investigation_within_4m", sv: "Utredning klar inom 4 månader",
               en: "Investigation completed within 4 months", direction: .higherIsBetter),
         Entry(key: "re_referral_12m", sv: "Ny aktualisering inom 12 månader",
@@ -72,9 +82,13 @@ public enum CaseOutcomeNames {
 }
 
 extension CaseOutcomeNames {
-    /// `("cohort.outcome.<key>", name)` for every derived measure, in order: Reports'
-    /// string tables splice these in, so the names live in one place.
+    /// `("cohort.outcome.<key>", name)` for every derived measure, in order, then
+    /// `("cohort.share.<key>", name)` for every duration's share within its limit:
+    /// Reports' string tables splice these in, so the names live in one place. (Not
+    /// `cohort.outcome.<key>.share`: every `cohort.outcome.` key names a measure by its
+    /// key, `LogicModelText.document`.)
     public static func reportStrings(_ language: Language) -> [(String, String)] {
         derived.map { reportEntry($0.key, language) }
+            + derived.compactMap { e in (language == .sv ? e.shareSv : e.shareEn).map { ("cohort.share.\(e.key)", $0) } }
     }
 }

@@ -84,18 +84,23 @@ extension PilotVsLineReport {
 
     /// The table over the outcomes: pilot, line, their difference, and either the p
     /// values (the final report) or the words (`plain`, the steering brief, which shows
-    /// a duration through its within-limit share only: `briefOutcomes`).
+    /// a duration through its within-limit share only: `briefOutcomes`). The brief's is
+    /// short, so a row keeps to one line on a portrait page and its note to two: no n
+    /// (the final report's), "pilot − linje" in the header rather than the note, the
+    /// cases' leaning after "ärendena:".
     func headlineTable(_ w: Input, plain: Bool) -> Block {
         let s = w.strings, n = w.style
         let outcomes = plain ? Self.briefOutcomes(outcomes) : outcomes
-        let sizeText = { (g: Group) in " (n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + Self.nText(g, w) + ")" }
+        let sizeText = { (g: Group) in
+            plain ? "" : " (n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + Self.nText(g, w) + ")"
+        }
         let rows: [[TableBlock.Cell]] = outcomes.map { o in
             var row = [TableBlock.Cell(Self.outcomeName(o, s), isRowHeader: true),
                        TableBlock.Cell(Self.estimateText(o.pilot, o, w, median: false) + sizeText(o.pilot)),
                        TableBlock.Cell(Self.estimateText(o.line, o, w, median: false) + sizeText(o.line)),
                        TableBlock.Cell(Self.differenceText(o, w))]
             if plain {
-                row.append(TableBlock.Cell(Self.directionWords(o, s)))
+                row.append(TableBlock.Cell(Self.directionWords(o, s, short: true)))
             } else {
                 let p = o.p.map { $0 < 0.001 ? "< " + n.decimal(0.001, decimals: 3) : n.decimal($0, decimals: 3) } ?? s("placeholder.value")
                 // The number of units in words, not "J = 6".
@@ -105,9 +110,15 @@ extension PilotVsLineReport {
             }
             return row
         }
-        var header = ["cohort.col.outcome", "cohort.col.pilot", "cohort.col.line", "cohort.col.difference"]
-        header += plain ? ["cohort.col.plain"] : ["cohort.col.p", "cohort.col.permutation"]
-        var notes = [RichText(s(plain ? "cohort.table.note.steering" : "cohort.table.note"))]
+        var header = ["cohort.col.outcome", "cohort.col.pilot", "cohort.col.line"]
+        header += plain ? ["cohort.col.difference.steering", "cohort.col.plain.steering"]
+            : ["cohort.col.difference", "cohort.col.p", "cohort.col.permutation"]
+        var note = s(plain ? "cohort.table.note.steering" : "cohort.table.note")
+        // The brief's cell says "lägre" for "lägre, ingen given riktning"; the note says it once.
+        if plain, outcomes.contains(where: { [.higher, .lower].contains(Self.leaning($0)) }) {
+            note += " " + s("cohort.table.note.steering.no_direction")
+        }
+        var notes = [RichText(note)]
         let withheld = { (g: Group) in g.n == nil || (g.estimateNote ?? "").hasPrefix("suppressed") }
         if outcomes.contains(where: { withheld($0.pilot) || withheld($0.line) }) {
             notes.append(RichText(s("suppression.note")))
@@ -206,8 +217,8 @@ extension PilotVsLineReport {
                          ["who": who])
             }
             // As precise as the table's figures above it, so the sentence does not seem to
-            // know more than the table shows.
-            let text = Self.contrastText(x, low: d.ciLow, high: d.ciHigh, kind: o.kind, w, decimals: Self.tableDecimals)
+            // know more than the table shows (and the table shows what it reports).
+            let text = Self.contrastText(x, low: d.ciLow, high: d.ciHigh, kind: o.kind, w, decimals: Self.valueDecimals(o, w.style))
             return s(d.differs ? "cohort.gender.diff.differ" : "cohort.gender.diff.same", ["who": who, "difference": text])
         }
         guard !parts.isEmpty else { return "" }
@@ -301,17 +312,41 @@ extension PilotVsLineReport {
         return label.lowercased() == w.modelID.lowercased() ? w.modelName : label
     }
 
-    /// The outcome's name in the report's words (`cohort.outcome.<key>`), or its key.
+    /// The outcome's name in the report's words, saying what its figure is: a duration
+    /// with a limit, whose figure here is the share within the limit, as that share
+    /// ("Andel utredningar klara inom 122 dagar", `cohort.share.<key>`), not by its days
+    /// ("Utredningstid (dagar)" beside "81,4 %"); any other outcome by its name
+    /// (`cohort.outcome.<key>`: a 0/1 outcome's event, a mean's count per case or child,
+    /// a duration without a limit, shown as its median in days), or by its key.
     public static func outcomeName(_ o: Outcome, _ s: ReportStrings) -> String {
+        if o.kind == "time_to_event", let days = o.limitDays {
+            let key = "cohort.share.\(o.outcome)"
+            let text = s(key, ["days": NumberStyle(s.language).decimal(days, decimals: 0)])
+            if text != key { return text }
+        }
         let key = "cohort.outcome.\(o.outcome)"
         let text = s(key)
         return text == key ? o.outcome : text
     }
 
-    /// The decimals of a group's figure in the tables: a mean to one decimal, a share in
-    /// percent to one decimal (`estimateText`); the gender sentences write girls − boys
-    /// to the same.
+    /// The fewest decimals of a group's figure: a mean to one decimal, a share in percent
+    /// to one decimal. A value beside a withheld n is written so, as the record holds it
+    /// (rounded where it is computed, so its digits cannot give the n back).
     static let tableDecimals = 1
+
+    /// The decimals of one outcome's figures wherever they are written — the tables, 6.2
+    /// and girls − boys beside it: the fewest, from `tableDecimals`, at which no interval
+    /// prints its figures alike, neither a group's value and its ends ("0,6 (0,6 till
+    /// 0,6)" for 0,587 (0,554 till 0,620)) nor girls − boys and its ends. A mean per
+    /// child over a thousand children then reads "0,59 (0,55 till 0,62)".
+    static func valueDecimals(_ o: Outcome, _ n: NumberStyle) -> Int {
+        let scale = o.kind == "continuous" ? 1.0 : 100.0
+        let groups = [o.pilot, o.line] + o.byGender.flatMap { [$0.pilot, $0.line] }
+        var intervals: [[Double?]] = groups.filter { $0.n != nil }.map { [$0.estimate, $0.ciLow, $0.ciHigh] }
+        intervals += (o.genderDifferences ?? []).map { [$0.difference, $0.ciLow, $0.ciHigh] }
+        let scaled = intervals.map { $0.compactMap { $0.map { $0 * scale } } }.filter { $0.count == 3 }
+        return DistinguishingDecimals.apart(scaled, base: tableDecimals, numbers: n)
+    }
 
     /// A group's figure in words; `median: false` leaves a duration's median out (the
     /// headline table, which must fit a portrait page).
@@ -324,8 +359,10 @@ extension PilotVsLineReport {
             if o.kind == "time_to_event", let m = g.median { return s("cohort.median", ["days": n.decimal(m, decimals: 0)]) }
             return s("placeholder.value")
         }
+        // Beside a withheld n, the digits the record holds; otherwise the outcome's.
+        let decimals = g.n == nil ? tableDecimals : valueDecimals(o, n)
         let value = { (x: Double) in
-            o.kind == "continuous" ? n.decimal(x, decimals: tableDecimals) : n.percent(100 * x, decimals: tableDecimals)
+            o.kind == "continuous" ? n.decimal(x, decimals: decimals) : n.percent(100 * x, decimals: decimals)
         }
         // The 95 % interval, where the result holds one (never beside a hidden n).
         var interval = ""
@@ -336,9 +373,8 @@ extension PilotVsLineReport {
         case "continuous": return value(e) + interval
         case "binary": return value(e) + interval
         default:
-            var text = o.limitDays.map { s("cohort.within", ["share": value(e), "days": n.decimal($0, decimals: 0)]) }
-                ?? value(e)
-            text += interval
+            // The limit is in the outcome's name (`outcomeName`).
+            var text = value(e) + interval
             if withMedian, let m = g.median { text += "; " + s("cohort.median", ["days": n.decimal(m, decimals: 0)]) }
             return text
         }
@@ -452,7 +488,10 @@ extension PilotVsLineReport {
         }
         var text = s("cohort.did.sentence", ["estimate": contrastText(b, low: nil, high: nil, kind: o.kind, w)])
         if let p = d.p, let j = d.areas {
-            text += " " + s(j < 20 ? "cohort.did.sentence.p.floor" : "cohort.did.sentence.p",
+            // The smallest possible p is said once per outcome: by the deciding design's
+            // sentence when it has a floor (`basisSentence`), else here.
+            let floor = j < 20 && floorUnits(o) == nil
+            text += " " + s(floor ? "cohort.did.sentence.p.floor" : "cohort.did.sentence.p",
                             ["p": n.decimal(p, decimals: 3), "areas": String(j), "smallest": n.decimal(1 / Double(j), decimals: 3)])
         } else {
             text += " " + s("cohort.did.sentence.no_p")
@@ -460,13 +499,18 @@ extension PilotVsLineReport {
         return text
     }
 
-    /// Which design the outcome's words rest on, and why they are what they are.
+    /// Which design the outcome's words rest on, and why they are what they are: a
+    /// ranking over too few units or areas to reach p < 0,05 is named with its smallest
+    /// possible p, once.
     static func basisSentence(_ o: Outcome, _ w: Input) -> String {
         let s = w.strings
         guard let design = basis(o) else { return "" }
         var text = s("cohort.basis.sentence", ["word": inSentence(verdictWord(verdict(o), s)),
                                                 "basis": inSentence(s("cohort.basis.\(design.rawValue)"))])
-        if let j = floorUnits(o) { text += " " + s("cohort.basis.sentence.floor", ["units": String(j)]) }
+        if let j = floorUnits(o) {
+            text += " " + s("cohort.basis.sentence.floor.\(design.rawValue)",
+                            ["count": String(j), "smallest": w.style.decimal(1 / Double(j), decimals: 3)])
+        }
         if let lean = leaning(o) {
             text += " " + s("cohort.basis.sentence.leaning", ["leaning": inSentence(verdictWord(lean, s))])
         }

@@ -116,11 +116,17 @@ extension PilotVsLineReport {
     }
 
     /// The table's "better or worse" cell: the words, and beside an unclear that a
-    /// stronger design decided, what the cases alone point to.
-    static func directionWords(_ o: Outcome, _ s: ReportStrings) -> String {
+    /// stronger design decided, what the cases alone point to ("ärendena för sig: bättre";
+    /// `short`, the brief's table, whose note says it: "ärendena: bättre", and "lägre"
+    /// where the final report says "lägre, ingen given riktning", the note saying "ingen
+    /// given riktning" once).
+    static func directionWords(_ o: Outcome, _ s: ReportStrings, short: Bool = false) -> String {
         let word = verdictWord(verdict(o), s)
         guard let lean = leaning(o) else { return word }
-        return s("cohort.direction.leaning", ["word": word, "leaning": inSentence(verdictWord(lean, s))])
+        let leaningWord = short && (lean == .higher || lean == .lower)
+            ? s("cohort.direction.\(lean.rawValue).short") : verdictWord(lean, s)
+        return s(short ? "cohort.direction.leaning.short" : "cohort.direction.leaning",
+                 ["word": word, "leaning": inSentence(leaningWord)])
     }
 
     /// A name inside a sentence: its first letter lower case, unless the name starts

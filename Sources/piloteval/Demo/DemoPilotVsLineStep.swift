@@ -51,13 +51,13 @@ enum DemoPilotVsLineStep {
                 }
             }
             let dataset = try CaseDataset.load(database: demo.database, modelID: model)
-            var results: [(Comparison, [String: Any])] = []
+            var results: [(Comparison, CohortComparisonResult)] = []
             for c in comparisons {
                 let result = try CohortComparison.run(dataset, outcome: c.outcome,
                                                       options: .init(design: c.design, byGender: c.design == .unadjusted))
                 let json = try ResultOutput.json(result)
                 try demo.write(json, to: "cases/\(c.outcome)-\(c.design.rawValue).json")
-                results.append((c, try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] ?? [:]))
+                results.append((c, result))
             }
             demo.place("cases/<outcome>-<design>.json",
                        "pilot vs line on the synthetic extract (planted effects): "
@@ -97,8 +97,8 @@ enum DemoPilotVsLineStep {
     }
 
     /// One line: each comparison's headline (pilot − line, 95 % CI in brackets).
-    static func finding(_ results: [(Comparison, [String: Any])]) -> String {
-        let parts = results.compactMap { c, json in DemoCaseFigures.headline(json, outcome: c.outcome, design: c.design) }
+    static func finding(_ results: [(Comparison, CohortComparisonResult)]) -> String {
+        let parts = results.compactMap { c, result in DemoCaseFigures.headline(result, outcome: c.outcome, design: c.design) }
         return "Pilot − line (synthetic cases, planted effects): " + parts.joined(separator: "; ")
     }
 }
