@@ -209,19 +209,17 @@ public struct DOCXWriter {
             // A paragraph that leads into a short table stays with it (the table keeps
             // with its caption): Röjandekontroll's heading and text stood on one page,
             // its table alone on the next.
-            if case .paragraph(let text) = block, i + 1 < section.blocks.count,
-               case .table(let next) = section.blocks[i + 1], next.rows.count <= Self.shortTableRows {
-                out += orientation(landscape: false, page: page, state: state)
-                    + WordML.paragraph(properties: "<w:keepNext/>", WordML.runs(text))
-            } else {
-                out += try render(block, depth: depth, page: page, state: state)
+            var leadsIntoShortTable = false
+            if i + 1 < section.blocks.count, case .table(let next) = section.blocks[i + 1] {
+                leadsIntoShortTable = next.rows.count <= Self.shortTableRows
             }
+            out += try render(block, depth: depth, page: page, state: state, keepWithNext: leadsIntoShortTable)
         }
         for child in section.children { out += try render(child, depth: depth + 1, page: page, state: state) }
         return out
     }
 
-    func render(_ block: Block, depth: Int, page: Page, state: State) throws -> String {
+    func render(_ block: Block, depth: Int, page: Page, state: State, keepWithNext: Bool = false) throws -> String {
         let landscape: Bool
         switch block {
         case .figure(let f): landscape = f.placement == .landscapePage
@@ -232,15 +230,17 @@ public struct DOCXWriter {
         default: landscape = false
         }
         return orientation(landscape: landscape, page: page, state: state)
-            + (try renderContent(block, depth: depth, page: state.inLandscape ? Page.landscapeA4 : page, state: state))
+            + (try renderContent(block, depth: depth, page: state.inLandscape ? Page.landscapeA4 : page, state: state,
+                                 keepWithNext: keepWithNext))
     }
 
-    func renderContent(_ block: Block, depth: Int, page: Page, state: State) throws -> String {
+    /// `keepWithNext`: a paragraph stays on the page of what follows it.
+    func renderContent(_ block: Block, depth: Int, page: Page, state: State, keepWithNext: Bool = false) throws -> String {
         switch block {
         case .heading(let level, let text):
             return WordML.paragraph(style: "Heading\(min(3, depth + level))", WordML.run(text))
         case .paragraph(let text):
-            return WordML.paragraph(WordML.runs(text))
+            return WordML.paragraph(properties: keepWithNext ? "<w:keepNext/>" : "", WordML.runs(text))
         case .list(let list):
             var numID = 1
             if list.ordered {
@@ -377,14 +377,14 @@ public struct DOCXWriter {
     struct ColumnMeasure {
         // Twips per character at 9.5 pt: a wide average (digits, capitals, å ä ö), more in bold.
         static let plainPerChar = 120.0, boldPerChar = 135.0
-        var words: [Double], lines: [Double]
+        var words: [Double], longestLines: [Double]
         /// Per row, per column: the cell's lines as widths in twips at 9.5 pt.
         var cells: [[[Double]]]
 
         init(_ t: TableBlock) {
             let columns = max(1, t.columnCount)
             words = Array(repeating: 4 * Self.plainPerChar, count: columns)
-            lines = words
+            longestLines = words
             cells = []
             for (r, row) in (t.headerRows + t.rows).enumerated() {
                 let perChar = r < t.headerRows.count ? Self.boldPerChar : Self.plainPerChar
@@ -398,7 +398,7 @@ public struct DOCXWriter {
                         let longestWord = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(\.count).max() ?? 0
                         words[c] = max(words[c], min(Double(longestWord), 24) * perChar)
                         let cellLines = text.split(separator: "\n").map { Double($0.count) * perChar }
-                        lines[c] = max(lines[c], min(cellLines.max() ?? 0, 60 * perChar))
+                        longestLines[c] = max(longestLines[c], min(cellLines.max() ?? 0, 60 * perChar))
                         measured[c] = cellLines
                     }
                     c += cell.span
@@ -419,7 +419,7 @@ public struct DOCXWriter {
             // The room left goes, a little at a time, to the column whose longest text
             // would take the most lines: the tallest cell sets a row's height.
             var widths = minimum
-            let need = lines.map { $0 * scale }
+            let need = longestLines.map { $0 * scale }
             var left = room - minimum.reduce(0, +)
             let step = 40.0
             while left >= step {
