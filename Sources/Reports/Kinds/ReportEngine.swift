@@ -252,7 +252,7 @@ public enum ReportEngine {
             return rows.contains { row in
                 guard case .object(let r) = row else { return false }
                 if case .number? = r[key] { return true }
-                return string(r[key + "_note"])?.hasPrefix("suppressed") == true
+                return string(r[key + "_note"]).flatMap(DisclosureSummary.rule(of:)) != nil
             }
         }
         if case .object(let o)? = results["indicators"], case .object(let status)? = o["status"],
