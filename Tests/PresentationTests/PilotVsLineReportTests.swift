@@ -8,7 +8,7 @@ import Testing
 @Suite struct PilotVsLineReportTests {
     static func input(_ language: Language) -> PilotVsLineReport.Input {
         .init(strings: ReportStrings(language), style: NumberStyle(language), modelID: "testteamet", modelName: "Testteamet",
-              threshold: 5, smallNote: "suppressed: small")
+              threshold: 5)
     }
 
     static func group(_ e: Double, _ lo: Double, _ hi: Double, n: Int = 40) -> PilotVsLineReport.Group {

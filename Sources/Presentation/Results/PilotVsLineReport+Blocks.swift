@@ -8,7 +8,7 @@ import Periods
 /// outcome's design, uncertainty and caveats in words), 6.2 Jämställdhet (each outcome by
 /// gender within cohort, girls − boys in a sentence), and the method and limitations
 /// paragraphs. Every figure of pilot vs line is turned into words here (`estimateText`,
-/// `contrastText`, `differenceText`, `mddText`, …). What is withheld was decided when the
+/// `estimateCell`, `contrast`, `differenceCell`, `mddText`, …). What is withheld was decided when the
 /// record was computed (Reports' `CohortComparisonSection`, `PublishedComparisons`); these
 /// blocks write what the record holds. The steering brief's part and the verdict:
 /// `PilotVsLineReport+Steering.swift`.
@@ -23,18 +23,13 @@ extension PilotVsLineReport {
         public var modelName: String
         /// The suppression threshold the notes name.
         public var threshold: Int
-        /// The note of an n withheld for being small (written "<5"); any other withheld n
-        /// is written "..".
-        public var smallNote: String
 
-        public init(strings: ReportStrings, style: NumberStyle, modelID: String, modelName: String, threshold: Int,
-                    smallNote: String) {
+        public init(strings: ReportStrings, style: NumberStyle, modelID: String, modelName: String, threshold: Int) {
             self.strings = strings
             self.style = style
             self.modelID = modelID
             self.modelName = modelName
             self.threshold = threshold
-            self.smallNote = smallNote
         }
     }
 
@@ -68,7 +63,7 @@ extension PilotVsLineReport {
             blocks.append(.heading(level: 1, text: Self.outcomeName(o, s)))
             var text = s("cohort.result", [
                 "pilot": Self.estimateText(o.pilot, o, w), "line": Self.estimateText(o.line, o, w),
-                "difference": Self.differenceText(o, w), "plain": Self.plainWords(o, w),
+                "difference": Self.differenceCell(o, w).text.plainText, "plain": Self.plainWords(o, w),
             ])
             text += " " + Self.mddText(o, w)
             if o.kind == "time_to_event", let c = o.censored, let date = date(extractDate) {
@@ -91,22 +86,22 @@ extension PilotVsLineReport {
     func headlineTable(_ w: Input, plain: Bool) -> Block {
         let s = w.strings, n = w.style
         let outcomes = plain ? Self.briefOutcomes(outcomes) : outcomes
-        let sizeText = { (g: Group) in
-            plain ? "" : " (n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + Self.nText(g, w) + ")"
-        }
         let rows: [[TableBlock.Cell]] = outcomes.map { o in
             var row = [TableBlock.Cell(Self.outcomeName(o, s), isRowHeader: true),
-                       TableBlock.Cell(Self.estimateText(o.pilot, o, w, median: false) + sizeText(o.pilot)),
-                       TableBlock.Cell(Self.estimateText(o.line, o, w, median: false) + sizeText(o.line)),
-                       TableBlock.Cell(Self.differenceText(o, w))]
+                       Self.estimateCell(o.pilot, o, w, median: false, size: !plain),
+                       Self.estimateCell(o.line, o, w, median: false, size: !plain),
+                       Self.differenceCell(o, w)]
             if plain {
                 row.append(TableBlock.Cell(Self.directionWords(o, s, short: true)))
             } else {
-                let p = o.p.map { $0 < 0.001 ? "< " + n.decimal(0.001, decimals: 3) : n.decimal($0, decimals: 3) } ?? s("placeholder.value")
+                // The test's p is withheld with the difference it tests.
+                let p = FigureCell(o.p, .pValue, disclosure: o.differenceDisclosure)
                 // The number of units in words, not "J = 6".
-                let perm = o.permutationP.map { s("cohort.p.units", ["p": n.decimal($0, decimals: 3), "units": String(o.units ?? 0)]) }
-                    ?? s("placeholder.value")
-                row += [TableBlock.Cell(p), TableBlock.Cell(perm)]
+                let perm = o.permutationP.map {
+                    TableBlock.Cell(pattern: s("cohort.p.units", ["p": "{0}", "units": String(o.units ?? 0)]),
+                                    figures: [FigureCell($0, .pValue)], style: n)
+                } ?? TableBlock.Cell(FigureCell(nil, .pValue), style: n)
+                row += [TableBlock.Cell(p, style: n), perm]
             }
             return row
         }
@@ -119,8 +114,7 @@ extension PilotVsLineReport {
             note += " " + s("cohort.table.note.steering.no_direction")
         }
         var notes = [RichText(note)]
-        let withheld = { (g: Group) in g.n == nil || (g.estimateNote ?? "").hasPrefix("suppressed") }
-        if outcomes.contains(where: { withheld($0.pilot) || withheld($0.line) }) {
+        if outcomes.contains(where: { $0.pilot.withheld || $0.line.withheld }) {
             notes.append(RichText(s("suppression.note")))
         }
         return .table(TableBlock(caption: s("cohort.caption", ["pilot": pilotName(w)]), header: [header.map { TableBlock.Cell(s($0)) }],
@@ -133,14 +127,14 @@ extension PilotVsLineReport {
     func wordsTable(_ w: Input) -> Block {
         let s = w.strings
         let rows: [[TableBlock.Cell]] = outcomes.map { o in
-            [TableBlock.Cell(Self.outcomeName(o, s), isRowHeader: true), TableBlock.Cell(Self.didText(o, w)),
-             TableBlock.Cell(Self.didPText(o, w)), TableBlock.Cell(Self.directionWords(o, s)),
+            [TableBlock.Cell(Self.outcomeName(o, s), isRowHeader: true), Self.didCell(o, w),
+             Self.didPCell(o, w), TableBlock.Cell(Self.directionWords(o, s)),
              TableBlock.Cell(Self.basisWords(o, s))]
         }
         let header = ["cohort.col.outcome", "cohort.col.did", "cohort.col.did_p", "cohort.col.plain", "cohort.col.basis"]
         var notes = [RichText(s("cohort.did.table.note"))]
         if outcomes.contains(where: { $0.kind == "time_to_event" }) { notes.append(RichText(s("cohort.did.duration"))) }
-        if outcomes.contains(where: { ($0.did?.estimateNote ?? "").hasPrefix("suppressed") }) {
+        if outcomes.contains(where: { $0.did?.disclosure.isSuppressed == true }) {
             notes.append(RichText(s("cohort.did.suppressed", ["threshold": String(w.threshold)])))
         }
         return .table(TableBlock(caption: s("cohort.did.caption"), header: [header.map { TableBlock.Cell(s($0)) }], rows: rows,
@@ -178,10 +172,10 @@ extension PilotVsLineReport {
         for o in outcomes {
             let rows: [[TableBlock.Cell]] = o.byGender.map { g in
                 [TableBlock.Cell(s("cohort.gender.\(g.gender)"), isRowHeader: true),
-                 TableBlock.Cell(Self.nText(g.pilot, w)),
-                 TableBlock.Cell(Self.estimateText(g.pilot, o, w, interval: true)),
-                 TableBlock.Cell(Self.nText(g.line, w)),
-                 TableBlock.Cell(Self.estimateText(g.line, o, w, interval: true))]
+                 TableBlock.Cell(Self.nFigure(g.pilot), style: w.style),
+                 Self.estimateCell(g.pilot, o, w, interval: true),
+                 TableBlock.Cell(Self.nFigure(g.line), style: w.style),
+                 Self.estimateCell(g.line, o, w, interval: true)]
             }
             let header = [TableBlock.Cell(s("cohort.col.gender")),
                           TableBlock.Cell(s("cohort.col.n_of", ["who": s("cohort.pilot")])),
@@ -192,8 +186,7 @@ extension PilotVsLineReport {
             if joined {
                 notes.append(RichText(s("cohort.gender.joined", ["threshold": String(w.threshold)])))
             }
-            if o.byGender.contains(where: { $0.pilot.n == nil || $0.line.n == nil || ($0.pilot.estimateNote ?? "").hasPrefix("suppressed")
-                || ($0.line.estimateNote ?? "").hasPrefix("suppressed") }) {
+            if o.byGender.contains(where: { $0.pilot.withheld || $0.line.withheld }) {
                 notes.append(RichText(s("suppression.note")))
             }
             blocks.append(.table(TableBlock(caption: s("cohort.gender.caption", ["outcome": Self.outcomeName(o, s)]), header: [header],
@@ -213,12 +206,11 @@ extension PilotVsLineReport {
         let parts = (o.genderDifferences ?? []).map { d -> String in
             let who = d.cohort == "pilot" ? pilotName(w) : s("cohort.line.definite")
             guard let x = d.difference else {
-                return s((d.differenceNote ?? "").hasPrefix("suppressed") ? "cohort.gender.diff.hidden" : "cohort.gender.diff.none",
-                         ["who": who])
+                return s(d.disclosure.isSuppressed ? "cohort.gender.diff.hidden" : "cohort.gender.diff.none", ["who": who])
             }
             // As precise as the table's figures above it, so the sentence does not seem to
             // know more than the table shows (and the table shows what it reports).
-            let text = Self.contrastText(x, low: d.ciLow, high: d.ciHigh, kind: o.kind, w, decimals: Self.valueDecimals(o, w.style))
+            let text = Self.contrast(x, low: d.ciLow, high: d.ciHigh, kind: o.kind, w, decimals: Self.valueDecimals(o, w.style)).text.plainText
             return s(d.differs ? "cohort.gender.diff.differ" : "cohort.gender.diff.same", ["who": who, "difference": text])
         }
         guard !parts.isEmpty else { return "" }
@@ -348,42 +340,56 @@ extension PilotVsLineReport {
         return DistinguishingDecimals.apart(scaled, base: tableDecimals, numbers: n)
     }
 
-    /// A group's figure in words; `median: false` leaves a duration's median out (the
-    /// headline table, which must fit a portrait page).
-    static func estimateText(_ g: Group, _ o: Outcome, _ w: Input, median withMedian: Bool = true,
-                             interval withInterval: Bool = false) -> String {
-        let s = w.strings, n = w.style
-        guard let e = g.estimate else {
-            // A share or mean built on a hidden count is withheld: "..", as SuppressedFigures writes it.
-            if let note = g.estimateNote, note.hasPrefix("suppressed") { return s("suppression.hidden") }
-            if o.kind == "time_to_event", let m = g.median { return s("cohort.median", ["days": n.decimal(m, decimals: 0)]) }
-            return s("placeholder.value")
+    /// A group's value as a figure: a mean to the outcome's decimals or a share in
+    /// percent, with the decision on it. Beside a withheld n, the digits the record holds.
+    static func valueFigure(_ x: Double?, _ g: Group, _ o: Outcome, _ w: Input) -> FigureCell {
+        let decimals = g.n == nil ? tableDecimals : valueDecimals(o, w.style)
+        return FigureCell(x, o.kind == "continuous" ? .decimal(decimals) : .share(decimals), disclosure: g.valueDisclosure)
+    }
+
+    /// A cohort's n as a figure, with the decision on it ("<5" when small, ".." when
+    /// hidden to protect another row).
+    static func nFigure(_ g: Group) -> FigureCell {
+        FigureCell(g.n.map(Double.init), .count, disclosure: g.nDisclosure)
+    }
+
+    /// A group's figure in a cell: its value; with its 95 % interval (`interval`, where
+    /// the record holds one: never beside a hidden n), a duration's median (`median:
+    /// false` leaves it out: the headline table must fit a portrait page) and its n
+    /// (`size`). A duration without a share within its limit shows its median alone.
+    static func estimateCell(_ g: Group, _ o: Outcome, _ w: Input, median withMedian: Bool = true,
+                             interval withInterval: Bool = false, size: Bool = false) -> TableBlock.Cell {
+        let s = w.strings
+        var figures: [FigureCell] = []
+        func slot(_ f: FigureCell) -> String {
+            figures.append(f)
+            return "{\(figures.count - 1)}"
         }
-        // Beside a withheld n, the digits the record holds; otherwise the outcome's.
-        let decimals = g.n == nil ? tableDecimals : valueDecimals(o, n)
-        let value = { (x: Double) in
-            o.kind == "continuous" ? n.decimal(x, decimals: decimals) : n.percent(100 * x, decimals: decimals)
-        }
-        // The 95 % interval, where the result holds one (never beside a hidden n).
-        var interval = ""
-        if withInterval, let lo = g.ciLow, let hi = g.ciHigh {
-            interval = " (" + s("cohort.ci", ["low": value(lo), "high": value(hi)]) + ")"
-        }
-        switch o.kind {
-        case "continuous": return value(e) + interval
-        case "binary": return value(e) + interval
-        default:
+        let median = { (m: Double) in s("cohort.median", ["days": slot(FigureCell(m, .decimal(0)))]) }
+        var pattern: String
+        if g.estimate == nil, !g.valueDisclosure.isSuppressed, o.kind == "time_to_event", let m = g.median {
+            pattern = median(m)
+        } else {
+            pattern = slot(valueFigure(g.estimate, g, o, w))
+            if withInterval, g.estimate != nil, let lo = g.ciLow, let hi = g.ciHigh {
+                pattern += " (" + s("cohort.ci", ["low": slot(valueFigure(lo, g, o, w)), "high": slot(valueFigure(hi, g, o, w))]) + ")"
+            }
             // The limit is in the outcome's name (`outcomeName`).
-            var text = value(e) + interval
-            if withMedian, let m = g.median { text += "; " + s("cohort.median", ["days": n.decimal(m, decimals: 0)]) }
-            return text
+            if withMedian, g.estimate != nil, o.kind == "time_to_event", let m = g.median { pattern += "; " + median(m) }
         }
+        if size { pattern += " (n" + NumberStyle.noBreakSpace + "=" + NumberStyle.noBreakSpace + slot(nFigure(g)) + ")" }
+        return TableBlock.Cell(pattern: pattern, figures: figures, style: w.style)
+    }
+
+    /// A group's figure in a sentence (`estimateCell`'s words).
+    static func estimateText(_ g: Group, _ o: Outcome, _ w: Input) -> String {
+        estimateCell(g, o, w).text.plainText
     }
 
     /// A pilot − line (or girls − boys) contrast: in the outcome's unit, percentage points
     /// for shares, with the fewest decimals that keep its figures apart, or with `decimals`.
-    static func contrastText(_ d: Double, low: Double?, high: Double?, kind: String, _ w: Input,
-                             decimals fixed: Int? = nil) -> String {
+    static func contrast(_ d: Double, low: Double?, high: Double?, kind: String, _ w: Input,
+                         decimals fixed: Int? = nil) -> TableBlock.Cell {
         let s = w.strings, n = w.style
         let continuous = kind == "continuous"
         let scale = continuous ? 1.0 : 100.0
@@ -392,60 +398,56 @@ extension PilotVsLineReport {
         let base = continuous && (low == nil || high == nil) ? 2 : 1
         let decimals = fixed ?? DistinguishingDecimals.decimals(for: [d, low, high].compactMap { $0.map { $0 * scale } },
                                                                 base: base, numbers: n)
-        func fmt(_ x: Double) -> String { n.signed(scale * x, decimals: decimals) }
+        var figures: [FigureCell] = []
+        func slot(_ x: Double) -> String {
+            figures.append(FigureCell(scale * x, .signed(decimals)))
+            return "{\(figures.count - 1)}"
+        }
         // At a fixed precision an end of an interval wholly on one side of zero may round
         // to zero: it keeps its sign ("−0,0"), so "skiljer sig åt" never stands beside
         // "till 0,0".
         let oneSided = (low ?? 0) > 0 || (high ?? 0) < 0
         func end(_ x: Double) -> String {
-            let text = fmt(x), zero = n.signed(0, decimals: decimals)
-            guard fixed != nil, oneSided, x != 0, text == zero else { return text }
+            let zero = n.signed(0, decimals: decimals)
+            guard fixed != nil, oneSided, x != 0, n.signed(scale * x, decimals: decimals) == zero else { return slot(x) }
             return (x < 0 ? n.minus : "+") + zero
         }
-        var text = fmt(d) + (continuous ? "" : NumberStyle.noBreakSpace + s("unit.pp"))
-        if let low, let high { text += " (" + s("cohort.ci", ["low": end(low), "high": end(high)]) + ")" }
-        return text
+        var pattern = slot(d) + (continuous ? "" : NumberStyle.noBreakSpace + s("unit.pp"))
+        if let low, let high { pattern += " (" + s("cohort.ci", ["low": end(low), "high": end(high)]) + ")" }
+        return TableBlock.Cell(pattern: pattern, figures: figures, style: n)
     }
 
-    /// The pilot − line difference with its interval, or why there is none.
-    static func differenceText(_ o: Outcome, _ w: Input) -> String {
-        let s = w.strings
+    /// The pilot − line difference with its interval, or why there is none (withheld
+    /// with a cohort's value, "..").
+    static func differenceCell(_ o: Outcome, _ w: Input) -> TableBlock.Cell {
         guard let d = o.difference else {
-            return (o.differenceNote ?? "").hasPrefix("suppressed") ? s("suppression.hidden") : s("placeholder.value")
+            return TableBlock.Cell(FigureCell(nil, .signed(1), disclosure: o.differenceDisclosure), style: w.style)
         }
         // Enough decimals that no end of the interval rounds to zero or onto the estimate.
-        return contrastText(d, low: o.ciLow, high: o.ciHigh, kind: o.kind, w)
+        return contrast(d, low: o.ciLow, high: o.ciHigh, kind: o.kind, w)
     }
 
     /// The difference in differences in a cell: the estimate, or why there is none.
-    static func didText(_ o: Outcome, _ w: Input) -> String {
-        let s = w.strings
-        guard let d = o.did else { return s("placeholder.value") }
-        guard let b = d.estimate else {
-            return (d.estimateNote ?? "").hasPrefix("suppressed") ? s("suppression.hidden") : s("placeholder.value")
+    static func didCell(_ o: Outcome, _ w: Input) -> TableBlock.Cell {
+        guard let d = o.did, let b = d.estimate else {
+            return TableBlock.Cell(FigureCell(nil, .signed(2), disclosure: o.did?.disclosure ?? .shown), style: w.style)
         }
-        return contrastText(b, low: nil, high: nil, kind: o.kind, w)
+        return contrast(b, low: nil, high: nil, kind: o.kind, w)
     }
 
     /// The randomisation p over areas in a cell, with the number of areas ranked.
-    static func didPText(_ o: Outcome, _ w: Input) -> String {
-        guard let p = o.did?.p else { return w.strings("placeholder.value") }
-        return w.strings("cohort.p.areas", ["p": w.style.decimal(p, decimals: 3), "areas": String(o.did?.areas ?? 0)])
+    static func didPCell(_ o: Outcome, _ w: Input) -> TableBlock.Cell {
+        guard let p = o.did?.p else {
+            return TableBlock.Cell(FigureCell(nil, .pValue, disclosure: o.did?.disclosure ?? .shown), style: w.style)
+        }
+        return TableBlock.Cell(pattern: w.strings("cohort.p.areas", ["p": "{0}", "areas": String(o.did?.areas ?? 0)]),
+                               figures: [FigureCell(p, .pValue)], style: w.style)
     }
 
     /// The design the words rest on, in words.
     static func basisWords(_ o: Outcome, _ s: ReportStrings) -> String {
         guard let design = basis(o) else { return s("placeholder.value") }
         return s("cohort.basis.\(design.rawValue)")
-    }
-
-    /// A cohort's n, or why it is withheld.
-    static func nText(_ g: Group, _ w: Input) -> String {
-        if let n = g.n { return w.style.integer(n) }
-        if let note = g.nNote, note.hasPrefix("suppressed") {
-            return w.strings(note == w.smallNote ? "suppression.small" : "suppression.hidden")
-        }
-        return w.strings("placeholder.value")
     }
 
     /// The uncertainty in plain words: does the interval include no difference? Short
@@ -461,8 +463,7 @@ extension PilotVsLineReport {
     /// The smallest difference the cohorts' sizes could detect, in a sentence.
     static func mddText(_ o: Outcome, _ w: Input) -> String {
         let s = w.strings, n = w.style
-        let sizes = ["pilot": o.pilot.n.map { n.integer($0) } ?? s("suppression.small"),
-                     "line": o.line.n.map { n.integer($0) } ?? s("suppression.small")]
+        let sizes = ["pilot": n.text(nFigure(o.pilot)), "line": n.text(nFigure(o.line))]
         if o.kind != "continuous", let baseline = o.line.estimate, let above = o.mddAbove ?? o.mddBelow {
             var t = s("cohort.mdd.proportion", sizes.merging(["from": n.percent(100 * baseline), "to": n.percent(100 * above)]) { a, _ in a })
             if o.mddAbove != nil, let below = o.mddBelow { t += " " + s("cohort.mdd.or", ["to": n.percent(100 * below)]) }
@@ -484,9 +485,9 @@ extension PilotVsLineReport {
         guard let d = o.did else { return "" }
         if o.kind == "time_to_event" { return s("cohort.did.sentence.duration") }
         guard let b = d.estimate else {
-            return s((d.estimateNote ?? "").hasPrefix("suppressed") ? "cohort.did.sentence.suppressed" : "cohort.did.sentence.none")
+            return s(d.disclosure.isSuppressed ? "cohort.did.sentence.suppressed" : "cohort.did.sentence.none")
         }
-        var text = s("cohort.did.sentence", ["estimate": contrastText(b, low: nil, high: nil, kind: o.kind, w)])
+        var text = s("cohort.did.sentence", ["estimate": contrast(b, low: nil, high: nil, kind: o.kind, w).text.plainText])
         if let p = d.p, let j = d.areas {
             // The smallest possible p is said once per outcome: by the deciding design's
             // sentence when it has a floor (`basisSentence`), else here.
@@ -516,4 +517,10 @@ extension PilotVsLineReport {
         }
         return text
     }
+}
+
+extension PilotVsLineReport.Group {
+    /// Whether disclosure control withheld its n or its value (a table's note then says
+    /// what "<5" and ".." mean).
+    var withheld: Bool { nDisclosure.isSuppressed || valueDisclosure.isSuppressed }
 }

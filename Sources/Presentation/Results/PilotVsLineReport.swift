@@ -79,6 +79,13 @@ public struct PilotVsLineReport: Codable {
         /// Durations: the Kaplan–Meier median in days.
         public var median: Double?
         public var medianNote: String?
+        /// What disclosure control decided on the n, and on the value with its interval
+        /// and median: "<5" for a small n (`.small`), ".." for anything else withheld.
+        /// Set by Reports' `PublishedComparisons` as it writes the note; not in the JSON,
+        /// which writes a withheld figure as `null` beside its note (DESIGN §5). The
+        /// blocks read these, never a note.
+        public var nDisclosure: Disclosure = .shown
+        public var valueDisclosure: Disclosure = .shown
 
         public init(label: String, n: Int?, nNote: String?, estimate: Double?, estimateNote: String?, ciLow: Double?,
                     ciHigh: Double?, ciNote: String? = nil, median: Double?, medianNote: String?) {
@@ -169,6 +176,10 @@ public struct PilotVsLineReport: Codable {
         /// Girls − boys within the pilot and within the line, where both rows publish
         /// their n and value.
         public var genderDifferences: [GenderDifference]? = nil
+        /// What disclosure control decided on the difference, its test and the detectable
+        /// difference (withheld when a cohort's value is); not in the JSON (as
+        /// `Group.nDisclosure`).
+        public var differenceDisclosure: Disclosure = .shown
 
         public init(outcome: String, kind: String, limitDays: Double?, pilot: Group, line: Group, difference: Double?,
                     differenceNote: String?, ciLow: Double?, ciHigh: Double?, test: String, p: Double?, pNote: String?,
@@ -241,6 +252,8 @@ public struct PilotVsLineReport: Codable {
         public var pNote: String?
         /// J: the areas ranked (the pilot's and every placebo area).
         public var areas: Int?
+        /// Withheld with its p when one of its four groups is small; not in the JSON.
+        public var disclosure: Disclosure = .shown
 
         public init(estimate: Double?, estimateNote: String?, p: Double?, pNote: String?, areas: Int?) {
             self.estimate = estimate
@@ -275,6 +288,8 @@ public struct PilotVsLineReport: Codable {
         public var differenceNote: String?
         public var ciLow: Double?
         public var ciHigh: Double?
+        /// Withheld where girls' or boys' figures are; not in the JSON.
+        public var disclosure: Disclosure = .shown
 
         public init(cohort: String, difference: Double?, differenceNote: String?, ciLow: Double?, ciHigh: Double?) {
             self.cohort = cohort

@@ -102,7 +102,10 @@ struct PublishedComparisons {
             return rule.isSmall(g.n) || (kind == .binary && (rule.isSmall(events) || rule.isSmall(g.n - events)))
         }
         guard !small else {
-            return .init(estimate: nil, estimateNote: builtOnHiddenNote, p: nil, pNote: builtOnHiddenNote, areas: nil)
+            var withheld = CohortComparisonSection.DiD(estimate: nil, estimateNote: builtOnHiddenNote, p: nil,
+                                                       pNote: builtOnHiddenNote, areas: nil)
+            withheld.disclosure = .withheld
+            return withheld
         }
         guard let ri = result.randomisation else {
             return .init(estimate: estimate, estimateNote: nil, p: nil,
@@ -118,9 +121,12 @@ struct PublishedComparisons {
         let cohort = pilot ? "pilot" : "line"
         let rows = ["girl", "boy"].compactMap { key in o.byGender.first { $0.gender == key }.map { pilot ? $0.pilot : $0.line } }
         guard rows.count == 2, rows.allSatisfy({ $0.n != nil && $0.estimate != nil && $0.ciLow != nil && $0.ciHigh != nil }) else {
-            let hidden = rows.contains { ($0.nNote ?? $0.estimateNote ?? "").hasPrefix("suppressed") }
-            let why = hidden ? hiddenNote : "girls or boys have no value with an interval"
-            return .init(cohort: cohort, difference: nil, differenceNote: why, ciLow: nil, ciHigh: nil)
+            let hidden = rows.contains { $0.nDisclosure.isSuppressed || $0.valueDisclosure.isSuppressed }
+            var none = CohortComparisonSection.GenderDifference(
+                cohort: cohort, difference: nil, differenceNote: hidden ? hiddenNote : "girls or boys have no value with an interval",
+                ciLow: nil, ciHigh: nil)
+            if hidden { none.disclosure = .withheld }
+            return none
         }
         let difference: Estimate
         switch try CohortComparison.girlsAgainstBoys(dataset, outcome: o.outcome, pilot: pilot) {
@@ -175,12 +181,13 @@ struct PublishedComparisons {
     /// A group as published: its n and its value each shown or withheld (with the note
     /// saying why); a value shown beside a hidden n is rounded as the document writes it
     /// and loses its interval.
-    static func published(_ g: Group, kind: String, showsN: Bool, showsValue: Bool, small: Bool) -> Group {
+    static func published(_ g: Group, kind: String, showsN: Bool, showsValue: Bool, small: Bool, rule: SuppressionRule) -> Group {
         var g = g
         let note = small ? smallNote : hiddenNote
         if !showsN {
             g.n = nil
             g.nNote = note
+            g.nDisclosure = small ? .small(threshold: rule.threshold) : .withheld
             g.ciLow = nil
             g.ciHigh = nil
             g.ciNote = note
@@ -192,6 +199,8 @@ struct PublishedComparisons {
             }
         }
         if !showsValue {
+            // A mean or a share, never itself a count: "..", whatever hid it.
+            g.valueDisclosure = .withheld
             g.estimate = nil; g.ciLow = nil; g.ciHigh = nil; g.estimateNote = note; g.ciNote = note
             if g.median != nil || g.medianNote != nil { g.median = nil; g.medianNote = note }
         }
@@ -211,7 +220,7 @@ struct PublishedComparisons {
                 let plan = plans[pilot]!
                 let g = pilot ? row.pilot : row.line
                 let shown = published(g, kind: kind, showsN: plan.showsN[i], showsValue: plan.showsValue[i],
-                                      small: rule.isSmall(g.n ?? 0))
+                                      small: rule.isSmall(g.n ?? 0), rule: rule)
                 if pilot { row.pilot = shown } else { row.line = shown }
             }
             byGender.append(row)
@@ -221,9 +230,9 @@ struct PublishedComparisons {
         let pilotShows = BreakdownDisclosure.totalShowsValue(totalPilot, rule: rule)
         let lineShows = BreakdownDisclosure.totalShowsValue(totalLine, rule: rule)
         let pilot = published(group(r.unadjusted, pilot: true, label: labels.pilot), kind: kind, showsN: true,
-                              showsValue: pilotShows, small: true)
+                              showsValue: pilotShows, small: true, rule: rule)
         let line = published(group(r.unadjusted, pilot: false, label: labels.line), kind: kind, showsN: true,
-                             showsValue: lineShows, small: true)
+                             showsValue: lineShows, small: true, rule: rule)
         byGender.append(CohortComparisonSection.GenderRow(gender: "total", pilot: pilot, line: line))
 
         var difference: Estimate, test: String, p: Figure, limit: Double?, censored: Int?
@@ -239,7 +248,8 @@ struct PublishedComparisons {
         let mdd = r.minimumDetectableDifference
         var mddAbove = mdd.proportionAbove.value, mddBelow = mdd.proportionBelow.value
         var mddNote = mdd.standardized.note
-        if !pilotShows || !lineShows {
+        let differenceDisclosure: Disclosure = pilotShows && lineShows ? .shown : .withheld
+        if differenceDisclosure.isSuppressed {
             // A difference, its test and the detectable shift from the line's share all
             // lead back to a withheld share.
             difference = Estimate(undefined: builtOnHiddenNote)
@@ -258,6 +268,7 @@ struct PublishedComparisons {
             mddAbove: mddAbove, mddBelow: mddBelow, mddNote: mddNote,
             censored: censored, censoredNote: censoredNote, byGender: byGender, caveats: r.caveats.map(\.code))
         outcome.permutationSign = sign
+        outcome.differenceDisclosure = differenceDisclosure
         return outcome
     }
 }

@@ -121,7 +121,7 @@ public struct CohortComparisonSection: ReportSectionBuilder {
     /// What the blocks need of the report besides the record.
     static func input(_ context: ReportContext) -> PilotVsLineReport.Input {
         .init(strings: context.strings, style: context.numbers, modelID: context.model.id, modelName: context.model.name,
-              threshold: context.request.suppression.threshold, smallNote: PublishedComparisons.smallNote)
+              threshold: context.request.suppression.threshold)
     }
 
     public func blocks(_ result: Result, for slot: ReportSlot, context: ReportContext) -> [Block] {
