@@ -133,9 +133,11 @@ import Testing
         units.did = .init(estimate: -0.093, estimateNote: nil, p: 1.0 / 3, pNote: nil, areas: 6)
         let sv = paragraph(units, .sv)
         #expect(count(sv, "minsta möjliga p") == 1, "\(sv)")
-        #expect(sv.contains("Pilotområdet rangordnas med p = 0,333 bland 6 områden. Bedömningen (oklart) bygger på: rang bland enheterna. Med 6 enheter kan rangordningen bland dem inte visa en säker skillnad: minsta möjliga p är 1/6 = 0,167."), "\(sv)")
+        #expect(sv.contains("Pilotområdet rangordnas med p = 0,333 bland 6 områden. Bedömningen (oklart) bygger på: rang bland enheterna. Piloten hamnar på plats 2 av 6 enheter, räknat efter hur mycket varje enhet skiljer sig från de övriga (plats 1 = störst skillnad), så p = 2/6 = 0,333. Med 6 enheter kan rangordningen bland dem inte visa en säker skillnad: minsta möjliga p är 1/6 = 0,167."), "\(sv)")
         #expect(!sv.contains("enheter eller områden"))
         let en = paragraph(units, .en)
+        // The place is the p of the ranking times the number of units (p = rank / J).
+        #expect(en.contains("The pilot ranks 2 of 6 units by how far each unit differs from the others (1 = the largest difference), so p = 2/6 = 0.333."), "\(en)")
         #expect(count(en, "smallest possible p") == 1 && !en.contains("units or areas"), "\(en)")
         #expect(en.contains("With 6 units the ranking among them cannot show a clear difference: the smallest possible p is 1/6 = 0.167."), "\(en)")
 

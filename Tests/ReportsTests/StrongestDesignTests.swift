@@ -64,7 +64,7 @@ import Testing
         let words = DomainSectionTests.text(section.blocks(result, for: .pilotVsLine, context: context))
         #expect(words.contains("Antal handläggare per ärende | −0,93 | 0,250 (4\u{00A0}områden) | Oklart; ärendena för sig: bättre | Rang bland enheterna"))
         #expect(words.contains("minus övriga områdens, är −0,93 (skillnad i skillnader)."))
-        #expect(words.contains("Bedömningen (oklart) bygger på: rang bland enheterna. Med 4 enheter kan rangordningen bland dem inte visa en säker skillnad: minsta möjliga p är 1/4 = 0,250. Ärendena för sig pekar mot bättre."))
+        #expect(words.contains("Bedömningen (oklart) bygger på: rang bland enheterna. Piloten hamnar på plats 2 av 4 enheter, räknat efter hur mycket varje enhet skiljer sig från de övriga (plats 1 = störst skillnad), så p = 2/4 = 0,500. Med 4 enheter kan rangordningen bland dem inte visa en säker skillnad: minsta möjliga p är 1/4 = 0,250. Ärendena för sig pekar mot bättre."))
         let method = DomainSectionTests.text(section.blocks(result, for: .method, context: context))
         #expect(method.contains("Här bygger bedömningen på rangordningen bland enheterna för antal handläggare per ärende."))
         #expect(method.contains("slumpning över områden"))
@@ -259,6 +259,50 @@ import Testing
         #expect(words.contains("skiljer sig flickor och pojkar inte säkert") || pilot.differs)
         #expect(words.contains("Flickor | 20 | 70,0\u{00A0}% (48,1\u{00A0}% till 85,5\u{00A0}%)"))
         #expect(words.contains("Inom parentes 95\u{00A0}% konfidensintervall, där antalet visas."))
+    }
+
+    @Test func withCountsHiddenWhetherGirlsAndBoysDifferIsSaidInWordsOnly() throws {
+        // The pilot: 40 girls (caseworkers 1, 1, 1, 2, …: mean 1.25), 40 boys (3, 3, 3,
+        // 2, …: mean 2.75) and 2 cases of another gender, whose small row hides a count
+        // beside it (and so the interval of girls − boys) but not the means, which pin no
+        // count.
+        var cases: [CaseRecord] = []
+        func add(_ n: Int, pilot: Bool, gender: CaseRecord.Gender, pattern: [Double]) {
+            for i in 0..<n {
+                cases.append(CaseRecord(caseID: "c\(cases.count)", cohort: pilot ? "testteamet" : "linjen", isPilot: pilot,
+                                        unit: pilot ? "Testteamet" : "Linje \(i % 2)", gender: gender,
+                                        values: ["distinct_caseworkers": .number(pattern[i % pattern.count])]))
+            }
+        }
+        add(40, pilot: true, gender: .girl, pattern: [1, 1, 1, 2])
+        add(40, pilot: true, gender: .boy, pattern: [3, 3, 3, 2])
+        add(2, pilot: true, gender: .other, pattern: [2])
+        add(12, pilot: false, gender: .girl, pattern: [1, 2, 3])
+        add(12, pilot: false, gender: .boy, pattern: [1, 2, 3])
+        let dataset = CaseDataset(modelID: "testteamet", pilotCohort: "testteamet", pilotStart: nil,
+                                  extractDate: CalendarDate(year: 2022, month: 12, day: 31)!, cases: cases)
+        let (section, result, context) = try Self.compute(dataset)
+        let o = try #require(result.outcomes.first)
+        // The plan hides the girls' n (the other gender's 2 cases could be worked out from
+        // it); both means stay, the girls' rounded as the table writes it.
+        let girls = try #require(o.byGender.first { $0.gender == "girl" }?.pilot)
+        #expect(girls.n == nil && girls.estimate == 1.3 && girls.ciLow == nil)
+
+        // By hand: each group's SD is √(0.1875·40/39) = 0.4385, so the difference −1.5 has
+        // a standard error of 0.4385·√(2/40) = 0.0981; even t = 2.1 (df 78 needs 1.99)
+        // keeps the interval below zero: −1.5 + 2.1·0.0981 = −1.29.
+        let se = (0.1875 * 40 / 39).squareRoot() * (2.0 / 40).squareRoot()
+        #expect(-1.5 + 2.1 * se < 0)
+
+        let pilot = try #require(o.genderDifferences?.first { $0.cohort == "pilot" })
+        #expect(pilot.difference == nil && pilot.ciLow == nil && pilot.ciHigh == nil)
+        #expect(pilot.disclosure == .withheld && pilot.differsWithheldInterval == true)
+        let words = DomainSectionTests.text(section.blocks(result, for: .gender, context: context))
+        #expect(words.contains("i Testteamet skiljer sig flickor och pojkar åt (1,3 mot 2,8; intervallet visas inte, eftersom antalen döljs)"),
+                "\(words)")
+        // The record: the words' one bit, and no figure of the difference.
+        let json = String(decoding: try JSONEncoder().encode(pilot), as: UTF8.self)
+        #expect(json.contains("\"differs_withheld_interval\":true") && json.contains("\"difference\":null"))
     }
 
     @Test func noIntervalOrComparisonWhereAnNIsHidden() throws {

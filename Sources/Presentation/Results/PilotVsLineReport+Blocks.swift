@@ -56,7 +56,9 @@ extension PilotVsLineReport {
             blocks.append(.callout(Callout(.warning, title: s("warning.title"), RichText(s("caveat.synthetic")))))
         }
         blocks.append(headlineTable(w, plain: false))
-        blocks.append(.paragraph(RichText(s("cohort.design"))))
+        var design = s("cohort.design")
+        if outcomes.contains(where: { $0.permutationP != nil }) { design += " " + s("cohort.design.units") }
+        blocks.append(.paragraph(RichText(design)))
         blocks.append(wordsTable(w))
         blocks.append(.callout(Callout(.caveat, title: s("caveat.title"), generalCaveats(w))))
         for o in outcomes {
@@ -114,6 +116,11 @@ extension PilotVsLineReport {
             note += " " + s("cohort.table.note.steering.no_direction")
         }
         var notes = [RichText(note)]
+        // A log-rank p beside a share's interval that crosses zero reads as a contradiction
+        // unless the note says the two answer different questions.
+        if !plain, outcomes.contains(where: { $0.kind == "time_to_event" && $0.p != nil }) {
+            notes.append(RichText(s("cohort.table.note.log_rank")))
+        }
         if outcomes.contains(where: { $0.pilot.withheld || $0.line.withheld }) {
             notes.append(RichText(s("suppression.note")))
         }
@@ -206,6 +213,14 @@ extension PilotVsLineReport {
         let parts = (o.genderDifferences ?? []).map { d -> String in
             let who = d.cohort == "pilot" ? pilotName(w) : s("cohort.line.definite")
             guard let x = d.difference else {
+                // With the counts hidden, whether girls and boys differ is still said in
+                // words beside the values the table shows, without the interval.
+                let rows = ["girl", "boy"].compactMap { key in o.byGender.first { $0.gender == key }.map { d.cohort == "pilot" ? $0.pilot : $0.line } }
+                if let differs = d.differsWithheldInterval, rows.count == 2, rows.allSatisfy({ $0.estimate != nil }) {
+                    return s(differs ? "cohort.gender.diff.hidden.differ" : "cohort.gender.diff.hidden.same",
+                             ["who": who, "girls": Self.estimateText(rows[0], o, w, median: false),
+                              "boys": Self.estimateText(rows[1], o, w, median: false)])
+                }
                 return s(d.disclosure.isSuppressed ? "cohort.gender.diff.hidden" : "cohort.gender.diff.none", ["who": who])
             }
             // As precise as the table's figures above it, so the sentence does not seem to
@@ -382,8 +397,8 @@ extension PilotVsLineReport {
     }
 
     /// A group's figure in a sentence (`estimateCell`'s words).
-    static func estimateText(_ g: Group, _ o: Outcome, _ w: Input) -> String {
-        estimateCell(g, o, w).text.plainText
+    static func estimateText(_ g: Group, _ o: Outcome, _ w: Input, median: Bool = true) -> String {
+        estimateCell(g, o, w, median: median).text.plainText
     }
 
     /// A pilot − line (or girls − boys) contrast: in the outcome's unit, percentage points
@@ -508,6 +523,11 @@ extension PilotVsLineReport {
         guard let design = basis(o) else { return "" }
         var text = s("cohort.basis.sentence", ["word": inSentence(verdictWord(verdict(o), s)),
                                                 "basis": inSentence(s("cohort.basis.\(design.rawValue)"))])
+        // The pilot's place among the units, which the p of the ranking is (rank / J).
+        if design == .permutation, let p = o.permutationP, let j = o.units, j > 0 {
+            let rank = Int((p * Double(j)).rounded())
+            text += " " + s("cohort.basis.sentence.rank", ["rank": String(rank), "units": String(j), "p": w.style.decimal(p, decimals: 3)])
+        }
         if let j = floorUnits(o) {
             text += " " + s("cohort.basis.sentence.floor.\(design.rawValue)",
                             ["count": String(j), "smallest": w.style.decimal(1 / Double(j), decimals: 3)])

@@ -290,6 +290,10 @@ public struct PilotVsLineReport: Codable {
         public var ciHigh: Double?
         /// Withheld where girls' or boys' figures are; not in the JSON.
         public var disclosure: Disclosure = .shown
+        /// Where the difference is withheld with girls' and boys' counts but both values
+        /// are shown: whether its interval lies on one side of zero — said in words, with
+        /// no figure that could give a count back; nil otherwise.
+        public var differsWithheldInterval: Bool? = nil
 
         public init(cohort: String, difference: Double?, differenceNote: String?, ciLow: Double?, ciHigh: Double?) {
             self.cohort = cohort
@@ -310,10 +314,12 @@ public struct PilotVsLineReport: Codable {
             case differenceNote = "difference_note"
             case ciLow = "ci_low"
             case ciHigh = "ci_high"
+            case differsWithheldInterval = "differs_withheld_interval"
         }
 
         public func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encodeIfPresent(differsWithheldInterval, forKey: .differsWithheldInterval)
             try c.encode(cohort, forKey: .cohort)
             try c.encode(difference, forKey: .difference)
             try c.encodeIfPresent(differenceNote, forKey: .differenceNote)

@@ -116,7 +116,8 @@ struct PublishedComparisons {
 
     /// Girls − boys within one cohort, published only where both rows publish their n
     /// and their value with its interval (an interval of a difference gives the n back
-    /// as well as one of a group).
+    /// as well as one of a group). Where the counts are hidden and both values shown,
+    /// only whether the interval lies on one side of zero is kept, for the words.
     static func genderDifference(_ o: Outcome, dataset: CaseDataset, pilot: Bool) throws -> CohortComparisonSection.GenderDifference {
         let cohort = pilot ? "pilot" : "line"
         let rows = ["girl", "boy"].compactMap { key in o.byGender.first { $0.gender == key }.map { pilot ? $0.pilot : $0.line } }
@@ -125,17 +126,27 @@ struct PublishedComparisons {
             var none = CohortComparisonSection.GenderDifference(
                 cohort: cohort, difference: nil, differenceNote: hidden ? hiddenNote : "girls or boys have no value with an interval",
                 ciLow: nil, ciHigh: nil)
-            if hidden { none.disclosure = .withheld }
+            if hidden {
+                none.disclosure = .withheld
+                // Both values shown beside hidden counts: whether they differ, in words only.
+                if rows.count == 2, rows.allSatisfy({ $0.estimate != nil }) {
+                    let d = try girlsMinusBoys(o, dataset: dataset, pilot: pilot)
+                    if let lo = d.ciLow.value, let hi = d.ciHigh.value { none.differsWithheldInterval = lo > 0 || hi < 0 }
+                }
+            }
             return none
         }
-        let difference: Estimate
-        switch try CohortComparison.girlsAgainstBoys(dataset, outcome: o.outcome, pilot: pilot) {
-        case .continuous(let x): difference = x.difference
-        case .binary(let x): difference = x.difference
-        case .timeToEvent(let x): difference = x.difference
-        }
+        let difference = try girlsMinusBoys(o, dataset: dataset, pilot: pilot)
         return .init(cohort: cohort, difference: difference.estimate.value, differenceNote: difference.estimate.note,
                      ciLow: difference.ciLow.value, ciHigh: difference.ciHigh.value)
+    }
+
+    static func girlsMinusBoys(_ o: Outcome, dataset: CaseDataset, pilot: Bool) throws -> Estimate {
+        switch try CohortComparison.girlsAgainstBoys(dataset, outcome: o.outcome, pilot: pilot) {
+        case .continuous(let x): return x.difference
+        case .binary(let x): return x.difference
+        case .timeToEvent(let x): return x.difference
+        }
     }
 
     /// A cohort's counts in a comparison: its n, and the events its published value pins
