@@ -35,6 +35,30 @@ import Testing
                                disclosures: withheld)
     }
 
+    /// A computed mean of 1,3372 against 1,2561: at one decimal both read "1,3" beside a
+    /// change of "+0,1". The row's value, previous value and change take two decimals
+    /// (1,34, 1,26, +0,08) in the final report's table and in the brief's overview; a row
+    /// whose figures agree keeps its own.
+    @Test func valuesAndChangeNeverContradictEachOther() throws {
+        var report = try Self.report()
+        var status = try #require(report.status)
+        let i = try #require(status.indicators.firstIndex { $0.id == "I1" })
+        status.indicators[i].unit = .mean
+        status.indicators[i].total.value = Figure(1.3372)
+        status.indicators[i].previousValue = Figure(1.2561)
+        status.indicators[i].change = Figure(1.3372 - 1.2561)
+        report.status = status
+        let text = Self.text(.sv)
+        #expect(text.agreeingDecimals(status.indicators[i]) == 2)
+        let others = status.indicators.filter { $0.id != "I1" }
+        #expect(others.allSatisfy { text.agreeingDecimals($0) == nil })
+        let final = Self.writer.render(report.blocks(text))
+        let line = try #require(final.split(separator: "\n").first { $0.contains("I1") && $0.contains("1,34") })
+        #expect(line.contains("1,26") && line.contains("+0,08"), "\(line)")
+        let brief = Self.writer.render(report.overviewBlocks(text))
+        #expect(brief.contains("1,34") && brief.contains("+0,08") && !brief.contains("+0,1)"), "\(brief)")
+    }
+
     @Test func finalReportIndicatorsInSwedish() throws {
         let report = try Self.report(), text = Self.text(.sv)
         try GoldenFile.check(Self.writer.render(report.blocks(text) + report.genderBlocks(text) + report.methodBlocks(text)),

@@ -75,15 +75,19 @@ extension IndicatorStatusReport {
         func table(_ rows: [IndicatorStatusRow], caption: String) -> Block {
             .table(TableBlock(caption: caption, header: [header], rows: rows.map { row in
                 // The previous value with its period beside it ("66 % (tertial 3 2021)").
+                // Value, previous and change to the same decimals where theirs would
+                // contradict each other ("1,3", "1,3", "+0,1").
+                let decimals = text.agreeingDecimals(row)
                 let previous = text.cell(text.figure(row.previousValue, unit: row.unit, disclosure: d[row.id, .previous],
-                                                     events: row.countsEvents),
+                                                     events: row.countsEvents, decimals: decimals),
                                          words: row.previousValue.isDefined ? n.period(row.previousPeriod) : nil)
                 let comparison = comparisonHeader == nil ? []
                     : [text.cellOrDash(text.comparison(row.valueSource?.comparison, unit: row.unit,
                                                        disclosure: d[row.id, .comparison]))]
                 // The value, and the survey round it is read from ("5,1 (enkät mars 2022)").
                 return [TableBlock.Cell(text.name(row), isRowHeader: true),
-                        text.cell(text.figure(row.value, unit: row.unit, disclosure: d[row.id, .total], events: row.countsEvents),
+                        text.cell(text.figure(row.value, unit: row.unit, disclosure: d[row.id, .total], events: row.countsEvents,
+                                              decimals: decimals),
                                   words: text.waveLabel(row))]
                     + comparison
                     + [previous,

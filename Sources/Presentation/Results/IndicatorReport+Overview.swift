@@ -125,7 +125,7 @@ extension IndicatorStatusReport {
                 // indicators' names room on a portrait page (two pages in all).
                 let change = text.change(row, disclosure: d[row.id, .change])
                 var outcome = CellParts(text.figure(row.value, unit: row.unit, disclosure: d[row.id, .total],
-                                                    events: row.countsEvents))
+                                                    events: row.countsEvents, decimals: text.agreeingDecimals(row)))
                 if !change.isUndefinedFigure {
                     outcome.append(gap + "(")
                     outcome.append(change.noBreak)
@@ -188,8 +188,10 @@ extension IndicatorStatusReport {
         let s = text.strings, n = text.style
         guard points.contains(where: { $0.value.isDefined }) else { return TableBlock.Cell(s("placeholder.value")) }
         // Each value a plain number as stated, without its unit (the line is the unit's).
+        // As many decimals as the row's change needs to agree with its values.
+        let decimals = text.agreeingDecimals(row)
         let figures = points.map { p in
-            FigureCell(p.value, .decimal(p.value.value.map(IndicatorValueText.decimals) ?? 0),
+            FigureCell(p.value, .decimal(decimals ?? p.value.value.map(IndicatorValueText.decimals) ?? 0),
                        disclosure: d[row.id, p.period, .total])
         }
         let words = zip(points, figures).map { p, figure -> String in

@@ -44,8 +44,8 @@ public struct IndicatorWords {
     /// persons, or of events for an indicator that counts events) or a plain number, with
     /// as many decimals as it was stated with (`IndicatorValueText.decimals`). A value
     /// with decimals is a plain number whatever its unit.
-    public static func kind(_ v: Double?, unit: IndicatorUnit, events: Bool = false) -> FigureCell.Kind {
-        let d = v.map(IndicatorValueText.decimals) ?? 0
+    public static func kind(_ v: Double?, unit: IndicatorUnit, events: Bool = false, decimals: Int? = nil) -> FigureCell.Kind {
+        let d = decimals ?? v.map(IndicatorValueText.decimals) ?? 0
         switch unit {
         case .percent: return .percent(d)
         case .sek: return .kronor
@@ -56,8 +56,33 @@ public struct IndicatorWords {
 
     /// An indicator's value as the report writes it, typed, with disclosure control's
     /// decision on it.
-    public func figure(_ f: Figure, unit: IndicatorUnit, disclosure: Disclosure, events: Bool = false) -> FigureCell {
-        FigureCell(f, Self.kind(f.value, unit: unit, events: events), disclosure: disclosure)
+    public func figure(_ f: Figure, unit: IndicatorUnit, disclosure: Disclosure, events: Bool = false,
+                       decimals: Int? = nil) -> FigureCell {
+        FigureCell(f, Self.kind(f.value, unit: unit, events: events, decimals: decimals), disclosure: disclosure)
+    }
+
+    /// The decimals a row's value, previous value and change are all written with where
+    /// their own would contradict each other: computed values to one decimal can print
+    /// "1,3" and "1,3" beside a change of "+0,1" (1,34 and 1,26). The fewest decimals, up
+    /// to three, at which the two values print alike exactly when the change prints as
+    /// zero; nil when the usual decimals already agree (or a figure is missing).
+    public func agreeingDecimals(_ row: IndicatorStatusRow) -> Int? {
+        guard let v = row.value.value, let p = row.previousValue.value, let c = row.change.value, row.unit != .sek else {
+            return nil
+        }
+        let n = style
+        func agrees(_ dv: Int, _ dp: Int, _ dc: Int) -> Bool {
+            (n.decimal(v, decimals: dv) == n.decimal(p, decimals: dp)) == (n.signed(c, decimals: dc) == n.signed(0, decimals: dc))
+        }
+        let dv = IndicatorValueText.decimals(v), dp = IndicatorValueText.decimals(p)
+        if agrees(dv, dp, changeDecimals(row) ?? 0) { return nil }
+        for d in max(dv, dp)...3 where agrees(d, d, d) { return d }
+        return nil
+    }
+
+    /// The change's own decimals: as many as the value or the change has, two at most.
+    func changeDecimals(_ row: IndicatorStatusRow) -> Int? {
+        row.change.value.map { min(max(IndicatorValueText.decimals(row.value.value ?? $0), IndicatorValueText.decimals($0)), 2) }
     }
 
     /// A value of the record held as a number and its note (the tertial table's row).
@@ -153,8 +178,8 @@ public struct IndicatorWords {
     /// figure alone when withheld ("..") or undefined ("–").
     func change(_ row: IndicatorStatusRow, disclosure: Disclosure) -> CellParts {
         let c = row.change.value
-        let d = c.map { max(IndicatorValueText.decimals(row.value.value ?? $0), IndicatorValueText.decimals($0)) } ?? 0
-        var parts = CellParts(FigureCell(row.change, .signed(min(d, 2)), disclosure: disclosure))
+        let d = agreeingDecimals(row) ?? changeDecimals(row) ?? 0
+        var parts = CellParts(FigureCell(row.change, .signed(d), disclosure: disclosure))
         if c != nil, !disclosure.isSuppressed, row.unit == .percent { parts.append(NumberStyle.noBreakSpace + strings("unit.pp")) }
         return parts
     }
