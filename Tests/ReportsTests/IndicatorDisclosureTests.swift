@@ -108,6 +108,32 @@ import Testing
         #expect(row.disclosure(.total) == .small(threshold: 5) && row.disclosure(.previous) == .shown)
     }
 
+    /// A previous value reads as the trend published it: ".." where that period's count
+    /// was hidden for another figure's sake, "<5" only where it was itself small. (The
+    /// status said "<5" for any withheld previous count.)
+    @Test func aPreviousCountHiddenForAnotherFigureReadsHiddenNotSmall() throws {
+        let f = try EventCountTests.withIndicators()
+        let context = Self.context(f, .final)
+        let data = try #require(try IndicatorStatusSection.data(context))
+        let rule = context.request.suppression
+        var d = IndicatorDisclosures()
+        var trend = IndicatorFigureSuppression.apply(
+            IndicatorTrendAnalysis.compute(model: f.model, modelVersion: 1, observations: data.observations),
+            model: f.model, rule: rule, disclosures: &d)
+        // I2's 2020 total (5, shown) taken as hidden to protect another cell.
+        let y2020 = try #require(Period(parsing: "2020"))
+        let i = try #require(trend.indicators.firstIndex { $0.id == "I2" })
+        let j = try #require(trend.indicators[i].points.firstIndex { $0.period == y2020 })
+        trend.indicators[i].points[j].total.value = Figure(undefined: IndicatorFigureSuppression.hiddenNote)
+        d["I2", y2020, .total] = .withheld
+        let status = try #require(IndicatorStatusAnalysis.compute(model: f.model, modelVersion: 1, observations: data.observations,
+                                                                  period: Period(parsing: "2021")))
+        let shown = IndicatorFigureSuppression.apply(status, trend: trend, rule: rule, disclosures: &d)
+        let row = try #require(shown.indicators.first { $0.id == "I2" })
+        #expect(d["I2", .previous] == .withheld && row.previousValue.note == IndicatorFigureSuppression.hiddenNote)
+        #expect(d["I2", .change] == .withheld)
+    }
+
     @Test func theInternalAudienceHasNoDecisions() throws {
         let f = try EventCountTests.withIndicators()
         let result = try IndicatorStatusSection().compute(Self.context(f, .final, audience: .internal))

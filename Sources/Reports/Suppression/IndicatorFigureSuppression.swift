@@ -256,7 +256,7 @@ enum IndicatorFigureSuppression {
     }
 
     /// The status of a period, suppressed; the previous value (and the change) is
-    /// withheld when the trend withheld that period's value. `disclosures` holds the
+    /// withheld when the trend withheld that period's value, as the trend decided it. `disclosures` holds the
     /// trend's decisions (`apply(_:model:rule:disclosures:)`) and gets the status's.
     static func apply(_ status: IndicatorStatusReport, trend: IndicatorTrendReport, rule: SuppressionRule,
                       disclosures: inout IndicatorDisclosures) -> IndicatorStatusReport {
@@ -277,9 +277,11 @@ enum IndicatorFigureSuppression {
                 }
             }
             let previous = trend.indicators.first { $0.id == row.id }?.points.first { $0.period == row.previousPeriod }
+            // The previous value as the trend published it: "<5" where it was a small
+            // count, ".." where it was hidden for another's sake.
             if let previous, disclosures[row.id, previous.period, .total].isSuppressed {
-                status.indicators[i].previousValue = Figure(undefined: smallNote)
-                disclosures[row.id, .previous] = disclosure(.small, unit: row.unit, rule: rule)
+                status.indicators[i].previousValue = Figure(undefined: previous.total.value.note ?? hiddenNote)
+                disclosures[row.id, .previous] = disclosures[row.id, previous.period, .total]
             }
             if disclosures[row.id, .total].isSuppressed || disclosures[row.id, .previous].isSuppressed {
                 status.indicators[i].change = Figure(undefined: "suppressed: next to a withheld value")
