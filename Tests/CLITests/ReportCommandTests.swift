@@ -134,7 +134,9 @@ import Testing
         let tertial = try cli.run(["report", "--model", "exempelteamet", "--kind", "tertial", "--format", "markdown",
                                    "--lang", "en", "--period", "2021"])
         #expect(tertial.status == 0, "\(tertial.stderr)")
-        #expect(tertial.stdout.contains("| Indicator | Outcome | Boys | Girls | Previous period | Unit target | City target | Assessment | Analysis |"))
+        // No city target set and no analysis written: those columns are left out (the
+        // golden tertial table keeps both where a row fills them).
+        #expect(tertial.stdout.contains("| Indicator | Outcome | Boys | Girls | Previous period | Unit target | Assessment |\n"))
     }
 
     @Test func domainSectionsFromImportedIndicatorsVerifyAndCatchAnEdit() throws {

@@ -33,6 +33,15 @@ extension TertialTable {
             + ["tertial.col.boys", "tertial.col.girls",
                "tertial.col.previous", "tertial.col.unit_target", "tertial.col.city_target",
                "tertial.col.assessment", "tertial.col.analysis"].map { s($0) }).map { TableBlock.Cell($0) }
+        let alignments: [TableBlock.Alignment] = [.left, .right] + (comparisonHeader == nil ? [] : [.right])
+            + [.right, .right, .right, .left, .left, .left, .left]
+        // Columns no row of the report fills are left out: the city council's target (KF:s
+        // årsmål) where none is set, the analysis where the author has written none.
+        let columns = header.count
+        let cityColumn = columns - 3, analysisColumn = columns - 1
+        let rowsOfReport = goals.flatMap(\.indicators)
+        let anyCityTarget = rowsOfReport.contains { $0.cityTarget != nil }
+        let anyAnalysis = rowsOfReport.contains { !(authorText["tertial.indicator.\($0.indicator)"] ?? []).isEmpty }
         var anyIllustrative = false, anySuppressed = false, anyInterim = false, yearly: [String] = []
         // Indicators that count events, not persons: their counts are `eventCount`s.
         let eventCounting = Set(text.model.indicators.filter(\.countsEvents).map(\.id))
@@ -79,7 +88,7 @@ extension TertialTable {
                 return [TableBlock.Cell(name, isRowHeader: true), text.cell(value(row.outcome, row.outcomeNote, .total), words: wave)]
                     + comparison
                     // A row without a gender breakdown leaves the cells empty: "–" would say a value is missing.
-                    + (!gendered ? [] : hasGender(row)
+                    + (gendered && hasGender(row)
                         ? [text.cell(value(row.boys, row.boysNote, .group("boys"))),
                            text.cell(value(row.girls, row.girlsNote, .group("girls")))]
                         : [TableBlock.Cell(""), TableBlock.Cell("")])
@@ -88,11 +97,12 @@ extension TertialTable {
                         TableBlock.Cell(analysis)]
             }
             let genderColumns = (comparisonHeader == nil ? 2 : 3)..<(comparisonHeader == nil ? 4 : 5)
-            blocks.append(.table(TableBlock(caption: s("tertial.caption", ["id": goal.id]),
-                                            header: [gendered ? header : header.enumerated().filter { !genderColumns.contains($0.offset) }.map(\.element)],
-                                            rows: rows,
-                                            alignments: [.left, .right] + (comparisonHeader == nil ? [] : [.right])
-                                                + (gendered ? [.right, .right] : []) + [.right, .left, .left, .left, .left])))
+            let kept = (0..<columns).map { c in
+                (gendered || !genderColumns.contains(c)) && (anyCityTarget || c != cityColumn) && (anyAnalysis || c != analysisColumn)
+            }
+            func keep<T>(_ cells: [T]) -> [T] { zip(cells, kept).filter(\.1).map(\.0) }
+            blocks.append(.table(TableBlock(caption: s("tertial.caption", ["id": goal.id]), header: [keep(header)],
+                                            rows: rows.map(keep), alignments: keep(alignments))))
             if let a = goal.assessment.flatMap(Assessment.init(rawValue:)) {
                 var words = s("tertial.goal.assessment", ["assessment": text.assessment(a)])
                 // "Uppfylls helt" on one of three indicators says so.
