@@ -171,7 +171,7 @@ public enum ReportEngine {
                 // verify, not a steering group's).
                 s(request.kind == .steering ? "colophon.model.brief" : "colophon.model",
                   ["name": provenance.name, "version": String(provenance.version), "hash": String(provenance.sha256.prefix(12))]),
-            ],
+            ] + (model.language == request.language ? [] : [s("colophon.names.\(model.language.rawValue)")]),
             marking: marking(request: request, results: results, dataFiles: dataFiles, strings: s),
             generatedAt: generated)
 
