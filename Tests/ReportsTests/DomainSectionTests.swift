@@ -328,11 +328,12 @@ import Testing
         #expect(try #require(result.surveys.first).waves.map(\.synthetic) == [false, true])
         let blocks = section.blocks(result, for: .readiness, context: context)
         let header = try #require(Self.tables(blocks).first).headerRows[0].map(\.text.plainText)
-        #expect(header[1] == "2022-03" && header[2] == "2023-03 (syntetisk)")
-        #expect(Self.text(blocks).contains("Mätningarna 2023-03 är syntetiska"))
+        // A wave in words, as a steering group writes a month.
+        #expect(header[1] == "mars 2022" && header[2] == "mars 2023 (syntetisk)")
+        #expect(Self.text(blocks).contains("Mätningarna mars 2023 är syntetiska"))
         let steering = try Self.context(f, .steering, language: .en)
         let brief = section.blocks(try section.compute(steering), for: .steeringReadiness, context: steering)
-        #expect(try #require(Self.tables(brief).first).headerRows[0].map(\.text.plainText)[1] == "2023-03 (synthetic)")
+        #expect(try #require(Self.tables(brief).first).headerRows[0].map(\.text.plainText)[1] == "March 2023 (synthetic)")
     }
 
     @Test func likertRecodingWithholdsASmallMiddle() {

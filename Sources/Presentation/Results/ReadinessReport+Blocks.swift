@@ -1,5 +1,6 @@
 import Evaluation
 import LogicModel
+import Periods
 
 /// The report's Förändringsbenägenhet as blocks, in the report's words (`readiness.*`):
 /// per survey an introduction, the all-items score per unit and wave with the latest
@@ -41,7 +42,7 @@ extension ReadinessReport {
     /// Which surveys' waves are invented, for the report's limitations.
     public func limitationBlocks(strings s: ReportStrings) -> [Block] {
         surveys.compactMap { survey in
-            let synthetic = survey.waves.filter(\.synthetic).map(\.wave)
+            let synthetic = survey.waves.filter(\.synthetic).map { $0.name(s) }
             guard !synthetic.isEmpty else { return nil }
             return .paragraph(RichText(s("limitations.synthetic.waves", ["name": survey.name,
                                                                          "waves": synthetic.joined(separator: ", ")])))
@@ -49,12 +50,24 @@ extension ReadinessReport {
     }
 }
 
+extension ReadinessReport {
+    /// A wave in words: a month ("2023-03") as people write it, "mars 2023"; any other
+    /// label as it is.
+    static func waveName(_ wave: String, _ s: ReportStrings) -> String {
+        Period(parsing: wave).map(NumberStyle(s.language).period) ?? wave
+    }
+}
+
 extension ReadinessReport.Wave {
-    /// "2023-03 (syntetisk)", "2021-03 (sammanställd)": the wave and what kind of wave it is.
+    /// "mars 2023 (syntetisk)", "mars 2021 (sammanställd)": the wave in words (a month
+    /// "2023-03" as people write it) and what kind of wave it is.
     func label(_ s: ReportStrings) -> String {
         let marks = (aggregated ? [s("readiness.aggregated.short")] : []) + (synthetic ? [s("readiness.synthetic.short")] : [])
-        return marks.isEmpty ? wave : "\(wave) (\(marks.joined(separator: ", ")))"
+        return marks.isEmpty ? name(s) : "\(name(s)) (\(marks.joined(separator: ", ")))"
     }
+
+    /// The wave in words: a month ("2023-03") as people write it, "mars 2023".
+    func name(_ s: ReportStrings) -> String { ReadinessReport.waveName(wave, s) }
 }
 
 extension ReadinessReport.UnitScore {
@@ -146,7 +159,7 @@ extension ReadinessReport.Survey {
             blocks.append(.figure(FigureBlock(
                 svg: ReadinessHeatmap.svg(charts.latest, instrument: charts.instrument, language: language),
                 caption: s("readiness.heatmap.caption", ["wave": latest.label(s)]),
-                altText: s("readiness.heatmap.alt", ["wave": latest.wave, "units": String(latest.units.count)]),
+                altText: s("readiness.heatmap.alt", ["wave": latest.name(s), "units": String(latest.units.count)]),
                 n: nText, nLabel: nText == nil ? nil : s("readiness.n.respondents"))))
             let trendN = waves.compactMap(\.respondents).reduce(0, +)
             blocks.append(.figure(FigureBlock(
@@ -154,7 +167,7 @@ extension ReadinessReport.Survey {
                 caption: s("readiness.trend.caption", ["waves": waves.map { $0.label(s) }.joined(separator: ", ")]),
                 altText: s("readiness.trend.alt", ["units": String(units.count), "waves": String(waves.count)]),
                 n: trendN > 0 ? trendN : nil, nLabel: trendN > 0 ? s("readiness.n.answers_waves") : nil)))
-            if let likertSummary = charts.likertSummary, let wave = likertWave {
+            if let likertSummary = charts.likertSummary, let wave = likertWave.map({ ReadinessReport.waveName($0, s) }) {
                 let pooled = likert.map(\.n).max() ?? 0
                 // The bars as the record holds them: recoded for disclosure when computed.
                 let shown = likertSummary.units.contains { !$0.suppressed }
@@ -196,7 +209,7 @@ extension ReadinessReport.Survey {
 
     /// Which waves are invented, said before any of their figures.
     func syntheticCallout(_ s: ReportStrings) -> Block? {
-        let synthetic = waves.filter(\.synthetic).map(\.wave)
+        let synthetic = waves.filter(\.synthetic).map { $0.name(s) }
         guard !synthetic.isEmpty else { return nil }
         return .callout(Callout(.warning, title: s("warning.title"),
                                 RichText(s("readiness.synthetic.note", ["waves": synthetic.joined(separator: ", ")]))))
