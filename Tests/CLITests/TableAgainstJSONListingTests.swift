@@ -153,7 +153,7 @@ extension TableAgainstJSONTests {
         let measures = try Self.list(cli.run(["measures", "list", "--format", "json"]).stdout)
         let measuresTable = try #require(Self.grid(try cli.run(["measures", "list"]).stdout))
         #expect(measuresTable.rows == measures.map { m in
-            [m["measure"] as! String, Self.count(m["points"] as! Int), m["first"] as! String, m["last"] as! String,
+            [m["measure"] as! String, (m["title"] as? String) ?? "", Self.count(m["points"] as! Int), m["first"] as! String, m["last"] as! String,
              (m["kind"] as! String) == "numerator_denominator" ? "numerator/denominator" : "value", m["counts"] as! String,
              (m["imports"] as! [Int]).map(String.init).joined(separator: ", ")]
         })
