@@ -594,6 +594,7 @@ public struct ReportStrings: Sendable, Equatable {
         ("colophon.generated", "Framtagen med piloteval {version} den {date}."),
         ("colophon.model", "Logikmodell {name}, version {version} (SHA-256 {hash})."),
         ("colophon.model.brief", "Logikmodell {name}, version {version}."),
+        ("improvement.cycle.activity", "Aktivitet: {activity}"),
     ]
 
     // MARK: - English
@@ -1142,5 +1143,6 @@ public struct ReportStrings: Sendable, Equatable {
         ("colophon.generated", "Produced with piloteval {version} on {date}."),
         ("colophon.model", "Logic model {name}, version {version} (SHA-256 {hash})."),
         ("colophon.model.brief", "Logic model {name}, version {version}."),
+        ("improvement.cycle.activity", "Activity: {activity}"),
     ]
 }
