@@ -29,6 +29,11 @@ import Testing
                 "\(renamed.stdout)\(renamed.stderr)")
         listed = try Self.list(cli)
         #expect(listed[0]["title"] as? String == "Konsultationer i förskolor")
+        // --format json: the measure as `measures list --format json` shows it.
+        let json = try cli.run(["measures", "title", "forskolekonsultationer", "Konsultationer i förskolor", "--format", "json"])
+        let shown = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(shown["measure"] as? String == "forskolekonsultationer" && shown["title"] as? String == "Konsultationer i förskolor")
+        #expect(shown["counts"] as? String == "events" && json.stderr.contains("is titled"))
         let unknown = try cli.run(["measures", "title", "ingen", "Ingen"])
         #expect(unknown.status == 1 && unknown.stderr.contains("no stored measure \"ingen\"; stored measures: forskolekonsultationer"),
                 "\(unknown.stderr)")

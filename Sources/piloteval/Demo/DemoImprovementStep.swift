@@ -62,7 +62,9 @@ enum DemoImprovementStep {
             let series = try MeasureImporter(demo.database).series(m.id)
             let options = RunChartAnalysis.Options(chart: m.chart, freeze: m.freeze, partBreaks: m.parts)
             let result = try RunChartAnalysis.analyse(series, options: options, pdsa: cycles.filter { $0.measure == m.id })
-            try demo.write(RunChartSVG.render(result, options: .init(lang: .sv, title: nil, yLabel: nil)), to: "runcharts/\(m.id).svg")
+            var drawn = result
+            drawn.measure = m.title   // the chart named as the reports name the measure; the JSON keeps the id
+            try demo.write(RunChartSVG.render(drawn, options: .init(lang: .sv, title: nil, yLabel: nil)), to: "runcharts/\(m.id).svg")
             try demo.write(try ResultOutput.json(result), to: "runcharts/\(m.id).json")
             try demo.write(RunChartTable.render(result), to: "runcharts/\(m.id).txt")
             results.append(result)

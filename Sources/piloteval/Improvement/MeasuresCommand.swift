@@ -103,6 +103,7 @@ struct MeasuresTitle: ParsableCommand {
 
     @Argument(help: "The measure's id.") var measure: String
     @Argument(help: ArgumentHelp("The title, one line (\"Konsultation till förskolor\").", valueName: "title")) var title: String
+    @Option(help: "table, or json: the measure as `measures list --format json` shows it.") var format: ResultFormat = .table
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -113,7 +114,13 @@ struct MeasuresTitle: ParsableCommand {
                 let importID = try db.transaction { try table.setTitle(title, of: measure) }
                 let stored = try table.title(of: measure) ?? title
                 CLIChanges.record(db, action: "title", pilot: nil, subject: "measure \(measure)", detail: "title: \(stored)")
-                print("measure \(measure) is titled \"\(stored)\" (kept with import \(importID))")
+                let line = "measure \(measure) is titled \"\(stored)\" (kept with import \(importID))"
+                if format == .json, let listed = try table.list().first(where: { $0.measure == measure }) {
+                    Console.error(line)   // stdout is the machine's
+                    print(try ResultOutput.json(MeasureListing(listed)), terminator: "")
+                } else {
+                    print(line)
+                }
             } catch let e as MeasureTableError {
                 throw Failure(e.description)
             }
