@@ -153,7 +153,7 @@ extension TableAgainstJSONTests {
         let measures = try Self.list(cli.run(["measures", "list", "--format", "json"]).stdout)
         let measuresTable = try #require(Self.grid(try cli.run(["measures", "list"]).stdout))
         #expect(measuresTable.rows == measures.map { m in
-            [m["measure"] as! String, Self.count(m["points"] as! Int), m["first"] as! String, m["last"] as! String,
+            [m["measure"] as! String, (m["title"] as? String) ?? "", Self.count(m["points"] as! Int), m["first"] as! String, m["last"] as! String,
              (m["kind"] as! String) == "numerator_denominator" ? "numerator/denominator" : "value", m["counts"] as! String,
              (m["imports"] as! [Int]).map(String.init).joined(separator: ", ")]
         })
@@ -383,6 +383,7 @@ extension TableAgainstJSONTests {
         "indicators import": "one line: what was imported",
         "readiness import": "a line on stderr",
         "measures import": "one line: what was imported",
+        "measures title": "one line: the title and the import it is kept with",
         "imports undo": "a line on stderr; stdout only with --format json",
         "report verify": "the differences on stderr",
         "readiness chart": "an SVG: the readiness commands' shared --format, whose table here means the chart",

@@ -49,7 +49,7 @@ import Testing
             MeasureSummary(measure: "tidsplanerade-utredningar", points: 16, first: "2021-01-04", last: "2021-04-19",
                            hasDenominator: true, imports: [4]),
             MeasureSummary(measure: "forskolekonsultationer", points: 1040, first: "2001-01-01", last: "2020-12-28",
-                           hasDenominator: false, imports: [5, 7], countsEvents: true),
+                           hasDenominator: false, imports: [5, 7], countsEvents: true, title: "Konsultation till förskolor"),
         ])
         try GoldenFile.check(Self.writer.render(list.blocks(style: .terminal)), "measures-list.txt")
     }

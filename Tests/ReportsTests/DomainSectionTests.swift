@@ -415,7 +415,23 @@ import Testing
         let ramps = try #require(Self.tables(blocks).first)
         #expect(ramps.rows.map { $0[0].text.plainText } == ["Planering", ""])       // the ramp's id spelt out
         #expect(ramps.rows.map { $0[1].text.plainText.prefix(2) } == ["1 ", "2 "])   // cycles numbered, not by id
-        #expect(ramps.rows[0][4].text.plainText == "behåll" && ramps.rows[0][1].text.plainText.contains("(A1)"))
+        #expect(ramps.rows[0][4].text.plainText == "behåll")
+        // The cycles' activity by its title from the logic model, once for the ramp; never its code.
+        #expect(ramps.rows.map { $0[1].text.plainText.hasSuffix("\nAktivitet: Hela kedjan") } == [true, false])
+        #expect(!ramps.rows.contains { $0[1].text.plainText.contains("A1") })
+        #expect(m.title == nil)                                                  // no title was given
+
+        // Titled, the measure is named by its title: its heading, its chart, and its ramp.
+        try MeasureTable(f.database).setTitle("Planerade utredningar för förskolebarn och äldre", of: "testmatt")
+        let titled = try section.compute(context)
+        #expect(titled.measures.first?.title == "Planerade utredningar för förskolebarn och äldre")
+        let titledBlocks = section.blocks(titled, for: .improvement, context: context)
+        #expect(Self.text(titledBlocks).contains("Mått: Planerade utredningar för förskolebarn och äldre"))
+        #expect(try #require(Self.figures(titledBlocks).first).caption.contains("p-diagram för Planerade utredningar för förskolebarn och äldre"))
+        #expect(try #require(Self.tables(titledBlocks).first).rows.map { $0[0].text.plainText }
+                == ["Planerade utredningar för förskolebarn och äldre", ""])
+        #expect(section.headlines(titled, context: context).map(\.label)
+                == ["Planerade utredningar för förskolebarn och äldre: centrumlinje"])
     }
 
     // MARK: - What changed (steering)

@@ -273,6 +273,8 @@ import ZIPFoundation
                 .filter { !$0.contains("(testteamet, version") && !$0.contains("testteamet, version") }
             #expect(ids.isEmpty, "\(at): the model id for its name: \(ids)")
             #expect(!text.contains("(l. "), "\(at): a line reference")
+            // A logic-model activity by its title, never a bare code in brackets ("(A1)").
+            #expect(Self.matches(#"\(A\d+\)"#, in: text).isEmpty, "\(at): an activity's code for its title")
             // Brackets: none empty ("kan inte bedömas ()"), none inside another on one
             // label ("(förslag (illustrativt))").
             #expect(Self.matches(#"\(\s*\)"#, in: text).isEmpty, "\(at): empty brackets")
@@ -420,11 +422,44 @@ import ZIPFoundation
         #expect(built.warnings.contains { $0.contains("För staden som helhet") })
     }
 
-    @Test func aMeasureIsNamedByTheIndicatorBoundToIt() throws {
+    @Test func aMeasureIsNamedByItsTitleElseTheIndicatorBoundToIt() throws {
         var model = try Self.full().model
         #expect(RunChartSection.measureName("planerade-utredningar", model: model) == "Planerade utredningar")
         model.indicators[1].data = .measure(id: "planerade-utredningar")
         #expect(RunChartSection.measureName("planerade-utredningar", model: model) == "Antal utredningar per barn")
+        #expect(RunChartSection.measureName("planerade-utredningar", title: "Tidsplan delad med familjen inom två veckor",
+                                            model: model) == "Tidsplan delad med familjen inom två veckor")
+    }
+
+    /// A measure with a title (`measures import --title`, here `measures title`) is named
+    /// by it wherever the report names it — its heading, chart, caption, the ramp of the
+    /// cycles watching it, the brief's headline — in every format; a cycle's activity is
+    /// its title from the logic model, never its code.
+    @Test func aTitledMeasureIsNamedByItsTitle() throws {
+        let full = try Self.full()
+        let title = "Tidsplaner som familjen fått inom två veckor – målgrupp förskolebarn"
+        try MeasureTable(full.fixture.database).setTitle(title, of: "planerade-utredningar")
+        for format in Self.formats {
+            let text = try Self.visibleText(full, kind: .final, language: .sv, format: format)
+            #expect(text.contains("Mått: " + title), "\(format): the heading")
+            #expect(text.contains("p-diagram för " + title), "\(format): the caption")
+            #expect(!text.contains("Planerade utredningar") && !text.contains("Tidsplan ramp"), "\(format): the id spelt out")
+            #expect(text.contains("Aktivitet: Hela kedjan"), "\(format): the cycles' activity by its title")
+            #expect(Self.matches(#"\(A\d+\)"#, in: text).isEmpty, "\(format): an activity's code")
+            let english = try Self.visibleText(full, kind: .final, language: .en, format: format)
+            #expect(english.contains("Measure: " + title) && english.contains("Activity: Hela kedjan"), "\(format): English")
+        }
+        // The record carries the title beside the id; the ramps' table names the ramp by it.
+        let request = try full.fixture.request(.final, format: .html, withText: false)
+        let built = try ReportEngine.build(model: full.model, provenance: full.provenance, request: request,
+                                           strings: ReportStrings(.sv), database: full.fixture.database, builders: Self.builders)
+        let improvement = try #require(built.document.outline.flatMap(\.section.blocks).compactMap { block -> TableBlock? in
+            if case .table(let t) = block, t.caption == ReportStrings(.sv)("improvement.ramps.caption") { return t }
+            return nil
+        }.first)
+        #expect(improvement.rows.map { $0[0].text.plainText } == [title, ""])
+        #expect(improvement.rows.map { $0[1].text.plainText } == ["1 Tidsplan med familjen 1 – förslag, illustrativt\nAktivitet: Hela kedjan",
+                                                               "2 Tidsplan med familjen 2 – förslag, illustrativt"])
     }
 
     @Test func noCalloutRepeatsAParagraphOrNoteOfItsSection() throws {

@@ -17,6 +17,8 @@ public struct MeasureImporter {
         public var notes: [String] = []
         /// What the measure counts, as stored.
         public var counts: Counts = .persons
+        /// The measure's title after the import: the one it gave, else the stored one.
+        public var title: String? = nil
     }
 
     /// `columns.value` defaults to a column named `value`, else `numerator`; the
@@ -26,23 +28,35 @@ public struct MeasureImporter {
     /// in reports. Without it a measure already stored keeps what it counts, a new one
     /// counts persons; one that contradicts the stored values is refused, since a
     /// measure is one or the other.
+    ///
+    /// `title` is the measure's name for people ("Konsultation till förskolor"), kept
+    /// with this import (`MeasureTable.checkedTitle`: one line, trimmed); without it a
+    /// measure keeps the title an earlier import gave, and one that never had a title is
+    /// named by its id spelt out.
     public func importFile(path: String, measure: String, value: String? = nil, denominator: String? = nil,
-                           date: String? = nil, sheet: String? = nil, counts: Counts? = nil) throws -> Outcome {
+                           date: String? = nil, sheet: String? = nil, counts: Counts? = nil,
+                           title: String? = nil) throws -> Outcome {
         guard LogicModelIDCheck.isValid(measure) else {
             throw AnalysisInputError("measure id \"\(measure)\" should use lowercase letters, digits and - only")
         }
         let reader: CSVReader
         do { reader = try CSVReader(path: path, sheet: sheet) } catch let e as CSVError { throw AnalysisInputError(e.description) }
         return try importFile(reader, fileName: path, measure: measure, value: value, denominator: denominator, date: date,
-                              counts: counts)
+                              counts: counts, title: title)
     }
 
     /// Imports from an open reader (an upload held in memory, never written to disk);
     /// `path` names it in messages and the import log.
     public func importFile(_ reader: CSVReader, fileName path: String, measure: String, value: String? = nil,
-                           denominator: String? = nil, date: String? = nil, counts: Counts? = nil) throws -> Outcome {
+                           denominator: String? = nil, date: String? = nil, counts: Counts? = nil,
+                           title: String? = nil) throws -> Outcome {
         guard LogicModelIDCheck.isValid(measure) else {
             throw AnalysisInputError("measure id \"\(measure)\" should use lowercase letters, digits and - only")
+        }
+        let title = try title.map { text in
+            do { return try MeasureTable.checkedTitle(text) } catch let e as MeasureTableError {
+                throw AnalysisInputError("\(path): \(e.description)")
+            }
         }
         // Swedish names too (värde, täljare, nämnare); MeasureSeries finds the column again by the name found.
         func found(_ names: [String]) -> String? { reader.columnIndex(anyOf: names).map { reader.header[$0] } }
@@ -71,6 +85,7 @@ public struct MeasureImporter {
         }
         do {
             var counted = Counts.persons
+            var titled = title
             let record = try ImportLog(database).record(kind: "measures", fileName: path, fileSHA256: reader.sha256, target: measure) { id in
                 // Read in the import's transaction, so two imports cannot disagree.
                 let table = MeasureTable(database)
@@ -83,12 +98,13 @@ public struct MeasureImporter {
                         + "or undo its earlier imports first (piloteval imports undo \(stored.importID))")
                 }
                 counted = counts ?? storedCounts ?? .persons
-                try table.insert(values, importID: id, fileName: path, countsEvents: counted == .events)
+                if titled == nil { titled = try table.title(of: measure) }
+                try table.insert(values, importID: id, fileName: path, countsEvents: counted == .events, title: title)
                 return values.count
             }
             let dates = values.map(\.label)
             return Outcome(record: record, measure: measure, first: dates.first ?? "", last: dates.last ?? "",
-                           notes: series.notes, counts: counted)
+                           notes: series.notes, counts: counted, title: titled)
         } catch let e as MeasureTableError {
             throw AnalysisInputError(e.description)
         } catch let e as ImportLogError {

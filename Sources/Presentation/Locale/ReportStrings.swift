@@ -601,6 +601,7 @@ public struct ReportStrings: Sendable, Equatable {
         ("colophon.model.brief", "Logikmodell {name}, version {version}."),
         ("colophon.names.en", "Namnen på mål, indikatorer och aktiviteter är logikmodellens egna, på engelska."),
         ("colophon.names.sv", "Namnen på mål, indikatorer och aktiviteter är logikmodellens egna, på svenska."),
+        ("improvement.cycle.activity", "Aktivitet: {activity}"),
     ]
 
     // MARK: - English
@@ -1156,5 +1157,6 @@ public struct ReportStrings: Sendable, Equatable {
         ("colophon.model.brief", "Logic model {name}, version {version}."),
         ("colophon.names.en", "The names of goals, indicators and activities are the logic model’s own, in English."),
         ("colophon.names.sv", "The names of goals, indicators and activities are the logic model’s own, in Swedish."),
+        ("improvement.cycle.activity", "Activity: {activity}"),
     ]
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Evaluation
 import LogicModel
 
@@ -10,7 +11,8 @@ import LogicModel
 extension ImprovementReport {
     /// The section's blocks, or a sentence saying there is nothing to show.
     /// - Parameters:
-    ///   - model: the logic model, for measures' names (`measureName`) and its own name.
+    ///   - model: the logic model, for measures' names (`measureName`), its activities'
+    ///     titles (a cycle's activity in the ramps' table) and its own name.
     ///   - threshold: the suppression threshold the words name.
     ///   - withheldNote: the note of a value withheld for disclosure (drawn as "<5" or "..").
     public func blocks(strings s: ReportStrings, style n: NumberStyle, model: LogicModel, threshold: Int,
@@ -21,7 +23,7 @@ extension ImprovementReport {
         var blocks: [Block] = [.paragraph(RichText(s("improvement.intro")))]
         let lang = RunChartSVG.Language(rawValue: n.language.rawValue) ?? .sv
         for m in measures {
-            let name = Self.measureName(m.measure, model: model)
+            let name = Self.measureName(m.measure, title: m.title, model: model)
             blocks.append(.heading(level: 1, text: s("improvement.measure", ["measure": name])))
             let kind = s("improvement.chart.\(m.chart)")
             if let drawing = m.drawing, m.values.filter({ $0.y != nil }).count >= 2 {
@@ -45,22 +47,35 @@ extension ImprovementReport {
         }
         if !ramps.isEmpty {
             blocks.append(.heading(level: 1, text: s("improvement.ramps")))
-            blocks.append(rampTable(s))
+            blocks.append(rampTable(s, model: model))
         }
         return blocks
     }
 
-    /// The ramps of cycles: one row per cycle, numbered in its ramp.
-    func rampTable(_ s: ReportStrings) -> Block {
+    /// The ramps of cycles: one row per cycle, numbered in its ramp. A cycle's
+    /// logic-model activity is named by its title on a line of its own (a bare code such
+    /// as "A9" tells a reader nothing), as the ramp column names its ramp: on the ramp's
+    /// first cycle and where the activity changes, not again below the same one, and
+    /// not where the ramp's name already says it; an activity the model does not have is
+    /// left out.
+    func rampTable(_ s: ReportStrings, model: LogicModel) -> Block {
         var rows: [[TableBlock.Cell]] = []
         for ramp in ramps {
+            let rampName = self.rampName(ramp)
+            var activityAbove: String?
             for (i, c) in ramp.cycles.enumerated() {
                 // The cycle's number in its ramp stands for its id (`infobrev-1`); the title names it.
-                var title = RichText(id: String(i + 1), c.title + " (\(c.activity))")
+                var title = RichText(id: String(i + 1), c.title)
                 if c.illustrative { title = title + RichText([.emphasis(" – \(s("illustrative.label"))")]) }
+                let activity = model.activities.first(where: { $0.id == c.activity })?.title
+                if let activity, activity != activityAbove,
+                   activity.compare(rampName, options: .caseInsensitive) != .orderedSame {
+                    title = title + RichText("\n" + s("improvement.cycle.activity", ["activity": activity]))
+                }
+                activityAbove = activity
                 // One date per line: an ISO date must not break at its hyphens.
                 let dates = c.end.map { "\(c.start) –\n\($0)" } ?? "\(c.start) –"
-                rows.append([TableBlock.Cell(i == 0 ? Self.readableName(ramp.name) : "", isRowHeader: true), TableBlock.Cell(title),
+                rows.append([TableBlock.Cell(i == 0 ? rampName : "", isRowHeader: true), TableBlock.Cell(title),
                              TableBlock.Cell(dates), TableBlock.Cell(c.prediction),
                              TableBlock.Cell(s("improvement.decision.\(c.decision ?? "none")"))])
             }
@@ -104,16 +119,28 @@ extension ImprovementReport {
             ? [.paragraph(RichText(s("limitations.illustrative.cycles")))] : []
     }
 
-    /// A measure's name: the title of the model's indicator bound to it (`data: {measure:
-    /// ID}`), which has the letters an id leaves out; else the id spelt out.
-    public static func measureName(_ id: String, model: LogicModel) -> String {
-        model.indicators.first { if case .measure(let m)? = $0.data { return m == id }; return false }?.title ?? readableName(id)
+    /// A ramp's name: the title of the one measure its cycles watch, when that measure
+    /// has one ("Konsultation till förskolor"); else its `ramp:` name (or first cycle's
+    /// id) spelt out.
+    func rampName(_ ramp: Ramp) -> String {
+        let watched = Set(ramp.cycles.compactMap(\.measure))
+        if watched.count == 1, let id = watched.first, let title = measures.first(where: { $0.measure == id })?.title {
+            return title
+        }
+        return Self.readableName(ramp.name)
+    }
+
+    /// A measure's name: its own title (`measures import --title`) when it has one; else
+    /// the title of the model's indicator bound to it (`data: {measure: ID}`), which has
+    /// the letters an id leaves out; else the id spelt out.
+    public static func measureName(_ id: String, title: String? = nil, model: LogicModel) -> String {
+        if let title, !title.isEmpty { return title }
+        return model.indicators.first { if case .measure(let m)? = $0.data { return m == id }; return false }?.title ?? readableName(id)
     }
 
     /// A measure or ramp id as words: `familjerad-vid-avslutad-placering` → "Familjerad
-    /// vid avslutad placering". A stored measure has no title of its own, so its id,
-    /// spelt out, is the best name a document has (letters the id left out, such as
-    /// the ö of "förskole", cannot be restored from it).
+    /// vid avslutad placering": the last resort, for a measure without a title (letters
+    /// the id left out, such as the ö of "förskole", cannot be restored from it).
     public static func readableName(_ id: String) -> String {
         let words = id.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
         return words.prefix(1).uppercased() + words.dropFirst()

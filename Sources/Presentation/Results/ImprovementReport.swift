@@ -36,6 +36,10 @@ public struct ImprovementReport: Codable {
 
     public struct Measure: Codable {
         public var measure: String
+        /// The measure's title as stored (`measures import --title`); absent when none
+        /// was given, and the measure is then named by the indicator bound to it or by
+        /// its id spelt out (`measureName`).
+        public var title: String?
         public var chart: String
         public var points: Int
         public var hiddenPoints: Int
@@ -65,8 +69,10 @@ public struct ImprovementReport: Codable {
                     centre: Double?, centreNote: String?, usefulPoints: Int, longestRun: Int?,
                     longestRunMax: Int?, crossings: Int?, crossingsMin: Int?, runsSignal: Bool,
                     signalPossible: Bool, pointsOutsideLimits: Int?, values: [Value], cycles: [String],
-                    illustrativeCycles: Bool, imports: [Int], counts: String?, drawing: RunChartResult?) {
+                    illustrativeCycles: Bool, imports: [Int], counts: String?, drawing: RunChartResult?,
+                    title: String? = nil) {
             self.measure = measure
+            self.title = title
             self.chart = chart
             self.points = points
             self.hiddenPoints = hiddenPoints
@@ -91,7 +97,7 @@ public struct ImprovementReport: Codable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case measure, chart, points, first, last, centre, crossings, values, cycles, imports, counts
+            case measure, title, chart, points, first, last, centre, crossings, values, cycles, imports, counts
             case hiddenPoints = "hidden_points"
             case centreNote = "centre_note"
             case usefulPoints = "useful_points"

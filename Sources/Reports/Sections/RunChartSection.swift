@@ -83,7 +83,7 @@ public struct RunChartSection: ReportSectionBuilder {
                           yNote: p.y != nil ? nil : hidden.contains(p.index) ? IndicatorFigureSuppression.smallNote : "missing")
                 },
                 cycles: result.pdsa.map(\.id), illustrativeCycles: !watching.isEmpty && watching.allSatisfy(\.illustrative),
-                imports: stored.imports, counts: stored.countsEvents ? "events" : nil, drawing: result))
+                imports: stored.imports, counts: stored.countsEvents ? "events" : nil, drawing: result, title: stored.title))
         }
         let ramps = Self.ramps(data.cycles)
         let note: String? = measures.isEmpty && ramps.isEmpty
@@ -145,16 +145,17 @@ public struct RunChartSection: ReportSectionBuilder {
 }
 
 extension RunChartSection {
-    /// A measure's name in a document (`ImprovementReport.measureName`, Presentation).
-    public static func measureName(_ id: String, model: LogicModel) -> String {
-        ImprovementReport.measureName(id, model: model)
+    /// A measure's name in a document (`ImprovementReport.measureName`, Presentation):
+    /// its stored title, else the bound indicator's title, else its id spelt out.
+    public static func measureName(_ id: String, title: String? = nil, model: LogicModel) -> String {
+        ImprovementReport.measureName(id, title: title, model: model)
     }
 
     /// Each improvement measure's centre line.
     public func headlines(_ result: Result, context: ReportContext) -> [HeadlineFigure] {
         result.measures.enumerated().map { m, measure in
             HeadlineFigure(id: "measure:\(measure.measure)", kind: .measure,
-                           label: context.strings("steering.changes.measure", ["measure": Self.measureName(measure.measure, model: context.model)]),
+                           label: context.strings("steering.changes.measure", ["measure": Self.measureName(measure.measure, title: measure.title, model: context.model)]),
                            value: measure.centre, path: "\(key).measures[\(m)].centre")
         }
     }

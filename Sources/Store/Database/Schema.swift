@@ -419,5 +419,21 @@ public enum Schema {
             -- the whole log: 10.7 s over a nation's 24 million entries before (docs/scale.md).
             CREATE INDEX IF NOT EXISTS access_log_by_user ON access_log (user, at);
             """),
+        Migration(version: 15, name: "measure titles", sql: """
+            -- A measure's name for people (`measures import --title`, `measures title`):
+            -- "Konsultation till förskolor" where the id can only say
+            -- forskolekonsultationer. One row per import and measure, as measure_counts,
+            -- so `imports undo` takes a title back with the import it came with; the
+            -- newest import's title is the measure's, and a measure without one (every
+            -- measure stored before this step) is named by its id spelt out. A table of
+            -- its own, created only if missing, so the step is additive and runs again
+            -- harmlessly on a file that already took it (ADD COLUMN cannot).
+            CREATE TABLE IF NOT EXISTS measure_titles (
+                import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+                measure   TEXT    NOT NULL,
+                title     TEXT    NOT NULL CHECK (length(trim(title)) > 0),
+                PRIMARY KEY (import_id, measure)
+            );
+            """),
     ]
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One stored value of a measure over time (table `measure_values`, schema step
 /// "measures"): a plain value, or a numerator and denominator.
 public struct MeasureValue: Sendable, Hashable {
@@ -37,6 +39,9 @@ public struct MeasureSummary: Sendable, Hashable {
     /// True when the measure counts events, not persons (table `measure_counts`):
     /// reports never suppress its values.
     public var countsEvents: Bool = false
+    /// The measure's name for people ("Konsultation till förskolor"; table
+    /// `measure_titles`, the newest import's), nil when no import gave one.
+    public var title: String? = nil
 }
 
 /// Reads and writes `measure_values`. Writing happens inside an `ImportLog.record`
@@ -46,11 +51,15 @@ public struct MeasureTable {
 
     public init(_ database: Database) { self.database = database }
 
-    /// Inserts `values` for import `importID`, and what the import says its measure
-    /// counts (`countsEvents`: events, else persons; table `measure_counts`). A (measure,
-    /// date) already stored by an earlier import throws `MeasureTableError.duplicate`
-    /// naming that import; the caller's transaction then rolls everything back.
-    public func insert(_ values: [MeasureValue], importID: Int, fileName: String, countsEvents: Bool = false) throws {
+    /// Inserts `values` for import `importID`, what the import says its measure
+    /// counts (`countsEvents`: events, else persons; table `measure_counts`), and the
+    /// measure's title when the import gives one (table `measure_titles`; checked by
+    /// `checkedTitle`). A (measure, date) already stored by an earlier import throws
+    /// `MeasureTableError.duplicate` naming that import; the caller's transaction then
+    /// rolls everything back.
+    public func insert(_ values: [MeasureValue], importID: Int, fileName: String, countsEvents: Bool = false,
+                       title: String? = nil) throws {
+        let title = try title.map(Self.checkedTitle)
         let existing = try database.prepare("""
             SELECT v.import_id, v.line, i.file_name FROM measure_values v JOIN imports i ON i.id = v.import_id
             WHERE v.measure = ? AND v.date = ?
@@ -75,7 +84,52 @@ public struct MeasureTable {
         for measure in Set(values.map(\.measure)).sorted() {
             try database.execute("INSERT INTO measure_counts (import_id, measure, counts) VALUES (?, ?, ?)",
                                  importID, measure, countsEvents ? "events" : "persons")
+            if let title {
+                try database.execute("INSERT INTO measure_titles (import_id, measure, title) VALUES (?, ?, ?)",
+                                     importID, measure, title)
+            }
         }
+    }
+
+    /// Names a stored measure for people without importing anything: the title is kept
+    /// with the newest import of the measure (replacing what that import said), so that
+    /// undoing that import takes it back as it takes the values. Returns that import's
+    /// id; throws `MeasureTableError.unknownMeasure` when nothing of the measure is stored.
+    @discardableResult
+    public func setTitle(_ title: String, of measure: String) throws -> Int {
+        let title = try Self.checkedTitle(title)
+        guard let newest = try database.scalar("SELECT max(import_id) FROM measure_values WHERE measure = ?", measure).int else {
+            throw MeasureTableError.unknownMeasure(measure: measure, stored: try list().map(\.measure))
+        }
+        try database.execute("INSERT OR REPLACE INTO measure_titles (import_id, measure, title) VALUES (?, ?, ?)",
+                             newest, measure, title)
+        return newest
+    }
+
+    /// The measure's title: the newest import's that gave one; nil when none did.
+    public func title(of measure: String) throws -> String? {
+        try database.queryFirst("""
+            SELECT title FROM measure_titles WHERE measure = ? ORDER BY import_id DESC LIMIT 1
+            """, measure)?.string("title")
+    }
+
+    /// The longest title a measure may have: a heading, a chart's title and a table's
+    /// row header, not a description.
+    public static let longestTitle = 120
+
+    /// A title as stored: trimmed, on one line, at most `longestTitle` characters, and
+    /// with an identity number in it masked, like every free text the files bring
+    /// (docs/privacy.md). Throws `MeasureTableError.badTitle` saying what is wrong.
+    public static func checkedTitle(_ text: String) throws -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { throw MeasureTableError.badTitle(title: text, reason: "it is empty") }
+        if trimmed.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) {
+            throw MeasureTableError.badTitle(title: text, reason: "it holds a line break or another control character; a title is one line")
+        }
+        if trimmed.count > longestTitle {
+            throw MeasureTableError.badTitle(title: text, reason: "it has \(trimmed.count) characters, more than \(longestTitle); a title names the measure, a description belongs in the logic model")
+        }
+        return IdentityNumberScanner.masking(trimmed)
     }
 
     /// What the stored values of `measure` count, and the earliest import that stored
@@ -106,7 +160,9 @@ public struct MeasureTable {
         try database.query("""
             SELECT v.measure AS measure, count(*) AS n, min(v.date) AS first, max(v.date) AS last,
                    max(v.denominator IS NOT NULL) AS has_den, group_concat(DISTINCT v.import_id) AS imports,
-                   max(c.counts = 'events') AS events
+                   max(c.counts = 'events') AS events,
+                   (SELECT t.title FROM measure_titles t WHERE t.measure = v.measure
+                    ORDER BY t.import_id DESC LIMIT 1) AS title
             FROM measure_values v LEFT JOIN measure_counts c ON c.import_id = v.import_id AND c.measure = v.measure
             GROUP BY v.measure ORDER BY v.measure
             """).map { row in
@@ -114,18 +170,26 @@ public struct MeasureTable {
                            first: row.string("first") ?? "", last: row.string("last") ?? "",
                            hasDenominator: (row.int("has_den") ?? 0) != 0,
                            imports: (row.string("imports") ?? "").split(separator: ",").compactMap { Int($0) }.sorted(),
-                           countsEvents: (row.int("events") ?? 0) != 0)
+                           countsEvents: (row.int("events") ?? 0) != 0, title: row.string("title"))
         }
     }
 }
 
 public enum MeasureTableError: Error, CustomStringConvertible, Sendable, Equatable {
     case duplicate(file: String, line: Int, measure: String, label: String, earlierImport: Int, earlierFile: String)
+    case badTitle(title: String, reason: String)
+    case unknownMeasure(measure: String, stored: [String])
 
     public var description: String {
         switch self {
         case let .duplicate(file, line, measure, label, earlier, earlierFile):
             return "\(file):\(line): measure \(measure) already has a value for \(label), from import \(earlier) (\(earlierFile)); nothing was imported. Remove the row, or undo the earlier import first: piloteval imports undo \(earlier)"
+        case let .badTitle(title, reason):
+            return "measure title \"\(title)\" cannot be used: \(reason)"
+        case let .unknownMeasure(measure, stored):
+            return "no stored measure \"\(measure)\"" + (stored.isEmpty
+                ? "; import one with `piloteval measures import FILE --measure \(measure)`"
+                : "; stored measures: \(stored.joined(separator: ", "))")
         }
     }
 }

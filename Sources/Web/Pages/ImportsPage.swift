@@ -31,13 +31,15 @@ enum ImportsPage {
     /// the improvement measure as the reports name it — never the internal key.
     static func targetNames(_ db: Database, model: LogicModel, measures: [String] = []) -> [String: String] {
         var names = [model.id: model.name]
-        for m in measures { names[m] = RunChartSection.measureName(m, model: model) }
+        let titles = Dictionary(((try? MeasureTable(db).list()) ?? []).compactMap { m in m.title.map { (m.measure, $0) } },
+                                uniquingKeysWith: { a, _ in a })
+        for m in measures { names[m] = RunChartSection.measureName(m, title: titles[m], model: model) }
         for indicator in model.indicators {
             switch indicator.data {
             case .readinessItem(let id, _), .readinessSubscale(let id, _):
                 names[id] = (try? InstrumentCatalog(db).resolve(id).name) ?? id
             case .measure(let id):
-                names[id] = RunChartSection.measureName(id, model: model)
+                names[id] = RunChartSection.measureName(id, title: titles[id], model: model)
             default: break
             }
         }

@@ -62,7 +62,7 @@ enum OverviewPage {
     /// run or few crossings, Anhøj's rules; points outside a P chart's limits), none,
     /// or too few points to tell.
     static func signal(_ m: RunChartSection.Measure, model: LogicModel, s: WebStrings) -> RichText {
-        let name = RunChartSection.measureName(m.measure, model: model)
+        let name = RunChartSection.measureName(m.measure, title: m.title, model: model)
         let text: String
         if !m.signalPossible {
             text = s("overview.signal.too_few", ["n": "\(m.usefulPoints)"])

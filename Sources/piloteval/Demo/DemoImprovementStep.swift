@@ -14,6 +14,11 @@ enum DemoImprovementStep {
     struct Measure {
         var file: String
         var id: String
+        /// The measure's title: the seed's own words for the Genombrott area it follows
+        /// (line 207: "Tidsplanerade utredningar, konsultation till förskolor,
+        /// familjerådslag vid avslutad placering samt vid informationsbrev till barn för
+        /// ökad delaktighet"), which the ids spell without å, ä and ö.
+        var title: String
         var value: String
         var denominator: String?
         var chart: ChartKind
@@ -25,13 +30,13 @@ enum DemoImprovementStep {
 
     static let measures = [
         Measure(file: "genombrott-tidsplanerade-utredningar.csv", id: "tidsplanerade-utredningar",
-                value: "planerade", denominator: "inledda", chart: .p, freeze: 7),
+                title: "Tidsplanerade utredningar", value: "planerade", denominator: "inledda", chart: .p, freeze: 7),
         Measure(file: "genombrott-konsultation-forskolor.csv", id: "forskolekonsultationer",
-                value: "konsultationer", chart: .run, parts: [14], counts: .events),
+                title: "Konsultation till förskolor", value: "konsultationer", chart: .run, parts: [14], counts: .events),
         Measure(file: "genombrott-familjerad-avslutad-placering.csv", id: "familjerad-vid-avslutad-placering",
-                value: "erbjudna", denominator: "avslutade", chart: .p, freeze: 7),
+                title: "Familjerådslag vid avslutad placering", value: "erbjudna", denominator: "avslutade", chart: .p, freeze: 7),
         Measure(file: "genombrott-informationsbrev-barn.csv", id: "informationsbrev-till-barn",
-                value: "brev_inom_7_dagar", denominator: "barn", chart: .p, freeze: 5),
+                title: "Informationsbrev till barn för ökad delaktighet", value: "brev_inom_7_dagar", denominator: "barn", chart: .p, freeze: 5),
     ]
     static let folder = "vallingbyteamet"
 
@@ -57,7 +62,9 @@ enum DemoImprovementStep {
             let series = try MeasureImporter(demo.database).series(m.id)
             let options = RunChartAnalysis.Options(chart: m.chart, freeze: m.freeze, partBreaks: m.parts)
             let result = try RunChartAnalysis.analyse(series, options: options, pdsa: cycles.filter { $0.measure == m.id })
-            try demo.write(RunChartSVG.render(result, options: .init(lang: .sv, title: nil, yLabel: nil)), to: "runcharts/\(m.id).svg")
+            var drawn = result
+            drawn.measure = m.title   // the chart named as the reports name the measure; the JSON keeps the id
+            try demo.write(RunChartSVG.render(drawn, options: .init(lang: .sv, title: nil, yLabel: nil)), to: "runcharts/\(m.id).svg")
             try demo.write(try ResultOutput.json(result), to: "runcharts/\(m.id).json")
             try demo.write(RunChartTable.render(result), to: "runcharts/\(m.id).txt")
             results.append(result)
@@ -67,18 +74,24 @@ enum DemoImprovementStep {
         return [chartsFinding(results), cyclesFinding(cycles)]
     }
 
-    /// Imports the measure unless this database already has the file for it.
+    /// Imports the measure with its title unless this database already has the file for
+    /// it; then gives the stored measure its title if it lacks it (a database an earlier
+    /// piloteval's demo made).
     static func importOnce(_ demo: DemoRun, _ m: Measure, path: String) throws {
         do {
             let sha = try ContentHash.sha256(fileAt: path)
             if let earlier = try ImportLog(demo.database).find(kind: "measures", sha256: sha, target: m.id) {
                 demo.progress("\(path) is already import \(earlier.id) of this database; using it")
+                let table = MeasureTable(demo.database)
+                if try table.title(of: m.id) != m.title { try table.setTitle(m.title, of: m.id) }
                 return
             }
             _ = try MeasureImporter(demo.database).importFile(path: path, measure: m.id, value: m.value, denominator: m.denominator,
-                                                              counts: m.counts)
+                                                              counts: m.counts, title: m.title)
         } catch let e as AnalysisInputError {
             throw Failure(e.message)
+        } catch let e as MeasureTableError {
+            throw Failure(e.description)
         }
     }
 

@@ -9,7 +9,7 @@ extension Counts: ExpressibleByArgument {}
 struct MeasuresCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "measures",
-        abstract: "Measures over time for run charts: import from CSV, list.",
+        abstract: "Measures over time for run charts: import from CSV, name, list.",
         discussion: """
         A measure is one value per date (week, month, …), or a numerator and
         a denominator. The file needs a date column (date, period, week or
@@ -17,18 +17,24 @@ struct MeasuresCommand: ParsableCommand {
         --value COL). Import is one transaction; the same file is never
         imported twice, nor a date the measure already has. A measure that
         counts events, not persons (consultations, meetings) says --counts
-        events: reports never suppress its small values.
+        events: reports never suppress its small values. --title names the
+        measure for people (reports, pages, listings), with the letters an id
+        leaves out; without one a measure keeps the title an earlier import
+        gave, and one that never had a title is named by its id spelt out.
+        `measures title` names a stored measure without importing.
 
           piloteval measures import tidsplan.csv \\
               --measure tidsplanerade-utredningar \\
+              --title "Tidsplanerade utredningar" \\
               --value planerade --denominator inledda
           piloteval measures import konsultationer.csv \\
               --measure forskolekonsultationer --counts events \\
-              --model vallingbyteamet
+              --title "Konsultation till förskolor" --model vallingbyteamet
+          piloteval measures title forskolekonsultationer "Konsultation till förskolor"
           piloteval measures list
           piloteval runchart --measure tidsplanerade-utredningar --chart p
         """,
-        subcommands: [MeasuresImport.self, MeasuresList.self]
+        subcommands: [MeasuresImport.self, MeasuresTitle.self, MeasuresList.self]
     )
 }
 
@@ -43,6 +49,8 @@ struct MeasuresImport: ParsableCommand {
     @Option(help: "The date column; default date, period, week or month.") var date: String?
     @Option(help: ArgumentHelp("What the values count: persons, or events (consultations, meetings: never suppressed in reports). Default: what the stored measure counts, else persons.",
                                valueName: "persons|events")) var counts: Counts?
+    @Option(help: ArgumentHelp("The measure's name for people, as reports and pages show it (one line, at most \(MeasureTable.longestTitle) characters). Default: the title an earlier import gave, else the id spelt out.",
+                               valueName: "text")) var title: String?
     @Option(help: ArgumentHelp("The pilot (model id) the measure is imported under: on a shared server it is that pilot's, and a measure nothing claims is shown to no pilot.",
                                valueName: "id")) var model: String?
     @Option(help: "table, or json: the import's record as `imports list --format json` shows it.") var format: ResultFormat = .table
@@ -62,7 +70,7 @@ struct MeasuresImport: ParsableCommand {
                 let outcome = try db.transaction {
                     let outcome = try MeasureImporter(db)
                         .importFile(path: file, measure: measure, value: value, denominator: denominator, date: date, sheet: sheet,
-                                    counts: counts)
+                                    counts: counts, title: title)
                     if let pilot { try ImportLog(db).setPilot(pilot, of: outcome.record.id) }
                     return outcome
                 }
@@ -71,6 +79,7 @@ struct MeasuresImport: ParsableCommand {
                 outcome.notes.forEach { Console.error("warning: " + $0) }
                 let line = "imported \(outcome.record.rowCount) values of \(outcome.measure) (\(outcome.first) … \(outcome.last)) as import \(outcome.record.id)"
                     + (outcome.counts == .events ? "; it counts events (never suppressed)" : "")
+                    + (outcome.title.map { "; titled \"\($0)\"" } ?? "")
                 if format == .json {
                     Console.error(line)   // stdout is the machine's
                     print(try ResultOutput.json(ImportListing(outcome.record)), terminator: "")
@@ -79,6 +88,41 @@ struct MeasuresImport: ParsableCommand {
                 }
             } catch let e as AnalysisInputError {
                 throw Failure(e.message)
+            }
+        }
+    }
+}
+
+struct MeasuresTitle: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "title", abstract: "Name a stored measure for people, without importing.",
+        discussion: """
+        The title is kept with the measure's newest import, so undoing that import
+        takes it back (the title of an earlier import, if any, is the measure's again).
+        """)
+
+    @Argument(help: "The measure's id.") var measure: String
+    @Argument(help: ArgumentHelp("The title, one line (\"Konsultation till förskolor\").", valueName: "title")) var title: String
+    @Option(help: "table, or json: the measure as `measures list --format json` shows it.") var format: ResultFormat = .table
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try reportingFailures {
+            let db = try openDatabase(database)
+            do {
+                let table = MeasureTable(db)
+                let importID = try db.transaction { try table.setTitle(title, of: measure) }
+                let stored = try table.title(of: measure) ?? title
+                CLIChanges.record(db, action: "title", pilot: nil, subject: "measure \(measure)", detail: "title: \(stored)")
+                let line = "measure \(measure) is titled \"\(stored)\" (kept with import \(importID))"
+                if format == .json, let listed = try table.list().first(where: { $0.measure == measure }) {
+                    Console.error(line)   // stdout is the machine's
+                    print(try ResultOutput.json(MeasureListing(listed)), terminator: "")
+                } else {
+                    print(line)
+                }
+            } catch let e as MeasureTableError {
+                throw Failure(e.description)
             }
         }
     }
@@ -107,12 +151,27 @@ struct MeasuresList: ParsableCommand {
 
 /// The JSON of one stored measure (`measures list --format json`).
 private struct MeasureListing: Encodable {
-    let measure: String, points: Int, first: String, last: String, kind: String, counts: String, imports: [Int]
+    let measure: String, title: String?, points: Int, first: String, last: String, kind: String, counts: String, imports: [Int]
 
     init(_ m: MeasureSummary) {
-        measure = m.measure; points = m.points; first = m.first; last = m.last
+        measure = m.measure; title = m.title; points = m.points; first = m.first; last = m.last
         kind = m.hasDenominator ? "numerator_denominator" : "value"
         counts = m.countsEvents ? "events" : "persons"
         imports = m.imports
+    }
+
+    enum CodingKeys: String, CodingKey { case measure, title, points, first, last, kind, counts, imports }
+
+    /// `title` is always there: null for a measure no import named.
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(measure, forKey: .measure)
+        try c.encode(title, forKey: .title)
+        try c.encode(points, forKey: .points)
+        try c.encode(first, forKey: .first)
+        try c.encode(last, forKey: .last)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(counts, forKey: .counts)
+        try c.encode(imports, forKey: .imports)
     }
 }

@@ -5,6 +5,7 @@ import LogicModel
 import Presentation
 import Reports
 import Statistics
+import Store
 
 enum RunChartFormat: String, ExpressibleByArgument, CaseIterable {
     case svg, json, table
@@ -78,6 +79,7 @@ struct RunChartCommand: ParsableCommand {
         try reportingFailures {
             do {
                 var cycles: [PDSACycle] = []
+                var storedTitle: String?
                 let series: MeasureSeries
                 if let file {
                     series = try MeasureSeries.read(path: file, columns: .init(value: value!, denominator: denominator, date: date))
@@ -88,6 +90,7 @@ struct RunChartCommand: ParsableCommand {
                 } else {
                     let db = try openDatabase(database, readOnly: true)
                     series = try MeasureImporter(db).series(measure!)
+                    storedTitle = try MeasureTable(db).title(of: measure!)
                     let catalog = PDSACatalog(db)
                     let watching = try catalog.all().filter { $0.measure == measure }
                     let named = try pdsa.map { try catalog.cycle($0) }
@@ -103,8 +106,12 @@ struct RunChartCommand: ParsableCommand {
                 case .json: text = try ResultOutput.json(result)
                 case .table: text = RunChartTable.render(result)
                 case .svg:
-                    text = RunChartSVG.render(result, options: .init(lang: RunChartSVG.Language(rawValue: lang) ?? .sv,
-                                                                     title: title, yLabel: yLabel))
+                    // A stored measure's chart is named by its title (`measures title`), as
+                    // reports name it; the JSON and table keep the id.
+                    var drawn = result
+                    if let storedTitle { drawn.measure = storedTitle }
+                    text = RunChartSVG.render(drawn, options: .init(lang: RunChartSVG.Language(rawValue: lang) ?? .sv,
+                                                                    title: title, yLabel: yLabel))
                 }
                 try Console.emit(text, to: output)
             } catch let e as AnalysisInputError {

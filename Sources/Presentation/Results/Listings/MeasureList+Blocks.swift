@@ -1,7 +1,7 @@
 import Store
 
-/// `measures list`: each stored measure, its points and span, what it counts, and the
-/// imports that brought it.
+/// `measures list`: each stored measure, its title (blank when no import gave one), its
+/// points and span, what it counts, and the imports that brought it.
 public struct MeasureList: Sendable, Equatable {
     public var measures: [MeasureSummary]
 
@@ -9,10 +9,10 @@ public struct MeasureList: Sendable, Equatable {
 
     public func blocks(style: NumberStyle) -> [Block] {
         let rows: [[TableBlock.Cell]] = measures.map { m in
-            [TableBlock.Cell(m.measure), Listing.count(m.points, style: style), TableBlock.Cell(m.first), TableBlock.Cell(m.last),
+            [TableBlock.Cell(m.measure), TableBlock.Cell(m.title ?? ""), Listing.count(m.points, style: style), TableBlock.Cell(m.first), TableBlock.Cell(m.last),
              TableBlock.Cell(m.hasDenominator ? "numerator/denominator" : "value"), TableBlock.Cell(m.countsEvents ? "events" : "persons"),
              TableBlock.Cell(m.imports.map(String.init).joined(separator: ", "))]
         }
-        return [.table(Listing.table(["measure", "points", "first", "last", "kind", "counts", "imports"], rows))]
+        return [.table(Listing.table(["measure", "title", "points", "first", "last", "kind", "counts", "imports"], rows))]
     }
 }
