@@ -5,22 +5,103 @@ import Periods
 import Statistics
 
 /// One indicator over its periods with the target line: the values as a line with
-/// filled markers (the model's baseline hollow), the unit's target (årsmål) as a dashed
+/// filled markers (the model's baseline hollow) — where the periods are of more than one
+/// kind (helår and tertial), one line per kind with its own marker and colour, named in
+/// the legend, for a year's value and a tertial's are not consecutive points of one
+/// series —, the unit's target (årsmål) as a dashed
 /// orange step per period and the city's (KF) as a dotted vermillion step with square
 /// ends, each named in the legend — dash pattern, marker and label carry the meaning,
 /// colour (Okabe–Ito) only repeats it. A value withheld by small-count suppression (its
 /// period in `withheld`, as disclosure control decided) draws no point and reads "<5" at
 /// the foot of its period (`suppressedLabel`). Self-contained SVG with
 /// `<title>`, `<desc>` (every value in words) and `aria-labelledby`; numbers in the
-/// report's language (decimal comma and "%" after a space in Swedish).
+/// report's language (decimal comma and "%" after a space in Swedish). Drawn at most
+/// `ChartPrint.width` wide with 12 px text, so it prints at 9 pt (`ChartPrint`).
 public enum IndicatorTrendChart {
+    /// How one kind of period is drawn where a chart has several: colour and marker.
+    struct SeriesStyle {
+        var colour: String
+        var marker: Marker
+    }
+    enum Marker { case circle, diamond, triangle, square }
+
+    /// The kinds of period among `trend`'s values, longest first (helår before tertial):
+    /// a year that has only its target (the year is not over) draws no line of its own.
+    public static func kinds(_ trend: IndicatorTrend) -> [Period.Kind] {
+        Period.Kind.allCases.filter { kind in trend.points.contains { $0.period.kind == kind && $0.total.value.isDefined } }
+    }
+
+    /// A sentence for the figure's text alternative where the chart draws several kinds
+    /// of period as separate lines ("Helår och tertial är skilda linjer …"); nil for one kind.
+    public static func seriesNote(_ trend: IndicatorTrend, language: Language) -> String? {
+        let kinds = kinds(trend)
+        guard kinds.count > 1 else { return nil }
+        let sv = language == .sv
+        let names = kinds.map { "\(kindName($0, language)) (\(markerName(style($0, mixed: true).marker, language)))" }
+        let list = names.dropLast().joined(separator: ", ") + (sv ? " och " : " and ") + names.last!
+        return sv ? "Värden för \(list) är skilda linjer, inte en serie."
+                  : "Values for \(list) are separate lines, not one series."
+    }
+
+    static func kindName(_ kind: Period.Kind, _ language: Language) -> String {
+        let sv = language == .sv
+        switch kind {
+        case .year: return sv ? "helår" : "full year"
+        case .tertial: return "tertial"
+        case .quarter: return sv ? "kvartal" : "quarter"
+        case .month: return sv ? "månad" : "month"
+        }
+    }
+
+    static func markerName(_ marker: Marker, _ language: Language) -> String {
+        let sv = language == .sv
+        switch marker {
+        case .circle: return sv ? "cirkel" : "circle"
+        case .diamond: return sv ? "romb" : "diamond"
+        case .triangle: return sv ? "triangel" : "triangle"
+        case .square: return sv ? "kvadrat" : "square"
+        }
+    }
+
+    /// One kind alone: the blue circle. Several: each kind its colour and marker
+    /// (Okabe–Ito; shape repeats what colour says).
+    static func style(_ kind: Period.Kind, mixed: Bool) -> SeriesStyle {
+        guard mixed else { return SeriesStyle(colour: "#0072B2", marker: .circle) }
+        switch kind {
+        case .year: return SeriesStyle(colour: "#009E73", marker: .diamond)
+        case .tertial: return SeriesStyle(colour: "#0072B2", marker: .circle)
+        case .quarter: return SeriesStyle(colour: "#CC79A7", marker: .triangle)
+        case .month: return SeriesStyle(colour: "#000000", marker: .square)
+        }
+    }
+
+    static func marker(_ style: SeriesStyle, x: Double, y: Double, hollow: Bool, size: Double = 4.5) -> String {
+        typealias S = ReadinessChartSupport
+        let paint = "fill=\"\(hollow ? "#ffffff" : style.colour)\" stroke=\"\(style.colour)\" stroke-width=\"2\""
+        switch style.marker {
+        case .circle:
+            return "<circle cx=\"\(S.f(x))\" cy=\"\(S.f(y))\" r=\"\(S.f(size))\" \(paint)/>\n"
+        case .diamond:
+            let d = size * 1.3
+            return "<path d=\"M\(S.f(x)) \(S.f(y - d)) L\(S.f(x + d)) \(S.f(y)) L\(S.f(x)) \(S.f(y + d)) L\(S.f(x - d)) \(S.f(y)) Z\" \(paint)/>\n"
+        case .triangle:
+            let d = size * 1.25
+            return "<path d=\"M\(S.f(x)) \(S.f(y - d)) L\(S.f(x + d)) \(S.f(y + d * 0.8)) L\(S.f(x - d)) \(S.f(y + d * 0.8)) Z\" \(paint)/>\n"
+        case .square:
+            return "<rect x=\"\(S.f(x - size))\" y=\"\(S.f(y - size))\" width=\"\(S.f(2 * size))\" height=\"\(S.f(2 * size))\" \(paint)/>\n"
+        }
+    }
+
     public static func svg(_ trend: IndicatorTrend, language: Language = .sv, illustrative: Bool = false,
                            suppressedLabel: String = "<5", withheld: Set<Period> = []) -> String {
         typealias S = ReadinessChartSupport
         let sv = language == .sv
         let numbers = NumberStyle(language)
         let points = trend.points
-        let blue = "#0072B2", orange = "#E69F00", vermillion = "#D55E00"
+        let orange = "#E69F00", vermillion = "#D55E00"
+        let kinds = Self.kinds(trend)
+        let mixed = kinds.count > 1
+        let text = ChartPrint.text
 
         func value(_ v: Double) -> String {
             let d = IndicatorValueText.decimals(v)
@@ -49,39 +130,80 @@ public enum IndicatorTrendChart {
         // Counts too: a bar-less count read against a cut axis looks like a big change.
         if trend.unit == .count { lo = 0; hi = max(hi, 5) }
 
-        let left = 64.0, plotW = max(480, min(760, Double(points.count) * 90)), plotH = 220.0
-        // Wrap the title to the chart's width (15 px bold, about 0.6 em a character).
-        let titleLines = S.wrap("\(trend.id) \(trend.title)", limit: Int((left + plotW - 4) / (15 * 0.6)))
-        let top = 52.0 + Double(titleLines.count) * 20
-        // A target line in the legend only where one is drawn (a target in words has none).
-        let hasUnitTarget = points.contains { level($0, city: false) != nil }
-        let hasCityTarget = points.contains { level($0, city: true) != nil }
-        let legendRows = 1 + (hasUnitTarget ? 1 : 0) + (hasCityTarget ? 1 : 0)
-        // Period labels in two lines where a period has two parts ("tertial 1" over
-        // "2021"): on one line nine tertials already ran into each other. Where even two
-        // lines do not fit (many periods), every k-th period is labelled, from the first;
-        // the description below and the report's tables still name every period.
-        let labels = points.map { Self.labelLines(numbers.period($0.period)) }
-        let labelHeight = labels.contains { $0.count > 1 } ? 13.0 : 0
-        let widestLabel = labels.joined().map { Double($0.count) * 11 * 0.6 }.max() ?? 0
-        let spacing = plotW / Double(max(points.count, 1))   // per period
-        let labelEvery = max(1, Int(ceil((widestLabel + 8) / spacing)))
-        let width = left + plotW + 28
-        let height = top + plotH + 46 + labelHeight + Double(legendRows) * 18 + 10
-        func xAt(_ i: Int) -> Double { left + plotW * (Double(i) + 0.5) / Double(max(points.count, 1)) }
-        func yAt(_ v: Double) -> Double { top + plotH * (1 - (v - lo) / (hi - lo)) }
-        let half = spacing / 2
-
         let direction: String = switch trend.direction {
         case .increase: sv ? "högre är bättre" : "higher is better"
         case .decrease: sv ? "lägre är bättre" : "lower is better"
         case .none: sv ? "ingen riktning" : "no direction"
         }
-        var subtitle = (sv ? "Utfall per period" : "Outcome by period") + " (\(direction))"
+        let byKind = kinds.map { Self.kindName($0, language) }
+        let separately = byKind.dropLast().joined(separator: ", ") + (sv ? " och " : " and ") + (byKind.last ?? "")
+        var subtitle = (mixed ? (sv ? "Utfall för \(separately), skilda linjer" : "Outcome for \(separately), separate lines")
+                              : (sv ? "Utfall per period" : "Outcome by period")) + " (\(direction))"
         if illustrative { subtitle += sv ? " – förslag, illustrativt" : " – proposal, illustrative" }
 
+        // At most `ChartPrint.width` wide, so a report prints its text at 9 pt.
+        let left = 64.0, plotW = min(ChartPrint.width - left - 28, max(480, Double(points.count) * 90)), plotH = 220.0
+        // Wrap the title to the chart's width (15 px bold, about 0.6 em a character).
+        let titleLines = S.wrap("\(trend.id) \(trend.title)", limit: Int((left + plotW - 4) / (15 * 0.6)))
+        let subtitleLines = ChartPrint.lines(subtitle, size: text, width: left + plotW + 12)
+        let top = 52.0 + Double(titleLines.count) * 20 + Double(max(subtitleLines.count, 1) - 1) * 15
+        // A target line in the legend only where one is drawn (a target in words has none).
+        let hasUnitTarget = points.contains { level($0, city: false) != nil }
+        let hasCityTarget = points.contains { level($0, city: true) != nil }
+        // Period labels in two lines where a period has two parts ("tertial 1" over
+        // "2021"): on one line nine tertials already ran into each other. Where even two
+        // lines do not fit (many periods), every k-th period is labelled, from the first;
+        // the description below and the report's tables still name every period.
+        // Where the words do not fit every period ("tertial 1" at 12 px needs 65 px, nine
+        // tertials on 508 px have 56), short ones do ("T1" over "2021").
+        let spacing = plotW / Double(max(points.count, 1))   // per period
+        func every(_ labels: [[String]]) -> Int {
+            let widest = labels.joined().map { Double($0.count) * text * 0.6 }.max() ?? 0
+            return max(1, Int(ceil((widest + 8) / spacing)))
+        }
+        var labels = points.map { Self.labelLines(numbers.period($0.period)) }
+        if every(labels) > 1 {
+            let short = points.map { Self.shortLabelLines($0.period, language) }
+            if every(short) < every(labels) { labels = short }
+        }
+        let labelHeight = labels.contains { $0.count > 1 } ? 14.0 : 0
+        let labelEvery = every(labels)
+        let width = left + plotW + 28
+
+        // The legend's entries, each a sample and its words (wrapped to the chart's width).
+        enum Sample { case series(SeriesStyle), target(city: Bool), none }
+        let hasBaseline = points.contains { $0.source == "baseline" && $0.total.value.isDefined }
+        let hasWithheld = points.contains { withheld.contains($0.period) }
+        let baselineWords = sv ? "ihålig markör: utgångsvärde ur logikmodellen" : "hollow marker: baseline from the logic model"
+        let withheldWords = sv ? "\(suppressedLabel): dolt, bygger på färre än 5" : "\(suppressedLabel): withheld, built on fewer than 5"
+        var entries: [(sample: Sample, label: String)] = []
+        if mixed {
+            for kind in kinds {
+                let style = Self.style(kind, mixed: true)
+                entries.append((.series(style), (sv ? "Utfall, " : "Outcome, ") + Self.kindName(kind, language)
+                                + " (" + Self.markerName(style.marker, language) + ")"))
+            }
+            let notes = (hasBaseline ? [baselineWords] : []) + (hasWithheld ? [withheldWords] : [])
+            if !notes.isEmpty {
+                let joined = notes.joined(separator: "; ")
+                entries.append((.none, joined.prefix(1).uppercased() + joined.dropFirst()))
+            }
+        } else {
+            entries.append((.series(Self.style(kinds.first ?? .year, mixed: false)), (sv ? "Utfall" : "Outcome")
+                            + (hasBaseline ? " (" + baselineWords + ")" : "") + (hasWithheld ? "; " + withheldWords : "")))
+        }
+        if hasUnitTarget { entries.append((.target(city: false), sv ? "Enhetens årsmål (streckad)" : "Unit target (dashed)")) }
+        if hasCityTarget { entries.append((.target(city: true), sv ? "KF:s årsmål (prickad)" : "City target (dotted)")) }
+        let legendLines = entries.map { ChartPrint.lines($0.label, size: text, width: width - (left + 38) - 8) }
+        let legendHeight = legendLines.reduce(0) { $0 + 18 + Double(max($1.count, 1) - 1) * 15 }
+        let height = top + plotH + 46 + labelHeight + legendHeight + 10
+        func xAt(_ i: Int) -> Double { left + plotW * (Double(i) + 0.5) / Double(max(points.count, 1)) }
+        func yAt(_ v: Double) -> Double { top + plotH * (1 - (v - lo) / (hi - lo)) }
+        let half = spacing / 2
+
         // Text for screen readers: every period's value and targets in words.
-        let description = (sv ? "Linjediagram. " : "Line chart. ") + points.map { p in
+        let description = (sv ? "Linjediagram. " : "Line chart. ")
+            + (Self.seriesNote(trend, language: language).map { $0 + " " } ?? "") + points.map { p in
             var s = numbers.period(p.period) + ": "
             if let v = p.total.value.value {
                 s += value(v) + (p.source == "baseline" ? (sv ? " (utgångsvärde)" : " (baseline)") : "")
@@ -104,7 +226,7 @@ public enum IndicatorTrendChart {
         var svg = S.open(width: width, height: height, id: id, title: title, description: description)
         var ty = 24.0
         for line in titleLines { svg += S.text(line, x: 16, y: ty, size: 15, weight: "bold"); ty += 20 }
-        svg += S.text(subtitle, x: 16, y: ty, size: 12, fill: "#333333")
+        for line in subtitleLines { svg += S.text(line, x: 16, y: ty, size: text, fill: "#333333"); ty += 15 }
 
         // Grid and y axis: five steps of 1, 2 or 5 × 10^k.
         let raw = (hi - lo) / 5, mag = pow(10, floor(log10(raw)))
@@ -115,14 +237,14 @@ public enum IndicatorTrendChart {
             svg += "<line x1=\"\(S.f(left))\" x2=\"\(S.f(left + plotW))\" y1=\"\(S.f(y))\" y2=\"\(S.f(y))\" stroke=\"#e5e5e5\"/>\n"
             let d = step >= 1 ? 0 : Int(-floor(log10(step)))
             let label = trend.unit == .percent ? numbers.percent(t, decimals: d) : numbers.decimal(t, decimals: d)
-            svg += S.text(label, x: left - 6, y: y + 4, size: 11, anchor: "end")
+            svg += S.text(label, x: left - 6, y: y + 4, size: text, anchor: "end")
             t += step
         }
         svg += "<line x1=\"\(S.f(left))\" x2=\"\(S.f(left))\" y1=\"\(S.f(top))\" y2=\"\(S.f(top + plotH))\" stroke=\"#333333\"/>\n"
         svg += "<line x1=\"\(S.f(left))\" x2=\"\(S.f(left + plotW))\" y1=\"\(S.f(top + plotH))\" y2=\"\(S.f(top + plotH))\" stroke=\"#333333\"/>\n"
         for (i, lines) in labels.enumerated() where i % labelEvery == 0 {
             for (k, line) in lines.enumerated() {
-                svg += S.text(line, x: xAt(i), y: top + plotH + 16 + Double(k) * 13, size: 11, anchor: "middle")
+                svg += S.text(line, x: xAt(i), y: top + plotH + 17 + Double(k) * 14, size: text, anchor: "middle")
             }
         }
 
@@ -142,22 +264,24 @@ public enum IndicatorTrendChart {
             }
         }
 
-        // Values: a line through consecutive values, a marker and its label on each.
-        var previous: (Double, Double)?
-        var path = ""
-        for (i, p) in points.enumerated() {
-            guard let v = p.total.value.value else { previous = nil; continue }
-            let here = (xAt(i), yAt(v))
-            path += (previous == nil ? "M" : "L") + "\(S.f(here.0)) \(S.f(here.1)) "
-            previous = here
-        }
-        if !path.isEmpty {
-            svg += "<path d=\"\(path)\" fill=\"none\" stroke=\"\(blue)\" stroke-width=\"2.2\"/>\n"
+        // Values: a line per kind of period through its consecutive values (a period of
+        // that kind without a value breaks it; periods of another kind in between do
+        // not), a marker and its label on each.
+        for kind in kinds {
+            var path = "", pen = false
+            for (i, p) in points.enumerated() where p.period.kind == kind {
+                guard let v = p.total.value.value else { pen = false; continue }
+                path += (pen ? "L" : "M") + "\(S.f(xAt(i))) \(S.f(yAt(v))) "
+                pen = true
+            }
+            if !path.isEmpty {
+                svg += "<path d=\"\(path)\" fill=\"none\" stroke=\"\(Self.style(kind, mixed: mixed).colour)\" stroke-width=\"2.2\"/>\n"
+            }
         }
         // Value labels on every marker where they fit side by side; with many periods on
         // every k-th, and always on the newest value (where the pilot stands now), which
         // then takes the place of a labelled neighbour too close to it.
-        let widestValue = points.compactMap { $0.total.value.value.map(value) }.map { Double($0.count) * 11 * 0.6 }.max() ?? 0
+        let widestValue = points.compactMap { $0.total.value.value.map(value) }.map { Double($0.count) * text * 0.6 }.max() ?? 0
         let valueEvery = max(1, Int(ceil((widestValue + 4) / spacing)))
         var labelledValues = Set(points.indices.filter { $0 % valueEvery == 0 })
         if let newest = points.lastIndex(where: { $0.total.value.value != nil }), !labelledValues.contains(newest) {
@@ -167,33 +291,47 @@ public enum IndicatorTrendChart {
         for (i, p) in points.enumerated() {
             let x = xAt(i)
             if let v = p.total.value.value {
-                let hollow = p.source == "baseline"
-                svg += "<circle cx=\"\(S.f(x))\" cy=\"\(S.f(yAt(v)))\" r=\"4.5\" fill=\"\(hollow ? "#ffffff" : blue)\" stroke=\"\(blue)\" stroke-width=\"2\"/>\n"
-                if labelledValues.contains(i) { svg += S.text(value(v), x: x, y: yAt(v) - 9, size: 11, anchor: "middle", fill: "#000000") }
+                svg += Self.marker(Self.style(p.period.kind, mixed: mixed), x: x, y: yAt(v), hollow: p.source == "baseline")
+                if labelledValues.contains(i) { svg += S.text(value(v), x: x, y: yAt(v) - 9, size: text, anchor: "middle", fill: "#000000") }
             } else if withheld.contains(p.period) {
-                svg += S.text(suppressedLabel, x: x, y: top + plotH - 6, size: 11, anchor: "middle", fill: "#555555")
+                svg += S.text(suppressedLabel, x: x, y: top + plotH - 6, size: text, anchor: "middle", fill: "#555555")
             }
         }
 
-        // Legend: line sample, marker and words for each series.
+        // Legend: line sample, marker and words for each series, words wrapped.
         var ly = top + plotH + 40 + labelHeight
-        func legend(_ colour: String, dash: String?, square: Bool, _ label: String) {
-            let d = dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
-            svg += "<line x1=\"\(S.f(left))\" x2=\"\(S.f(left + 30))\" y1=\"\(S.f(ly - 4))\" y2=\"\(S.f(ly - 4))\" stroke=\"\(colour)\" stroke-width=\"2.2\"\(d)/>\n"
-            if square { svg += "<rect x=\"\(S.f(left - 2))\" y=\"\(S.f(ly - 6.5))\" width=\"5\" height=\"5\" fill=\"\(colour)\"/>\n" }
-            else if dash == nil { svg += "<circle cx=\"\(S.f(left + 15))\" cy=\"\(S.f(ly - 4))\" r=\"4\" fill=\"\(colour)\"/>\n" }
-            svg += S.text(label, x: left + 38, y: ly, size: 11)
-            ly += 18
+        for (entry, lines) in zip(entries, legendLines) {
+            switch entry.sample {
+            case .series(let style):
+                svg += "<line x1=\"\(S.f(left))\" x2=\"\(S.f(left + 30))\" y1=\"\(S.f(ly - 4))\" y2=\"\(S.f(ly - 4))\" stroke=\"\(style.colour)\" stroke-width=\"2.2\"/>\n"
+                svg += Self.marker(style, x: left + 15, y: ly - 4, hollow: false, size: 4)
+            case .target(let city):
+                let colour = city ? vermillion : orange
+                svg += "<line x1=\"\(S.f(left))\" x2=\"\(S.f(left + 30))\" y1=\"\(S.f(ly - 4))\" y2=\"\(S.f(ly - 4))\" stroke=\"\(colour)\" stroke-width=\"2.2\" stroke-dasharray=\"\(city ? "2 3" : "7 4")\"/>\n"
+                if city { svg += "<rect x=\"\(S.f(left - 2))\" y=\"\(S.f(ly - 6.5))\" width=\"5\" height=\"5\" fill=\"\(colour)\"/>\n" }
+            case .none:
+                break
+            }
+            for (k, line) in lines.enumerated() {
+                svg += S.text(line, x: left + 38, y: ly + Double(k) * 15, size: text)
+            }
+            ly += 18 + Double(max(lines.count, 1) - 1) * 15
         }
-        let hasBaseline = points.contains { $0.source == "baseline" && $0.total.value.isDefined }
-        legend(blue, dash: nil, square: false, (sv ? "Utfall" : "Outcome")
-               + (hasBaseline ? (sv ? " (ihålig markör: utgångsvärde ur logikmodellen)" : " (hollow marker: baseline from the logic model)") : "")
-               + (points.contains { withheld.contains($0.period) }
-                  ? (sv ? "; \(suppressedLabel): dolt, bygger på färre än 5" : "; \(suppressedLabel): withheld, built on fewer than 5") : ""))
-        if hasUnitTarget { legend(orange, dash: "7 4", square: false, sv ? "Enhetens årsmål (streckad)" : "Unit target (dashed)") }
-        if hasCityTarget { legend(vermillion, dash: "2 3", square: true, sv ? "KF:s årsmål (prickad)" : "City target (dotted)") }
         svg += "</svg>\n"
         return svg
+    }
+
+    /// A period's short label as lines: "T1" over "2021" (a quarter "K1" or "Q1", a month
+    /// its first three letters), a year alone.
+    static func shortLabelLines(_ period: Period, _ language: Language) -> [String] {
+        switch period.kind {
+        case .year: return [String(period.year)]
+        case .tertial: return ["T\(period.index)", String(period.year)]
+        case .quarter: return [(language == .sv ? "K" : "Q") + String(period.index), String(period.year)]
+        case .month:
+            let names = language == .sv ? NumberStyle.swedishMonths : NumberStyle.englishMonths
+            return [String(names[period.index - 1].prefix(3)), String(period.year)]
+        }
     }
 
     /// A period's label as lines: the part before the year over the year ("tertial 1",

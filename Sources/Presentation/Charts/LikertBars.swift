@@ -65,15 +65,16 @@ public enum LikertBars {
         func name(_ c: AnswerClass) -> String { c.low == c.high ? String(c.low) : "\(c.low)–\(c.high)" }
         let labels = Dictionary(uniqueKeysWithValues: instrument.items.map { ($0.key, ReadinessChartSupport.itemLabel($0, language)) })
 
-        let labelWidth = max(150, (bars.map { S.width(labels[$0.item] ?? $0.item, size: 12) }.max() ?? 0) + 24)
-        let plotW = 560.0, barH = 22.0, gap = 10.0
-        let top = 110.0
-        let plotH = Double(bars.count) * (barH + gap)
-        let width = labelWidth + plotW + (recoded ? 140 : 70)
-        let height = top + plotH + 46 + (recoded ? 18 : 0)
-        let centre = labelWidth + plotW / 2
-        func xAt(_ share: Double) -> Double { centre + share * plotW / 2 }
-
+        // At most `ChartPrint.width` wide with 12 px labels (9 pt in print): a statement
+        // wraps in its column rather than widening the chart.
+        let text = ChartPrint.text, small = ChartPrint.smallText
+        let width = ChartPrint.width
+        let labelLines = Dictionary(bars.map { b in (b.item, ChartPrint.lines(labels[b.item] ?? b.item, size: text, width: 146)) },
+                                    uniquingKeysWith: { a, _ in a })
+        let labelWidth = max(110, min(160, (labelLines.values.joined().map { S.width($0, size: text) }.max() ?? 0) + 24))
+        let right = 62.0
+        let plotW = width - labelWidth - right - 8, barH = 22.0
+        let rowH = max(barH + 12, Double(labelLines.values.map(\.count).max() ?? 1) * 14 + 8)
         let who: String = unit ?? (sv ? "alla redovisade enheter" : "all units shown")
         let title = sv ? "Svarsfördelning per påstående – \(who), mätning \(wave)"
                        : "Answers per statement – \(who), wave \(wave)"
@@ -93,43 +94,78 @@ public enum LikertBars {
             return "\(label): " + classes.map { "\(name($0)): \($0.count)" }.joined(separator: ", ") + " (n = \(b.n))"
         }.joined(separator: ". ")
 
+        let titleLines = ChartPrint.lines(title, size: 17, width: width - 32, bold: true)
+        let noteLines = ChartPrint.lines(note, size: text, width: width - 32)
+        var headingY = 26.0
+        var heading = ""
+        for line in titleLines { heading += S.text(line, x: 16, y: headingY, size: 17, weight: "bold"); headingY += 21 }
+        headingY -= 1
+        for line in noteLines { heading += S.text(line, x: 16, y: headingY, size: text, fill: "#333333"); headingY += 15 }
+        // Legend: one swatch per answer from the left margin, the end anchors named beside
+        // them, or below them where they do not fit.
+        let legendY = headingY + 14
+        var legend = ""
+        var lx = 16.0
+        for (i, p) in points.enumerated() {
+            legend += "<rect x=\"\(S.f(lx))\" y=\"\(S.f(legendY - 12))\" width=\"16\" height=\"14\" fill=\"\(colours[i])\" stroke=\"#777777\" stroke-width=\"0.5\"/>\n"
+            legend += S.text(String(p), x: lx + 20, y: legendY, size: text)
+            lx += 36
+        }
+        var legendBottom = legendY
+        let low = scale.anchor(scale.min)?.label(language), high = scale.anchor(scale.max)?.label(language)
+        if let low, let high {
+            let anchors = "\(scale.min) = \(low), \(scale.max) = \(high)"
+            if lx + 6 + S.width(anchors, size: text) <= width - 8 {
+                legend += S.text(anchors, x: lx + 6, y: legendY, size: text, fill: "#333333")
+            } else {
+                for line in ChartPrint.lines(anchors, size: text, width: width - 32) {
+                    legendBottom += 16
+                    legend += S.text(line, x: 16, y: legendBottom, size: text, fill: "#333333")
+                }
+            }
+        }
+        let top = legendBottom + 24
+        let plotH = Double(bars.count) * rowH
+        let footLines = recoded
+            ? ChartPrint.lines(sv ? "Svarskategorier med 1–4 svar är sammanslagna med grannen närmast mitten (t.ex. 1–3), så att inget litet antal visas."
+                                  : "Answer categories with 1–4 answers are merged with their neighbour toward the middle (e.g. 1–3), so that no small count is shown.",
+                               size: small, width: width - 32)
+            : []
+        let isEmpty = empty != nil || bars.allSatisfy({ $0.n == 0 })
+        let height = isEmpty ? headingY + 40 : top + plotH + 34 + Double(footLines.count) * 14
+        let centre = labelWidth + plotW / 2
+        func xAt(_ share: Double) -> Double { centre + share * plotW / 2 }
+
         var svg = S.open(width: width, height: height, id: "likert-bars", title: title, description: description)
-        svg += S.text(title, x: 16, y: 26, size: 17, weight: "bold")
-        svg += S.text(note, x: 16, y: 46, size: 12, fill: "#333333")
-        if empty != nil || bars.allSatisfy({ $0.n == 0 }) {
+        svg += heading
+        if isEmpty {
             let why = empty == .aggregated
                 ? (sv ? "Sammanställd mätning: svarsfördelningen finns inte, bara medelvärden." : "Aggregated wave: no answer distribution exists, only means.")
                 : (sv ? "Inga svar att visa (för få svarande eller enheten saknas)." : "No answers to show (too few respondents, or no such unit).")
-            svg += S.text(why, x: 16, y: 80, size: 13)
+            svg += S.text(why, x: 16, y: headingY + 18, size: 13)
             return svg + "</svg>\n"
         }
-        // Legend: one swatch per answer, the end anchors named.
-        var lx = labelWidth
-        for (i, p) in points.enumerated() {
-            svg += "<rect x=\"\(S.f(lx))\" y=\"62\" width=\"16\" height=\"14\" fill=\"\(colours[i])\" stroke=\"#777777\" stroke-width=\"0.5\"/>\n"
-            svg += S.text(String(p), x: lx + 20, y: 74, size: 11)
-            lx += 40
-        }
-        let low = scale.anchor(scale.min)?.label(language), high = scale.anchor(scale.max)?.label(language)
-        if let low, let high {
-            svg += S.text("\(scale.min) = \(low), \(scale.max) = \(high)", x: lx + 6, y: 74, size: 11, fill: "#333333")
-        }
+        svg += legend
         // Grid at every 25 %.
         for t in stride(from: -1.0, through: 1.0, by: 0.25) {
             let x = xAt(t)
             svg += "<line x1=\"\(S.f(x))\" x2=\"\(S.f(x))\" y1=\"\(S.f(top - 6))\" y2=\"\(S.f(top + plotH))\" stroke=\"\(t == 0 ? "#333333" : "#e5e5e5")\"/>\n"
-            svg += S.text(S.percent(abs(t), language), x: x, y: top + plotH + 16, size: 11, anchor: "middle")
+            svg += S.text(S.percent(abs(t), language), x: x, y: top + plotH + 16, size: text, anchor: "middle")
         }
         for (r, b) in bars.enumerated() {
-            let y = top + Double(r) * (barH + gap)
-            svg += S.text(labels[b.item] ?? b.item, x: labelWidth - 10, y: y + barH / 2 + 4, size: 12, anchor: "end")
+            let y = top + Double(r) * rowH
+            let lines = labelLines[b.item] ?? [b.item]
+            for (k, line) in lines.enumerated() {
+                svg += S.text(line, x: labelWidth - 10, y: y + barH / 2 + 4 + (Double(k) - Double(lines.count - 1) / 2) * 14,
+                              size: text, anchor: "end")
+            }
             guard b.n > 0 else {
-                svg += S.text(sv ? "inga svar" : "no answers", x: centre + 6, y: y + barH / 2 + 4, size: 11, fill: "#555555")
+                svg += S.text(sv ? "inga svar" : "no answers", x: labelWidth + 6, y: y + barH / 2 + 4, size: small, fill: "#555555")
                 continue
             }
             guard let classes = b.classes else {
                 svg += S.text(sv ? "visas inte: färre än 5 svar i någon svarskategori" : "not shown: fewer than 5 answers in some category",
-                              x: centre + 6, y: y + barH / 2 + 4, size: 11, fill: "#555555")
+                              x: labelWidth + 6, y: y + barH / 2 + 4, size: small, fill: "#555555")
                 continue
             }
             let shares = classes.map { Double($0.count) / Double(b.n) }
@@ -143,20 +179,22 @@ public enum LikertBars {
                 let fill = colour(c)
                 let tip = recoded ? "\(name(c)): \(S.percent(share, language))" : "\(name(c)): \(S.percent(share, language)) (\(c.count))"
                 svg += "<rect x=\"\(S.f(x))\" y=\"\(S.f(y))\" width=\"\(S.f(w))\" height=\"\(S.f(barH))\" fill=\"\(fill)\"><title>\(S.escape(tip))</title></rect>\n"
-                if w >= 28 {
-                    svg += S.text(S.percent(share, language), x: x + w / 2, y: y + barH / 2 + 4, size: 10, anchor: "middle",
+                let label = S.percent(share, language)
+                if w >= S.width(label, size: small) + 4 {
+                    svg += S.text(label, x: x + w / 2, y: y + barH / 2 + 4, size: small, anchor: "middle",
                                   fill: S.textColour(on: fill))
                 }
                 x += w
             }
+            // n beside the bar, the merged classes under it ("1–3").
             let merged = classes.filter { $0.low != $0.high && $0.count > 0 }.map(name)
-            svg += S.text("n = \(b.n)" + (merged.isEmpty ? "" : " (" + merged.joined(separator: ", ") + ")"),
-                          x: labelWidth + plotW + 8, y: y + barH / 2 + 4, size: 11, fill: "#333333")
+            svg += S.text("n = \(b.n)", x: labelWidth + plotW + 8, y: y + barH / 2 + (merged.isEmpty ? 4 : -1), size: small, fill: "#333333")
+            if !merged.isEmpty {
+                svg += S.text(merged.joined(separator: ", "), x: labelWidth + plotW + 8, y: y + barH / 2 + 11, size: small, fill: "#333333")
+            }
         }
-        if recoded {
-            svg += S.text(sv ? "Svarskategorier med 1–4 svar är sammanslagna med grannen närmast mitten (t.ex. 1–3), så att inget litet antal visas."
-                             : "Answer categories with 1–4 answers are merged with their neighbour toward the middle (e.g. 1–3), so that no small count is shown.",
-                          x: 16, y: height - 10, size: 11, fill: "#333333")
+        for (k, line) in footLines.enumerated() {
+            svg += S.text(line, x: 16, y: top + plotH + 40 + Double(k) * 14, size: small, fill: "#333333")
         }
         svg += "</svg>\n"
         return svg

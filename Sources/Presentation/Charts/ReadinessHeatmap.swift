@@ -6,7 +6,9 @@ import LogicModel
 /// Colour runs through ColorBrewer's PuOr (colour-blind safe) from orange at the bottom
 /// of the scale through white at its midpoint to purple at the top, so "below neutral"
 /// and "above neutral" read apart without relying on red/green. Scale scores follow the
-/// items, below a rule. Suppressed units are grey and say "<5".
+/// items, below a rule. Suppressed units are grey and say "<5". At most
+/// `ChartPrint.width` wide for up to four units (narrower cells, row labels in two
+/// lines), so its text prints at 8,25 pt or more (`ChartPrint`).
 public enum ReadinessHeatmap {
     public static func svg(_ summary: ReadinessSummary, instrument: Instrument, language: Language = .sv) -> String {
         typealias S = ReadinessChartSupport
@@ -17,10 +19,28 @@ public enum ReadinessHeatmap {
         var rows = instrument.items.map { Row(label: ReadinessChartSupport.itemLabel($0, language), isScale: false, key: $0.key) }
         rows += scaleInfo.map { Row(label: (sv ? "Skala: " : "Scale: ") + (sv ? $0.sv : $0.en), isScale: true, key: $0.key) }
         let units = summary.units
-        // Scale rows are bold, a little wider than the estimate for regular text.
-        let labelWidth = max(160, (rows.map { S.width($0.label, size: 12) * ($0.isScale ? 1.13 : 1) }.max() ?? 0) + 24)
-        let cellW = 118.0, cellH = 30.0
-        let headerLines = units.map { S.wrap($0.unit, limit: 14) }
+        // Scale rows are bold, a little wider than the estimate for regular text. The
+        // label column is at most 190 px; a longer label takes two lines in its cell.
+        let small = ChartPrint.smallText
+        // It gives way, down to 160 px, to cells wide enough for the longest word of a
+        // unit's name at 11 px ("mottagningsenheten"), which then needs no hyphen.
+        let longestWord = Double(units.flatMap { $0.unit.split(separator: " ").map(\.count) }.max() ?? 0)
+        let cellsNeed = Double(units.count) * (longestWord * small * 0.62 + 6).rounded(.up)
+        let labelWidth = max(160, min(190, (rows.map { S.width($0.label, size: 12) * ($0.isScale ? 1.13 : 1) }.max() ?? 0) + 24,
+                                      ChartPrint.width - 24 - cellsNeed))
+        func labelLines(_ row: Row) -> [String] { ChartPrint.lines(row.label, size: 12, width: labelWidth - 18, bold: row.isScale) }
+        // Cells share what the labels leave of `ChartPrint.width`, 132 px at most (a long
+        // unit name in the header), 72 at least.
+        let cellW = min(132, max(72, ((ChartPrint.width - 24 - labelWidth) / Double(max(units.count, 1))).rounded(.down))), cellH = 30.0
+        // A unit's name in lines of the cell's width (12 px bold); a word longer than that
+        // is set smaller, down to 11 px, and broken (with a hyphen) only below that.
+        let headerFit = units.map { u -> (lines: [String], size: Double) in
+            let lines = S.wrap(u.unit, limit: max(6, Int((cellW - 6) / (12 * 0.62))))
+            let longest = Double(lines.map(\.count).max() ?? 1)
+            let size = max(small, min(12, ((cellW - 6) / (longest * 0.62) * 2).rounded(.down) / 2))
+            return (TextWrap.lines(u.unit, width: Int((cellW - 6) / (size * 0.62))), size)
+        }
+        let headerLines = headerFit.map(\.lines)
         let headerHeight = Double((headerLines.map(\.count).max() ?? 1) + 1) * 15 + 8
         let ruleGap = 8.0
         let gridHeight = Double(rows.count) * cellH + ruleGap
@@ -77,10 +97,7 @@ public enum ReadinessHeatmap {
             let cx = labelWidth + Double(c) * cellW + cellW / 2
             var y = top + 12
             for line in headerLines[c] {
-                // A word longer than the column ("mottagningsenheten") is set smaller
-                // rather than run into the next column's name.
-                let size = min(12, ((cellW - 6) / (Double(line.count) * 0.62) * 2).rounded(.down) / 2)
-                svg += S.text(line, x: cx, y: y, size: size, anchor: "middle", weight: "bold"); y += 15
+                svg += S.text(line, x: cx, y: y, size: headerFit[c].size, anchor: "middle", weight: "bold"); y += 15
             }
             let n = unit.suppressed ? "n = <\(summary.minGroup)"
                 : unit.n.map { "n = \($0)" } ?? (sv ? "n okänt" : "n unknown")
@@ -93,8 +110,11 @@ public enum ReadinessHeatmap {
                 svg += "<line x1=\"16\" x2=\"\(S.f(width - 16))\" y1=\"\(S.f(y + ruleGap / 2))\" y2=\"\(S.f(y + ruleGap / 2))\" stroke=\"#555555\" stroke-width=\"1\"/>\n"
                 y += ruleGap
             }
-            svg += S.text(row.label, x: labelWidth - 10, y: y + cellH / 2 + 4, size: 12, anchor: "end",
-                          weight: row.isScale ? "bold" : nil)
+            let lines = labelLines(row)
+            for (k, line) in lines.enumerated() {
+                svg += S.text(line, x: labelWidth - 10, y: y + cellH / 2 + 4 + (Double(k) - Double(lines.count - 1) / 2) * 13,
+                              size: 12, anchor: "end", weight: row.isScale ? "bold" : nil)
+            }
             for (c, unit) in units.enumerated() {
                 let x = labelWidth + Double(c) * cellW
                 let value: Double? = unit.suppressed ? nil

@@ -5,7 +5,8 @@ import LogicModel
 /// One measure (a scale score or an item) per unit across waves: a line per unit in the
 /// Okabe–Ito palette, each with its own marker shape too (so colour is never the only
 /// cue), 95 % CIs as error bars. A point from an aggregated wave (unit means only) is a
-/// hollow marker without a bar, and the chart says what that means.
+/// hollow marker without a bar, and the chart says what that means. At most
+/// `ChartPrint.width` wide with 12 px text (9 pt in print), the units named under the plot.
 public enum ReadinessTrendChart {
     /// - Parameters:
     ///   - kind: "scale" or "item"; `key` the scale or item key (default the all-items score).
@@ -20,16 +21,6 @@ public enum ReadinessTrendChart {
             ? (instrument.item(key).map { ReadinessChartSupport.itemLabel($0, language) } ?? key)
             : (ReadinessScoring.scales(of: instrument).first { $0.key == key }.map { sv ? $0.sv : $0.en } ?? key)
 
-        let legendLabels = series.map(\.unit)
-        let legendWidth = min(300, (legendLabels.map { S.width($0, size: 12) }.max() ?? 80) + 40)
-        let left = 56.0, top = 78.0, plotW = max(360, Double(waves.count) * 150), plotH = 300.0
-        let width = left + plotW + 30 + legendWidth + 16
-        let hasAggregated = waves.contains(where: \.aggregated)
-        let height = top + plotH + 50 + (hasAggregated ? 36 : 14)
-        let lo = Double(scale.min), hi = Double(scale.max)
-        func xAt(_ i: Int) -> Double { left + plotW * (Double(i) + 0.5) / Double(max(waves.count, 1)) }
-        func yAt(_ v: Double) -> Double { top + plotH * (1 - (min(hi, max(lo, v)) - lo) / (hi - lo)) }
-
         let title = sv ? "\(measure): utveckling per enhet" : "\(measure): trend by unit"
         let subtitle = sv ? "Medelvärde (skala \(scale.min)–\(scale.max)) med 95\u{00A0}% konfidensintervall"
                           : "Mean (\(scale.min)–\(scale.max) scale) with 95% confidence interval"
@@ -41,21 +32,46 @@ public enum ReadinessTrendChart {
                 }.joined(separator: ", ")
             }.joined(separator: ". ")
 
+        // At most `ChartPrint.width` wide, 12 px text (9 pt in print); the legend under
+        // the plot, a unit a row, so long unit names do not narrow it.
+        let text = ChartPrint.text, small = ChartPrint.smallText
+        let width = ChartPrint.width
+        let titleLines = ChartPrint.lines(title, size: 17, width: width - 32, bold: true)
+        let subtitleLines = ChartPrint.lines(subtitle, size: text, width: width - 32)
+        var heading = ""
+        var headingY = 26.0
+        for line in titleLines { heading += S.text(line, x: 16, y: headingY, size: 17, weight: "bold"); headingY += 21 }
+        headingY -= 1
+        for line in subtitleLines { heading += S.text(line, x: 16, y: headingY, size: text, fill: "#333333"); headingY += 15 }
+        let left = 56.0, top = headingY + 18, plotW = width - left - 24, plotH = 260.0
+        let hasAggregated = waves.contains(where: \.aggregated)
+        let legendLines = series.map { ChartPrint.lines($0.unit, size: text, width: width - left - 40) }
+        let legendTop = top + plotH + (hasAggregated ? 58 : 44)
+        let legendBottom = legendTop + 20 + legendLines.reduce(0) { $0 + 6 + Double(max($1.count, 1)) * 14 }
+        let noteLines = hasAggregated
+            ? ChartPrint.lines(sv ? "Ihålig markör och streckad linje: sammanställd mätning, enbart medelvärden som de redovisades – inget konfidensintervall eller test."
+                                  : "Hollow marker and dashed line: aggregated wave, unit means only as reported – no confidence interval or test.",
+                               size: small, width: width - 32)
+            : []
+        let height = legendBottom + Double(noteLines.count) * 14 + 8
+        let lo = Double(scale.min), hi = Double(scale.max)
+        func xAt(_ i: Int) -> Double { left + plotW * (Double(i) + 0.5) / Double(max(waves.count, 1)) }
+        func yAt(_ v: Double) -> Double { top + plotH * (1 - (min(hi, max(lo, v)) - lo) / (hi - lo)) }
+
         var svg = S.open(width: width, height: height, id: "readiness-trend", title: title, description: description)
-        svg += S.text(title, x: 16, y: 26, size: 17, weight: "bold")
-        svg += S.text(subtitle, x: 16, y: 46, size: 12, fill: "#333333")
+        svg += heading
         // Axes and grid.
         for p in scale.points {
             let y = yAt(Double(p))
             svg += "<line x1=\"\(S.f(left))\" x2=\"\(S.f(left + plotW))\" y1=\"\(S.f(y))\" y2=\"\(S.f(y))\" stroke=\"\(Double(p) == scale.midpoint ? "#999999" : "#e5e5e5")\"/>\n"
-            svg += S.text(String(p), x: left - 8, y: y + 4, size: 11, anchor: "end")
+            svg += S.text(String(p), x: left - 8, y: y + 4, size: text, anchor: "end")
         }
         svg += "<line x1=\"\(S.f(left))\" x2=\"\(S.f(left))\" y1=\"\(S.f(top))\" y2=\"\(S.f(top + plotH))\" stroke=\"#333333\"/>\n"
         svg += "<line x1=\"\(S.f(left))\" x2=\"\(S.f(left + plotW))\" y1=\"\(S.f(top + plotH))\" y2=\"\(S.f(top + plotH))\" stroke=\"#333333\"/>\n"
         for (i, w) in waves.enumerated() {
-            svg += S.text(w.wave, x: xAt(i), y: top + plotH + 18, size: 12, anchor: "middle")
+            svg += S.text(w.wave, x: xAt(i), y: top + plotH + 18, size: text, anchor: "middle")
             if w.aggregated {
-                svg += S.text(sv ? "(sammanställd)" : "(aggregated)", x: xAt(i), y: top + plotH + 32, size: 10, anchor: "middle", fill: "#555555")
+                svg += S.text(sv ? "(sammanställd)" : "(aggregated)", x: xAt(i), y: top + plotH + 32, size: small, anchor: "middle", fill: "#555555")
             }
         }
         // Series: slightly offset horizontally so error bars do not overlap.
@@ -83,22 +99,20 @@ public enum ReadinessTrendChart {
                 svg += marker(k, x: x, y: yAt(m), colour: colour, hollow: p.aggregated)
             }
         }
-        // Legend.
-        let lx = left + plotW + 30
-        var ly = top + 6
-        svg += S.text(sv ? "Enhet" : "Unit", x: lx, y: ly, size: 12, weight: "bold")
+        // Legend, under the plot.
+        let lx = left
+        var ly = legendTop
+        svg += S.text(sv ? "Enhet" : "Unit", x: lx, y: ly, size: text, weight: "bold")
         ly += 20
-        for (k, s) in series.enumerated() {
+        for (k, lines) in legendLines.enumerated() {
             let colour = S.okabeIto[k % S.okabeIto.count]
             svg += "<line x1=\"\(S.f(lx))\" x2=\"\(S.f(lx + 24))\" y1=\"\(S.f(ly - 4))\" y2=\"\(S.f(ly - 4))\" stroke=\"\(colour)\" stroke-width=\"2\"/>\n"
             svg += marker(k, x: lx + 12, y: ly - 4, colour: colour, hollow: false)
-            svg += S.text(s.unit, x: lx + 32, y: ly, size: 12)
-            ly += 20
+            for (j, line) in lines.enumerated() { svg += S.text(line, x: lx + 32, y: ly + Double(j) * 14, size: text) }
+            ly += 6 + Double(max(lines.count, 1)) * 14
         }
-        if hasAggregated {
-            svg += S.text(sv ? "Ihålig markör och streckad linje: sammanställd mätning, enbart medelvärden som de redovisades – inget konfidensintervall eller test."
-                             : "Hollow marker and dashed line: aggregated wave, unit means only as reported – no confidence interval or test.",
-                          x: 16, y: height - 12, size: 11, fill: "#333333")
+        for (k, line) in noteLines.enumerated() {
+            svg += S.text(line, x: 16, y: legendBottom + 4 + Double(k) * 14, size: small, fill: "#333333")
         }
         svg += "</svg>\n"
         return svg

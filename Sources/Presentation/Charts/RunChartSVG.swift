@@ -9,7 +9,10 @@ import Statistics
 /// marks it), 3-sigma limits, points outside the limits as larger vermillion diamonds
 /// (shape as well as colour), phases, a frozen baseline, and PDSA cycles as numbered
 /// markers on the dates they started. Colours are the Okabe–Ito palette, safe for
-/// colour-blind readers; the SVG carries `<title>`, `<desc>` and `aria-label`.
+/// colour-blind readers; the SVG carries `<title>`, `<desc>` and `aria-label`. The
+/// title, the runs analysis and the cycles' legend wrap to the width, and the x axis
+/// labels as many points as fit, so a chart `ChartPrint.width` wide (a report's) reads
+/// at 8,25 pt or more in print.
 public enum RunChartSVG {
     public enum Language: String, Sendable, CaseIterable { case sv, en }
 
@@ -116,10 +119,21 @@ fileprivate struct RunChartDrawing {
     let result: RunChartResult
     let options: RunChartSVG.Options
     let text: RunChartText
-    let left = 70.0, right = 110.0, top = 92.0
-    var bottom: Double { 70 + Double(min(result.pdsa.count, 6)) * 16 + (result.pdsa.isEmpty ? 0 : 20) }
+    let left = 70.0, right = 110.0
+    /// The title (17 px bold) and the runs analysis and limits lines (12 px), wrapped to the width.
+    let titleLines: [String], runsLines: [String], outsideLines: [String]
+    /// Each cycle's legend line (11 px), wrapped.
+    let pdsaLines: [[String]]
+    /// Below the heading, with room for the cycles' numbered markers above the plot.
+    var top: Double { 26 + Double(titleLines.count) * 21 + Double(runsLines.count + outsideLines.count) * 16 + 14 }
+    var bottom: Double {
+        70 + pdsaLines.reduce(0) { $0 + 16 + Double($1.count - 1) * 14 } + (result.pdsa.isEmpty ? 0 : 20)
+    }
+    /// The height asked for, or more where the heading and legend would leave the plot
+    /// less than 180 px.
+    var height: Double { max(options.height, top + 180 + bottom) }
     var plotWidth: Double { options.width - left - right }
-    var plotHeight: Double { options.height - top - bottom }
+    var plotHeight: Double { height - top - bottom }
     /// P charts read as percent unless the user already multiplied.
     var percent: Bool { result.chart == .p && result.multiply == 1 }
     let dated: Bool
@@ -129,14 +143,34 @@ fileprivate struct RunChartDrawing {
         self.options = options
         self.text = RunChartText(lang: options.lang)
         self.dated = result.points.allSatisfy { $0.date != nil }
+        let text = RunChartText(lang: options.lang)
+        let room = options.width - 70 - 16   // from `left` to a margin on the right
+        titleLines = ChartPrint.lines(options.title ?? "\(text.chartName(result.chart)): \(result.measure)", size: 17, width: room, bold: true)
+        runsLines = ChartPrint.lines(text.runsLine(result.current.runs, phases: result.phases.count), size: 12, width: room)
+        outsideLines = result.chart != .run ? ChartPrint.lines(text.outside(result.pointsOutsideLimits), size: 12, width: room) : []
+        let dated = self.dated, domain = Self.domain(result, dated: dated)
+        pdsaLines = result.pdsa.prefix(6).enumerated().map { i, a in
+            let placed = Self.placed(a.start, domain: domain, dated: dated) ? "" : (text.sv ? " — utanför diagrammets period" : " — outside the chart's period")
+            // The cycle's number apart from its date ("1 · 2021-03-01", not "1 2021-03-01").
+            return ChartPrint.lines("\(i + 1) · \(a.start.iso): \(a.title) (\(text.decision(a.decision)))\(placed)", size: 11, width: room)
+        }
     }
 
-    // Scales
-    var xDomain: (Double, Double) {
-        let xs = result.points.map(xValue)
+    static func domain(_ result: RunChartResult, dated: Bool) -> (Double, Double) {
+        let xs = result.points.map { dated ? Double($0.date!.dayNumber) : Double($0.index) }
         let lo = xs.min() ?? 0, hi = xs.max() ?? 1
         return lo == hi ? (lo - 1, hi + 1) : (lo, hi)
     }
+
+    /// Whether a cycle's start falls on the chart (its dates, with the plot's margin).
+    static func placed(_ date: CalendarDate, domain: (Double, Double), dated: Bool) -> Bool {
+        guard dated else { return false }
+        let v = Double(date.dayNumber), (lo, hi) = domain
+        return v >= lo - (hi - lo) * 0.03 && v <= hi + (hi - lo) * 0.03
+    }
+
+    // Scales
+    var xDomain: (Double, Double) { Self.domain(result, dated: dated) }
     func xValue(_ p: RunChartResult.Point) -> Double { dated ? Double(p.date!.dayNumber) : Double(p.index) }
     func x(_ v: Double) -> Double {
         let (lo, hi) = xDomain
@@ -176,18 +210,26 @@ fileprivate struct RunChartDrawing {
     func svg() -> String {
         let title = options.title ?? "\(text.chartName(result.chart)): \(result.measure)"
         let runs = text.runsLine(result.current.runs, phases: result.phases.count)
-        let second = result.chart != .run ? text.outside(result.pointsOutsideLimits) : ""
         let desc = ([runs] + (result.chart != .run ? [text.outside(result.pointsOutsideLimits)] : []) + result.notes).joined(separator: ". ")
         var out = """
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(f(options.width))" height="\(f(options.height))" viewBox="0 0 \(f(options.width)) \(f(options.height))" role="img" aria-labelledby="runchart-title runchart-desc" aria-label="\(esc(title))" font-family="Helvetica, Arial, sans-serif" font-size="12">
+        <svg xmlns="http://www.w3.org/2000/svg" width="\(f(options.width))" height="\(f(height))" viewBox="0 0 \(f(options.width)) \(f(height))" role="img" aria-labelledby="runchart-title runchart-desc" aria-label="\(esc(title))" font-family="Helvetica, Arial, sans-serif" font-size="12">
         <title id="runchart-title">\(esc(title))</title>
         <desc id="runchart-desc">\(esc(desc))</desc>
         <rect width="100%" height="100%" fill="#FFFFFF"/>
-        <text x="\(f(left))" y="26" font-size="17" font-weight="bold" fill="#000000">\(esc(title))</text>
-        <text x="\(f(left))" y="46" font-size="12" fill="\(result.runsSignal ? RunChartPalette.vermillion : RunChartPalette.grey)">\(esc(runs))</text>
-        <text x="\(f(left))" y="62" font-size="12" fill="\(result.pointsOutsideLimits > 0 ? RunChartPalette.vermillion : RunChartPalette.grey)">\(esc(second))</text>
 
         """
+        var y = 26.0
+        for line in titleLines {
+            out += "<text x=\"\(f(left))\" y=\"\(f(y))\" font-size=\"17\" font-weight=\"bold\" fill=\"#000000\">\(esc(line))</text>\n"
+            y += 21
+        }
+        y -= 1
+        for (lines, signal) in [(runsLines, result.runsSignal), (outsideLines, result.pointsOutsideLimits > 0)] {
+            for line in lines {
+                out += "<text x=\"\(f(left))\" y=\"\(f(y))\" font-size=\"12\" fill=\"\(signal ? RunChartPalette.vermillion : RunChartPalette.grey)\">\(esc(line))</text>\n"
+                y += 16
+            }
+        }
         out += baselineBand() + grid() + phaseSeparators() + pdsaMarkers() + limitLines() + centreLines()
         out += dataLine() + dataPoints() + axes() + legend()
         out += "</svg>\n"
@@ -237,9 +279,12 @@ fileprivate struct RunChartDrawing {
         for t in ticks() {
             s += "<text x=\"\(f(left - 6))\" y=\"\(f(y(t) + 4))\" text-anchor=\"end\">\(esc(number(t, decimals: tickDecimals)))</text>\n"
         }
-        // At most about 12 x labels, evenly spaced over the points.
+        // At most about 12 x labels, evenly spaced over the points, and no more than fit
+        // side by side (11 px, about 0.6 em a character).
         let n = result.points.count
-        let every = max(1, Int((Double(n) / 12).rounded(.up)))
+        let widest = Double(result.points.map(\.label.count).max() ?? 1) * 11 * 0.6 + 8
+        let spacing = plotWidth * (xDomain.1 - xDomain.0) / (xDomain.1 - xDomain.0 + 2 * (xDomain.1 - xDomain.0) * 0.03) / Double(max(n - 1, 1))
+        let every = max(1, Int((Double(n) / 12).rounded(.up)), Int((widest / spacing).rounded(.up)))
         for (i, p) in result.points.enumerated() where i % every == 0 || i == n - 1 {
             if i == n - 1 && i % every != 0 && (n - 1) % every < every / 2 + 1 && n > 1 { continue }
             let px = x(xValue(p))
@@ -248,8 +293,20 @@ fileprivate struct RunChartDrawing {
         }
         let xLabel = dated ? text.xDate : text.xIndex
         s += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(top + plotHeight + 36))\" text-anchor=\"middle\">\(esc(xLabel))</text>\n"
+        // The y label along the plot's height: in two lines where one is too long, cut
+        // with "…" where two are (the title names the measure in full).
         let yLabel = options.yLabel ?? (result.measure + (percent ? " (%)" : ""))
-        s += "<text transform=\"translate(18 \(f(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">\(esc(yLabel))</text>\n"
+        var yLines = ChartPrint.lines(yLabel, size: 12, width: plotHeight)
+        if yLines.count > 2 {
+            let limit = Int(plotHeight / (12 * 0.55))
+            var second = yLines[1...].joined(separator: " ")
+            second = String(second.prefix(max(1, limit - 1))).trimmingCharacters(in: .whitespaces) + "…"
+            yLines = [yLines[0], second]
+        }
+        for (k, line) in yLines.enumerated() {
+            let x = yLines.count == 1 ? 18 : 12 + Double(k) * 14
+            s += "<text transform=\"translate(\(f(x)) \(f(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">\(esc(line))</text>\n"
+        }
         return s + "</g>\n"
     }
 
@@ -335,7 +392,7 @@ fileprivate struct RunChartDrawing {
     func dataPoints() -> String {
         var s = "<g>\n"
         for p in result.points where options.suppressed.contains(p.index) {
-            s += "<text x=\"\(f(x(xValue(p))))\" y=\"\(f(top + plotHeight - 6))\" text-anchor=\"middle\" font-size=\"10\" fill=\"\(RunChartPalette.grey)\">\(esc(options.suppressedLabel))</text>\n"
+            s += "<text x=\"\(f(x(xValue(p))))\" y=\"\(f(top + plotHeight - 6))\" text-anchor=\"middle\" font-size=\"11\" fill=\"\(RunChartPalette.grey)\">\(esc(options.suppressedLabel))</text>\n"
         }
         for p in result.points {
             guard let v = p.y else { continue }
@@ -354,11 +411,7 @@ fileprivate struct RunChartDrawing {
     }
 
     func pdsaX(_ date: CalendarDate) -> Double? {
-        guard dated else { return nil }
-        let v = Double(date.dayNumber)
-        let (lo, hi) = xDomain
-        guard v >= lo - (hi - lo) * 0.03, v <= hi + (hi - lo) * 0.03 else { return nil }
-        return x(v)
+        Self.placed(date, domain: xDomain, dated: dated) ? x(Double(date.dayNumber)) : nil
     }
 
     func pdsaMarkers() -> String {
@@ -378,11 +431,17 @@ fileprivate struct RunChartDrawing {
         var yy = top + plotHeight + 56
         if !result.pdsa.isEmpty {
             s += "<text x=\"\(f(left))\" y=\"\(f(yy))\" font-weight=\"bold\">\(text.pdsa)</text>\n"
-            for (i, a) in result.pdsa.prefix(6).enumerated() {
+            // A long title wraps, its further lines indented.
+            for (i, lines) in pdsaLines.enumerated() {
                 yy += 16
-                let placed = pdsaX(a.start) != nil ? "" : (text.sv ? " — utanför diagrammets period" : " — outside the chart's period")
-                // The cycle's number apart from its date ("1 · 2021-03-01", not "1 2021-03-01").
-                s += "<text x=\"\(f(left))\" y=\"\(f(yy))\" font-size=\"11\"><tspan fill=\"\(RunChartPalette.green)\" font-weight=\"bold\">\(i + 1)</tspan> · \(esc("\(a.start.iso): \(a.title) (\(text.decision(a.decision)))\(placed)"))</text>\n"
+                for (k, line) in lines.enumerated() {
+                    if k == 0, line.hasPrefix("\(i + 1) · ") {
+                        s += "<text x=\"\(f(left))\" y=\"\(f(yy))\" font-size=\"11\"><tspan fill=\"\(RunChartPalette.green)\" font-weight=\"bold\">\(i + 1)</tspan>\(esc(String(line.dropFirst("\(i + 1)".count))))</text>\n"
+                    } else {
+                        yy += k == 0 ? 0 : 14
+                        s += "<text x=\"\(f(left + 14))\" y=\"\(f(yy))\" font-size=\"11\">\(esc(line))</text>\n"
+                    }
+                }
             }
         }
         return s

@@ -28,7 +28,7 @@ extension ImprovementReport {
             let kind = s("improvement.chart.\(m.chart)")
             if let drawing = m.drawing, m.values.filter({ $0.y != nil }).count >= 2 {
                 let svg = RunChartSVG.render(drawing, options: .init(
-                    lang: lang, title: "\(kind): \(name)", yLabel: name + (m.chart == "p" ? " (%)" : ""), width: 760, height: 420,
+                    lang: lang, title: "\(kind): \(name)", yLabel: name + (m.chart == "p" ? " (%)" : ""), width: ChartPrint.width, height: ChartPrint.runChartHeight,
                     suppressed: Set(drawing.points.enumerated().filter { m.values[$0.offset].yNote == withheldNote }
                         .map { $0.element.index }),
                     suppressedLabel: s(m.chart == "run" ? "suppression.small" : "suppression.hidden")))

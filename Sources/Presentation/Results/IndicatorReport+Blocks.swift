@@ -164,7 +164,9 @@ extension IndicatorStatusReport {
                     if illustrative { caption += " (" + s("illustrative.label") + ")" }
                     blocks.append(.figure(FigureBlock(
                         svg: svg, caption: caption,
-                        altText: s(alt, ["id": t.id, "title": t.title, "periods": String(periods)]),
+                        // Helår and tertial drawn as separate lines: the alternative says so too.
+                        altText: s(alt, ["id": t.id, "title": t.title, "periods": String(periods)])
+                            + (IndicatorTrendChart.seriesNote(t, language: text.language).map { " " + $0 } ?? ""),
                         n: periods, nLabel: s("indicators.trend.n"))))
                 }
             }
