@@ -14,6 +14,8 @@ if [[ "${1:-}" == "--test" ]]; then
     packages+=(chromium chromium-driver)
     # The print check (Tests/print/run.sh) converts the demo's DOCX reports with LibreOffice.
     packages+=(libreoffice-writer-nogui)
+    # ...and measures how full each printed page is (pdftoppm, pdftotext).
+    packages+=(poppler-utils)
     # The HTTPS tests (Tests/tls/run.sh) run nginx with deploy/nginx/piloteval.conf and make a
     # self-signed certificate with openssl. (Debian's nginx package starts its own service
     # on port 80 when installed; the test runs a separate nginx under a temporary prefix.)

@@ -134,6 +134,75 @@ import ZIPFoundation
         #expect(!kept("Följs av text."))
     }
 
+    /// LibreOffice carries only the one kept paragraph right before a table onto the
+    /// table's page, so a table after a heading (or a kept lead-in) carries its caption in
+    /// its first row, a header row: the heading is then that one paragraph (issue 20, the
+    /// brief's "3 Förändringsbenägenhet per enhet" alone at the foot of page 1). A table
+    /// after an ordinary paragraph keeps its caption paragraph.
+    @Test func aTableAfterAHeadingCarriesItsCaptionInItsFirstRow() throws {
+        func table(_ caption: String, rows: Int = 1) -> Block {
+            .table(TableBlock(caption: caption, header: [[TableBlock.Cell("Enhet"), TableBlock.Cell("Medel")]],
+                              rows: (0..<rows).map { [TableBlock.Cell("E\($0)"), TableBlock.Cell("5,6")] }))
+        }
+        // A paragraph before a long table is no lead-in kept with it.
+        let section = ReportSection(key: "x", title: "Förändringsbenägenhet per enhet", blocks: [
+            table("Efter rubriken"), .paragraph(RichText("Vanlig text.")),
+            table("Efter text", rows: DOCXWriter.shortTableRows + 1), .heading(level: 1, text: "Underrubrik"),
+            table("Efter underrubriken"),
+        ])
+        let document = ReportDocument(kind: .steering, language: .sv, title: "T", sections: [section])
+        let (data, _) = try DOCXWriter(templates: try TemplateSet(), strings: ReportStrings(.sv), toolVersion: "test",
+                                       rasterizer: nil).write(document)
+        let archive = try Archive(data: data, accessMode: .read)
+        var xml = Data()
+        _ = try archive.extract(archive["word/document.xml"]!) { xml.append($0) }
+        let body = String(decoding: xml, as: UTF8.self)
+        #expect(XMLParser(data: xml).parse())
+        /// Whether the caption is inside a table (its paragraph after the table's start).
+        func inTable(_ caption: String) -> Bool {
+            guard let at = body.range(of: ">\(caption)</w:t>") else { Issue.record("\(caption) missing"); return false }
+            let before = body[..<at.lowerBound]
+            let opened = before.range(of: "<w:tbl>", options: .backwards)?.lowerBound
+            let closed = before.range(of: "</w:tbl>", options: .backwards)?.lowerBound
+            guard let opened else { return false }
+            return closed.map { $0 < opened } ?? true
+        }
+        #expect(inTable("Efter rubriken"))
+        #expect(!inTable("Efter text"))
+        #expect(inTable("Efter underrubriken"))
+        // The caption row is a header row, one cell across the table's two columns.
+        let row = body.range(of: ">Efter rubriken</w:t>").map { body[..<$0.lowerBound] }!
+        let rowStart = row.range(of: "<w:tr>", options: .backwards)!.lowerBound
+        #expect(row[rowStart...].contains("<w:tblHeader/>") && row[rowStart...].contains("<w:gridSpan w:val=\"2\"/>"))
+        // Still numbered, and the table's own caption for assistive technology is there.
+        #expect(body.contains("Tabell 1. </w:t>") && body.contains("<w:tblCaption w:val=\"Efter rubriken\"/>"))
+    }
+
+    /// In print a short table stays whole on one page, a tall one breaks between rows, and
+    /// a row taller than a quarter of a page may break inside (issue 20: a table or a row
+    /// moved whole to the next page left the page before it all but white).
+    @Test func htmlMarksWhichTablesAndRowsMayBreakInPrint() throws {
+        let short = TableBlock(caption: "Kort", header: [[TableBlock.Cell("Del"), TableBlock.Cell("Antal")]],
+                               rows: (0..<5).map { [TableBlock.Cell("rad \($0)"), TableBlock.Cell("\($0)")] })
+        // Few rows, but each of them several lines deep: most of a page.
+        let deepCell = Array(repeating: "En indikator med ett långt namn som tar en hel rad i tabellen", count: 4).joined(separator: "\n")
+        let deep = TableBlock(caption: "Djup", header: [[TableBlock.Cell("Mål"), TableBlock.Cell("Indikatorer")]],
+                              rows: (0..<7).map { [TableBlock.Cell("G\($0)"), TableBlock.Cell(RichText(deepCell))] })
+        // One row of forty lines: more than a quarter of a page.
+        let tallCell = Array(repeating: "Ännu en indikator", count: 40).joined(separator: "\n")
+        let tall = TableBlock(caption: "Hög rad", header: [[TableBlock.Cell("Nivå"), TableBlock.Cell("Indikatorer")]],
+                              rows: [[TableBlock.Cell("O1"), TableBlock.Cell("I1")], [TableBlock.Cell("O8"), TableBlock.Cell(RichText(tallCell))]])
+        #expect(HTMLWriter.PrintBreaks(short).keepWhole)
+        #expect(!HTMLWriter.PrintBreaks(deep).keepWhole)
+        #expect(HTMLWriter.PrintBreaks(short).splitRows.isEmpty && HTMLWriter.PrintBreaks(deep).splitRows.isEmpty)
+        #expect(HTMLWriter.PrintBreaks(tall).splitRows == [1])
+        let writer = HTMLWriter(templates: try TemplateSet(), strings: ReportStrings(.sv), toolVersion: "test")
+        let html = writer.fragment([.table(short), .table(deep), .table(tall)])
+        #expect(html.contains("<div class=\"table-block keep\" tabindex=\"0\" role=\"region\" aria-label=\"Tabell 1. Kort\">"))
+        #expect(html.contains("<div class=\"table-block\" tabindex=\"0\" role=\"region\" aria-label=\"Tabell 2. Djup\">"))
+        #expect(html.contains("<tr class=\"split\"><th scope=\"row\">O8</th>") || html.contains("<tr class=\"split\"><td>O8</td>"))
+    }
+
     @Test func docxWithoutRasterizerEmbedsTheSVGItself() throws {
         let archive = try Archive(data: try render(.docx, rasterizer: nil).data, accessMode: .read)
         #expect(archive["word/media/figure-1.png"] == nil)

@@ -11,7 +11,12 @@
 #   Tests/print/run.sh DEMO_DIR        (a `piloteval demo --out DEMO_DIR`)
 #   PILOTEVAL_BIN=.build/debug/piloteval Tests/print/run.sh DEMO_DIR
 #
-# Needs Debian's chromium and libreoffice-writer-nogui (scripts/install-deps.sh --test).
+# No near-empty page either: every page Chromium prints is at least half full, unless
+# it is the last, ends a run of landscape pages, or comes before a level-1 section that
+# starts a page (then it holds more than a line or two); Tests/print/page-fill.py.
+#
+# Needs Debian's chromium, libreoffice-writer-nogui and poppler-utils
+# (scripts/install-deps.sh --test).
 set -eu
 demo="${1:?usage: Tests/print/run.sh DEMO_DIR}"
 work=$(mktemp -d)
@@ -37,6 +42,7 @@ for kind in steering final tertial; do
     if [ "$kind" = steering ] && { [ "$html" -gt 2 ] || [ "$docx" -gt 2 ]; }; then
         echo "print: FAIL: the steering brief is longer than two pages" >&2; failed=1
     fi
+    python3 "$(dirname "$0")/page-fill.py" "$demo/reports/$kind.html" "$work/$kind-html.pdf" || failed=1
 done
 if [ -n "${PILOTEVAL_BIN:-}" ]; then
     "$(dirname "$0")/fuller-brief.sh" "$PILOTEVAL_BIN" "$work/fuller"
@@ -50,6 +56,7 @@ if [ -n "${PILOTEVAL_BIN:-}" ]; then
         if [ "$html" -eq 0 ] || [ "$docx" -eq 0 ] || [ "$html" -gt 2 ] || [ "$docx" -gt 2 ]; then
             echo "print: FAIL: the fuller steering brief ($lang) did not print on at most two pages" >&2; failed=1
         fi
+        python3 "$(dirname "$0")/page-fill.py" "$work/fuller/steering-$lang.html" "$work/fuller-$lang-html.pdf" || failed=1
     done
 fi
 exit $failed

@@ -145,12 +145,28 @@ public enum DefaultTemplates {
       body.kind-steering .cover, body.kind-tertial .cover { break-after: auto; }
       .toc { break-after: page; }
       .page-break-before { break-before: page; }
+      /* A part printed on landscape pages starts on a page of its own, its lead-in text
+         too: the text before a landscape page otherwise ends wherever it ends, and the
+         page it ends on is left all but white (the logic model's). */
+      section:has(> figure.landscape, > .table-block.landscape) { break-before: page; }
       h2, h3, h4, caption, .callout-title { break-after: avoid; }
       table { break-inside: auto; }
       thead { display: table-header-group; }
+      /* What moves to the next page whole leaves white behind it: figures, callouts and
+         rows do, a table only when it is short (HTMLWriter.PrintBreaks marks it .keep). A
+         longer table breaks between rows: its caption, heads and first two rows stay
+         together, and its last two rows with its notes. A row too tall to move (tr.split)
+         breaks inside, at least three lines on either side. */
       tr, figure, .callout, .table-block.keep { break-inside: avoid; }
-      /* A paragraph leading into a short table stays with it. */
-      p:has(+ .table-block.keep) { break-after: avoid; break-inside: avoid; }
+      tbody > tr:first-child, tbody > tr:nth-child(2), tbody > tr:last-child, .table-notes { break-before: avoid; }
+      tr.split { break-inside: auto; }
+      td, th { orphans: 3; widows: 3; }
+      /* A paragraph leading into a short table stays with it. One right after a table says
+         what that table shows (6.2's comparisons by gender, pilot vs line's design): it
+         leads into no table after it, and when it ends a part it stays with its table
+         rather than standing alone on a page (6.2's last, before 7 Slutsatser). */
+      p:not(.table-block + p):has(+ .table-block.keep) { break-after: avoid; break-inside: avoid; }
+      .table-block + p:last-child { break-before: avoid; }
       p { orphans: 3; widows: 3; }
     }
 

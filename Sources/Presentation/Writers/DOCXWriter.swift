@@ -205,6 +205,9 @@ public struct DOCXWriter {
         let properties = section.pageBreakBefore ? "<w:pageBreakBefore/>" : ""
         var out = orientation(landscape: false, page: page, state: state)
         out += WordML.paragraph(style: "Heading\(min(3, depth))", properties: properties, WordML.run(section.heading))
+        // Whether the paragraph written last is kept with what follows: the section's
+        // heading, a heading block, a lead-in paragraph.
+        var previousKept = true
         for (i, block) in section.blocks.enumerated() {
             // A paragraph that leads into a short table stays with it (the table keeps
             // with its caption): Röjandekontroll's heading and text stood on one page,
@@ -213,13 +216,21 @@ public struct DOCXWriter {
             if i + 1 < section.blocks.count, case .table(let next) = section.blocks[i + 1] {
                 leadsIntoShortTable = next.rows.count <= Self.shortTableRows
             }
-            out += try render(block, depth: depth, page: page, state: state, keepWithNext: leadsIntoShortTable)
+            out += try render(block, depth: depth, page: page, state: state, keepWithNext: leadsIntoShortTable,
+                              captionInTable: previousKept)
+            switch block {
+            case .heading: previousKept = true
+            case .paragraph: previousKept = leadsIntoShortTable
+            default: previousKept = false
+            }
         }
         for child in section.children { out += try render(child, depth: depth + 1, page: page, state: state) }
         return out
     }
 
-    func render(_ block: Block, depth: Int, page: Page, state: State, keepWithNext: Bool = false) throws -> String {
+    /// `captionInTable`: a table's caption goes in its first row (`table`).
+    func render(_ block: Block, depth: Int, page: Page, state: State, keepWithNext: Bool = false,
+                captionInTable: Bool = false) throws -> String {
         let landscape: Bool
         switch block {
         case .figure(let f): landscape = f.placement == .landscapePage
@@ -231,11 +242,13 @@ public struct DOCXWriter {
         }
         return orientation(landscape: landscape, page: page, state: state)
             + (try renderContent(block, depth: depth, page: state.inLandscape ? Page.landscapeA4 : page, state: state,
-                                 keepWithNext: keepWithNext))
+                                 keepWithNext: keepWithNext, captionInTable: captionInTable))
     }
 
-    /// `keepWithNext`: a paragraph stays on the page of what follows it.
-    func renderContent(_ block: Block, depth: Int, page: Page, state: State, keepWithNext: Bool = false) throws -> String {
+    /// `keepWithNext`: a paragraph stays on the page of what follows it. `captionInTable`:
+    /// a table's caption goes in its first row (`table`).
+    func renderContent(_ block: Block, depth: Int, page: Page, state: State, keepWithNext: Bool = false,
+                       captionInTable: Bool = false) throws -> String {
         switch block {
         case .heading(let level, let text):
             return WordML.paragraph(style: "Heading\(min(3, depth + level))", WordML.run(text))
@@ -265,7 +278,7 @@ public struct DOCXWriter {
         case .figure(let f):
             return try figure(f, page: page, state: state)
         case .table(let t):
-            return table(t, page: page, state: state)
+            return table(t, page: page, state: state, captionInRow: captionInTable)
         }
     }
 
@@ -279,11 +292,21 @@ public struct DOCXWriter {
     /// Tables of at most this many body rows are kept on one page (HTML: `.keep`).
     static let shortTableRows = 12
 
-    func table(_ t: TableBlock, page: Page, state: State) -> String {
+    /// A table with its caption above it and its notes below. `captionInRow`: the caption
+    /// is the table's first row (a header row without side or top borders, repeated on each
+    /// page like the column heads) instead of a paragraph before it. LibreOffice carries
+    /// only the one kept paragraph right before a table onto the table's page: after a
+    /// heading, heading and caption were two, and LibreOffice left "3 Förändringsbenägenhet
+    /// per enhet" alone at the foot of the brief's first page, its caption and table on
+    /// the next. So a table after a paragraph kept with it (a heading, a lead-in) takes its
+    /// caption inside; elsewhere the caption paragraph is that one kept paragraph.
+    func table(_ t: TableBlock, page: Page, state: State, captionInRow: Bool = false) -> String {
         var out = ""
+        var captionRuns: String?
         if let (label, text) = state.counter.table(t, strings) {
-            out += WordML.paragraph(style: "Caption", WordML.run(label + " ", bold: true) + WordML.run(text))
+            captionRuns = WordML.run(label + " ", bold: true) + WordML.run(text)
         }
+        if let captionRuns, !captionInRow { out += WordML.paragraph(style: "Caption", captionRuns) }
         let columns = max(1, t.columnCount)
         // The widths at the largest type that keeps every word whole; failing that even
         // landscape (a table wider than any page), the smallest type, words as they fall.
@@ -324,6 +347,13 @@ public struct DOCXWriter {
         out += "<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
             + "<w:tblLayout w:type=\"fixed\"/>\(margins)<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/>\(caption)</w:tblPr>"
         out += "<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
+        if let captionRuns, captionInRow {
+            out += "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:tcW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/>"
+                + (columns > 1 ? "<w:gridSpan w:val=\"\(columns)\"/>" : "")
+                + "<w:tcBorders><w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:right w:val=\"nil\"/></w:tcBorders>"
+                + "<w:tcMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tcMar></w:tcPr>"
+                + WordML.paragraph(style: "Caption", properties: "<w:keepNext/><w:spacing w:before=\"0\"/>", captionRuns) + "</w:tc></w:tr>"
+        }
         for r in t.headerRows { out += row(r, header: true, bold: false) }
         for (i, r) in t.rows.enumerated() {
             out += row(r, header: false, bold: t.totalRows.contains(i),
@@ -442,12 +472,17 @@ public struct DOCXWriter {
         /// The table's lines at `size` and `widths`: each row as tall as its tallest cell,
         /// a line taking a tenth more room than its characters (words do not fill a line).
         func lines(size: Int, widths: [Double]) -> Int {
+            rowLines(size: size, widths: widths).reduce(0, +)
+        }
+
+        /// Each row's lines (header rows first), as `lines` counts them.
+        func rowLines(size: Int, widths: [Double]) -> [Int] {
             let scale = Self.scale(size), padding = Self.padding(size)
-            return cells.reduce(0) { total, row in
+            return cells.map { row in
                 let tallest = row.indices.map { c in
                     row[c].reduce(0) { $0 + max(1, Int((1.1 * $1 * scale / (widths[c] - padding)).rounded(.up))) }
                 }.max() ?? 1
-                return total + max(1, tallest)
+                return max(1, tallest)
             }
         }
     }

@@ -154,8 +154,10 @@ public struct HTMLWriter {
         // can scroll it too (WCAG 2.1.1), and is named by the caption when there is one.
         let caption = counter.table(t, strings)
         let name = caption.map { " role=\"region\" aria-label=\"\(HTMLEscape.text($0.label + " " + $0.text))\"" } ?? ""
-        // A short table prints on one page with its caption (DOCXWriter.shortTableRows).
-        let keep = t.rows.count <= DOCXWriter.shortTableRows ? " keep" : ""
+        // In print a short table stays on one page with its caption; a row too tall to
+        // move whole may split (`PrintBreaks`, the CSS's `.keep` and `tr.split`).
+        let breaks = PrintBreaks(t)
+        let keep = breaks.keepWhole ? " keep" : ""
         var out = "<div class=\"table-block\(t.placement == .landscapePage ? " landscape" : "")\(keep)\" tabindex=\"0\"\(name)>\n<table>\n"
         if let (label, text) = caption {
             out += "<caption><strong>\(HTMLEscape.text(label))</strong> \(HTMLEscape.text(text))</caption>\n"
@@ -183,7 +185,8 @@ public struct HTMLWriter {
         }
         out += "<tbody>\n"
         for (r, row) in t.rows.enumerated() {
-            out += t.totalRows.contains(r) ? "<tr class=\"total\">" : "<tr>"
+            let classes = (t.totalRows.contains(r) ? ["total"] : []) + (breaks.splitRows.contains(r) ? ["split"] : [])
+            out += classes.isEmpty ? "<tr>" : "<tr class=\"\(classes.joined(separator: " "))\">"
             var column = 0
             for cell in row {
                 let span = cell.span > 1 ? " colspan=\"\(cell.span)\"" : ""

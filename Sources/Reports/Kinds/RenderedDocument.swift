@@ -138,9 +138,11 @@ public struct RenderedDocument: Sendable {
         for table in matches(#"<w:tbl>([\s\S]*?)</w:tbl>"#, in: document) {
             let inner = table[1]
             let caption = matches(#"<w:tblCaption w:val="([^"]*)"/>"#, in: inner).first.map { decodeEntities($0[1]) }
-            let rows = matches(#"<w:tr\b[^>]*>([\s\S]*?)</w:tr>"#, in: inner).map { row in
-                matches(#"<w:tc\b[^>]*>([\s\S]*?)</w:tc>"#, in: row[1]).map { wordText($0[1]) }
-            }
+            // A caption the writer put in the table's first row (after a heading) is no row of it.
+            let rows = matches(#"<w:tr\b[^>]*>([\s\S]*?)</w:tr>"#, in: inner)
+                .filter { !$0[1].contains("<w:pStyle w:val=\"Caption\"/>") }.map { row in
+                    matches(#"<w:tc\b[^>]*>([\s\S]*?)</w:tc>"#, in: row[1]).map { wordText($0[1]) }
+                }
             tables.append(Table(caption: caption, rows: rows, isCover: inner.contains("w:val=\"CoverTable\"")))
         }
         for entry in entries where entry.path.hasPrefix("word/media/") && entry.path.hasSuffix(".svg") {
