@@ -599,8 +599,8 @@ public struct ReportStrings: Sendable, Equatable {
         ("colophon.generated", "Framtagen med piloteval {version} den {date}."),
         ("colophon.model", "Logikmodell {name}, version {version} (SHA-256 {hash})."),
         ("colophon.model.brief", "Logikmodell {name}, version {version}."),
-        ("colophon.names.en", "Namnen på mål, indikatorer och aktiviteter är logikmodellens egna, på engelska."),
-        ("colophon.names.sv", "Namnen på mål, indikatorer och aktiviteter är logikmodellens egna, på svenska."),
+        ("colophon.names.en", "Dess mål, indikatorer och aktiviteter har engelska namn."),
+        ("colophon.names.sv", "Dess mål, indikatorer och aktiviteter har svenska namn."),
         ("improvement.cycle.activity", "Aktivitet: {activity}"),
     ]
 
@@ -1155,8 +1155,8 @@ public struct ReportStrings: Sendable, Equatable {
         ("colophon.generated", "Produced with piloteval {version} on {date}."),
         ("colophon.model", "Logic model {name}, version {version} (SHA-256 {hash})."),
         ("colophon.model.brief", "Logic model {name}, version {version}."),
-        ("colophon.names.en", "The names of goals, indicators and activities are the logic model’s own, in English."),
-        ("colophon.names.sv", "The names of goals, indicators and activities are the logic model’s own, in Swedish."),
+        ("colophon.names.en", "Its goals, indicators and activities are named in English."),
+        ("colophon.names.sv", "Its goals, indicators and activities are named in Swedish."),
         ("improvement.cycle.activity", "Activity: {activity}"),
     ]
 }

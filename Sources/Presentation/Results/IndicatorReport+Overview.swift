@@ -22,8 +22,10 @@ extension IndicatorReport {
     }
 
     /// At most this many indicators in the brief's overview (two pages): those off
-    /// target first, so a long list drops some on target before any off target.
-    public static let briefOverviewRows = 6
+    /// target first, so a long list drops some on target before any off target. Five,
+    /// not six: with every part of the brief filled (Tests/print/fuller-brief.sh) six
+    /// long-named rows left no line to spare in LibreOffice.
+    public static let briefOverviewRows = 5
 
     /// An indicator name (code, title, proposal mark) this long or shorter fits the
     /// overview's first column on one line beside one-line figure cells.

@@ -169,9 +169,12 @@ public enum ReportEngine {
                 s("colophon.generated", ["version": request.toolVersion, "date": Self.generatedDay(request)]),
                 // The brief names the model without its hash (a key, for the FoU reader's
                 // verify, not a steering group's).
+                // In another language than the model's, the same line says whose words the
+                // names are (a line of its own took the fuller brief to a third page).
                 s(request.kind == .steering ? "colophon.model.brief" : "colophon.model",
-                  ["name": provenance.name, "version": String(provenance.version), "hash": String(provenance.sha256.prefix(12))]),
-            ] + (model.language == request.language ? [] : [s("colophon.names.\(model.language.rawValue)")]),
+                  ["name": provenance.name, "version": String(provenance.version), "hash": String(provenance.sha256.prefix(12))])
+                    + (model.language == request.language ? "" : " " + s("colophon.names.\(model.language.rawValue)")),
+            ],
             marking: marking(request: request, results: results, dataFiles: dataFiles, strings: s),
             generatedAt: generated)
 
