@@ -27,6 +27,22 @@ import Testing
         #expect(d.figures.count == 1)
     }
 
+    /// The demo's +0,47 (0,12 to 0,82) has p 0,010 but Holm's 0,304 over 33 tests: the
+    /// final report prints the adjusted p beside the interval, and the brief says in words
+    /// whether the change holds (adjusted p < 0,05), without the interval.
+    @Test func theAdjustedPStandsBesideTheIntervalAndTheBriefSaysItInWords() {
+        var c = Self.change
+        c.difference = 0.47; c.ciLow = 0.12; c.ciHigh = 0.82; c.p = 0.010; c.pAdjusted = 0.304
+        #expect(c.cell(ReportStrings(.sv), NumberStyle(.sv)).text.plainText == "+0,47 (95\u{00A0}% KI +0,12 till +0,82; justerat p 0,304)")
+        #expect(c.cell(ReportStrings(.sv), NumberStyle(.sv)).figures.map(\.kind) == [.signed(2), .signed(2), .signed(2), .pValue])
+        #expect(c.steeringCell(ReportStrings(.sv), NumberStyle(.sv)).text.plainText == "+0,47 (ingen säker förändring)")
+        #expect(c.steeringCell(ReportStrings(.en), NumberStyle(.en)).text.plainText == "+0.47 (no clear change)")
+        c.pAdjusted = 0.004
+        #expect(c.steeringCell(ReportStrings(.sv), NumberStyle(.sv)).text.plainText == "+0,47 (säker ökning)")
+        c.difference = -0.47; c.ciLow = -0.82; c.ciHigh = -0.12
+        #expect(c.steeringCell(ReportStrings(.sv), NumberStyle(.sv)).text.plainText == "\u{2212}0,47 (säker minskning)")
+    }
+
     @Test func aUnitsScoreIsItsMeanAndItsCount() {
         let s = ReportStrings(.sv), n = NumberStyle(.sv)
         let shown = ReadinessReport.UnitScore(unit: "Enhet A", n: 1234, nNote: nil, suppressed: false, mean: 5.345,

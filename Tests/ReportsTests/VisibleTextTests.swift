@@ -340,6 +340,33 @@ import ZIPFoundation
         #expect(row.contains("**I1** Ärendeutdrag; härlett mått ”Ny aktualisering inom 12 månader”<br>**I2** Journalgranskning två gånger om året"))
     }
 
+    /// "Avsnittet är inte skrivet ännu" stands only where nothing else does: a section
+    /// the author left unwritten but with results or subsections under it (5 Metod och
+    /// material, 6 Resultatredovisning) carries them without the line, which would
+    /// contradict the pages under it. Conclusions recommend rather than repeat the
+    /// limitation they rest on.
+    @Test func theNeutralLineNeverStandsAboveContent() throws {
+        let full = try Self.full()
+        var request = try full.fixture.request(.final, format: .markdown, withText: false)
+        request.text = nil
+        let built = try ReportEngine.build(model: full.model, provenance: full.provenance, request: request,
+                                           strings: ReportStrings(.sv), database: full.fixture.database, builders: Self.builders)
+        let line = Block.paragraph(RichText([.emphasis("Avsnittet är inte skrivet ännu.")]))
+        func check(_ section: ReportSection) {
+            let rest = section.blocks.filter { $0 != line }
+            if section.blocks.contains(line) {
+                #expect(rest.isEmpty && section.children.isEmpty, "\(section.title): the line above content")
+            }
+            section.children.forEach(check)
+        }
+        built.document.sections.forEach(check)
+        let titles = built.document.sections.filter { $0.blocks.contains(line) }.map(\.title)
+        #expect(titles.contains("Bakgrund") && !titles.contains("Metod och material"), "\(titles)")
+        let text = DomainSectionTests.text(built.document.sections.flatMap { [$0] + $0.children }.flatMap(\.blocks))
+        #expect(text.components(separatedBy: "Vad som krävs för att sprida arbetssättet.").count == 2, "said once, in Begränsningar")
+        #expect(text.contains("Innan arbetssättet sprids behövs ett starkare underlag"))
+    }
+
     @Test func missingSectionsAreANeutralLineUnlessDraft() throws {
         let full = try Self.full()
         for format in Self.formats {

@@ -100,8 +100,25 @@ extension ReadinessReport.Change {
         // The words around the interval's ends from the strings, the ends as figures.
         let words = Pattern.literal(s("readiness.ci", ["low": "\u{1}", "high": "\u{2}"]))
             .replacingOccurrences(of: "\u{1}", with: "{1}").replacingOccurrences(of: "\u{2}", with: "{2}")
-        return TableBlock.Cell(pattern: "{0} (" + words + ")",
-                               figures: [change, FigureCell(lo, .signed(2)), FigureCell(hi, .signed(2))], style: n)
+        var figures = [change, FigureCell(lo, .signed(2)), FigureCell(hi, .signed(2))]
+        var pattern = "{0} (" + words
+        // The interval is the change's own; the p beside it is Holm's over every tested
+        // change, so an interval clear of zero is not read as a change that holds.
+        if let adjusted = pAdjusted {
+            figures.append(FigureCell(adjusted, .pValue))
+            pattern += "; " + Pattern.literal(s("readiness.p.adjusted", ["p": "\u{3}"])).replacingOccurrences(of: "\u{3}", with: "{3}")
+        }
+        return TableBlock.Cell(pattern: pattern + ")", figures: figures, style: n)
+    }
+
+    /// The brief's cell: the change and, in words, whether it holds once every tested
+    /// change is allowed for (Holm's adjusted p below 0,05): "+0,47 (ingen säker
+    /// förändring)". No interval: the brief names no method and its reader needs the word.
+    func steeringCell(_ s: ReportStrings, _ n: NumberStyle) -> TableBlock.Cell {
+        let change = FigureCell(difference, .signed(2), undefined: "no change")
+        guard let d = difference, method != "descriptive", let adjusted = pAdjusted else { return cell(s, n) }
+        let word = adjusted < 0.05 ? (d > 0 ? "readiness.change.clear_rise" : "readiness.change.clear_fall") : "readiness.change.unclear"
+        return TableBlock.Cell(pattern: "{0} (" + Pattern.literal(s(word)) + ")", figures: [change], style: n)
     }
 }
 
@@ -227,7 +244,7 @@ extension ReadinessReport.Survey {
             var row = [TableBlock.Cell(u.unit, isRowHeader: true), u.meanCell(s, n, threshold: threshold)]
             if previous != nil {
                 let c = changeByUnit[u.unit].flatMap { $0.to == latest.wave ? $0 : nil }
-                row.append(changeCell(c, s, n))
+                row.append(c.map { $0.steeringCell(s, n) } ?? TableBlock.Cell(s("placeholder.value")))
             }
             return row
         }

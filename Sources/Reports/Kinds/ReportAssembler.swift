@@ -64,6 +64,7 @@ enum ReportAssembler {
         var missing: [String] = []
         var emptyHeadings: [String] = []
         var generated: [String] = []
+        let notWritten = Block.paragraph(RichText([.emphasis(s("placeholder.not_written"))]))
         func build(_ p: SectionPlan) -> ReportSection {
             let title = s(p.titleKey)
             let heading = p.number.map { "\($0) \(title)" } ?? title
@@ -88,7 +89,7 @@ enum ReportAssembler {
                         prose = [.callout(Callout(.placeholder, title: s("placeholder.text.title"), RichText(message)))]
                     } else if !p.leftOutUnwritten {
                         // A finished document tells no one what to write: one neutral line.
-                        prose = [.paragraph(RichText([.emphasis(s("placeholder.not_written"))]))]
+                        prose = [notWritten]
                     }
                     content.append("placeholder")
                     missing.append(heading)
@@ -112,9 +113,17 @@ enum ReportAssembler {
                 }
             }
             summaries.append(ReportRecord.SectionSummary(key: p.key, number: p.number, title: title, content: content))
+            let children = p.children.map(build)
+            // The neutral line says a section is empty: above results or subsections with
+            // content it would contradict them ("Avsnittet är inte skrivet ännu" over two
+            // pages of method). The missing text is still named on stderr.
+            if prose == [notWritten], !computed.isEmpty || children.contains(where: { hasContent($0) }) { prose = [] }
             return ReportSection(key: p.key, number: p.number, title: title,
                                  blocks: p.textFirst ? prose + computed : computed + prose,
-                                 children: p.children.map(build), pageBreakBefore: p.pageBreakBefore)
+                                 children: children, pageBreakBefore: p.pageBreakBefore)
+        }
+        func hasContent(_ section: ReportSection) -> Bool {
+            section.blocks.contains { $0 != notWritten } || section.children.contains(where: hasContent)
         }
         // A section that takes no prose and that nothing filled would be a heading alone.
         var sections = plans.map(build).filter { !($0.blocks.isEmpty && $0.children.isEmpty) }

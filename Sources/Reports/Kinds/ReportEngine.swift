@@ -80,7 +80,7 @@ public enum ReportEngine {
             limits.append(scaling)
             filled[.limitations] = [compiled] + limits
             // Sammanfattning and Slutsatser, should the text lack them: the verdict and a
-            // line per domain; the verdict and what scaling up would need.
+            // line per domain; the verdict and what scaling up would need, as a recommendation.
             // The verdict opens Sammanfattning even above the author's text (which may be
             // last year's): a summary without the results is no summary. The line per
             // domain stands in only for missing prose.
@@ -90,7 +90,8 @@ public enum ReportEngine {
             } else if !summary.isEmpty {
                 filled[.finalSummary] = [compiled] + summary
             }
-            filled[.finalConclusions] = [compiled] + verdict + [scaling]
+            // A recommendation, not a copy of the limitation it rests on.
+            filled[.finalConclusions] = [compiled] + verdict + [.paragraph(RichText(strings("conclusions.scaling")))]
             let works = ReferenceList.works(results: Set(results.keys))
             if !works.isEmpty {
                 filled[.references] = [compiled, .paragraph(RichText(strings("references.intro"))),
