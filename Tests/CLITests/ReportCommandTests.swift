@@ -184,7 +184,7 @@ import Testing
 
         let steering = try cli.run(["report", "--model", "exempelteamet", "--kind", "steering", "--format", "markdown"])
         #expect(steering.status == 0, "\(steering.stderr)")
-        #expect(steering.stdout.contains("| Utfallsmått | Pilot | Linjen | Pilot − linje (95\u{00A0}% KI) | Bättre eller sämre? |"))
+        #expect(steering.stdout.contains("| Utfallsmått | Pilot | Linjen | Pilot − linje (95\u{00A0}%\u{00A0}KI) | Bättre eller sämre? |"))
         // One row per outcome followed: the share within 14 days stands for the days.
         #expect(steering.stdout.contains("Förhandsbedömning inom 14 dagar"))
         #expect(!steering.stdout.contains("Dagar till beslut om förhandsbedömning"))

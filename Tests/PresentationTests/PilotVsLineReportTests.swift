@@ -60,20 +60,20 @@ import Testing
         let r = Self.report([share, mean])
         let sv = Self.input(.sv)
         let pp = "\u{00A0}p.e."
-        #expect(r.genderDifferences(share, sv) == "Förhandsbedömning inom 14 dagar: i Testteamet skiljer sig flickor och pojkar åt, flickor − pojkar +12,3\(pp) (+1,5 till +23,2); i linjen skiljer sig flickor och pojkar inte säkert, flickor − pojkar 0,0\(pp) (−2,6 till +2,6).")
-        #expect(r.genderDifferences(mean, sv) == "Antal handläggare per ärende: i Testteamet skiljer sig flickor och pojkar åt, flickor − pojkar +0,3 (+0,1 till +0,6); i linjen skiljer sig flickor och pojkar åt, flickor − pojkar −0,3 (−0,6 till −0,0).")
+        #expect(r.genderDifferences(share, sv) == "Förhandsbedömning inom 14 dagar: i Testteamet skiljer sig flickor och pojkar åt, flickor − pojkar +12,3\(pp) (+1,5\u{00A0}till\u{00A0}+23,2); i linjen skiljer sig flickor och pojkar inte säkert, flickor − pojkar 0,0\(pp) (−2,6\u{00A0}till\u{00A0}+2,6).")
+        #expect(r.genderDifferences(mean, sv) == "Antal handläggare per ärende: i Testteamet skiljer sig flickor och pojkar åt, flickor − pojkar +0,3 (+0,1\u{00A0}till\u{00A0}+0,6); i linjen skiljer sig flickor och pojkar åt, flickor − pojkar −0,3 (−0,6\u{00A0}till\u{00A0}−0,0).")
         // An interval wholly below zero whose end rounds to zero keeps the end's sign
         // ("till −0,0", not "till 0,0" beside "skiljer sig åt"); one across zero does not.
         var across = Self.outcome("distinct_caseworkers", kind: "continuous", pilot: (-0.3, -0.62, 0.02),
                                   line: (-0.3, -0.62, 0.02))
         across.byGender = mean.byGender
-        #expect(r.genderDifferences(across, sv).hasSuffix("flickor − pojkar −0,3 (−0,6 till 0,0)."))
+        #expect(r.genderDifferences(across, sv).hasSuffix("flickor − pojkar −0,3 (−0,6\u{00A0}till\u{00A0}0,0)."))
         // The table beside it writes its figures to the same one decimal.
         let cells = Self.cells(r.genderBlocks(sv))
         #expect(cells.contains("80,0\u{00A0}% (70,0\u{00A0}% till 90,0\u{00A0}%)") && cells.contains("0,8 (0,7 till 0,9)"))
         let en = r.genderDifferences(share, Self.input(.en))
-        #expect(en.contains("girls − boys +12.3\u{00A0}pp (+1.5 to +23.2)"), "\(en)")
-        #expect(en.contains("girls − boys 0.0\u{00A0}pp (-2.6 to +2.6)"), "\(en)")
+        #expect(en.contains("girls − boys +12.3\u{00A0}pp (+1.5\u{00A0}to\u{00A0}+23.2)"), "\(en)")
+        #expect(en.contains("girls − boys 0.0\u{00A0}pp (-2.6\u{00A0}to\u{00A0}+2.6)"), "\(en)")
     }
 
     /// Girls − boys of −0,051 (−0,098 till −0,005) beside a table of means per child over
@@ -105,7 +105,7 @@ import Testing
                 .split(separator: " ").filter { $0.first?.isNumber == true }
             #expect(Set(figures).count == figures.count, "\(cell)")
         }
-        #expect(r.genderDifferences(o, sv).hasSuffix("i linjen skiljer sig flickor och pojkar åt, flickor − pojkar −0,05 (−0,10 till −0,00)."),
+        #expect(r.genderDifferences(o, sv).hasSuffix("i linjen skiljer sig flickor och pojkar åt, flickor − pojkar −0,05 (−0,10\u{00A0}till\u{00A0}−0,00)."),
                 "\(r.genderDifferences(o, sv))")
         // The table over the outcomes writes the pilot and the line as 6.2's total row does.
         let headline = Self.cells(r.blocks(sv))
@@ -212,9 +212,9 @@ import Testing
         var share = Self.outcome("investigation_within_4m", kind: "binary", pilot: (0.1, 0.0, 0.2), line: (0.1, 0.0, 0.2))
         share.permutationP = 0.5; share.units = 6; share.permutationSign = 1
         let r = Self.report([o, share])
-        for (language, words, header, note) in [(Language.sv, "Oklart; ärendena: lägre", "Pilot − linje (95\u{00A0}% KI)",
+        for (language, words, header, note) in [(Language.sv, "Oklart; ärendena: lägre", "Pilot − linje (95\u{00A0}%\u{00A0}KI)",
                                                  "slutrapporten. Högre eller lägre: ingen given riktning."),
-                                                (.en, "Unclear; cases: lower", "Pilot − line (95% CI)",
+                                                (.en, "Unclear; cases: lower", "Pilot − line (95%\u{00A0}CI)",
                                                  "final report. Higher or lower: no given direction.")] {
             let blocks = r.steeringBlocks(Self.input(language))
             guard case .table(let t)? = blocks.first else { Issue.record("no table"); continue }

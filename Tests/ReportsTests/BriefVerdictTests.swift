@@ -458,7 +458,7 @@ import Testing
                                                     synthetic: false, genders: ["girl", "boy"], joined: false, outcomes: [outcome])
         let sentence = result.genderDifferences(outcome, CohortComparisonSection.input(context))
         let pp = "\u{00A0}p.e."
-        #expect(sentence == "Förhandsbedömning inom 14 dagar: i Testteamet skiljer sig flickor och pojkar åt, flickor − pojkar +40,0\(pp) (+25,0 till +55,0); i linjen skiljer sig flickor och pojkar inte säkert, flickor − pojkar −5,0\(pp) (−20,0 till +10,0).")
+        #expect(sentence == "Förhandsbedömning inom 14 dagar: i Testteamet skiljer sig flickor och pojkar åt, flickor − pojkar +40,0\(pp) (+25,0\u{00A0}till\u{00A0}+55,0); i linjen skiljer sig flickor och pojkar inte säkert, flickor − pojkar −5,0\(pp) (−20,0\u{00A0}till\u{00A0}+10,0).")
         // The fixture's own cases: 14/20 against 12/20 in the pilot, 12/24 against 12/24 in the line.
         let full = try VisibleTextTests.full()
         let text = BriefVerdictTests.words(try VisibleTextTests.visibleText(full, kind: .final, language: .sv, format: .html))

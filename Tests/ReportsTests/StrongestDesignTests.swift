@@ -255,7 +255,7 @@ import Testing
 
         let words = DomainSectionTests.text(section.blocks(result, for: .gender, context: context))
         #expect(words.contains("Antal handläggare per ärende: i Testteamet"))
-        #expect(words.contains("i linjen skiljer sig flickor och pojkar åt, flickor − pojkar −0,8 (−1,4 till −0,1)."))
+        #expect(words.contains("i linjen skiljer sig flickor och pojkar åt, flickor − pojkar −0,8 (−1,4\u{00A0}till\u{00A0}−0,1)."))
         #expect(words.contains("skiljer sig flickor och pojkar inte säkert") || pilot.differs)
         #expect(words.contains("Flickor | 20 | 70,0\u{00A0}% (48,1\u{00A0}% till 85,5\u{00A0}%)"))
         #expect(words.contains("Inom parentes 95\u{00A0}% konfidensintervall, där antalet visas."))

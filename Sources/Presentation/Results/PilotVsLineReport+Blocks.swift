@@ -428,7 +428,12 @@ extension PilotVsLineReport {
             return (x < 0 ? n.minus : "+") + zero
         }
         var pattern = slot(d) + (continuous ? "" : NumberStyle.noBreakSpace + s("unit.pp"))
-        if let low, let high { pattern += " (" + s("cohort.ci", ["low": end(low), "high": end(high)]) + ")" }
+        // The interval holds together ("(−0,8 till +6,3)" never breaks inside), so a
+        // narrow cell wraps before it, not between its ends.
+        if let low, let high {
+            pattern += " (" + s("cohort.ci", ["low": end(low), "high": end(high)])
+                .replacingOccurrences(of: " ", with: NumberStyle.noBreakSpace) + ")"
+        }
         return TableBlock.Cell(pattern: pattern, figures: figures, style: n)
     }
 
