@@ -196,6 +196,11 @@ extension PilotVsLineReport {
             if o.byGender.contains(where: { $0.pilot.withheld || $0.line.withheld }) {
                 notes.append(RichText(s("suppression.note")))
             }
+            // A value beside a hidden n is shown, rounded and without its interval: the
+            // general note ("built on hidden counts … not shown") must not seem broken.
+            if o.byGender.contains(where: { g in [g.pilot, g.line].contains { $0.nDisclosure.isSuppressed && $0.estimate != nil } }) {
+                notes.append(RichText(s("cohort.gender.value.hidden_n", ["max": String(w.threshold - 1)])))
+            }
             blocks.append(.table(TableBlock(caption: s("cohort.gender.caption", ["outcome": Self.outcomeName(o, s)]), header: [header],
                                             rows: rows, alignments: [.left, .right, .right, .right, .right],
                                             totalRows: [rows.count - 1], notes: notes)))
