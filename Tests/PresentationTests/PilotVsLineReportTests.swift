@@ -50,6 +50,19 @@ import Testing
     /// "−0,051 (−0,098 till −0,005)" under one of 0,6. The outcome's precision is the
     /// fewest decimals (one, for a share in percent and a mean) at which no interval of
     /// the table or the sentence prints its figures alike.
+    /// Investigations per child have no better direction of the tool's own, but a logic
+    /// model whose indicator bound to them says "decrease" gives one: the words then read
+    /// better or worse, as the indicator's chart says "lägre är bättre".
+    @Test func theLogicModelsDirectionDecidesBetterOrWorse() {
+        var o = Self.outcome("investigations_per_child", kind: "continuous", pilot: (0.51, 0.48, 0.54), line: (0.61, 0.59, 0.63))
+        o.difference = -0.11; o.ciLow = -0.17; o.ciHigh = -0.05
+        #expect(PilotVsLineReport.verdict(o, by: .unadjusted) == .lower)
+        o.better = "lower"
+        #expect(PilotVsLineReport.verdict(o, by: .unadjusted) == .better)
+        o.better = "higher"
+        #expect(PilotVsLineReport.verdict(o, by: .unadjusted) == .worse)
+    }
+
     @Test func girlsAgainstBoysAsPreciseAsTheTable() {
         let share = Self.outcome("assessment_within_14d", kind: "binary", pilot: (0.1234, 0.0151, 0.2317),
                                  line: (-0.0003, -0.0264, 0.0257))

@@ -301,7 +301,7 @@ import Testing
         #expect(words.contains("i Testteamet skiljer sig flickor och pojkar åt (1,3 mot 2,8; intervallet visas inte, eftersom antalen döljs)"),
                 "\(words)")
         // The table's note says why the girls' mean stands beside their hidden n.
-        #expect(words.contains("Där antalet döljs (..) visas värdet ändå, avrundat och utan intervall: det bygger på fler än 4 ärenden"))
+        #expect(words.contains("Där antalet döljs (..) visas värdet ändå, avrundat och utan intervall: det bygger på minst 5 ärenden"))
         // The record: the words' one bit, and no figure of the difference.
         let json = String(decoding: try JSONEncoder().encode(pilot), as: UTF8.self)
         #expect(json.contains("\"differs_withheld_interval\":true") && json.contains("\"difference\":null"))

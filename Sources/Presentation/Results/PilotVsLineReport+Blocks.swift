@@ -199,7 +199,7 @@ extension PilotVsLineReport {
             // A value beside a hidden n is shown, rounded and without its interval: the
             // general note ("built on hidden counts … not shown") must not seem broken.
             if o.byGender.contains(where: { g in [g.pilot, g.line].contains { $0.nDisclosure.isSuppressed && $0.estimate != nil } }) {
-                notes.append(RichText(s("cohort.gender.value.hidden_n", ["max": String(w.threshold - 1)])))
+                notes.append(RichText(s("cohort.gender.value.hidden_n", ["min": String(w.threshold)])))
             }
             blocks.append(.table(TableBlock(caption: s("cohort.gender.caption", ["outcome": Self.outcomeName(o, s)]), header: [header],
                                             rows: rows, alignments: [.left, .right, .right, .right, .right],

@@ -42,10 +42,12 @@ extension PilotVsLineReport {
     }
 
     /// Better or worse from the sign of a clear pilot − line contrast and the outcome's
-    /// better direction; higher or lower when it has none.
-    public static func direction(_ outcome: String, sign: Double) -> Verdict {
+    /// better direction — the logic model's, through an indicator bound to it (`better`),
+    /// else the tool's; higher or lower when it has none.
+    public static func direction(_ o: Outcome, sign: Double) -> Verdict {
         guard sign != 0 else { return .unclear }
-        guard let direction = CaseOutcomeNames.direction(outcome) else { return sign > 0 ? .higher : .lower }
+        let model = o.better.map { $0 == "higher" ? CaseOutcomeNames.Direction.higherIsBetter : .lowerIsBetter }
+        guard let direction = model ?? CaseOutcomeNames.direction(o.outcome) else { return sign > 0 ? .higher : .lower }
         return (direction == .higherIsBetter) == (sign > 0) ? .better : .worse
     }
 
@@ -55,13 +57,13 @@ extension PilotVsLineReport {
         switch design {
         case .permutation:
             guard let p = o.permutationP, let sign = o.permutationSign.map(Double.init) ?? o.difference else { return .unknown }
-            return p < 0.05 ? direction(o.outcome, sign: sign) : .unclear
+            return p < 0.05 ? direction(o, sign: sign) : .unclear
         case .did:
             guard let b = o.did?.estimate, let p = o.did?.p else { return .unknown }
-            return p < 0.05 ? direction(o.outcome, sign: b) : .unclear
+            return p < 0.05 ? direction(o, sign: b) : .unclear
         case .unadjusted:
             guard let d = o.difference, let lo = o.ciLow, let hi = o.ciHigh else { return .unknown }
-            return lo <= 0 && hi >= 0 ? .unclear : direction(o.outcome, sign: d)
+            return lo <= 0 && hi >= 0 ? .unclear : direction(o, sign: d)
         }
     }
 

@@ -173,6 +173,10 @@ public struct PilotVsLineReport: Codable {
         public var decidedBy: String? = nil
         /// The words: better, worse, unclear, higher, lower or unknown (`Verdict`).
         public var direction: String? = nil
+        /// Which way is better, `higher` or `lower`, as the logic model says through an
+        /// indicator bound to this outcome (its `direction`); nil when no bound indicator
+        /// gives one, and the tool's own (`CaseOutcomeNames`) holds.
+        public var better: String? = nil
         /// Girls − boys within the pilot and within the line, where both rows publish
         /// their n and value.
         public var genderDifferences: [GenderDifference]? = nil
@@ -238,7 +242,7 @@ public struct PilotVsLineReport: Codable {
             case did
             case permutationSign = "permutation_sign"
             case decidedBy = "decided_by"
-            case direction
+            case direction, better
             case genderDifferences = "gender_differences"
         }
     }
@@ -394,6 +398,7 @@ extension PilotVsLineReport.Outcome {
         try c.encodeIfPresent(permutationSign, forKey: .permutationSign)
         try c.encodeIfPresent(decidedBy, forKey: .decidedBy)
         try c.encodeIfPresent(direction, forKey: .direction)
+        try c.encodeIfPresent(better, forKey: .better)
         try c.encode(byGender, forKey: .byGender)
         try c.encodeIfPresent(genderDifferences, forKey: .genderDifferences)
         try c.encode(caveats, forKey: .caveats)

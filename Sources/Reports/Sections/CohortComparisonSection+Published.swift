@@ -28,7 +28,7 @@ struct PublishedComparisons {
     static let builtOnHiddenNote = "suppressed: built on a hidden count"
 
     init(_ analyses: [CohortComparisonResult], dids: [CohortDifferenceInDifferences?], dataset: CaseDataset,
-         rule: SuppressionRule, numbers: NumberStyle) throws {
+         rule: SuppressionRule, numbers: NumberStyle, better: [String: String] = [:]) throws {
         // Each outcome's comparison within every gender category that occurs. Not
         // recorded = the cohort's cases minus those with a gender; its size decides the
         // rows before its comparison (or the joined row's) is computed, once per outcome.
@@ -74,6 +74,7 @@ struct PublishedComparisons {
             o.genderDifferences = try [true, false].map { pilot in
                 try Self.genderDifference(o, dataset: dataset, pilot: pilot)
             }
+            o.better = better[r.outcome]
             o.decidedBy = PilotVsLineReport.basis(o)?.rawValue
             o.direction = PilotVsLineReport.verdict(o).rawValue
             return o

@@ -92,7 +92,7 @@ public struct CohortComparisonSection: ReportSectionBuilder {
             dids.append(analysis.kind == .timeToEvent ? nil : try CohortComparison.differenceInDifferences(dataset, outcome: name))
         }
         let published = try PublishedComparisons(analyses, dids: dids, dataset: dataset, rule: context.request.suppression,
-                                                  numbers: context.numbers)
+                                                  numbers: context.numbers, better: Self.betterDirections(context.model))
         return Result(present: true, note: analyses.isEmpty ? "the cases carry none of the derived measures" : nil,
                       pilot: dataset.pilotCohort, extractDate: dataset.extractDate.iso, pilotStart: dataset.pilotStart?.iso,
                       synthetic: synthetic, genders: published.genders, joined: published.joined,
@@ -117,6 +117,23 @@ public struct CohortComparisonSection: ReportSectionBuilder {
 
 
     // MARK: - Blocks
+
+    /// Which way is better for each case outcome, as the logic model says through the
+    /// indicators bound to it (`cases: OUTCOME`, `direction: increase|decrease`), so the
+    /// words on pilot vs line agree with the indicator's chart ("lägre är bättre"). An
+    /// outcome whose bound indicators disagree, or say `none`, gets no entry.
+    static func betterDirections(_ model: LogicModel) -> [String: String] {
+        var found: [String: Set<String>] = [:]
+        for indicator in model.indicators {
+            guard case .cases(let outcome, _, _)? = indicator.data else { continue }
+            switch indicator.direction {
+            case .increase: found[outcome, default: []].insert("higher")
+            case .decrease: found[outcome, default: []].insert("lower")
+            case .none: found[outcome, default: []].insert("none")
+            }
+        }
+        return found.compactMapValues { $0.count == 1 && !$0.contains("none") ? $0.first : nil }
+    }
 
     /// What the blocks need of the report besides the record.
     static func input(_ context: ReportContext) -> PilotVsLineReport.Input {
