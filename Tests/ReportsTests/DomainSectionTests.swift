@@ -330,6 +330,8 @@ import Testing
         let header = try #require(Self.tables(blocks).first).headerRows[0].map(\.text.plainText)
         // A wave in words, as a steering group writes a month.
         #expect(header[1] == "mars 2022" && header[2] == "mars 2023 (syntetisk)")
+        // Holm's adjusted p in a column of its own beside the change and its interval.
+        #expect(header.last == "Justerat p", "\(header)")
         #expect(Self.text(blocks).contains("Mätningarna mars 2023 är syntetiska"))
         let steering = try Self.context(f, .steering, language: .en)
         let brief = section.blocks(try section.compute(steering), for: .steeringReadiness, context: steering)

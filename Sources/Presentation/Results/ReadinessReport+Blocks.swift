@@ -100,15 +100,8 @@ extension ReadinessReport.Change {
         // The words around the interval's ends from the strings, the ends as figures.
         let words = Pattern.literal(s("readiness.ci", ["low": "\u{1}", "high": "\u{2}"]))
             .replacingOccurrences(of: "\u{1}", with: "{1}").replacingOccurrences(of: "\u{2}", with: "{2}")
-        var figures = [change, FigureCell(lo, .signed(2)), FigureCell(hi, .signed(2))]
-        var pattern = "{0} (" + words
-        // The interval is the change's own; the p beside it is Holm's over every tested
-        // change, so an interval clear of zero is not read as a change that holds.
-        if let adjusted = pAdjusted {
-            figures.append(FigureCell(adjusted, .pValue))
-            pattern += "; " + Pattern.literal(s("readiness.p.adjusted", ["p": "\u{3}"])).replacingOccurrences(of: "\u{3}", with: "{3}")
-        }
-        return TableBlock.Cell(pattern: pattern + ")", figures: figures, style: n)
+        return TableBlock.Cell(pattern: "{0} (" + words + ")",
+                               figures: [change, FigureCell(lo, .signed(2)), FigureCell(hi, .signed(2))], style: n)
     }
 
     /// The brief's cell: the change and, in words, whether it holds once every tested
@@ -152,12 +145,16 @@ extension ReadinessReport.Survey {
         var units: [String] = []
         for w in waves { for u in w.units where !units.contains(u.unit) { units.append(u.unit) } }
         let changeByUnit = Dictionary(changes.map { ($0.unit, $0) }, uniquingKeysWith: { a, _ in a })
+        // The interval is the change's own; Holm's p over every tested change stands
+        // beside it, so an interval clear of zero is not read as a change that holds.
+        let adjusted = changes.contains { $0.pAdjusted != nil }
         let header = [TableBlock.Cell(s("readiness.col.unit"))] + waves.map { TableBlock.Cell($0.label(s)) }
-            + [TableBlock.Cell(s("readiness.col.change"))]
+            + [TableBlock.Cell(s("readiness.col.change"))] + (adjusted ? [TableBlock.Cell(s("readiness.col.p_adjusted"))] : [])
         let rows: [[TableBlock.Cell]] = units.map { unit in
             [TableBlock.Cell(unit, isRowHeader: true)]
                 + waves.map { w in meanCell(w.units.first { $0.unit == unit }, s, n, threshold: threshold) }
                 + [changeCell(changeByUnit[unit], s, n)]
+                + (adjusted ? [TableBlock.Cell(FigureCell(changeByUnit[unit]?.pAdjusted, .pValue), style: n)] : [])
         }
         var notes = [RichText(s("readiness.table.note", ["min": String(scaleMin), "max": String(scaleMax)]))]
         if waves.contains(where: \.aggregated) { notes.append(RichText(s("readiness.aggregated.note"))) }
@@ -168,7 +165,8 @@ extension ReadinessReport.Survey {
         }
         if tests > 0 { notes.append(RichText(s("readiness.holm", ["tests": String(tests)]))) }
         blocks.append(.table(TableBlock(caption: s("readiness.table.caption", ["name": name]), header: [header], rows: rows,
-                                        alignments: [.left] + Array(repeating: .right, count: waves.count + 1), notes: notes)))
+                                        alignments: [.left] + Array(repeating: .right, count: waves.count + (adjusted ? 2 : 1)),
+                                        notes: notes)))
 
         if let charts, let latest = waves.last {
             // Respondents of the shown units only; none shown, no n.
