@@ -157,7 +157,7 @@ import Testing
         try observations.write(toFile: cli.path("obs \(Self.planted[5].date)-\(Self.planted[5].last).csv"), atomically: true, encoding: .utf8)
         try run("indicators import", ["indicators", "import", "obs \(Self.planted[5].date)-\(Self.planted[5].last).csv", "--model", "exempelteamet"])
 
-        // Measures: a comment column.
+        // Measures: a comment column and the title.
         let measure = """
             date;value;kommentar
             2021-01-04;3;\(Self.spelling(Self.planted[6], 3))
@@ -166,7 +166,10 @@ import Testing
 
             """
         try measure.write(toFile: cli.path("measure.csv"), atomically: true, encoding: .utf8)
-        try run("measures import", ["measures", "import", "measure.csv", "--measure", "tidsplan"])
+        try run("measures import", ["measures", "import", "measure.csv", "--measure", "tidsplan",
+                                    "--title", "Tidsplan för \(Self.spelling(Self.planted[6], 11))"])
+        // A measure's title given later: the other way a title reaches the database.
+        try run("measures title", ["measures", "title", "tidsplan", "Tidsplan med \(Self.spelling(Self.planted[7], 12))"])
 
         // Readiness: a unit name; a respondent id that is a number is refused.
         try FileManager.default.copyItem(atPath: CLIRunner.fixture("readiness/instrument.yaml"), toPath: cli.path("instrument.yaml"))

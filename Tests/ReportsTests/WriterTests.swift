@@ -107,6 +107,16 @@ import ZIPFoundation
     /// A paragraph that leads into a short table is kept with it (the table keeps with
     /// its caption), so no page ends on a table's introduction; one before a long table,
     /// or before another paragraph, is not.
+    /// `word/document.xml` of `document` written as DOCX without pictures.
+    static func documentXML(_ document: ReportDocument) throws -> Data {
+        let (data, _) = try DOCXWriter(templates: try TemplateSet(), strings: ReportStrings(.sv), toolVersion: "test",
+                                       rasterizer: nil).write(document)
+        let archive = try Archive(data: data, accessMode: .read)
+        var xml = Data()
+        _ = try archive.extract(archive["word/document.xml"]!) { xml.append($0) }
+        return xml
+    }
+
     @Test func aLeadInParagraphStaysWithItsShortTable() throws {
         func table(_ rows: Int) -> Block {
             .table(TableBlock(caption: "Uppgifter", header: [[TableBlock.Cell("Del")]],
@@ -118,11 +128,7 @@ import ZIPFoundation
             .paragraph(RichText("Följs av text.")), .paragraph(RichText("Sist.")),
         ])
         let document = ReportDocument(kind: .final, language: .sv, title: "T", sections: [section])
-        let (data, _) = try DOCXWriter(templates: try TemplateSet(), strings: ReportStrings(.sv), toolVersion: "test",
-                                       rasterizer: nil).write(document)
-        let archive = try Archive(data: data, accessMode: .read)
-        var xml = Data()
-        _ = try archive.extract(archive["word/document.xml"]!) { xml.append($0) }
+        let xml = try Self.documentXML(document)
         let body = String(decoding: xml, as: UTF8.self)
         func kept(_ text: String) -> Bool {
             guard let end = body.range(of: text) else { Issue.record("\(text) missing"); return false }
@@ -151,11 +157,7 @@ import ZIPFoundation
             table("Efter underrubriken"),
         ])
         let document = ReportDocument(kind: .steering, language: .sv, title: "T", sections: [section])
-        let (data, _) = try DOCXWriter(templates: try TemplateSet(), strings: ReportStrings(.sv), toolVersion: "test",
-                                       rasterizer: nil).write(document)
-        let archive = try Archive(data: data, accessMode: .read)
-        var xml = Data()
-        _ = try archive.extract(archive["word/document.xml"]!) { xml.append($0) }
+        let xml = try Self.documentXML(document)
         let body = String(decoding: xml, as: UTF8.self)
         #expect(XMLParser(data: xml).parse())
         /// Whether the caption is inside a table (its paragraph after the table's start).
