@@ -384,6 +384,7 @@ extension TableAgainstJSONTests {
         "readiness import": "a line on stderr",
         "measures import": "one line: what was imported",
         "measures title": "one line: the title and the import it is kept with",
+        "measures baseline": "one line: the baseline (its points) and the import it is kept with",
         "imports undo": "a line on stderr; stdout only with --format json",
         "report verify": "the differences on stderr",
         "readiness chart": "an SVG: the readiness commands' shared --format, whose table here means the chart",

@@ -315,3 +315,28 @@ import Testing
         try GoldenFile.check(text, "pilot-vs-line-sv.txt")
     }
 }
+
+/// A duration and its 0/1 twin are two rows of the final report's table for one thing
+/// the group follows; the summary counts things ("alla 5 utfallsmåtten"), so the table's
+/// note says how its rows make up that count. The brief shows each once and needs none.
+@Suite struct PilotVsLineTwinRowsTests {
+    @Test func theFinalTableSaysWhichOutcomesTakeTwoRows() {
+        var duration = PilotVsLineReportTests.outcome("days_to_assessment", kind: "time_to_event", pilot: (0, 0, 0), line: (0, 0, 0))
+        duration.limitDays = 14
+        let twin = PilotVsLineReportTests.outcome("assessment_within_14d", kind: "binary", pilot: (0, 0, 0), line: (0, 0, 0))
+        let other = PilotVsLineReportTests.outcome("re_referral_12m", kind: "binary", pilot: (0, 0, 0), line: (0, 0, 0))
+        let report = PilotVsLineReportTests.report([duration, twin, other])
+        func notes(_ language: Language, plain: Bool) -> [String] {
+            guard case .table(let t) = report.headlineTable(PilotVsLineReportTests.input(language), plain: plain) else { return [] }
+            return t.notes.map(\.plainText)
+        }
+        // 3 rows, 1 twin: 2 outcomes.
+        #expect(notes(.sv, plain: false).contains { $0.hasPrefix("I tabellen visas ett av måtten på två rader var") && $0.contains("Tabellens 3 rader är alltså 2 utfallsmått") })
+        #expect(notes(.en, plain: false).contains { $0.hasPrefix("The table shows one of the outcomes in two rows each") && $0.contains("The table's 3 rows are thus 2 outcomes") })
+        #expect(!notes(.sv, plain: true).contains { $0.contains("två rader") })
+        // Without a twin, no note.
+        let alone = PilotVsLineReportTests.report([twin, other])
+        guard case .table(let t) = alone.headlineTable(PilotVsLineReportTests.input(.sv), plain: false) else { Issue.record("no table"); return }
+        #expect(!t.notes.contains { $0.plainText.contains("två rader") })
+    }
+}

@@ -34,7 +34,9 @@ extension ImprovementReport {
                     suppressedLabel: s(m.chart == "run" ? "suppression.small" : "suppression.hidden")))
                 var caption = s("improvement.caption", ["chart": kind, "measure": name, "first": m.first, "last": m.last,
                                                         "cycles": String(m.cycles.count)])
-                if m.hiddenPoints > 0 { caption += " " + s("improvement.caption.hidden", ["hidden": String(m.hiddenPoints)]) }
+                if m.hiddenPoints > 0 {
+                    caption += " " + s("improvement.caption.hidden", ["hidden": String(m.hiddenPoints), "threshold": String(threshold)])
+                }
                 blocks.append(.figure(FigureBlock(svg: svg, caption: caption,
                                                   altText: s("improvement.alt", ["chart": kind, "measure": name,
                                                                                  "points": String(m.points)]),
@@ -161,7 +163,15 @@ extension ImprovementReport.Measure {
         }
         if let centre {
             let text = chart == "p" ? n.percent(100 * centre) : n.decimal(centre, decimals: 2)
-            words.append(s(chart == "run" ? "improvement.median" : "improvement.centre", ["centre": text]))
+            if let baseline {
+                // The team's baseline: said first, since every other figure is read against it.
+                words.insert(s(chart == "run" ? "improvement.baseline.run" : "improvement.baseline", [
+                    "points": String(baseline.points), "first": baseline.first, "last": baseline.last, "centre": text]), at: 0)
+                // A P chart's baseline at 0 % or 100 % has no spread: its limits are the line itself.
+                if chart == "p" && (centre == 0 || centre == 1) { words.insert(s("improvement.baseline.flat", ["centre": text]), at: 1) }
+            } else {
+                words.append(s(chart == "run" ? "improvement.median" : "improvement.centre", ["centre": text]))
+            }
         }
         if let outside = pointsOutsideLimits {
             words.append(s(outside == 0 ? "improvement.outside.none" : outside == 1 ? "improvement.outside.one" : "improvement.outside",

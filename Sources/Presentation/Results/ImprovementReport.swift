@@ -64,14 +64,18 @@ public struct ImprovementReport: Codable {
         public var counts: String?
         /// The chart as drawn (hidden points without values or limits); not in the JSON.
         public var drawing: RunChartResult?
+        /// The baseline the centre line and limits come from, when the team set one;
+        /// absent when they come from every point.
+        public var baseline: StoredMeasureReading.Baseline?
 
         public init(measure: String, chart: String, points: Int, hiddenPoints: Int, first: String, last: String,
                     centre: Double?, centreNote: String?, usefulPoints: Int, longestRun: Int?,
                     longestRunMax: Int?, crossings: Int?, crossingsMin: Int?, runsSignal: Bool,
                     signalPossible: Bool, pointsOutsideLimits: Int?, values: [Value], cycles: [String],
                     illustrativeCycles: Bool, imports: [Int], counts: String?, drawing: RunChartResult?,
-                    title: String? = nil) {
+                    title: String? = nil, baseline: StoredMeasureReading.Baseline? = nil) {
             self.measure = measure
+            self.baseline = baseline
             self.title = title
             self.chart = chart
             self.points = points
@@ -97,7 +101,7 @@ public struct ImprovementReport: Codable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case measure, title, chart, points, first, last, centre, crossings, values, cycles, imports, counts
+            case measure, title, chart, points, first, last, centre, crossings, values, cycles, imports, counts, baseline
             case hiddenPoints = "hidden_points"
             case centreNote = "centre_note"
             case usefulPoints = "useful_points"

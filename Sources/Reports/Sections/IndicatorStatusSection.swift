@@ -73,13 +73,14 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
     }
 
     public func compute(_ context: ReportContext) throws -> Result {
-        // The brief and the final report, asked for no period, show the period with the
-        // most values, as the tertial report does: the latest period may hold one survey
-        // wave and nothing else, or (the English demo's final report) only targets.
+        // Asked for no period, the final report shows the period with the most values, as
+        // the tertial report does: the latest period may hold one survey wave and nothing
+        // else, or (the English demo's final report) only targets. The brief shows the
+        // period whose indicators can most often be judged against a target (`briefPeriod`).
         let data = try Self.data(context)
         var period = context.request.period
         if period == nil, context.kind != .tertial, let data {
-            period = IndicatorData.fullestPeriod(data.observations)
+            period = context.kind == .steering ? Self.briefPeriod(context, data: data) : IndicatorData.fullestPeriod(data.observations)
         }
         let (status, trend, approved, sources, disclosures) = try Self.figures(context, data: data, period: period)
         guard let status else {
@@ -89,6 +90,26 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
         }
         return Result(period: status.period.text, periodNote: nil, status: status, trend: trend, approved: approved,
                       sources: sources, disclosures: disclosures)
+    }
+
+    /// The brief's period, asked for none: the one with the most indicators judged
+    /// against a target (met or not met), the latest of equals; the period with the most
+    /// values when no period has any. A steering group asks "are we on target?": the
+    /// demo's 2021 has three more values than 2022 (follow-up that 2022's extract cannot
+    /// have yet) but both have four indicators judged, and the brief of a pilot whose
+    /// cases run to 2022 should not stop at 2021. Deterministic, so verify finds the same.
+    static func briefPeriod(_ context: ReportContext, data: IndicatorData) -> Period? {
+        let periods = Set(data.observations.filter { $0.group == Observation.total }.map(\.period))
+        let judged = periods.map { period -> (Period, Int) in
+            let status = IndicatorStatusAnalysis.compute(
+                model: context.model, modelVersion: context.modelProvenance.version, observations: data.observations,
+                warnings: data.warnings, period: period, earlierVersions: data.versions)
+            return (period, status?.indicators.filter { $0.status == .met || $0.status == .notMet }.count ?? 0)
+        }
+        guard let best = judged.max(by: { ($0.1, $0.0.end, $0.0) < ($1.1, $1.0.end, $1.0) }), best.1 > 0 else {
+            return IndicatorData.fullestPeriod(data.observations)
+        }
+        return best.0
     }
 
     public func imports(_ result: Result, context: ReportContext) -> [Int] {

@@ -12,8 +12,9 @@ import Store
 ///
 /// Which measures: those watched by a PDSA cycle of the model, and those no cycle
 /// watches (they cannot belong to another model). Chart: P when the measure has a
-/// denominator (run chart when a numerator exceeds it), else a run chart; no freeze or
-/// phases (a report cannot guess the baseline; `piloteval runchart` can).
+/// denominator (run chart when a numerator exceeds it), else a run chart; centre line and
+/// limits from the baseline the team set (`measures baseline`), else from every point
+/// (`StoredMeasureReading`, which `runchart --measure` and the demo read with too).
 ///
 /// Suppression (DESIGN §6): a point built on a count of 1–4 — numerator, denominator or
 /// their difference, or the value of a count measure (all values whole numbers) — is
@@ -55,10 +56,12 @@ public struct RunChartSection: ReportSectionBuilder {
         for loaded in data.measures {
             let stored = loaded.summary, series = loaded.series, watching = loaded.watching
             var result: RunChartResult
+            var options = StoredMeasureReading.options(stored, series: series)
             do {
-                result = try RunChartAnalysis.analyse(series, options: .init(chart: series.hasDenominator ? .p : .run), pdsa: watching)
+                result = try RunChartAnalysis.analyse(series, options: options, pdsa: watching)
             } catch is AnalysisInputError {
-                result = try RunChartAnalysis.analyse(series, options: .init(chart: .run), pdsa: watching)
+                options.chart = .run
+                result = try RunChartAnalysis.analyse(series, options: options, pdsa: watching)
             }
             let hidden = stored.countsEvents ? Set<Int>() : Self.hiddenPoints(series, rule: rule)
             for i in result.points.indices where hidden.contains(result.points[i].index) {
@@ -83,7 +86,8 @@ public struct RunChartSection: ReportSectionBuilder {
                           yNote: p.y != nil ? nil : hidden.contains(p.index) ? IndicatorFigureSuppression.smallNote : "missing")
                 },
                 cycles: result.pdsa.map(\.id), illustrativeCycles: !watching.isEmpty && watching.allSatisfy(\.illustrative),
-                imports: stored.imports, counts: stored.countsEvents ? "events" : nil, drawing: result, title: stored.title))
+                imports: stored.imports, counts: stored.countsEvents ? "events" : nil, drawing: result, title: stored.title,
+                baseline: StoredMeasureReading.baseline(through: stored.baselineThrough, in: series)))
         }
         let ramps = Self.ramps(data.cycles)
         let note: String? = measures.isEmpty && ramps.isEmpty

@@ -435,5 +435,21 @@ public enum Schema {
                 PRIMARY KEY (import_id, measure)
             );
             """),
+        Migration(version: 16, name: "measure baselines", sql: """
+            -- The baseline an improvement team reads a measure against (`measures baseline
+            -- ID --through 2021-03`): the centre line and limits come from the points up to
+            -- and including `through` (the date of a stored point), and later points are
+            -- judged against them, in the reports and pages as in `runchart --measure`.
+            -- `through` NULL says the team took a baseline away. Kept per import and
+            -- measure, as measure_titles, so `imports undo` takes it back with the import
+            -- it was kept with; the newest import's row is the measure's. A table of its
+            -- own, created only if missing, so the step runs again harmlessly.
+            CREATE TABLE IF NOT EXISTS measure_baselines (
+                import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+                measure   TEXT    NOT NULL,
+                through   TEXT,
+                PRIMARY KEY (import_id, measure)
+            );
+            """),
     ]
 }

@@ -42,6 +42,10 @@ public struct MeasureSummary: Sendable, Hashable {
     /// The measure's name for people ("Konsultation till förskolor"; table
     /// `measure_titles`, the newest import's), nil when no import gave one.
     public var title: String? = nil
+    /// The ISO date of the last point of the measure's baseline (table
+    /// `measure_baselines`, the newest import's; `MeasureTable.setBaseline`), nil when
+    /// the team set none: the centre line and limits then come from every point.
+    public var baselineThrough: String? = nil
 }
 
 /// Reads and writes `measure_values`. Writing happens inside an `ImportLog.record`
@@ -113,6 +117,48 @@ public struct MeasureTable {
             """, measure)?.string("title")
     }
 
+    /// Sets the baseline a measure is read against: its centre line and limits come from
+    /// the points up to and including `through` (a stored point's label as the file wrote
+    /// it, "2021-03", or its ISO date), or from every point again when `through` is nil.
+    /// Kept with the measure's newest import, as a title is, so undoing that import takes
+    /// it back. Returns that import's id and the baseline's last point, label and date.
+    /// Throws `MeasureTableError.badBaseline` when no stored point is `through`, or when
+    /// the baseline would hold fewer than 2 points or leave none after it to judge.
+    @discardableResult
+    public func setBaseline(through: String?, of measure: String) throws -> (importID: Int, last: MeasureValue?) {
+        let values = try values(of: measure)
+        guard let newest = try database.scalar("SELECT max(import_id) FROM measure_values WHERE measure = ?", measure).int else {
+            throw MeasureTableError.unknownMeasure(measure: measure, stored: try list().map(\.measure))
+        }
+        var last: MeasureValue?
+        if let through {
+            let wanted = through.trimmingCharacters(in: .whitespaces)
+            guard let i = values.firstIndex(where: { $0.label == wanted || $0.date == wanted }) else {
+                throw MeasureTableError.badBaseline(measure: measure, through: through,
+                    reason: "no stored point is \(IdentityNumberScanner.masking(wanted)); its points run \(values.first!.label) … \(values.last!.label)")
+            }
+            if i < 1 {
+                throw MeasureTableError.badBaseline(measure: measure, through: through,
+                    reason: "a baseline needs at least 2 points to give a centre line and limits")
+            }
+            if i == values.count - 1 {
+                throw MeasureTableError.badBaseline(measure: measure, through: through,
+                    reason: "it is the last point, so no later point would be judged against it")
+            }
+            last = values[i]
+        }
+        try database.execute("INSERT OR REPLACE INTO measure_baselines (import_id, measure, through) VALUES (?, ?, ?)",
+                             newest, measure, last?.date)
+        return (newest, last)
+    }
+
+    /// The ISO date of the last point of the measure's baseline; nil when none is set.
+    public func baseline(of measure: String) throws -> String? {
+        try database.queryFirst("""
+            SELECT through FROM measure_baselines WHERE measure = ? ORDER BY import_id DESC LIMIT 1
+            """, measure)?.string("through")
+    }
+
     /// The longest title a measure may have: a heading, a chart's title and a table's
     /// row header, not a description.
     public static let longestTitle = 120
@@ -162,7 +208,9 @@ public struct MeasureTable {
                    max(v.denominator IS NOT NULL) AS has_den, group_concat(DISTINCT v.import_id) AS imports,
                    max(c.counts = 'events') AS events,
                    (SELECT t.title FROM measure_titles t WHERE t.measure = v.measure
-                    ORDER BY t.import_id DESC LIMIT 1) AS title
+                    ORDER BY t.import_id DESC LIMIT 1) AS title,
+                   (SELECT b.through FROM measure_baselines b WHERE b.measure = v.measure
+                    ORDER BY b.import_id DESC LIMIT 1) AS baseline
             FROM measure_values v LEFT JOIN measure_counts c ON c.import_id = v.import_id AND c.measure = v.measure
             GROUP BY v.measure ORDER BY v.measure
             """).map { row in
@@ -170,7 +218,8 @@ public struct MeasureTable {
                            first: row.string("first") ?? "", last: row.string("last") ?? "",
                            hasDenominator: (row.int("has_den") ?? 0) != 0,
                            imports: (row.string("imports") ?? "").split(separator: ",").compactMap { Int($0) }.sorted(),
-                           countsEvents: (row.int("events") ?? 0) != 0, title: row.string("title"))
+                           countsEvents: (row.int("events") ?? 0) != 0, title: row.string("title"),
+                           baselineThrough: row.string("baseline"))
         }
     }
 }
@@ -179,6 +228,7 @@ public enum MeasureTableError: Error, CustomStringConvertible, Sendable, Equatab
     case duplicate(file: String, line: Int, measure: String, label: String, earlierImport: Int, earlierFile: String)
     case badTitle(title: String, reason: String)
     case unknownMeasure(measure: String, stored: [String])
+    case badBaseline(measure: String, through: String, reason: String)
 
     public var description: String {
         switch self {
@@ -186,6 +236,9 @@ public enum MeasureTableError: Error, CustomStringConvertible, Sendable, Equatab
             return "\(file):\(line): measure \(measure) already has a value for \(label), from import \(earlier) (\(earlierFile)); nothing was imported. Remove the row, or undo the earlier import first: piloteval imports undo \(earlier)"
         case let .badTitle(title, reason):
             return "measure title \"\(title)\" cannot be used: \(reason)"
+        case let .badBaseline(measure, through, reason):
+            // What the person typed is echoed masked, as every message masks an identity number.
+            return "baseline of \(measure) through \"\(IdentityNumberScanner.masking(through))\" cannot be used: \(reason); nothing was changed"
         case let .unknownMeasure(measure, stored):
             return "no stored measure \"\(measure)\"" + (stored.isEmpty
                 ? "; import one with `piloteval measures import FILE --measure \(measure)`"

@@ -9,8 +9,9 @@ import Store
 /// drawn as a run or control chart with the cycles that watch it.
 enum DemoImprovementStep {
     /// One measure of Datasets/vallingbyteamet/ (its README has the same table) and the
-    /// chart it is read with: the baseline is frozen at the months before the first
-    /// PDSA cycle of its ramp, as an improvement team would.
+    /// baseline it is read against: the points before the first PDSA cycle of its ramp,
+    /// as an improvement team would set it (`measures baseline`). The demo's charts read
+    /// the stored measure as the reports do (`StoredMeasureReading`), so the two agree.
     struct Measure {
         var file: String
         var id: String
@@ -21,22 +22,21 @@ enum DemoImprovementStep {
         var title: String
         var value: String
         var denominator: String?
-        var chart: ChartKind
-        var freeze: Int? = nil
-        var parts: [Int] = []
+        /// The baseline's last point, as the file writes it.
+        var baseline: String
         /// Events (consultations), not persons: never suppressed in the reports.
         var counts: Counts = .persons
     }
 
     static let measures = [
         Measure(file: "genombrott-tidsplanerade-utredningar.csv", id: "tidsplanerade-utredningar",
-                title: "Tidsplanerade utredningar", value: "planerade", denominator: "inledda", chart: .p, freeze: 7),
+                title: "Tidsplanerade utredningar", value: "planerade", denominator: "inledda", baseline: "2021-01"),
         Measure(file: "genombrott-konsultation-forskolor.csv", id: "forskolekonsultationer",
-                title: "Konsultation till förskolor", value: "konsultationer", chart: .run, parts: [14], counts: .events),
+                title: "Konsultation till förskolor", value: "konsultationer", baseline: "2021-v08", counts: .events),
         Measure(file: "genombrott-familjerad-avslutad-placering.csv", id: "familjerad-vid-avslutad-placering",
-                title: "Familjerådslag vid avslutad placering", value: "erbjudna", denominator: "avslutade", chart: .p, freeze: 7),
+                title: "Familjerådslag vid avslutad placering", value: "erbjudna", denominator: "avslutade", baseline: "2021-03"),
         Measure(file: "genombrott-informationsbrev-barn.csv", id: "informationsbrev-till-barn",
-                title: "Informationsbrev till barn för ökad delaktighet", value: "brev_inom_7_dagar", denominator: "barn", chart: .p, freeze: 5),
+                title: "Informationsbrev till barn för ökad delaktighet", value: "brev_inom_7_dagar", denominator: "barn", baseline: "2021-01"),
     ]
     static let folder = "vallingbyteamet"
 
@@ -60,7 +60,10 @@ enum DemoImprovementStep {
             let path = ((demo.sources.datasets as NSString).appendingPathComponent(folder) as NSString).appendingPathComponent(m.file)
             try importOnce(demo, m, path: path)
             let series = try MeasureImporter(demo.database).series(m.id)
-            let options = RunChartAnalysis.Options(chart: m.chart, freeze: m.freeze, partBreaks: m.parts)
+            guard let stored = try MeasureTable(demo.database).list().first(where: { $0.measure == m.id }) else {
+                throw Failure("measure \(m.id) was not stored")
+            }
+            let options = StoredMeasureReading.options(stored, series: series)
             let result = try RunChartAnalysis.analyse(series, options: options, pdsa: cycles.filter { $0.measure == m.id })
             var drawn = result
             drawn.measure = m.title   // the chart named as the reports name the measure; the JSON keeps the id
@@ -75,19 +78,20 @@ enum DemoImprovementStep {
     }
 
     /// Imports the measure with its title unless this database already has the file for
-    /// it; then gives the stored measure its title if it lacks it (a database an earlier
-    /// piloteval's demo made).
+    /// it; then gives the stored measure its title and baseline if it lacks them (a
+    /// database an earlier piloteval's demo made).
     static func importOnce(_ demo: DemoRun, _ m: Measure, path: String) throws {
         do {
             let sha = try ContentHash.sha256(fileAt: path)
+            let table = MeasureTable(demo.database)
             if let earlier = try ImportLog(demo.database).find(kind: "measures", sha256: sha, target: m.id) {
                 demo.progress("\(path) is already import \(earlier.id) of this database; using it")
-                let table = MeasureTable(demo.database)
                 if try table.title(of: m.id) != m.title { try table.setTitle(m.title, of: m.id) }
-                return
+            } else {
+                _ = try MeasureImporter(demo.database).importFile(path: path, measure: m.id, value: m.value, denominator: m.denominator,
+                                                                  counts: m.counts, title: m.title)
             }
-            _ = try MeasureImporter(demo.database).importFile(path: path, measure: m.id, value: m.value, denominator: m.denominator,
-                                                              counts: m.counts, title: m.title)
+            if try table.baseline(of: m.id) == nil { try table.setBaseline(through: m.baseline, of: m.id) }
         } catch let e as AnalysisInputError {
             throw Failure(e.message)
         } catch let e as MeasureTableError {

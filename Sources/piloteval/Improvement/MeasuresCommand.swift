@@ -22,6 +22,9 @@ struct MeasuresCommand: ParsableCommand {
         leaves out; without one a measure keeps the title an earlier import
         gave, and one that never had a title is named by its id spelt out.
         `measures title` names a stored measure without importing.
+        `measures baseline` sets the points the centre line and limits come
+        from (the months before the improvement work, say); reports, pages
+        and `runchart --measure` then judge later points against them.
 
           piloteval measures import tidsplan.csv \\
               --measure tidsplanerade-utredningar \\
@@ -31,10 +34,11 @@ struct MeasuresCommand: ParsableCommand {
               --measure forskolekonsultationer --counts events \\
               --title "Konsultation till förskolor" --model vallingbyteamet
           piloteval measures title forskolekonsultationer "Konsultation till förskolor"
+          piloteval measures baseline tidsplanerade-utredningar --through 2021-03
           piloteval measures list
           piloteval runchart --measure tidsplanerade-utredningar --chart p
         """,
-        subcommands: [MeasuresImport.self, MeasuresTitle.self, MeasuresList.self]
+        subcommands: [MeasuresImport.self, MeasuresTitle.self, MeasuresBaseline.self, MeasuresList.self]
     )
 }
 
@@ -128,6 +132,67 @@ struct MeasuresTitle: ParsableCommand {
     }
 }
 
+struct MeasuresBaseline: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "baseline", abstract: "Set the points a measure's centre line and limits come from.",
+        discussion: """
+        An improvement team reads a measure against its baseline: the points before the
+        change was tried. The centre line and limits then come from the points up to and
+        including --through (a point as the file wrote it, 2021-03 or 2021-v12, or its
+        date), and later points are judged against them — in reports, on the pilot's
+        pages and in `runchart --measure`. --none reads the measure from every point
+        again. Without an option, says what is set. The baseline is kept with the
+        measure's newest import, so undoing that import takes it back.
+        """)
+
+    @Argument(help: "The measure's id.") var measure: String
+    @Option(help: ArgumentHelp("The baseline's last point, as the file wrote it (2021-03) or its date.", valueName: "point"))
+    var through: String?
+    @Flag(help: "No baseline: the centre line and limits come from every point.") var none = false
+    @Option(help: "table, or json: the measure as `measures list --format json` shows it.") var format: ResultFormat = .table
+    @OptionGroup var database: DatabaseOptions
+
+    /// The line on stdout, or (json) on stderr with the measure's listing on stdout.
+    func emit(_ line: String, _ table: MeasureTable) throws {
+        if format == .json, let listed = try table.list().first(where: { $0.measure == measure }) {
+            Console.error(line)   // stdout is the machine's
+            print(try ResultOutput.json(MeasureListing(listed)), terminator: "")
+        } else {
+            print(line)
+        }
+    }
+
+    func validate() throws {
+        if through != nil && none { throw ValidationError("give --through POINT or --none, not both") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            do {
+                let db = try openDatabase(database, readOnly: through == nil && !none)
+                let table = MeasureTable(db)
+                guard through != nil || none else {
+                    let values = try table.values(of: measure)
+                    if values.isEmpty { throw MeasureTableError.unknownMeasure(measure: measure, stored: try table.list().map(\.measure)) }
+                    let series = try MeasureImporter(db).series(measure)
+                    if let b = StoredMeasureReading.baseline(through: try table.baseline(of: measure), in: series) {
+                        try emit("measure \(measure): baseline \(b.first) … \(b.last) (\(b.points) of \(series.points.count) points)", table)
+                    } else {
+                        try emit("measure \(measure): no baseline; the centre line and limits come from all \(series.points.count) points", table)
+                    }
+                    return
+                }
+                let (importID, last) = try db.transaction { try table.setBaseline(through: none ? nil : through, of: measure) }
+                let detail = last.map { "baseline through \($0.label)" } ?? "no baseline"
+                CLIChanges.record(db, action: "baseline", pilot: nil, subject: "measure \(measure)", detail: detail)
+                try emit("measure \(measure): \(detail) (kept with import \(importID))", table)
+            } catch let e as MeasureTableError {
+                throw Failure(e.description)
+            }
+        }
+    }
+}
+
 struct MeasuresList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "Stored measures.")
     @Option(help: "table or json.") var format: ResultFormat = .table
@@ -152,17 +217,23 @@ struct MeasuresList: ParsableCommand {
 /// The JSON of one stored measure (`measures list --format json`).
 private struct MeasureListing: Encodable {
     let measure: String, title: String?, points: Int, first: String, last: String, kind: String, counts: String, imports: [Int]
+    /// The ISO date of the baseline's last point; null when none is set.
+    let baselineThrough: String?
 
     init(_ m: MeasureSummary) {
         measure = m.measure; title = m.title; points = m.points; first = m.first; last = m.last
         kind = m.hasDenominator ? "numerator_denominator" : "value"
         counts = m.countsEvents ? "events" : "persons"
         imports = m.imports
+        baselineThrough = m.baselineThrough
     }
 
-    enum CodingKeys: String, CodingKey { case measure, title, points, first, last, kind, counts, imports }
+    enum CodingKeys: String, CodingKey {
+        case measure, title, points, first, last, kind, counts, imports
+        case baselineThrough = "baseline_through"
+    }
 
-    /// `title` is always there: null for a measure no import named.
+    /// `title` and `baseline_through` are always there: null when not set.
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(measure, forKey: .measure)
@@ -173,5 +244,6 @@ private struct MeasureListing: Encodable {
         try c.encode(kind, forKey: .kind)
         try c.encode(counts, forKey: .counts)
         try c.encode(imports, forKey: .imports)
+        try c.encode(baselineThrough, forKey: .baselineThrough)
     }
 }

@@ -30,7 +30,9 @@ struct RunChartCommand: ParsableCommand {
           piloteval runchart --measure tidsplanerade-utredningar --chart p
 
         With --measure, the PDSA cycles that watch the measure are drawn on
-        the dates they started; --pdsa ID adds others. With 5 or fewer useful
+        the dates they started; --pdsa ID adds others; and the baseline its
+        team set (`measures baseline`) is the freeze unless --freeze or --part
+        is given, so the chart reads as the reports read it. With 5 or fewer useful
         points no signal is possible, and the output says so.
         """
     )
@@ -80,6 +82,7 @@ struct RunChartCommand: ParsableCommand {
             do {
                 var cycles: [PDSACycle] = []
                 var storedTitle: String?
+                var storedBaseline: StoredMeasureReading.Baseline?
                 let series: MeasureSeries
                 if let file {
                     series = try MeasureSeries.read(path: file, columns: .init(value: value!, denominator: denominator, date: date))
@@ -91,14 +94,21 @@ struct RunChartCommand: ParsableCommand {
                     let db = try openDatabase(database, readOnly: true)
                     series = try MeasureImporter(db).series(measure!)
                     storedTitle = try MeasureTable(db).title(of: measure!)
+                    storedBaseline = StoredMeasureReading.baseline(through: try MeasureTable(db).baseline(of: measure!), in: series)
                     let catalog = PDSACatalog(db)
                     let watching = try catalog.all().filter { $0.measure == measure }
                     let named = try pdsa.map { try catalog.cycle($0) }
                     cycles = watching + named.filter { c in !watching.contains { $0.id == c.id } }
                 }
-                let options = RunChartAnalysis.Options(
+                var options = RunChartAnalysis.Options(
                     chart: chart, freeze: freeze, partBreaks: try Self.indices(part, option: "part"),
                     exclude: Set(try Self.indices(exclude, option: "exclude")), multiply: multiply)
+                // A stored measure is read against the baseline its team set (`measures
+                // baseline`), as the reports read it, unless --freeze or --part says otherwise.
+                if let stored = storedBaseline, freeze == nil && part.isEmpty {
+                    options.freeze = stored.points
+                    Console.error("note: baseline \(stored.first) … \(stored.last) (\(stored.points) points), as stored with `measures baseline`; --freeze or --part overrides it")
+                }
                 let result = try RunChartAnalysis.analyse(series, options: options, pdsa: cycles)
                 result.notes.forEach { Console.error("note: " + $0) }
                 let text: String

@@ -1,0 +1,40 @@
+@testable import Presentation
+import Evaluation
+import Testing
+
+/// A measure's runs analysis in words when the team set a baseline: the baseline first,
+/// since every other figure is read against it, and a P chart's baseline of 0 % said to
+/// have no spread (its limits lie on the line, so "5 outside the limits" beside "no
+/// signal can be detected with 5 useful points" would read as a contradiction).
+@Suite struct ImprovementWordsTests {
+    static func measure(chart: String, centre: Double, baseline: StoredMeasureReading.Baseline?, useful: Int,
+                        outside: Int?) -> ImprovementReport.Measure {
+        ImprovementReport.Measure(
+            measure: "m", chart: chart, points: 16, hiddenPoints: 0, first: "2020-09", last: "2021-12", centre: centre,
+            centreNote: nil, usefulPoints: useful, longestRun: 5, longestRunMax: 5, crossings: 0, crossingsMin: 0,
+            runsSignal: false, signalPossible: useful > 5, pointsOutsideLimits: outside, values: [], cycles: [],
+            illustrativeCycles: false, imports: [], counts: nil, drawing: nil, title: "Familjerådslag", baseline: baseline)
+    }
+
+    @Test func aFlatBaselineIsSaidFirstAndExplainsTheLimits() {
+        let flat = Self.measure(chart: "p", centre: 0, baseline: .init(points: 7, first: "2020-09", last: "2021-03"),
+                                useful: 5, outside: 5)
+        let sv = flat.words(strings: ReportStrings(.sv), style: NumberStyle(.sv), threshold: 5)
+        #expect(sv.hasPrefix("Centrumlinjen och styrgränserna räknas på baslinjen, de 7 mätpunkterna 2020-09–2021-03, och senare punkter bedöms mot dem. Baslinjens centrumlinje är 0,0\u{A0}%. Baslinjen har då ingen spridning"), "\(sv)")
+        #expect(sv.contains("Med 5 användbara punkter kan ingen signal upptäckas. 5 punkter ligger utanför styrgränserna, en signal om förändring."))
+        let en = flat.words(strings: ReportStrings(.en), style: NumberStyle(.en), threshold: 5)
+        #expect(en.contains("The baseline then has no spread"), "\(en)")
+        // A baseline with spread says nothing of it; without a baseline, the centre line as before.
+        let spread = Self.measure(chart: "p", centre: 0.268, baseline: .init(points: 5, first: "2020-09", last: "2021-01"),
+                                  useful: 16, outside: 7)
+        #expect(!spread.words(strings: ReportStrings(.sv), style: NumberStyle(.sv), threshold: 5).contains("ingen spridning"))
+        let none = Self.measure(chart: "p", centre: 0.321, baseline: nil, useful: 14, outside: 0)
+        let text = none.words(strings: ReportStrings(.sv), style: NumberStyle(.sv), threshold: 5)
+        #expect(text.contains("Centrumlinjen är 32,1\u{A0}%.") && !text.contains("baslinje"))
+        // A run chart's baseline gives its median.
+        let run = Self.measure(chart: "run", centre: 2, baseline: .init(points: 7, first: "2021-v02", last: "2021-v08"),
+                               useful: 24, outside: nil)
+        #expect(run.words(strings: ReportStrings(.sv), style: NumberStyle(.sv), threshold: 5)
+            .hasPrefix("Medianen räknas på baslinjen, de 7 mätpunkterna 2021-v02–2021-v08, och senare punkter bedöms mot den. Baslinjens median är 2,00."))
+    }
+}
