@@ -104,14 +104,19 @@ struct PageRoutes: Sendable {
             var notice: String?
             if let session = context.session { notice = await services.sessions.takeNotice(for: session.id) }
             let language = context.language
-            let cycles = try await services.data.read { db in
+            let canEdit = context.may(.editor, on: id)
+            let (cycles, baselines) = try await services.data.read { db in
                 let model = try ModelCatalog(db).resolve(id)
-                return try PDSACatalog(db).all().filter { $0.model == model.id }
+                return (try PDSACatalog(db).all().filter { $0.model == model.id },
+                        canEdit ? try BaselineRoutes.measures(db, model: model) : [])
             }
             var before = PageContent()
             if let notice { before.html("<div class=\"callout\" role=\"status\"><p>\(HTMLText.escape(notice))</p></div>\n") }
-            let canEdit = context.may(.editor, on: id)
-            let after = PageContent([.html(PDSAPage.list(cycles, modelID: id, canEdit: canEdit, s: WebStrings(language)))])
+            let s = WebStrings(language)
+            var after = PageContent([.html(PDSAPage.list(cycles, modelID: id, canEdit: canEdit, s: s))])
+            if canEdit {
+                after.html(BaselinePage.forms(baselines, modelID: id, csrf: context.session?.csrfToken ?? "", s: s))
+            }
             return try await sectionPage(request, context, current: "improvement",
                                          selection: .init(kind: .final, keys: ["6.improvement"]), before: before, after: after).response()
         }

@@ -76,6 +76,7 @@ public struct WebServer: Sendable {
         ImportPageRoutes(services: services).register(on: router)
         EntryRoutes(services: services).register(on: router)
         PDSARoutes(services: services).register(on: router)
+        BaselineRoutes(services: services).register(on: router)
         IndicatorFormRoutes(services: services).register(on: router)
         ModelEditorRoutes(services: services).register(on: router)
         WriteAPIRoutes(services: services).register(on: router)
