@@ -49,7 +49,7 @@ import Testing
             try await client.execute(uri: action, method: .post, headers: headers,
                                      body: EntryTests.form([("_csrf", csrf), ("through", "2030-01-01")])) { #expect($0.status == .seeOther) }
             try await client.execute(uri: "/models/vallingbyteamet/improvement", method: .get, headers: [.cookie: cookie]) { response in
-                #expect(String(buffer: response.body).contains("sparades inte: no stored point is 2030-01-01"))
+                #expect(String(buffer: response.body).contains("sparades inte: mätpunkten finns inte längre bland måttets värden"))
             }
             #expect(try MeasureTable(try Database(path: path, readOnly: true)).baseline(of: "familjerad-vid-avslutad-placering") == "2021-03-01")
             // Taken away; an unknown measure is not found; without the CSRF token, refused.

@@ -44,9 +44,10 @@ struct BaselineRoutes: Sendable {
                 try ChangeLog(db).record(actor: actor, action: "baseline", modelID: model.id, subject: measure,
                                          detail: last.map { "baseline through \($0.label)" } ?? "no baseline")
                 return .saved(name: shown.name, point: last?.label)
-            } catch let e as MeasureTableError {
-                guard case .badBaseline(_, _, let reason) = e else { return .refused(name: shown.name, reason: e.description) }
-                return .refused(name: shown.name, reason: reason)
+            } catch is MeasureTableError {
+                // The select offers only points that can end a baseline, so this is a form
+                // opened before the values changed: said in the page's language.
+                return .refused(name: shown.name, reason: s("baseline.refused.reason"))
             }
         }
         let notice: String
