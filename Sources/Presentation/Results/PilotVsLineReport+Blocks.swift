@@ -126,7 +126,7 @@ extension PilotVsLineReport {
         let twins = outcomes.count - Self.briefOutcomes(outcomes).count
         if !plain, twins > 0 {
             notes.append(RichText(s("cohort.table.note.twins", [
-                "twins": Self.countWord(twins, s.language), "rows": String(outcomes.count), "outcomes": String(outcomes.count - twins)])))
+                "twins": CountWords.word(twins, s.language, neuter: true), "rows": String(outcomes.count), "outcomes": String(outcomes.count - twins)])))
         }
         if outcomes.contains(where: { $0.pilot.withheld || $0.line.withheld }) {
             notes.append(RichText(s("suppression.note")))
@@ -337,15 +337,6 @@ extension PilotVsLineReport {
     /// ("Utredningstid (dagar)" beside "81,4 %"); any other outcome by its name
     /// (`cohort.outcome.<key>`: a 0/1 outcome's event, a mean's count per case or child,
     /// a duration without a limit, shown as its median in days), or by its key.
-    /// A small count of things (not persons) in words, as prose writes it ("två av
-    /// måtten"); figures above ten.
-    static func countWord(_ n: Int, _ language: Language) -> String {
-        let words = language == .sv
-            ? ["inget", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio"]
-            : ["none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-        return words.indices.contains(n) ? words[n] : String(n)
-    }
-
     public static func outcomeName(_ o: Outcome, _ s: ReportStrings) -> String {
         if o.kind == "time_to_event", let days = o.limitDays {
             let key = "cohort.share.\(o.outcome)"

@@ -8,7 +8,7 @@ enum FinalReportPlan {
             SectionPlan(key: "budget", titleKey: "final.budget", textRequired: false, textFirst: false,
                         slots: [.init(.budget)], pageBreakBefore: true),
             SectionPlan(key: "1", number: "1", titleKey: "final.1", textFirst: false, hintKey: "final.1.hint",
-                        slots: [.init(.finalVerdict), .init(.finalSummary, fallback: true)], pageBreakBefore: true),
+                        slots: [.init(.finalVerdict, compiled: true), .init(.finalSummary, compiled: true)], pageBreakBefore: true),
             SectionPlan(key: "2", number: "2", titleKey: "final.2", pageBreakBefore: true),
             SectionPlan(key: "3", number: "3", titleKey: "final.3", pageBreakBefore: true),
             SectionPlan(key: "4", number: "4", titleKey: "final.4", pageBreakBefore: true),
@@ -32,7 +32,7 @@ enum FinalReportPlan {
                 SectionPlan(key: "6.2", number: "6.2", titleKey: "final.6.2",
                             slots: [.init(.genderOverview), .init(.gender, pending: "placeholder.domain.gender")]),
             ], pageBreakBefore: true),
-            SectionPlan(key: "7", number: "7", titleKey: "final.7", slots: [.init(.finalConclusions, fallback: true)], children: [
+            SectionPlan(key: "7", number: "7", titleKey: "final.7", slots: [.init(.finalConclusions, compiled: true)], children: [
                 SectionPlan(key: "7.limitations", titleKey: "final.7.limitations", textRequired: false,
                             slots: [.init(.limitations)], aliases: ["Limitations"]),
             ], pageBreakBefore: true),

@@ -72,6 +72,8 @@ enum ReportAssembler {
             var prose: [Block] = []
             // A draft compiled from the results stands in for missing prose only.
             let fallback = p.slots.filter(\.fallback).flatMap { filled[$0.slot] ?? [] }
+            // A compiled part shows either way; it makes a section without prose generated.
+            let compiled = p.slots.filter(\.compiled).flatMap { filled[$0.slot] ?? [] }
             if p.takesText {
                 let cleaned = withoutEmptyHeadings(text?.sections[p.key] ?? [])
                 emptyHeadings += cleaned.dropped.map { "\(heading) › \($0)" }
@@ -80,6 +82,9 @@ enum ReportAssembler {
                     content.append("written")
                 } else if p.textRequired, !fallback.isEmpty, !draft {
                     prose = fallback
+                    content.append("generated")
+                    generated.append(heading)
+                } else if p.textRequired, !compiled.isEmpty, !draft {
                     content.append("generated")
                     generated.append(heading)
                 } else if p.textRequired {

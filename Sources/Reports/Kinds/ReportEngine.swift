@@ -79,11 +79,11 @@ public enum ReportEngine {
                                           + RichText(strings("limitations.scaling")))
             limits.append(scaling)
             filled[.limitations] = [compiled] + limits
-            // Sammanfattning and Slutsatser, should the text lack them: the verdict and a
-            // line per domain; the verdict and what scaling up would need, as a recommendation.
-            // The verdict opens Sammanfattning even above the author's text (which may be
-            // last year's): a summary without the results is no summary. The line per
-            // domain stands in only for missing prose.
+            // Sammanfattning and Slutsatser drafted from the results, above and below the
+            // author's text (which may be last year's): the verdict and a line per domain
+            // open Sammanfattning, since a summary without this year's results is none;
+            // Slutsatser closes with the verdict and what scaling up would need, as a
+            // recommendation. Marked as compiled, for the author to edit and confirm.
             let verdict = filled[.finalVerdict] ?? [], summary = filled[.finalSummary] ?? []
             if !verdict.isEmpty {
                 filled[.finalVerdict] = [compiled] + verdict
@@ -91,7 +91,7 @@ public enum ReportEngine {
                 filled[.finalSummary] = [compiled] + summary
             }
             // A recommendation, not a copy of the limitation it rests on.
-            filled[.finalConclusions] = [compiled] + verdict + [.paragraph(RichText(strings("conclusions.scaling")))]
+            filled[.finalConclusions] = [compiled] + verdict.prefix(1) + [.paragraph(RichText(strings("conclusions.scaling")))]
             let works = ReferenceList.works(results: Set(results.keys))
             if !works.isEmpty {
                 filled[.references] = [compiled, .paragraph(RichText(strings("references.intro"))),

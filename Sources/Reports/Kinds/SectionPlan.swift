@@ -11,11 +11,16 @@ public struct SectionPlan: Sendable {
         /// Shown only in place of missing prose: a draft compiled from the results, for
         /// the author to edit and confirm (never beside the author's own text).
         public var fallback: Bool
+        /// Drafted from the results and shown beside the author's text too (Sammanfattning,
+        /// Slutsatser); where the text lacks the section, it stands in for it, so the
+        /// section counts as generated, not as missing.
+        public var compiled: Bool
 
-        public init(_ slot: ReportSlot, pending: String? = nil, fallback: Bool = false) {
+        public init(_ slot: ReportSlot, pending: String? = nil, fallback: Bool = false, compiled: Bool = false) {
             self.slot = slot
             self.pendingWhat = pending
             self.fallback = fallback
+            self.compiled = compiled
         }
     }
 

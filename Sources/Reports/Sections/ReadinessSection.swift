@@ -46,7 +46,7 @@ public struct ReadinessSection: ReportSectionBuilder {
 
     public func slots(in kind: ReportKind) -> [ReportSlot] {
         switch kind {
-        case .final: [.readiness, .method, .limitations]
+        case .final: [.readiness, .method, .limitations, .finalSummary]
         case .steering: [.steeringReadiness]
         case .tertial: []
         }
@@ -157,6 +157,7 @@ public struct ReadinessSection: ReportSectionBuilder {
         switch slot {
         case .method: return result.methodBlocks(strings: context.strings, threshold: threshold)
         case .limitations: return result.limitationBlocks(strings: context.strings)
+        case .finalSummary: return result.summaryBlocks(strings: context.strings, style: context.numbers)
         case .steeringReadiness:
             return result.steeringBlocks(strings: context.strings, style: context.numbers, threshold: threshold,
                                          modelName: context.model.name)
