@@ -122,10 +122,13 @@ import Testing
     }
 
     /// A year's value and a tertial's are separate lines: values of different lines that
-    /// read alike (1,2927 and 1,2933) do not give every label of the chart more decimals.
+    /// read alike (1,2712 and 1,3088, both "1,3") do not give every label more decimals.
     @Test func valuesAreToldApartWithinALine() throws {
-        let svg = IndicatorTrendChart.svg(try Self.trend([("2022", 1.2927), ("2022-T1", 1.2933), ("2022-T2", 1.2), ("2022-T3", 1.4)]))
+        let svg = IndicatorTrendChart.svg(try Self.trend([("2022", 1.2712), ("2022-T1", 1.3088), ("2022-T2", 1.2), ("2022-T3", 1.4)]))
         #expect(Self.valueLabels(svg) == ["1,3", "1,3", "1,2", "1,4"])
+        // Within one line they are told apart.
+        let one = IndicatorTrendChart.svg(try Self.trend([("2022-T1", 1.2712), ("2022-T2", 1.3088), ("2022-T3", 1.2), ("2023-T1", 1.4)]))
+        #expect(Self.valueLabels(one) == ["1,27", "1,31", "1,20", "1,40"])
     }
 
     /// The heat map: 4,95 and 5,04 on one row both read "5,0" at one decimal, and the
