@@ -75,7 +75,9 @@ import Testing
             svg.matches(of: /<text x="([\d.]+)" y="[\d.]+" font-size="(\d+)" text-anchor="start"[^>]*>([^<]*)<\/text>/)
                 .filter { $0.2 == size }.map { (Double($0.1)!, String($0.3)) }
         }
-        let title = language == .sv ? "Förändringsbenägenhet per enhet, mätning 2023-03" : "Change readiness by unit, wave 2023-03"
+        // The wave by its month, as the caption names it, month and year on one line.
+        let title = language == .sv ? "Förändringsbenägenhet per enhet, mätning mars\u{00A0}2023"
+                                    : "Change readiness by unit, wave March\u{00A0}2023"
         let titleLines = lines(size: "17")
         #expect(titleLines.map(\.text).joined(separator: " ") == title)
         #expect(titleLines.count >= 2)

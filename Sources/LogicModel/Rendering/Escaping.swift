@@ -53,32 +53,52 @@ extension String {
 /// The one word-wrapper: every terminal table, chart label and diagram box that
 /// breaks text into lines does it here (docs/architecture.md).
 public enum TextWrap {
-    /// `text` in lines of at most `width` characters, broken at spaces. A word longer
-    /// than a line is broken where it must be (with a hyphen), unless `breakingLongWords`
-    /// is false: then it stands alone on a line of its own, longer than `width` (chart
-    /// labels, which are measured afterwards).
+    /// `text` in lines of at most `width` characters, broken at spaces, and inside a
+    /// word after a hyphen or slash between letters ("IFO-|chefer",
+    /// "Familjebehandling/|Barn-"), where a line would take the word's start but not all
+    /// of it. A word still longer than a line is broken where it must be (with a hyphen)
+    /// — unless `breakingLongWords` is false: then it stands alone on a line of its own,
+    /// longer than `width`, for the caller to measure (chart labels, diagram boxes, which
+    /// widen or set it smaller; "Kommunikationspl-an" is no word).
     public static func lines(_ text: String, width: Int, breakingLongWords: Bool = true) -> [String] {
         let width = max(2, width)
         var lines: [String] = []
         var current = ""
         for word in units(text, width: width) {
-            var w = String(word)
-            while breakingLongWords && w.count > width {
+            for (k, piece) in pieces(word).enumerated() {
+                // A word's first piece follows a space; its further pieces follow their
+                // hyphen or slash directly.
+                let joiner = k == 0 ? " " : ""
+                var w = piece
+                if !current.isEmpty, current.count + joiner.count + w.count <= width {
+                    current += joiner + w
+                    continue
+                }
                 if !current.isEmpty { lines.append(current); current = "" }
-                lines.append(String(w.prefix(width - 1)) + "-")
-                w = String(w.dropFirst(width - 1))
-            }
-            if current.isEmpty {
-                current = w
-            } else if current.count + 1 + w.count <= width {
-                current += " " + w
-            } else {
-                lines.append(current)
+                while breakingLongWords && w.count > width {
+                    lines.append(String(w.prefix(width - 1)) + "-")
+                    w = String(w.dropFirst(width - 1))
+                }
                 current = w
             }
         }
         if !current.isEmpty { lines.append(current) }
         return lines.isEmpty ? [""] : lines
+    }
+
+    /// A word cut after each hyphen or slash that stands between two letters, the mark
+    /// kept with the piece before it: "Barn-och-familj" → "Barn-", "och-", "familj".
+    /// Not "2021-03" (digits), "−0,5" or a word that ends in a hyphen ("Barn- och").
+    static func pieces(_ word: Substring) -> [String] {
+        let chars = Array(word)
+        var out: [String] = [], start = 0
+        for i in chars.indices.dropFirst().dropLast() where (chars[i] == "-" || chars[i] == "/")
+            && chars[i - 1].isLetter && chars[i + 1].isLetter {
+            out.append(String(chars[start...i]))
+            start = i + 1
+        }
+        out.append(String(chars[start...]))
+        return out
     }
 
     /// Symbols that bind the words on either side: a line never ends or begins with one,
@@ -106,4 +126,5 @@ public enum TextWrap {
     }
 }
 
-func wrap(_ text: String, width: Int) -> [String] { TextWrap.lines(text, width: width) }
+/// Diagram boxes and Graphviz labels: a word is never cut; a box widens to its longest.
+func wrap(_ text: String, width: Int) -> [String] { TextWrap.lines(text, width: width, breakingLongWords: false) }

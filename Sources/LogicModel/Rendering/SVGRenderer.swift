@@ -27,6 +27,12 @@ public enum SVGRenderer {
         public var headerSize: Double
         /// Characters on a line of a column heading; nil: one line, however long.
         public var headerCharsPerLine: Int?
+        /// The widest the drawing should be; nil: no limit. A column widens for a word
+        /// longer than its boxes' lines (a word is never cut), and where that would make
+        /// the drawing wider than this, the gaps between columns give up the difference,
+        /// down to `minColumnGap`.
+        public var maxWidth: Double? = nil
+        public var minColumnGap: Double = 0
 
         public static let screen = Layout(fontSize: 11.5, boxWidth: 210, columnGap: 80, margin: 24, headerHeight: 64,
                                           lineHeight: 15, padding: 8, verticalGap: 14, waypointHeight: 10,
@@ -34,10 +40,14 @@ public enum SVGRenderer {
         /// 14 px text in boxes 140 px wide (17 characters a line: 126 px of Arial or
         /// Liberation Sans, a little more in DejaVu Sans, the fallback of rsvg and
         /// LibreOffice where neither is installed), 40 px gaps: seven columns are 1 244 px,
-        /// which a landscape page (25,7 cm in the DOCX) shrinks to 0,78, 8,2 pt.
+        /// which a landscape page (25,7 cm in the DOCX) shrinks to 0,78, 8,2 pt. At most
+        /// 1 274 px, the width that page shrinks 14 px to 8 pt (971 px × 14 × 0,75 / 8):
+        /// columns widened for long words ("förändringsbenägenhet", 21 characters) take
+        /// their room from the gaps, which stay 24 px or more for the arrows.
         public static let print = Layout(fontSize: 14, boxWidth: 140, columnGap: 40, margin: 12, headerHeight: 58,
                                          lineHeight: 17, padding: 7, verticalGap: 10, waypointHeight: 8,
-                                         charsPerLine: 17, titleSize: 17, headerSize: 14, headerCharsPerLine: 16)
+                                         charsPerLine: 17, titleSize: 17, headerSize: 14, headerCharsPerLine: 16,
+                                         maxWidth: 1274, minColumnGap: 24)
     }
 
     struct Slot {
@@ -53,7 +63,7 @@ public enum SVGRenderer {
     /// The diagram in `layout`'s sizes, under `title` (the model's name when nil).
     public static func render(_ model: LogicModel, layout: Layout, title: String? = nil) -> String {
         let L = layout
-        let boxWidth = L.boxWidth, columnGap = L.columnGap, margin = L.margin, headerHeight = L.headerHeight
+        let boxWidth = L.boxWidth, margin = L.margin, headerHeight = L.headerHeight
         let lineHeight = L.lineHeight, padding = L.padding, verticalGap = L.verticalGap, waypointHeight = L.waypointHeight
         let title = title ?? model.name
         let s = RenderStrings.for(model.language)
@@ -112,6 +122,49 @@ public enum SVGRenderer {
             }
         }
 
+        // A column is as wide as its widest line needs: a word longer than a box's line is
+        // never cut (`TextWrap`), so its column widens. Lines are measured as DejaVu Sans
+        // sets them (`TextWidth`, the widest of the fonts the drawing may come out in),
+        // the first bold; a line may run into the box's right padding, not to its edge.
+        func textWidth(_ line: String, bold: Bool) -> Double { TextWidth.em(line, bold: bold) * L.fontSize }
+        let rightRoom = padding / 2
+        var columnWidths: [Double] = slots.map { column in
+            let widest = column.filter { !$0.isWaypoint }
+                .flatMap { slot in slot.lines.enumerated().map { i, line in textWidth(line, bold: i == 0) } }.max() ?? 0
+            return max(boxWidth, (padding + widest + rightRoom).rounded(.up))
+        }
+        // The gaps narrow where the widened columns would pass `maxWidth`, down to
+        // `minColumnGap`; past that the widest columns are cut back to one width, the
+        // widest at which the drawing fits (no narrower than a box), and a line that then
+        // does not fit its box is set smaller (below).
+        let gaps = Double(max(0, columnWidths.count - 1))
+        var columnGap = L.columnGap
+        if let limit = L.maxWidth, gaps > 0 {
+            let room = limit - 2 * margin - columnWidths.reduce(0, +)
+            columnGap = min(L.columnGap, max(L.minColumnGap, (room / gaps).rounded(.down)))
+            let budget = limit - 2 * margin - gaps * columnGap
+            if columnWidths.reduce(0, +) > budget {
+                // The cap c with Σ min(width, c) = budget: the k narrowest keep their widths.
+                let sorted = columnWidths.sorted()
+                var cap = boxWidth
+                for k in sorted.indices {
+                    let c = (budget - sorted[..<k].reduce(0, +)) / Double(sorted.count - k)
+                    if c <= sorted[k] && (k == 0 || c >= sorted[k - 1]) { cap = max(boxWidth, c.rounded(.down)); break }
+                }
+                columnWidths = columnWidths.map { min($0, cap) }
+            }
+        }
+        /// A line's type size: the layout's, or smaller where its box could not widen enough.
+        func size(_ line: String, bold: Bool, width: Double) -> Double {
+            let natural = textWidth(line, bold: bold)
+            guard padding + natural + rightRoom > width else { return L.fontSize }
+            return (L.fontSize * (width - padding - rightRoom) / natural * 2).rounded(.down) / 2
+        }
+        let headings = columns.columns.map { column in
+            L.headerCharsPerLine.map { TextWrap.lines(column.title, width: $0, breakingLongWords: false) } ?? [column.title]
+        }
+        let columnX = columnWidths.indices.map { c in margin + columnWidths[..<c].reduce(0, +) + Double(c) * columnGap }
+
         // Stack each column; centre shorter columns against the tallest.
         let heights = slots.map { col in col.reduce(0) { $0 + $1.height } + Double(max(0, col.count - 1)) * verticalGap }
         let tallest = heights.max() ?? 0
@@ -122,13 +175,12 @@ public enum SVGRenderer {
                 y += slots[c][i].height + verticalGap
             }
         }
-        var box: [String: (x: Double, y: Double, h: Double)] = [:]
+        var box: [String: (x: Double, y: Double, w: Double, h: Double)] = [:]
         for (c, column) in slots.enumerated() {
-            let x = margin + Double(c) * (boxWidth + columnGap)
-            for slot in column { box[slot.id] = (x, slot.y, slot.height) }
+            for slot in column { box[slot.id] = (columnX[c], slot.y, columnWidths[c], slot.height) }
         }
 
-        let width = margin * 2 + Double(slots.count) * boxWidth + Double(max(0, slots.count - 1)) * columnGap
+        let width = margin * 2 + columnWidths.reduce(0, +) + Double(max(0, slots.count - 1)) * columnGap
         let height = margin * 2 + headerHeight + tallest
         var out = """
         <svg xmlns="http://www.w3.org/2000/svg" width="\(fmt(width))" height="\(fmt(height))" viewBox="0 0 \(fmt(width)) \(fmt(height))" font-family="Helvetica, Arial, sans-serif">
@@ -138,13 +190,12 @@ public enum SVGRenderer {
         <text x="\(fmt(margin))" y="\(fmt(margin + 16))" font-size="\(fmt(L.titleSize))" font-weight="bold">\(Escape.xml(title))</text>
 
         """
-        for (c, column) in columns.columns.enumerated() {
-            let x = margin + Double(c) * (boxWidth + columnGap)
+        for c in columns.columns.indices {
             // A wrapped heading stands on its last line where a one-line heading stands.
-            let lines = L.headerCharsPerLine.map { TextWrap.lines(column.title, width: $0) } ?? [column.title]
+            let lines = headings[c]
             for (i, line) in lines.enumerated() {
                 let y = margin + headerHeight - 12 - Double(lines.count - 1 - i) * (L.headerSize + 3)
-                out += "<text x=\"\(fmt(x + boxWidth / 2))\" y=\"\(fmt(y))\" font-size=\"\(fmt(L.headerSize))\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#333\">\(Escape.xml(line))</text>\n"
+                out += "<text x=\"\(fmt(columnX[c] + columnWidths[c] / 2))\" y=\"\(fmt(y))\" font-size=\"\(fmt(L.headerSize))\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#333\">\(Escape.xml(line))</text>\n"
             }
         }
         // Edges first, so boxes are drawn over their ends.
@@ -157,9 +208,9 @@ public enum SVGRenderer {
             let points: [(Double, Double)] = path.enumerated().flatMap { (i, id) -> [(Double, Double)] in
                 let b = box[id]!
                 let midY = b.y + b.h / 2
-                if i == 0 { return [(b.x + boxWidth, midY)] }
+                if i == 0 { return [(b.x + b.w, midY)] }
                 if i == path.count - 1 { return [(b.x, midY)] }
-                return [(b.x, midY), (b.x + boxWidth, midY)]
+                return [(b.x, midY), (b.x + b.w, midY)]
             }
             out += "<path d=\"\(curve(points, sameColumn: columns.columnOf[path.first!] == columns.columnOf[path.last!]))\" fill=\"none\" stroke=\"#777\" stroke-width=\"1.2\" marker-end=\"url(#arrow)\"/>\n"
         }
@@ -167,12 +218,13 @@ public enum SVGRenderer {
             for slot in column where !slot.isWaypoint {
                 let b = box[slot.id]!
                 let kind = graph.kinds[slot.id] ?? .goal
-                out += "<g><rect x=\"\(fmt(b.x))\" y=\"\(fmt(b.y))\" width=\"\(fmt(boxWidth))\" height=\"\(fmt(b.h))\" rx=\"6\" fill=\"\(Palette.fill(kind))\" stroke=\"\(Palette.stroke(kind))\" stroke-width=\"1.2\"/>"
+                out += "<g><rect x=\"\(fmt(b.x))\" y=\"\(fmt(b.y))\" width=\"\(fmt(b.w))\" height=\"\(fmt(b.h))\" rx=\"6\" fill=\"\(Palette.fill(kind))\" stroke=\"\(Palette.stroke(kind))\" stroke-width=\"1.2\"/>"
                 for (i, line) in slot.lines.enumerated() {
                     // The baseline a little below the line's middle: 11 px down a 15 px line at 11,5 px.
                     let y = b.y + padding + lineHeight * Double(i) + (L.fontSize * 0.957).rounded()
                     let weight = i == 0 ? " font-weight=\"bold\"" : ""
-                    out += "<text x=\"\(fmt(b.x + padding))\" y=\"\(fmt(y))\" font-size=\"\(fmt(L.fontSize))\"\(weight) fill=\"#222\">\(Escape.xml(line))</text>"
+                    let fontSize = size(line, bold: i == 0, width: b.w)
+                    out += "<text x=\"\(fmt(b.x + padding))\" y=\"\(fmt(y))\" font-size=\"\(fmt(fontSize))\"\(weight) fill=\"#222\">\(Escape.xml(line))</text>"
                 }
                 out += "</g>\n"
             }
@@ -187,14 +239,12 @@ public enum SVGRenderer {
     static func boxLines(_ text: String, charsPerLine: Int = Layout.screen.charsPerLine) -> [String] {
         let first = wrap(text, width: charsPerLine - 3)
         guard first.count > 1 else { return first }
-        // The words after the first line, wrapped afresh: a word broken to fit the
-        // narrower first line ("socialtjänst- en") would fit a line of the rest whole.
-        let words = text.split(separator: " ")
-        let taken = first[0].split(separator: " ").count
-        let rest = first[0].hasSuffix("-") || taken > words.count
-            ? first.dropFirst().joined(separator: " ")
-            : words.dropFirst(taken).joined(separator: " ")
-        return [first[0]] + wrap(rest, width: charsPerLine)
+        // What follows the first line, wrapped afresh to the wider lines of the rest. The
+        // lines are the text's words in order, one space apart (none after a hyphen
+        // or slash a line broke at), so the first line is a prefix of that text.
+        let words = text.split(separator: " ").joined(separator: " ")
+        let rest = words.dropFirst(first[0].count).drop { $0 == " " }
+        return [first[0]] + wrap(String(rest), width: charsPerLine)
     }
 
     /// A smooth path through `points` with horizontal tangents at each point; an edge

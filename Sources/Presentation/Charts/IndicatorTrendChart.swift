@@ -103,10 +103,6 @@ public enum IndicatorTrendChart {
         let mixed = kinds.count > 1
         let text = ChartPrint.text
 
-        func value(_ v: Double) -> String {
-            let d = IndicatorValueText.decimals(v)
-            return trend.unit == .percent ? numbers.percent(v, decimals: d) : numbers.decimal(v, decimals: d)
-        }
         func level(_ p: TrendPoint, city: Bool) -> (Double, Double)? {
             (city ? p.cityTarget : p.target)?.rule.line
         }
@@ -129,6 +125,21 @@ public enum IndicatorTrendChart {
         if trend.unit == .percent { lo = 0; hi = min(max(hi, 10), 105) }
         // Counts too: a bar-less count read against a cut axis looks like a big change.
         if trend.unit == .count { lo = 0; hi = max(hi, 5) }
+        // The y axis: five steps of 1, 2 or 5 × 10^k, every tick with the step's decimals.
+        let raw = (hi - lo) / 5, mag = pow(10, floor(log10(raw)))
+        let step = [1.0, 2, 5, 10].map { $0 * mag }.first { $0 >= raw } ?? raw
+        let tickDecimals = ChartDecimals.tickDecimals(step: step)
+        // Every value with one precision: the most any value was stated with (5,15 stays
+        // 5,15, so 5,1 beside it reads 5,10), no coarser than the ticks (0,4 drawn above
+        // the 0,45 line contradicted it), and more where values of a line that differ
+        // would print alike (1,25 and 1,3 both as 1,3).
+        let shown = points.compactMap { $0.total.value.value }
+        let valuesByLine = kinds.map { kind in points.filter { $0.period.kind == kind }.compactMap { $0.total.value.value } }
+        let valueDecimals = ChartDecimals.apart(valuesByLine, base: max(tickDecimals, shown.map(IndicatorValueText.decimals).max() ?? 0),
+                                                numbers: numbers)
+        func value(_ v: Double) -> String {
+            trend.unit == .percent ? numbers.percent(v, decimals: valueDecimals) : numbers.decimal(v, decimals: valueDecimals)
+        }
 
         let direction: String = switch trend.direction {
         case .increase: sv ? "högre är bättre" : "higher is better"
@@ -228,15 +239,12 @@ public enum IndicatorTrendChart {
         for line in titleLines { svg += S.text(line, x: 16, y: ty, size: 15, weight: "bold"); ty += 20 }
         for line in subtitleLines { svg += S.text(line, x: 16, y: ty, size: text, fill: "#333333"); ty += 15 }
 
-        // Grid and y axis: five steps of 1, 2 or 5 × 10^k.
-        let raw = (hi - lo) / 5, mag = pow(10, floor(log10(raw)))
-        let step = [1.0, 2, 5, 10].map { $0 * mag }.first { $0 >= raw } ?? raw
+        // Grid and y axis.
         var t = ceil(lo / step) * step
         while t <= hi + step * 1e-9 {
             let y = yAt(t)
             svg += "<line x1=\"\(S.f(left))\" x2=\"\(S.f(left + plotW))\" y1=\"\(S.f(y))\" y2=\"\(S.f(y))\" stroke=\"#e5e5e5\"/>\n"
-            let d = step >= 1 ? 0 : Int(-floor(log10(step)))
-            let label = trend.unit == .percent ? numbers.percent(t, decimals: d) : numbers.decimal(t, decimals: d)
+            let label = trend.unit == .percent ? numbers.percent(t, decimals: tickDecimals) : numbers.decimal(t, decimals: tickDecimals)
             svg += S.text(label, x: left - 6, y: y + 4, size: text, anchor: "end")
             t += step
         }

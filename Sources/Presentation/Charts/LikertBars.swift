@@ -76,8 +76,17 @@ public enum LikertBars {
         let plotW = width - labelWidth - right - 8, barH = 22.0
         let rowH = max(barH + 12, Double(labelLines.values.map(\.count).max() ?? 1) * 14 + 8)
         let who: String = unit ?? (sv ? "alla redovisade enheter" : "all units shown")
-        let title = sv ? "Svarsfördelning per påstående – \(who), mätning \(wave)"
-                       : "Answers per statement – \(who), wave \(wave)"
+        // The wave as the report's text names it ("mars 2023", not "2023-03"), kept on
+        // one line of the title.
+        let waveName = NumberStyle(language).wave(wave).replacingOccurrences(of: " ", with: NumberStyle.noBreakSpace)
+        let title = sv ? "Svarsfördelning per påstående – \(who), mätning \(waveName)"
+                       : "Answers per statement – \(who), wave \(waveName)"
+        // Shares in whole percent, one precision for the chart: within a bar of up to 100
+        // answers two classes that differ by an answer differ by a percent or more; with
+        // more answers, a decimal where two classes of a bar that differ would read alike.
+        let decimals = ChartDecimals.apart(bars.map { b in (b.classes ?? []).filter { $0.count > 0 }.map { Double($0.count) / Double(max(b.n, 1)) * 100 } },
+                                           base: 0, limit: 1, numbers: NumberStyle(language))
+        func percent(_ share: Double) -> String { S.percent(share, language, decimals: decimals) }
         var note = sv ? "Andel svar; vänster om noll: instämmer mindre, höger: instämmer mer"
                       : "Share of answers; left of zero: agree less, right: agree more"
         if middle != nil { note += sv ? " (mittensvaret delas lika på båda sidor)" : " (the middle answer is split across both sides)" }
@@ -88,7 +97,7 @@ public enum LikertBars {
             }
             if recoded {
                 return "\(label): " + classes.filter { $0.count > 0 }
-                    .map { "\(name($0)): \(S.percent(Double($0.count) / Double(max(b.n, 1)), language))" }
+                    .map { "\(name($0)): \(percent(Double($0.count) / Double(max(b.n, 1))))" }
                     .joined(separator: ", ") + " (n = \(b.n))"
             }
             return "\(label): " + classes.map { "\(name($0)): \($0.count)" }.joined(separator: ", ") + " (n = \(b.n))"
@@ -177,9 +186,9 @@ public enum LikertBars {
             for (c, share) in zip(classes, shares) where share > 0 {
                 let w = share * plotW / 2
                 let fill = colour(c)
-                let tip = recoded ? "\(name(c)): \(S.percent(share, language))" : "\(name(c)): \(S.percent(share, language)) (\(c.count))"
+                let tip = recoded ? "\(name(c)): \(percent(share))" : "\(name(c)): \(percent(share)) (\(c.count))"
                 svg += "<rect x=\"\(S.f(x))\" y=\"\(S.f(y))\" width=\"\(S.f(w))\" height=\"\(S.f(barH))\" fill=\"\(fill)\"><title>\(S.escape(tip))</title></rect>\n"
-                let label = S.percent(share, language)
+                let label = percent(share)
                 if w >= S.width(label, size: small) + 4 {
                     svg += S.text(label, x: x + w / 2, y: y + barH / 2 + 4, size: small, anchor: "middle",
                                   fill: S.textColour(on: fill))

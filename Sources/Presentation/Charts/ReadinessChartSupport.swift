@@ -61,15 +61,16 @@ public enum ReadinessChartSupport {
 
     public static func escape(_ s: String) -> String { Escape.xml(s) }
 
-    /// `digits` decimals; Swedish uses a decimal comma and the true minus sign.
+    /// `digits` decimals, as the report's one number formatter writes them (Swedish: a
+    /// decimal comma, the true minus sign; half away from zero, so a mean of 5,35 reads
+    /// 5,4 here as in the tables, not printf's 5,3).
     public static func number(_ x: Double, digits: Int = 1, _ language: Language) -> String {
-        let s = String(format: "%.\(digits)f", x)
-        guard language == .sv else { return s }
-        return s.replacingOccurrences(of: ".", with: ",").replacingOccurrences(of: "-", with: "−")
+        NumberStyle(language).decimal(x, decimals: digits)
     }
 
-    public static func percent(_ x: Double, _ language: Language) -> String {
-        language == .sv ? "\(Int((x * 100).rounded()))\u{00A0}%" : "\(Int((x * 100).rounded()))%"
+    /// A share (0…1) in percent: "27 %" (no-break space) / "27%".
+    public static func percent(_ x: Double, _ language: Language, decimals: Int = 0) -> String {
+        NumberStyle(language).percent(x * 100, decimals: decimals)
     }
 
     /// An item's name in a chart: its short label where the instrument gives one, else

@@ -13,12 +13,22 @@ public enum ReadinessHeatmap {
     public static func svg(_ summary: ReadinessSummary, instrument: Instrument, language: Language = .sv) -> String {
         typealias S = ReadinessChartSupport
         let sv = language == .sv
+        let numbers = NumberStyle(language)
         let scale = instrument.scale
         let scaleInfo = ReadinessScoring.scales(of: instrument)
         struct Row { var label: String; var isScale: Bool; var key: String }
         var rows = instrument.items.map { Row(label: ReadinessChartSupport.itemLabel($0, language), isScale: false, key: $0.key) }
         rows += scaleInfo.map { Row(label: (sv ? "Skala: " : "Scale: ") + (sv ? $0.sv : $0.en), isScale: true, key: $0.key) }
         let units = summary.units
+        func mean(_ unit: ReadinessUnitSummary, _ row: Row) -> Double? {
+            unit.suppressed ? nil
+                : row.isScale ? unit.scales.first { $0.scale == row.key }?.mean.value
+                              : unit.items.first { $0.item == row.key }?.mean.value
+        }
+        // One precision for every cell: enough that two units' means on a row that differ
+        // do not print alike (4,95 and 5,04 both read 5,0 at one decimal); two for the
+        // demo's survey, as the readiness table beside it prints them.
+        let decimals = ChartDecimals.apart(rows.map { row in units.compactMap { mean($0, row) } }, base: 1, numbers: numbers)
         // Scale rows are bold, a little wider than the estimate for regular text. The
         // label column is at most 190 px; a longer label takes two lines in its cell.
         let small = ChartPrint.smallText
@@ -46,8 +56,11 @@ public enum ReadinessHeatmap {
         let gridHeight = Double(rows.count) * cellH + ruleGap
         let width = labelWidth + Double(max(units.count, 1)) * cellW + 24
 
-        let title = sv ? "Förändringsbenägenhet per enhet, mätning \(summary.wave)"
-                       : "Change readiness by unit, wave \(summary.wave)"
+        // The wave as the report's text names it ("mars 2023", not "2023-03"), kept on
+        // one line of the title.
+        let wave = numbers.wave(summary.wave).replacingOccurrences(of: " ", with: NumberStyle.noBreakSpace)
+        let title = sv ? "Förändringsbenägenhet per enhet, mätning \(wave)"
+                       : "Change readiness by unit, wave \(wave)"
         let anchorLow = scale.anchor(scale.min)?.label(language), anchorHigh = scale.anchor(scale.max)?.label(language)
         var subtitle = sv ? "Medelvärde på skalan \(scale.min)–\(scale.max)" : "Mean on the \(scale.min)–\(scale.max) scale"
         if let anchorLow, let anchorHigh { subtitle += " (\(scale.min) = \(anchorLow), \(scale.max) = \(anchorHigh))" }
@@ -86,7 +99,7 @@ public enum ReadinessHeatmap {
                               : "Heat map: rows are statements and scales, columns are units; each cell shows the mean. ")
             + units.map { u in
                 u.suppressed ? "\(u.unit): " + (sv ? "för få svarande, döljs" : "too few respondents, hidden")
-                    : "\(u.unit): " + (u.items.compactMap { i in i.mean.value.map { "\(instrument.item(i.item).map { ReadinessChartSupport.itemLabel($0, language) } ?? i.item) \(S.number($0, language))" } }.joined(separator: ", "))
+                    : "\(u.unit): " + (u.items.compactMap { i in i.mean.value.map { "\(instrument.item(i.item).map { ReadinessChartSupport.itemLabel($0, language) } ?? i.item) \(S.number($0, digits: decimals, language))" } }.joined(separator: ", "))
             }.joined(separator: ". ")
 
         var svg = S.open(width: width, height: height, id: "readiness-heatmap", title: title, description: description)
@@ -117,16 +130,14 @@ public enum ReadinessHeatmap {
             }
             for (c, unit) in units.enumerated() {
                 let x = labelWidth + Double(c) * cellW
-                let value: Double? = unit.suppressed ? nil
-                    : row.isScale ? unit.scales.first { $0.scale == row.key }?.mean.value
-                                  : unit.items.first { $0.item == row.key }?.mean.value
+                let value = mean(unit, row)
                 let fill: String
                 let label: String
                 if unit.suppressed {
                     fill = "#d9d9d9"; label = "<\(summary.minGroup)"
                 } else if let value {
                     fill = S.puOrContinuous((value - Double(scale.min)) / Double(scale.max - scale.min))
-                    label = S.number(value, language)
+                    label = S.number(value, digits: decimals, language)
                 } else {
                     fill = "#ffffff"; label = "–"
                 }

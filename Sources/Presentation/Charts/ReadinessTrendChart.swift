@@ -17,6 +17,9 @@ public enum ReadinessTrendChart {
         let scale = instrument.scale
         let series = trend.series.filter { $0.kind == kind && $0.key == key }
         let waves = trend.waves
+        // Waves as the report's text names them ("mars 2023", not "2023-03").
+        let numbers = NumberStyle(language)
+        let waveNames = waves.map { numbers.wave($0.wave) }
         let measure: String = kind == "item"
             ? (instrument.item(key).map { ReadinessChartSupport.itemLabel($0, language) } ?? key)
             : (ReadinessScoring.scales(of: instrument).first { $0.key == key }.map { sv ? $0.sv : $0.en } ?? key)
@@ -24,11 +27,11 @@ public enum ReadinessTrendChart {
         let title = sv ? "\(measure): utveckling per enhet" : "\(measure): trend by unit"
         let subtitle = sv ? "Medelvärde (skala \(scale.min)–\(scale.max)) med 95\u{00A0}% konfidensintervall"
                           : "Mean (\(scale.min)–\(scale.max) scale) with 95% confidence interval"
-        let description = (sv ? "Linjediagram över mätningarna \(waves.map(\.wave).joined(separator: ", ")). "
-                              : "Line chart over the waves \(waves.map(\.wave).joined(separator: ", ")). ")
+        let description = (sv ? "Linjediagram över mätningarna \(waveNames.joined(separator: ", ")). "
+                              : "Line chart over the waves \(waveNames.joined(separator: ", ")). ")
             + series.map { s in
                 "\(s.unit): " + s.points.map { p in
-                    p.wave + " " + (p.mean.value.map { S.number($0, digits: 2, language) } ?? (sv ? "saknas" : "missing"))
+                    numbers.wave(p.wave) + " " + (p.mean.value.map { S.number($0, digits: 2, language) } ?? (sv ? "saknas" : "missing"))
                 }.joined(separator: ", ")
             }.joined(separator: ". ")
 
@@ -45,8 +48,15 @@ public enum ReadinessTrendChart {
         for line in subtitleLines { heading += S.text(line, x: 16, y: headingY, size: text, fill: "#333333"); headingY += 15 }
         let left = 56.0, top = headingY + 18, plotW = width - left - 24, plotH = 260.0
         let hasAggregated = waves.contains(where: \.aggregated)
+        // A wave's name on one line where it fits its place on the axis, else the month
+        // over the year ("mars" over "2023"), as the indicator charts write periods.
+        let spacing = plotW / Double(max(waves.count, 1))
+        let waveLines = waveNames.map { name in
+            S.width(name, size: text) + 8 <= spacing ? [name] : IndicatorTrendChart.labelLines(name)
+        }
+        let waveLineCount = Double(waveLines.map(\.count).max() ?? 1)
         let legendLines = series.map { ChartPrint.lines($0.unit, size: text, width: width - left - 40) }
-        let legendTop = top + plotH + (hasAggregated ? 58 : 44)
+        let legendTop = top + plotH + (hasAggregated ? 58 : 44) + (waveLineCount - 1) * 14
         let legendBottom = legendTop + 20 + legendLines.reduce(0) { $0 + 6 + Double(max($1.count, 1)) * 14 }
         let noteLines = hasAggregated
             ? ChartPrint.lines(sv ? "Ihålig markör och streckad linje: sammanställd mätning, enbart medelvärden som de redovisades – inget konfidensintervall eller test."
@@ -69,9 +79,12 @@ public enum ReadinessTrendChart {
         svg += "<line x1=\"\(S.f(left))\" x2=\"\(S.f(left))\" y1=\"\(S.f(top))\" y2=\"\(S.f(top + plotH))\" stroke=\"#333333\"/>\n"
         svg += "<line x1=\"\(S.f(left))\" x2=\"\(S.f(left + plotW))\" y1=\"\(S.f(top + plotH))\" y2=\"\(S.f(top + plotH))\" stroke=\"#333333\"/>\n"
         for (i, w) in waves.enumerated() {
-            svg += S.text(w.wave, x: xAt(i), y: top + plotH + 18, size: text, anchor: "middle")
+            for (k, line) in waveLines[i].enumerated() {
+                svg += S.text(line, x: xAt(i), y: top + plotH + 18 + Double(k) * 14, size: text, anchor: "middle")
+            }
             if w.aggregated {
-                svg += S.text(sv ? "(sammanställd)" : "(aggregated)", x: xAt(i), y: top + plotH + 32, size: small, anchor: "middle", fill: "#555555")
+                svg += S.text(sv ? "(sammanställd)" : "(aggregated)", x: xAt(i), y: top + plotH + 18 + Double(waveLines[i].count) * 14,
+                              size: small, anchor: "middle", fill: "#555555")
             }
         }
         // Series: slightly offset horizontally so error bars do not overlap.

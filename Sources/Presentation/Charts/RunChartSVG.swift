@@ -137,6 +137,12 @@ fileprivate struct RunChartDrawing {
     /// P charts read as percent unless the user already multiplied.
     var percent: Bool { result.chart == .p && result.multiply == 1 }
     let dated: Bool
+    /// The report's one number formatter in the chart's language.
+    let numbers: NumberStyle
+    /// One precision for every value the chart writes (centre lines, limits, points):
+    /// the y span's (`spanDecimals`), and more where centre lines and limits that differ
+    /// would print alike.
+    let labelDecimals: Int
 
     init(result: RunChartResult, options: RunChartSVG.Options) {
         self.result = result
@@ -149,6 +155,12 @@ fileprivate struct RunChartDrawing {
         runsLines = ChartPrint.lines(text.runsLine(result.current.runs, phases: result.phases.count), size: 12, width: room)
         outsideLines = result.chart != .run ? ChartPrint.lines(text.outside(result.pointsOutsideLimits), size: 12, width: room) : []
         let dated = self.dated, domain = Self.domain(result, dated: dated)
+        numbers = NumberStyle(options.lang == .en ? .en : .sv)
+        let percent = result.chart == .p && result.multiply == 1
+        let labelled = result.phases.compactMap(\.centre.value)
+            + [\RunChartResult.Point.ucl, \RunChartResult.Point.lcl].compactMap { key in result.points.last { $0[keyPath: key] != nil }?[keyPath: key] }
+        labelDecimals = ChartDecimals.apart([labelled.map { percent ? $0 * 100 : $0 }],
+                                            base: Self.spanDecimals(Self.yDomain(result), percent: percent), numbers: numbers)
         pdsaLines = result.pdsa.prefix(6).enumerated().map { i, a in
             let placed = Self.placed(a.start, domain: domain, dated: dated) ? "" : (text.sv ? " — utanför diagrammets period" : " — outside the chart's period")
             // The cycle's number apart from its date ("1 · 2021-03-01", not "1 2021-03-01").
@@ -177,7 +189,8 @@ fileprivate struct RunChartDrawing {
         let pad = (hi - lo) * 0.03
         return left + (v - lo + pad) / (hi - lo + 2 * pad) * plotWidth
     }
-    var yDomain: (Double, Double) {
+    var yDomain: (Double, Double) { Self.yDomain(result) }
+    static func yDomain(_ result: RunChartResult) -> (Double, Double) {
         var values: [Double] = []
         for p in result.points { values += [p.y, p.cl, p.lcl, p.ucl].compactMap { $0 } }
         let lo = values.min() ?? 0, hi = values.max() ?? 1
@@ -193,17 +206,13 @@ fileprivate struct RunChartDrawing {
     }
 
     // Numbers
-    var decimals: Int {
-        let (lo, hi) = yDomain
-        let span = (hi - lo) * (percent ? 100 : 1)
+    /// Decimals for the y axis's span: three under 0,5, none from 50.
+    static func spanDecimals(_ domain: (Double, Double), percent: Bool) -> Int {
+        let span = (domain.1 - domain.0) * (percent ? 100 : 1)
         return span < 0.5 ? 3 : span < 5 ? 2 : span < 50 ? 1 : 0
     }
     func number(_ v: Double, decimals d: Int? = nil) -> String {
-        let shown = percent ? v * 100 : v
-        var s = String(format: "%.\(d ?? decimals)f", shown)
-        if s.hasPrefix("-") { s = "−" + s.dropFirst() }
-        if text.sv { s = s.replacingOccurrences(of: ".", with: ",") }
-        return s + (percent ? (text.sv ? "\u{00A0}%" : "%") : "")
+        percent ? numbers.percent(v * 100, decimals: d ?? labelDecimals) : numbers.decimal(v, decimals: d ?? labelDecimals)
     }
     func f(_ v: Double) -> String { String(format: "%.1f", v) }
 
@@ -275,7 +284,7 @@ fileprivate struct RunChartDrawing {
         var s = "<g fill=\"#000000\">\n"
         s += "<line x1=\"\(f(left))\" x2=\"\(f(left))\" y1=\"\(f(top))\" y2=\"\(f(top + plotHeight))\" stroke=\"#000000\"/>\n"
         s += "<line x1=\"\(f(left))\" x2=\"\(f(left + plotWidth))\" y1=\"\(f(top + plotHeight))\" y2=\"\(f(top + plotHeight))\" stroke=\"#000000\"/>\n"
-        let tickDecimals = max(0, Int(-floor(log10(tickStep * (percent ? 100 : 1)) + 1e-9)))
+        let tickDecimals = ChartDecimals.tickDecimals(step: tickStep * (percent ? 100 : 1))
         for t in ticks() {
             s += "<text x=\"\(f(left - 6))\" y=\"\(f(y(t) + 4))\" text-anchor=\"end\">\(esc(number(t, decimals: tickDecimals)))</text>\n"
         }

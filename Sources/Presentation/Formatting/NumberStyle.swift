@@ -95,6 +95,13 @@ public struct NumberStyle: Sendable, Equatable {
         }
     }
 
+    /// A survey wave in words, as every part of a report names it (its text, tables,
+    /// captions and the charts' own titles and axes): a month ("2023-03") as people
+    /// write it, "mars 2023" / "March 2023"; any other label as it is.
+    public func wave(_ label: String) -> String {
+        Period(parsing: label).map(period) ?? label
+    }
+
     static let swedishMonths = ["januari", "februari", "mars", "april", "maj", "juni", "juli",
                                 "augusti", "september", "oktober", "november", "december"]
     static let englishMonths = ["January", "February", "March", "April", "May", "June", "July",

@@ -93,9 +93,12 @@ enum BoundValueSources {
         }
     }
 
-    /// "2022-03" → "mars 2022"; a wave named otherwise as it is.
+    /// "2022-03" → "mars 2022", as the readiness part and its charts name a wave
+    /// (`NumberStyle.wave`); a wave labelled by a day ("2022-03-15") by its month; a wave
+    /// named otherwise as it is.
     static func waveName(_ wave: String, context: ReportContext) -> String {
-        (Period(parsing: wave) ?? Period(parsing: wave.prefix(7))).map(context.numbers.period) ?? wave
+        let named = context.numbers.wave(wave)
+        return named != wave || wave.count <= 7 ? named : context.numbers.wave(String(wave.prefix(7)))
     }
 
     /// The date that puts a case in a period (`CaseBinding.definingDate`), as a string key.
