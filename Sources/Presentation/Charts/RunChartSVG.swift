@@ -14,6 +14,18 @@ import Statistics
 /// labels as many points as fit, so a chart `ChartPrint.width` wide (a report's) reads
 /// at 8,25 pt or more in print.
 public enum RunChartSVG {
+    /// The decimals of the chart's centre-line and limit labels (a P chart's in percent):
+    /// one precision for all, from what the axis span needs, more where labels that
+    /// differ would print alike. The report's words write the centre line with these, so
+    /// text and chart agree ("Medianen är 3,0" under a line labelled 3,0).
+    public static func labelDecimals(_ result: RunChartResult, numbers: NumberStyle) -> Int {
+        let percent = result.chart == .p && result.multiply == 1
+        let labelled = result.phases.compactMap(\.centre.value)
+            + [\RunChartResult.Point.ucl, \RunChartResult.Point.lcl].compactMap { key in result.points.last { $0[keyPath: key] != nil }?[keyPath: key] }
+        return ChartDecimals.apart([labelled.map { percent ? $0 * 100 : $0 }],
+                                   base: RunChartDrawing.spanDecimals(RunChartDrawing.yDomain(result), percent: percent), numbers: numbers)
+    }
+
     public enum Language: String, Sendable, CaseIterable { case sv, en }
 
     public struct Options: Sendable {
@@ -156,11 +168,7 @@ fileprivate struct RunChartDrawing {
         outsideLines = result.chart != .run ? ChartPrint.lines(text.outside(result.pointsOutsideLimits), size: 12, width: room) : []
         let dated = self.dated, domain = Self.domain(result, dated: dated)
         numbers = NumberStyle(options.lang == .en ? .en : .sv)
-        let percent = result.chart == .p && result.multiply == 1
-        let labelled = result.phases.compactMap(\.centre.value)
-            + [\RunChartResult.Point.ucl, \RunChartResult.Point.lcl].compactMap { key in result.points.last { $0[keyPath: key] != nil }?[keyPath: key] }
-        labelDecimals = ChartDecimals.apart([labelled.map { percent ? $0 * 100 : $0 }],
-                                            base: Self.spanDecimals(Self.yDomain(result), percent: percent), numbers: numbers)
+        labelDecimals = RunChartSVG.labelDecimals(result, numbers: numbers)
         pdsaLines = result.pdsa.prefix(6).enumerated().map { i, a in
             let placed = Self.placed(a.start, domain: domain, dated: dated) ? "" : (text.sv ? " — utanför diagrammets period" : " — outside the chart's period")
             // The cycle's number apart from its date ("1 · 2021-03-01", not "1 2021-03-01").

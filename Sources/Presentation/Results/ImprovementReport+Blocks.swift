@@ -162,7 +162,9 @@ extension ImprovementReport.Measure {
             words.append(s(runsSignal ? "improvement.signal.runs" : "improvement.signal.none", values))
         }
         if let centre {
-            let text = chart == "p" ? n.percent(100 * centre) : n.decimal(centre, decimals: 2)
+            // As the chart labels its centre line, when there is a chart.
+            let decimals = drawing.map { RunChartSVG.labelDecimals($0, numbers: n) }
+            let text = chart == "p" ? n.percent(100 * centre, decimals: decimals ?? 1) : n.decimal(centre, decimals: decimals ?? 2)
             if let baseline {
                 // The team's baseline: said first, since every other figure is read against it.
                 words.insert(s(chart == "run" ? "improvement.baseline.run" : "improvement.baseline", [
