@@ -491,13 +491,17 @@ import Testing
         #expect(headings.contains("En underrubrik"))
         #expect(headings.contains("Underlag och beräkningar"))
         #expect(built.document.contents.allSatisfy { $0.depth <= 2 })
-        // DOCX: the TOC field takes the same two levels.
+        // DOCX: the same entries, each a page field to its heading's bookmark.
         let docx = try ReportRenderer(templates: try TemplateSet(), strings: ReportStrings(.sv), toolVersion: "test")
             .render(built, format: .docx, outputPath: full.fixture.path("r.docx"), rasterizer: WriterTests.FakeRasterizer()).output.data
         let archive = try Archive(data: docx, accessMode: .read)
         var xml = Data()
         _ = try archive.extract(try #require(archive["word/document.xml"])) { xml.append($0) }
-        #expect(String(decoding: xml, as: UTF8.self).contains(#"TOC \o "1-2""#))
+        let body = String(decoding: xml, as: UTF8.self)
+        let pageFields = PageLinks.matches(#" PAGEREF (\S+) \\h "#, in: body)
+        #expect(pageFields.count == built.document.contents.count)
+        let bookmarks = PageLinks.matches(#"<w:bookmarkStart w:id="\d+" w:name="([^"]+)"/>"#, in: body)
+        #expect(Set(pageFields) == Set(bookmarks) && bookmarks.count == Set(bookmarks).count)
     }
 }
 

@@ -15,6 +15,10 @@
 # it is the last, ends a run of landscape pages, or comes before a level-1 section that
 # starts a page (then it holds more than a line or two); Tests/print/page-fill.py.
 #
+# The final report's contents list, as LibreOffice prints it from the DOCX, gives every
+# heading the page it is printed on (Tests/print/contents-pages.py: the DOCX's PAGEREF
+# fields, as LibreOffice lays them out).
+#
 # Needs Debian's chromium, libreoffice-writer-nogui and poppler-utils
 # (scripts/install-deps.sh --test).
 set -eu
@@ -43,6 +47,9 @@ for kind in steering final tertial; do
         echo "print: FAIL: the steering brief is longer than two pages" >&2; failed=1
     fi
     python3 "$(dirname "$0")/page-fill.py" "$demo/reports/$kind.html" "$work/$kind-html.pdf" || failed=1
+    if [ "$kind" = final ]; then
+        python3 "$(dirname "$0")/contents-pages.py" "$work/docx/$kind.pdf" || failed=1
+    fi
 done
 if [ -n "${PILOTEVAL_BIN:-}" ]; then
     "$(dirname "$0")/fuller-brief.sh" "$PILOTEVAL_BIN" "$work/fuller"

@@ -1,10 +1,10 @@
 import Foundation
 import LogicModel
 
-/// A real Word document: heading styles with outline levels (Word's table of
-/// contents and navigation pane work), a TOC field already holding the headings,
-/// real tables (header rows repeat on each page, rows do not split), figures as
-/// pictures with alternative text, core properties.
+/// A real Word document: heading styles with outline levels (Word's navigation pane
+/// works), a contents list whose page numbers are PAGEREF fields to bookmarks on the
+/// headings (`tableOfContents`), real tables (header rows repeat on each page, rows do
+/// not split), figures as pictures with alternative text, core properties.
 ///
 /// Figures: Word 2016+ shows SVG through the `asvg:svgBlip` extension, but only beside
 /// a raster copy in the main `a:blip` (MS-ODRAWXML §1.3.3, "for backward compatibility
@@ -50,6 +50,21 @@ public struct DOCXWriter {
         var marked = false
         /// Sparklines drawn so far (each picture's media names and ids).
         var sparklines = 0
+        /// The bookmark on each heading the contents list names, by the entry's anchor.
+        var bookmarks: [String: Bookmark] = [:]
+    }
+
+    /// A heading's bookmark: a hidden name (Word hides names starting with `_` from its
+    /// bookmark list) and the id its start and end share.
+    struct Bookmark: Equatable {
+        var name: String, id: Int
+    }
+
+    /// One bookmark per contents entry, numbered in reading order.
+    static func bookmarks(_ contents: [ReportDocument.ContentsEntry]) -> [String: Bookmark] {
+        var out: [String: Bookmark] = [:]
+        for (i, entry) in contents.enumerated() { out[entry.anchor] = Bookmark(name: "_Contents\(i + 1)", id: i + 1) }
+        return out
     }
 
     /// The PNG copy of every figure in the document, made before it is written and
@@ -103,11 +118,12 @@ public struct DOCXWriter {
         let state = State()
         state.marked = document.marking != nil
         state.rasters = try rasterize(document)
+        if document.kind == .final { state.bookmarks = Self.bookmarks(document.contents) }
         // The steering brief is two pages, the tertial report one section: no page after
         // the cover, no contents list (a page holding a cover block or two lines of
         // contents would be all but empty).
         var body = cover(document, pageBreak: document.kind == .final)
-        if document.kind == .final { body += tableOfContents(document) }
+        if document.kind == .final { body += tableOfContents(document, bookmarks: state.bookmarks) }
         for section in document.sections { body += try render(section, depth: 1, page: page, state: state) }
         body += orientation(landscape: false, page: page, state: state)
         if document.kind == .steering {
@@ -181,21 +197,22 @@ public struct DOCXWriter {
         return out + (pageBreak ? WordML.pageBreak : "")
     }
 
-    /// A TOC field (switches: outline levels 1–3, hyperlinks) whose cached result is
-    /// the headings themselves, so the contents show in any reader before an update.
-    func tableOfContents(_ d: ReportDocument) -> String {
+    /// The contents list: a paragraph per entry, its heading linked to the heading's
+    /// bookmark and its page a PAGEREF field to the same bookmark. LibreOffice computes a
+    /// PAGEREF as it lays the pages out, so its PDF shows the pages; Word computes it when
+    /// it updates fields (settings.xml asks on opening; F9) and when it prints. Not a TOC
+    /// field: LibreOffice (7.4) takes a TOC field's result as it stands and never lays its
+    /// page numbers out, so the list it printed had none (FoU review). The cached page is
+    /// a dash, not a guess: a wrong number would be worse than none.
+    func tableOfContents(_ d: ReportDocument, bookmarks: [String: Bookmark]) -> String {
         var out = WordML.paragraph(style: "TOCHeading", WordML.run(strings("cover.toc")))
-        // The two levels of `contents`, and a field that lists the same on refresh.
-        let entries = d.contents
-        out += "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr>"
-            + "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>"
-            + "<w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-2\" \\h \\z \\u </w:instrText></w:r>"
-            + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
-            + (entries.first.map { WordML.run($0.heading) } ?? "") + "</w:p>"
-        for entry in entries.dropFirst() {
-            out += WordML.paragraph(style: "TOC\(entry.depth)", WordML.run(entry.heading))
+        for entry in d.contents {
+            guard let mark = bookmarks[entry.anchor] else { continue }
+            let page = WordML.field("PAGEREF \(mark.name) \\h", cached: "–")
+            out += WordML.paragraph(style: "TOC\(entry.depth)",
+                                    "<w:hyperlink w:anchor=\"\(mark.name)\" w:history=\"1\">"
+                                        + WordML.run(entry.heading) + "<w:r><w:tab/></w:r>" + page + "</w:hyperlink>")
         }
-        out += "<w:p><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
         return out + WordML.pageBreak
     }
 
@@ -204,7 +221,8 @@ public struct DOCXWriter {
     func render(_ section: ReportSection, depth: Int, page: Page, state: State) throws -> String {
         let properties = section.pageBreakBefore ? "<w:pageBreakBefore/>" : ""
         var out = orientation(landscape: false, page: page, state: state)
-        out += WordML.paragraph(style: "Heading\(min(3, depth))", properties: properties, WordML.run(section.heading))
+        out += WordML.paragraph(style: "Heading\(min(3, depth))", properties: properties,
+                                Self.heading(section.heading, bookmark: state.bookmarks[section.anchor]))
         // Whether the paragraph written last is kept with what follows: the section's
         // heading, a heading block, a lead-in paragraph.
         var previousKept = true
@@ -217,7 +235,8 @@ public struct DOCXWriter {
                 leadsIntoShortTable = next.rows.count <= Self.shortTableRows
             }
             out += try render(block, depth: depth, page: page, state: state, keepWithNext: leadsIntoShortTable,
-                              captionInTable: previousKept)
+                              captionInTable: previousKept,
+                              bookmark: state.bookmarks[ReportDocument.subheadingAnchor(section, i)])
             switch block {
             case .heading: previousKept = true
             case .paragraph: previousKept = leadsIntoShortTable
@@ -228,9 +247,10 @@ public struct DOCXWriter {
         return out
     }
 
-    /// `captionInTable`: a table's caption goes in its first row (`table`).
+    /// `captionInTable`: a table's caption goes in its first row (`table`). `bookmark`: a
+    /// heading's, when the contents list names it.
     func render(_ block: Block, depth: Int, page: Page, state: State, keepWithNext: Bool = false,
-                captionInTable: Bool = false) throws -> String {
+                captionInTable: Bool = false, bookmark: Bookmark? = nil) throws -> String {
         let landscape: Bool
         switch block {
         case .figure(let f): landscape = f.placement == .landscapePage
@@ -242,16 +262,21 @@ public struct DOCXWriter {
         }
         return orientation(landscape: landscape, page: page, state: state)
             + (try renderContent(block, depth: depth, page: state.inLandscape ? Page.landscapeA4 : page, state: state,
-                                 keepWithNext: keepWithNext, captionInTable: captionInTable))
+                                 keepWithNext: keepWithNext, captionInTable: captionInTable, bookmark: bookmark))
+    }
+
+    /// A heading's text, inside its bookmark when it has one.
+    static func heading(_ text: String, bookmark: Bookmark?) -> String {
+        bookmark.map { WordML.bookmarked(WordML.run(text), name: $0.name, id: $0.id) } ?? WordML.run(text)
     }
 
     /// `keepWithNext`: a paragraph stays on the page of what follows it. `captionInTable`:
-    /// a table's caption goes in its first row (`table`).
+    /// a table's caption goes in its first row (`table`). `bookmark`: a heading's.
     func renderContent(_ block: Block, depth: Int, page: Page, state: State, keepWithNext: Bool = false,
-                       captionInTable: Bool = false) throws -> String {
+                       captionInTable: Bool = false, bookmark: Bookmark? = nil) throws -> String {
         switch block {
         case .heading(let level, let text):
-            return WordML.paragraph(style: "Heading\(min(3, depth + level))", WordML.run(text))
+            return WordML.paragraph(style: "Heading\(min(3, depth + level))", Self.heading(text, bookmark: bookmark))
         case .paragraph(let text):
             return WordML.paragraph(properties: keepWithNext ? "<w:keepNext/>" : "", WordML.runs(text))
         case .list(let list):
