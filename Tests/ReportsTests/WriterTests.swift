@@ -169,9 +169,6 @@ import ZIPFoundation
         }
     }
 
-    /// A paragraph that leads into a short table is kept with it (the table keeps with
-    /// its caption), so no page ends on a table's introduction; one before a long table,
-    /// or before another paragraph, is not.
     /// `word/document.xml` of `document` written as DOCX without pictures.
     static func documentXML(_ document: ReportDocument) throws -> Data {
         let (data, _) = try DOCXWriter(templates: try TemplateSet(), strings: ReportStrings(.sv), toolVersion: "test",
@@ -182,14 +179,26 @@ import ZIPFoundation
         return xml
     }
 
-    @Test func aLeadInParagraphStaysWithItsShortTable() throws {
+    /// A paragraph that leads into a table or a figure is kept with it (a table keeps its
+    /// caption, heads and first rows together, a figure its caption), so no page ends on a
+    /// table's or a figure's introduction; also one between two tables (6.2's paragraph
+    /// on what the next table shows). Not one before another paragraph, and not one before
+    /// a figure taller than three quarters of a page, which with it would not fit a page.
+    @Test func aLeadInParagraphStaysWithItsTableOrFigure() throws {
         func table(_ rows: Int) -> Block {
             .table(TableBlock(caption: "Uppgifter", header: [[TableBlock.Cell("Del")]],
                               rows: (0..<rows).map { [TableBlock.Cell("rad \($0)")] }))
         }
+        // The portrait text area is 14 004 twips high: 700 pixels (15 twips each) is 3/4.
+        func figure(height: Int) -> Block {
+            .figure(FigureBlock(svg: "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" height=\"\(height)\"></svg>",
+                                caption: "Ruta", altText: "En ruta"))
+        }
         let section = ReportSection(key: "x", title: "Röjandekontroll", blocks: [
             .paragraph(RichText("Leder in i en kort tabell.")), table(3),
             .paragraph(RichText("Leder in i en lång tabell.")), table(DOCXWriter.shortTableRows + 1),
+            .paragraph(RichText("Leder in i ett diagram.")), figure(height: 300),
+            .paragraph(RichText("Leder in i ett högt diagram.")), figure(height: 720),
             .paragraph(RichText("Följs av text.")), .paragraph(RichText("Sist.")),
         ])
         let document = ReportDocument(kind: .final, language: .sv, title: "T", sections: [section])
@@ -201,7 +210,9 @@ import ZIPFoundation
             return body[start..<end.lowerBound].contains("<w:keepNext/>")
         }
         #expect(kept("Leder in i en kort tabell."))
-        #expect(!kept("Leder in i en lång tabell."))
+        #expect(kept("Leder in i en lång tabell."))
+        #expect(kept("Leder in i ett diagram."))
+        #expect(!kept("Leder in i ett högt diagram."))
         #expect(!kept("Följs av text."))
     }
 
@@ -209,16 +220,17 @@ import ZIPFoundation
     /// table's page, so a table after a heading (or a kept lead-in) carries its caption in
     /// its first row, a header row: the heading is then that one paragraph (issue 20, the
     /// brief's "3 Förändringsbenägenhet per enhet" alone at the foot of page 1). A table
-    /// after an ordinary paragraph keeps its caption paragraph.
+    /// after a block nothing is kept with (a list) keeps its caption paragraph.
     @Test func aTableAfterAHeadingCarriesItsCaptionInItsFirstRow() throws {
         func table(_ caption: String, rows: Int = 1) -> Block {
             .table(TableBlock(caption: caption, header: [[TableBlock.Cell("Enhet"), TableBlock.Cell("Medel")]],
                               rows: (0..<rows).map { [TableBlock.Cell("E\($0)"), TableBlock.Cell("5,6")] }))
         }
-        // A paragraph before a long table is no lead-in kept with it.
+        // A list is nothing kept with what follows it.
         let section = ReportSection(key: "x", title: "Förändringsbenägenhet per enhet", blocks: [
-            table("Efter rubriken"), .paragraph(RichText("Vanlig text.")),
-            table("Efter text", rows: DOCXWriter.shortTableRows + 1), .heading(level: 1, text: "Underrubrik"),
+            table("Efter rubriken"), .paragraph(RichText("Ledtext.")),
+            table("Efter ledtext", rows: DOCXWriter.shortTableRows + 1), .list(ListBlock(items: [RichText("En punkt")])),
+            table("Efter en lista"), .heading(level: 1, text: "Underrubrik"),
             table("Efter underrubriken"),
         ])
         let document = ReportDocument(kind: .steering, language: .sv, title: "T", sections: [section])
@@ -235,7 +247,8 @@ import ZIPFoundation
             return closed.map { $0 < opened } ?? true
         }
         #expect(inTable("Efter rubriken"))
-        #expect(!inTable("Efter text"))
+        #expect(inTable("Efter ledtext"))
+        #expect(!inTable("Efter en lista"))
         #expect(inTable("Efter underrubriken"))
         // The caption row is a header row, one cell across the table's two columns.
         let row = body.range(of: ">Efter rubriken</w:t>").map { body[..<$0.lowerBound] }!

@@ -227,24 +227,39 @@ public struct DOCXWriter {
         // heading, a heading block, a lead-in paragraph.
         var previousKept = true
         for (i, block) in section.blocks.enumerated() {
-            // A paragraph that leads into a short table stays with it (the table keeps
-            // with its caption): Röjandekontroll's heading and text stood on one page,
-            // its table alone on the next.
-            var leadsIntoShortTable = false
-            if i + 1 < section.blocks.count, case .table(let next) = section.blocks[i + 1] {
-                leadsIntoShortTable = next.rows.count <= Self.shortTableRows
-            }
-            out += try render(block, depth: depth, page: page, state: state, keepWithNext: leadsIntoShortTable,
+            let leadIn = leadsIn(section.blocks, at: i, page: page)
+            out += try render(block, depth: depth, page: page, state: state, keepWithNext: leadIn,
                               captionInTable: previousKept,
                               bookmark: state.bookmarks[ReportDocument.subheadingAnchor(section, i)])
             switch block {
             case .heading: previousKept = true
-            case .paragraph: previousKept = leadsIntoShortTable
+            case .paragraph: previousKept = leadIn
             default: previousKept = false
             }
         }
         for child in section.children { out += try render(child, depth: depth + 1, page: page, state: state) }
         return out
+    }
+
+    /// Whether block `i` is a paragraph leading into the table or figure right after it,
+    /// and so stays on its page (keepNext; the table keeps its caption, column heads and
+    /// first rows together, a figure its caption): Röjandekontroll's heading and text stood
+    /// on one page, its table alone on the next. Also a paragraph between two tables: in
+    /// 6.2 it says what the next table shows ("Andel beslut … : i Socialtjänst … skiljer
+    /// sig flickor och pojkar …"). Not one before a table or a figure on a landscape page
+    /// of its own (a section break comes between); not one before a figure taller than
+    /// three quarters of the page, where the three together would not fit a page and
+    /// LibreOffice would break them where it could.
+    func leadsIn(_ blocks: [Block], at i: Int, page: Page) -> Bool {
+        guard case .paragraph = blocks[i], i + 1 < blocks.count else { return false }
+        switch blocks[i + 1] {
+        case .table(let t):
+            return t.placement != .landscapePage && (page.landscape || Self.columnWidths(t, available: page.textWidth) != nil)
+        case .figure(let f):
+            return f.placement != .landscapePage && Self.figureSize(f, page: page).height * 15 <= 0.75 * Double(page.textHeight)
+        default:
+            return false
+        }
     }
 
     /// `captionInTable`: a table's caption goes in its first row (`table`). `bookmark`: a
@@ -517,14 +532,8 @@ public struct DOCXWriter {
         let n = state.counter.figures
         state.drawingID += 1
         let id = state.drawingID
-        // Size: the SVG's own (96 dpi), shrunk to the text area.
-        let emuPerPixel = 9525.0, emuPerTwip = 635.0
-        var (w, h) = f.size
-        let maxW = Double(page.textWidth) * emuPerTwip / emuPerPixel
-        let maxH = Double(page.textHeight) * 0.85 * emuPerTwip / emuPerPixel
-        let scale = min(1, maxW / w, maxH / h)
-        w *= scale
-        h *= scale
+        let emuPerPixel = 9525.0
+        let (w, h) = Self.figureSize(f, page: page)
         let cx = Int(w * emuPerPixel), cy = Int(h * emuPerPixel)
 
         let svgID = "rIdSvg\(n)", pngID = "rIdPng\(n)"
@@ -547,6 +556,14 @@ public struct DOCXWriter {
             // it between chart and caption.
             + WordML.paragraph(style: "Caption", properties: "<w:keepNext w:val=\"0\"/>",
                                WordML.run(label + " ", bold: true) + WordML.run(text))
+    }
+
+    /// A figure's size in pixels (96 dpi, 15 twips each): the SVG's own, shrunk to the
+    /// text area's width and to 85 % of its height.
+    static func figureSize(_ f: FigureBlock, page: Page) -> (width: Double, height: Double) {
+        let (w, h) = f.size
+        let scale = min(1, Double(page.textWidth) / 15 / w, Double(page.textHeight) * 0.85 / 15 / h)
+        return (w * scale, h * scale)
     }
 
     /// A sparkline in a table cell: a picture the size it has on screen (56 × 16 px),
