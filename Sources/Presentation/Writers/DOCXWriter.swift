@@ -354,8 +354,8 @@ public struct DOCXWriter {
             ?? Self.columnWidths(t, available: page.textWidth, sizes: [Self.tableTextSizes.last!], force: true)!
         let widths = fit.widths
         let size = fit.size == Self.tableTextSizes[0] ? nil : fit.size
-        let margins = size == nil ? "" : "<w:tblCellMar><w:left w:w=\"\(Self.cellMargin(size: fit.size))\" w:type=\"dxa\"/>"
-            + "<w:right w:w=\"\(Self.cellMargin(size: fit.size))\" w:type=\"dxa\"/></w:tblCellMar>"
+        let margins = fit.margin == Self.cellMargin(size: Self.tableTextSizes[0]) ? ""
+            : "<w:tblCellMar><w:left w:w=\"\(fit.margin)\" w:type=\"dxa\"/><w:right w:w=\"\(fit.margin)\" w:type=\"dxa\"/></w:tblCellMar>"
         func jc(_ column: Int) -> String {
             switch t.alignment(column) {
             case .left: return ""
@@ -410,54 +410,89 @@ public struct DOCXWriter {
     }
 
     /// The table type's sizes in half-points, the style's own (9.5 pt) first; no smaller
-    /// than 7.5 pt, still readable in print.
-    static let tableTextSizes = [19, 18, 17, 16, 15]
+    /// than 8 pt, since a steering group reads these on paper (7.5 pt was the floor, and
+    /// five of the demo's tables were set in it).
+    static let tableTextSizes = [19, 18, 17, 16]
 
-    /// A cell's left and right margin (twips): Word's default at the style's own size, 1 mm
-    /// in a table set smaller to fit (its narrow columns need the room more).
+    /// A cell's left and right margin (twips): Word's default at the style's own size,
+    /// 1 mm in a table set smaller to fit (its narrow columns need the room more), and
+    /// 0.5 mm at the smallest size when a table fits no other way (`tightMargin`).
     static func cellMargin(size: Int) -> Int { size == tableTextSizes[0] ? 108 : 57 }
+    static let tightMargin = 28
+
+    /// How a table is set: its column widths (twips), type size (half-points) and the
+    /// cells' left and right margin (twips).
+    struct ColumnFit: Equatable {
+        var widths: [Int], size: Int, margin: Int
+    }
 
     /// Column widths (twips) that fill `available`, at a size of `sizes` where every
     /// column is at least as wide as its longest word — headers bold, and characters as
     /// wide as DejaVu Sans, which LibreOffice falls back to when it has no Calibri or
     /// Carlito (wider than either) — so no word breaks inside (the 8 columns of the
     /// indicator table broke "Utfal l", "Förändri ng"). What is left goes where the
-    /// longest text would take the most lines. Nil when no size fits (unless `force`).
+    /// longest text would take the most lines.
     ///
     /// Of the sizes that fit, the largest whose table takes at most a quarter more lines
     /// than the fewest any size gives: the indicator tables' header words ("Föregående",
     /// "Förändring") left the names a quarter of the page at 9 pt, ten lines a name; a
     /// point smaller gives the names the room and halves the rows (issue 20).
+    ///
+    /// When no size fits, never a smaller type than the last of `sizes` but, at that
+    /// size: first cell margins of 0.5 mm instead of 1 mm; then a long word of a name
+    /// may break (a word of a text cell, without digits, past `nameBreak` characters),
+    /// while column heads and every number stay whole. Nil when that does not fit either
+    /// (the writer turns the page to landscape), unless `force` (the page is landscape
+    /// already): then the columns of names give up room before those of numbers.
     static func columnWidths(_ t: TableBlock, available: Int, sizes: [Int] = tableTextSizes,
-                             force: Bool = false) -> (widths: [Int], size: Int)? {
+                             force: Bool = false) -> ColumnFit? {
         let measure = ColumnMeasure(t)
-        let fitting = sizes.compactMap { size in measure.widths(size: size, available: Double(available)).map { (size, $0) } }
-        guard !fitting.isEmpty else {
-            guard force, let size = sizes.last else { return nil }
-            return (measure.squeezed(size: size, available: Double(available)).map { Int($0) }, size)
+        let room = Double(available)
+        let fitting = sizes.compactMap { size in measure.widths(size: size, available: room).map { (size, $0) } }
+        if !fitting.isEmpty {
+            let lines = fitting.map { measure.lines(size: $0.0, widths: $0.1) }
+            let fewest = lines.min()!
+            let chosen = fitting.indices.first { Double(lines[$0]) <= 1.25 * Double(fewest) }!
+            let size = fitting[chosen].0
+            return ColumnFit(widths: fitting[chosen].1.map { Int($0) }, size: size, margin: cellMargin(size: size))
         }
-        let lines = fitting.map { measure.lines(size: $0.0, widths: $0.1) }
-        let fewest = lines.min()!
-        let chosen = fitting.indices.first { Double(lines[$0]) <= 1.25 * Double(fewest) }!
-        return (fitting[chosen].1.map { Int($0) }, fitting[chosen].0)
+        guard let size = sizes.last else { return nil }
+        for breakingNames in [false, true] {
+            if let widths = measure.widths(size: size, margin: tightMargin, breakingNames: breakingNames, available: room) {
+                return ColumnFit(widths: widths.map { Int($0) }, size: size, margin: tightMargin)
+            }
+        }
+        guard force else { return nil }
+        return ColumnFit(widths: measure.squeezed(size: size, margin: tightMargin, available: room).map { Int($0) },
+                         size: size, margin: tightMargin)
     }
+
+    /// Characters of a name's word that stay whole when a table fits no other way.
+    static let nameBreak = 12
 
     /// What `columnWidths` knows of a table's text: each column's longest word and longest
     /// line (twips at the style's own size, without padding), and every cell's lines.
     struct ColumnMeasure {
         // Twips per character at 9.5 pt: a wide average (digits, capitals, å ä ö), more in bold.
         static let plainPerChar = 120.0, boldPerChar = 135.0
-        var words: [Double], longestLines: [Double]
+        /// Per column, the longest word (at most 24 characters: a longer one breaks anyway).
+        var words: [Double]
+        /// Per column, the longest word that must stay whole when a name's words may break
+        /// (`nameBreak`): column heads' words, numbers, and words with digits in them.
+        var wholeWords: [Double]
+        var longestLines: [Double]
         /// Per row, per column: the cell's lines as widths in twips at 9.5 pt.
         var cells: [[[Double]]]
 
         init(_ t: TableBlock) {
             let columns = max(1, t.columnCount)
             words = Array(repeating: 4 * Self.plainPerChar, count: columns)
+            wholeWords = words
             longestLines = words
             cells = []
             for (r, row) in (t.headerRows + t.rows).enumerated() {
-                let perChar = r < t.headerRows.count ? Self.boldPerChar : Self.plainPerChar
+                let header = r < t.headerRows.count
+                let perChar = header ? Self.boldPerChar : Self.plainPerChar
                 var c = 0
                 var measured = Array(repeating: [Double](), count: columns)
                 for cell in row {
@@ -465,8 +500,15 @@ public struct DOCXWriter {
                         // A sparkline is a picture as wide as 7 characters (56 px), whatever its text.
                         let text = cell.sparkline == nil ? cell.text.plainText
                             : String(repeating: "0", count: Int(Sparkline.width * 15 / Self.plainPerChar))
-                        let longestWord = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(\.count).max() ?? 0
+                        let cellWords = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
+                        let longestWord = cellWords.map(\.count).max() ?? 0
                         words[c] = max(words[c], min(Double(longestWord), 24) * perChar)
+                        // A name's word may break; a head's, a number's or a figure cell's not.
+                        let breakable = !header && cell.figures.isEmpty && cell.sparkline == nil
+                        let whole = cellWords.map { word in
+                            breakable && !word.contains(where: \.isNumber) ? min(word.count, DOCXWriter.nameBreak) : word.count
+                        }.max() ?? 0
+                        wholeWords[c] = max(wholeWords[c], min(Double(whole), 24) * perChar)
                         let cellLines = text.split(separator: "\n").map { Double($0.count) * perChar }
                         longestLines[c] = max(longestLines[c], min(cellLines.max() ?? 0, 60 * perChar))
                         measured[c] = cellLines
@@ -477,14 +519,21 @@ public struct DOCXWriter {
             }
         }
 
-        static func padding(_ size: Int) -> Double { Double(2 * cellMargin(size: size) + 30) }
+        static func padding(_ margin: Int) -> Double { Double(2 * margin + 30) }
         static func scale(_ size: Int) -> Double { Double(size) / Double(tableTextSizes[0]) }
 
-        /// Every word whole at `size`, the room left where lines are longest; nil when
-        /// the words alone are wider than `available`.
-        func widths(size: Int, available room: Double) -> [Double]? {
-            let scale = Self.scale(size), padding = Self.padding(size)
-            let minimum = words.map { $0 * scale + padding }
+        /// Each column's narrowest width at `size` and `margin` (nil: the size's own).
+        func minimum(size: Int, margin: Int? = nil, breakingNames: Bool = false) -> [Double] {
+            let scale = Self.scale(size), padding = Self.padding(margin ?? cellMargin(size: size))
+            return (breakingNames ? wholeWords : words).map { $0 * scale + padding }
+        }
+
+        /// Every word whole at `size` (but a name's long words with `breakingNames`), the
+        /// room left where lines are longest; nil when the words alone are wider than
+        /// `available`. `margin`: the cells' (nil: the size's own).
+        func widths(size: Int, margin: Int? = nil, breakingNames: Bool = false, available room: Double) -> [Double]? {
+            let scale = Self.scale(size), padding = Self.padding(margin ?? cellMargin(size: size))
+            let minimum = minimum(size: size, margin: margin, breakingNames: breakingNames)
             guard minimum.reduce(0, +) <= room else { return nil }
             // The room left goes, a little at a time, to the column whose longest text
             // would take the most lines: the tallest cell sets a row's height.
@@ -503,21 +552,42 @@ public struct DOCXWriter {
             return used < room ? widths.map { $0 * room / used } : widths
         }
 
-        /// The words as they fall: the minimum widths shrunk to `available`.
-        func squeezed(size: Int, available room: Double) -> [Double] {
-            let minimum = words.map { $0 * Self.scale(size) + Self.padding(size) }
+        /// The words as they fall: the narrowest widths (names' long words broken) shrunk to
+        /// `available`. The columns of names (those with words that may break) give up the
+        /// room, so numbers stay whole, as long as each keeps its padding and three
+        /// characters; past that every column shrinks alike.
+        func squeezed(size: Int, margin: Int, available room: Double) -> [Double] {
+            let minimum = minimum(size: size, margin: margin, breakingNames: true)
+            let names = Set(words.indices.filter { wholeWords[$0] < words[$0] })
+            let fixed = minimum.indices.filter { !names.contains($0) }.reduce(0) { $0 + minimum[$1] }
+            let narrowest = Self.padding(margin) + 3 * Self.plainPerChar * Self.scale(size)
+            if !names.isEmpty, room - fixed >= Double(names.count) * narrowest {
+                // Each name column's share of what the numbers leave, none below the narrowest.
+                var widths = minimum
+                var left = room - fixed, shrinking = names
+                while !shrinking.isEmpty {
+                    let total = shrinking.reduce(0) { $0 + minimum[$1] }
+                    let below = shrinking.filter { minimum[$0] * left / total < narrowest }
+                    guard !below.isEmpty else {
+                        for c in shrinking { widths[c] = minimum[c] * left / total }
+                        break
+                    }
+                    for c in below { widths[c] = narrowest; left -= narrowest; shrinking.remove(c) }
+                }
+                return widths
+            }
             return minimum.map { $0 * room / minimum.reduce(0, +) }
         }
 
         /// The table's lines at `size` and `widths`: each row as tall as its tallest cell,
         /// a line taking a tenth more room than its characters (words do not fill a line).
-        func lines(size: Int, widths: [Double]) -> Int {
-            rowLines(size: size, widths: widths).reduce(0, +)
+        func lines(size: Int, widths: [Double], margin: Int? = nil) -> Int {
+            rowLines(size: size, widths: widths, margin: margin).reduce(0, +)
         }
 
         /// Each row's lines (header rows first), as `lines` counts them.
-        func rowLines(size: Int, widths: [Double]) -> [Int] {
-            let scale = Self.scale(size), padding = Self.padding(size)
+        func rowLines(size: Int, widths: [Double], margin: Int? = nil) -> [Int] {
+            let scale = Self.scale(size), padding = Self.padding(margin ?? cellMargin(size: size))
             return cells.map { row in
                 let tallest = row.indices.map { c in
                     row[c].reduce(0) { $0 + max(1, Int((1.1 * $1 * scale / (widths[c] - padding)).rounded(.up))) }
