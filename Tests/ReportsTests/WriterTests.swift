@@ -82,10 +82,11 @@ import ZIPFoundation
         // Sections start pages (short ones share theirs: NearEmptyPagesTests).
         #expect(document.contains("<w:pStyle w:val=\"Heading1\"/><w:pageBreakBefore/></w:pPr>"))
         #expect(document.contains("<w:pStyle w:val=\"Heading1\"/>") && document.contains(">1 Sammanfattning</w:t>"))
-        #expect(document.contains("<w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:t xml:space=\"preserve\">6.2 Jämställdhet</w:t>"))
+        #expect(document.contains("<w:pStyle w:val=\"Heading2\"/></w:pPr><w:bookmarkStart w:id=\"")
+                && document.contains("<w:r><w:t xml:space=\"preserve\">6.2 Jämställdhet</w:t></w:r><w:bookmarkEnd"))
         #expect(document.components(separatedBy: "<w:tbl>").count - 1 == 4, "cover, two budget tables, logframe")
         #expect(document.contains("<w:tblHeader/>"))
-        #expect(document.contains("TOC \\o \"1-2\""))
+        #expect(document.contains(" PAGEREF _Contents1 \\h "))
         #expect(document.contains("<asvg:svgBlip"))
         #expect(document.contains("descr=\"Diagram över förändringskedjan i Testteamet"))
         #expect(document.contains("w:orient=\"landscape\""))
@@ -104,9 +105,70 @@ import ZIPFoundation
         }
     }
 
-    /// A paragraph that leads into a short table is kept with it (the table keeps with
-    /// its caption), so no page ends on a table's introduction; one before a long table,
-    /// or before another paragraph, is not.
+    /// The contents list's page numbers: each entry is a PAGEREF field (and a link) to a
+    /// bookmark around its heading, which LibreOffice fills in as it lays out the pages and
+    /// Word when it updates fields; not a TOC field, whose result LibreOffice shows as it
+    /// stands (FoU review: no page numbers). Tests/print/contents-pages.py checks the pages.
+    @Test func docxContentsEntriesArePageFieldsToTheirHeadings() throws {
+        // Headings at every level the contents take, and one they do not (a level 3).
+        let document = ReportDocument(kind: .final, language: .sv, title: "T", sections: [
+            ReportSection(key: "1", number: "1", title: "Första", blocks: [
+                .paragraph(RichText("Text.")), .heading(level: 1, text: "En underrubrik"), .heading(level: 2, text: "Djupare"),
+            ]),
+            ReportSection(key: "2", number: "2", title: "Andra", children: [
+                ReportSection(key: "2.1", number: "2.1", title: "Delen"),
+                ReportSection(key: "2.2", number: "2.2", title: "Å & ö <ok>"),
+            ]),
+        ])
+        let expected = [("TOC1", "1 Första", "Heading1"), ("TOC2", "En underrubrik", "Heading2"), ("TOC1", "2 Andra", "Heading1"),
+                        ("TOC2", "2.1 Delen", "Heading2"), ("TOC2", "2.2 Å & ö <ok>", "Heading2")]
+        let xml = try Self.documentXML(document)
+        #expect(XMLParser(data: xml).parse())
+        let root = try XMLDocument(data: xml).rootElement()!
+        func elements(_ node: XMLNode, _ name: String) -> [XMLElement] {
+            (node.children ?? []).flatMap { child -> [XMLElement] in
+                guard let e = child as? XMLElement else { return [] }
+                return (e.name == name ? [e] : []) + elements(e, name)
+            }
+        }
+        func style(_ p: XMLElement) -> String? {
+            elements(p, "w:pStyle").first?.attribute(forName: "w:val")?.stringValue
+        }
+        func text(_ p: XMLElement) -> String { elements(p, "w:t").map { $0.stringValue ?? "" }.joined() }
+        let paragraphs = elements(root, "w:p")
+        // Each heading's bookmark: its name, and the heading's style and text.
+        var bookmarks: [String: (style: String?, text: String)] = [:]
+        for p in paragraphs {
+            for start in elements(p, "w:bookmarkStart") {
+                let name = start.attribute(forName: "w:name")!.stringValue!, id = start.attribute(forName: "w:id")!.stringValue!
+                #expect(elements(p, "w:bookmarkEnd").contains { $0.attribute(forName: "w:id")?.stringValue == id }, "\(name) ends")
+                #expect(bookmarks[name] == nil, "\(name) twice")
+                bookmarks[name] = (style(p), text(p))
+            }
+        }
+        let entries = paragraphs.filter { style($0)?.hasPrefix("TOC") == true && style($0) != "TOCHeading" }
+        #expect(entries.count == expected.count)
+        for (entry, (tocStyle, heading, headingStyle)) in zip(entries, expected) {
+            #expect(style(entry) == tocStyle)
+            let instructions = elements(entry, "w:instrText").map { $0.stringValue ?? "" }
+            #expect(instructions.count == 1 && instructions[0].hasPrefix(" PAGEREF ") && instructions[0].hasSuffix(" \\h "))
+            let target = instructions.first.map { $0.split(separator: " ")[1] }.map(String.init) ?? ""
+            #expect(bookmarks[target]?.text == heading && bookmarks[target]?.style == headingStyle, "\(heading) → \(target)")
+            #expect(elements(entry, "w:hyperlink").first?.attribute(forName: "w:anchor")?.stringValue == target)
+            // The entry reads as the heading, a tab, and the cached page: a dash until computed.
+            #expect(text(entry) == heading + "–")
+            #expect(elements(entry, "w:fldChar").map { $0.attribute(forName: "w:fldCharType")!.stringValue! } == ["begin", "separate", "end"])
+        }
+        #expect(!String(decoding: xml, as: UTF8.self).contains(" TOC "), "no TOC field (LibreOffice does not lay out its pages)")
+        // The steering brief and the tertial report have no contents list, and no bookmarks.
+        for kind in [ReportKind.steering, .tertial] {
+            var other = document
+            other.kind = kind
+            let body = String(decoding: try Self.documentXML(other), as: UTF8.self)
+            #expect(!body.contains("PAGEREF") && !body.contains("w:bookmarkStart"), "\(kind)")
+        }
+    }
+
     /// `word/document.xml` of `document` written as DOCX without pictures.
     static func documentXML(_ document: ReportDocument) throws -> Data {
         let (data, _) = try DOCXWriter(templates: try TemplateSet(), strings: ReportStrings(.sv), toolVersion: "test",
@@ -117,14 +179,26 @@ import ZIPFoundation
         return xml
     }
 
-    @Test func aLeadInParagraphStaysWithItsShortTable() throws {
+    /// A paragraph that leads into a table or a figure is kept with it (a table keeps its
+    /// caption, heads and first rows together, a figure its caption), so no page ends on a
+    /// table's or a figure's introduction; also one between two tables (6.2's paragraph
+    /// on what the next table shows). Not one before another paragraph, and not one before
+    /// a figure taller than three quarters of a page, which with it would not fit a page.
+    @Test func aLeadInParagraphStaysWithItsTableOrFigure() throws {
         func table(_ rows: Int) -> Block {
             .table(TableBlock(caption: "Uppgifter", header: [[TableBlock.Cell("Del")]],
                               rows: (0..<rows).map { [TableBlock.Cell("rad \($0)")] }))
         }
+        // The portrait text area is 14 004 twips high: 700 pixels (15 twips each) is 3/4.
+        func figure(height: Int) -> Block {
+            .figure(FigureBlock(svg: "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" height=\"\(height)\"></svg>",
+                                caption: "Ruta", altText: "En ruta"))
+        }
         let section = ReportSection(key: "x", title: "Röjandekontroll", blocks: [
             .paragraph(RichText("Leder in i en kort tabell.")), table(3),
             .paragraph(RichText("Leder in i en lång tabell.")), table(DOCXWriter.shortTableRows + 1),
+            .paragraph(RichText("Leder in i ett diagram.")), figure(height: 300),
+            .paragraph(RichText("Leder in i ett högt diagram.")), figure(height: 720),
             .paragraph(RichText("Följs av text.")), .paragraph(RichText("Sist.")),
         ])
         let document = ReportDocument(kind: .final, language: .sv, title: "T", sections: [section])
@@ -136,7 +210,9 @@ import ZIPFoundation
             return body[start..<end.lowerBound].contains("<w:keepNext/>")
         }
         #expect(kept("Leder in i en kort tabell."))
-        #expect(!kept("Leder in i en lång tabell."))
+        #expect(kept("Leder in i en lång tabell."))
+        #expect(kept("Leder in i ett diagram."))
+        #expect(!kept("Leder in i ett högt diagram."))
         #expect(!kept("Följs av text."))
     }
 
@@ -144,16 +220,17 @@ import ZIPFoundation
     /// table's page, so a table after a heading (or a kept lead-in) carries its caption in
     /// its first row, a header row: the heading is then that one paragraph (issue 20, the
     /// brief's "3 Förändringsbenägenhet per enhet" alone at the foot of page 1). A table
-    /// after an ordinary paragraph keeps its caption paragraph.
+    /// after a block nothing is kept with (a list) keeps its caption paragraph.
     @Test func aTableAfterAHeadingCarriesItsCaptionInItsFirstRow() throws {
         func table(_ caption: String, rows: Int = 1) -> Block {
             .table(TableBlock(caption: caption, header: [[TableBlock.Cell("Enhet"), TableBlock.Cell("Medel")]],
                               rows: (0..<rows).map { [TableBlock.Cell("E\($0)"), TableBlock.Cell("5,6")] }))
         }
-        // A paragraph before a long table is no lead-in kept with it.
+        // A list is nothing kept with what follows it.
         let section = ReportSection(key: "x", title: "Förändringsbenägenhet per enhet", blocks: [
-            table("Efter rubriken"), .paragraph(RichText("Vanlig text.")),
-            table("Efter text", rows: DOCXWriter.shortTableRows + 1), .heading(level: 1, text: "Underrubrik"),
+            table("Efter rubriken"), .paragraph(RichText("Ledtext.")),
+            table("Efter ledtext", rows: DOCXWriter.shortTableRows + 1), .list(ListBlock(items: [RichText("En punkt")])),
+            table("Efter en lista"), .heading(level: 1, text: "Underrubrik"),
             table("Efter underrubriken"),
         ])
         let document = ReportDocument(kind: .steering, language: .sv, title: "T", sections: [section])
@@ -170,7 +247,8 @@ import ZIPFoundation
             return closed.map { $0 < opened } ?? true
         }
         #expect(inTable("Efter rubriken"))
-        #expect(!inTable("Efter text"))
+        #expect(inTable("Efter ledtext"))
+        #expect(!inTable("Efter en lista"))
         #expect(inTable("Efter underrubriken"))
         // The caption row is a header row, one cell across the table's two columns.
         let row = body.range(of: ">Efter rubriken</w:t>").map { body[..<$0.lowerBound] }!

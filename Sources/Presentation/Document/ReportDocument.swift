@@ -60,8 +60,8 @@ public struct ReportDocument: Sendable, Equatable {
     /// sections, their subsections, and the subheadings a section's own text or computed
     /// part sets at the subsections' level ("Organisation och roller" in 5 stands beside
     /// "Underlag och beräkningar"). All of a level or none: a reader who finds one
-    /// subheading there looks for the others (issue 20). DOCX's TOC field takes the same
-    /// two levels, so Word's refresh lists the same lines.
+    /// subheading there looks for the others (issue 20). DOCX's contents list is the same
+    /// entries, each with a PAGEREF field to a bookmark on its heading.
     public var contents: [ContentsEntry] {
         var out: [ContentsEntry] = []
         for section in sections {

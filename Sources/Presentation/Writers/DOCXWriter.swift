@@ -1,10 +1,10 @@
 import Foundation
 import LogicModel
 
-/// A real Word document: heading styles with outline levels (Word's table of
-/// contents and navigation pane work), a TOC field already holding the headings,
-/// real tables (header rows repeat on each page, rows do not split), figures as
-/// pictures with alternative text, core properties.
+/// A real Word document: heading styles with outline levels (Word's navigation pane
+/// works), a contents list whose page numbers are PAGEREF fields to bookmarks on the
+/// headings (`tableOfContents`), real tables (header rows repeat on each page, rows do
+/// not split), figures as pictures with alternative text, core properties.
 ///
 /// Figures: Word 2016+ shows SVG through the `asvg:svgBlip` extension, but only beside
 /// a raster copy in the main `a:blip` (MS-ODRAWXML §1.3.3, "for backward compatibility
@@ -50,6 +50,21 @@ public struct DOCXWriter {
         var marked = false
         /// Sparklines drawn so far (each picture's media names and ids).
         var sparklines = 0
+        /// The bookmark on each heading the contents list names, by the entry's anchor.
+        var bookmarks: [String: Bookmark] = [:]
+    }
+
+    /// A heading's bookmark: a hidden name (Word hides names starting with `_` from its
+    /// bookmark list) and the id its start and end share.
+    struct Bookmark: Equatable {
+        var name: String, id: Int
+    }
+
+    /// One bookmark per contents entry, numbered in reading order.
+    static func bookmarks(_ contents: [ReportDocument.ContentsEntry]) -> [String: Bookmark] {
+        var out: [String: Bookmark] = [:]
+        for (i, entry) in contents.enumerated() { out[entry.anchor] = Bookmark(name: "_Contents\(i + 1)", id: i + 1) }
+        return out
     }
 
     /// The PNG copy of every figure in the document, made before it is written and
@@ -103,11 +118,12 @@ public struct DOCXWriter {
         let state = State()
         state.marked = document.marking != nil
         state.rasters = try rasterize(document)
+        if document.kind == .final { state.bookmarks = Self.bookmarks(document.contents) }
         // The steering brief is two pages, the tertial report one section: no page after
         // the cover, no contents list (a page holding a cover block or two lines of
         // contents would be all but empty).
         var body = cover(document, pageBreak: document.kind == .final)
-        if document.kind == .final { body += tableOfContents(document) }
+        if document.kind == .final { body += tableOfContents(document, bookmarks: state.bookmarks) }
         for section in document.sections { body += try render(section, depth: 1, page: page, state: state) }
         body += orientation(landscape: false, page: page, state: state)
         if document.kind == .steering {
@@ -181,21 +197,22 @@ public struct DOCXWriter {
         return out + (pageBreak ? WordML.pageBreak : "")
     }
 
-    /// A TOC field (switches: outline levels 1–3, hyperlinks) whose cached result is
-    /// the headings themselves, so the contents show in any reader before an update.
-    func tableOfContents(_ d: ReportDocument) -> String {
+    /// The contents list: a paragraph per entry, its heading linked to the heading's
+    /// bookmark and its page a PAGEREF field to the same bookmark. LibreOffice computes a
+    /// PAGEREF as it lays the pages out, so its PDF shows the pages; Word computes it when
+    /// it updates fields (settings.xml asks on opening; F9) and when it prints. Not a TOC
+    /// field: LibreOffice (7.4) takes a TOC field's result as it stands and never lays its
+    /// page numbers out, so the list it printed had none (FoU review). The cached page is
+    /// a dash, not a guess: a wrong number would be worse than none.
+    func tableOfContents(_ d: ReportDocument, bookmarks: [String: Bookmark]) -> String {
         var out = WordML.paragraph(style: "TOCHeading", WordML.run(strings("cover.toc")))
-        // The two levels of `contents`, and a field that lists the same on refresh.
-        let entries = d.contents
-        out += "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr>"
-            + "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>"
-            + "<w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-2\" \\h \\z \\u </w:instrText></w:r>"
-            + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
-            + (entries.first.map { WordML.run($0.heading) } ?? "") + "</w:p>"
-        for entry in entries.dropFirst() {
-            out += WordML.paragraph(style: "TOC\(entry.depth)", WordML.run(entry.heading))
+        for entry in d.contents {
+            guard let mark = bookmarks[entry.anchor] else { continue }
+            let page = WordML.field("PAGEREF \(mark.name) \\h", cached: "–")
+            out += WordML.paragraph(style: "TOC\(entry.depth)",
+                                    "<w:hyperlink w:anchor=\"\(mark.name)\" w:history=\"1\">"
+                                        + WordML.run(entry.heading) + "<w:r><w:tab/></w:r>" + page + "</w:hyperlink>")
         }
-        out += "<w:p><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
         return out + WordML.pageBreak
     }
 
@@ -204,23 +221,19 @@ public struct DOCXWriter {
     func render(_ section: ReportSection, depth: Int, page: Page, state: State) throws -> String {
         let properties = section.pageBreakBefore ? "<w:pageBreakBefore/>" : ""
         var out = orientation(landscape: false, page: page, state: state)
-        out += WordML.paragraph(style: "Heading\(min(3, depth))", properties: properties, WordML.run(section.heading))
+        out += WordML.paragraph(style: "Heading\(min(3, depth))", properties: properties,
+                                Self.heading(section.heading, bookmark: state.bookmarks[section.anchor]))
         // Whether the paragraph written last is kept with what follows: the section's
         // heading, a heading block, a lead-in paragraph.
         var previousKept = true
         for (i, block) in section.blocks.enumerated() {
-            // A paragraph that leads into a short table stays with it (the table keeps
-            // with its caption): Röjandekontroll's heading and text stood on one page,
-            // its table alone on the next.
-            var leadsIntoShortTable = false
-            if i + 1 < section.blocks.count, case .table(let next) = section.blocks[i + 1] {
-                leadsIntoShortTable = next.rows.count <= Self.shortTableRows
-            }
-            out += try render(block, depth: depth, page: page, state: state, keepWithNext: leadsIntoShortTable,
-                              captionInTable: previousKept)
+            let leadIn = leadsIn(section.blocks, at: i, page: page)
+            out += try render(block, depth: depth, page: page, state: state, keepWithNext: leadIn,
+                              captionInTable: previousKept,
+                              bookmark: state.bookmarks[ReportDocument.subheadingAnchor(section, i)])
             switch block {
             case .heading: previousKept = true
-            case .paragraph: previousKept = leadsIntoShortTable
+            case .paragraph: previousKept = leadIn
             default: previousKept = false
             }
         }
@@ -228,9 +241,31 @@ public struct DOCXWriter {
         return out
     }
 
-    /// `captionInTable`: a table's caption goes in its first row (`table`).
+    /// Whether block `i` is a paragraph leading into the table or figure right after it,
+    /// and so stays on its page (keepNext; the table keeps its caption, column heads and
+    /// first rows together, a figure its caption): Röjandekontroll's heading and text stood
+    /// on one page, its table alone on the next. Also a paragraph between two tables: in
+    /// 6.2 it says what the next table shows ("Andel beslut … : i Socialtjänst … skiljer
+    /// sig flickor och pojkar …"). Not one before a table or a figure on a landscape page
+    /// of its own (a section break comes between); not one before a figure taller than
+    /// three quarters of the page, where the three together would not fit a page and
+    /// LibreOffice would break them where it could.
+    func leadsIn(_ blocks: [Block], at i: Int, page: Page) -> Bool {
+        guard case .paragraph = blocks[i], i + 1 < blocks.count else { return false }
+        switch blocks[i + 1] {
+        case .table(let t):
+            return t.placement != .landscapePage && (page.landscape || Self.columnWidths(t, available: page.textWidth) != nil)
+        case .figure(let f):
+            return f.placement != .landscapePage && Self.figureSize(f, page: page).height * 15 <= 0.75 * Double(page.textHeight)
+        default:
+            return false
+        }
+    }
+
+    /// `captionInTable`: a table's caption goes in its first row (`table`). `bookmark`: a
+    /// heading's, when the contents list names it.
     func render(_ block: Block, depth: Int, page: Page, state: State, keepWithNext: Bool = false,
-                captionInTable: Bool = false) throws -> String {
+                captionInTable: Bool = false, bookmark: Bookmark? = nil) throws -> String {
         let landscape: Bool
         switch block {
         case .figure(let f): landscape = f.placement == .landscapePage
@@ -242,16 +277,21 @@ public struct DOCXWriter {
         }
         return orientation(landscape: landscape, page: page, state: state)
             + (try renderContent(block, depth: depth, page: state.inLandscape ? Page.landscapeA4 : page, state: state,
-                                 keepWithNext: keepWithNext, captionInTable: captionInTable))
+                                 keepWithNext: keepWithNext, captionInTable: captionInTable, bookmark: bookmark))
+    }
+
+    /// A heading's text, inside its bookmark when it has one.
+    static func heading(_ text: String, bookmark: Bookmark?) -> String {
+        bookmark.map { WordML.bookmarked(WordML.run(text), name: $0.name, id: $0.id) } ?? WordML.run(text)
     }
 
     /// `keepWithNext`: a paragraph stays on the page of what follows it. `captionInTable`:
-    /// a table's caption goes in its first row (`table`).
+    /// a table's caption goes in its first row (`table`). `bookmark`: a heading's.
     func renderContent(_ block: Block, depth: Int, page: Page, state: State, keepWithNext: Bool = false,
-                       captionInTable: Bool = false) throws -> String {
+                       captionInTable: Bool = false, bookmark: Bookmark? = nil) throws -> String {
         switch block {
         case .heading(let level, let text):
-            return WordML.paragraph(style: "Heading\(min(3, depth + level))", WordML.run(text))
+            return WordML.paragraph(style: "Heading\(min(3, depth + level))", Self.heading(text, bookmark: bookmark))
         case .paragraph(let text):
             return WordML.paragraph(properties: keepWithNext ? "<w:keepNext/>" : "", WordML.runs(text))
         case .list(let list):
@@ -314,8 +354,8 @@ public struct DOCXWriter {
             ?? Self.columnWidths(t, available: page.textWidth, sizes: [Self.tableTextSizes.last!], force: true)!
         let widths = fit.widths
         let size = fit.size == Self.tableTextSizes[0] ? nil : fit.size
-        let margins = size == nil ? "" : "<w:tblCellMar><w:left w:w=\"\(Self.cellMargin(size: fit.size))\" w:type=\"dxa\"/>"
-            + "<w:right w:w=\"\(Self.cellMargin(size: fit.size))\" w:type=\"dxa\"/></w:tblCellMar>"
+        let margins = fit.margin == Self.cellMargin(size: Self.tableTextSizes[0]) ? ""
+            : "<w:tblCellMar><w:left w:w=\"\(fit.margin)\" w:type=\"dxa\"/><w:right w:w=\"\(fit.margin)\" w:type=\"dxa\"/></w:tblCellMar>"
         func jc(_ column: Int) -> String {
             switch t.alignment(column) {
             case .left: return ""
@@ -370,54 +410,89 @@ public struct DOCXWriter {
     }
 
     /// The table type's sizes in half-points, the style's own (9.5 pt) first; no smaller
-    /// than 7.5 pt, still readable in print.
-    static let tableTextSizes = [19, 18, 17, 16, 15]
+    /// than 8 pt, since a steering group reads these on paper (7.5 pt was the floor, and
+    /// five of the demo's tables were set in it).
+    static let tableTextSizes = [19, 18, 17, 16]
 
-    /// A cell's left and right margin (twips): Word's default at the style's own size, 1 mm
-    /// in a table set smaller to fit (its narrow columns need the room more).
+    /// A cell's left and right margin (twips): Word's default at the style's own size,
+    /// 1 mm in a table set smaller to fit (its narrow columns need the room more), and
+    /// 0.5 mm at the smallest size when a table fits no other way (`tightMargin`).
     static func cellMargin(size: Int) -> Int { size == tableTextSizes[0] ? 108 : 57 }
+    static let tightMargin = 28
+
+    /// How a table is set: its column widths (twips), type size (half-points) and the
+    /// cells' left and right margin (twips).
+    struct ColumnFit: Equatable {
+        var widths: [Int], size: Int, margin: Int
+    }
 
     /// Column widths (twips) that fill `available`, at a size of `sizes` where every
     /// column is at least as wide as its longest word — headers bold, and characters as
     /// wide as DejaVu Sans, which LibreOffice falls back to when it has no Calibri or
     /// Carlito (wider than either) — so no word breaks inside (the 8 columns of the
     /// indicator table broke "Utfal l", "Förändri ng"). What is left goes where the
-    /// longest text would take the most lines. Nil when no size fits (unless `force`).
+    /// longest text would take the most lines.
     ///
     /// Of the sizes that fit, the largest whose table takes at most a quarter more lines
     /// than the fewest any size gives: the indicator tables' header words ("Föregående",
     /// "Förändring") left the names a quarter of the page at 9 pt, ten lines a name; a
     /// point smaller gives the names the room and halves the rows (issue 20).
+    ///
+    /// When no size fits, never a smaller type than the last of `sizes` but, at that
+    /// size: first cell margins of 0.5 mm instead of 1 mm; then a long word of a name
+    /// may break (a word of a text cell, without digits, past `nameBreak` characters),
+    /// while column heads and every number stay whole. Nil when that does not fit either
+    /// (the writer turns the page to landscape), unless `force` (the page is landscape
+    /// already): then the columns of names give up room before those of numbers.
     static func columnWidths(_ t: TableBlock, available: Int, sizes: [Int] = tableTextSizes,
-                             force: Bool = false) -> (widths: [Int], size: Int)? {
+                             force: Bool = false) -> ColumnFit? {
         let measure = ColumnMeasure(t)
-        let fitting = sizes.compactMap { size in measure.widths(size: size, available: Double(available)).map { (size, $0) } }
-        guard !fitting.isEmpty else {
-            guard force, let size = sizes.last else { return nil }
-            return (measure.squeezed(size: size, available: Double(available)).map { Int($0) }, size)
+        let room = Double(available)
+        let fitting = sizes.compactMap { size in measure.widths(size: size, available: room).map { (size, $0) } }
+        if !fitting.isEmpty {
+            let lines = fitting.map { measure.lines(size: $0.0, widths: $0.1) }
+            let fewest = lines.min()!
+            let chosen = fitting.indices.first { Double(lines[$0]) <= 1.25 * Double(fewest) }!
+            let size = fitting[chosen].0
+            return ColumnFit(widths: fitting[chosen].1.map { Int($0) }, size: size, margin: cellMargin(size: size))
         }
-        let lines = fitting.map { measure.lines(size: $0.0, widths: $0.1) }
-        let fewest = lines.min()!
-        let chosen = fitting.indices.first { Double(lines[$0]) <= 1.25 * Double(fewest) }!
-        return (fitting[chosen].1.map { Int($0) }, fitting[chosen].0)
+        guard let size = sizes.last else { return nil }
+        for breakingNames in [false, true] {
+            if let widths = measure.widths(size: size, margin: tightMargin, breakingNames: breakingNames, available: room) {
+                return ColumnFit(widths: widths.map { Int($0) }, size: size, margin: tightMargin)
+            }
+        }
+        guard force else { return nil }
+        return ColumnFit(widths: measure.squeezed(size: size, margin: tightMargin, available: room).map { Int($0) },
+                         size: size, margin: tightMargin)
     }
+
+    /// Characters of a name's word that stay whole when a table fits no other way.
+    static let nameBreak = 12
 
     /// What `columnWidths` knows of a table's text: each column's longest word and longest
     /// line (twips at the style's own size, without padding), and every cell's lines.
     struct ColumnMeasure {
         // Twips per character at 9.5 pt: a wide average (digits, capitals, å ä ö), more in bold.
         static let plainPerChar = 120.0, boldPerChar = 135.0
-        var words: [Double], longestLines: [Double]
+        /// Per column, the longest word (at most 24 characters: a longer one breaks anyway).
+        var words: [Double]
+        /// Per column, the longest word that must stay whole when a name's words may break
+        /// (`nameBreak`): column heads' words, numbers, and words with digits in them.
+        var wholeWords: [Double]
+        var longestLines: [Double]
         /// Per row, per column: the cell's lines as widths in twips at 9.5 pt.
         var cells: [[[Double]]]
 
         init(_ t: TableBlock) {
             let columns = max(1, t.columnCount)
             words = Array(repeating: 4 * Self.plainPerChar, count: columns)
+            wholeWords = words
             longestLines = words
             cells = []
             for (r, row) in (t.headerRows + t.rows).enumerated() {
-                let perChar = r < t.headerRows.count ? Self.boldPerChar : Self.plainPerChar
+                let header = r < t.headerRows.count
+                let perChar = header ? Self.boldPerChar : Self.plainPerChar
                 var c = 0
                 var measured = Array(repeating: [Double](), count: columns)
                 for cell in row {
@@ -425,8 +500,15 @@ public struct DOCXWriter {
                         // A sparkline is a picture as wide as 7 characters (56 px), whatever its text.
                         let text = cell.sparkline == nil ? cell.text.plainText
                             : String(repeating: "0", count: Int(Sparkline.width * 15 / Self.plainPerChar))
-                        let longestWord = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(\.count).max() ?? 0
+                        let cellWords = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
+                        let longestWord = cellWords.map(\.count).max() ?? 0
                         words[c] = max(words[c], min(Double(longestWord), 24) * perChar)
+                        // A name's word may break; a head's, a number's or a figure cell's not.
+                        let breakable = !header && cell.figures.isEmpty && cell.sparkline == nil
+                        let whole = cellWords.map { word in
+                            breakable && !word.contains(where: \.isNumber) ? min(word.count, DOCXWriter.nameBreak) : word.count
+                        }.max() ?? 0
+                        wholeWords[c] = max(wholeWords[c], min(Double(whole), 24) * perChar)
                         let cellLines = text.split(separator: "\n").map { Double($0.count) * perChar }
                         longestLines[c] = max(longestLines[c], min(cellLines.max() ?? 0, 60 * perChar))
                         measured[c] = cellLines
@@ -437,14 +519,21 @@ public struct DOCXWriter {
             }
         }
 
-        static func padding(_ size: Int) -> Double { Double(2 * cellMargin(size: size) + 30) }
+        static func padding(_ margin: Int) -> Double { Double(2 * margin + 30) }
         static func scale(_ size: Int) -> Double { Double(size) / Double(tableTextSizes[0]) }
 
-        /// Every word whole at `size`, the room left where lines are longest; nil when
-        /// the words alone are wider than `available`.
-        func widths(size: Int, available room: Double) -> [Double]? {
-            let scale = Self.scale(size), padding = Self.padding(size)
-            let minimum = words.map { $0 * scale + padding }
+        /// Each column's narrowest width at `size` and `margin` (nil: the size's own).
+        func minimum(size: Int, margin: Int? = nil, breakingNames: Bool = false) -> [Double] {
+            let scale = Self.scale(size), padding = Self.padding(margin ?? cellMargin(size: size))
+            return (breakingNames ? wholeWords : words).map { $0 * scale + padding }
+        }
+
+        /// Every word whole at `size` (but a name's long words with `breakingNames`), the
+        /// room left where lines are longest; nil when the words alone are wider than
+        /// `available`. `margin`: the cells' (nil: the size's own).
+        func widths(size: Int, margin: Int? = nil, breakingNames: Bool = false, available room: Double) -> [Double]? {
+            let scale = Self.scale(size), padding = Self.padding(margin ?? cellMargin(size: size))
+            let minimum = minimum(size: size, margin: margin, breakingNames: breakingNames)
             guard minimum.reduce(0, +) <= room else { return nil }
             // The room left goes, a little at a time, to the column whose longest text
             // would take the most lines: the tallest cell sets a row's height.
@@ -463,21 +552,42 @@ public struct DOCXWriter {
             return used < room ? widths.map { $0 * room / used } : widths
         }
 
-        /// The words as they fall: the minimum widths shrunk to `available`.
-        func squeezed(size: Int, available room: Double) -> [Double] {
-            let minimum = words.map { $0 * Self.scale(size) + Self.padding(size) }
+        /// The words as they fall: the narrowest widths (names' long words broken) shrunk to
+        /// `available`. The columns of names (those with words that may break) give up the
+        /// room, so numbers stay whole, as long as each keeps its padding and three
+        /// characters; past that every column shrinks alike.
+        func squeezed(size: Int, margin: Int, available room: Double) -> [Double] {
+            let minimum = minimum(size: size, margin: margin, breakingNames: true)
+            let names = Set(words.indices.filter { wholeWords[$0] < words[$0] })
+            let fixed = minimum.indices.filter { !names.contains($0) }.reduce(0) { $0 + minimum[$1] }
+            let narrowest = Self.padding(margin) + 3 * Self.plainPerChar * Self.scale(size)
+            if !names.isEmpty, room - fixed >= Double(names.count) * narrowest {
+                // Each name column's share of what the numbers leave, none below the narrowest.
+                var widths = minimum
+                var left = room - fixed, shrinking = names
+                while !shrinking.isEmpty {
+                    let total = shrinking.reduce(0) { $0 + minimum[$1] }
+                    let below = shrinking.filter { minimum[$0] * left / total < narrowest }
+                    guard !below.isEmpty else {
+                        for c in shrinking { widths[c] = minimum[c] * left / total }
+                        break
+                    }
+                    for c in below { widths[c] = narrowest; left -= narrowest; shrinking.remove(c) }
+                }
+                return widths
+            }
             return minimum.map { $0 * room / minimum.reduce(0, +) }
         }
 
         /// The table's lines at `size` and `widths`: each row as tall as its tallest cell,
         /// a line taking a tenth more room than its characters (words do not fill a line).
-        func lines(size: Int, widths: [Double]) -> Int {
-            rowLines(size: size, widths: widths).reduce(0, +)
+        func lines(size: Int, widths: [Double], margin: Int? = nil) -> Int {
+            rowLines(size: size, widths: widths, margin: margin).reduce(0, +)
         }
 
         /// Each row's lines (header rows first), as `lines` counts them.
-        func rowLines(size: Int, widths: [Double]) -> [Int] {
-            let scale = Self.scale(size), padding = Self.padding(size)
+        func rowLines(size: Int, widths: [Double], margin: Int? = nil) -> [Int] {
+            let scale = Self.scale(size), padding = Self.padding(margin ?? cellMargin(size: size))
             return cells.map { row in
                 let tallest = row.indices.map { c in
                     row[c].reduce(0) { $0 + max(1, Int((1.1 * $1 * scale / (widths[c] - padding)).rounded(.up))) }
@@ -492,14 +602,8 @@ public struct DOCXWriter {
         let n = state.counter.figures
         state.drawingID += 1
         let id = state.drawingID
-        // Size: the SVG's own (96 dpi), shrunk to the text area.
-        let emuPerPixel = 9525.0, emuPerTwip = 635.0
-        var (w, h) = f.size
-        let maxW = Double(page.textWidth) * emuPerTwip / emuPerPixel
-        let maxH = Double(page.textHeight) * 0.85 * emuPerTwip / emuPerPixel
-        let scale = min(1, maxW / w, maxH / h)
-        w *= scale
-        h *= scale
+        let emuPerPixel = 9525.0
+        let (w, h) = Self.figureSize(f, page: page)
         let cx = Int(w * emuPerPixel), cy = Int(h * emuPerPixel)
 
         let svgID = "rIdSvg\(n)", pngID = "rIdPng\(n)"
@@ -522,6 +626,14 @@ public struct DOCXWriter {
             // it between chart and caption.
             + WordML.paragraph(style: "Caption", properties: "<w:keepNext w:val=\"0\"/>",
                                WordML.run(label + " ", bold: true) + WordML.run(text))
+    }
+
+    /// A figure's size in pixels (96 dpi, 15 twips each): the SVG's own, shrunk to the
+    /// text area's width and to 85 % of its height.
+    static func figureSize(_ f: FigureBlock, page: Page) -> (width: Double, height: Double) {
+        let (w, h) = f.size
+        let scale = min(1, Double(page.textWidth) / 15 / w, Double(page.textHeight) * 0.85 / 15 / h)
+        return (w * scale, h * scale)
     }
 
     /// A sparkline in a table cell: a picture the size it has on screen (56 × 16 px),

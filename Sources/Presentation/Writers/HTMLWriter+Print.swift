@@ -28,7 +28,7 @@ extension HTMLWriter {
             let area = t.placement == .landscapePage ? Self.landscape : Self.portrait
             let fit = DOCXWriter.columnWidths(t, available: area.width)
                 ?? DOCXWriter.columnWidths(t, available: area.width, sizes: [DOCXWriter.tableTextSizes.last!], force: true)!
-            let lines = DOCXWriter.ColumnMeasure(t).rowLines(size: fit.size, widths: fit.widths.map(Double.init))
+            let lines = DOCXWriter.ColumnMeasure(t).rowLines(size: fit.size, widths: fit.widths.map(Double.init), margin: fit.margin)
             let heights = lines.map { Double($0) * Self.linePoints + Self.rowPoints }
             // The caption (two lines at most) and the notes (a line per 120 characters).
             let notes = t.notes.reduce(0) { $0 + ($1.plainText.count + 119) / 120 }

@@ -101,8 +101,11 @@ struct DOCXPackage {
         """
     }
 
-    /// `updateFields` makes Word offer to refresh the table of contents (page numbers)
-    /// on opening; the TOC already holds the headings, so it is useful even unrefreshed.
+    /// `updateFields` makes Word ask on opening whether to update the document's fields:
+    /// the contents list's PAGEREF fields, whose cached page is a dash until then (Word's
+    /// question speaks of fields that "may refer to other files"; these refer only to
+    /// bookmarks in the document). Without it Word shows the dashes until F9 or printing;
+    /// LibreOffice computes the pages either way (docs/decisions.md, "Contents pages").
     func settings() -> String {
         """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -43,4 +43,19 @@ enum WordML {
     }
 
     static let pageBreak = "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"
+
+    /// `runs` inside a bookmark named `name` (`id` unique in the document), the target
+    /// of a contents entry's link and PAGEREF field.
+    static func bookmarked(_ runs: String, name: String, id: Int) -> String {
+        "<w:bookmarkStart w:id=\"\(id)\" w:name=\"\(escape(name))\"/>\(runs)<w:bookmarkEnd w:id=\"\(id)\"/>"
+    }
+
+    /// A complex field (ECMA-376 Part 1, §17.16.18): `instruction` and the result shown
+    /// until a reader computes it, `cached`.
+    static func field(_ instruction: String, cached: String) -> String {
+        "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+            + "<w:r><w:instrText xml:space=\"preserve\"> \(escape(instruction)) </w:instrText></w:r>"
+            + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>\(run(cached))"
+            + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+    }
 }
