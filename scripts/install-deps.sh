@@ -6,7 +6,9 @@ set -euo pipefail
 # zlib: DOCX reports are ZIP files (ZIPFoundation links the system zlib on Linux).
 # python3-venv: the notebooks' environment (.venv/, scripts/notebook-env.sh), which the
 # demo sets up and the tests run the notebooks in.
-packages=(pkg-config libgsl-dev libsqlite3-dev sqlite3 zlib1g-dev python3 python3-venv curl)
+# librsvg2-bin: rsvg-convert gives each DOCX figure its PNG copy beside the SVG (Word
+# before 2016 and other readers show only the PNG); the .deb depends on it too.
+packages=(pkg-config libgsl-dev libsqlite3-dev sqlite3 zlib1g-dev python3 python3-venv curl librsvg2-bin)
 if [[ "${1:-}" == "--test" ]]; then
     # Tests render the logic-model DOT through graphviz when it is there.
     packages+=(graphviz)
@@ -16,6 +18,11 @@ if [[ "${1:-}" == "--test" ]]; then
     packages+=(libreoffice-writer-nogui)
     # ...and measures how full each printed page is (pdftoppm, pdftotext).
     packages+=(poppler-utils)
+    # The print check measures pages in the fonts a steering group prints with: the
+    # reports ask for Arial (after Segoe UI and Helvetica Neue), and Liberation Sans has
+    # Arial's metrics. Without it Chromium falls back to DejaVu Sans, a tenth wider, and
+    # page counts depend on whatever fonts the machine happens to have.
+    packages+=(fonts-liberation2)
     # The HTTPS tests (Tests/tls/run.sh) run nginx with deploy/nginx/piloteval.conf and make a
     # self-signed certificate with openssl. (Debian's nginx package starts its own service
     # on port 80 when installed; the test runs a separate nginx under a temporary prefix.)
