@@ -307,6 +307,9 @@ def routes(ctx):
         ("GET", "/models/{id}/cycles/new", "edit", m + "/cycles/new", None),
         ("GET", "/models/{id}/cycles/{cycle}", "edit", m + "/cycles/" + c, None),
         ("POST", "/models/{id}/cycles", "edit", m + "/cycles", lambda: form([("id", "")])),
+        # A point the measure does not have: refused with a notice, nothing written.
+        ("POST", "/models/{id}/measures/{measure}/baseline", "edit", m + "/measures/tidsplanerade-utredningar/baseline",
+         lambda: form([("through", "1999-01-01")])),
         ("GET", "/models/{id}/logic-model/edit", "edit", m + "/logic-model/edit", None),
         ("POST", "/models/{id}/logic-model/edit", "edit", m + "/logic-model/edit", lambda: form([("yaml", "schema: nej"), ("version", "999999")])),
         ("POST", "/models/{id}/logic-model/check", "edit", m + "/logic-model/check", lambda: form([("yaml", "schema: nej")])),

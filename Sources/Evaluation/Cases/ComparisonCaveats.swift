@@ -77,7 +77,7 @@ enum ComparisonCaveats {
         if units >= 2 {
             let smallest = 1 / Double(units)
             out.append(Caveat(code: "permutation_smallest_p", text:
-                "Permutation over units: with J = \(units) units (the pilot and \(units - 1) line unit\(units == 2 ? "" : "s")) the smallest attainable p is 1/\(units) = \(number(smallest, 3))" + (units < 20 ? ", so no result can reach p < 0.05 however large the difference." : ".")))
+                "Permutation over units: with J = \(units) units (the pilot and \(units - 1) line unit\(units == 2 ? "" : "s")) the smallest attainable p is 1/\(units) = \(number(smallest, 3))" + (units <= 20 ? ", so no result can reach p < 0.05 however large the difference." : ".")))
         } else {
             out.append(Caveat(code: "permutation_smallest_p", text:
                 "Permutation over units is not possible: the line cases carry no unit labels (or the pilot has no cases), so J < 2."))

@@ -724,7 +724,7 @@ struct ReaderCohortBlocks {
             }
             let smallest = style.decimal(1 / Double(j), decimals: 3)
             let five = style.percent(5, decimals: 0)
-            return j < 20
+            return j <= 20
                 ? t("Med " + int(j) + " enheter är det minsta möjliga p-värdet i permutationen över enheter 1/" + int(j) + " = " + smallest
                     + "; inget resultat kan då bli signifikant på " + five + "-nivån, hur stor skillnaden än är.",
                     "With " + int(j) + " units the smallest possible p-value of the permutation over units is 1/" + int(j) + " = " + smallest
@@ -910,8 +910,8 @@ struct ReaderCohortBlocks {
             return t("Med " + n(g[0]) + " enheter är det minsta möjliga p-värdet 1/" + n(g[1]) + " = " + smallest + ".",
                      "With " + n(g[0]) + " units the smallest possible p-value is 1/" + n(g[1]) + " = " + smallest + ".")
         }
-        if note.hasPrefix("no result can be significant at the 5 % level with fewer than 20 units") {
-            return t("Med färre än 20 enheter kan inget resultat bli signifikant på 5 %-nivån.",
+        if note.hasPrefix("no result can be significant at the 5 % level with 20 units or fewer") {
+            return t("Med högst 20 enheter kan inget resultat bli signifikant på 5 %-nivån.",
                      "With fewer than " + style.integer(20) + " units no result can be significant at the " + style.percent(5, decimals: 0) + " level.")
         }
         if note.hasPrefix("difference-in-differences needs a number or 0/1 outcome") {

@@ -162,7 +162,7 @@ extension PilotVsLineReport {
         let s = w.strings, n = w.style
         var parts = [s("caveat.one_pilot"), s("cohort.independent")]
         if let j = outcomes.compactMap(\.units).max(), j >= 2 {
-            parts.append(s(j < 20 ? "cohort.permutation.floor" : "cohort.permutation.ok",
+            parts.append(s(j <= 20 ? "cohort.permutation.floor" : "cohort.permutation.ok",
                            ["units": String(j), "smallest": n.decimal(1 / Double(j), decimals: 3)]))
         } else {
             parts.append(s("cohort.permutation.none"))
@@ -504,7 +504,8 @@ extension PilotVsLineReport {
         if let d = o.mddStandardized {
             var values = sizes
             values["sd"] = n.decimal(d, decimals: 2)
-            var t = s("cohort.mdd.means", values)
+            // Investigations per child count children, as the method section says.
+            var t = s(o.outcome == "investigations_per_child" ? "cohort.mdd.means.children" : "cohort.mdd.means", values)
             if let raw = o.mddRaw { t += " " + s("cohort.mdd.raw", ["raw": n.decimal(raw, decimals: 1)]) }
             return t + " " + s("cohort.mdd.tail")
         }
@@ -523,7 +524,7 @@ extension PilotVsLineReport {
         if let p = d.p, let j = d.areas {
             // The smallest possible p is said once per outcome: by the deciding design's
             // sentence when it has a floor (`basisSentence`), else here.
-            let floor = j < 20 && floorUnits(o) == nil
+            let floor = j <= 20 && floorUnits(o) == nil
             text += " " + s(floor ? "cohort.did.sentence.p.floor" : "cohort.did.sentence.p",
                             ["p": n.decimal(p, decimals: 3), "areas": String(j), "smallest": n.decimal(1 / Double(j), decimals: 3)])
         } else {

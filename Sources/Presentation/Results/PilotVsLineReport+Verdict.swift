@@ -15,7 +15,7 @@
 /// (`adjustedRungText`; docs/decisions.md). The strongest
 /// available design decides alone: a clear result in it (p < 0.05; for cases, an
 /// interval on one side of zero) gives better or worse, anything else unclear. A design
-/// that cannot reach p < 0.05 at all — fewer than 20 units or areas, p ≥ 1/J — so makes
+/// that cannot reach p < 0.05 at all — 20 units or areas or fewer, p ≥ 1/J ≥ 0,05 — so makes
 /// every outcome unclear; the words then say why, and what the cases alone point to.
 ///
 /// Reports' `PublishedComparisons` writes each outcome's `decided_by` and `direction`
@@ -87,20 +87,20 @@ extension PilotVsLineReport {
         case .did: o.did?.areas
         default: nil
         }
-        return j.flatMap { $0 >= 2 && $0 < 20 ? $0 : nil }
+        return j.flatMap { $0 >= 2 && $0 <= 20 ? $0 : nil }
     }
 
-    /// The number of units compared over, when there are so few (2–19) that the comparison
+    /// The number of units compared over, when there are so few (2–20) that the comparison
     /// over units cannot show a clear difference: said beside the verdict and among the
     /// limitations alike.
     static func fewUnits(_ result: PilotVsLineReport) -> Int? {
-        result.outcomes.compactMap(\.units).max().flatMap { (2..<20).contains($0) ? $0 : nil }
+        result.outcomes.compactMap(\.units).max().flatMap { (2...20).contains($0) ? $0 : nil }
     }
 
     /// The number of areas, when an outcome's words rest on the before/after comparison
-    /// over so few areas (2–19) that it cannot show a clear difference.
+    /// over so few areas (2–20) that it cannot show a clear difference.
     static func fewAreas(_ result: PilotVsLineReport) -> Int? {
-        result.outcomes.filter { basis($0) == .did }.compactMap(\.did?.areas).max().flatMap { (2..<20).contains($0) ? $0 : nil }
+        result.outcomes.filter { basis($0) == .did }.compactMap(\.did?.areas).max().flatMap { (2...20).contains($0) ? $0 : nil }
     }
 
     // MARK: - The words

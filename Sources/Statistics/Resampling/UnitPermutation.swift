@@ -3,7 +3,7 @@
 /// its statistic is equally likely to hold any of the J ranks (Fisher 1935; Conley &
 /// Taber 2011 for the difference-in-differences use, where each unit's statistic is
 /// its placebo effect). p = #{j : S_j at least as extreme as S_treated} / J, the
-/// treated unit included; the smallest attainable p is 1/J, so with J < 20 units no
+/// treated unit included; the smallest attainable p is 1/J, so with J ≤ 20 units no
 /// result can reach p < 0.05.
 public enum UnitPermutation {
     public enum Alternative: String, Sendable, Codable {
@@ -42,7 +42,8 @@ public enum UnitPermutation {
         let rank = unitStatistics.filter { score($0) >= threshold }.count
         let smallest = 1 / Double(j)
         var notes = ["with \(j) units the smallest attainable p is 1/\(j) = \(smallest)"]
-        if smallest > 0.05 { notes.append("no result can be significant at the 5 % level with fewer than 20 units") }
+        // p < 0.05 is out of reach while 1/J ≥ 0.05, 20 units included (1/20 = 0.05).
+        if smallest >= 0.05 { notes.append("no result can be significant at the 5 % level with 20 units or fewer") }
         return UnitPermutationResult(units: j, treatedStatistic: Figure(unitStatistics[treated]), rank: rank,
                                      p: Figure(Double(rank) / Double(j)), smallestAttainableP: smallest,
                                      alternative: alternative, notes: notes)
