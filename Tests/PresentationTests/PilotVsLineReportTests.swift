@@ -340,3 +340,24 @@ import Testing
         #expect(!t.notes.contains { $0.plainText.contains("två rader") })
     }
 }
+
+/// A line reaching back before the pilot's start is said in the method section and
+/// beside the one-team limitation (a FoU reviewer found the line's 2018–2019 set against
+/// the pilot's 2020–2022 unsaid); a line that starts with the pilot says nothing of it.
+@Suite struct PilotVsLineLinePeriodTests {
+    static func text(_ blocks: [Block]) -> String {
+        blocks.compactMap { if case .paragraph(let p) = $0 { return p.plainText }; return nil }.joined(separator: "\n")
+    }
+
+    @Test func aLineFromBeforeTheStartIsSaid() {
+        let o = PilotVsLineReportTests.outcome("re_referral_12m", kind: "binary", pilot: (0, 0, 0), line: (0, 0, 0))
+        var report = PilotVsLineReportTests.report([o])
+        let sv = PilotVsLineReportTests.input(.sv)
+        #expect(!Self.text(report.methodBlocks(sv)).contains("före pilotens start"))
+        report.lineFirstReferral = "2018-01-01"
+        let method = Self.text(report.methodBlocks(sv))
+        #expect(method.contains("Linjens ärenden är alla övriga i uttaget, aktualiserade från 1 januari 2018, alltså också före pilotens start 1 januari 2020"), "\(method)")
+        #expect(Self.text(report.limitationBlocks(sv)).contains("Linjens ärenden går tillbaka till 1 januari 2018, före pilotens start 1 januari 2020"))
+        #expect(Self.text(report.limitationBlocks(PilotVsLineReportTests.input(.en))).contains("The line's cases go back to 1 January 2018"))
+    }
+}

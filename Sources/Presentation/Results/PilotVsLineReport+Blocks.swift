@@ -256,6 +256,7 @@ extension PilotVsLineReport {
         if let units = outcomes.compactMap(\.units).max(), units >= 2 {
             text += " " + s("method.cohort.units", ["units": String(units)])
         }
+        if let line = lineDates(w) { text += " " + s("method.cohort.line_period", line) }
         let did = outcomes.contains(where: { $0.did?.estimate != nil })
         if did { text += " " + s("method.cohort.did") }
         text += " " + s(did ? "method.cohort.strength.did" : "method.cohort.strength") + " " + s("method.cohort.censoring")
@@ -316,8 +317,17 @@ extension PilotVsLineReport {
         let s = w.strings
         var text = s("limitations.one_team")
         if let units = Self.fewUnits(self) { text += " " + s("limitations.units", ["units": String(units)]) }
+        if let line = lineDates(w) { text += " " + s("limitations.line_period", line) }
         if synthetic { text += " " + s("limitations.synthetic.cases") }
         return [.paragraph(RichText([.strong(s("limitations.one_team.lead") + " ")]) + RichText(text))]
+    }
+
+    /// The line's first referral and the pilot's start in words, when the line reaches
+    /// back before the start.
+    func lineDates(_ w: Input) -> [String: String]? {
+        guard let first = lineFirstReferral.flatMap(CalendarDate.init(parsing:)),
+              let start = pilotStart.flatMap(CalendarDate.init(parsing:)) else { return nil }
+        return ["first": w.style.date(first), "start": w.style.date(start)]
     }
 }
 

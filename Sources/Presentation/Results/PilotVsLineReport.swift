@@ -31,6 +31,10 @@ public struct PilotVsLineReport: Codable {
     /// method section says why that comparison does not decide the words here; nil in
     /// a record written before it did.
     public var covariates: [String]? = nil
+    /// The earliest referral among the line's cases, when it comes before the pilot's
+    /// start: the direct comparison then sets the pilot's years against the line's from
+    /// this date, and the method and limitations say so. Absent otherwise.
+    public var lineFirstReferral: String? = nil
 
     public init(present: Bool, note: String?, pilot: String?, extractDate: String?, pilotStart: String?,
                 synthetic: Bool, genders: [String], joined: Bool, outcomes: [Outcome], covariates: [String]? = nil) {
@@ -50,6 +54,7 @@ public struct PilotVsLineReport: Codable {
         case present, note, pilot, synthetic, outcomes, genders, joined, covariates
         case extractDate = "extract_date"
         case pilotStart = "pilot_start"
+        case lineFirstReferral = "line_first_referral"
     }
 
     /// Durations whose within-limit share is also an outcome: the brief shows that share

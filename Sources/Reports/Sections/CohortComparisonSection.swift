@@ -93,10 +93,18 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         }
         let published = try PublishedComparisons(analyses, dids: dids, dataset: dataset, rule: context.request.suppression,
                                                   numbers: context.numbers, better: Self.betterDirections(context.model))
-        return Result(present: true, note: analyses.isEmpty ? "the cases carry none of the derived measures" : nil,
-                      pilot: dataset.pilotCohort, extractDate: dataset.extractDate.iso, pilotStart: dataset.pilotStart?.iso,
-                      synthetic: synthetic, genders: published.genders, joined: published.joined,
-                      outcomes: published.outcomes, covariates: Self.covariates(dataset.cases))
+        var result = Result(present: true, note: analyses.isEmpty ? "the cases carry none of the derived measures" : nil,
+                            pilot: dataset.pilotCohort, extractDate: dataset.extractDate.iso, pilotStart: dataset.pilotStart?.iso,
+                            synthetic: synthetic, genders: published.genders, joined: published.joined,
+                            outcomes: published.outcomes, covariates: Self.covariates(dataset.cases))
+        // The direct comparison takes every line case in the extract; when some were
+        // referred before the pilot began, the report says from when (issue 20's reviewer
+        // found the line's 2018–2019 set against the pilot's 2020–2022 unsaid).
+        if let start = dataset.pilotStart,
+           let first = dataset.cases.filter({ !$0.isPilot }).compactMap(\.referralDate).min(), first < start {
+            result.lineFirstReferral = first.iso
+        }
+        return result
     }
 
     /// Which of age, gender and referral reason some case carries (the adjusted
