@@ -288,7 +288,12 @@ extension IndicatorStatusReport {
                 + used.map { g in groups.contains(g) ? cell(row.groups[g], row, .group(g)) : TableBlock.Cell("") }
                 + [cell(row.total, row, .total)]
         }
-        var notes = [RichText(s("gender.table.note"))]
+        // The n is explained only where a cell shows one (none does when no value has a denominator).
+        let showsN = withGender.contains { i in
+            guard let row = rowsByID[i.id], row.unit != .count else { return false }
+            return ([row.total] + (i.breakdowns["gender"] ?? []).map { row.groups[$0] }).contains { $0?.denominator != nil }
+        }
+        var notes = [RichText(s(showsN ? "gender.table.note" : "gender.table.note.no_n"))]
         if d.anyWithheldInStatus { notes.append(RichText(s("suppression.note"))) }
         var blocks: [Block] = [
             .heading(level: 1, text: s("gender.indicators.heading")),
