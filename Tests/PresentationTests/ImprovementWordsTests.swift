@@ -21,7 +21,7 @@ import Testing
                                 useful: 5, outside: 5)
         let sv = flat.words(strings: ReportStrings(.sv), style: NumberStyle(.sv), threshold: 5)
         #expect(sv.hasPrefix("Centrumlinjen och styrgränserna räknas på baslinjen, de 7 mätpunkterna 2020-09–2021-03, och senare punkter bedöms mot dem. Baslinjens centrumlinje är 0,0\u{A0}%. Baslinjen har då ingen spridning"), "\(sv)")
-        #expect(sv.contains("Med 5 användbara punkter kan ingen signal upptäckas. 5 punkter ligger utanför styrgränserna, en signal om förändring."))
+        #expect(sv.contains("Serieanalysen (serier och korsningar) kan inte ge någon signal med 5 användbara punkter. 5 punkter ligger utanför styrgränserna, en signal om förändring."))
         let en = flat.words(strings: ReportStrings(.en), style: NumberStyle(.en), threshold: 5)
         #expect(en.contains("The baseline then has no spread"), "\(en)")
         // A baseline with spread says nothing of it; without a baseline, the centre line as before.
