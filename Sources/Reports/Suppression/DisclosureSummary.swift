@@ -97,7 +97,10 @@ extension DisclosureSummary {
                     caption: s("disclosure.caption"),
                     header: [[TableBlock.Cell(s("disclosure.col.part")), TableBlock.Cell(s("disclosure.col.rule")),
                               TableBlock.Cell(s("disclosure.col.figures"))]],
-                    rows: rows, alignments: [.left, .left, .right])))
+                    rows: rows, alignments: [.left, .left, .right],
+                    // The counts are of the whole record: a reader looking for them in the
+                    // tables alone finds few (a FoU reviewer counted none of the indicators').
+                    notes: [RichText(s("disclosure.table.note"))])))
             }
         }
         return ReportSection(key: "disclosure", title: s("disclosure.title"), blocks: blocks)
