@@ -515,3 +515,30 @@ import Testing
         #expect(headlineOutcome.differences.map(\.path) == ["headlines[indicator:I1]"])
     }
 }
+
+/// The record's `line_first_referral`: set when the line's earliest referral precedes the
+/// pilot's start (the demo's line from 2018 against a pilot from 2020), absent when the
+/// line starts with the pilot or the start is unknown.
+@Suite struct LineFirstReferralTests {
+    static func dataset(lineFrom: String, start: String?) -> CaseDataset {
+        var cases: [CaseRecord] = []
+        for (i, pilot) in ([true, false, true, false, false] as [Bool]).enumerated() {
+            let date = pilot ? "2020-03-0\(i + 1)" : (i == 1 ? lineFrom : "2021-06-0\(i + 1)")
+            cases.append(CaseRecord(caseID: "c\(i)", cohort: pilot ? "testteamet" : "linjen", isPilot: pilot,
+                                    unit: pilot ? "Testteamet" : "Linje A", gender: .girl,
+                                    referralDate: CalendarDate(parsing: date),
+                                    values: ["assessment_within_14d": .number(Double(i % 2))]))
+        }
+        return CaseDataset(modelID: "testteamet", pilotCohort: "testteamet", pilotStart: start.flatMap(CalendarDate.init(parsing:)),
+                           extractDate: CalendarDate(year: 2022, month: 12, day: 31)!, cases: cases)
+    }
+
+    @Test func setOnlyWhenTheLineReachesBackBeforeTheStart() throws {
+        let f = try ReportFixture()
+        let context = try DomainSectionTests.context(f, .final)
+        func first(_ d: CaseDataset) throws -> String? { try CohortComparisonSection(load: { _, _ in d }).compute(context).lineFirstReferral }
+        #expect(try first(Self.dataset(lineFrom: "2018-01-15", start: "2020-01-01")) == "2018-01-15")
+        #expect(try first(Self.dataset(lineFrom: "2020-02-01", start: "2020-01-01")) == nil)
+        #expect(try first(Self.dataset(lineFrom: "2018-01-15", start: nil)) == nil)
+    }
+}
