@@ -79,7 +79,7 @@ import Testing
         #expect(PilotVsLineReport.verdict(outcome("investigations_per_child", -0.1, -0.2, -0.05)) == .lower)
         #expect(PilotVsLineReport.inSentence("Förhandsbedömning inom 14 dagar") == "förhandsbedömning inom 14 dagar")
         #expect(PilotVsLineReport.inSentence("KF:s mål") == "KF:s mål")
-        #expect(PilotVsLineReport.joined(["a", "b", "c"], and: "och") == "a, b och c")
+        #expect(ListWords.joined(["a", "b", "c"], and: "och") == "a, b och c")
     }
 
     @Test func theTertialReportTakesThePeriodWithTheMostValuesAndSaysSo() throws {

@@ -32,7 +32,11 @@ public enum StoredMeasureReading {
     /// The options a stored measure is read with: P when it has a denominator, else a
     /// run chart, frozen at its baseline.
     public static func options(_ summary: MeasureSummary, series: MeasureSeries) -> RunChartAnalysis.Options {
-        RunChartAnalysis.Options(chart: series.hasDenominator ? .p : .run,
-                                 freeze: baseline(through: summary.baselineThrough, in: series)?.points)
+        options(series: series, baseline: baseline(through: summary.baselineThrough, in: series))
+    }
+
+    /// The same, for a caller that already has the baseline (the report section records it too).
+    public static func options(series: MeasureSeries, baseline: Baseline?) -> RunChartAnalysis.Options {
+        RunChartAnalysis.Options(chart: series.hasDenominator ? .p : .run, freeze: baseline?.points)
     }
 }

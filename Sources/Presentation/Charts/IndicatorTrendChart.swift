@@ -38,7 +38,7 @@ public enum IndicatorTrendChart {
         guard kinds.count > 1 else { return nil }
         let sv = language == .sv
         let names = kinds.map { "\(kindName($0, language)) (\(markerName(style($0, mixed: true).marker, language)))" }
-        let list = names.dropLast().joined(separator: ", ") + (sv ? " och " : " and ") + names.last!
+        let list = ListWords.joined(names, and: sv ? "och" : "and")
         return sv ? "Värden för \(list) är skilda linjer, inte en serie."
                   : "Values for \(list) are separate lines, not one series."
     }
@@ -147,7 +147,7 @@ public enum IndicatorTrendChart {
         case .none: sv ? "ingen riktning" : "no direction"
         }
         let byKind = kinds.map { Self.kindName($0, language) }
-        let separately = byKind.dropLast().joined(separator: ", ") + (sv ? " och " : " and ") + (byKind.last ?? "")
+        let separately = ListWords.joined(byKind, and: sv ? "och" : "and")
         var subtitle = (mixed ? (sv ? "Utfall för \(separately), skilda linjer" : "Outcome for \(separately), separate lines")
                               : (sv ? "Utfall per period" : "Outcome by period")) + " (\(direction))"
         if illustrative { subtitle += sv ? " – förslag, illustrativt" : " – proposal, illustrative" }

@@ -793,8 +793,7 @@ struct ReaderCohortBlocks {
 
     /// "a, b och c" / "a, b and c".
     func list(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + t(" och ", " and ") + items.last!
+        ListWords.joined(items, and: t("och", "and"))
     }
 
     func caveats() -> [Block] {

@@ -67,8 +67,7 @@ extension LogicModel {
 
     /// "A1, A6 och A19".
     static func list(_ ids: [String], strings s: ReportStrings) -> String {
-        guard ids.count > 1 else { return ids.first ?? "" }
-        return ids.dropLast().joined(separator: ", ") + " " + s("word.and") + " " + ids.last!
+        ListWords.joined(ids, and: s("word.and"))
     }
 
     /// The logical framework table, and a caveat box when some indicators are proposals.

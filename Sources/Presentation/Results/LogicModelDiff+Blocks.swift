@@ -167,8 +167,7 @@ private struct DiffWords {
 
     /// "a", "a och b", "a, b och c".
     func list(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + (sv ? " och " : " and ") + items.last!
+        ListWords.joined(items, and: sv ? "och" : "and")
     }
 
     /// A number as the model states it, in the reader's form (decimals as needed, up to 3).

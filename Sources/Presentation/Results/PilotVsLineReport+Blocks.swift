@@ -279,7 +279,7 @@ extension PilotVsLineReport {
         for design in Design.allCases {
             let names = outcomes.filter { Self.basis($0) == design }.map { Self.inSentence(Self.outcomeName($0, s)) }
             if !names.isEmpty {
-                parts.append(s("method.cohort.basis.\(design.rawValue)", ["outcomes": Self.joined(names, and: s("word.and"))]))
+                parts.append(s("method.cohort.basis.\(design.rawValue)", ["outcomes": ListWords.joined(names, and: s("word.and"))]))
             }
         }
         // The ladder, why its third rung is not used, then what decides here.
@@ -302,11 +302,11 @@ extension PilotVsLineReport {
         guard !carried.isEmpty else {
             return s("method.cohort.basis.adjusted.none", ["pilot": pilotName(w)])
         }
-        var text = s("method.cohort.basis.adjusted", ["covariates": Self.joined(carried.map(name), and: s("word.and")),
+        var text = s("method.cohort.basis.adjusted", ["covariates": ListWords.joined(carried.map(name), and: s("word.and")),
                                                       "pilot": pilotName(w)])
         let missing = all.filter { !carried.contains($0) }
         if !missing.isEmpty {
-            text += " " + s("method.cohort.basis.adjusted.missing", ["missing": Self.joined(missing.map(name), and: s("word.and"))])
+            text += " " + s("method.cohort.basis.adjusted.missing", ["missing": ListWords.joined(missing.map(name), and: s("word.and"))])
         }
         return text
     }

@@ -28,7 +28,7 @@ extension PilotVsLineReport {
                 // The same word for every outcome: the table below names them.
                 parts.append(s(key + ".all", ["count": String(names.count)]))
             } else if !names.isEmpty {
-                parts.append(s(key, ["outcomes": Self.joined(names, and: s("word.and"))]))
+                parts.append(s(key, ["outcomes": ListWords.joined(names, and: s("word.and"))]))
             }
         }
         guard !parts.isEmpty else { return [] }
@@ -43,7 +43,7 @@ extension PilotVsLineReport {
         for (lean, key) in [(Verdict.better, "steering.verdict.better"), (.worse, "steering.verdict.worse"),
                             (.higher, "steering.verdict.higher"), (.lower, "steering.verdict.lower")] {
             let names = outcomes.filter { Self.leaning($0) == lean }.map { Self.inSentence(Self.outcomeName($0, s)) }
-            if !names.isEmpty { leanings.append(s(key, ["outcomes": Self.joined(names, and: s("word.and"))])) }
+            if !names.isEmpty { leanings.append(s(key, ["outcomes": ListWords.joined(names, and: s("word.and"))])) }
         }
         if !leanings.isEmpty {
             verdict += " " + s("steering.verdict.leaning", ["leanings": leanings.joined(separator: "; ")])

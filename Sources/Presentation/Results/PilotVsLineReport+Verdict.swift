@@ -138,10 +138,4 @@ extension PilotVsLineReport {
               name[name.index(after: name.startIndex)].isLowercase else { return name }
         return first.lowercased() + name.dropFirst()
     }
-
-    /// "A", "A och B", "A, B och C".
-    public static func joined(_ names: [String], and: String) -> String {
-        guard names.count > 1 else { return names.first ?? "" }
-        return names.dropLast().joined(separator: ", ") + " \(and) " + names.last!
-    }
 }

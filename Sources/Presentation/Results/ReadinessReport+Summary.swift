@@ -29,13 +29,6 @@ extension ReadinessReport.Survey {
         }
         let previous = waves.first { $0.wave == from }.map { $0.label(s) } ?? from
         return s("readiness.summary.changes", ["wave": latest.label(s), "previous": previous,
-                                               "changes": ReadinessReport.joined(parts, and: s("word.and"))])
-    }
-}
-
-extension ReadinessReport {
-    /// "a, b och c".
-    static func joined(_ items: [String], and: String) -> String {
-        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " \(and) " + items.last!
+                                               "changes": ListWords.joined(parts, and: s("word.and"))])
     }
 }

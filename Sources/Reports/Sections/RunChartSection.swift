@@ -56,7 +56,8 @@ public struct RunChartSection: ReportSectionBuilder {
         for loaded in data.measures {
             let stored = loaded.summary, series = loaded.series, watching = loaded.watching
             var result: RunChartResult
-            var options = StoredMeasureReading.options(stored, series: series)
+            let baseline = StoredMeasureReading.baseline(through: stored.baselineThrough, in: series)
+            var options = StoredMeasureReading.options(series: series, baseline: baseline)
             do {
                 result = try RunChartAnalysis.analyse(series, options: options, pdsa: watching)
             } catch is AnalysisInputError {
@@ -87,7 +88,7 @@ public struct RunChartSection: ReportSectionBuilder {
                 },
                 cycles: result.pdsa.map(\.id), illustrativeCycles: !watching.isEmpty && watching.allSatisfy(\.illustrative),
                 imports: stored.imports, counts: stored.countsEvents ? "events" : nil, drawing: result, title: stored.title,
-                baseline: StoredMeasureReading.baseline(through: stored.baselineThrough, in: series)))
+                baseline: baseline))
         }
         let ramps = Self.ramps(data.cycles)
         let note: String? = measures.isEmpty && ramps.isEmpty

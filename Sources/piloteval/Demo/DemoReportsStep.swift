@@ -128,8 +128,7 @@ enum DemoReportsStep {
                 throw Failure("the demo's own final report does not verify: \(outcome.differences.count) figure(s) differ")
             }
             let names = outcome.documentsChecked.map { URL(fileURLWithPath: $0).lastPathComponent }
-            let documents = names.isEmpty ? "" : "; so do " + (names.count == 1 ? names[0]
-                : names.dropLast().joined(separator: ", ") + " and " + names.last!)
+            let documents = names.isEmpty ? "" : "; so do " + ListWords.joined(names, and: "and")
             return "agrees on all \(outcome.figuresChecked) figures" + documents
         } catch let e as VerifyError { throw Failure(e.message) }
     }

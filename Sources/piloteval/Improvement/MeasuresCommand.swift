@@ -172,8 +172,7 @@ struct MeasuresBaseline: ParsableCommand {
                 let db = try openDatabase(database, readOnly: through == nil && !none)
                 let table = MeasureTable(db)
                 guard through != nil || none else {
-                    let values = try table.values(of: measure)
-                    if values.isEmpty { throw MeasureTableError.unknownMeasure(measure: measure, stored: try table.list().map(\.measure)) }
+                    // The series says, for a measure nothing is stored of, which ones are.
                     let series = try MeasureImporter(db).series(measure)
                     if let b = StoredMeasureReading.baseline(through: try table.baseline(of: measure), in: series) {
                         try emit("measure \(measure): baseline \(b.first) … \(b.last) (\(b.points) of \(series.points.count) points)", table)
@@ -188,6 +187,8 @@ struct MeasuresBaseline: ParsableCommand {
                 try emit("measure \(measure): \(detail) (kept with import \(importID))", table)
             } catch let e as MeasureTableError {
                 throw Failure(e.description)
+            } catch let e as AnalysisInputError {
+                throw Failure(e.message)
             }
         }
     }
