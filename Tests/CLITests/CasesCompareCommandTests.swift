@@ -58,6 +58,46 @@ import Testing
                                    || ($0["text"] as? String)?.contains("is one team") == true })
     }
 
+    /// `--from-start`: the same figures as `compare` on the CSV's rows referred from the
+    /// model's start (2020-01-01) — the window done by hand, here — and `compared_from`
+    /// says so; without it the line's earlier cases count and a caveat says from when.
+    @Test func fromStartMatchesCompareOnTheRowsFromTheStart() throws {
+        let cli = try prepared()
+        let text = try String(contentsOfFile: cli.path("cases.csv"), encoding: .utf8)
+        // The export's lines end in CRLF, one Character in Swift: split on any newline.
+        var lines = text.split(whereSeparator: \.isNewline).map(String.init)
+        let header = lines.removeFirst()
+        let column = try #require(header.split(separator: ";", omittingEmptySubsequences: false).firstIndex(of: "referral_date"))
+        let kept = lines.filter { line in
+            let date = line.split(separator: ";", omittingEmptySubsequences: false)[column]
+            return !date.isEmpty && date >= "2020-01-01"
+        }
+        #expect(kept.count < lines.count, "the synthetic line reaches back before 2020")
+        try ([header] + kept).joined(separator: "\n").write(toFile: cli.path("from-start.csv"), atomically: true, encoding: .utf8)
+
+        let cases = try object(cli.run(["cases", "compare", "--model", "vallingbyteamet", "--outcome", "intervention_hours",
+                                        "--from-start", "--format", "json"]))
+        let plain = try object(cli.run(["compare", "from-start.csv", "--group", "cohort", "--pilot", "vallingbyteamet",
+                                        "--outcome", "intervention_hours", "--kind", "continuous", "--format", "json"]))
+        for key in ["difference", "welch"] {
+            let a = try #require(cases[key] as? [String: Any], "\(key)")
+            let b = try #require(plain[key] as? [String: Any], "\(key)")
+            for (name, value) in b {
+                guard let y = value as? Double else { continue }
+                let x = try #require(a[name] as? Double, "\(key).\(name)")
+                #expect(abs(x - y) <= 1e-12 * max(1, abs(y)), "\(key).\(name): \(x) vs \(y)")
+            }
+        }
+        #expect((cases["comparison"] as? [String: Any])?["n"] as? Int == (plain["comparison"] as? [String: Any])?["n"] as? Int)
+        #expect(cases["compared_from"] as? String == "2020-01-01")
+
+        let all = try object(cli.run(["cases", "compare", "--model", "vallingbyteamet", "--outcome", "intervention_hours",
+                                      "--format", "json"]))
+        #expect(all["compared_from"] is NSNull && (all["compared_from_note"] as? String)?.contains("--from-start") == true)
+        let caveats = try #require(all["caveats"] as? [[String: Any]])
+        #expect(caveats.contains { $0["code"] as? String == "period" && ($0["text"] as? String)?.contains("reach back to 2018") == true })
+    }
+
     @Test func didAndPermutationSayWhatTheyCanSay() throws {
         let cli = try prepared()
         let did = try object(cli.run(["cases", "compare", "--model", "vallingbyteamet", "--outcome",

@@ -83,3 +83,24 @@ public enum CaseValue: Sendable, Hashable {
     /// date (still open), so `days` is a lower bound.
     case duration(days: Double, observed: Bool)
 }
+
+extension CaseDataset {
+    /// The cases referred on or after `date`: the pilot's years set against the line's
+    /// same years (`CohortComparison.Options.fromPilotStart`). A case without a referral
+    /// date is left out, since when it began is unknown — as the permutation over units
+    /// leaves it out. A child's `investigations_per_child` stays on the child's first
+    /// case, so a child first referred before `date` drops out with that case.
+    public func referred(from date: CalendarDate) -> CaseDataset {
+        var copy = self
+        copy.cases = cases.filter { $0.referralDate.map { $0 >= date } ?? false }
+        return copy
+    }
+
+    /// The earliest referral among the line's cases, when it comes before the pilot's
+    /// start: the line then reaches back further than the pilot can.
+    public var lineReachesBack: CalendarDate? {
+        guard let start = pilotStart,
+              let first = cases.filter({ !$0.isPilot }).compactMap(\.referralDate).min(), first < start else { return nil }
+        return first
+    }
+}

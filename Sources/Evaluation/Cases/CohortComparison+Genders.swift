@@ -5,8 +5,9 @@ extension CohortComparison {
     /// combined from the categories' results (a Kaplan–Meier share does not add up).
     /// - Throws: `CohortComparisonError` when no case has the outcome.
     public static func unadjusted(_ dataset: CaseDataset, outcome: String,
-                                  genders: Set<CaseRecord.Gender?>) throws -> UnadjustedComparison {
-        let sample = try OutcomeSample(dataset, outcome: outcome).filter { genders.contains($0.gender) }
+                                  genders: Set<CaseRecord.Gender?>? = nil) throws -> UnadjustedComparison {
+        var sample = try OutcomeSample(dataset, outcome: outcome)
+        if let genders { sample = sample.filter { genders.contains($0.gender) } }
         return UnadjustedComparison(sample, pilotLabel: dataset.pilotCohort, comparisonLabel: comparisonLabel)
     }
 }

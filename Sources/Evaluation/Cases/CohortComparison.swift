@@ -17,9 +17,15 @@ public enum CohortComparison {
         public var byGender: Bool
         /// The wild cluster bootstrap of the `did` design.
         public var bootstrap: WildClusterBootstrap.Options
+        /// Compares only cases referred from the pilot's start (when it is known), so
+        /// the pilot's years meet the line's same years rather than a line reaching back
+        /// further. The difference in differences still reads the years before, which
+        /// it needs; the permutation over units does this always.
+        public var fromPilotStart: Bool
         public init(design: Design = .unadjusted, byGender: Bool = false,
-                    bootstrap: WildClusterBootstrap.Options = .init()) {
+                    bootstrap: WildClusterBootstrap.Options = .init(), fromPilotStart: Bool = false) {
             self.design = design; self.byGender = byGender; self.bootstrap = bootstrap
+            self.fromPilotStart = fromPilotStart
         }
     }
 
@@ -28,7 +34,9 @@ public enum CohortComparison {
 
     /// - Throws: `CohortComparisonError` when no case has the outcome (a user error);
     ///   every statistical problem is a `null` with a note in the result instead.
-    public static func run(_ dataset: CaseDataset, outcome: String, options: Options = .init()) throws -> CohortComparisonResult {
+    public static func run(_ full: CaseDataset, outcome: String, options: Options = .init()) throws -> CohortComparisonResult {
+        let window = options.fromPilotStart ? full.pilotStart : nil
+        let dataset = window.map { full.referred(from: $0) } ?? full
         let sample = try OutcomeSample(dataset, outcome: outcome)
         let pilotLabel = dataset.pilotCohort
         let unadjusted = UnadjustedComparison(sample, pilotLabel: pilotLabel, comparisonLabel: comparisonLabel)
@@ -42,18 +50,22 @@ public enum CohortComparison {
         }
         let adjustment = PropensityAdjustment(sample: sample)
         let adjusted = options.design == .adjusted ? AdjustedComparison(sample: sample, adjustment: adjustment) : nil
-        let did = options.design == .did
-            ? CohortDifferenceInDifferences.compute(dataset: dataset, sample: sample, bootstrap: options.bootstrap) : nil
+        var did: CohortDifferenceInDifferences? = nil
+        if options.design == .did {
+            // Before and after: the years before the start too, whatever the window.
+            let before = window == nil ? sample : try OutcomeSample(full, outcome: outcome)
+            did = CohortDifferenceInDifferences.compute(dataset: full, sample: before, bootstrap: options.bootstrap)
+        }
         let permutation = options.design == .permutation ? UnitPermutationComparison(dataset: dataset, sample: sample) : nil
         let mdd = ComparisonCaveats.minimumDetectableDifference(sample)
         let units = ComparisonCaveats.unitCount(dataset: dataset, sample: sample)
         let caveats = ComparisonCaveats.build(sample: sample, pilotLabel: pilotLabel, design: options.design, mdd: mdd,
                                               units: units, unadjusted: unadjusted, byGender: byGender,
                                               balance: adjustment.balance, did: did, permutation: permutation,
-                                              dataset: dataset)
+                                              dataset: dataset, window: ComparisonCaveats.Window(full: full, from: window))
         return CohortComparisonResult(
             modelID: dataset.modelID, design: options.design, kind: sample.kind, outcome: outcome,
-            extractDate: dataset.extractDate.iso, pilotStart: dataset.pilotStart?.iso,
+            extractDate: dataset.extractDate.iso, pilotStart: dataset.pilotStart?.iso, comparedFrom: window?.iso,
             unadjusted: unadjusted, descriptive: CohortDescriptives(sample: sample, pilotLabel: pilotLabel,
                                                                      comparisonLabel: comparisonLabel),
             byGender: byGender, balance: adjustment.balance, adjusted: adjusted, did: did,
@@ -79,6 +91,9 @@ public struct CohortComparisonResult: Sendable, Encodable {
     public let outcome: String
     public let extractDate: String
     public let pilotStart: String?
+    /// The pilot's start when only cases referred from it are compared
+    /// (`Options.fromPilotStart`); nil when every case in the extract is.
+    public let comparedFrom: String?
     public let unadjusted: UnadjustedComparison
     let descriptive: CohortDescriptives
     public let byGender: [(CaseRecord.Gender, UnadjustedComparison)]?
@@ -97,6 +112,8 @@ public struct CohortComparisonResult: Sendable, Encodable {
         try c.encode(extractDate, forKey: "extract_date")
         if let pilotStart { try c.encode(pilotStart, forKey: "pilot_start") }
         else { try c.encode(Figure(undefined: "the pilot's start date is unknown"), forKey: "pilot_start") }
+        if let comparedFrom { try c.encode(comparedFrom, forKey: "compared_from") }
+        else { try c.encode(Figure(undefined: "every case in the extract: add --from-start to compare only cases referred from the pilot's start"), forKey: "compared_from") }
         try c.encode(descriptive, forKey: "descriptive")
         if let byGender {
             var list = c.nestedUnkeyedContainer(forKey: FigureKey("by_gender"))

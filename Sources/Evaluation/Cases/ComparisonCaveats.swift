@@ -1,5 +1,6 @@
 import Foundation
 import Statistics
+import Periods
 
 /// The caveats every pilot-vs-line result carries (DESIGN §4): one treated team, the
 /// minimum detectable difference, the smallest p a permutation over units can reach,
@@ -43,6 +44,28 @@ enum ComparisonCaveats {
         return Set(sample.comparison.filter(inPeriod).compactMap(\.record.unit)).count + pilot
     }
 
+    /// Which cases the direct comparison reads: every case in the extract (`from` nil)
+    /// or those referred from the pilot's start.
+    struct Window {
+        let full: CaseDataset
+        let from: CalendarDate?
+    }
+
+    /// The period compared, when it matters: the line reaching back before the pilot's
+    /// start, or the cases left out to compare the same years.
+    static func period(_ window: Window, compared: CaseDataset) -> Caveat? {
+        if let from = window.from {
+            let left = window.full.cases.count - compared.cases.count
+            guard left > 0 else { return nil }
+            return Caveat(code: "period", text:
+                "Only cases referred from the pilot's start \(from.iso) are compared, so the pilot's years meet the line's same years: \(left) case(s) referred earlier or without a referral date were left out. Difference-in-differences still reads the years before the start, which it needs.")
+        }
+        guard let first = window.full.lineReachesBack, let start = window.full.pilotStart else { return nil }
+        let earlier = window.full.cases.filter { !$0.isPilot && ($0.referralDate.map { $0 < start } ?? false) }.count
+        return Caveat(code: "period", text:
+            "The line's cases reach back to \(first.iso), before the pilot's start \(start.iso): \(earlier) line case(s) referred earlier are compared with the pilot's, so a change over time is mixed with the pilot's difference. --from-start compares only cases referred from the start.")
+    }
+
     static func number(_ x: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", x) }
     static func percent(_ p: Double) -> String { String(format: "%.1f %%", 100 * p) }
 
@@ -50,7 +73,7 @@ enum ComparisonCaveats {
                       mdd: MinimumDetectableDifference, units: Int, unadjusted: UnadjustedComparison,
                       byGender: [(CaseRecord.Gender, UnadjustedComparison)]?, balance: CovariateBalance,
                       did: CohortDifferenceInDifferences?, permutation: UnitPermutationComparison?,
-                      dataset: CaseDataset) -> [Caveat] {
+                      dataset: CaseDataset, window: Window) -> [Caveat] {
         var out: [Caveat] = []
         let n1 = sample.pilot.count, n2 = sample.comparison.count
         out.append(Caveat(code: "one_treated_team", text:
@@ -82,6 +105,8 @@ enum ComparisonCaveats {
             out.append(Caveat(code: "permutation_smallest_p", text:
                 "Permutation over units is not possible: the line cases carry no unit labels (or the pilot has no cases), so J < 2."))
         }
+
+        if let period = period(window, compared: dataset) { out.append(period) }
 
         // Small cells.
         var small = unadjusted.hasSmallCell || (byGender?.contains { $0.1.hasSmallCell } ?? false)

@@ -167,11 +167,13 @@ struct ComparisonBlocks {
             what = "duration in days, open cases censored" + limit
         }
         let start = result.pilotStart.map { " (pilot start \($0))" } ?? ""
+        let cases = result.comparedFrom.map { "referred from \($0) (the pilot's start)" } ?? "every case in the extract"
         let rows: [[TableBlock.Cell]] = [
             ["outcome", TableBlock.Cell("\(result.outcome) (\(what))")],
             ["model", TableBlock.Cell("\(result.modelID) — pilot \(result.unadjusted.labels.pilot) vs the line")],
             ["design", TableBlock.Cell(result.design.rawValue)],
             ["extract date", TableBlock.Cell(result.extractDate + start)],
+            ["cases", TableBlock.Cell(cases)],
         ]
         return [table(nil, [], rows)]
     }

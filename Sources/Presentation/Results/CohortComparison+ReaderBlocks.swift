@@ -270,7 +270,12 @@ struct ReaderCohortBlocks {
         var facts = who + t(" jämförs med linjens, det vill säga alla övriga ärenden, i uttaget per ",
                             " are compared with the line's, that is every other case, in the extract of ")
             + date(result.extractDate) + "."
-        if let start = result.pilotStart { facts += t(" Piloten startade ", " The pilot started on ") + date(start) + "." }
+        if let from = result.comparedFrom {
+            facts += t(" Bara ärenden som aktualiserades från pilotens start " + date(from) + " ingår.",
+                       " Only cases referred from the pilot's start on " + date(from) + " are included.")
+        } else if let start = result.pilotStart {
+            facts += t(" Piloten startade ", " The pilot started on ") + date(start) + "."
+        }
         return [
             .paragraph(RichText(CohortDesignText.name(result.design, language) + ": "
                                 + CohortDesignText.explanation(result.design, language) + " "
@@ -748,6 +753,21 @@ struct ReaderCohortBlocks {
                 text += t(" Efter viktning skiljer de sig fortfarande i ", " After weighting they still differ in ") + list(after) + "."
             }
             return text
+        case "period":
+            // The counts and dates are the caveat's own (`ComparisonCaveats.period`).
+            if let g = Self.groups(#"Only cases referred from the pilot's start (\S+) are compared, .*: (\d+) case\(s\) referred earlier .*"#, c.text) {
+                return t("Bara ärenden som aktualiserades från pilotens start " + date(g[0]) + " jämförs, så att pilotens år möter linjens samma år: "
+                         + int(Int(g[1]) ?? 0) + " tidigare ärenden (eller utan aktualiseringsdatum) togs inte med. Skillnad-i-skillnader läser ändå åren före starten, som den behöver.",
+                         "Only cases referred from the pilot's start on " + date(g[0]) + " are compared, so the pilot's years meet the line's same years: "
+                         + int(Int(g[1]) ?? 0) + " earlier cases (or cases without a referral date) were left out. Difference-in-differences still reads the years before the start, which it needs.")
+            }
+            if let g = Self.groups(#"The line's cases reach back to (\S+), before the pilot's start (\S+): (\d+) line case\(s\) .*"#, c.text) {
+                return t("Linjens ärenden går tillbaka till " + date(g[0]) + ", före pilotens start " + date(g[1]) + ": " + int(Int(g[2]) ?? 0)
+                         + " av linjens ärenden aktualiserades tidigare och jämförs med pilotens, så en förändring över tid blandas med skillnaden mot piloten.",
+                         "The line's cases reach back to " + date(g[0]) + ", before the pilot's start on " + date(g[1]) + ": " + int(Int(g[2]) ?? 0)
+                         + " of the line's cases were referred earlier and are compared with the pilot's, so a change over time is mixed with the difference from the pilot.")
+            }
+            return nil
         case "censoring":
             var censored = 0
             if case .timeToEvent(let tte) = result.unadjusted { censored = tte.pilot.curve.censored + tte.comparison.curve.censored }
@@ -804,17 +824,20 @@ struct ReaderCohortBlocks {
 
     // MARK: Notes
 
+    /// The groups of `pattern` matched against the whole of `text`, nil when it does not match.
+    static func groups(_ pattern: String, _ text: String) -> [String]? {
+        guard let re = try? NSRegularExpression(pattern: "^" + pattern + "$"),
+              let m = re.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
+        return (1..<m.numberOfRanges).map { Range(m.range(at: $0), in: text).map { String(text[$0]) } ?? "" }
+    }
+
     /// A note of the result (the analyst's English, as the CLI and the JSON have it) in
     /// the reader's language: the notes the cohort analyses write, by pattern; any other
     /// note as a general sentence rather than analyst text on a reader's page.
     static func readerNote(_ note: String, style: NumberStyle) -> String {
         let sv = style.language == .sv
         func t(_ swedish: String, _ english: String) -> String { sv ? swedish : english }
-        func match(_ pattern: String) -> [String]? {
-            guard let re = try? NSRegularExpression(pattern: "^" + pattern + "$"),
-                  let m = re.firstMatch(in: note, range: NSRange(note.startIndex..., in: note)) else { return nil }
-            return (1..<m.numberOfRanges).map { Range(m.range(at: $0), in: note).map { String(note[$0]) } ?? "" }
-        }
+        func match(_ pattern: String) -> [String]? { groups(pattern, note) }
         func n(_ s: String) -> String { Int(s).map { style.integer($0) } ?? s }
         /// "1 case" / "3 cases" from a count in the note.
         func cases(_ s: String, _ noun: String = "case") -> String { n(s) + " " + noun + (s == "1" ? "" : "s") }

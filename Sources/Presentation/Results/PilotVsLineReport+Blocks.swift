@@ -73,6 +73,7 @@ extension PilotVsLineReport {
                 // date in words, as the introduction writes it (it was "2022-12-31" here).
                 text += " " + s(c == 1 ? "cohort.censored.one" : "cohort.censored", ["censored": w.style.integer(c), "date": date])
             }
+            if let window = Self.fromStartSentence(o, w) { text += " " + window }
             text += " " + Self.didSentence(o, w) + " " + Self.basisSentence(o, w)
             blocks.append(.paragraph(RichText(text)))
         }
@@ -256,7 +257,10 @@ extension PilotVsLineReport {
         if let units = outcomes.compactMap(\.units).max(), units >= 2 {
             text += " " + s("method.cohort.units", ["units": String(units)])
         }
-        if let line = lineDates(w) { text += " " + s("method.cohort.line_period", line) }
+        if let line = lineDates(w) {
+            text += " " + s("method.cohort.line_period", line)
+            if outcomes.contains(where: { $0.fromStart != nil }) { text += " " + s("method.cohort.from_start") }
+        }
         let did = outcomes.contains(where: { $0.did?.estimate != nil })
         if did { text += " " + s("method.cohort.did") }
         text += " " + s(did ? "method.cohort.strength.did" : "method.cohort.strength") + " " + s("method.cohort.censoring")
@@ -317,7 +321,14 @@ extension PilotVsLineReport {
         let s = w.strings
         var text = s("limitations.one_team")
         if let units = Self.fewUnits(self) { text += " " + s("limitations.units", ["units": String(units)]) }
-        if let line = lineDates(w) { text += " " + s("limitations.line_period", line) }
+        if let line = lineDates(w) {
+            text += " " + s("limitations.line_period", line)
+            if let agree = Self.fromStartAgreement(outcomes) {
+                let key = agree.of == 1 ? (agree.same == 1 ? "one" : "none") : (agree.same == agree.of ? "all" : "some")
+                text += " " + s("limitations.from_start.\(key)", [
+                    "same": CountWords.word(agree.same, s.language), "of": CountWords.word(agree.of, s.language)])
+            }
+        }
         if synthetic { text += " " + s("limitations.synthetic.cases") }
         return [.paragraph(RichText([.strong(s("limitations.one_team.lead") + " ")]) + RichText(text))]
     }
@@ -520,6 +531,55 @@ extension PilotVsLineReport {
             return t + " " + s("cohort.mdd.tail")
         }
         return s("cohort.mdd.undefined")
+    }
+
+    /// Which side of zero an interval lies on: −1, +1, or 0 when it holds zero.
+    static func side(_ low: Double?, _ high: Double?) -> Int? {
+        guard let low, let high else { return nil }
+        return low > 0 ? 1 : (high < 0 ? -1 : 0)
+    }
+
+    /// The direct comparison again with only the cases referred from the pilot's start,
+    /// and whether its interval tells the same story as the one over every case; nil
+    /// when the line does not reach back before the start.
+    static func fromStartSentence(_ o: Outcome, _ w: Input) -> String? {
+        let s = w.strings, n = w.style
+        guard let f = o.fromStart else { return nil }
+        guard let d = f.difference, let pilotN = f.pilotN, let lineN = f.lineN else {
+            return s(f.disclosure.isSuppressed ? "cohort.from_start.withheld" : "cohort.from_start.none")
+        }
+        // Investigations per child count children, on each child's first case.
+        // At least the precision of the difference over every case, so the two read
+        // side by side ("−0,44" then "−0,41", not "−0,4").
+        let scale = o.kind == "continuous" ? 1.0 : 100.0
+        let decimals = [[o.difference, o.ciLow, o.ciHigh], [d, f.ciLow, f.ciHigh]].map { xs in
+            DistinguishingDecimals.decimals(for: xs.compactMap { $0.map { $0 * scale } }, base: 1, numbers: n)
+        }.max()
+        let difference = contrast(d, low: f.ciLow, high: f.ciHigh, kind: o.kind, w, decimals: decimals).text.plainText
+        let text = s(o.outcome == "investigations_per_child" ? "cohort.from_start.children" : "cohort.from_start",
+                     ["pilot": n.integer(pilotN), "line": n.integer(lineN), "difference": difference])
+        let before = side(o.ciLow, o.ciHigh), after = side(f.ciLow, f.ciHigh)
+        let key: String
+        switch (before, after) {
+        case let (x?, y?) where x == y: key = x == 0 ? "same_zero" : "same"
+        case (_?, 0?): key = "includes_zero"
+        case (0?, _?): key = "excludes_zero"
+        case (_?, _?): key = "reversed"
+        default: return text
+        }
+        return text + " " + s("cohort.from_start.\(key)")
+    }
+
+    /// How many outcomes tell the same story from the pilot's start as over every case
+    /// (the intervals on the same side of zero, or both holding it), of those that have
+    /// both; nil when none has.
+    static func fromStartAgreement(_ outcomes: [Outcome]) -> (same: Int, of: Int)? {
+        let pairs = outcomes.compactMap { o -> (Int, Int)? in
+            guard o.difference != nil, let f = o.fromStart, f.difference != nil,
+                  let a = side(o.ciLow, o.ciHigh), let b = side(f.ciLow, f.ciHigh) else { return nil }
+            return (a, b)
+        }
+        return pairs.isEmpty ? nil : (pairs.filter { $0.0 == $0.1 }.count, pairs.count)
     }
 
     /// The before/after comparison of one outcome in a sentence.

@@ -189,6 +189,10 @@ public struct PilotVsLineReport: Codable {
         /// difference (withheld when a cohort's value is); not in the JSON (as
         /// `Group.nDisclosure`).
         public var differenceDisclosure: Disclosure = .shown
+        /// The same difference with only the cases referred from the pilot's start, when
+        /// the line reaches back before it (`lineFirstReferral`): does the answer hold when
+        /// the pilot's years meet the line's same years? Nil otherwise.
+        public var fromStart: FromStart? = nil
 
         public init(outcome: String, kind: String, limitDays: Double?, pilot: Group, line: Group, difference: Double?,
                     differenceNote: String?, ciLow: Double?, ciHigh: Double?, test: String, p: Double?, pNote: String?,
@@ -249,6 +253,55 @@ public struct PilotVsLineReport: Codable {
             case decidedBy = "decided_by"
             case direction, better
             case genderDifferences = "gender_differences"
+            case fromStart = "from_start"
+        }
+    }
+
+    /// One outcome's direct comparison with only the cases referred from the pilot's
+    /// start: each cohort's n, pilot − line with its 95 % interval. Withheld as a whole
+    /// when a count it rests on is small, or when the cases it leaves out are: the
+    /// published figures over every case, less these, would give those back.
+    public struct FromStart: Codable {
+        public var pilotN: Int?
+        public var lineN: Int?
+        public var nNote: String?
+        public var difference: Double?
+        public var differenceNote: String?
+        public var ciLow: Double?
+        public var ciHigh: Double?
+        /// Not in the JSON (as `Group.nDisclosure`).
+        public var disclosure: Disclosure = .shown
+
+        public init(pilotN: Int?, lineN: Int?, nNote: String?, difference: Double?, differenceNote: String?,
+                    ciLow: Double?, ciHigh: Double?) {
+            self.pilotN = pilotN
+            self.lineN = lineN
+            self.nNote = nNote
+            self.difference = difference
+            self.differenceNote = differenceNote
+            self.ciLow = ciLow
+            self.ciHigh = ciHigh
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case difference
+            case pilotN = "pilot_n"
+            case lineN = "line_n"
+            case nNote = "n_note"
+            case differenceNote = "difference_note"
+            case ciLow = "ci_low"
+            case ciHigh = "ci_high"
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(pilotN, forKey: .pilotN)
+            try c.encode(lineN, forKey: .lineN)
+            try c.encodeIfPresent(nNote, forKey: .nNote)
+            try c.encode(difference, forKey: .difference)
+            try c.encodeIfPresent(differenceNote, forKey: .differenceNote)
+            try c.encode(ciLow, forKey: .ciLow)
+            try c.encode(ciHigh, forKey: .ciHigh)
         }
     }
 
@@ -406,6 +459,7 @@ extension PilotVsLineReport.Outcome {
         try c.encodeIfPresent(better, forKey: .better)
         try c.encode(byGender, forKey: .byGender)
         try c.encodeIfPresent(genderDifferences, forKey: .genderDifferences)
+        try c.encodeIfPresent(fromStart, forKey: .fromStart)
         try c.encode(caveats, forKey: .caveats)
     }
 }

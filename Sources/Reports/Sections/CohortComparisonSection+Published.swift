@@ -27,7 +27,10 @@ struct PublishedComparisons {
     static let hiddenNote = IndicatorFigureSuppression.hiddenNote
     static let builtOnHiddenNote = "suppressed: built on a hidden count"
 
-    init(_ analyses: [CohortComparisonResult], dids: [CohortDifferenceInDifferences?], dataset: CaseDataset,
+    /// - Parameter fromStart: each outcome's comparison of the cases referred from the
+    ///   pilot's start, when the line reaches back before it (else nil).
+    init(_ analyses: [CohortComparisonResult], dids: [CohortDifferenceInDifferences?],
+         fromStart: [UnadjustedComparison?] = [], dataset: CaseDataset,
          rule: SuppressionRule, numbers: NumberStyle, better: [String: String] = [:]) throws {
         // Each outcome's comparison within every gender category that occurs. Not
         // recorded = the cohort's cases minus those with a gender; its size decides the
@@ -71,6 +74,9 @@ struct PublishedComparisons {
             var o = Self.outcome(r, within: within[j], genders: keys, plans: [true: plans[true]![j], false: plans[false]![j]],
                                  dataset: dataset, rule: rule)
             o.did = r.kind == .timeToEvent ? Self.durationDiD : Self.did(dids[j], kind: r.kind, rule: rule)
+            if j < fromStart.count, let window = fromStart[j] {
+                o.fromStart = Self.fromStart(window, all: r.unadjusted, shown: !o.differenceDisclosure.isSuppressed, rule: rule)
+            }
             o.genderDifferences = try [true, false].map { pilot in
                 try Self.genderDifference(o, dataset: dataset, pilot: pilot)
             }
@@ -113,6 +119,37 @@ struct PublishedComparisons {
                          pNote: "randomisation over areas needs at least 2 comparison areas", areas: result.units)
         }
         return .init(estimate: estimate, estimateNote: nil, p: ri.p.value, pNote: ri.p.note, areas: ri.units)
+    }
+
+    /// The comparison of the cases referred from the pilot's start, as published: whole,
+    /// or withheld whole when the comparison over every case is, or when a count it rests
+    /// on — each cohort's cases from the start and those left out, and for a 0/1 outcome
+    /// their events and non-events — is small (the two published comparisons would give
+    /// the left-out group's figures back).
+    static func fromStart(_ window: UnadjustedComparison, all: UnadjustedComparison, shown: Bool,
+                          rule: SuppressionRule) -> CohortComparisonSection.FromStart {
+        let small = [true, false].contains { pilot in
+            let part = counts(window, pilot: pilot), whole = counts(all, pilot: pilot)
+            let left = BreakdownDisclosure.Counts(n: whole.n - part.n, events: whole.events.flatMap { w in part.events.map { w - $0 } })
+            return [part, left].contains { c in
+                rule.isSmall(c.n) || c.events.map { rule.isSmall($0) || rule.isSmall(c.n - $0) } == true
+            }
+        }
+        guard shown, !small else {
+            let note = shown ? hiddenNote : builtOnHiddenNote
+            var withheld = CohortComparisonSection.FromStart(pilotN: nil, lineN: nil, nNote: note, difference: nil,
+                                                             differenceNote: note, ciLow: nil, ciHigh: nil)
+            withheld.disclosure = .withheld
+            return withheld
+        }
+        let d: Estimate
+        switch window {
+        case .continuous(let x): d = x.difference
+        case .binary(let x): d = x.difference
+        case .timeToEvent(let x): d = x.difference
+        }
+        return .init(pilotN: counts(window, pilot: true).n, lineN: counts(window, pilot: false).n, nNote: nil,
+                     difference: d.estimate.value, differenceNote: d.estimate.note, ciLow: d.ciLow.value, ciHigh: d.ciHigh.value)
     }
 
     /// Girls − boys within one cohort, published only where both rows publish their n

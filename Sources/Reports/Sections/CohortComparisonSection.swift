@@ -40,6 +40,7 @@ public struct CohortComparisonSection: ReportSectionBuilder {
     public typealias Outcome = PilotVsLineReport.Outcome
     public typealias DiD = PilotVsLineReport.DiD
     public typealias GenderDifference = PilotVsLineReport.GenderDifference
+    public typealias FromStart = PilotVsLineReport.FromStart
 
     public init(load: @escaping Loader = CohortComparisonSection.loadFromDatabase) {
         self.load = load
@@ -85,25 +86,30 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         let carried = Set(dataset.cases.flatMap { $0.values.keys })
         var analyses: [CohortComparisonResult] = []
         var dids: [CohortDifferenceInDifferences?] = []
+        var fromStart: [UnadjustedComparison?] = []
+        // The line's cases referred before the pilot began are compared too (the figures
+        // `cases compare` gives by default); the same comparison from the start follows
+        // each outcome, to show whether its answer holds over the same years.
+        let reachesBack = dataset.lineReachesBack
+        let window = reachesBack == nil ? nil : dataset.pilotStart.map { dataset.referred(from: $0) }
         for name in Self.outcomes where carried.contains(name) {
             let analysis = try CohortComparison.run(dataset, outcome: name, options: .init(design: .permutation, byGender: true))
             analyses.append(analysis)
+            fromStart.append(try window.map { try CohortComparison.unadjusted($0, outcome: name) })
             // Durations go before and after through their within-limit outcome.
             dids.append(analysis.kind == .timeToEvent ? nil : try CohortComparison.differenceInDifferences(dataset, outcome: name))
         }
-        let published = try PublishedComparisons(analyses, dids: dids, dataset: dataset, rule: context.request.suppression,
+        let published = try PublishedComparisons(analyses, dids: dids, fromStart: fromStart, dataset: dataset,
+                                                  rule: context.request.suppression,
                                                   numbers: context.numbers, better: Self.betterDirections(context.model))
         var result = Result(present: true, note: analyses.isEmpty ? "the cases carry none of the derived measures" : nil,
                             pilot: dataset.pilotCohort, extractDate: dataset.extractDate.iso, pilotStart: dataset.pilotStart?.iso,
                             synthetic: synthetic, genders: published.genders, joined: published.joined,
                             outcomes: published.outcomes, covariates: Self.covariates(dataset.cases))
-        // The direct comparison takes every line case in the extract; when some were
-        // referred before the pilot began, the report says from when (issue 20's reviewer
-        // found the line's 2018–2019 set against the pilot's 2020–2022 unsaid).
-        if let start = dataset.pilotStart,
-           let first = dataset.cases.filter({ !$0.isPilot }).compactMap(\.referralDate).min(), first < start {
-            result.lineFirstReferral = first.iso
-        }
+        // When the line reaches back before the pilot began, the report says from when
+        // (issue 20's reviewer found the line's 2018–2019 set against the pilot's
+        // 2020–2022 unsaid).
+        result.lineFirstReferral = reachesBack?.iso
         return result
     }
 

@@ -30,6 +30,9 @@ struct CasesCompare: ParsableCommand {
                        wild cluster bootstrap
           permutation  the pilot ranked among all units (smallest p = 1/J)
 
+        --from-start compares only cases referred from the pilot's start, so the
+        pilot's years meet the line's same years (the line may reach back further).
+
         See docs/cohort-comparisons.md.
 
           piloteval cases compare --model vallingbyteamet --outcome days_to_assessment
@@ -37,6 +40,8 @@ struct CasesCompare: ParsableCommand {
               --by gender --format json
           piloteval cases compare --model vallingbyteamet \\
               --outcome investigation_within_4m --design did
+          piloteval cases compare --model vallingbyteamet --outcome re_referral_12m \\
+              --from-start
         """
     )
 
@@ -44,6 +49,8 @@ struct CasesCompare: ParsableCommand {
     @Option(help: "Outcome name, e.g. days_to_assessment, investigation_within_4m, re_referral_12m.") var outcome: String
     @Option(help: "Also compare within each value of: gender.") var by: CasesCompareBy?
     @Option(help: "unadjusted, adjusted, did or permutation.") var design: CohortComparison.Design = .unadjusted
+    @Flag(help: "Compare only cases referred from the pilot's start (reports show both; did still reads the years before).")
+    var fromStart = false
     @Option(help: "Seed of the wild cluster bootstrap (did).") var seed: UInt = 20240601
     @Option(help: "Wild cluster bootstrap replicates (did).") var replicates: Int = 9999
     @Option(help: "table or json.") var format: ResultFormat = .table
@@ -58,7 +65,7 @@ struct CasesCompare: ParsableCommand {
             let dataset = try loadCaseDataset(database: database, modelID: model)
             let options = CohortComparison.Options(
                 design: design, byGender: by == .gender,
-                bootstrap: .init(weights: .webb, replicates: replicates, seed: seed))
+                bootstrap: .init(weights: .webb, replicates: replicates, seed: seed), fromPilotStart: fromStart)
             let result: CohortComparisonResult
             do {
                 result = try CohortComparison.run(dataset, outcome: outcome, options: options)
