@@ -137,7 +137,7 @@ import Testing
         #expect(caveats.contains { $0.hasPrefix("The pilot is a single team.") && $0.contains("treat the 48 cases as independent") },
                 "\(caveats)")
         #expect(caveats.contains(
-            "With 4 units the smallest possible p-value of the permutation over units is 1/4 = 0.250; "
+            "With 4 teams the smallest possible p-value of the permutation over teams is 1/4 = 0.250; "
             + "no result can then be significant at the 5% level, however large the difference."), "\(caveats)")
         #expect(blocks.contains(.heading(level: 2, text: "Caveats")))
     }
@@ -263,20 +263,20 @@ import Testing
     /// p = 1/4. Fewer caseworkers is better, so the estimate points to better; p ≥ 0.05.
     @Test func permutation() throws {
         let blocks = try Self.blocks("distinct_caseworkers", .permutation, pilotName: "Vällingbyteamet")
-        #expect(blocks.first == .heading(level: 1, text: "Caseworkers per case – The pilot among all units"))
+        #expect(blocks.first == .heading(level: 1, text: "Caseworkers per case – The pilot among all teams"))
         let paragraphs = Self.paragraphs(blocks)
         #expect(paragraphs.contains { $0.contains("The outcome is a number per case; the comparison is of means. A lower value is better.") })
         #expect(paragraphs.contains(
-            "Each unit is compared with all the others, with cases from the pilot's start: the unit's mean minus the mean "
-            + "of all other units' cases. The pilot is then ranked among the units by the size of its difference."), "\(paragraphs)")
-        let units = Self.table(blocks, "The units")
-        #expect(Self.header(units) == ["Unit", "Cases", "Difference from the other units"])
+            "Each team is compared with all the others, with cases from the pilot's start: the team's mean minus the mean "
+            + "of all other teams' cases. The pilot is then ranked among the teams by the size of its difference."), "\(paragraphs)")
+        let units = Self.table(blocks, "The teams")
+        #expect(Self.header(units) == ["Team", "Cases", "Difference from the other teams"])
         #expect(Self.rows(units) == [["The pilot (Vällingbyteamet)", "11", "-2.000"], ["Linje A", "4", "+1.158"],
                                      ["Linje B", "4", "+1.158"], ["Linje C", "4", "+1.158"]])
         #expect(paragraphs.contains(
             "The pilot's rank: 1 of 4, p = 0.250 (smallest possible p = 1/4 = 0.250). Better or worse: unclear – "
             + "the estimate points to the pilot being better, but the uncertainty is too large to say so."), "\(paragraphs)")
-        #expect(Self.listItems(blocks).contains("With fewer than 20 units no result can be significant at the 5% level."))
+        #expect(Self.listItems(blocks).contains("With 20 teams or fewer no result can be significant at the 5% level."))
     }
 
     // MARK: No keys, no Swedish
@@ -368,8 +368,8 @@ import Testing
         #expect(note("1234 case(s) without a value were left out") == "1,234 cases without a value were left out.")
         #expect(note("1 case(s) without an age: they get the mean age")
                 == "1 case has no age: the propensity model gives it the mean age and a marker for unknown age.")
-        #expect(note("2 line case(s) without a unit were left out") == "2 of the line's cases have no unit and were left out.")
-        #expect(note("with 7 units the smallest attainable p is 1/7 = 0.143") == "With 7 units the smallest possible p-value is 1/7 = 0.143.")
+        #expect(note("2 line case(s) without a unit were left out") == "2 of the line's cases have no team and were left out.")
+        #expect(note("with 7 units the smallest attainable p is 1/7 = 0.143") == "With 7 teams the smallest possible p-value is 1/7 = 0.143.")
         #expect(note("only one comparison unit: no placebo comparison is possible")
                 == "There is only one line area: randomisation over areas is not possible and gives no p-value "
                 + "(it needs at least two line areas, and p below 0.05 needs 19 of them).")

@@ -107,7 +107,7 @@ import Testing
             #expect(did.contains(word), "missing '\(word)':\n\(did)")
         }
         let permutation = try Self.text("distinct_caseworkers", .permutation)
-        for word in ["Piloten bland alla enheter", "Pilotens rang", "Linje A", "Piloten", "Skillnad mot övriga enheter"] {
+        for word in ["Piloten bland alla team", "Pilotens rang", "Linje A", "Piloten", "Skillnad mot övriga team"] {
             #expect(permutation.contains(word), "missing '\(word)':\n\(permutation)")
         }
         let duration = try Self.text("days_to_assessment", .unadjusted)

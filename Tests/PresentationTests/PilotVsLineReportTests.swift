@@ -146,13 +146,13 @@ import Testing
         units.did = .init(estimate: -0.093, estimateNote: nil, p: 1.0 / 3, pNote: nil, areas: 6)
         let sv = paragraph(units, .sv)
         #expect(count(sv, "minsta möjliga p") == 1, "\(sv)")
-        #expect(sv.contains("Pilotområdet rangordnas med p = 0,333 bland 6 områden. Bedömningen (oklart) bygger på: rang bland enheterna. Piloten hamnar på plats 2 av 6 enheter, räknat efter hur mycket varje enhet skiljer sig från de övriga (plats 1 = störst skillnad), så p = 2/6 = 0,333. Med 6 enheter kan rangordningen bland dem inte visa en säker skillnad: minsta möjliga p är 1/6 = 0,167."), "\(sv)")
+        #expect(sv.contains("Pilotområdet rangordnas med p = 0,333 bland 6 områden. Bedömningen (oklart) bygger på: rang bland teamen. Piloten hamnar på plats 2 av 6 team, räknat efter hur mycket varje team skiljer sig från de övriga (plats 1 = störst skillnad), så p = 2/6 = 0,333. Med 6 team kan rangordningen bland dem inte visa en säker skillnad: minsta möjliga p är 1/6 = 0,167."), "\(sv)")
         #expect(!sv.contains("enheter eller områden"))
         let en = paragraph(units, .en)
         // The place is the p of the ranking times the number of units (p = rank / J).
-        #expect(en.contains("The pilot ranks 2 of 6 units by how far each unit differs from the others (1 = the largest difference), so p = 2/6 = 0.333."), "\(en)")
+        #expect(en.contains("The pilot ranks 2 of 6 teams by how far each team differs from the others (1 = the largest difference), so p = 2/6 = 0.333."), "\(en)")
         #expect(count(en, "smallest possible p") == 1 && !en.contains("units or areas"), "\(en)")
-        #expect(en.contains("With 6 units the ranking among them cannot show a clear difference: the smallest possible p is 1/6 = 0.167."), "\(en)")
+        #expect(en.contains("With 6 teams the ranking among them cannot show a clear difference: the smallest possible p is 1/6 = 0.167."), "\(en)")
 
         // The before/after comparison decides (no ranking over units): its areas are named.
         var areas = units
@@ -254,16 +254,16 @@ import Testing
         let r = Self.report([o])
         let sv = r.blocks(Self.input(.sv)), en = r.blocks(Self.input(.en))
         let svCells = Self.cells(sv), enCells = Self.cells(en)
-        #expect(svCells.contains("0,167 (6\u{00A0}enheter)") && svCells.contains("0,333 (6\u{00A0}områden)"), "\(svCells)")
-        #expect(enCells.contains("0.167 (6\u{00A0}units)") && enCells.contains("0.333 (6\u{00A0}areas)"), "\(enCells)")
+        #expect(svCells.contains("0,167 (6\u{00A0}team)") && svCells.contains("0,333 (6\u{00A0}områden)"), "\(svCells)")
+        #expect(enCells.contains("0.167 (6\u{00A0}teams)") && enCells.contains("0.333 (6\u{00A0}areas)"), "\(enCells)")
         let svText = PlainTextWriter(width: 2000).render(sv), enText = PlainTextWriter(width: 2000).render(en)
         for text in [svText, enText] {
             #expect(!text.contains("J\u{00A0}=") && !text.contains("J =") && !text.contains("1/J"))
         }
         #expect(svText.contains("Bedömningen bygger på") && !svText.contains("vilar på") && !svText.contains("Orden"))
-        #expect(svText.contains("Bedömningen (oklart) bygger på: rang bland enheterna."))
+        #expect(svText.contains("Bedömningen (oklart) bygger på: rang bland teamen."))
         #expect(enText.contains("Assessment based on") && !enText.contains("rest on"))
-        #expect(enText.contains("The assessment (unclear) is based on: rank among the units."))
+        #expect(enText.contains("The assessment (unclear) is based on: rank among the teams."))
         let method = PlainTextWriter(width: 400).render(r.methodBlocks(Self.input(.sv)))
         #expect(method.contains("Vilken jämförelse som avgör bedömningen.") && !method.contains("orden"))
         #expect(method.contains("p = pilotområdets rang bland områdena;") && !method.contains("1/J") && !method.contains(" J "))

@@ -29,8 +29,8 @@ import Testing
             #expect(sv.contains("I korthet"), "\(format)")
             #expect(sv.contains("Testteamet i Vällingby jämfört med linjen: oklart på förhandsbedömning inom 14 dagar och utredningar per barn."), "\(format)")
             #expect(sv.contains("Ärendena för sig pekar mot lägre på utredningar per barn."), "\(format)")
-            #expect(sv.contains("Säkerheten är låg: piloten är ett enda team; jämförelsen mellan 3 enheter kan inte visa en säker skillnad."), "\(format)")
-            #expect(sv.contains("jämförelsen mellan 3 enheter kan inte visa en säker skillnad"), "\(format)")
+            #expect(sv.contains("Säkerheten är låg: piloten är ett enda team; jämförelsen mellan 3 team kan inte visa en säker skillnad."), "\(format)")
+            #expect(sv.contains("jämförelsen mellan 3 team kan inte visa en säker skillnad"), "\(format)")
             #expect(sv.contains("Underlag: ärendeuttag 31 december 2022."), "\(format)")
             // Direction per outcome, in words; an outcome with no better direction says so.
             #expect(sv.contains("Bättre eller sämre?"), "\(format)")
@@ -149,14 +149,14 @@ import Testing
             for phrase in ["Underlag och beräkningar", "Sammanställt ur rapportens resultat.",
                            "Pilot jämfört med linjen. Underlaget är ärendeuttaget den 31 december 2022.",
                            "Antalet (n) räknar ärenden, utom för utredningar per barn, där det räknar barn.",
-                           "Designens styrka: låg.", "Piloten rangordnas också bland 3 enheter",
+                           "Designens styrka: låg.", "Piloten rangordnas också bland 3 team",
                            "räknas som pågående (censurerade)",
                            "Förhandsbedömning inom 14 dagar: andelen aktualiseringar med beslut om förhandsbedömning inom 14 dagar.",
                            "Indikatorer. Logikmodellens 2 indikatorer bedöms för 2021", "1 av dem är förslag (illustrativa).",
                            "Förändringsbenägenhet. Förändringsbenägenhet i testet, mätningarna mars 2022",
                            "Förbättringsarbete. Mått följs över tid", "Röjandekontroll. Antal från 1 till 4 visas som <5",
-                           "Begränsningar", "Ett team är en enhet. Piloten är ett enda team.",
-                           "Jämförelsen mellan 3 enheter kan därför inte visa en säker skillnad.",
+                           "Begränsningar", "Ett team räknas som en observation. Piloten är ett enda team.",
+                           "Jämförelsen mellan 3 team kan därför inte visa en säker skillnad.",
                            "PDSA-cyklerna är exempel (illustrativa), inte genomförda tester.",
                            "1 av logikmodellens 2 indikatorer är förslag (illustrativa)",
                            "Vad som krävs för att sprida arbetssättet."] {
@@ -164,7 +164,7 @@ import Testing
             }
             let en = BriefVerdictTests.words(try VisibleTextTests.visibleText(full, kind: .final, language: .en, format: format))
             for phrase in ["Data and calculations", "Compiled from the report's results.", "Strength of the design: low.",
-                           "Limitations", "One team is one unit.", "What scaling up would need."] {
+                           "Limitations", "One team counts as one observation.", "What scaling up would need."] {
                 #expect(en.contains(phrase), "\(format): \(phrase)")
             }
         }

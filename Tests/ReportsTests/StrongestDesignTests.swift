@@ -62,11 +62,11 @@ import Testing
         #expect(PilotVsLineReport.leaning(o) == .better)
 
         let words = DomainSectionTests.text(section.blocks(result, for: .pilotVsLine, context: context))
-        #expect(words.contains("Antal handläggare per ärende | −0,93 | 0,250 (4\u{00A0}områden) | Oklart; ärendena för sig: bättre | Rang bland enheterna"))
+        #expect(words.contains("Antal handläggare per ärende | −0,93 | 0,250 (4\u{00A0}områden) | Oklart; ärendena för sig: bättre | Rang bland teamen"))
         #expect(words.contains("minus övriga områdens, är −0,93 (skillnad i skillnader)."))
-        #expect(words.contains("Bedömningen (oklart) bygger på: rang bland enheterna. Piloten hamnar på plats 2 av 4 enheter, räknat efter hur mycket varje enhet skiljer sig från de övriga (plats 1 = störst skillnad), så p = 2/4 = 0,500. Med 4 enheter kan rangordningen bland dem inte visa en säker skillnad: minsta möjliga p är 1/4 = 0,250. Ärendena för sig pekar mot bättre."))
+        #expect(words.contains("Bedömningen (oklart) bygger på: rang bland teamen. Piloten hamnar på plats 2 av 4 team, räknat efter hur mycket varje team skiljer sig från de övriga (plats 1 = störst skillnad), så p = 2/4 = 0,500. Med 4 team kan rangordningen bland dem inte visa en säker skillnad: minsta möjliga p är 1/4 = 0,250. Ärendena för sig pekar mot bättre."))
         let method = DomainSectionTests.text(section.blocks(result, for: .method, context: context))
-        #expect(method.contains("Här bygger bedömningen på rangordningen bland enheterna för antal handläggare per ärende."))
+        #expect(method.contains("Här bygger bedömningen på rangordningen bland teamen för antal handläggare per ärende."))
         #expect(method.contains("slumpning över områden"))
     }
 
@@ -138,7 +138,7 @@ import Testing
         #expect(result.covariates == ["age", "gender", "referral_reason"])
         #expect(result.outcomes.allSatisfy { $0.decidedBy != "adjusted" })
         let method = DomainSectionTests.text(section.blocks(result, for: .method, context: context))
-        #expect(method.contains("i ordningen: pilotens rang bland enheterna, förändringen före och efter start mot övriga områden, en justerad jämförelse, ärendena direkt."))
+        #expect(method.contains("i ordningen: pilotens rang bland teamen, förändringen före och efter start mot övriga områden, en justerad jämförelse, ärendena direkt."))
         #expect(method.contains("en justerad jämförelse, ärendena direkt. Den ger bättre eller sämre vid p < 0,05 (för ärendena: ett konfidensintervall helt på ena sidan om noll), annars oklart. Den justerade jämförelsen (linjens ärenden viktade till pilotens fördelning av ålder, kön och aktualiseringsorsak) används inte för dessa uppgifter: med ett enda pilotteam (Testteamet) har den inget mått på osäkerheten som betyder något."))
         #expect(method.contains("den vore inte starkare än ärendena direkt, bara se säkrare ut."))
         #expect(method.contains("Vilken jämförelse som avgör bedömningen. Bedömningen bättre, sämre eller oklart följer"))

@@ -619,13 +619,13 @@ import ZIPFoundation
                 let at = "\(language) \(format)"
                 if language == .sv {
                     #expect(text.contains("Andel utredningar klara inom 122 dagar") && !text.contains("Utredningstid (dagar)"), "\(at)")
-                    #expect(text.contains("Med 3 enheter kan rangordningen bland dem inte visa en säker skillnad: minsta möjliga p är 1/3 = 0,333."),
+                    #expect(text.contains("Med 3 team kan rangordningen bland dem inte visa en säker skillnad: minsta möjliga p är 1/3 = 0,333."),
                             "\(at): \(Self.matches(#".{80}minsta möjliga p.{40}"#, in: text).prefix(3))")
                     #expect(!text.contains("jämförda enheter eller områden") && !text.contains("(minsta möjliga p är 1/"), "\(at)")
                 } else {
                     #expect(text.contains("Share of investigations completed within 122 days")
                             && !text.contains("Investigation length (days)"), "\(at)")
-                    #expect(text.contains("With 3 units the ranking among them cannot show a clear difference: the smallest possible p is 1/3 = 0.333."),
+                    #expect(text.contains("With 3 teams the ranking among them cannot show a clear difference: the smallest possible p is 1/3 = 0.333."),
                             "\(at)")
                     #expect(!text.contains("units or areas compared"), "\(at)")
                 }

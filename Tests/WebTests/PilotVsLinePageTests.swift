@@ -67,7 +67,7 @@ import Testing
             return
         }
         #expect(open == "<div id=\"design\">\n" && close == "</div>\n" && content.parts.count == 3)
-        #expect(rendered.first == .heading(level: 1, text: "Ny aktualisering inom 12 månader – Piloten bland alla enheter"))
+        #expect(rendered.first == .heading(level: 1, text: "Ny aktualisering inom 12 månader – Piloten bland alla team"))
         let missing = PilotVsLinePage.results(dataset: Self.dataset, outcome: "nope<", design: .did, pilotName: nil,
                                               language: .sv).html(.sv)
         #expect(missing.contains("Inget ärende har utfallsmåttet ”nope&lt;”"))

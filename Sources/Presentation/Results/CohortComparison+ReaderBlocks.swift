@@ -657,19 +657,19 @@ struct ReaderCohortBlocks {
         let what: String
         switch result.kind {
         case .binary:
-            what = t("enhetens andel minus andelen i alla övriga enheters ärenden", "the unit's share minus the share among all other units' cases")
+            what = t("teamets andel minus andelen i alla övriga teams ärenden", "the team's share minus the share among all other teams' cases")
         case .continuous:
-            what = t("enhetens medelvärde minus medelvärdet i alla övriga enheters ärenden", "the unit's mean minus the mean of all other units' cases")
+            what = t("teamets medelvärde minus medelvärdet i alla övriga teams ärenden", "the team's mean minus the mean of all other teams' cases")
         case .timeToEvent:
-            what = limitDays.map { t("enhetens andel klara inom " + days($0) + " dagar (Kaplan–Meier) minus de övriga enheternas",
-                                     "the unit's share completed within " + days($0) + " days (Kaplan–Meier) minus the other units'") }
-                ?? t("enhetens mediantid (Kaplan–Meier) minus de övriga enheternas", "the unit's median time (Kaplan–Meier) minus the other units'")
+            what = limitDays.map { t("teamets andel klara inom " + days($0) + " dagar (Kaplan–Meier) minus de övriga teamens",
+                                     "the team's share completed within " + days($0) + " days (Kaplan–Meier) minus the other teams'") }
+                ?? t("teamets mediantid (Kaplan–Meier) minus de övriga teamens", "the team's median time (Kaplan–Meier) minus the other teams'")
         }
-        var blocks: [Block] = [.heading(level: 2, text: t("Piloten bland alla enheter", "The pilot among all units")),
-                               .paragraph(RichText(t("Varje enhet jämförs med alla övriga, med ärenden från pilotens start: ",
-                                                     "Each unit is compared with all the others, with cases from the pilot's start: ") + what
-                                                   + t(". Piloten rangordnas sedan bland enheterna efter hur stor skillnaden är.",
-                                                       ". The pilot is then ranked among the units by the size of its difference.")))]
+        var blocks: [Block] = [.heading(level: 2, text: t("Piloten bland alla team", "The pilot among all teams")),
+                               .paragraph(RichText(t("Varje team jämförs med alla övriga, med ärenden från pilotens start: ",
+                                                     "Each team is compared with all the others, with cases from the pilot's start: ") + what
+                                                   + t(". Piloten rangordnas sedan bland teamen efter hur stor skillnaden är.",
+                                                       ". The pilot is then ranked among the teams by the size of its difference.")))]
         if !p.rows.isEmpty {
             var rows: [[TableBlock.Cell]] = []
             for u in p.rows {
@@ -677,8 +677,8 @@ struct ReaderCohortBlocks {
                     ? (pilotName.map { t("Piloten (\($0))", "The pilot (\($0))") } ?? t("Piloten", "The pilot")) : u.unit
                 rows.append([TableBlock.Cell(name, isRowHeader: true), cell(Self.count(u.n), .count), statistic(u.statistic)])
             }
-            blocks.append(table(t("Enheterna", "The units"),
-                                [t("Enhet", "Unit"), t("Antal ärenden", "Cases"), t("Skillnad mot övriga enheter", "Difference from the other units")],
+            blocks.append(table(t("Teamen", "The teams"),
+                                [t("Team", "Team"), t("Antal ärenden", "Cases"), t("Skillnad mot övriga team", "Difference from the other teams")],
                                 rows, numeric: [1, 2]))
         }
         if let r = p.result, let rank = r.rank {
@@ -697,7 +697,7 @@ struct ReaderCohortBlocks {
 
     // MARK: Caveats
 
-    /// J of the permutation over units, as the analyst's caveat states it.
+    /// J of the permutation over teams, as the analyst's caveat states it.
     var permutationUnits: Int? {
         if let j = result.permutation?.result?.units { return j }
         guard let c = result.caveats.first(where: { $0.code == "permutation_smallest_p" }),
@@ -715,27 +715,27 @@ struct ReaderCohortBlocks {
             return t("Piloten är ett enda team. Skillnader mellan pilot och linje kan bero på teamet och dess ärenden lika väl som på arbetssättet. "
                      + "p-värden och intervall på ärendenivå behandlar de " + int(pilot.n + line.n)
                      + " ärendena som oberoende, vilket ett enda team inte garanterar; de överskattar därför säkerheten. "
-                     + "Designer som tar hänsyn till detta är skillnad-i-skillnader (randomisering över områden) och piloten bland alla enheter (permutation).",
+                     + "Designer som tar hänsyn till detta är skillnad-i-skillnader (randomisering över områden) och piloten bland alla team (permutation).",
                      "The pilot is a single team. Differences between pilot and line may come from the team and its cases as much as from the way of working. "
                      + "p-values and intervals at case level treat the " + int(pilot.n + line.n)
                      + " cases as independent, which a single team does not guarantee; they therefore overstate certainty. "
-                     + "Designs that allow for this are difference-in-differences (randomisation over areas) and the pilot among all units (permutation).")
+                     + "Designs that allow for this are difference-in-differences (randomisation over areas) and the pilot among all teams (permutation).")
         case "minimum_detectable_difference":
             return nil // its own part above
         case "permutation_smallest_p":
             guard c.text.hasPrefix("Permutation over units:"), let j = permutationUnits else {
-                return t("Permutation över enheter är inte möjlig: linjens ärenden saknar enhet (eller piloten saknar ärenden).",
-                         "A permutation over units is not possible: the line's cases carry no unit (or the pilot has no cases).")
+                return t("Permutation över team är inte möjlig: linjens ärenden saknar team (eller piloten saknar ärenden).",
+                         "A permutation over teams is not possible: the line's cases carry no team (or the pilot has no cases).")
             }
             let smallest = style.decimal(1 / Double(j), decimals: 3)
             let five = style.percent(5, decimals: 0)
             return j <= 20
-                ? t("Med " + int(j) + " enheter är det minsta möjliga p-värdet i permutationen över enheter 1/" + int(j) + " = " + smallest
+                ? t("Med " + int(j) +  " team är det minsta möjliga p-värdet i permutationen över team 1/" + int(j) + " = " + smallest
                     + "; inget resultat kan då bli signifikant på " + five + "-nivån, hur stor skillnaden än är.",
-                    "With " + int(j) + " units the smallest possible p-value of the permutation over units is 1/" + int(j) + " = " + smallest
+                    "With " + int(j) + " teams the smallest possible p-value of the permutation over teams is 1/" + int(j) + " = " + smallest
                     + "; no result can then be significant at the " + five + " level, however large the difference.")
-                : t("Permutationen över " + int(j) + " enheter kan som lägst ge p = " + smallest + ".",
-                    "The permutation over " + int(j) + " units can reach p = " + smallest + " at the lowest.")
+                : t("Permutationen över " + int(j) + " team kan som lägst ge p = " + smallest + ".",
+                    "The permutation over " + int(j) + " teams can reach p = " + smallest + " at the lowest.")
         case "small_cells":
             return t("Några antal är mellan " + int(1) + " och " + int(4) + ". I dokument som sprids visas de som ”<" + int(5)
                      + "”, och andelar som bygger på dem visas inte.",
@@ -788,8 +788,8 @@ struct ReaderCohortBlocks {
         case "design":
             switch result.design {
             case .unadjusted:
-                return t("Detta är den ojusterade jämförelsen av ärenden. Den justerade jämförelsen viktar linjen till pilotens sammansättning av ålder, kön och aktualiseringsorsak; skillnad-i-skillnader jämför pilotens område före och efter starten med linjens områden; permutationen rangordnar piloten bland enheterna.",
-                         "This is the unadjusted comparison of cases. The adjusted comparison weights the line to the pilot's mix of age, gender and referral reason; difference-in-differences compares the pilot's area before and after the start with the line's areas; the permutation ranks the pilot among the units.")
+                return t("Detta är den ojusterade jämförelsen av ärenden. Den justerade jämförelsen viktar linjen till pilotens sammansättning av ålder, kön och aktualiseringsorsak; skillnad-i-skillnader jämför pilotens område före och efter starten med linjens områden; permutationen rangordnar piloten bland teamen.",
+                         "This is the unadjusted comparison of cases. The adjusted comparison weights the line to the pilot's mix of age, gender and referral reason; difference-in-differences compares the pilot's area before and after the start with the line's areas; the permutation ranks the pilot among the teams.")
             case .adjusted:
                 return t("Justeringen gäller bara ålder, kön och aktualiseringsorsak; skillnader i sådant som inte registreras (behov, familjesituation, teamet självt) finns kvar. Den viktade skattningen har inget intervall: ett intervall på ärendenivå skulle överskatta säkerheten när piloten är ett enda team.",
                          "The adjustment covers only age, gender and referral reason; differences in what is not recorded (needs, family situation, the team itself) remain. The weighted estimate has no interval: an interval at case level would overstate certainty when the pilot is a single team.")
@@ -803,8 +803,8 @@ struct ReaderCohortBlocks {
                 return text + t("; den vilda klusterbootstrapen är en andra bedömning som med ett enda behandlat kluster förkastar för sällan.",
                                 "; the wild cluster bootstrap is a second opinion, which with a single treated cluster rejects too rarely.")
             case .permutation:
-                return t("Permutationen över enheter förutsätter att vilken enhet som helst lika gärna kunde ha varit piloten; enheter som skiljer sig i storlek eller befolkning gör rangordningen mindre exakt. p = rang / J räknar med piloten själv.",
-                         "The permutation over units assumes that any unit could just as well have been the pilot; units that differ in size or population make the ranking less exact. p = rank / J counts the pilot itself.")
+                return t("Permutationen över team förutsätter att vilket team som helst lika gärna kunde ha varit piloten; team som skiljer sig i storlek eller befolkning gör rangordningen mindre exakt. p = rang / J räknar med piloten själv.",
+                         "The permutation over teams assumes that any team could just as well have been the pilot; teams that differ in size or population make the ranking less exact. p = rank / J counts the pilot itself.")
             }
         default:
             return nil
@@ -918,23 +918,23 @@ struct ReaderCohortBlocks {
         }
         if let g = match(#"(\d+) case\(s\) referred before the pilot start (\S+) \(or without a referral date\) were left out, .*"#) {
             let d = CalendarDate(parsing: g[1]).map { style.date($0) } ?? g[1]
-            return t(n(g[0]) + " ärenden som aktualiserades före pilotens start " + d + " (eller saknar aktualiseringsdatum) togs inte med, så att alla enheter jämförs över samma tid.",
+            return t(n(g[0]) + " ärenden som aktualiserades före pilotens start " + d + " (eller saknar aktualiseringsdatum) togs inte med, så att alla team jämförs över samma tid.",
                      cases(g[0]) + " referred before the pilot's start on " + d + " (or without a referral date) " + (g[0] == "1" ? "was" : "were")
-                     + " left out, so that all units are compared over the same time.")
+                     + " left out, so that all teams are compared over the same time.")
         }
         if let g = match(#"(\d+) line case\(s\) without a unit were left out"#) {
-            return t(n(g[0]) + " av linjens ärenden saknar enhet och togs inte med.",
-                     n(g[0]) + " of the line's cases " + (g[0] == "1" ? "has no unit and was" : "have no unit and were") + " left out.")
+            return t(n(g[0]) + " av linjens ärenden saknar team och togs inte med.",
+                     n(g[0]) + " of the line's cases " + (g[0] == "1" ? "has no team and was" : "have no team and were") + " left out.")
         }
         if let g = match(#"with (\d+) units the smallest attainable p is 1/(\d+) = (.+)"#) {
             let j = Int(g[0]) ?? 0
             let smallest = j > 0 ? style.decimal(1 / Double(j), decimals: 3) : g[2]
-            return t("Med " + n(g[0]) + " enheter är det minsta möjliga p-värdet 1/" + n(g[1]) + " = " + smallest + ".",
-                     "With " + n(g[0]) + " units the smallest possible p-value is 1/" + n(g[1]) + " = " + smallest + ".")
+            return t("Med " + n(g[0]) +  " team är det minsta möjliga p-värdet 1/" + n(g[1]) + " = " + smallest + ".",
+                     "With " + n(g[0]) + " teams the smallest possible p-value is 1/" + n(g[1]) + " = " + smallest + ".")
         }
         if note.hasPrefix("no result can be significant at the 5 % level with 20 units or fewer") {
-            return t("Med högst 20 enheter kan inget resultat bli signifikant på 5 %-nivån.",
-                     "With fewer than " + style.integer(20) + " units no result can be significant at the " + style.percent(5, decimals: 0) + " level.")
+            return t("Med högst 20 team kan inget resultat bli signifikant på 5 %-nivån.",
+                     "With " + style.integer(20) + " teams or fewer no result can be significant at the " + style.percent(5, decimals: 0) + " level.")
         }
         if note.hasPrefix("difference-in-differences needs a number or 0/1 outcome") {
             return t("Skillnad-i-skillnader kräver ett tal eller en andel; för en tid används i stället andelen klara inom gränsen (”"
@@ -979,8 +979,8 @@ struct ReaderCohortBlocks {
             return t("Piloten har inga ärenden under den jämförda tiden.", "The pilot has no cases in the period compared.")
         }
         if note.hasPrefix("permutation over units needs the pilot and at least one line unit") {
-            return t("Permutation över enheter kräver piloten och minst en av linjens enheter med enhet angiven.",
-                     "A permutation over units needs the pilot and at least one of the line's units, with the unit recorded.")
+            return t("Permutation över team kräver piloten och minst en av linjens team med team angivet.",
+                     "A permutation over teams needs the pilot and at least one of the line's teams, with the team recorded.")
         }
         if note == "no placebo areas to compare with" {
             return t("Det finns inga linjeområden att jämföra med i randomiseringen.", "There are no line areas to compare with in the randomisation.")

@@ -12,7 +12,7 @@ public enum CohortDesignText {
         case .unadjusted: return sv ? "Ojusterad jämförelse" : "Unadjusted comparison"
         case .adjusted: return sv ? "Justerad jämförelse (viktning)" : "Adjusted comparison (weighting)"
         case .did: return sv ? "Skillnad-i-skillnader" : "Difference-in-differences"
-        case .permutation: return sv ? "Piloten bland alla enheter" : "The pilot among all units"
+        case .permutation: return sv ? "Piloten bland alla team" : "The pilot among all teams"
         }
     }
 
@@ -30,8 +30,8 @@ public enum CohortDesignText {
             return sv ? "Pilotens område före och efter starten jämförs med hur linjens områden förändrades under samma tid."
                 : "The pilot's area before and after the start is compared with how the line's areas changed over the same time."
         case .permutation:
-            return sv ? "Piloten rangordnas bland alla enheter, vilket tar hänsyn till att piloten är ett enda team."
-                : "The pilot is ranked among all units, which respects that the pilot is a single team."
+            return sv ? "Piloten rangordnas bland alla team, vilket tar hänsyn till att piloten är ett enda team."
+                : "The pilot is ranked among all teams, which respects that the pilot is a single team."
         }
     }
 
@@ -50,8 +50,8 @@ public enum CohortDesignText {
             return sv ? "Måttlig design: tar hänsyn till skillnader mellan områden som är stabila över tid, om områdena hade följt samma trend utan piloten."
                 : "Moderate design: allows for differences between areas that are stable over time, if the areas would have followed the same trend without the pilot."
         case .permutation:
-            return sv ? "Måttlig design: respekterar att piloten är ett enda team, men med få enheter kan den aldrig ge ett säkert svar."
-                : "Moderate design: respects that the pilot is a single team, but with few units it can never give a firm answer."
+            return sv ? "Måttlig design: respekterar att piloten är ett enda team, men med få team kan den aldrig ge ett säkert svar."
+                : "Moderate design: respects that the pilot is a single team, but with few teams it can never give a firm answer."
         }
     }
 }
