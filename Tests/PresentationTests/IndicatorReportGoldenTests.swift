@@ -59,6 +59,38 @@ import Testing
         #expect(brief.contains("1,34") && brief.contains("+0,08") && !brief.contains("+0,1)"), "\(brief)")
     }
 
+    /// One precision per row: the value 1,34 (exact, two decimals of its own) beside the
+    /// line's computed 1,6137 (one of its own) read "1,34" and "1,6" until the row took
+    /// the most decimals any of its figures has; the sentence under the table writes the
+    /// value as the table does (it said "1,3"). A row whose figures share a precision
+    /// keeps it.
+    @Test func aRowWritesItsFiguresToOnePrecision() throws {
+        var report = try Self.report()
+        var status = try #require(report.status)
+        let i = try #require(status.indicators.firstIndex { $0.id == "I1" })
+        status.indicators[i].unit = .mean
+        status.indicators[i].total.value = Figure(1.34)
+        status.indicators[i].previousValue = Figure(undefined: "no value")
+        status.indicators[i].change = Figure(undefined: "no previous value")
+        status.indicators[i].valueSource = ValueSource(binding: "cases: distinct_caseworkers, cohort: pilot", imports: [1],
+                                                       rule: "mean", comparison: ComparisonFigure(cohort: "line", value: 1.6137))
+        report.status = status
+        let text = Self.text(.sv)
+        #expect(text.rowDecimals(status.indicators[i]) == 2)
+        #expect(text.rowDecimals(status.indicators[i], with: [1.28, 1.3]) == 2)
+        // 80 and 85,4: "80,0 %" beside "85,4 %".
+        var share = status.indicators[i]
+        share.unit = .percent; share.total.value = Figure(80); share.previousValue = Figure(85.4); share.change = Figure(80 - 85.4)
+        share.valueSource = nil
+        #expect(text.rowDecimals(share) == 1)
+        // Figures that share a precision keep it.
+        share.total.value = Figure(80.8)
+        #expect(text.rowDecimals(share) == nil)
+        let final = Self.writer.render(report.blocks(text))
+        let line = try #require(final.split(separator: "\n").first { $0.contains("I1") && $0.contains("1,34") })
+        #expect(line.contains("1,61") && !line.contains("1,6 "), "\(line)")
+    }
+
     @Test func finalReportIndicatorsInSwedish() throws {
         let report = try Self.report(), text = Self.text(.sv)
         try GoldenFile.check(Self.writer.render(report.blocks(text) + report.genderBlocks(text) + report.methodBlocks(text)),

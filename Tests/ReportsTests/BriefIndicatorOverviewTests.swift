@@ -95,7 +95,7 @@ import ZIPFoundation
         #expect(rows[0][1] == "80,8\(Self.nb)%\n(..)" && rows[0][2] == "≥\(Self.nb)90\(Self.nb)%\n○\(Self.nb)nås\(Self.nb)inte")
         #expect(rows[1][1] == "7\n(−2)" && rows[1][2] == "≤\(Self.nb)14\n●\(Self.nb)nås")
         // The sparklines' text: the values in order, the withheld 2020 value "..".
-        #expect(rows[0][3] == "85 → .. → 80,8")
+        #expect(rows[0][3] == "85,0 → .. → 80,8")  // one precision for the row (`rowDecimals`)
         #expect(rows[1][3] == "9 → 7")
         // A note says what a gap in a line is (I1 has one).
         // Those not assessable, counted by why: I3 and I5 have no target, I4 no outcome.
@@ -121,7 +121,7 @@ import ZIPFoundation
         #expect(html.contains("<title>I1, utfall per period:"))
         #expect(!html.lowercased().contains("http"))
         // The plain text of the table has the values in order.
-        #expect(PlainTextWriter().render(table).contains("85 → .. → 80,8"))
+        #expect(PlainTextWriter().render(table).contains("85,0 → .. → 80,8"))
     }
 
     @Test func sparklineDrawsRunsAsLinesAndLoneValuesAsDots() {
@@ -162,7 +162,7 @@ import ZIPFoundation
         #expect(section.heading.hasSuffix("Indicators at a glance"))
         let rows = try #require(Self.tables(section).first).rows.map { $0.map(\.text.plainText) }
         #expect(rows[0][2].hasSuffix("○\(Self.nb)not\(Self.nb)met") && rows[2][2].hasSuffix("●\(Self.nb)met"))
-        #expect(rows[0][3] == "85 → .. → 80.8")
+        #expect(rows[0][3] == "85.0 → .. → 80.8")
         #expect(try #require(Self.tables(section).first).notes.last?.plainText.hasSuffix("3 cannot be assessed: 2 have no target for the period, 1 has no outcome.") == true)
     }
 

@@ -416,8 +416,9 @@ import Testing
         #expect(field.value == "31 december 2022")
         // A date before the data is last year's text: the cover is dated the day the
         // report is made, and the author is told.
-        let made = String(Timestamp.iso8601(request.generatedAt).prefix(10))
-        #expect(built.document.cover.fields.first { $0.key == "date" }?.value == made)
+        // In words, as the line beside it.
+        let made = try #require(CalendarDate(parsing: String(Timestamp.iso8601(request.generatedAt).prefix(10))))
+        #expect(built.document.cover.fields.first { $0.key == "date" }?.value == NumberStyle(.sv).date(made))
         #expect(built.warnings.contains { $0.contains("the text's date (2022-02-28) is before the latest data") })
         // The model is named by its name, never its key.
         let model = try #require(built.document.cover.fields.first { $0.key == "model" })
@@ -427,8 +428,22 @@ import Testing
                                            strings: ReportStrings(.sv), database: full.fixture.database,
                                            builders: VisibleTextTests.builders)
         #expect(later.document.cover.fields.first { $0.key == "data_through" }?.value == "31 december 2022")
-        #expect(later.document.cover.fields.first { $0.key == "date" }?.value == "2023-02-28")
+        #expect(later.document.cover.fields.first { $0.key == "date" }?.value == "28 februari 2023")
         #expect(!later.warnings.contains { $0.contains("the text's date") })
+        // A text about an earlier year over figures that run later: the cover says so, in
+        // words, and the author is told; a text about the figures' year says nothing.
+        request.text?.cover["year"] = "2021"
+        let earlier = try ReportEngine.build(model: full.model, provenance: full.provenance, request: request,
+                                             strings: ReportStrings(.sv), database: full.fixture.database,
+                                             builders: VisibleTextTests.builders)
+        let note = try #require(earlier.document.cover.fields.first { $0.key == "data_note" })
+        #expect(note.label == "Observera" && note.value == "Texten gäller 2021; rapportens siffror sträcker sig till och med 31 december 2022.")
+        #expect(earlier.warnings.contains { $0.contains("the text is about 2021 but the report's figures run to 2022-12-31") })
+        request.text?.cover["year"] = "2022"
+        let same = try ReportEngine.build(model: full.model, provenance: full.provenance, request: request,
+                                          strings: ReportStrings(.sv), database: full.fixture.database,
+                                          builders: VisibleTextTests.builders)
+        #expect(!same.document.cover.fields.contains { $0.key == "data_note" })
         // The brief has its extract date in its first lines instead.
         let brief = try ReportEngine.build(model: full.model, provenance: full.provenance,
                                            request: try full.fixture.request(.steering, format: .html, withText: false),

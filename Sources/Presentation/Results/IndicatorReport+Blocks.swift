@@ -77,13 +77,14 @@ extension IndicatorStatusReport {
                 // The previous value with its period beside it ("66 % (tertial 3 2021)").
                 // Value, previous and change to the same decimals where theirs would
                 // contradict each other ("1,3", "1,3", "+0,1").
-                let decimals = text.agreeingDecimals(row)
+                // The line's value too: one precision for the row ("1,34" and "1,60").
+                let decimals = text.rowDecimals(row)
                 let previous = text.cell(text.figure(row.previousValue, unit: row.unit, disclosure: d[row.id, .previous],
                                                      events: row.countsEvents, decimals: decimals),
                                          words: row.previousValue.isDefined ? n.period(row.previousPeriod) : nil)
                 let comparison = comparisonHeader == nil ? []
                     : [text.cellOrDash(text.comparison(row.valueSource?.comparison, unit: row.unit,
-                                                       disclosure: d[row.id, .comparison]))]
+                                                       disclosure: d[row.id, .comparison], decimals: decimals))]
                 // The value, and the survey round it is read from ("5,1 (enkät mars 2022)").
                 return [TableBlock.Cell(text.name(row), isRowHeader: true),
                         text.cell(text.figure(row.value, unit: row.unit, disclosure: d[row.id, .total], events: row.countsEvents,
@@ -227,7 +228,10 @@ extension IndicatorStatusReport {
         let s = text.strings, n = text.style
         guard row.status == .met || row.status == .notMet, let value = row.value.value,
               let target = row.statusBasis == .city ? row.cityTarget : row.target else { return nil }
-        var valueText = IndicatorValueText.text(value, unit: row.unit, numbers: n) ?? ""
+        // As the table above writes it (`rowDecimals`), so the sentence's "1,3" is not the
+        // table's "1,34".
+        let decimals = text.rowDecimals(row)
+        var valueText = n.text(text.figure(row.value, unit: row.unit, disclosure: .shown, decimals: decimals))
         if row.unit == .days { valueText += NumberStyle.noBreakSpace + s(n.decimal(value, decimals: IndicatorValueText.decimals(value)) == "1" ? "unit.days.one" : "unit.days") }
         var details: [String] = []
         if row.interim { details.append(s("indicators.vs_target.interim")) }

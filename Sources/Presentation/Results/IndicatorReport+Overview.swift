@@ -126,8 +126,10 @@ extension IndicatorStatusReport {
                 // The change in brackets with the outcome: one column fewer leaves the
                 // indicators' names room on a portrait page (two pages in all).
                 let change = text.change(row, disclosure: d[row.id, .change])
+                // One precision with the trend beside it ("1,29" after "1,28 → 1,34 → 1,29").
                 var outcome = CellParts(text.figure(row.value, unit: row.unit, disclosure: d[row.id, .total],
-                                                    events: row.countsEvents, decimals: text.agreeingDecimals(row)))
+                                                    events: row.countsEvents,
+                                                    decimals: text.rowDecimals(row, with: points.map { $0.value.value })))
                 if !change.isUndefinedFigure {
                     outcome.append(gap + "(")
                     outcome.append(change.noBreak)
@@ -190,8 +192,9 @@ extension IndicatorStatusReport {
         let s = text.strings, n = text.style
         guard points.contains(where: { $0.value.isDefined }) else { return TableBlock.Cell(s("placeholder.value")) }
         // Each value a plain number as stated, without its unit (the line is the unit's).
-        // As many decimals as the row's change needs to agree with its values.
-        let decimals = text.agreeingDecimals(row)
+        // One precision for the row and its points (`rowDecimals`), as many as the row's
+        // change needs to agree with its values.
+        let decimals = text.rowDecimals(row, with: points.map { $0.value.value })
         let figures = points.map { p in
             FigureCell(p.value, .decimal(decimals ?? p.value.value.map(IndicatorValueText.decimals) ?? 0),
                        disclosure: d[row.id, p.period, .total])

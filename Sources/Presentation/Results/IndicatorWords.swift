@@ -80,6 +80,20 @@ public struct IndicatorWords {
         return nil
     }
 
+    /// One precision for the figures of a row — its value, previous value, the line's
+    /// value and any `others` (the trend's points) — so a row never writes "1,34" beside
+    /// "1,6": the agreeing decimals where value and previous need them; otherwise, when
+    /// their own decimals differ, the most any of them has (two at most); nil when they
+    /// already share one.
+    public func rowDecimals(_ row: IndicatorStatusRow, with others: [Double?] = []) -> Int? {
+        guard row.unit != .sek else { return nil }
+        if let d = agreeingDecimals(row) { return d }
+        let values = ([row.value.value, row.previousValue.value, row.valueSource?.comparison?.value] + others).compactMap { $0 }
+        let own = Set(values.map(IndicatorValueText.decimals))
+        guard own.count > 1, let most = own.max() else { return nil }
+        return min(2, most)
+    }
+
     /// The change's own decimals: as many as the value or the change has, two at most.
     func changeDecimals(_ row: IndicatorStatusRow) -> Int? {
         row.change.value.map { min(max(IndicatorValueText.decimals(row.value.value ?? $0), IndicatorValueText.decimals($0)), 2) }
@@ -155,8 +169,9 @@ public struct IndicatorWords {
     }
 
     /// The comparison cohort's value, typed with its decision; nil when the row has none.
-    func comparison(_ c: ComparisonFigure?, unit: IndicatorUnit, disclosure: Disclosure) -> FigureCell? {
-        c.map { figure($0.value, note: $0.note, unit: unit, disclosure: disclosure) }
+    func comparison(_ c: ComparisonFigure?, unit: IndicatorUnit, disclosure: Disclosure, decimals: Int? = nil) -> FigureCell? {
+        c.map { figure($0.value.map { Figure($0) } ?? Figure(undefined: $0.note ?? "no value"), unit: unit, disclosure: disclosure,
+                       decimals: decimals) }
     }
 
     func target(_ t: TargetReading?, unit: IndicatorUnit) -> String {

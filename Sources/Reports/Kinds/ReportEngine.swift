@@ -183,6 +183,9 @@ public enum ReportEngine {
         if let stale = Self.staleCoverDate(request: request, dataThrough: through) {
             warnings.append("the text's date (\(stale.iso)) is before the latest data the report shows (\(through?.iso ?? "")); the cover is dated the day the report was made instead — give the text the date of this report")
         }
+        if let year = Self.yearBeforeData(request: request, dataThrough: through), let through {
+            warnings.append("the text is about \(year) but the report's figures run to \(through.iso); the cover says so — give the text the year of the figures it reports")
+        }
         warnings += assembled.emptyHeadings.map {
             "the text's heading \"\($0)\" has nothing under it and is left out of the document; write under it or remove it"
         }
@@ -281,6 +284,14 @@ public enum ReportEngine {
         return dated
     }
 
+    /// The year the author's text gives on its cover, when the data the report shows run
+    /// into a later year.
+    static func yearBeforeData(request: ReportRequest, dataThrough: CalendarDate?) -> Int? {
+        guard let through = dataThrough, let text = request.text?.cover["year"],
+              let year = Int(text.trimmingCharacters(in: .whitespaces)), year < through.year else { return nil }
+        return year
+    }
+
     /// The day the report was made, for the colophon, as its reader writes a date ("7
     /// december 2026", as "Underlag till och med" on the cover), not a timestamp with T
     /// and Z; the record keeps the full timestamp.
@@ -301,14 +312,24 @@ public enum ReportEngine {
         }
         // A date before the data it shows is last year's text, not this report's date:
         // the cover is dated the day the report is made (the author is told on stderr).
-        if staleCoverDate(request: request, dataThrough: dataThrough) != nil,
-           let index = fields.firstIndex(where: { $0.key == "date" }) {
-            fields[index].value = String(Timestamp.iso8601(request.generatedAt).prefix(10))
+        let numbers = NumberStyle(request.language)
+        if let index = fields.firstIndex(where: { $0.key == "date" }) {
+            if staleCoverDate(request: request, dataThrough: dataThrough) != nil {
+                fields[index].value = String(Timestamp.iso8601(request.generatedAt).prefix(10))
+            }
+            // In words, as "Underlag till och med" beside it ("7 december 2026").
+            if let date = CalendarDate(parsing: fields[index].value) { fields[index].value = numbers.date(date) }
         }
         // How recent the data are, beside the date.
         if let through = dataThrough, request.kind != .steering {
             fields.append(Cover.Field(key: "data_through", label: s("cover.data_through"),
-                                      value: NumberStyle(request.language).date(through)))
+                                      value: numbers.date(through)))
+            // A text about an earlier year over figures that run later: the cover says
+            // so, so "År 2021" and "31 mars 2023" do not read as a mistake.
+            if let year = yearBeforeData(request: request, dataThrough: through) {
+                fields.append(Cover.Field(key: "data_note", label: s("cover.data_note"),
+                                          value: s("cover.data_beyond_year", ["year": String(year), "through": numbers.date(through)])))
+            }
         }
         // The brief keeps to two pages: its title already names the project, and its
         // colophon the model's version.
