@@ -19,10 +19,10 @@ import Testing
             (FigureCell(0.125, .share(1)), "12,5\(nb)%", "12.5%"),
             (FigureCell(7.047619047619051, .percentagePoints(1)), "+7,0\(nb)procentenheter", "+7.0\(nb)percentage points"),
             (FigureCell(-0.04, .signed(1)), "\(minus)0,0".replacingOccurrences(of: minus, with: ""), "0.0"),
-            (FigureCell(-0.05, .signed(1)), "\(minus)0,1", "-0.1"),
+            (FigureCell(-0.05, .signed(1)), "\(minus)0,1", "\(minus)0.1"),
             (FigureCell(6.15, .decimal(1)), "6,2", "6.2"),                  // 6.1499999… in binary
             (FigureCell(2.5, .decimal(0)), "3", "3"),
-            (FigureCell(-2.5, .decimal(0)), "\(minus)3", "-3"),
+            (FigureCell(-2.5, .decimal(0)), "\(minus)3", "\(minus)3"),
             (FigureCell(1_150_000, .kronor), "1\(nb)150\(nb)000\(nb)kr", "SEK\(nb)1,150,000"),
             (FigureCell(0.0004, .pValue), "<\(nb)0,001", "<\(nb)0.001"),
             (FigureCell(0.0315, .pValue), "0,032", "0.032"),

@@ -86,7 +86,7 @@ import Testing
         #expect(cells.contains("80,0\u{00A0}% (70,0\u{00A0}% till 90,0\u{00A0}%)") && cells.contains("0,8 (0,7 till 0,9)"))
         let en = r.genderDifferences(share, Self.input(.en))
         #expect(en.contains("girls − boys +12.3\u{00A0}pp (+1.5\u{00A0}to\u{00A0}+23.2)"), "\(en)")
-        #expect(en.contains("girls − boys 0.0\u{00A0}pp (-2.6\u{00A0}to\u{00A0}+2.6)"), "\(en)")
+        #expect(en.contains("girls − boys 0.0\u{00A0}pp (−2.6\u{00A0}to\u{00A0}+2.6)"), "\(en)")
     }
 
     /// Girls − boys of −0,051 (−0,098 till −0,005) beside a table of means per child over

@@ -13,7 +13,7 @@ import Testing
     @Test func aChangeAndItsIntervalAreSigned() {
         #expect(Self.change.cell(ReportStrings(.sv), NumberStyle(.sv)).text.plainText
                 == "+0,43 (95\u{00A0}% KI \u{2212}0,08 till +0,95)")
-        #expect(Self.change.cell(ReportStrings(.en), NumberStyle(.en)).text.plainText == "+0.43 (95% CI -0.08 to +0.95)")
+        #expect(Self.change.cell(ReportStrings(.en), NumberStyle(.en)).text.plainText == "+0.43 (95% CI −0.08 to +0.95)")
     }
 
     @Test func aChangeIsThreeSignedFigures() {

@@ -10,7 +10,9 @@ import Periods
 /// is a **no-break space** (U+00A0): it keeps "1 150 000" and "12,5 %" on one line in
 /// every writer, and unlike the narrow no-break space (U+202F) every font Word,
 /// LibreOffice and browsers fall back to has a glyph for it. English uses 1,234, 5.3,
-/// 12.5%, "percentage points" and the hyphen-minus.
+/// 12.5%, "percentage points" and, in documents and pages, the minus sign U+2212 too
+/// (a hyphen is shorter and sits lower: "-0.4" read as a dash beside "+0.4"); the
+/// terminal's style keeps the hyphen-minus, which a shell or a spreadsheet reads back.
 ///
 /// Rounding is half away from zero, as people read tables (docs/decisions.md), with a
 /// few ulps of nudge so 6.15 stored as 6.1499999… is written 6,2.
@@ -32,7 +34,7 @@ public struct NumberStyle: Sendable, Equatable {
 
     var groupSeparator: String { language == .sv ? Self.noBreakSpace : "," }
     var decimalSeparator: String { language == .sv ? "," : "." }
-    var minus: String { language == .sv ? "\u{2212}" : "-" }
+    var minus: String { language == .sv || !abbreviated ? "\u{2212}" : "-" }
 
     /// 1234567 → "1 234 567" / "1,234,567".
     public func integer(_ value: Int) -> String {
