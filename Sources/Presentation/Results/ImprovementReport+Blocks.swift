@@ -94,12 +94,19 @@ extension ImprovementReport {
     public func summaryBlocks(strings s: ReportStrings) -> [Block] {
         let cycles = ramps.flatMap(\.cycles)
         guard !cycles.isEmpty else { return [] }
-        let count = { (decision: String?) in String(cycles.filter { $0.decision == decision }.count) }
         let measures = Set(cycles.compactMap(\.measure)).count
+        // The decisions that were taken, in words; "ingen avbryts" rather than "0 avbryts",
+        // and no "0 behålls".
+        var parts: [String] = []
+        for (decision, key) in [("adopt", "adopt"), ("adapt", "adapt"), (nil, "ongoing"), ("abandon", "abandon")] as [(String?, String)] {
+            let n = cycles.filter { $0.decision == decision }.count
+            if n > 0 { parts.append(s("steering.summary.pdsa.\(key)", ["count": String(n)])) }
+            else if key == "abandon" { parts.append(s("steering.summary.pdsa.abandon.none")) }
+        }
         var text = s(cycles.count == 1 ? "steering.summary.pdsa.one" : "steering.summary.pdsa", [
             "cycles": String(cycles.count),
             "measures": measures == 1 ? s("steering.summary.measures.one") : s("steering.summary.measures", ["count": String(measures)]),
-            "adopt": count("adopt"), "adapt": count("adapt"), "abandon": count("abandon"), "ongoing": count(nil),
+            "decisions": ListWords.joined(parts, and: s("word.and")),
         ])
         if cycles.allSatisfy(\.illustrative) { text += " " + s("steering.summary.pdsa.illustrative") }
         return [.paragraph(RichText(lead: s("steering.summary.pdsa.lead"), text))]
