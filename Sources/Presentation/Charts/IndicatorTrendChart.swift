@@ -7,13 +7,15 @@ import Statistics
 /// One indicator over its periods with the target line: the values as a line with
 /// filled markers (the model's baseline hollow) — where the periods are of more than one
 /// kind (helår and tertial), one line per kind with its own marker and colour, named in
-/// the legend, for a year's value and a tertial's are not consecutive points of one
-/// series —, the unit's target (årsmål) as a dashed
+/// the legend and under the axis ("helår" over "2021" beside "T1" over "2021"), for a
+/// year's value and a tertial's are not consecutive points of one series —, the unit's target (årsmål) as a dashed
 /// orange step per period and the city's (KF) as a dotted vermillion step with square
 /// ends, each named in the legend — dash pattern, marker and label carry the meaning,
 /// colour (Okabe–Ito) only repeats it. A value withheld by small-count suppression (its
 /// period in `withheld`, as disclosure control decided) draws no point and reads "<5" at
-/// the foot of its period (`suppressedLabel`). Self-contained SVG with
+/// the foot of its period (`suppressedLabel`), named in the legend (`ChartKey`). A survey
+/// item's or subscale's mean, given its response `scale`, is drawn on the scale's whole
+/// range (1–7), as every chart of the scale is. Self-contained SVG with
 /// `<title>`, `<desc>` (every value in words) and `aria-labelledby`; numbers in the
 /// report's language (decimal comma and "%" after a space in Swedish). Drawn at most
 /// `ChartPrint.width` wide with 12 px text, so it prints at 9 pt (`ChartPrint`).
@@ -92,8 +94,11 @@ public enum IndicatorTrendChart {
         }
     }
 
+    /// - Parameter scale: the response scale of a survey mean (`data: {readiness: …}`): the
+    ///   y axis is then the scale's whole range, as in the readiness charts, and the
+    ///   subtitle names it; nil for any other indicator, whose axis fits its values.
     public static func svg(_ trend: IndicatorTrend, language: Language = .sv, illustrative: Bool = false,
-                           suppressedLabel: String = "<5", withheld: Set<Period> = []) -> String {
+                           suppressedLabel: String = "<5", withheld: Set<Period> = [], scale: ResponseScale? = nil) -> String {
         typealias S = ReadinessChartSupport
         let sv = language == .sv
         let numbers = NumberStyle(language)
@@ -125,9 +130,11 @@ public enum IndicatorTrendChart {
         if trend.unit == .percent { lo = 0; hi = min(max(hi, 10), 105) }
         // Counts too: a bar-less count read against a cut axis looks like a big change.
         if trend.unit == .count { lo = 0; hi = max(hi, 5) }
+        // A survey mean on its scale's whole range, a tick at every point (as `scaleGrid` draws them).
+        if let scale { (lo, hi) = S.scaleRange(scale) }
         // The y axis: five steps of 1, 2 or 5 × 10^k, every tick with the step's decimals.
         let raw = (hi - lo) / 5, mag = pow(10, floor(log10(raw)))
-        let step = [1.0, 2, 5, 10].map { $0 * mag }.first { $0 >= raw } ?? raw
+        let step = scale != nil ? 1 : [1.0, 2, 5, 10].map { $0 * mag }.first { $0 >= raw } ?? raw
         let tickDecimals = ChartDecimals.tickDecimals(step: step)
         // Every value with one precision: the most any value was stated with (5,15 stays
         // 5,15, so 5,1 beside it reads 5,10), no coarser than the ticks (0,4 drawn above
@@ -149,7 +156,9 @@ public enum IndicatorTrendChart {
         let byKind = kinds.map { Self.kindName($0, language) }
         let separately = ListWords.joined(byKind, and: sv ? "och" : "and")
         var subtitle = (mixed ? (sv ? "Utfall för \(separately), skilda linjer" : "Outcome for \(separately), separate lines")
-                              : (sv ? "Utfall per period" : "Outcome by period")) + " (\(direction))"
+                              : (sv ? "Utfall per period" : "Outcome by period"))
+            + (scale.map { sv ? ", medelvärde på skalan \($0.min)–\($0.max)" : ", mean on the \($0.min)–\($0.max) scale" } ?? "")
+            + " (\(direction))"
         if illustrative { subtitle += sv ? " – förslag, illustrativt" : " – proposal, illustrative" }
 
         // At most `ChartPrint.width` wide, so a report prints its text at 9 pt.
@@ -167,15 +176,28 @@ public enum IndicatorTrendChart {
         // the description below and the report's tables still name every period.
         // Where the words do not fit every period ("tertial 1" at 12 px needs 65 px, nine
         // tertials on 508 px have 56), short ones do ("T1" over "2021").
+        // Where the chart has helår and tertial, a year's place reads "helår" over "2021":
+        // "2021" alone, before "T1 2021", read as a moment before the year's first tertial.
         let spacing = plotW / Double(max(points.count, 1))   // per period
+        // The fewest k such that each pair of neighbouring labels drawn (every k-th) has
+        // room for half of each, line by line, and 8 px between them: measured pairwise,
+        // for "helår" needs more room than "T1" beside it, not every label as much.
         func every(_ labels: [[String]]) -> Int {
-            let widest = labels.joined().map { Double($0.count) * text * 0.6 }.max() ?? 0
-            return max(1, Int(ceil((widest + 8) / spacing)))
+            func width(_ lines: [String], _ row: Int) -> Double { row < lines.count ? Double(lines[row].count) * text * 0.6 : 0 }
+            let n = labels.count
+            return (1...max(n, 1)).first { k in
+                stride(from: 0, to: n - k, by: k).allSatisfy { i in
+                    (0..<max(labels[i].count, labels[i + k].count)).allSatisfy { row in
+                        (width(labels[i], row) + width(labels[i + k], row)) / 2 + 8 <= Double(k) * spacing
+                    }
+                }
+            } ?? max(n, 1)
         }
-        var labels = points.map { Self.labelLines(numbers.period($0.period)) }
-        if every(labels) > 1 {
-            let short = points.map { Self.shortLabelLines($0.period, language) }
-            if every(short) < every(labels) { labels = short }
+        // The first form that labels the most periods: in full, short, then compact.
+        var labels = points.map { Self.axisLabelLines($0.period, form: .full, mixed: mixed, numbers: numbers) }
+        for form in [AxisLabelForm.short, .compact] where every(labels) > 1 {
+            let shorter = points.map { Self.axisLabelLines($0.period, form: form, mixed: mixed, numbers: numbers) }
+            if every(shorter) < every(labels) { labels = shorter }
         }
         let labelHeight = labels.contains { $0.count > 1 } ? 14.0 : 0
         let labelEvery = every(labels)
@@ -186,7 +208,7 @@ public enum IndicatorTrendChart {
         let hasBaseline = points.contains { $0.source == "baseline" && $0.total.value.isDefined }
         let hasWithheld = points.contains { withheld.contains($0.period) }
         let baselineWords = sv ? "ihålig markör: utgångsvärde ur logikmodellen" : "hollow marker: baseline from the logic model"
-        let withheldWords = sv ? "\(suppressedLabel): dolt, bygger på färre än 5" : "\(suppressedLabel): withheld, built on fewer than 5"
+        let withheldWords = "\(suppressedLabel): " + ChartKey.withheld(suppressedLabel, sv: sv)
         var entries: [(sample: Sample, label: String)] = []
         if mixed {
             for kind in kinds {
@@ -219,7 +241,7 @@ public enum IndicatorTrendChart {
             if let v = p.total.value.value {
                 s += value(v) + (p.source == "baseline" ? (sv ? " (utgångsvärde)" : " (baseline)") : "")
             } else if withheld.contains(p.period) {
-                s += sv ? "dolt (färre än 5)" : "withheld (fewer than 5)"
+                s += "\(suppressedLabel) (" + ChartKey.withheld(suppressedLabel, sv: sv) + ")"
             } else {
                 s += sv ? "inget utfall" : "no value"
             }
@@ -239,9 +261,10 @@ public enum IndicatorTrendChart {
         for line in titleLines { svg += S.text(line, x: 16, y: ty, size: 15, weight: "bold"); ty += 20 }
         for line in subtitleLines { svg += S.text(line, x: 16, y: ty, size: text, fill: "#333333"); ty += 15 }
 
-        // Grid and y axis.
+        // Grid and y axis: a survey mean's as every chart of its scale draws it.
+        if let scale { svg += S.scaleGrid(scale, left: left, width: plotW, y: yAt, size: text, labelGap: 6) }
         var t = ceil(lo / step) * step
-        while t <= hi + step * 1e-9 {
+        while scale == nil, t <= hi + step * 1e-9 {
             let y = yAt(t)
             svg += "<line x1=\"\(S.f(left))\" x2=\"\(S.f(left + plotW))\" y1=\"\(S.f(y))\" y2=\"\(S.f(y))\" stroke=\"#e5e5e5\"/>\n"
             let label = trend.unit == .percent ? numbers.percent(t, decimals: tickDecimals) : numbers.decimal(t, decimals: tickDecimals)
@@ -327,6 +350,27 @@ public enum IndicatorTrendChart {
         }
         svg += "</svg>\n"
         return svg
+    }
+
+    /// How much room a period's label under the axis takes: `full` ("tertial 1" over
+    /// "2021"), `short` ("T1" over "2021"), `compact` (as short, a year beside tertials
+    /// "år" where "helår" does not fit, as when two years' places are neighbours).
+    enum AxisLabelForm { case full, short, compact }
+
+    /// A period's label under the axis as lines. A year is "2021" alone, but where the
+    /// chart also has shorter periods it is "helår" over "2021", as the legend names its
+    /// line (English "full year", short "year"; compact Swedish "år").
+    static func axisLabelLines(_ period: Period, form: AxisLabelForm, mixed: Bool, numbers: NumberStyle) -> [String] {
+        let language = numbers.language, sv = language == .sv
+        if mixed && period.kind == .year {
+            let word = switch form {
+            case .full: kindName(.year, language)
+            case .short: sv ? kindName(.year, language) : "year"
+            case .compact: sv ? "år" : "year"
+            }
+            return [word, String(period.year)]
+        }
+        return form == .full ? labelLines(numbers.period(period)) : shortLabelLines(period, language)
     }
 
     /// A period's short label as lines: "T1" over "2021" (a quarter "K1" or "Q1", a month

@@ -99,6 +99,28 @@ public enum ReadinessChartSupport {
         text.split(separator: " ").isEmpty ? [] : TextWrap.lines(text, width: limit, breakingLongWords: false)
     }
 
+    /// The y axis of a mean on a response scale: always the scale's whole range (1–7), a
+    /// grid line and label at every point, the neutral midpoint's darker. Every chart of a
+    /// scale — the readiness trend, a survey item's indicator trend — draws this one, so
+    /// two units' or two statements' charts read against each other at a glance; an axis
+    /// fitted to each chart's values (4,5–5,5 beside 3,7–4,6) could not be (issue 20).
+    /// `y` maps a value in `scaleRange(scale)` to the plot.
+    public static func scaleRange(_ scale: ResponseScale) -> (low: Double, high: Double) {
+        (Double(scale.min), Double(scale.max))
+    }
+
+    /// The grid and tick labels of `scaleRange(scale)`, from `left` across `width`.
+    public static func scaleGrid(_ scale: ResponseScale, left: Double, width: Double, y: (Double) -> Double,
+                                 size: Double, labelGap: Double = 8) -> String {
+        var svg = ""
+        for p in scale.points {
+            let at = y(Double(p))
+            svg += "<line x1=\"\(f(left))\" x2=\"\(f(left + width))\" y1=\"\(f(at))\" y2=\"\(f(at))\" stroke=\"\(Double(p) == scale.midpoint ? "#999999" : "#e5e5e5")\"/>\n"
+            svg += text(String(p), x: left - labelGap, y: at + 4, size: size, anchor: "end")
+        }
+        return svg
+    }
+
     public static func open(width: Double, height: Double, id: String, title: String, description: String) -> String {
         """
         <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-labelledby="\(id)-title \(id)-desc" font-family="Helvetica, Arial, sans-serif">

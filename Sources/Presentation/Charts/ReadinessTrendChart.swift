@@ -64,18 +64,15 @@ public enum ReadinessTrendChart {
                                size: small, width: width - 32)
             : []
         let height = legendBottom + Double(noteLines.count) * 14 + 8
-        let lo = Double(scale.min), hi = Double(scale.max)
+        // The scale's whole range, as every chart of the scale draws it (`scaleRange`).
+        let (lo, hi) = S.scaleRange(scale)
         func xAt(_ i: Int) -> Double { left + plotW * (Double(i) + 0.5) / Double(max(waves.count, 1)) }
         func yAt(_ v: Double) -> Double { top + plotH * (1 - (min(hi, max(lo, v)) - lo) / (hi - lo)) }
 
         var svg = S.open(width: width, height: height, id: "readiness-trend", title: title, description: description)
         svg += heading
         // Axes and grid.
-        for p in scale.points {
-            let y = yAt(Double(p))
-            svg += "<line x1=\"\(S.f(left))\" x2=\"\(S.f(left + plotW))\" y1=\"\(S.f(y))\" y2=\"\(S.f(y))\" stroke=\"\(Double(p) == scale.midpoint ? "#999999" : "#e5e5e5")\"/>\n"
-            svg += S.text(String(p), x: left - 8, y: y + 4, size: text, anchor: "end")
-        }
+        svg += S.scaleGrid(scale, left: left, width: plotW, y: yAt, size: text)
         svg += "<line x1=\"\(S.f(left))\" x2=\"\(S.f(left))\" y1=\"\(S.f(top))\" y2=\"\(S.f(top + plotH))\" stroke=\"#333333\"/>\n"
         svg += "<line x1=\"\(S.f(left))\" x2=\"\(S.f(left + plotW))\" y1=\"\(S.f(top + plotH))\" y2=\"\(S.f(top + plotH))\" stroke=\"#333333\"/>\n"
         for (i, w) in waves.enumerated() {

@@ -8,8 +8,12 @@ import Statistics
 /// line per phase (dashed and vermillion where the runs analysis signals, as qicharts2
 /// marks it), 3-sigma limits, points outside the limits as larger vermillion diamonds
 /// (shape as well as colour), phases, a frozen baseline, and PDSA cycles as numbered
-/// markers on the dates they started. Colours are the Okabe–Ito palette, safe for
-/// colour-blind readers; the SVG carries `<title>`, `<desc>` and `aria-label`. The
+/// markers on the dates they started. A key under the axis names, in words, each mark the
+/// chart draws that it does not label in place — the diamond, a hollow (excluded) point,
+/// a withheld point's "<5" or "..", the dashed centre line of a signal — only where the
+/// chart has one (`ChartKey`), and the `<desc>` says the same. Colours are the Okabe–Ito
+/// palette, safe for colour-blind readers; the SVG carries `<title>`, `<desc>` and
+/// `aria-label`. The
 /// title, the runs analysis and the cycles' legend wrap to the width, and the x axis
 /// labels as many points as fit, so a chart `ChartPrint.width` wide (a report's) reads
 /// at 8,25 pt or more in print.
@@ -120,12 +124,35 @@ fileprivate struct RunChartText {
             ? "\(head)\(scope): \(verdict) — längsta serie \(longest) (gräns \(lmax)), \(crossings) (minst \(cmin)), \(r.usefulPoints) användbara punkter"
             : "\(head)\(scope): \(verdict) — longest run \(longest) (limit \(lmax)), \(crossings) (at least \(cmin)), \(r.usefulPoints) useful points"
     }
+    /// The key's words for each mark (`KeyMark`): what it is called, for the `<desc>`, and
+    /// what it means, beside its sample in the key.
+    func name(_ mark: KeyMark) -> String {
+        switch mark {
+        case .outside: return sv ? "romb" : "diamond"
+        case .excluded: return sv ? "ihålig punkt" : "hollow point"
+        case .signalCentre: return sv ? "streckad mittlinje" : "dashed centre line"
+        case .withheld(let label): return label
+        }
+    }
+    func meaning(_ mark: KeyMark) -> String {
+        switch mark {
+        case .outside: return sv ? "punkt utanför styrgränserna" : "point outside the control limits"
+        case .excluded: return sv ? "utesluten, inte med i beräkningarna" : "excluded, left out of the calculations"
+        case .signalCentre: return sv ? "serieanalysen visar en signal" : "the runs analysis signals"
+        case .withheld(let label): return ChartKey.withheld(label, sv: sv)
+        }
+    }
     func outside(_ n: Int) -> String {
         sv ? "\(n) punkt\(n == 1 ? "" : "er") utanför styrgränserna" : "\(n) point\(n == 1 ? "" : "s") outside the control limits"
     }
 }
 
 // MARK: - Drawing
+
+/// A mark the chart draws without a label in place, so its key names it.
+fileprivate enum KeyMark: Equatable {
+    case outside, excluded, signalCentre, withheld(String)
+}
 
 fileprivate struct RunChartDrawing {
     let result: RunChartResult
@@ -136,10 +163,14 @@ fileprivate struct RunChartDrawing {
     let titleLines: [String], runsLines: [String], outsideLines: [String]
     /// Each cycle's legend line (11 px), wrapped.
     let pdsaLines: [[String]]
+    /// The marks the key names, in the order drawn (a line of 16 px each, under the x
+    /// axis's label and above the cycles).
+    let keyMarks: [KeyMark]
     /// Below the heading, with room for the cycles' numbered markers above the plot.
     var top: Double { 26 + Double(titleLines.count) * 21 + Double(runsLines.count + outsideLines.count) * 16 + 14 }
+    var keyHeight: Double { keyMarks.isEmpty ? 0 : Double(keyMarks.count) * 16 + (result.pdsa.isEmpty ? 0 : 6) }
     var bottom: Double {
-        70 + pdsaLines.reduce(0) { $0 + 16 + Double($1.count - 1) * 14 } + (result.pdsa.isEmpty ? 0 : 20)
+        70 + keyHeight + pdsaLines.reduce(0) { $0 + 16 + Double($1.count - 1) * 14 } + (result.pdsa.isEmpty ? 0 : 20)
     }
     /// The height asked for, or more where the heading and legend would leave the plot
     /// less than 180 px.
@@ -174,6 +205,22 @@ fileprivate struct RunChartDrawing {
             // The cycle's number apart from its date ("1 · 2021-03-01", not "1 2021-03-01").
             return ChartPrint.lines("\(i + 1) · \(a.start.iso): \(a.title) (\(text.decision(a.decision)))\(placed)", size: 11, width: room)
         }
+        keyMarks = Self.keyMarks(result, suppressed: options.suppressed, label: options.suppressedLabel)
+    }
+
+    /// The marks drawn that are not labelled in place, as `dataPoints` and `centreLines`
+    /// draw them: a diamond for a drawn point outside the limits, a hollow circle for a
+    /// drawn excluded one, the withheld label, a centre line dashed for a signal.
+    static func keyMarks(_ result: RunChartResult, suppressed: Set<Int>, label: String) -> [KeyMark] {
+        var marks: [KeyMark] = []
+        if result.points.contains(where: { $0.signal && $0.y != nil }) { marks.append(.outside) }
+        if result.points.contains(where: { !$0.signal && !$0.included && $0.y != nil }) { marks.append(.excluded) }
+        if result.points.contains(where: { suppressed.contains($0.index) }) { marks.append(.withheld(label)) }
+        let drawnPhases = Set(result.points.map(\.phase))
+        if result.phases.contains(where: { $0.runs.signal && $0.centre.value != nil && drawnPhases.contains($0.phase) }) {
+            marks.append(.signalCentre)
+        }
+        return marks
     }
 
     static func domain(_ result: RunChartResult, dated: Bool) -> (Double, Double) {
@@ -227,7 +274,10 @@ fileprivate struct RunChartDrawing {
     func svg() -> String {
         let title = options.title ?? "\(text.chartName(result.chart)): \(result.measure)"
         let runs = text.runsLine(result.current.runs, phases: result.phases.count)
-        let desc = ([runs] + (result.chart != .run ? [text.outside(result.pointsOutsideLimits)] : []) + result.notes).joined(separator: ". ")
+        // The key's words too, each mark named as the key shows it ("romb: punkt utanför styrgränserna").
+        let key = keyMarks.map { "\(text.name($0)): \(text.meaning($0))" }
+        let desc = ([runs] + (result.chart != .run ? [text.outside(result.pointsOutsideLimits)] : []) + key + result.notes)
+            .joined(separator: ". ")
         var out = """
         <svg xmlns="http://www.w3.org/2000/svg" width="\(f(options.width))" height="\(f(height))" viewBox="0 0 \(f(options.width)) \(f(height))" role="img" aria-labelledby="runchart-title runchart-desc" aria-label="\(esc(title))" font-family="Helvetica, Arial, sans-serif" font-size="12">
         <title id="runchart-title">\(esc(title))</title>
@@ -446,6 +496,23 @@ fileprivate struct RunChartDrawing {
     func legend() -> String {
         var s = ""
         var yy = top + plotHeight + 56
+        // The key: each mark's sample (as the plot draws it, 11 px wide at most) and its meaning.
+        for mark in keyMarks {
+            let cx = left + 9, cy = yy - 4
+            switch mark {
+            case .outside:
+                s += "<path d=\"M\(f(cx)) \(f(cy - 6)) L\(f(cx + 6)) \(f(cy)) L\(f(cx)) \(f(cy + 6)) L\(f(cx - 6)) \(f(cy)) Z\" fill=\"\(RunChartPalette.vermillion)\" stroke=\"#000000\" stroke-width=\"0.8\"/>\n"
+            case .excluded:
+                s += "<circle cx=\"\(f(cx))\" cy=\"\(f(cy))\" r=\"4\" fill=\"#FFFFFF\" stroke=\"\(RunChartPalette.blue)\" stroke-width=\"1.5\"/>\n"
+            case .signalCentre:
+                s += "<line x1=\"\(f(left))\" x2=\"\(f(left + 18))\" y1=\"\(f(cy))\" y2=\"\(f(cy))\" stroke=\"\(RunChartPalette.vermillion)\" stroke-width=\"2\" stroke-dasharray=\"7 4\"/>\n"
+            case .withheld(let label):
+                s += "<text x=\"\(f(cx))\" y=\"\(f(yy))\" text-anchor=\"middle\" font-size=\"11\" fill=\"\(RunChartPalette.grey)\">\(esc(label))</text>\n"
+            }
+            s += "<text x=\"\(f(left + 26))\" y=\"\(f(yy))\" font-size=\"11\">\(esc(ChartKey.capitalised(text.meaning(mark))))</text>\n"
+            yy += 16
+        }
+        if !keyMarks.isEmpty { yy += 6 }
         if !result.pdsa.isEmpty {
             s += "<text x=\"\(f(left))\" y=\"\(f(yy))\" font-weight=\"bold\">\(text.pdsa)</text>\n"
             // A long title wraps, its further lines indented.
