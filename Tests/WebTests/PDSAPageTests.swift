@@ -68,6 +68,12 @@ import Testing
                                      body: EntryTests.form(edit)) { #expect($0.status == .seeOther) }
             cycle = try PDSACatalog(try Database(path: path, readOnly: true)).cycle("webb-1")
             #expect(cycle.decision == .adapt && cycle.end?.iso == "2021-04-09" && cycle.observations == "11 av 16" && cycle.status == "decided")
+            // In the table of cycles each date stays on one line, the range's dash with its start
+            // (issue 20); the style sheet holds the span on one line.
+            try await client.execute(uri: "/models/vallingbyteamet/improvement", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(String(buffer: response.body).contains("<td><span class=\"date\">2021-03-08 –</span><br>\n<span class=\"date\">2021-04-09</span></td>"))
+            }
+            #expect(StyleSheet.text.contains(".date { white-space: nowrap; }"))
             // The same edit from the old version: refused, what was typed kept.
             try await client.execute(uri: "/models/vallingbyteamet/cycles", method: .post, headers: headers,
                                      body: EntryTests.form(edit.map { $0.0 == "next" ? ("next", "Annat steg") : $0 })) { response in

@@ -15,8 +15,9 @@
 # it is the last, ends a run of landscape pages, or comes before a level-1 section that
 # starts a page (then it holds more than a line or two); Tests/print/page-fill.py.
 #
-# In what LibreOffice prints from each DOCX, no page ends on a heading, a table's caption
-# or a paragraph leading into a table or figure (Tests/print/stranded.py), and the final
+# In what LibreOffice prints from each DOCX and Chromium from each HTML, no page ends on a
+# heading, a table's caption, the line opening a compiled part or a paragraph leading into
+# a table or figure (Tests/print/stranded.py), and the final
 # report's contents list gives every heading the page it is printed on
 # (Tests/print/contents-pages.py: the DOCX's PAGEREF fields, as LibreOffice lays them out).
 #
@@ -49,6 +50,7 @@ for kind in steering final tertial; do
     fi
     python3 "$(dirname "$0")/page-fill.py" "$demo/reports/$kind.html" "$work/$kind-html.pdf" || failed=1
     python3 "$(dirname "$0")/stranded.py" "$demo/reports/$kind.docx" "$work/docx/$kind.pdf" || failed=1
+    python3 "$(dirname "$0")/stranded.py" "$demo/reports/$kind.html" "$work/$kind-html.pdf" || failed=1
     if [ "$kind" = final ]; then
         python3 "$(dirname "$0")/contents-pages.py" "$work/docx/$kind.pdf" || failed=1
     fi
@@ -67,6 +69,7 @@ if [ -n "${PILOTEVAL_BIN:-}" ]; then
         fi
         python3 "$(dirname "$0")/page-fill.py" "$work/fuller/steering-$lang.html" "$work/fuller-$lang-html.pdf" || failed=1
         python3 "$(dirname "$0")/stranded.py" "$work/fuller/steering-$lang.docx" "$work/fuller/pdf/steering-$lang.pdf" || failed=1
+        python3 "$(dirname "$0")/stranded.py" "$work/fuller/steering-$lang.html" "$work/fuller-$lang-html.pdf" || failed=1
     done
 fi
 exit $failed

@@ -106,6 +106,9 @@ public enum DefaultTemplates {
        figure and its CI or median (pilot vs line) wraps instead of pushing the table
        past the page. */
     .num { text-align: right; font-variant-numeric: tabular-nums; }
+    /* A date in a table stays on one line ("2021-02-01 –", "12 mars 2021"): no-break
+       spaces would not hold an ISO date's hyphens (HTMLWriter, WholeDates). */
+    .date { white-space: nowrap; }
     .center { text-align: center; }
     tr.total th, tr.total td { font-weight: 700; border-top: 2px solid var(--text); }
     .table-notes { font-size: 0.85rem; color: var(--muted); margin: 0 0 1em; }
@@ -150,6 +153,9 @@ public enum DefaultTemplates {
          page it ends on is left all but white (the logic model's). */
       section:has(> figure.landscape, > .table-block.landscape) { break-before: page; }
       h2, h3, h4, caption, .callout-title { break-after: avoid; }
+      /* "Sammanställt ur rapportens resultat." opens the part after it: with it on the
+         next page, not alone at the foot of this one (7 Slutsatser, issue 20). */
+      .compiled-note { break-after: avoid; }
       table { break-inside: auto; }
       thead { display: table-header-group; }
       /* What moves to the next page whole leaves white behind it: figures, callouts and

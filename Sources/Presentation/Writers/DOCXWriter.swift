@@ -224,21 +224,27 @@ public struct DOCXWriter {
         out += WordML.paragraph(style: "Heading\(min(3, depth))", properties: properties,
                                 Self.heading(section.heading, bookmark: state.bookmarks[section.anchor]))
         // Whether the paragraph written last is kept with what follows: the section's
-        // heading, a heading block, a lead-in paragraph.
+        // heading, a heading block, a lead-in paragraph, a compiled part's opening line.
         var previousKept = true
         for (i, block) in section.blocks.enumerated() {
-            let leadIn = leadsIn(section.blocks, at: i, page: page)
-            out += try render(block, depth: depth, page: page, state: state, keepWithNext: leadIn,
+            let kept = leadsIn(section.blocks, at: i, page: page) || isCompiledNote(block)
+            out += try render(block, depth: depth, page: page, state: state, keepWithNext: kept,
                               captionInTable: previousKept,
                               bookmark: state.bookmarks[ReportDocument.subheadingAnchor(section, i)])
             switch block {
             case .heading: previousKept = true
-            case .paragraph: previousKept = leadIn
+            case .paragraph: previousKept = kept
             default: previousKept = false
             }
         }
         for child in section.children { out += try render(child, depth: depth + 1, page: page, state: state) }
         return out
+    }
+
+    /// Whether `block` is the line opening a compiled part, kept with what it opens.
+    func isCompiledNote(_ block: Block) -> Bool {
+        guard case .paragraph(let text) = block else { return false }
+        return CompiledNote.matches(text, strings: strings)
     }
 
     /// Whether block `i` is a paragraph leading into the table or figure right after it,
@@ -293,7 +299,10 @@ public struct DOCXWriter {
         case .heading(let level, let text):
             return WordML.paragraph(style: "Heading\(min(3, depth + level))", Self.heading(text, bookmark: bookmark))
         case .paragraph(let text):
-            return WordML.paragraph(properties: keepWithNext ? "<w:keepNext/>" : "", WordML.runs(text))
+            // The compiled part's opening line by its style too, for whoever edits the
+            // document (and Tests/print/stranded.py); kept by keepNext like a lead-in.
+            return WordML.paragraph(style: CompiledNote.matches(text, strings: strings) ? "CompiledNote" : nil,
+                                    properties: keepWithNext ? "<w:keepNext/>" : "", WordML.runs(text))
         case .list(let list):
             var numID = 1
             if list.ordered {
@@ -341,6 +350,8 @@ public struct DOCXWriter {
     /// the next. So a table after a paragraph kept with it (a heading, a lead-in) takes its
     /// caption inside; elsewhere the caption paragraph is that one kept paragraph.
     func table(_ t: TableBlock, page: Page, state: State, captionInRow: Bool = false) -> String {
+        // Its dates each on one line: Word has no span to keep them, but no-break spaces.
+        let t = WholeDates.joined(t)
         var out = ""
         var captionRuns: String?
         if let (label, text) = state.counter.table(t, strings) {
@@ -485,6 +496,8 @@ public struct DOCXWriter {
         var cells: [[[Double]]]
 
         init(_ t: TableBlock) {
+            // A date is one word: the writers keep it on one line (`WholeDates`).
+            let t = WholeDates.joined(t)
             let columns = max(1, t.columnCount)
             words = Array(repeating: 4 * Self.plainPerChar, count: columns)
             wholeWords = words

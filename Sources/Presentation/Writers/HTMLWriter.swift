@@ -116,7 +116,8 @@ public struct HTMLWriter {
             let h = min(6, depth + 1 + level)
             return "<h\(h)>\(HTMLEscape.text(text))</h\(h)>\n"
         case .paragraph(let text):
-            return "<p>\(HTMLEscape.rich(text))</p>\n"
+            let note = CompiledNote.matches(text, strings: strings) ? " class=\"compiled-note\"" : ""
+            return "<p\(note)>\(HTMLEscape.rich(text))</p>\n"
         case .list(let list):
             let tag = list.ordered ? "ol" : "ul"
             return "<\(tag)>\n" + list.items.map { "<li>\(HTMLEscape.rich($0))</li>\n" }.joined() + "</\(tag)>\n"
@@ -148,6 +149,9 @@ public struct HTMLWriter {
         }
         return svg
     }
+
+    /// A body cell's text: its dates each kept on one line (`WholeDates`).
+    static func cellHTML(_ text: RichText) -> String { WholeDates.html(HTMLEscape.rich(text)) }
 
     func table(_ t: TableBlock, counter: inout CaptionCounter) -> String {
         // A wide table scrolls inside its block; the block takes focus so that a keyboard
@@ -193,11 +197,11 @@ public struct HTMLWriter {
                 // A blank row header continues the group above it: a data cell, not an
                 // empty header (axe: empty-table-header).
                 if cell.isRowHeader && !HTMLEscape.rich(cell.text).isEmpty {
-                    out += "<th scope=\"row\"\(span)>\(HTMLEscape.rich(cell.text))</th>"
+                    out += "<th scope=\"row\"\(span)>\(Self.cellHTML(cell.text))</th>"
                 } else if let line = cell.sparkline {
                     out += "<td\(span)\(cls(column))>\(Self.sparkline(line))</td>"
                 } else {
-                    out += "<td\(span)\(cls(column))>\(HTMLEscape.rich(cell.text))</td>"
+                    out += "<td\(span)\(cls(column))>\(Self.cellHTML(cell.text))</td>"
                 }
                 column += cell.span
             }

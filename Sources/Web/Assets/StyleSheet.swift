@@ -44,6 +44,8 @@ enum StyleSheet {
     /* Numbers keep together by their own no-break spaces; a cell such as "84,4 % inom 14 dagar (n = 469)"
        may wrap between words, so that a six-column table fits a desk's width without scrolling. */
     td.num { white-space: normal; }
+    /* A date in a table stays on one line, as in the reports (HTMLWriter marks it). */
+    .date { white-space: nowrap; }
     td.center, th.center { text-align: center; }
     tr.total th, tr.total td { font-weight: 700; border-top: 2px solid var(--ink); }
     .table-notes { font-size: 0.9em; color: var(--muted); margin: 0.2em 0; }

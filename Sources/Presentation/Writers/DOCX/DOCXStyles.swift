@@ -4,7 +4,8 @@
 /// uses must stay: Title, Subtitle, Heading1–Heading3 (with outline levels 0–2, which is
 /// what Word's table of contents reads), Caption, TableText, TableNote, Figure,
 /// CalloutNote, CalloutCaveat, CalloutWarning, CalloutPlaceholder, CoverLabel,
-/// TOCHeading, TOC1–TOC3, Colophon, ReportTable.
+/// TOCHeading, TOC1–TOC3, Colophon, ReportTable, CompiledNote (the line opening a part
+/// compiled from the results; kept with the next paragraph).
 enum DOCXStyles {
     static let defaultXML = """
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -22,6 +23,7 @@ enum DOCXStyles {
     <w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:unhideWhenUsed/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="80"/><w:outlineLvl w:val="2"/></w:pPr><w:rPr><w:b/><w:sz w:val="23"/><w:szCs w:val="23"/></w:rPr></w:style>
     <w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="35"/><w:unhideWhenUsed/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="200" w:after="80"/></w:pPr><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style>
     <w:style w:type="paragraph" w:styleId="Figure"><w:name w:val="Figure"/><w:basedOn w:val="Normal"/><w:next w:val="Caption"/><w:pPr><w:keepNext/><w:spacing w:before="200" w:after="0"/><w:jc w:val="center"/></w:pPr></w:style>
+    <w:style w:type="paragraph" w:styleId="CompiledNote"><w:name w:val="Compiled Note"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:keepNext/></w:pPr></w:style>
     <w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="19"/><w:szCs w:val="19"/></w:rPr></w:style>
     <w:style w:type="paragraph" w:styleId="TableNote"><w:name w:val="Table Note"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:before="40" w:after="200"/></w:pPr><w:rPr><w:color w:val="555555"/><w:sz w:val="17"/><w:szCs w:val="17"/></w:rPr></w:style>
     <w:style w:type="paragraph" w:styleId="CoverLabel"><w:name w:val="Cover Label"/><w:basedOn w:val="TableText"/><w:rPr><w:b/></w:rPr></w:style>
