@@ -37,4 +37,17 @@ import Testing
         #expect(run.words(strings: ReportStrings(.sv), style: NumberStyle(.sv), threshold: 5)
             .hasPrefix("Medianen räknas på baslinjen, de 7 mätpunkterna 2021-v02–2021-v08, och senare punkter bedöms mot den. Baslinjens median är 2,00."))
     }
+
+    /// The words name the mark the chart draws where a point is withheld: "<5" on a run
+    /// chart of counts, ".." on a P chart (which draws "..", a share naming no count).
+    @Test func aWithheldPointIsNamedByTheChartsMark() {
+        var p = Self.measure(chart: "p", centre: 0.3, baseline: nil, useful: 14, outside: 0)
+        p.hiddenPoints = 2
+        let sv = p.words(strings: ReportStrings(.sv), style: NumberStyle(.sv), threshold: 5)
+        #expect(sv.contains("2 punkter bygger på färre än 5 och visas inte (..); de ingår i analysen."), "\(sv)")
+        var run = Self.measure(chart: "run", centre: 2, baseline: nil, useful: 14, outside: nil)
+        run.hiddenPoints = 1
+        let en = run.words(strings: ReportStrings(.en), style: NumberStyle(.en), threshold: 5)
+        #expect(en.contains("1 point rests on fewer than 5 and is not shown (<5); it is part of the analysis."), "\(en)")
+    }
 }

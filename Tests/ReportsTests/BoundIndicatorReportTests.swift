@@ -216,6 +216,26 @@ import Testing
         #expect(finalRow[4] == "+0,9")
     }
 
+    /// A survey item's trend chart draws its scale's whole range, 1–7, as every readiness
+    /// chart does (two items' charts read side by side); a share's chart fits its values.
+    @Test func aSurveyItemsChartDrawsItsWholeScale() throws {
+        let f = try Fixture()
+        let context = f.context(.final, period: "2022-T3")
+        let status = IndicatorStatusSection()
+        let result = try status.compute(context)
+        #expect(result.scales["I1"].map { ($0.min, $0.max) } ?? (0, 0) == (1, 7))
+        #expect(result.scales["I2"] == nil)
+        let figures = status.blocks(result, for: .indicators, context: context).compactMap { b -> FigureBlock? in
+            if case .figure(let f) = b { return f } else { return nil }
+        }
+        let i1 = try #require(figures.first { $0.caption.contains("I1") })
+        #expect(i1.svg.contains("medelvärde på skalan 1–7"))
+        // Every step of the scale is a gridline label, 1 to 7, whatever the values (3,5 and 4,4).
+        for k in 1...7 { #expect(i1.svg.contains(">\(k)</text>"), "no label \(k)") }
+        let i2 = try #require(figures.first { $0.caption.contains("I2") })
+        #expect(!i2.svg.contains("på skalan"))
+    }
+
     /// A wave given after the tertial does not stand for it: 2022-T1 (January–April)
     /// has the March wave; a wave of October 2022 would not be read for 2022-T2.
     @Test func aLaterWaveDoesNotStandForAnEarlierTertial() throws {

@@ -192,8 +192,11 @@ extension ImprovementReport.Measure {
         if counts == "events" {
             words.append(s("improvement.events"))
         } else if hiddenPoints > 0 {
+            // The mark the chart draws in the point's place: "<5" on a run chart of counts,
+            // ".." on a P chart (a share names no count).
             words.append(s(hiddenPoints == 1 ? "improvement.hidden.one" : "improvement.hidden",
-                           ["hidden": String(hiddenPoints), "threshold": String(threshold)]))
+                           ["hidden": String(hiddenPoints), "threshold": String(threshold),
+                            "mark": chart == "run" ? "<" + String(threshold) : s("suppression.hidden")]))
         }
         return words.joined(separator: " ")
     }

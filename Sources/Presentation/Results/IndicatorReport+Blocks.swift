@@ -26,7 +26,8 @@ extension IndicatorReport {
     /// caveats, and where computed values come from.
     public func blocks(_ text: IndicatorWords) -> [Block] {
         guard let status else { return noneBlocks(text) }
-        return status.finalBlocks(trend: trend, approved: approved, disclosures: disclosures, text) + text.sourceBlocks(sources)
+        return status.finalBlocks(trend: trend, approved: approved, disclosures: disclosures, scales: scales, text)
+            + text.sourceBlocks(sources)
     }
 
     /// 6.2 Jämställdhet: girls and boys for every indicator with a gender breakdown.
@@ -51,7 +52,7 @@ extension IndicatorStatusReport {
     // MARK: - Final report, 6 › Indikatorer
 
     func finalBlocks(trend: IndicatorTrendReport?, approved: Bool?, disclosures d: IndicatorDisclosures,
-                     _ text: IndicatorWords) -> [Block] {
+                     scales: [String: ResponseScale] = [:], _ text: IndicatorWords) -> [Block] {
         let s = text.strings, n = text.style
         // Whether the figures are the approved ones, once the model's periods are approved at all.
         let approval = approved.map { " " + s($0 ? "indicators.approved" : "indicators.not_approved", ["period": n.period(period)]) } ?? ""
@@ -151,7 +152,7 @@ extension IndicatorStatusReport {
                     let periods = t.points.filter { $0.total.value.isDefined }.count
                     let svg = IndicatorTrendChart.svg(t, language: text.language, illustrative: illustrative,
                                                       suppressedLabel: s(t.unit == .count ? "suppression.small" : "suppression.hidden"),
-                                                      withheld: d.withheldPeriods(t.id))
+                                                      withheld: d.withheldPeriods(t.id), scale: scales[t.id])
                     // "With target levels" only when the chart draws one: a target in
                     // words ("förbättras") or none at all leaves only the outcome line.
                     let unitLine = t.points.contains { $0.target?.rule.line != nil }

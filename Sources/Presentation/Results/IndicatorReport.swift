@@ -1,4 +1,5 @@
 import Evaluation
+import LogicModel
 
 /// The indicators in a report, as the report's record holds them (its JSON is the
 /// record's `indicators`): the period reported, the status and trend of the model's
@@ -22,6 +23,11 @@ public struct IndicatorReport: Codable {
     /// What disclosure control withheld of `status` and `trend`, figure by figure: what
     /// the blocks write "<5" or ".."; not in the JSON, which says it by `null` + note.
     public var disclosures = IndicatorDisclosures()
+    /// The response scale of each indicator bound to a survey's item or subscale, by
+    /// indicator id: its chart draws the scale's whole range (1–7), as every readiness
+    /// chart does, so two items' charts compare at a glance. Not in the JSON (the model's
+    /// instrument says it).
+    public var scales: [String: ResponseScale] = [:]
 
     public init(period: String?, periodNote: String?, status: IndicatorStatusReport?, trend: IndicatorTrendReport?,
                 approved: Bool? = nil, sources: [String]? = nil, disclosures: IndicatorDisclosures = IndicatorDisclosures()) {

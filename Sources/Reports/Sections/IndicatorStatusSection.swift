@@ -88,8 +88,29 @@ public struct IndicatorStatusSection: ReportSectionBuilder {
                           periodNote: "no indicator observations are stored for model \(context.model.id)",
                           status: nil, trend: nil)
         }
-        return Result(period: status.period.text, periodNote: nil, status: status, trend: trend, approved: approved,
-                      sources: sources, disclosures: disclosures)
+        var result = Result(period: status.period.text, periodNote: nil, status: status, trend: trend, approved: approved,
+                            sources: sources, disclosures: disclosures)
+        result.scales = Self.scales(context)
+        return result
+    }
+
+    /// The response scale of each indicator bound to a survey's item or subscale (its
+    /// instrument's), for the chart's y axis; none for an instrument not stored.
+    static func scales(_ context: ReportContext) -> [String: ResponseScale] {
+        var found: [String: ResponseScale?] = [:]
+        var scales: [String: ResponseScale] = [:]
+        for indicator in context.model.indicators {
+            let instrument: String
+            switch indicator.data {
+            case .readinessItem(let id, _)?, .readinessSubscale(let id, _)?: instrument = id
+            default: continue
+            }
+            if found[instrument] == nil {
+                found[instrument] = context.database.flatMap { try? InstrumentCatalog($0).resolve(instrument) }?.scale
+            }
+            if let scale = found[instrument] ?? nil { scales[indicator.id] = scale }
+        }
+        return scales
     }
 
     /// The brief's period, asked for none: the one with the most indicators judged
