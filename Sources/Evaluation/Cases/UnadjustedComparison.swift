@@ -25,6 +25,16 @@ public enum UnadjustedComparison: Sendable {
         }
     }
 
+    /// Pilot − line with its 95 % interval: of means (Welch), of proportions
+    /// (Newcombe), of shares within the limit (Kaplan–Meier, Greenwood).
+    public var difference: Estimate {
+        switch self {
+        case .continuous(let c): c.difference
+        case .binary(let b): b.difference
+        case .timeToEvent(let t): t.difference
+        }
+    }
+
     /// Whether any group count shown is 1–4.
     var hasSmallCell: Bool {
         switch self {

@@ -548,7 +548,6 @@ extension PilotVsLineReport {
         guard let d = f.difference, let pilotN = f.pilotN, let lineN = f.lineN else {
             return s(f.disclosure.isSuppressed ? "cohort.from_start.withheld" : "cohort.from_start.none")
         }
-        // Investigations per child count children, on each child's first case.
         // At least the precision of the difference over every case, so the two read
         // side by side ("−0,44" then "−0,41", not "−0,4").
         let scale = o.kind == "continuous" ? 1.0 : 100.0
@@ -556,6 +555,7 @@ extension PilotVsLineReport {
             DistinguishingDecimals.decimals(for: xs.compactMap { $0.map { $0 * scale } }, base: 1, numbers: n)
         }.max()
         let difference = contrast(d, low: f.ciLow, high: f.ciHigh, kind: o.kind, w, decimals: decimals).text.plainText
+        // Investigations per child count children, on each child's first case.
         let text = s(o.outcome == "investigations_per_child" ? "cohort.from_start.children" : "cohort.from_start",
                      ["pilot": n.integer(pilotN), "line": n.integer(lineN), "difference": difference])
         let before = side(o.ciLow, o.ciHigh), after = side(f.ciLow, f.ciHigh)

@@ -142,12 +142,7 @@ struct PublishedComparisons {
             withheld.disclosure = .withheld
             return withheld
         }
-        let d: Estimate
-        switch window {
-        case .continuous(let x): d = x.difference
-        case .binary(let x): d = x.difference
-        case .timeToEvent(let x): d = x.difference
-        }
+        let d = window.difference
         return .init(pilotN: counts(window, pilot: true).n, lineN: counts(window, pilot: false).n, nNote: nil,
                      difference: d.estimate.value, differenceNote: d.estimate.note, ciLow: d.ciLow.value, ciHigh: d.ciHigh.value)
     }
@@ -180,11 +175,7 @@ struct PublishedComparisons {
     }
 
     static func girlsMinusBoys(_ o: Outcome, dataset: CaseDataset, pilot: Bool) throws -> Estimate {
-        switch try CohortComparison.girlsAgainstBoys(dataset, outcome: o.outcome, pilot: pilot) {
-        case .continuous(let x): return x.difference
-        case .binary(let x): return x.difference
-        case .timeToEvent(let x): return x.difference
-        }
+        try CohortComparison.girlsAgainstBoys(dataset, outcome: o.outcome, pilot: pilot).difference
     }
 
     /// A cohort's counts in a comparison: its n, and the events its published value pins
