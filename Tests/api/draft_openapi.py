@@ -342,7 +342,7 @@ def document():
         "responses": {"200": ok("IndicatorTrend", "The trend report."), **errs("400", "401", "404")}}},
      "/api/v1/models/{id}/cases/compare": {"get": {"operationId": "casesCompare", "tags": ["cases"],
         "summary": "The pilot's cases against the line's on one outcome.",
-        "description": "CLI twin: `piloteval cases compare --model ID --outcome O [--design D] [--by gender] --format json` "
+        "description": "CLI twin: `piloteval cases compare --model ID --outcome O [--design D] [--by gender] [--from-start] --format json` "
                        "(the `did` design's wild cluster bootstrap: 9999 replicates, seed 20240601, the CLI's defaults). "
                        "400 when no case has the outcome; 404 when the model has no `cohorts.pilot` or no case extract.",
         "parameters": [model_id,
@@ -352,7 +352,11 @@ def document():
             {"name": "design", "in": "query", "required": False,
              "schema": {"type": "string", "enum": ["unadjusted", "adjusted", "did", "permutation"], "default": "unadjusted"}},
             {"name": "by", "in": "query", "required": False, "description": "Also compare within each gender.",
-             "schema": {"type": "string", "enum": ["gender"]}}],
+             "schema": {"type": "string", "enum": ["gender"]}},
+            {"name": "from", "in": "query", "required": False,
+             "description": "`start`: compare only cases referred from the pilot's start (`--from-start`); "
+                            "the difference in differences still reads the years before.",
+             "schema": {"type": "string", "enum": ["start"]}}],
         "responses": {"200": ok("CaseComparison", "The comparison."), **errs("400", "401", "404")}}},
      "/api/v1/reports": {"get": {"operationId": "listReports", "tags": ["reports"],
         "summary": "The reports made in the browser and kept in the database, newest first.",

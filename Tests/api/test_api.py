@@ -221,6 +221,8 @@ def same_as_cli(models, pool):
                                       + (["--by", by] if by else []) + ["--format", "json"]))
         questions.append((f"/api/v1/models/{m}/cases/compare{query(outcome='days_to_assessment')}",
                           ["cases", "compare", "--model", m, "--outcome", "days_to_assessment", "--format", "json"]))
+        questions.append((f"/api/v1/models/{m}/cases/compare{query(outcome='re_referral_12m', **{'from': 'start'})}",
+                          ["cases", "compare", "--model", m, "--outcome", "re_referral_12m", "--from-start", "--format", "json"]))
         questions.append((f"/api/v1/models/{m}/cases/compare{query(outcome='investigation_within_4m', design='did')}",
                           ["cases", "compare", "--model", m, "--outcome", "investigation_within_4m", "--design", "did",
                            "--format", "json"]))

@@ -90,7 +90,7 @@ struct APIRoutes: Sendable {
                     indicator: indicator, earlierVersions: data.versions))
             }
         }
-        // cases compare --model ID --outcome O [--design D] [--by gender] --format json
+        // cases compare --model ID --outcome O [--design D] [--by gender] [--from-start] --format json
         read(api, "models/:id/cases/compare") { request, context in
             let id = try teamRead(context)
             let query = request.uri.queryParameters
@@ -107,9 +107,12 @@ struct APIRoutes: Sendable {
             }
             let by = query.get("by")
             guard by == nil || by == "gender" else { throw WebError.badRequest("by \"\(by!)\": only gender") }
+            // --from-start: only cases referred from the pilot's start.
+            let from = query.get("from")
+            guard from == nil || from == "start" else { throw WebError.badRequest("from \"\(from!)\": only start (cases referred from the pilot's start)") }
             return try await answer { db in
                 let dataset = try CaseDataset.load(database: db, modelID: id)
-                let options = CohortComparison.Options(design: design, byGender: by == "gender")
+                let options = CohortComparison.Options(design: design, byGender: by == "gender", fromPilotStart: from == "start")
                 return try ResultJSON.data(try CohortComparison.run(dataset, outcome: outcome, options: options))
             }
         }

@@ -206,7 +206,7 @@ enum OpenAPIDocument {
           "cases"
         ],
         "summary": "The pilot's cases against the line's on one outcome.",
-        "description": "CLI twin: `piloteval cases compare --model ID --outcome O [--design D] [--by gender] --format json` (the `did` design's wild cluster bootstrap: 9999 replicates, seed 20240601, the CLI's defaults). 400 when no case has the outcome; 404 when the model has no `cohorts.pilot` or no case extract.",
+        "description": "CLI twin: `piloteval cases compare --model ID --outcome O [--design D] [--by gender] [--from-start] --format json` (the `did` design's wild cluster bootstrap: 9999 replicates, seed 20240601, the CLI's defaults). 400 when no case has the outcome; 404 when the model has no `cohorts.pilot` or no case extract.",
         "parameters": [
           {
             "$ref": "#/components/parameters/ModelID"
@@ -255,6 +255,18 @@ enum OpenAPIDocument {
               "type": "string",
               "enum": [
                 "gender"
+              ]
+            }
+          },
+          {
+            "name": "from",
+            "in": "query",
+            "required": false,
+            "description": "`start`: compare only cases referred from the pilot's start (`--from-start`); the difference in differences still reads the years before.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "start"
               ]
             }
           }
