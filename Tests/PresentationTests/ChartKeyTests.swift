@@ -46,13 +46,13 @@ import Testing
         let svg = RunChartSVG.render(result, options: .init(lang: .sv))
         #expect(Self.diamonds(svg) == 2, "the point and the key's sample")
         #expect(svg.contains(">Punkt utanför styrgränserna</text>"))
-        #expect(svg.contains(">Serieanalysen visar en signal</text>"))
+        #expect(svg.contains(">Mittlinjen, streckad när serieanalysen visar en signal</text>"))
         #expect(!svg.contains("Utesluten") && !svg.contains("Dolt"))
         let desc = try Self.desc(svg)
-        #expect(desc.contains("romb: punkt utanför styrgränserna") && desc.contains("streckad mittlinje: serieanalysen visar en signal"),
+        #expect(desc.contains("romb: punkt utanför styrgränserna") && desc.contains("streckad linje: mittlinjen, streckad när serieanalysen visar en signal"),
                 "\(desc)")
         let en = RunChartSVG.render(result, options: .init(lang: .en))
-        #expect(en.contains(">Point outside the control limits</text>") && en.contains(">The runs analysis signals</text>"))
+        #expect(en.contains(">Point outside the control limits</text>") && en.contains(">The centre line, dashed when the runs analysis signals</text>"))
         #expect(try Self.desc(en).contains("diamond: point outside the control limits"))
     }
 

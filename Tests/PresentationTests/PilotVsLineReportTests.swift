@@ -191,7 +191,7 @@ import Testing
                 let name = PilotVsLineReport.outcomeName(o, s)
                 #expect(!name.hasSuffix("(\(days))") && !name.lowercased().hasPrefix(days), "\(key): \(name)")
                 if let limit = k.limit {
-                    #expect(name.hasPrefix(language == .sv ? "Andel" : "Share") && name.hasSuffix("\(Int(limit)) \(days)"),
+                    #expect(name.hasPrefix(language == .sv ? "Andel" : "Share") && name.hasSuffix("\(Int(limit)) \(days) (Kaplan–Meier)"),
                             "\(key): \(name)")
                 }
             }
@@ -203,11 +203,11 @@ import Testing
         let r = Self.report([duration])
         let text = PlainTextWriter(width: 1000).render(r.blocks(sv) + r.genderBlocks(sv) + r.steeringBlocks(sv) + r.verdictBlocks(sv))
         #expect(!text.contains("Utredningstid (dagar)") && !text.contains("inom 122 dagar (n"), "\(text)")
-        #expect(text.contains("Andel utredningar klara inom 122 dagar") && text.contains("81,4\u{00A0}% (n\u{00A0}=\u{00A0}200)"))
+        #expect(text.contains("Andel utredningar klara inom 122 dagar (Kaplan–Meier)") && text.contains("81,4\u{00A0}% (n\u{00A0}=\u{00A0}200)"))
         #expect(text.contains("Piloten: 81,4\u{00A0}%; mediantid 68 dagar;"), "\(text)")
-        #expect(text.contains("på andel utredningar klara inom 122 dagar"), "the verdict names it in a sentence")
+        #expect(text.contains("på andel utredningar klara inom 122 dagar (Kaplan–Meier)"), "the verdict names it in a sentence")
         let en = PlainTextWriter(width: 1000).render(r.blocks(Self.input(.en)))
-        #expect(en.contains("Share of investigations completed within 122 days") && !en.contains("Investigation length (days)"))
+        #expect(en.contains("Share of investigations completed within 122 days (Kaplan–Meier)") && !en.contains("Investigation length (days)"))
         // Without a limit the figure is the median in days, and the name says days.
         var median = duration
         median.limitDays = nil; median.pilot.estimate = nil; median.line.estimate = nil

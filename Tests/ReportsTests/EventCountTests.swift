@@ -120,7 +120,7 @@ import Testing
         #expect(row1[1] == "3" && row1[2] == "5 (2020)")
         #expect(row1[3] == "−2" || row1[3] == "-2")
         #expect(row2[1] == "<5" && row2[3] == "..")
-        #expect(Self.words(blocks).contains("Räknar händelser, inte personer, så även små antal visas: I1."))
+        #expect(Self.words(blocks).contains("I1 räknar händelser, inte personer, så även små antal visas."))
 
         // 6.2 Jämställdhet: girls 1, boys 2, total 3 for I1; "<5" three times for I2.
         let gender = try #require(Self.tables(section.blocks(result, for: .gender, context: context)).first)

@@ -62,20 +62,20 @@ public struct ReadinessVerdict: Sendable, Equatable {
         switch (agree, reliable) {
         case (true, true):
             return ReadinessVerdict(code: .yes,
-                en: "Unit means describe the units: members agree within every unit (r_wg(J) ≥ 0.70) and the means tell the units apart reliably (ICC(2) = \(r2) ≥ 0.70).\(i1)",
-                sv: "Enheternas medelvärden beskriver enheterna: medarbetarna är överens inom varje enhet (r_wg(J) ≥ 0,70) och medelvärdena skiljer enheterna åt på ett tillförlitligt sätt (ICC(2) = \(r2sv) ≥ 0,70).\(i1sv)")
+                en: "Unit means describe the units: members agree within every unit (rWG(J) ≥ 0.70) and the means tell the units apart reliably (ICC(2) = \(r2) ≥ 0.70).\(i1)",
+                sv: "Enheternas medelvärden beskriver enheterna: medarbetarna är överens inom varje enhet (rWG(J) ≥ 0,70) och medelvärdena skiljer enheterna åt på ett tillförlitligt sätt (ICC(2) = \(r2sv) ≥ 0,70).\(i1sv)")
         case (true, false):
             return ReadinessVerdict(code: .withinUnitsOnly,
-                en: "Each unit's mean describes its members (they agree, r_wg(J) ≥ 0.70), but the units differ too little for their means to be told apart reliably (ICC(2) = \(r2) < 0.70): do not rank units on these means.\(i1)",
-                sv: "Varje enhets medelvärde beskriver dess medarbetare (de är överens, r_wg(J) ≥ 0,70), men enheterna skiljer sig för lite för att medelvärdena ska kunna skilja dem åt (ICC(2) = \(r2sv) < 0,70): rangordna inte enheterna efter medelvärdena.\(i1sv)")
+                en: "Each unit's mean describes its members (they agree, rWG(J) ≥ 0.70), but the units differ too little for their means to be told apart reliably (ICC(2) = \(r2) < 0.70): do not rank units on these means.\(i1)",
+                sv: "Varje enhets medelvärde beskriver dess medarbetare (de är överens, rWG(J) ≥ 0,70), men enheterna skiljer sig för lite för att medelvärdena ska kunna skilja dem åt (ICC(2) = \(r2sv) < 0,70): rangordna inte enheterna efter medelvärdena.\(i1sv)")
         case (false, true):
             return ReadinessVerdict(code: .betweenUnitsOnly,
-                en: "The means tell the units apart reliably (ICC(2) = \(r2) ≥ 0.70), but members disagree within \(names) (r_wg(J) < 0.70): there the mean hides a spread of views; read the answer distribution.\(i1)",
-                sv: "Medelvärdena skiljer enheterna åt på ett tillförlitligt sätt (ICC(2) = \(r2sv) ≥ 0,70), men inom \(names) är medarbetarna oense (r_wg(J) < 0,70): där döljer medelvärdet en spridning; läs svarsfördelningen.\(i1sv)")
+                en: "The means tell the units apart reliably (ICC(2) = \(r2) ≥ 0.70), but members disagree within \(names) (rWG(J) < 0.70): there the mean hides a spread of views; read the answer distribution.\(i1)",
+                sv: "Medelvärdena skiljer enheterna åt på ett tillförlitligt sätt (ICC(2) = \(r2sv) ≥ 0,70), men inom \(names) är medarbetarna oense (rWG(J) < 0,70): där döljer medelvärdet en spridning; läs svarsfördelningen.\(i1sv)")
         case (false, false):
             return ReadinessVerdict(code: .no,
-                en: "Unit means do not describe the units well: members disagree within \(names) (r_wg(J) < 0.70) and the means do not tell the units apart reliably (ICC(2) = \(r2) < 0.70). Read the distributions rather than the means.\(i1)",
-                sv: "Enheternas medelvärden beskriver inte enheterna väl: inom \(names) är medarbetarna oense (r_wg(J) < 0,70) och medelvärdena skiljer inte enheterna åt på ett tillförlitligt sätt (ICC(2) = \(r2sv) < 0,70). Läs svarsfördelningarna snarare än medelvärdena.\(i1sv)")
+                en: "Unit means do not describe the units well: members disagree within \(names) (rWG(J) < 0.70) and the means do not tell the units apart reliably (ICC(2) = \(r2) < 0.70). Read the distributions rather than the means.\(i1)",
+                sv: "Enheternas medelvärden beskriver inte enheterna väl: inom \(names) är medarbetarna oense (rWG(J) < 0,70) och medelvärdena skiljer inte enheterna åt på ett tillförlitligt sätt (ICC(2) = \(r2sv) < 0,70). Läs svarsfördelningarna snarare än medelvärdena.\(i1sv)")
         }
     }
 

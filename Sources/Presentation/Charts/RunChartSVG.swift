@@ -130,7 +130,7 @@ fileprivate struct RunChartText {
         switch mark {
         case .outside: return sv ? "romb" : "diamond"
         case .excluded: return sv ? "ihålig punkt" : "hollow point"
-        case .signalCentre: return sv ? "streckad mittlinje" : "dashed centre line"
+        case .signalCentre: return sv ? "streckad linje" : "dashed line"
         case .withheld(let label): return label
         }
     }
@@ -138,7 +138,7 @@ fileprivate struct RunChartText {
         switch mark {
         case .outside: return sv ? "punkt utanför styrgränserna" : "point outside the control limits"
         case .excluded: return sv ? "utesluten, inte med i beräkningarna" : "excluded, left out of the calculations"
-        case .signalCentre: return sv ? "serieanalysen visar en signal" : "the runs analysis signals"
+        case .signalCentre: return sv ? "mittlinjen, streckad när serieanalysen visar en signal" : "the centre line, dashed when the runs analysis signals"
         case .withheld(let label): return ChartKey.withheld(label, sv: sv)
         }
     }

@@ -2,7 +2,10 @@ import LogicModel
 
 /// The human names of the derived case outcomes (DESIGN §3.3), in both languages, and
 /// which way is better; for a duration, also its name as the share within its limit
-/// that reports show (`shareSv`, `shareEn`: "Andel utredningar klara inom 122 dagar"). Reports' strings table (`cohort.outcome.*`) takes its defaults
+/// that reports show (`shareSv`, `shareEn`: "Andel utredningar klara inom 122 dagar
+/// (Kaplan–Meier)": the estimator in the name tells it from its 0/1 twin "Utredning klar
+/// inom 4 månader", a plain share of the cases past their deadline, in the final report's
+/// table where both stand; the brief shows only the twin). Reports' strings table (`cohort.outcome.*`) takes its defaults
 /// from here, so a report, the web page and the blocks of a cohort comparison call an
 /// outcome the same thing ("Dagar till beslut om förhandsbedömning", not
 /// `days_to_assessment`).
@@ -30,14 +33,14 @@ public enum CaseOutcomeNames {
     public static let derived: [Entry] = [
         Entry(key: "days_to_assessment", sv: "Dagar till beslut om förhandsbedömning",
               en: "Days to the initial assessment decision", direction: .higherIsBetter,
-              shareSv: "Andel beslut om förhandsbedömning inom {days} dagar",
-              shareEn: "Share of initial assessment decisions within {days} days"),
+              shareSv: "Andel beslut om förhandsbedömning inom {days} dagar (Kaplan–Meier)",
+              shareEn: "Share of initial assessment decisions within {days} days (Kaplan–Meier)"),
         Entry(key: "assessment_within_14d", sv: "Förhandsbedömning inom 14 dagar",
               en: "Initial assessment within 14 days", direction: .higherIsBetter),
         Entry(key: "investigation_days", sv: "Utredningstid (dagar)",
               en: "Investigation length (days)", direction: .higherIsBetter,
-              shareSv: "Andel utredningar klara inom {days} dagar",
-              shareEn: "Share of investigations completed within {days} days"),
+              shareSv: "Andel utredningar klara inom {days} dagar (Kaplan–Meier)",
+              shareEn: "Share of investigations completed within {days} days (Kaplan–Meier)"),
         Entry(key: "investigation_within_4m", sv: "Utredning klar inom 4 månader",
               en: "Investigation completed within 4 months", direction: .higherIsBetter),
         Entry(key: "re_referral_12m", sv: "Ny aktualisering inom 12 månader",

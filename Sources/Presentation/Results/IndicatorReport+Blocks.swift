@@ -121,8 +121,13 @@ extension IndicatorStatusReport {
             blocks.append(.heading(level: 1, text: s("indicators.goals")))
             let rows: [[TableBlock.Cell]] = assessedGoals.map { g in
                 // The coverage beside it: "uppfylls helt" on one of three indicators says so.
-                var basis = s("indicators.goal.basis", ["met": String(g.met), "assessed": String(g.met + g.notMet)])
-                if g.met + g.notMet < g.indicators.count {
+                // None assessed: said so, not "0 av 0 bedömda indikatorer uppfyllda".
+                let assessed = g.met + g.notMet
+                var basis = assessed == 0
+                    ? s(g.indicators.count == 1 ? "indicators.goal.basis.none.one" : "indicators.goal.basis.none",
+                        ["total": String(g.indicators.count)])
+                    : s("indicators.goal.basis", ["met": String(g.met), "assessed": String(assessed)])
+                if assessed > 0, assessed < g.indicators.count {
                     basis += "; " + s("indicators.goal.coverage", ["assessed": String(g.met + g.notMet), "total": String(g.indicators.count)])
                 }
                 let recorded = g.manualAssessment.map { text.assessment($0) } ?? s("placeholder.value")
@@ -197,7 +202,7 @@ extension IndicatorStatusReport {
         let yearly = indicators.filter { $0.valuePeriod != nil }.map(\.id)
         if !yearly.isEmpty { items.append(RichText(s("indicators.wave.note", ["ids": yearly.joined(separator: ", ")]))) }
         let events = indicators.filter(\.countsEvents).map(\.id)
-        if !events.isEmpty { items.append(RichText(s("indicators.events", ["ids": events.joined(separator: ", ")]))) }
+        if !events.isEmpty { items.append(RichText(s("indicators.events", ["ids": ListWords.joined(events, and: s("word.and"))]))) }
         if !removedIndicators.isEmpty {
             items.append(RichText(s("indicators.removed", ["ids": removedIndicators.map(\.id).joined(separator: ", ")])))
         }

@@ -132,7 +132,9 @@ extension PilotVsLineReport {
         if outcomes.contains(where: { $0.pilot.withheld || $0.line.withheld }) {
             notes.append(RichText(s("suppression.note")))
         }
-        return .table(TableBlock(caption: s("cohort.caption", ["pilot": pilotName(w)]), header: [header.map { TableBlock.Cell(s($0)) }],
+        // The cases' span in the caption: a brief's indicator table beside it is one year's.
+        let through = extractDate.flatMap(CalendarDate.init(parsing:)).map { w.style.date($0) } ?? "–"
+        return .table(TableBlock(caption: s("cohort.caption", ["pilot": pilotName(w), "date": through]), header: [header.map { TableBlock.Cell(s($0)) }],
                                  rows: rows, alignments: [.left, .right, .right, .right] + (plain ? [.left] : [.right, .right]),
                                  notes: notes))
     }
