@@ -50,4 +50,20 @@ import Testing
         let en = run.words(strings: ReportStrings(.en), style: NumberStyle(.en), threshold: 5)
         #expect(en.contains("1 point rests on fewer than 5 and is not shown (<5); it is part of the analysis."), "\(en)")
     }
+
+    /// A chart not drawn says how many points could be shown, so its counts add up:
+    /// 16 points, 14 withheld, one missing, one shown (it said "färre än två" beside "14").
+    @Test func aChartNotDrawnSaysHowManyPointsCouldBeShown() {
+        var p = Self.measure(chart: "p", centre: 0.3, baseline: nil, useful: 14, outside: 0)
+        p.hiddenPoints = 14
+        p.values = (1...16).map { i in
+            ImprovementReport.Value(label: "p\(i)", y: i == 1 ? 0.4 : nil, yNote: i == 2 ? "missing" : i == 1 ? nil : "suppressed")
+        }
+        let sv = p.words(strings: ReportStrings(.sv), style: NumberStyle(.sv), threshold: 5)
+        #expect(sv.contains("Diagrammet visas inte: bara en av de 16 mätpunkterna kan visas utan att små antal röjs."), "\(sv)")
+        #expect(sv.contains("14 punkter bygger på färre än 5 och visas inte (..)") && sv.contains("1 mätpunkt saknar värde."), "\(sv)")
+        p.values = p.values.map { ImprovementReport.Value(label: $0.label, y: nil, yNote: $0.yNote) }
+        let none = p.words(strings: ReportStrings(.sv), style: NumberStyle(.sv), threshold: 5)
+        #expect(none.contains("ingen av de 16 mätpunkterna kan visas") && none.contains("2 mätpunkter saknar värde."), "\(none)")
+    }
 }

@@ -74,9 +74,9 @@ import Testing
         let sv = Self.input(.sv)
         let pp = "\u{00A0}p.e."
         #expect(r.genderDifferences(share, sv) == "Förhandsbedömning inom 14 dagar: i Testteamet skiljer sig flickor och pojkar åt, flickor − pojkar +12,3\(pp) (+1,5\u{00A0}till\u{00A0}+23,2); i linjen skiljer sig flickor och pojkar inte säkert, flickor − pojkar 0,0\(pp) (−2,6\u{00A0}till\u{00A0}+2,6).")
-        #expect(r.genderDifferences(mean, sv) == "Antal handläggare per ärende: i Testteamet skiljer sig flickor och pojkar åt, flickor − pojkar +0,3 (+0,1\u{00A0}till\u{00A0}+0,6); i linjen skiljer sig flickor och pojkar åt, flickor − pojkar −0,3 (−0,6\u{00A0}till\u{00A0}−0,0).")
-        // An interval wholly below zero whose end rounds to zero keeps the end's sign
-        // ("till −0,0", not "till 0,0" beside "skiljer sig åt"); one across zero does not.
+        #expect(r.genderDifferences(mean, sv) == "Antal handläggare per ärende: i Testteamet skiljer sig flickor och pojkar åt, flickor − pojkar +0,3 (+0,1\u{00A0}till\u{00A0}+0,6); i linjen skiljer sig flickor och pojkar åt, flickor − pojkar −0,30 (−0,60\u{00A0}till\u{00A0}−0,04).")
+        // An interval wholly below zero whose end would round to zero takes a decimal more
+        // ("till −0,04", not "till −0,0" beside "skiljer sig åt"); one across zero does not.
         var across = Self.outcome("distinct_caseworkers", kind: "continuous", pilot: (-0.3, -0.62, 0.02),
                                   line: (-0.3, -0.62, 0.02))
         across.byGender = mean.byGender
@@ -118,7 +118,7 @@ import Testing
                 .split(separator: " ").filter { $0.first?.isNumber == true }
             #expect(Set(figures).count == figures.count, "\(cell)")
         }
-        #expect(r.genderDifferences(o, sv).hasSuffix("i linjen skiljer sig flickor och pojkar åt, flickor − pojkar −0,05 (−0,10\u{00A0}till\u{00A0}−0,00)."),
+        #expect(r.genderDifferences(o, sv).hasSuffix("i linjen skiljer sig flickor och pojkar åt, flickor − pojkar −0,052 (−0,098\u{00A0}till\u{00A0}−0,005)."),
                 "\(r.genderDifferences(o, sv))")
         // The table over the outcomes writes the pilot and the line as 6.2's total row does.
         let headline = Self.cells(r.blocks(sv))

@@ -186,8 +186,16 @@ extension ImprovementReport.Measure {
             words.append(s(outside == 0 ? "improvement.outside.none" : outside == 1 ? "improvement.outside.one" : "improvement.outside",
                            ["points": String(outside)]))
         }
-        if values.filter({ $0.y != nil }).count < 2 {
-            words.append(s("improvement.too_few_shown", ["points": String(points)]))
+        // How many can be shown, and why the others are not: withheld (below) or missing,
+        // so "14 withheld" beside "fewer than two shown" of 16 adds up.
+        let shown = values.filter { $0.y != nil }.count
+        if shown < 2 {
+            words.append(s(shown == 0 ? "improvement.too_few_shown.none" : "improvement.too_few_shown",
+                           ["points": String(points), "shown": CountWords.word(shown, s.language)]))
+        }
+        let missing = points - shown - hiddenPoints
+        if missing > 0, counts != "events" {
+            words.append(s(missing == 1 ? "improvement.missing.one" : "improvement.missing", ["missing": String(missing)]))
         }
         if counts == "events" {
             words.append(s("improvement.events"))

@@ -239,8 +239,18 @@ extension PilotVsLineReport {
                 return s(d.disclosure.isSuppressed ? "cohort.gender.diff.hidden" : "cohort.gender.diff.none", ["who": who])
             }
             // As precise as the table's figures above it, so the sentence does not seem to
-            // know more than the table shows (and the table shows what it reports).
-            let text = Self.contrast(x, low: d.ciLow, high: d.ciHigh, kind: o.kind, w, decimals: Self.valueDecimals(o, w.style)).text.plainText
+            // know more than the table shows (and the table shows what it reports); more
+            // only where an end of the interval would round to zero ("−0,00" beside
+            // "skiljer sig åt" is no bound a reader can use).
+            let scale = o.kind == "continuous" ? 1.0 : 100.0
+            var decimals = Self.valueDecimals(o, w.style)
+            if d.differs {
+                let ends = [d.ciLow, d.ciHigh].compactMap { $0.map { $0 * scale } }
+                while decimals < 3, ends.contains(where: { w.style.signed($0, decimals: decimals) == w.style.signed(0, decimals: decimals) }) {
+                    decimals += 1
+                }
+            }
+            let text = Self.contrast(x, low: d.ciLow, high: d.ciHigh, kind: o.kind, w, decimals: decimals).text.plainText
             return s(d.differs ? "cohort.gender.diff.differ" : "cohort.gender.diff.same", ["who": who, "difference": text])
         }
         guard !parts.isEmpty else { return "" }
