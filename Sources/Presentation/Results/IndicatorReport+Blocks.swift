@@ -63,7 +63,8 @@ extension IndicatorStatusReport {
         var blocks: [Block] = [
             .paragraph(RichText(s(cityTargets ? "indicators.intro" : "indicators.intro.unit_only",
                                   ["period": n.period(period)]) + approval)),
-            .paragraph(RichText([.emphasis(s("indicators.symbols"))])),
+            // The change column beside rounded values: "+0,07" from 1,28 to 1,34 is right.
+            .paragraph(RichText([.emphasis(s("indicators.symbols") + " " + s("indicators.change_rounding"))])),
         ]
         let rowsByID = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         // The comparison cohort's value beside the pilot's (`comparison: line`), in a
