@@ -33,21 +33,27 @@ import Testing
         return try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
     }
 
+    /// Every number `compare` gives under each of `keys` is `cases compare`'s too, to 1e-12.
+    static func expectSame(_ cases: [String: Any], _ plain: [String: Any], _ keys: [String],
+                           sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for key in keys {
+            let a = try #require(cases[key] as? [String: Any], "\(key)", sourceLocation: sourceLocation)
+            let b = try #require(plain[key] as? [String: Any], "\(key)", sourceLocation: sourceLocation)
+            for (name, value) in b {
+                guard let y = value as? Double else { continue }
+                let x = try #require(a[name] as? Double, "\(key).\(name)", sourceLocation: sourceLocation)
+                #expect(abs(x - y) <= 1e-12 * max(1, abs(y)), "\(key).\(name): \(x) vs \(y)", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
     @Test func unadjustedMatchesCompareOnTheCSV() throws {
         let cli = try prepared()
         let cases = try object(cli.run(["cases", "compare", "--model", "vallingbyteamet",
                                         "--outcome", "intervention_hours", "--format", "json"]))
         let plain = try object(cli.run(["compare", "cases.csv", "--group", "cohort", "--pilot", "vallingbyteamet",
                                         "--outcome", "intervention_hours", "--kind", "continuous", "--format", "json"]))
-        for key in ["difference", "welch", "mann_whitney", "hedges_g"] {
-            let a = try #require(cases[key] as? [String: Any], "\(key)")
-            let b = try #require(plain[key] as? [String: Any], "\(key)")
-            for (name, value) in b {
-                guard let y = value as? Double else { continue }
-                let x = try #require(a[name] as? Double, "\(key).\(name)")
-                #expect(abs(x - y) <= 1e-12 * max(1, abs(y)), "\(key).\(name): \(x) vs \(y)")
-            }
-        }
+        try Self.expectSame(cases, plain, ["difference", "welch", "mann_whitney", "hedges_g"])
         #expect((cases["pilot"] as? [String: Any])?["n"] as? Int == (plain["pilot"] as? [String: Any])?["n"] as? Int)
         // The honest part is always there.
         #expect(cases["design"] as? String == "unadjusted")
@@ -79,15 +85,7 @@ import Testing
                                         "--from-start", "--format", "json"]))
         let plain = try object(cli.run(["compare", "from-start.csv", "--group", "cohort", "--pilot", "vallingbyteamet",
                                         "--outcome", "intervention_hours", "--kind", "continuous", "--format", "json"]))
-        for key in ["difference", "welch"] {
-            let a = try #require(cases[key] as? [String: Any], "\(key)")
-            let b = try #require(plain[key] as? [String: Any], "\(key)")
-            for (name, value) in b {
-                guard let y = value as? Double else { continue }
-                let x = try #require(a[name] as? Double, "\(key).\(name)")
-                #expect(abs(x - y) <= 1e-12 * max(1, abs(y)), "\(key).\(name): \(x) vs \(y)")
-            }
-        }
+        try Self.expectSame(cases, plain, ["difference", "welch"])
         #expect((cases["comparison"] as? [String: Any])?["n"] as? Int == (plain["comparison"] as? [String: Any])?["n"] as? Int)
         #expect(cases["compared_from"] as? String == "2020-01-01")
 
