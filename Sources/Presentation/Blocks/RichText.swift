@@ -29,6 +29,19 @@ public struct RichText: Sendable, Equatable, ExpressibleByStringLiteral {
 
     public static func + (a: RichText, b: RichText) -> RichText { RichText(a.spans + b.spans) }
 
+    /// The same emphasis over each span's text changed by `transform` (a span is never
+    /// split or joined): how the writers and the reader's blocks keep a date or a "95 %"
+    /// on one line without touching its bold or italics.
+    public func mapText(_ transform: (String) -> String) -> RichText {
+        RichText(spans.map {
+            switch $0 {
+            case .plain(let s): return .plain(transform(s))
+            case .emphasis(let s): return .emphasis(transform(s))
+            case .strong(let s): return .strong(transform(s))
+            }
+        })
+    }
+
     /// A paragraph that opens with a bold lead-in: "**Metod.** Indikatorerna följs …"
     /// (the space after the lead inside the bold, as the sections have always written it).
     public init(lead: String, _ text: String) { self = RichText([.strong(lead + " ")]) + RichText(text) }

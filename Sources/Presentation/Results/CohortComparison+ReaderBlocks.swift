@@ -80,15 +80,7 @@ struct ReaderCohortBlocks {
     /// without a space, so nothing changes there.
     static func keepingPercentSigns(_ block: Block) -> Block {
         func fix(_ s: String) -> String { s.replacingOccurrences(of: " %", with: NumberStyle.noBreakSpace + "%") }
-        func fix(_ t: RichText) -> RichText {
-            RichText(t.spans.map { span -> RichText.Span in
-                switch span {
-                case .plain(let s): return .plain(fix(s))
-                case .emphasis(let s): return .emphasis(fix(s))
-                case .strong(let s): return .strong(fix(s))
-                }
-            })
-        }
+        func fix(_ t: RichText) -> RichText { t.mapText(fix) }
         func fix(_ rows: [[TableBlock.Cell]]) -> [[TableBlock.Cell]] {
             rows.map { $0.map { var c = $0; c.text = fix(c.text); return c } }
         }

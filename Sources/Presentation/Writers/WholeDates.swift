@@ -42,15 +42,7 @@ enum WholeDates {
         return out
     }
 
-    static func joined(_ text: RichText) -> RichText {
-        RichText(text.spans.map {
-            switch $0 {
-            case .plain(let s): return .plain(joined(s))
-            case .emphasis(let s): return .emphasis(joined(s))
-            case .strong(let s): return .strong(joined(s))
-            }
-        })
-    }
+    static func joined(_ text: RichText) -> RichText { text.mapText(joined) }
 
     /// The table with every cell's dates joined.
     static func joined(_ t: TableBlock) -> TableBlock {
