@@ -467,9 +467,9 @@ fileprivate struct RunChartDrawing {
             let tip = esc("\(p.label): \(number(v))" + (p.signal ? (text.sv ? " — utanför styrgränserna" : " — outside the limits") : "")
                           + (p.included ? "" : (text.sv ? " (exkluderad)" : " (excluded)")) + (p.note.map { " — \($0)" } ?? ""))
             if p.signal {
-                s += "<path d=\"M\(f(px)) \(f(py - 7)) L\(f(px + 7)) \(f(py)) L\(f(px)) \(f(py + 7)) L\(f(px - 7)) \(f(py)) Z\" fill=\"\(RunChartPalette.vermillion)\" stroke=\"#000000\" stroke-width=\"0.8\"><title>\(tip)</title></path>\n"
+                s += diamond(px, py, r: 7, tip: tip)
             } else if !p.included {
-                s += "<circle cx=\"\(f(px))\" cy=\"\(f(py))\" r=\"4\" fill=\"#FFFFFF\" stroke=\"\(RunChartPalette.blue)\" stroke-width=\"1.5\"><title>\(tip)</title></circle>\n"
+                s += hollowPoint(px, py, tip: tip)
             } else {
                 s += "<circle cx=\"\(f(px))\" cy=\"\(f(py))\" r=\"3.5\" fill=\"\(RunChartPalette.blue)\"><title>\(tip)</title></circle>\n"
             }
@@ -493,6 +493,19 @@ fileprivate struct RunChartDrawing {
         return s
     }
 
+    /// A point outside the limits, as the plot draws it and the key shows it: a
+    /// vermillion diamond of half-width `r`, with its tooltip where it is a point.
+    func diamond(_ cx: Double, _ cy: Double, r: Double, tip: String? = nil) -> String {
+        "<path d=\"M\(f(cx)) \(f(cy - r)) L\(f(cx + r)) \(f(cy)) L\(f(cx)) \(f(cy + r)) L\(f(cx - r)) \(f(cy)) Z\" fill=\"\(RunChartPalette.vermillion)\" stroke=\"#000000\" stroke-width=\"0.8\""
+            + (tip.map { "><title>\($0)</title></path>\n" } ?? "/>\n")
+    }
+
+    /// An excluded point, hollow, as the plot draws it and the key shows it.
+    func hollowPoint(_ cx: Double, _ cy: Double, tip: String? = nil) -> String {
+        "<circle cx=\"\(f(cx))\" cy=\"\(f(cy))\" r=\"4\" fill=\"#FFFFFF\" stroke=\"\(RunChartPalette.blue)\" stroke-width=\"1.5\""
+            + (tip.map { "><title>\($0)</title></circle>\n" } ?? "/>\n")
+    }
+
     func legend() -> String {
         var s = ""
         var yy = top + plotHeight + 56
@@ -501,9 +514,9 @@ fileprivate struct RunChartDrawing {
             let cx = left + 9, cy = yy - 4
             switch mark {
             case .outside:
-                s += "<path d=\"M\(f(cx)) \(f(cy - 6)) L\(f(cx + 6)) \(f(cy)) L\(f(cx)) \(f(cy + 6)) L\(f(cx - 6)) \(f(cy)) Z\" fill=\"\(RunChartPalette.vermillion)\" stroke=\"#000000\" stroke-width=\"0.8\"/>\n"
+                s += diamond(cx, cy, r: 6)
             case .excluded:
-                s += "<circle cx=\"\(f(cx))\" cy=\"\(f(cy))\" r=\"4\" fill=\"#FFFFFF\" stroke=\"\(RunChartPalette.blue)\" stroke-width=\"1.5\"/>\n"
+                s += hollowPoint(cx, cy)
             case .signalCentre:
                 s += "<line x1=\"\(f(left))\" x2=\"\(f(left + 18))\" y1=\"\(f(cy))\" y2=\"\(f(cy))\" stroke=\"\(RunChartPalette.vermillion)\" stroke-width=\"2\" stroke-dasharray=\"7 4\"/>\n"
             case .withheld(let label):
