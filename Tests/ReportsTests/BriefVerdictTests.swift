@@ -37,7 +37,9 @@ import Testing
             // The words follow the comparison over the 3 units, which cannot show a difference;
             // the cases alone point lower on investigations per child.
             #expect(sv.contains("Bättre, sämre eller oklart (ingen säker skillnad) enligt den starkaste jämförelse"), "\(format)")
-            #expect(sv.contains("Oklart; ärendena: lägre"), "\(format)")
+            // The cell names the ranking the words rest on.
+            #expect(sv.contains("Oklart (plats 1 av 3 team); ärendena: lägre"), "\(format)")
+            #expect(sv.contains("Plats: pilotens plats bland teamen, 1 = störst skillnad från de övriga."), "\(format)")
             #expect(sv.contains("Högre eller lägre: ingen given riktning."), "\(format)")
             // One line per domain: indicators on and off target, the PDSA cycles.
             #expect(sv.contains("Indikatorer för 2021: 0 når målet, 1 når det inte och 1 kan inte bedömas (1 har ett mål i ord)."), "\(format)")
@@ -52,7 +54,7 @@ import Testing
             #expect(en.contains("In brief"), "\(format)")
             #expect(en.contains("Testteamet i Vällingby compared with the line: unclear on initial assessment within 14 days and investigations per child."), "\(format)")
             #expect(en.contains("Certainty is low: the pilot is a single team"), "\(format)")
-            #expect(en.contains("Unclear; cases: lower") && en.contains("Higher or lower: no given direction."), "\(format)")
+            #expect(en.contains("Unclear (rank 1 of 3 teams); cases: lower") && en.contains("Higher or lower: no given direction."), "\(format)")
             #expect(en.contains("Improvement work: 2 PDSA cycles on 1 measure: 2 adopted and none abandoned."), "\(format)")
             for (language, text) in [("sv", sv), ("en", en)] {
                 for name in Self.methodNames {

@@ -83,7 +83,9 @@ import Testing
             #expect(!verdict.contains(name))
         }
         let table = DomainSectionTests.text(section.blocks(result, for: .steeringPilotVsLine, context: context))
-        #expect(table.contains("| Oklart; ärendena: bättre"))
+        // The cell gives the ranking the words rest on: |β| ranks first of the 4 areas (p = 1/4).
+        #expect(table.contains("| Oklart (plats 1 av 4 områden); ärendena: bättre"))
+        #expect(table.contains("Plats: pilotområdets plats bland områdena efter förändringen vid start"))
     }
 
     @Test func withNeitherTheCasesDecide() throws {

@@ -116,6 +116,11 @@ extension PilotVsLineReport {
         if plain, outcomes.contains(where: { [.higher, .lower].contains(Self.leaning($0)) }) {
             note += " " + s("cohort.table.note.steering.no_direction")
         }
+        if plain {
+            for design in Design.allCases where outcomes.contains(where: { Self.place($0)?.design == design }) {
+                note += " " + s("cohort.table.note.steering.place.\(design.rawValue)")
+            }
+        }
         var notes = [RichText(note)]
         // A log-rank p beside a share's interval that crosses zero reads as a contradiction
         // unless the note says the two answer different questions.

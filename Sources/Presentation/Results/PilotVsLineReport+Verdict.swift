@@ -122,13 +122,32 @@ extension PilotVsLineReport {
     /// `short`, the brief's table, whose note says it: "ärendena: bättre", and "lägre"
     /// where the final report says "lägre, ingen given riktning", the note saying "ingen
     /// given riktning" once).
+    /// In the brief (`short`) a verdict that rests on a ranking says the pilot's place,
+    /// "Oklart (plats 1 av 6 team)": beside an interval on one side of zero, an unclear
+    /// without its basis reads as a mistake.
     static func directionWords(_ o: Outcome, _ s: ReportStrings, short: Bool = false) -> String {
-        let word = verdictWord(verdict(o), s)
+        var word = verdictWord(verdict(o), s)
+        if short, let place = place(o) {
+            word = s("cohort.direction.place.\(place.design.rawValue)",
+                     ["word": word, "rank": String(place.rank), "count": String(place.count)])
+        }
         guard let lean = leaning(o) else { return word }
         let leaningWord = short && (lean == .higher || lean == .lower)
             ? s("cohort.direction.\(lean.rawValue).short") : verdictWord(lean, s)
         return s(short ? "cohort.direction.leaning.short" : "cohort.direction.leaning",
                  ["word": word, "leaning": inSentence(leaningWord)])
+    }
+
+    /// The pilot's place among the teams or areas when the outcome's words rest on a
+    /// ranking: its p is the place over their number, so the place is p · J.
+    static func place(_ o: Outcome) -> (design: Design, rank: Int, count: Int)? {
+        let ranked: (p: Double?, count: Int?) = switch basis(o) {
+        case .permutation: (o.permutationP, o.units)
+        case .did: (o.did?.p, o.did?.areas)
+        default: (nil, nil)
+        }
+        guard let design = basis(o), let p = ranked.p, let j = ranked.count, j > 0 else { return nil }
+        return (design, Int((p * Double(j)).rounded()), j)
     }
 
     /// A name inside a sentence: its first letter lower case, unless the name starts
