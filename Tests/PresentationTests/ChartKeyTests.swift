@@ -86,8 +86,33 @@ import Testing
         let hidden = RunChartSVG.render(result, options: .init(lang: .sv, suppressed: [3, 10], suppressedLabel: label))
         let hiddenDesc = try Self.desc(hidden)
         #expect(Self.diamonds(hidden) == 0 && !hidden.contains("Punkt utanför styrgränserna") && !hiddenDesc.contains("romb"))
+        // The count over the plot still counts the withheld point, and says it is not drawn.
+        #expect(svg.contains(">1 punkt utanför styrgränserna</text>"))
+        let outside = "1 punkt utanför styrgränserna, dold (\(label))"
+        #expect(hidden.contains(">\(Escape.xml(outside))</text>") && hiddenDesc.contains(outside), "\(hiddenDesc)")
         let en = RunChartSVG.render(result, options: .init(lang: .en, suppressed: [3, 10], suppressedLabel: "<5"))
         #expect(en.contains(">Withheld, built on fewer than 5</text>"))
+    }
+
+    /// "7 punkter utanför styrgränserna" beside one diamond read as a miscount (a cold read
+    /// of the demo's P charts): the line says how many of them are withheld.
+    @Test func theCountOutsideTheLimitsSaysHowManyAreWithheld() throws {
+        // The outlier and, marked by hand, the first three points outside the limits.
+        var result = try Self.chart(outlier: true)
+        for i in 0..<3 { result.points[i].signal = true }
+        #expect(result.pointsOutsideLimits == 4)
+        func line(_ suppressed: Set<Int>, _ lang: RunChartSVG.Language = .sv, label: String = "..") throws -> String {
+            var r = result
+            for i in r.points.indices where suppressed.contains(r.points[i].index) { r.points[i].y = nil }
+            return try Self.desc(RunChartSVG.render(r, options: .init(lang: lang, suppressed: suppressed, suppressedLabel: label)))
+        }
+        #expect(try line([]).contains("4 punkter utanför styrgränserna."))
+        #expect(try line([1, 10]).contains("4 punkter utanför styrgränserna, varav 2 dolda (..)."))
+        #expect(try line([2]).contains("4 punkter utanför styrgränserna, varav 1 dold (..)."))
+        #expect(try line([1, 2, 3, 10], label: "<5").contains("4 punkter utanför styrgränserna, alla dolda (<5)."))
+        // A withheld point inside the limits is not among them.
+        #expect(try line([5]).contains("4 punkter utanför styrgränserna."))
+        #expect(try line([1, 10], .en).contains("4 points outside the control limits, 2 of them withheld (..)."))
     }
 
     /// An excluded point is drawn hollow; the key says it is left out of the calculations.

@@ -66,4 +66,31 @@ import Testing
         let none = p.words(strings: ReportStrings(.sv), style: NumberStyle(.sv), threshold: 5)
         #expect(none.contains("ingen av de 16 mätpunkterna kan visas") && none.contains("2 mätpunkter saknar värde."), "\(none)")
     }
+
+    /// The count outside the limits includes withheld points, which a drawn chart shows
+    /// no diamond for (a cold read: "7 punkter utanför styrgränserna" beside one diamond):
+    /// the words say how many of them the chart shows.
+    @Test func theWordsSayHowManyPointsOutsideTheLimitsAreShown() throws {
+        // An I chart whose one point outside the limits, the last, is withheld.
+        var drawing = try RunChartKeyTests.chart(outlier: true)
+        drawing.points[9].y = nil
+        var m = Self.measure(chart: "i", centre: 13.8, baseline: nil, useful: 10, outside: 1)
+        m.hiddenPoints = 1
+        m.drawing = drawing
+        m.values = drawing.points.map { ImprovementReport.Value(label: $0.label, y: $0.y, yNote: $0.y == nil ? "suppressed" : nil) }
+        let one = m.words(strings: ReportStrings(.sv), style: NumberStyle(.sv), threshold: 5)
+        #expect(one.contains("1 punkt ligger utanför styrgränserna, en signal om förändring. Diagrammet visar den inte: den är dold."), "\(one)")
+        // Two drawn points outside as well: two of three shown.
+        m.drawing?.points[0].signal = true
+        m.drawing?.points[1].signal = true
+        m.pointsOutsideLimits = 3
+        let sv = m.words(strings: ReportStrings(.sv), style: NumberStyle(.sv), threshold: 5)
+        #expect(sv.contains("3 punkter ligger utanför styrgränserna, en signal om förändring. Diagrammet visar 2 av dem; 1 är dold."), "\(sv)")
+        let en = m.words(strings: ReportStrings(.en), style: NumberStyle(.en), threshold: 5)
+        #expect(en.contains("The chart shows 2 of them; 1 is withheld."), "\(en)")
+        // Nothing withheld among them: nothing more said.
+        m.drawing?.points[9].signal = false
+        m.pointsOutsideLimits = 2
+        #expect(!m.words(strings: ReportStrings(.sv), style: NumberStyle(.sv), threshold: 5).contains("Diagrammet visar"))
+    }
 }

@@ -142,8 +142,18 @@ fileprivate struct RunChartText {
         case .withheld(let label): return ChartKey.withheld(label, sv: sv)
         }
     }
-    func outside(_ n: Int) -> String {
-        sv ? "\(n) punkt\(n == 1 ? "" : "er") utanför styrgränserna" : "\(n) point\(n == 1 ? "" : "s") outside the control limits"
+    /// "7 punkter utanför styrgränserna, varav 6 dolda (..)": the count includes withheld
+    /// points, which the analysis uses but the plot draws no diamond for, so the line says
+    /// how many of them are not drawn.
+    func outside(_ n: Int, withheld: Int = 0, label: String = "") -> String {
+        let count = sv ? "\(n) punkt\(n == 1 ? "" : "er") utanför styrgränserna" : "\(n) point\(n == 1 ? "" : "s") outside the control limits"
+        guard withheld > 0 else { return count }
+        if withheld == n {
+            let all = n == 1 ? (sv ? "dold" : "withheld") : (sv ? "alla dolda" : "all withheld")
+            return "\(count), \(all) (\(label))"
+        }
+        return sv ? "\(count), varav \(withheld) dold\(withheld == 1 ? "" : "a") (\(label))"
+            : "\(count), \(withheld) of them withheld (\(label))"
     }
 }
 
@@ -196,7 +206,7 @@ fileprivate struct RunChartDrawing {
         let room = options.width - 70 - 16   // from `left` to a margin on the right
         titleLines = ChartPrint.lines(options.title ?? "\(text.chartName(result.chart)): \(result.measure)", size: 17, width: room, bold: true)
         runsLines = ChartPrint.lines(text.runsLine(result.current.runs, phases: result.phases.count), size: 12, width: room)
-        outsideLines = result.chart != .run ? ChartPrint.lines(text.outside(result.pointsOutsideLimits), size: 12, width: room) : []
+        outsideLines = result.chart != .run ? ChartPrint.lines(Self.outsideLine(result, options: options), size: 12, width: room) : []
         let dated = self.dated, domain = Self.domain(result, dated: dated)
         numbers = NumberStyle(options.lang == .en ? .en : .sv)
         labelDecimals = RunChartSVG.labelDecimals(result, numbers: numbers)
@@ -206,6 +216,13 @@ fileprivate struct RunChartDrawing {
             return ChartPrint.lines("\(i + 1) · \(a.start.iso): \(a.title) (\(text.decision(a.decision)))\(placed)", size: 11, width: room)
         }
         keyMarks = Self.keyMarks(result, suppressed: options.suppressed, label: options.suppressedLabel)
+    }
+
+    /// The line over the plot that counts the points outside the limits, and how many of
+    /// them are withheld.
+    static func outsideLine(_ result: RunChartResult, options: RunChartSVG.Options) -> String {
+        let withheld = result.points.filter { $0.signal && options.suppressed.contains($0.index) }.count
+        return RunChartText(lang: options.lang).outside(result.pointsOutsideLimits, withheld: withheld, label: options.suppressedLabel)
     }
 
     /// The marks drawn that are not labelled in place, as `dataPoints` and `centreLines`
@@ -276,7 +293,7 @@ fileprivate struct RunChartDrawing {
         let runs = text.runsLine(result.current.runs, phases: result.phases.count)
         // The key's words too, each mark named as the key shows it ("romb: punkt utanför styrgränserna").
         let key = keyMarks.map { "\(text.name($0)): \(text.meaning($0))" }
-        let desc = ([runs] + (result.chart != .run ? [text.outside(result.pointsOutsideLimits)] : []) + key + result.notes)
+        let desc = ([runs] + (result.chart != .run ? [Self.outsideLine(result, options: options)] : []) + key + result.notes)
             .joined(separator: ". ")
         var out = """
         <svg xmlns="http://www.w3.org/2000/svg" width="\(f(options.width))" height="\(f(height))" viewBox="0 0 \(f(options.width)) \(f(height))" role="img" aria-labelledby="runchart-title runchart-desc" aria-label="\(esc(title))" font-family="Helvetica, Arial, sans-serif" font-size="12">

@@ -189,6 +189,14 @@ extension ImprovementReport.Measure {
         // How many can be shown, and why the others are not: withheld (below) or missing,
         // so "14 withheld" beside "fewer than two shown" of 16 adds up.
         let shown = values.filter { $0.y != nil }.count
+        // The count outside the limits includes withheld points, which the chart draws no
+        // diamond for: a drawn chart's words say how many of them it cannot show.
+        if let outside = pointsOutsideLimits, outside > 0, shown >= 2,
+           let withheld = drawing?.points.filter({ $0.signal && $0.y == nil }).count, withheld > 0 {
+            let key = outside == 1 ? "only" : withheld == outside ? "all" : withheld == 1 ? "one" : nil
+            words.append(s("improvement.outside.withheld" + (key.map { "." + $0 } ?? ""),
+                           ["withheld": String(withheld), "shown": String(outside - withheld)]))
+        }
         if shown < 2 {
             words.append(s(shown == 0 ? "improvement.too_few_shown.none" : "improvement.too_few_shown",
                            ["points": String(points), "shown": CountWords.word(shown, s.language)]))
