@@ -8,7 +8,10 @@ margins, outside it. A page fails when it is less than half full, unless
   - the next page starts with a part that always starts a page (a level-1 section with a
     page break before it, or the contents after the cover): then it fails only below
     MIN_BEFORE_BREAK, a line or two left over from the part before;
-  - it ends a run of landscape pages (a wide table's last rows; the next page is portrait).
+  - it ends a run of landscape pages (a wide table's last rows; the next page is portrait);
+  - it opens a part printed on landscape pages, which starts a page of its own (report.css):
+    its heading and lead-in, the landscape pages after it. Like a page before a break, it
+    fails only below MIN_BEFORE_BREAK.
 
   Tests/print/page-fill.py REPORT.html REPORT.pdf     (exit 1 when a page fails)
 
@@ -37,6 +40,20 @@ def page_starts(source):
     if toc and re.search(r'<header class="cover"', source):
         starts.add(text(toc.group(1)))
     return starts
+
+
+def landscape_leads(source):
+    """The headings of parts with a landscape figure or table of their own (their
+    lead-in page precedes the landscape pages), and the heading of a part that opens
+    with one, whose heading shares that page."""
+    leads = set()
+    for m in re.finditer(r'<section[^>]*>\s*<h([23])[^>]*>(.*?)</h\1>(.*?)(?=<section|</section>)', source, re.S):
+        if re.search(r'<(figure|div) class="(table-block )?landscape"', m.group(3)):
+            leads.add(text(m.group(2)))
+    for m in re.finditer(r'<section[^>]*>\s*<h2[^>]*>(.*?)</h2>\s*<section[^>]*>\s*<h3[^>]*>(.*?)</h3>', source, re.S):
+        if text(m.group(2)) in leads:
+            leads.add(text(m.group(1)))
+    return leads
 
 
 def text(fragment):
@@ -71,7 +88,8 @@ def first_lines(pdf, page, count=3):
 
 def main():
     source_path, pdf = sys.argv[1], sys.argv[2]
-    starts = page_starts(open(source_path, encoding="utf-8").read())
+    source = open(source_path, encoding="utf-8").read()
+    starts, leads = page_starts(source), landscape_leads(source)
     pages = fills(pdf)
     failed = []
     for i, (landscape, fill) in enumerate(pages[:-1]):
@@ -79,7 +97,8 @@ def main():
         if landscape and not next_landscape:
             continue
         before_break = any(line in starts for line in first_lines(pdf, number + 1))
-        least = MIN_BEFORE_BREAK if before_break else HALF
+        lead_in = next_landscape and not landscape and any(line in leads for line in first_lines(pdf, number, count=2))
+        least = MIN_BEFORE_BREAK if before_break or lead_in else HALF
         if fill < least:
             failed.append(f"page {number} of {len(pages)} is {fill:.0%} full"
                           + (" (a part starts on the next page)" if before_break else ""))

@@ -15,6 +15,9 @@
 # it is the last, ends a run of landscape pages, or comes before a level-1 section that
 # starts a page (then it holds more than a line or two); Tests/print/page-fill.py.
 #
+# With PILOTEVAL_BIN, also the English final report without the author's text: no page of
+# it ends on a heading either (its parts hold only generated text).
+#
 # In what LibreOffice prints from each DOCX and Chromium from each HTML, no page ends on a
 # heading, a table's caption, the line opening a compiled part or a paragraph leading into
 # a table or figure (Tests/print/stranded.py), and the final
@@ -71,5 +74,20 @@ if [ -n "${PILOTEVAL_BIN:-}" ]; then
         python3 "$(dirname "$0")/stranded.py" "$work/fuller/steering-$lang.docx" "$work/fuller/pdf/steering-$lang.pdf" || failed=1
         python3 "$(dirname "$0")/stranded.py" "$work/fuller/steering-$lang.html" "$work/fuller-$lang-html.pdf" || failed=1
     done
+fi
+if [ -n "${PILOTEVAL_BIN:-}" ]; then
+    # The English final report without the author's text: parts that have only generated
+    # text start pages too ("6 Results" once stood alone on a page before the logic
+    # model's landscape diagrams). No page may end on a heading, in either renderer.
+    PILOTEVAL_DB="$demo/piloteval.db" "$PILOTEVAL_BIN" report --model vallingbyteamet --kind final --format html \
+        --lang en -o "$work/final-en.html" >/dev/null 2>&1
+    PILOTEVAL_DB="$demo/piloteval.db" "$PILOTEVAL_BIN" report --model vallingbyteamet --kind final --format docx \
+        --lang en -o "$work/final-en.docx" >/dev/null 2>&1
+    chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+        --print-to-pdf="$work/final-en-html.pdf" "file://$work/final-en.html" 2>/dev/null
+    HOME="$work/home" soffice --headless --convert-to pdf --outdir "$work/en-docx" "$work/final-en.docx" >/dev/null 2>&1
+    echo "print: final (en, no text): $(pages "$work/final-en-html.pdf") pages from HTML (Chromium), $(pages "$work/en-docx/final-en.pdf") from DOCX (LibreOffice)"
+    python3 "$(dirname "$0")/stranded.py" "$work/final-en.html" "$work/final-en-html.pdf" || failed=1
+    python3 "$(dirname "$0")/stranded.py" "$work/final-en.docx" "$work/en-docx/final-en.pdf" || failed=1
 fi
 exit $failed

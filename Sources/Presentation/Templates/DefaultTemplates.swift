@@ -152,6 +152,9 @@ public enum DefaultTemplates {
          too: the text before a landscape page otherwise ends wherever it ends, and the
          page it ends on is left all but white (the logic model's). */
       section:has(> figure.landscape, > .table-block.landscape) { break-before: page; }
+      /* …unless it opens a part that starts a page itself: the part's heading would
+         stand alone on a page (6 Results without the author's text). */
+      .page-break-before > :is(h2, h3):first-child + section { break-before: auto; }
       h2, h3, h4, caption, .callout-title { break-after: avoid; }
       /* "Sammanställt ur rapportens resultat." opens the part after it: with it on the
          next page, not alone at the foot of this one (7 Slutsatser, issue 20). */
