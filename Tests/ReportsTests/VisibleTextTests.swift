@@ -648,5 +648,11 @@ import ZIPFoundation
         #expect(DistinguishingDecimals.apart([[81.4, 79.4, 83.2], [0.03, -2.6, 2.6]], numbers: n) == 1)
         #expect(DistinguishingDecimals.apart([[-0.04, -0.11, 0.02]], numbers: n) == 2)                    // not "0,0 (−0,1 till 0,0)"
         #expect(DistinguishingDecimals.apart([[0.61, 0.62, 0.60], [0.9, 0.8, 1.0]], numbers: n) == 2)     // groups need not differ
+        // One figure computed two ways (its last bits differ) is one figure, not two to tell apart.
+        #expect(DistinguishingDecimals.apart([[0.3, 0.1 + 0.2, 0.5]], numbers: n) == 1)
+        // Figures alike even at the limit: a table takes the limit, a chart's labels the
+        // fewest decimals that leave as few alike (1,29268 and 1,29310 read alike at three).
+        #expect(DistinguishingDecimals.apart([[1.29268, 1.29310]], numbers: n) == 3)
+        #expect(DistinguishingDecimals.apart([[1.29268, 1.29310]], numbers: n, signed: false, whenNoneSuffices: .fewestAlike) == 1)
     }
 }

@@ -24,19 +24,38 @@ public enum DistinguishingDecimals {
     /// a table's values and intervals, so none reads "0,6 (0,6 till 0,6)" and no
     /// difference "0,0 (−0,1 till 0,0)". Unlike `decimals(for:)` it does not keep a value
     /// apart from zero by itself (an interval's end may read 0,0 when nothing else in its
-    /// group does), nor figures of different groups apart; `limit` when none does.
-    public static func apart(_ groups: [[Double]], base: Int = 1, limit: Int = 3, numbers: NumberStyle) -> Int {
-        let finite = groups.map { $0.filter(\.isFinite) }
-        for d in base...max(base, limit) {
-            let clear = finite.allSatisfy { values in
-                // As a difference is written: −0,04 and +0,02 both read 0,0 at one decimal.
-                let written = values.map { numbers.signed($0, decimals: d) }
-                return values.indices.allSatisfy { i in
-                    values.indices.allSatisfy { j in j <= i || values[i] == values[j] || written[i] != written[j] }
-                }
+    /// group does), nor figures of different groups apart.
+    ///
+    /// `signed`: figures as a difference is written (−0,04 and +0,02 both read 0,0 at one
+    /// decimal, but differ by sign at none). Where even `limit` leaves some figures alike,
+    /// `limit` (`.limit`, a table's figures), or the fewest decimals that leave as few
+    /// alike (`.fewestAlike`, a chart's labels: 1,29268 and 1,29310 are not worth three
+    /// decimals on every label when they read alike at three too).
+    public static func apart(_ groups: [[Double]], base: Int = 1, limit: Int = 3, numbers: NumberStyle,
+                             signed: Bool = true, whenNoneSuffices fallback: Fallback = .limit) -> Int {
+        // Figures computed two ways (a mean summed in another order) may differ in their
+        // last bits; those are one figure, not two to tell apart.
+        let figures = groups.map { group in
+            group.filter(\.isFinite).reduce(into: [Double]()) { kept, v in
+                if !kept.contains(where: { abs($0 - v) <= 1e-9 * max(1, abs($0), abs(v)) }) { kept.append(v) }
             }
-            if clear { return d }
         }
-        return max(base, limit)
+        func alike(_ decimals: Int) -> Int {
+            figures.reduce(0) { count, group in
+                let written = group.map { signed ? numbers.signed($0, decimals: decimals) : numbers.decimal($0, decimals: decimals) }
+                return count + written.indices.reduce(0) { n, i in n + written.indices.filter { $0 > i && written[$0] == written[i] }.count }
+            }
+        }
+        var best = (decimals: base, alike: alike(base))
+        var d = base
+        while best.alike > 0 && d < limit {
+            d += 1
+            let n = alike(d)
+            if n < best.alike { best = (d, n) }
+        }
+        return best.alike == 0 || fallback == .fewestAlike ? best.decimals : max(base, limit)
     }
+
+    /// What `apart` gives when no precision up to its limit tells every figure apart.
+    public enum Fallback: Sendable { case limit, fewestAlike }
 }
