@@ -87,7 +87,7 @@ import Testing
         let md = try cli.run(["report", "--model", "exempelteamet", "--kind", "final", "--format", "markdown", "-o", "r.md"])
         #expect(md.status == 0)
         let text = try String(contentsOfFile: cli.path("r.md"), encoding: .utf8)
-        #expect(text.contains("räknas på baslinjen, de 4 mätpunkterna 2021-01–2021-04"), "\(text)")
+        #expect(text.contains("räknas på baslinjen, de 4 mätpunkterna januari 2021 – april 2021"), "\(text)")
         #expect(text.contains("Baslinjens centrumlinje är 25\u{A0}%") && text.contains("2 punkter ligger utanför styrgränserna"), "\(text)")
 
         // --freeze still overrides for one chart: 6 points, p̄ = 27/60.

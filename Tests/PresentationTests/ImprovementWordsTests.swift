@@ -20,7 +20,7 @@ import Testing
         let flat = Self.measure(chart: "p", centre: 0, baseline: .init(points: 7, first: "2020-09", last: "2021-03"),
                                 useful: 5, outside: 5)
         let sv = flat.words(strings: ReportStrings(.sv), style: NumberStyle(.sv), threshold: 5)
-        #expect(sv.hasPrefix("Centrumlinjen och styrgränserna räknas på baslinjen, de 7 mätpunkterna 2020-09–2021-03, och senare punkter bedöms mot dem. Baslinjens centrumlinje är 0,0\u{A0}%. Baslinjen har då ingen spridning"), "\(sv)")
+        #expect(sv.hasPrefix("Centrumlinjen och styrgränserna räknas på baslinjen, de 7 mätpunkterna september 2020 – mars 2021, och senare punkter bedöms mot dem. Baslinjens centrumlinje är 0,0\u{A0}%. Baslinjen har då ingen spridning"), "\(sv)")
         #expect(sv.contains("Serieanalysen (serier och korsningar) kan inte ge någon signal med 5 användbara punkter. 5 punkter ligger utanför styrgränserna, en signal om förändring."))
         let en = flat.words(strings: ReportStrings(.en), style: NumberStyle(.en), threshold: 5)
         #expect(en.contains("The baseline then has no spread"), "\(en)")

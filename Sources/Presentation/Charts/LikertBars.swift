@@ -78,7 +78,7 @@ public enum LikertBars {
         let who: String = unit ?? (sv ? "alla redovisade enheter" : "all units shown")
         // The wave as the report's text names it ("mars 2023", not "2023-03"), kept on
         // one line of the title.
-        let waveName = NumberStyle(language).wave(wave).replacingOccurrences(of: " ", with: NumberStyle.noBreakSpace)
+        let waveName = NumberStyle(language).periodLabel(wave).replacingOccurrences(of: " ", with: NumberStyle.noBreakSpace)
         let title = sv ? "Svarsfördelning per påstående – \(who), mätning \(waveName)"
                        : "Answers per statement – \(who), wave \(waveName)"
         // Shares in whole percent, one precision for the chart: within a bar of up to 100

@@ -58,7 +58,7 @@ public enum ReadinessHeatmap {
 
         // The wave as the report's text names it ("mars 2023", not "2023-03"), kept on
         // one line of the title.
-        let wave = numbers.wave(summary.wave).replacingOccurrences(of: " ", with: NumberStyle.noBreakSpace)
+        let wave = numbers.periodLabel(summary.wave).replacingOccurrences(of: " ", with: NumberStyle.noBreakSpace)
         let title = sv ? "Förändringsbenägenhet per enhet, mätning \(wave)"
                        : "Change readiness by unit, wave \(wave)"
         let anchorLow = scale.anchor(scale.min)?.label(language), anchorHigh = scale.anchor(scale.max)?.label(language)

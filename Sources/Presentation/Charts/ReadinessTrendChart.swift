@@ -19,7 +19,7 @@ public enum ReadinessTrendChart {
         let waves = trend.waves
         // Waves as the report's text names them ("mars 2023", not "2023-03").
         let numbers = NumberStyle(language)
-        let waveNames = waves.map { numbers.wave($0.wave) }
+        let waveNames = waves.map { numbers.periodLabel($0.wave) }
         let measure: String = kind == "item"
             ? (instrument.item(key).map { ReadinessChartSupport.itemLabel($0, language) } ?? key)
             : (ReadinessScoring.scales(of: instrument).first { $0.key == key }.map { sv ? $0.sv : $0.en } ?? key)
@@ -31,7 +31,7 @@ public enum ReadinessTrendChart {
                               : "Line chart over the waves \(waveNames.joined(separator: ", ")). ")
             + series.map { s in
                 "\(s.unit): " + s.points.map { p in
-                    numbers.wave(p.wave) + " " + (p.mean.value.map { S.number($0, digits: 2, language) } ?? (sv ? "saknas" : "missing"))
+                    numbers.periodLabel(p.wave) + " " + (p.mean.value.map { S.number($0, digits: 2, language) } ?? (sv ? "saknas" : "missing"))
                 }.joined(separator: ", ")
             }.joined(separator: ". ")
 

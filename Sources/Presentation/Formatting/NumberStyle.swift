@@ -97,11 +97,19 @@ public struct NumberStyle: Sendable, Equatable {
         }
     }
 
-    /// A survey wave in words, as every part of a report names it (its text, tables,
-    /// captions and the charts' own titles and axes): a month ("2023-03") as people
-    /// write it, "mars 2023" / "March 2023"; any other label as it is.
-    public func wave(_ label: String) -> String {
+    /// A period's label in words, as every part of a report names it (its text, tables,
+    /// captions and the charts' own titles and axes): a survey wave or a measure's month
+    /// ("2023-03") as people write it, "mars 2023" / "March 2023"; a year or tertial as
+    /// `period` writes it; any other label (a week, "2021-v02") as it is.
+    public func periodLabel(_ label: String) -> String {
         Period(parsing: label).map(period) ?? label
+    }
+
+    /// From one period's label to another's, in words: "september 2020 – mars 2021"
+    /// (a spaced dash between words), "2021-v02–2021-v08".
+    public func span(_ first: String, _ last: String) -> String {
+        let (a, b) = (periodLabel(first), periodLabel(last))
+        return a.contains(" ") || b.contains(" ") ? "\(a) – \(b)" : "\(a)–\(b)"
     }
 
     static let swedishMonths = ["januari", "februari", "mars", "april", "maj", "juni", "juli",

@@ -32,7 +32,7 @@ extension ImprovementReport {
                     suppressed: Set(drawing.points.enumerated().filter { m.values[$0.offset].yNote == withheldNote }
                         .map { $0.element.index }),
                     suppressedLabel: s(m.chart == "run" ? "suppression.small" : "suppression.hidden")))
-                var caption = s("improvement.caption", ["chart": kind, "measure": name, "first": m.first, "last": m.last,
+                var caption = s("improvement.caption", ["chart": kind, "measure": name, "span": n.span(m.first, m.last),
                                                         "cycles": String(m.cycles.count)])
                 if m.hiddenPoints > 0 {
                     caption += " " + s("improvement.caption.hidden", ["hidden": String(m.hiddenPoints), "threshold": String(threshold)])
@@ -175,7 +175,7 @@ extension ImprovementReport.Measure {
             if let baseline {
                 // The team's baseline: said first, since every other figure is read against it.
                 words.insert(s(chart == "run" ? "improvement.baseline.run" : "improvement.baseline", [
-                    "points": String(baseline.points), "first": baseline.first, "last": baseline.last, "centre": text]), at: 0)
+                    "points": String(baseline.points), "span": n.span(baseline.first, baseline.last), "centre": text]), at: 0)
                 // A P chart's baseline at 0 % or 100 % has no spread: its limits are the line itself.
                 if chart == "p" && (centre == 0 || centre == 1) { words.insert(s("improvement.baseline.flat", ["centre": text]), at: 1) }
             } else {

@@ -59,7 +59,7 @@ extension ReadinessReport.Wave {
     }
 
     /// The wave in words: a month ("2023-03") as people write it, "mars 2023".
-    func name(_ s: ReportStrings) -> String { NumberStyle(s.language).wave(wave) }
+    func name(_ s: ReportStrings) -> String { NumberStyle(s.language).periodLabel(wave) }
 }
 
 extension ReadinessReport.UnitScore {
@@ -174,7 +174,7 @@ extension ReadinessReport.Survey {
                 caption: s("readiness.trend.caption", ["waves": waves.map { $0.label(s) }.joined(separator: ", ")]),
                 altText: s("readiness.trend.alt", ["units": String(units.count), "waves": String(waves.count)]),
                 n: trendN > 0 ? trendN : nil, nLabel: trendN > 0 ? s("readiness.n.answers_waves") : nil)))
-            if let likertSummary = charts.likertSummary, let wave = likertWave.map({ NumberStyle(s.language).wave($0) }) {
+            if let likertSummary = charts.likertSummary, let wave = likertWave.map({ NumberStyle(s.language).periodLabel($0) }) {
                 let pooled = likert.map(\.n).max() ?? 0
                 // The bars as the record holds them: recoded for disclosure when computed.
                 let shown = likertSummary.units.contains { !$0.suppressed }

@@ -97,8 +97,8 @@ enum BoundValueSources {
     /// (`NumberStyle.wave`); a wave labelled by a day ("2022-03-15") by its month; a wave
     /// named otherwise as it is.
     static func waveName(_ wave: String, context: ReportContext) -> String {
-        let named = context.numbers.wave(wave)
-        return named != wave || wave.count <= 7 ? named : context.numbers.wave(String(wave.prefix(7)))
+        let named = context.numbers.periodLabel(wave)
+        return named != wave || wave.count <= 7 ? named : context.numbers.periodLabel(String(wave.prefix(7)))
     }
 
     /// The date that puts a case in a period (`CaseBinding.definingDate`), as a string key.
