@@ -109,7 +109,7 @@ import Testing
         // Computed and recorded assessments side by side.
         let goals = Self.tables(blocks)[1]
         #expect(goals.rows[0].map(\.text.plainText).prefix(3) == ["G1 Barn och unga har en trygg uppväxt", "○ Uppfylls inte",
-                                                                  "0 av 1 bedömda indikatorer uppfyllda"])
+                                                                  "0 av 1 bedömd indikator uppfylld"])
         // The trend chart: two periods with a value; 2019 withheld and marked, not drawn.
         let chart = try #require(Self.figures(blocks).first)
         #expect(chart.n == 2 && chart.caption.contains("I1"))
@@ -144,7 +144,7 @@ import Testing
         let cells = try #require(Self.tables(blocks).first).rows[0].map(\.text.plainText)
         #expect(Array(cells[1...4]) == ["30\(Self.nb)%", "..", "..", "25\(Self.nb)%"])
         #expect(cells[7] == "○ Ej uppfyllt")
-        #expect(Self.text(blocks).contains("Målets beräknade bedömning: ○ Uppfylls inte."))
+        #expect(Self.text(blocks).contains("Målets beräknade bedömning: ○ Uppfylls inte – 0 av 1 bedömd indikator uppfylld."))
         #expect(!Self.text(blocks).contains("Beräknas senare"))
 
         let steering = try Self.context(f, .steering)

@@ -121,16 +121,7 @@ extension IndicatorStatusReport {
         if !assessedGoals.isEmpty {
             blocks.append(.heading(level: 1, text: s("indicators.goals")))
             let rows: [[TableBlock.Cell]] = assessedGoals.map { g in
-                // The coverage beside it: "uppfylls helt" on one of three indicators says so.
-                // None assessed: said so, not "0 av 0 bedömda indikatorer uppfyllda".
-                let assessed = g.met + g.notMet
-                var basis = assessed == 0
-                    ? s(g.indicators.count == 1 ? "indicators.goal.basis.none.one" : "indicators.goal.basis.none",
-                        ["total": String(g.indicators.count)])
-                    : s("indicators.goal.basis", ["met": String(g.met), "assessed": String(assessed)])
-                if assessed > 0, assessed < g.indicators.count {
-                    basis += "; " + s("indicators.goal.coverage", ["assessed": String(g.met + g.notMet), "total": String(g.indicators.count)])
-                }
+                let basis = Self.goalBasis(met: g.met, assessed: g.met + g.notMet, total: g.indicators.count, s)
                 let recorded = g.manualAssessment.map { text.assessment($0) } ?? s("placeholder.value")
                 var justification = g.manualJustification ?? ""
                 if g.differs == true { justification = s("indicators.goal.differs") + (justification.isEmpty ? "" : " " + justification) }
@@ -322,5 +313,23 @@ extension IndicatorStatusReport {
                                                                          "period": text.style.period(period)])))))
         }
         return blocks
+    }
+}
+
+extension IndicatorStatusReport {
+    /// What a goal's computed assessment rests on: "2 av 4 bedömda indikatorer uppfyllda;
+    /// 4 av 17 indikatorer bedömbara". The coverage is said whenever some indicators
+    /// cannot be assessed ("uppfylls helt" on one of three says so); none assessed is
+    /// said so, not "0 av 0 bedömda indikatorer uppfyllda".
+    static func goalBasis(met: Int, assessed: Int, total: Int, _ s: ReportStrings) -> String {
+        guard assessed > 0 else {
+            return s(total == 1 ? "indicators.goal.basis.none.one" : "indicators.goal.basis.none", ["total": String(total)])
+        }
+        var basis = s(assessed == 1 ? "indicators.goal.basis.one" : "indicators.goal.basis",
+                      ["met": String(met), "assessed": String(assessed)])
+        if assessed < total {
+            basis += "; " + s("indicators.goal.coverage", ["assessed": String(assessed), "total": String(total)])
+        }
+        return basis
     }
 }

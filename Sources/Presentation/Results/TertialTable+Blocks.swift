@@ -105,11 +105,12 @@ extension TertialTable {
                                             rows: rows.map(keep), alignments: keep(alignments))))
             if let a = goal.assessment.flatMap(Assessment.init(rawValue:)) {
                 var words = s("tertial.goal.assessment", ["assessment": text.assessment(a)])
-                // "Uppfylls helt" on one of three indicators says so.
-                let assessed = goal.indicators.filter { $0.assessment == TargetStatus.met.rawValue || $0.assessment == TargetStatus.notMet.rawValue }.count
-                if assessed > 0, assessed < goal.indicators.count {
+                // What it rests on: how many met of those assessed, and of how many.
+                let met = goal.indicators.filter { $0.assessment == TargetStatus.met.rawValue }.count
+                let assessed = met + goal.indicators.filter { $0.assessment == TargetStatus.notMet.rawValue }.count
+                if assessed > 0 {
                     words = String(words.dropLast()) + " – "
-                        + s("indicators.goal.coverage", ["assessed": String(assessed), "total": String(goal.indicators.count)]) + "."
+                        + IndicatorStatusReport.goalBasis(met: met, assessed: assessed, total: goal.indicators.count, s) + "."
                 }
                 if let r = goal.recordedAssessment.flatMap(Assessment.init(rawValue:)) {
                     words += " " + s("tertial.goal.recorded", ["assessment": text.assessment(r)])
