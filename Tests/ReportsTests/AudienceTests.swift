@@ -1,4 +1,5 @@
 import Foundation
+import LogicModel
 @testable import Presentation
 @testable import Reports
 import Store
@@ -153,5 +154,30 @@ import ZIPFoundation
         #expect(summary.total == 4)
         #expect(summary.lines == ["pilot_vs_line: 1 count(s) of 1–4, 1 hidden so a small count cannot be worked out, 1 built on a withheld figure",
                                   "readiness: 1 figure(s) of groups under 5"])
+    }
+
+    /// The brief's one sentence explains the marks the brief shows, and only those: the
+    /// record behind it withholds figures (here four) that the brief never shows, and a
+    /// cold read found "”<5” = 1–4; ”..” = …" under a brief with neither.
+    @Test func theBriefsSentenceExplainsOnlyTheMarksItShows() throws {
+        let results: [String: JSONValue] = [
+            "readiness": .object(["units": .array([.object(["n_note": .string(IndicatorFigureSuppression.smallNote),
+                                                            "mean_note": .string(IndicatorFigureSuppression.hiddenNote)])])]),
+        ]
+        let summary = DisclosureSummary(results: results, rule: .standard)
+        #expect(summary.total == 2)
+        func line(_ shown: String, _ language: Language = .sv) -> String {
+            summary.appendix(strings: ReportStrings(language), numbers: NumberStyle(language), partNames: [:], brief: shown)
+                .blocks.map(\.shownText).joined()
+        }
+        #expect(line("I10 | 79,7 % | ≥ 90 %") == "Inget i lägesrapporten behövde döljas; slutrapportens bilaga visar vad som döljs i dess tabeller och varför.")
+        #expect(line("Enhet B | <5 | ..") == "”<5” = 1–4; ”..” = dolt så att ett litet antal inte kan räknas fram (slutrapportens bilaga visar vad och varför).")
+        #expect(line("85,0 → .. → 80,8") == "”..” = dolt så att ett litet antal inte kan räknas fram (slutrapportens bilaga visar vad och varför).")
+        #expect(line("Enhet B | <5") == "”<5” = 1–4 (slutrapportens bilaga visar vad som döljs och varför).")
+        #expect(line("I10 | 79.7%", .en) == "Nothing in this brief needed to be hidden; the final report’s appendix says what is hidden in its tables and why.")
+        // Nothing withheld at all: said so, whatever the brief shows.
+        let none = DisclosureSummary(results: [:], rule: .standard)
+        #expect(none.appendix(strings: ReportStrings(.sv), numbers: NumberStyle(.sv), partNames: [:], brief: "x").blocks.map(\.shownText)
+            == ["Inga uppgifter behövde döljas."])
     }
 }

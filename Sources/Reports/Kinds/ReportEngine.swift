@@ -104,7 +104,7 @@ public enum ReportEngine {
         let disclosure = DisclosureSummary(results: results, rule: request.suppression)
         let partNames = Dictionary(uniqueKeysWithValues: results.keys.map { ($0, strings("disclosure.part.\($0)")) })
         let appendix = disclosure.appendix(strings: strings, numbers: context.numbers, partNames: partNames,
-                                           brief: request.kind == .steering)
+                                           brief: request.kind == .steering ? assembled.sections.map(\.shownText).joined(separator: "\n") : nil)
         // The brief's one sentence goes with the colophon, in its small type: a heading
         // of its own would take the brief to a third page.
         var disclosureLine: [String] = []

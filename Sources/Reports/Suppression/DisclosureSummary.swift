@@ -73,16 +73,22 @@ public struct DisclosureSummary: Codable, Sendable, Equatable {
 extension DisclosureSummary {
     /// The appendix: the rule in words and a table of what it withheld, in the reader's
     /// language; for the internal audience, that nothing was withheld and why.
-    /// `brief`: one sentence, for the two pages of the steering brief.
-    func appendix(strings s: ReportStrings, numbers: NumberStyle, partNames: [String: String], brief: Bool = false) -> ReportSection {
+    /// `brief`: one sentence, for the two pages of the steering brief, given the text the
+    /// brief shows: it explains only the marks the brief has (the record behind it
+    /// withholds figures the brief never shows).
+    func appendix(strings s: ReportStrings, numbers: NumberStyle, partNames: [String: String], brief shown: String? = nil) -> ReportSection {
         let t = ["threshold": numbers.integer(threshold), "below": numbers.integer(threshold - 1)]
         var blocks: [Block] = []
         if audience == .internal {
             blocks.append(.paragraph(RichText(s("disclosure.internal", t))))
-        } else if brief {
+        } else if let shown {
             // The brief shows a part of what the record holds; its figures by part are the
             // final report's appendix (and stderr), so here the symbols and where to look.
-            blocks.append(.paragraph(RichText(s(total == 0 ? "disclosure.none" : "disclosure.brief", t))))
+            let small = shown.contains("<" + t["threshold"]!), hidden = shown.contains("..")
+            let key = total == 0 ? "disclosure.none"
+                : small && hidden ? "disclosure.brief" : small ? "disclosure.brief.small"
+                : hidden ? "disclosure.brief.hidden" : "disclosure.brief.elsewhere"
+            blocks.append(.paragraph(RichText(s(key, t))))
         } else {
             blocks.append(.paragraph(RichText(s("disclosure.rule", t))))
             if entries.isEmpty {
