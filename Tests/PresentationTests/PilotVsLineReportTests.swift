@@ -215,7 +215,7 @@ import Testing
         #expect(PilotVsLineReport.estimateText(median.pilot, median, sv) == "mediantid 68 dagar")
     }
 
-    /// The brief's table keeps a row to one line on a portrait page and its note to three:
+    /// The brief's table keeps a row to two lines on a portrait page and its note to four:
     /// no n (the final report's), pilot − line in the header, the cases' leaning short;
     /// the words bättre / sämre / oklart stay.
     @Test func theBriefsTableIsShort() {
@@ -239,7 +239,7 @@ import Testing
             #expect(row.last == words, "\(row)")
             #expect(t.rows[1].last?.text.plainText == (language == .sv ? "Oklart (plats 3 av 6 team)" : "Unclear (rank 3 of 6 teams)"))
             let notes = t.notes.map(\.plainText).joined(separator: " ")
-            #expect(notes.count < 350 && notes.hasSuffix(note), "\(notes.count): \(notes)")
+            #expect(notes.count < 460 && notes.hasSuffix(note), "\(notes.count): \(notes)")
         }
     }
 
