@@ -353,7 +353,8 @@ import Testing
         #expect(i2.outcome == 100 && i2.comparison.map { abs($0 - 200.0 / 3) < 1e-9 } == true && i2.comparisonCohort == "line")
         let t2Table = try #require(Self.tables(tertial.blocks(t2, for: .tertialTable, context: internalT2)).first)
         #expect(t2Table.headerRows[0].map(\.text.plainText).prefix(3) == ["Indikator", "Utfall", "Linjen"])
-        #expect(Self.row(t2Table, "I2")?[1] == "100\u{00A0}%" && Self.row(t2Table, "I2")?[2] == "66,7\u{00A0}%")
+        // One precision across the row: 100 % beside 66,7 % is written 100,0 %.
+        #expect(Self.row(t2Table, "I2")?[1] == "100,0\u{00A0}%" && Self.row(t2Table, "I2")?[2] == "66,7\u{00A0}%")
         #expect(Self.row(t2Table, "I1")?[2] == "–")   // a survey indicator has no comparison
 
         let publicT2 = f.context(.tertial, period: "2022-T2")

@@ -88,7 +88,14 @@ public struct IndicatorWords {
     public func rowDecimals(_ row: IndicatorStatusRow, with others: [Double?] = []) -> Int? {
         guard row.unit != .sek else { return nil }
         if let d = agreeingDecimals(row) { return d }
-        let values = ([row.value.value, row.previousValue.value, row.valueSource?.comparison?.value] + others).compactMap { $0 }
+        return Self.sharedDecimals(([row.value.value, row.previousValue.value, row.valueSource?.comparison?.value] + others)
+            .compactMap { $0 })
+    }
+
+    /// One precision for figures read side by side, when their own decimals differ: the
+    /// most any of them has, two at most ("75,0 % | 73,4 %", not "75 % | 73,4 %"); nil
+    /// when they already share one.
+    public static func sharedDecimals(_ values: [Double]) -> Int? {
         let own = Set(values.map(IndicatorValueText.decimals))
         guard own.count > 1, let most = own.max() else { return nil }
         return min(2, most)
@@ -101,8 +108,9 @@ public struct IndicatorWords {
 
     /// A value of the record held as a number and its note (the tertial table's row).
     public func figure(_ v: Double?, note: String?, unit: IndicatorUnit, disclosure: Disclosure,
-                       events: Bool = false) -> FigureCell {
-        figure(v.map { Figure($0) } ?? Figure(undefined: note ?? "no value"), unit: unit, disclosure: disclosure, events: events)
+                       events: Bool = false, decimals: Int? = nil) -> FigureCell {
+        figure(v.map { Figure($0) } ?? Figure(undefined: note ?? "no value"), unit: unit, disclosure: disclosure, events: events,
+               decimals: decimals)
     }
 
     /// The value as a cell: the figure alone, or with words after it in brackets ("5,1

@@ -72,9 +72,13 @@ extension TertialTable {
                         return nil
                     }.joined(separator: " ") } ?? ""
                 let unit = IndicatorUnit(rawValue: row.unit) ?? .mean
+                // One precision across the row, as the final report's tables write theirs
+                // ("75,0 % | 73,4 % | 66,7 %", not "75 % | 73,4 %").
+                let decimals = unit == .sek ? nil
+                    : IndicatorWords.sharedDecimals([row.outcome, row.comparison, row.boys, row.girls, row.previous].compactMap { $0 })
                 func value(_ v: Double?, _ note: String?, _ place: IndicatorDisclosures.Place) -> FigureCell {
                     text.figure(v, note: note, unit: unit, disclosure: row.disclosure(place),
-                                events: eventCounting.contains(row.indicator))
+                                events: eventCounting.contains(row.indicator), decimals: decimals)
                 }
                 anySuppressed = anySuppressed || row.disclosures.values.contains { $0.isSuppressed }
                 anyInterim = anyInterim || row.interim == true
