@@ -21,6 +21,15 @@ extension TertialTable {
     public func blocks(_ text: IndicatorWords, periodAsked: Bool, authorText: [String: [Block]]) -> [Block] {
         let s = text.strings
         let dash = s("placeholder.value")
+        // The previous value's period, in words, where it is not the tertial before this
+        // one: a survey's earlier round ("5,0 (enkät mars 2021)"), a year's value.
+        let before = period.flatMap(Period.init(parsing:))?.previous
+        func previousWords(_ row: Row) -> String? {
+            guard row.previous != nil, let label = row.previousPeriod else { return nil }
+            if row.wave != nil { return text.waveLabel(label) }
+            guard let p = Period(parsing: label), p != before else { return nil }
+            return text.style.period(p)
+        }
         var blocks: [Block] = []
         if let p = period.flatMap(Period.init(parsing:)) {
             // Without a period asked for, say how this one was chosen.
@@ -96,7 +105,7 @@ extension TertialTable {
                         ? [text.cell(value(row.boys, row.boysNote, .group("boys"))),
                            text.cell(value(row.girls, row.girlsNote, .group("girls")))]
                         : [TableBlock.Cell(""), TableBlock.Cell("")])
-                    + [text.cell(value(row.previous, row.previousNote, .previous)), TableBlock.Cell(row.unitTarget ?? dash),
+                    + [text.cell(value(row.previous, row.previousNote, .previous), words: previousWords(row)), TableBlock.Cell(row.unitTarget ?? dash),
                         TableBlock.Cell(row.cityTarget ?? dash), TableBlock.Cell(assessment),
                         TableBlock.Cell(analysis)]
             }
