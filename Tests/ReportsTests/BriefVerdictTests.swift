@@ -508,6 +508,10 @@ import Testing
         // G1 holds I1 (a target, not met in 2021) and I2 (a qualitative target, not assessable).
         let tertial = BriefVerdictTests.words(try VisibleTextTests.visibleText(full, kind: .tertial, language: .sv, format: .markdown))
         #expect(tertial.contains("Målets beräknade bedömning: ○ Uppfylls inte – 0 av 1 bedömd indikator uppfylld; 1 av 2 indikatorer bedömbara."), "\(tertial.prefix(0))")
+        // The period in one line at the top, each indicator counted once: I1 off target,
+        // I2's target in words.
+        #expect(tertial.contains("2021 i korthet: 0 av 2 indikatorer når målet, 1 når det inte och 1 kan inte bedömas (1 har inget mål eller ett mål i ord)."),
+                "\(tertial)")
         let final = BriefVerdictTests.words(try VisibleTextTests.visibleText(full, kind: .final, language: .sv, format: .html))
         #expect(final.contains("0 av 1 bedömd indikator uppfylld; 1 av 2 indikatorer bedömbara"))
         let english = BriefVerdictTests.words(try VisibleTextTests.visibleText(full, kind: .tertial, language: .en, format: .html))

@@ -35,6 +35,7 @@ extension TertialTable {
             // Without a period asked for, say how this one was chosen.
             let which = periodAsked ? "tertial.period" : "tertial.period.fullest"
             blocks.append(.paragraph(RichText(s(which, ["period": text.style.period(p)]))))
+            if let summary = summary(text, period: p) { blocks.append(.paragraph(summary)) }
         }
         // The comparison cohort's column, after the outcome, once any indicator has one.
         let comparisonHeader = text.comparisonHeader(goals.flatMap(\.indicators).compactMap(\.comparisonCohort))
@@ -165,5 +166,31 @@ extension TertialTable {
                                            RichText(s("logic_model.illustrative", ["label": s("illustrative.label")])))))
         }
         return blocks
+    }
+}
+
+extension TertialTable {
+    /// The period's indicators against their targets in one line, each counted once
+    /// though it may stand under several goals: how many meet it, how many do not, and
+    /// why the others cannot be assessed — the tables' symbols in words.
+    func summary(_ text: IndicatorWords, period: Period) -> RichText? {
+        let s = text.strings
+        var statuses: [String: TargetStatus] = [:]
+        for row in goals.flatMap(\.indicators) {
+            if let status = row.assessment.flatMap(TargetStatus.init(rawValue:)) { statuses[row.indicator] = status }
+        }
+        guard !statuses.isEmpty else { return nil }
+        let count = { (status: TargetStatus) in statuses.values.filter { $0 == status }.count }
+        let why = [TargetStatus.noData, .noComparison, .notAssessed].compactMap { status -> String? in
+            count(status) == 0 ? nil : s("tertial.summary.why.\(status.rawValue)", ["count": String(count(status))])
+        }
+        let other = statuses.count - count(.met) - count(.notMet)
+        let lead = text.style.period(period)
+        let key = other == 0 ? "tertial.summary.all_assessed" : count(.notMet) == 0 ? "tertial.summary.none_off" : "tertial.summary"
+        let words = s(key, [
+            "period": lead.prefix(1).uppercased() + lead.dropFirst(), "met": String(count(.met)), "total": String(statuses.count),
+            "off": String(count(.notMet)), "other": String(other), "why": ListWords.joined(why, and: s("word.and")),
+        ])
+        return RichText([.strong(words)])
     }
 }
