@@ -31,6 +31,10 @@ import Testing
         #expect(i.scale.anchor(1)?.sv == "instämmer inte alls" && i.scale.anchor(7)?.sv == "instämmer helt")
         #expect(i.item("understand_why")?.sv == "Jag förstår varför utvecklingsarbetet behövs")
         #expect(i.items.allSatisfy { $0.en != nil })
+        // English documents name it in English; without `name_en`, by its name.
+        #expect(i.name(in: .en) == "Readiness for change, department for children and young people (Vällingbyteamet)")
+        #expect(i.name(in: .sv) == "Förändringsbenägenhet, avdelningen för barn och unga (Vällingbyteamet)")
+        #expect(try #require(decode(Self.valid).instrument).name(in: .en) == "T")
     }
 
     @Test func oricExampleHasCommitmentAndEfficacy() throws {

@@ -6,16 +6,20 @@ public struct Instrument: Codable, Sendable, Equatable {
 
     public var id: String
     public var name: String
+    /// The name in English documents, where the instrument has one (`name_en`); the
+    /// items carry their own `en`.
+    public var nameEn: String?
     public var language: Language
     public var source: String?
     public var scale: ResponseScale
     public var items: [SurveyItem]
     public var subscales: [Subscale]
 
-    public init(id: String, name: String, language: Language = .sv, source: String? = nil,
+    public init(id: String, name: String, nameEn: String? = nil, language: Language = .sv, source: String? = nil,
                 scale: ResponseScale, items: [SurveyItem], subscales: [Subscale] = []) {
         self.id = id
         self.name = name
+        self.nameEn = nameEn
         self.language = language
         self.source = source
         self.scale = scale
@@ -24,6 +28,9 @@ public struct Instrument: Codable, Sendable, Equatable {
     }
 
     public var itemKeys: [String] { items.map(\.key) }
+
+    /// The name a document in `language` shows: the English one where there is one.
+    public func name(in language: Language) -> String { language == .en ? nameEn ?? name : name }
 
     public func item(_ key: String) -> SurveyItem? { items.first { $0.key == key } }
 

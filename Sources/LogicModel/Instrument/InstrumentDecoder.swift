@@ -14,7 +14,7 @@ public enum InstrumentDecoder {
         public var isValid: Bool { instrument != nil && errors.isEmpty }
     }
 
-    static let topKeys = ["schema", "id", "name", "language", "source", "description", "license", "scale", "items", "subscales"]
+    static let topKeys = ["schema", "id", "name", "name_en", "language", "source", "description", "license", "scale", "items", "subscales"]
 
     public static func read(path: String, displayName: String? = nil) -> Result {
         let name = displayName ?? path
@@ -69,6 +69,7 @@ public enum InstrumentDecoder {
             r.error(idNode, id: id, "instrument id \"\(id)\" should use lowercase letters, digits, - and _ only")
         }
         let name = r.string(top["name"]?.value, key: "name", id: id, required: true, parent: root) ?? ""
+        let nameEn = r.string(top["name_en"]?.value, key: "name_en", id: id)
         let language = r.choice(top["language"]?.value, key: "language", id: id, as: Language.self) ?? .sv
         let source = r.string(top["source"]?.value, key: "source", id: id)
         _ = r.string(top["description"]?.value, key: "description", id: id)
@@ -157,7 +158,7 @@ public enum InstrumentDecoder {
             }
             subscales.append(Subscale(key: key, sv: sv, en: en, items: members))
         }
-        return Instrument(id: id, name: name, language: language, source: source,
+        return Instrument(id: id, name: name, nameEn: nameEn, language: language, source: source,
                           scale: scale, items: items, subscales: subscales)
     }
 

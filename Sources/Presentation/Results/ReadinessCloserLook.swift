@@ -85,7 +85,7 @@ public struct ReadinessCloserLook {
         }
         let alignments: [TableBlock.Alignment] = [.left, .left] + Array(repeating: .right, count: trend.waves.count)
             + (previous == nil ? [] : [.left])
-        return [.table(TableBlock(caption: t("\(instrument.name) per enhet och skala", "\(instrument.name) by unit and scale"),
+        return [.table(TableBlock(caption: t("\(instrument.name) per enhet och skala", "\(instrument.name(in: .en)) by unit and scale"),
                                   header: [header], rows: rows, alignments: alignments, notes: notes))]
     }
 

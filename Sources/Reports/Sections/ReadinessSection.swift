@@ -89,7 +89,7 @@ public struct ReadinessSection: ReportSectionBuilder {
                 LikertBars.bars($0, instrument: instrument, suppression: context.request.suppression)
             } ?? []
             let imports = importLog.filter { ($0.target ?? "").hasPrefix(instrument.id + " ") }.map(\.id)
-            surveys.append(Survey(instrument: instrument.id, name: instrument.name, scaleMin: instrument.scale.min,
+            surveys.append(Survey(instrument: instrument.id, name: instrument.name(in: context.language), scaleMin: instrument.scale.min,
                                   scaleMax: instrument.scale.max, waves: waves, changes: changes, tests: tests,
                                   likertWave: likertSummary?.wave, likert: likert, imports: imports,
                                   charts: Charts(instrument: instrument, latest: summaries.last!,
