@@ -144,7 +144,7 @@ import Testing
         #expect(method.contains("en justerad jämförelse, ärendena direkt. Den ger bättre eller sämre vid p < 0,05 (för ärendena: ett konfidensintervall helt på ena sidan om noll), annars oklart. Den justerade jämförelsen (linjens ärenden viktade till pilotens fördelning av ålder, kön och aktualiseringsorsak) används inte för dessa uppgifter: med ett enda pilotteam (Testteamet) har den inget mått på osäkerheten som betyder något."))
         #expect(method.contains("den vore inte starkare än ärendena direkt, bara se säkrare ut."))
         #expect(method.contains("Vilken jämförelse som avgör bedömningen. Bedömningen bättre, sämre eller oklart följer"))
-        #expect(method.contains("Den viktade skattningen och balansen beräknas i analysverktyget men redovisas inte här. Här bygger bedömningen på"))
+        #expect(method.contains("Den viktade skattningen redovisas inte här. Ärendenas sammansättning i piloten och linjen, som justeringen skulle väga om, visas i en egen tabell. Här bygger bedömningen på"))
         #expect(!method.contains("Uttaget saknar") && !method.contains("beräknas inte i rapporten"))
         let json = String(decoding: try JSONEncoder().encode(result), as: UTF8.self)
         #expect(json.contains("\"covariates\":[\"age\",\"gender\",\"referral_reason\"]"))

@@ -61,6 +61,7 @@ extension PilotVsLineReport {
         blocks.append(.paragraph(RichText(design)))
         blocks.append(wordsTable(w))
         blocks.append(.callout(Callout(.caveat, title: s("caveat.title"), generalCaveats(w))))
+        blocks += balanceBlocks(w)
         for o in outcomes {
             blocks.append(.heading(level: 1, text: Self.outcomeName(o, s)))
             var text = s("cohort.result", [
@@ -329,6 +330,7 @@ extension PilotVsLineReport {
         if !missing.isEmpty {
             text += " " + s("method.cohort.basis.adjusted.missing", ["missing": ListWords.joined(missing.map(name), and: s("word.and"))])
         }
+        if !(balance ?? []).isEmpty { text += " " + s("method.cohort.basis.adjusted.balance") }
         return text
     }
 

@@ -35,6 +35,44 @@ public struct PilotVsLineReport: Codable {
     /// start: the direct comparison then sets the pilot's years against the line's from
     /// this date, and the method and limitations say so. Absent otherwise.
     public var lineFirstReferral: String? = nil
+    /// The case mix, pilot against line, over every case (`BalanceRow`); nil in a record
+    /// written before the report showed it.
+    public var balance: [BalanceRow]? = nil
+
+    /// One covariate of the case mix: the pilot's and the line's mean age or share of a
+    /// referral reason, and their standardised difference. What disclosure control
+    /// withheld is nil beside a note beginning "suppressed".
+    public struct BalanceRow: Codable, Sendable, Equatable {
+        /// "age", or "reason: " and the reason as the extract writes it.
+        public var covariate: String
+        /// "continuous" (a mean) or "binary" (a share, 0–1).
+        public var kind: String
+        public var pilot: Double?
+        public var pilotNote: String?
+        public var line: Double?
+        public var lineNote: String?
+        public var smd: Double?
+        public var smdNote: String?
+
+        public init(covariate: String, kind: String, pilot: Double?, pilotNote: String?, line: Double?, lineNote: String?,
+                    smd: Double?, smdNote: String?) {
+            self.covariate = covariate
+            self.kind = kind
+            self.pilot = pilot
+            self.pilotNote = pilotNote
+            self.line = line
+            self.lineNote = lineNote
+            self.smd = smd
+            self.smdNote = smdNote
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case covariate, kind, pilot, line, smd
+            case pilotNote = "pilot_note"
+            case lineNote = "line_note"
+            case smdNote = "smd_note"
+        }
+    }
 
     public init(present: Bool, note: String?, pilot: String?, extractDate: String?, pilotStart: String?,
                 synthetic: Bool, genders: [String], joined: Bool, outcomes: [Outcome], covariates: [String]? = nil) {
@@ -51,7 +89,7 @@ public struct PilotVsLineReport: Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case present, note, pilot, synthetic, outcomes, genders, joined, covariates
+        case present, note, pilot, synthetic, outcomes, genders, joined, covariates, balance
         case extractDate = "extract_date"
         case pilotStart = "pilot_start"
         case lineFirstReferral = "line_first_referral"

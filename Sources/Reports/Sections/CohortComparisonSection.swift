@@ -110,6 +110,7 @@ public struct CohortComparisonSection: ReportSectionBuilder {
         // (issue 20's reviewer found the line's 2018–2019 set against the pilot's
         // 2020–2022 unsaid).
         result.lineFirstReferral = reachesBack?.iso
+        result.balance = Self.balance(dataset, rule: context.request.suppression)
         return result
     }
 
