@@ -22,7 +22,7 @@ extension TertialTable {
         let s = text.strings
         let dash = s("placeholder.value")
         // The previous value's period, in words, where it is not the tertial before this
-        // one: a survey's earlier round ("5,0 (enkät mars 2021)"), a year's value.
+        // one: a survey's earlier round ("5,0 (enkät 2021)"), a year's value.
         let before = period.flatMap(Period.init(parsing:))?.previous
         func previousWords(_ row: Row) -> String? {
             guard row.previous != nil, let label = row.previousPeriod else { return nil }
