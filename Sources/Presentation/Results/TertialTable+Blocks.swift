@@ -52,7 +52,7 @@ extension TertialTable {
         let rowsOfReport = goals.flatMap(\.indicators)
         let anyCityTarget = rowsOfReport.contains { $0.cityTarget != nil }
         let anyAnalysis = rowsOfReport.contains { !(authorText["tertial.indicator.\($0.indicator)"] ?? []).isEmpty }
-        var anyIllustrative = false, anySuppressed = false, anyInterim = false, yearly: [String] = []
+        var anyIllustrative = false, anySuppressed = false, anyInterim = false, anyGendered = false, yearly: [String] = []
         // Indicators that count events, not persons: their counts are `eventCount`s.
         let eventCounting = Set(text.model.indicators.filter(\.countsEvents).map(\.id))
         let hasData = goals.contains { $0.indicators.contains { $0.assessment != nil } }
@@ -71,6 +71,7 @@ extension TertialTable {
                     || row.disclosure(.group("boys")).isSuppressed || row.disclosure(.group("girls")).isSuppressed
             }
             let gendered = goal.indicators.contains(where: hasGender)
+            anyGendered = anyGendered || gendered
             let rows: [[TableBlock.Cell]] = goal.indicators.map { row in
                 anyIllustrative = anyIllustrative || row.illustrative
                 var name = RichText(id: row.indicator, row.title)
@@ -140,6 +141,8 @@ extension TertialTable {
         if anyInterim, let p = period.flatMap(Period.init(parsing:)) {
             blocks.append(.paragraph(RichText([.emphasis(s("indicators.interim", ["period": text.style.period(p)]))])))
         }
+        // Boys and girls need not add up to the outcome: it counts every child.
+        if anyGendered { blocks.append(.paragraph(RichText([.emphasis(s("tertial.note.gender"))]))) }
         if !yearly.isEmpty {
             blocks.append(.paragraph(RichText([.emphasis(s("indicators.wave.note", ["ids": yearly.joined(separator: ", ")]))])))
         }
