@@ -119,7 +119,10 @@ extension TertialTable {
             blocks.append(.table(TableBlock(caption: s("tertial.caption", ["id": goal.id]), header: [keep(header)],
                                             rows: rows.map(keep), alignments: keep(alignments))))
             if let a = goal.assessment.flatMap(Assessment.init(rawValue:)) {
-                var words = s("tertial.goal.assessment", ["assessment": text.assessment(a)])
+                // Read from interim values, it is itself an interim reading, as its rows say.
+                let judged = [TargetStatus.met.rawValue, TargetStatus.notMet.rawValue]
+                let interim = goal.indicators.contains { $0.interim == true && judged.contains($0.assessment ?? "") }
+                var words = s(interim ? "tertial.goal.assessment.interim" : "tertial.goal.assessment", ["assessment": text.assessment(a)])
                 // What it rests on: how many met of those assessed, and of how many.
                 let met = goal.indicators.filter { $0.assessment == TargetStatus.met.rawValue }.count
                 let assessed = met + goal.indicators.filter { $0.assessment == TargetStatus.notMet.rawValue }.count
