@@ -168,7 +168,7 @@ import ZIPFoundation
         #expect(summary.total == 2)
         func line(_ shown: String, _ language: Language = .sv) -> String {
             summary.appendix(strings: ReportStrings(language), numbers: NumberStyle(language), partNames: [:], brief: shown)
-                .blocks.map(\.shownText).joined()
+                .shownBlocks
         }
         #expect(line("I10 | 79,7 % | ≥ 90 %") == "Inget i lägesrapporten behövde döljas; slutrapportens bilaga visar vad som döljs i dess tabeller och varför.")
         #expect(line("Enhet B | <5 | ..") == "”<5” = 1–4; ”..” = dolt så att ett litet antal inte kan räknas fram (slutrapportens bilaga visar vad och varför).")
@@ -177,7 +177,14 @@ import ZIPFoundation
         #expect(line("I10 | 79.7%", .en) == "Nothing in this brief needed to be hidden; the final report’s appendix says what is hidden in its tables and why.")
         // Nothing withheld at all: said so, whatever the brief shows.
         let none = DisclosureSummary(results: [:], rule: .standard)
-        #expect(none.appendix(strings: ReportStrings(.sv), numbers: NumberStyle(.sv), partNames: [:], brief: "x").blocks.map(\.shownText)
-            == ["Inga uppgifter behövde döljas."])
+        #expect(none.appendix(strings: ReportStrings(.sv), numbers: NumberStyle(.sv), partNames: [:], brief: "x").shownBlocks
+            == "Inga uppgifter behövde döljas.")
+    }
+}
+
+extension ReportSection {
+    /// The section's blocks as the terminal writes them, without the final newline.
+    var shownBlocks: String {
+        PlainTextWriter(width: 1000).render(blocks).trimmingCharacters(in: .newlines)
     }
 }

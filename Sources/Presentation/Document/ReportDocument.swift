@@ -141,28 +141,10 @@ public enum ReportKind: String, Sendable, Codable, CaseIterable {
 }
 
 extension ReportSection {
-    /// Every word the section shows a reader, its subsections' too, as plain text: its
-    /// title, headings, paragraphs, lists, callouts, figure captions and tables (caption,
-    /// cells, notes) — what a document-wide check reads, such as which withheld marks a
-    /// brief shows.
+    /// Every word the section shows a reader, its subsections' too, as plain text — as
+    /// the terminal's writer writes its blocks (`PlainTextWriter`), lines unwrapped: what a
+    /// document-wide check reads, such as which withheld marks a brief shows.
     public var shownText: String {
-        ([title] + blocks.map(\.shownText) + children.map(\.shownText)).joined(separator: "\n")
-    }
-}
-
-extension Block {
-    /// The words this block shows, as plain text (`ReportSection.shownText`).
-    public var shownText: String {
-        switch self {
-        case .heading(_, let text): text
-        case .paragraph(let p): p.plainText
-        case .list(let l): l.items.map(\.plainText).joined(separator: "\n")
-        case .callout(let c): ([c.title].compactMap { $0 } + [c.text.plainText]).joined(separator: "\n")
-        case .figure(let f): f.caption
-        case .table(let t):
-            ([t.caption].compactMap { $0 } + (t.headerRows + t.rows).map { $0.map(\.text.plainText).joined(separator: " | ") }
-             + t.notes.map(\.plainText)).joined(separator: "\n")
-        case .pageBreak: ""
-        }
+        ([title, PlainTextWriter(width: 10_000).render(blocks)] + children.map(\.shownText)).joined(separator: "\n")
     }
 }

@@ -46,12 +46,12 @@ extension CohortComparisonSection {
         let (ph, lh) = (withheld(pc, total: pk.count, rule: rule), withheld(lc, total: lk.count, rule: rule))
         for (i, r) in reasons.enumerated() {
             let t = pk.map { $0 == r ? 1.0 : 0 }, c = lk.map { $0 == r ? 1.0 : 0 }
+            // A cohort with no known reason has none withheld, and no share.
             let share = { (count: Int, total: Int) in total == 0 ? nil : Double(count) / Double(total) }
-            let note = { (hidden: [Int: String]) in hidden[i] }
             let shown = ph[i] == nil && lh[i] == nil
             rows.append(.init(covariate: "reason: " + r, kind: "binary",
-                              pilot: ph[i] == nil ? share(pc[i], pk.count) : nil, pilotNote: note(ph),
-                              line: lh[i] == nil ? share(lc[i], lk.count) : nil, lineNote: note(lh),
+                              pilot: ph[i] == nil ? share(pc[i], pk.count) : nil, pilotNote: ph[i],
+                              line: lh[i] == nil ? share(lc[i], lk.count) : nil, lineNote: lh[i],
                               smd: shown ? StandardizedMeanDifference.compute(.binary, treated: t, comparison: c).value : nil,
                               smdNote: shown ? nil : PublishedComparisons.builtOnHiddenNote))
         }
